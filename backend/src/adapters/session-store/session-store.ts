@@ -1,0 +1,30 @@
+// Session store: Redis (shared by every API replica), or memory for one local process.
+// Access tokens carry the session id and are only honoured while the session exists,
+// so deleting a session signs its holder out everywhere at once.
+export interface Session {
+  id: string;
+  userId: string;
+  /** SHA-256 of the current refresh secret; earlier secrets no longer match. */
+  refreshHash: string;
+  createdAt: number;
+  /** Epoch ms; the store forgets the session then. */
+  expiresAt: number;
+}
+
+export type RotateResult = 'rotated' | 'reused' | 'missing';
+
+export interface SessionStore {
+  readonly kind: 'redis' | 'memory';
+  create(session: Session): Promise<void>;
+  get(sessionId: string): Promise<Session | null>;
+  /**
+   * Atomically replaces the refresh hash when `presentedHash` is the current one and
+   * extends the session's life to `expiresAt`. A presented hash that is not current is a
+   * reuse of a rotated token: the session is deleted and 'reused' returned.
+   */
+  rotate(sessionId: string, presentedHash: string, nextHash: string, expiresAt: number): Promise<RotateResult>;
+  delete(sessionId: string): Promise<void>;
+  deleteAllForUser(userId: string): Promise<void>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
