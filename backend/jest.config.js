@@ -1,18 +1,20 @@
-// Three projects: adapter and unit tests run once; the API suite runs twice, once on
-// SQLite and once on PostgreSQL (the database is chosen in test/support/db-env.ts).
-const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }];
+// Projects: adapter, unit and system tests run once; the API suite runs twice, on
+// SQLite and on PostgreSQL (test/support/use-*.ts pick the database). The global
+// set-up creates and migrates both databases for the run.
 const common = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': tsJest },
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
 };
 
 /** @type {import('jest').Config} */
 module.exports = {
   testTimeout: 30_000,
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/adapters/**/*.test.ts'] },
-    { ...common, displayName: 'api:sqlite', testMatch: ['<rootDir>/test/api/**/*.test.ts'], setupFiles: ['<rootDir>/test/support/db-sqlite.ts'] },
-    { ...common, displayName: 'api:postgres', testMatch: ['<rootDir>/test/api/**/*.test.ts'], setupFiles: ['<rootDir>/test/support/db-postgres.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/adapters/**/*.test.ts', '<rootDir>/test/system/**/*.test.ts'] },
+    { ...common, displayName: 'api:sqlite', testMatch: ['<rootDir>/test/api/**/*.test.ts'], setupFiles: ['<rootDir>/test/support/use-sqlite.ts'] },
+    { ...common, displayName: 'api:postgres', testMatch: ['<rootDir>/test/api/**/*.test.ts'], setupFiles: ['<rootDir>/test/support/use-postgres.ts'] },
   ],
 };

@@ -1,0 +1,66 @@
+import type { RotateResult, Session, SessionStore } from './session-store';
+
+// Sessions in this process's memory: for one local process only (the configuration
+// refuses it in production), since other processes cannot see them and a restart
+// signs everyone out.
+export class MemorySessionStore implements SessionStore {
+  readonly kind = 'memory' as const;
+  private readonly sessions = new Map<string, Session>();
+  private readonly sweeper: NodeJS.Timeout;
+
+  constructor(sweepIntervalMs = 60_000) {
+    this.sweeper = setInterval(() => this.sweep(), sweepIntervalMs);
+    this.sweeper.unref();
+  }
+
+  private sweep(): void {
+    const now = Date.now();
+    for (const [id, session] of this.sessions) if (session.expiresAt <= now) this.sessions.delete(id);
+  }
+
+  async create(session: Session): Promise<void> {
+    this.sessions.set(session.id, { ...session });
+  }
+
+  // Synchronous, so that rotate's read and write cannot interleave with another call.
+  private live(sessionId: string): Session | null {
+    const session = this.sessions.get(sessionId);
+    if (!session) return null;
+    if (session.expiresAt <= Date.now()) {
+      this.sessions.delete(sessionId);
+      return null;
+    }
+    return session;
+  }
+
+  async get(sessionId: string): Promise<Session | null> {
+    const session = this.live(sessionId);
+    return session ? { ...session } : null;
+  }
+
+  async rotate(sessionId: string, presentedHash: string, nextHash: string, expiresAt: number): Promise<RotateResult> {
+    const session = this.live(sessionId);
+    if (!session) return 'missing';
+    if (session.refreshHash !== presentedHash) {
+      this.sessions.delete(sessionId);
+      return 'reused';
+    }
+    this.sessions.set(sessionId, { ...session, refreshHash: nextHash, expiresAt });
+    return 'rotated';
+  }
+
+  async delete(sessionId: string): Promise<void> {
+    this.sessions.delete(sessionId);
+  }
+
+  async deleteAllForUser(userId: string): Promise<void> {
+    for (const [id, session] of this.sessions) if (session.userId === userId) this.sessions.delete(id);
+  }
+
+  async ping(): Promise<void> {}
+
+  async close(): Promise<void> {
+    clearInterval(this.sweeper);
+    this.sessions.clear();
+  }
+}

@@ -1,0 +1,122 @@
+import Redis from 'ioredis';
+import { DependencyError } from '../../lib/errors';
+import type { RotateResult, Session, SessionStore } from './session-store';
+
+// Compare-and-set of the refresh hash in one step, so two replicas refreshing the same
+// token at once cannot both win; a stale hash is reuse of a stolen or replayed token.
+const ROTATE_SCRIPT = `
+local current = redis.call('HGET', KEYS[1], 'refreshHash')
+if not current then return 'missing' end
+if current ~= ARGV[1] then
+  redis.call('DEL', KEYS[1])
+  return 'reused'
+end
+redis.call('HSET', KEYS[1], 'refreshHash', ARGV[2], 'expiresAt', ARGV[3])
+redis.call('PEXPIREAT', KEYS[1], ARGV[3])
+return 'rotated'
+`;
+
+export interface RedisSessionStoreOptions {
+  url: string;
+  keyPrefix: string;
+  commandTimeoutMs: number;
+  onConnectionError?: (error: Error) => void;
+}
+
+export class RedisSessionStore implements SessionStore {
+  readonly kind = 'redis' as const;
+  private readonly redis: Redis;
+
+  constructor(private readonly options: RedisSessionStoreOptions) {
+    this.redis = new Redis(options.url, {
+      lazyConnect: true,
+      // Without a connection, fail the command at once (503) instead of queueing it
+      // until Redis returns, which would hang the request.
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      commandTimeout: options.commandTimeoutMs,
+      connectTimeout: options.commandTimeoutMs,
+      retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
+    });
+    this.redis.on('error', (error: Error) => options.onConnectionError?.(error));
+    this.redis.connect().catch(() => {
+      // Reported through the 'error' event; ioredis keeps reconnecting.
+    });
+  }
+
+  private sessionKey(id: string): string {
+    return `${this.options.keyPrefix}session:${id}`;
+  }
+
+  private userKey(userId: string): string {
+    return `${this.options.keyPrefix}user-sessions:${userId}`;
+  }
+
+  private async call<T>(operation: () => Promise<T>): Promise<T> {
+    try {
+      return await operation();
+    } catch (error) {
+      throw new DependencyError('session store', error);
+    }
+  }
+
+  async create(session: Session): Promise<void> {
+    await this.call(() =>
+      this.redis
+        .multi()
+        .hset(this.sessionKey(session.id), {
+          id: session.id,
+          userId: session.userId,
+          refreshHash: session.refreshHash,
+          createdAt: String(session.createdAt),
+          expiresAt: String(session.expiresAt),
+        })
+        .pexpireat(this.sessionKey(session.id), session.expiresAt)
+        .sadd(this.userKey(session.userId), session.id)
+        // The index of a user's sessions lives as long as their longest session.
+        .pexpireat(this.userKey(session.userId), session.expiresAt, 'GT')
+        .pexpireat(this.userKey(session.userId), session.expiresAt, 'NX')
+        .exec(),
+    );
+  }
+
+  async get(sessionId: string): Promise<Session | null> {
+    const fields = await this.call(() => this.redis.hgetall(this.sessionKey(sessionId)));
+    if (!fields.id || !fields.userId || !fields.refreshHash) return null;
+    const expiresAt = Number(fields.expiresAt);
+    if (expiresAt <= Date.now()) return null;
+    return { id: fields.id, userId: fields.userId, refreshHash: fields.refreshHash, createdAt: Number(fields.createdAt), expiresAt };
+  }
+
+  async rotate(sessionId: string, presentedHash: string, nextHash: string, expiresAt: number): Promise<RotateResult> {
+    const result = await this.call(() => this.redis.eval(ROTATE_SCRIPT, 1, this.sessionKey(sessionId), presentedHash, nextHash, String(expiresAt)));
+    return result as RotateResult;
+  }
+
+  async delete(sessionId: string): Promise<void> {
+    await this.call(async () => {
+      const userId = await this.redis.hget(this.sessionKey(sessionId), 'userId');
+      const pipeline = this.redis.multi().del(this.sessionKey(sessionId));
+      if (userId) pipeline.srem(this.userKey(userId), sessionId);
+      await pipeline.exec();
+    });
+  }
+
+  async deleteAllForUser(userId: string): Promise<void> {
+    await this.call(async () => {
+      const ids = await this.redis.smembers(this.userKey(userId));
+      await this.redis
+        .multi()
+        .del(...ids.map((id) => this.sessionKey(id)), this.userKey(userId))
+        .exec();
+    });
+  }
+
+  async ping(): Promise<void> {
+    await this.call(() => this.redis.ping());
+  }
+
+  async close(): Promise<void> {
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}

@@ -1,0 +1,46 @@
+import cookieParser from 'cookie-parser';
+import express from 'express';
+import helmet from 'helmet';
+import type { Container } from './container';
+import { errorHandler, routeNotFound } from './http/middleware/error-handler';
+import { requestContext } from './http/middleware/request-context';
+import { requireJsonBody } from './http/middleware/require-json';
+import { pingDatabase } from './db/database';
+import { authRouter } from './routes/auth/auth.router';
+import { AuthService } from './routes/auth/auth.service';
+import { healthRouter } from './routes/health/health.router';
+
+// Builds the Express application from its dependencies; server.ts listens, tests use
+// the app directly through supertest.
+export function buildApp(c: Container): express.Express {
+  const { config, logger, metrics, db, sessions, storage, queue, tokens } = c;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.http.trustProxy);
+
+  app.use(requestContext(logger, metrics));
+  app.use(helmet());
+
+  app.use(
+    healthRouter({
+      metrics,
+      checkTimeoutMs: 2000,
+      checks: {
+        database: () => pingDatabase(db),
+        redis: sessions.kind === 'redis' ? () => sessions.ping() : 'not configured: sessions are kept in memory (single local process)',
+        storage: () => storage.ping(),
+        queue: () => queue.ping(),
+      },
+    }),
+  );
+
+  const api = express.Router();
+  api.use(requireJsonBody, express.json({ limit: config.http.jsonBodyLimit }), cookieParser());
+  const auth = new AuthService({ db, sessions, tokens, metrics, logger, scryptLog2N: config.auth.scryptLog2N, sessionTtlSeconds: config.auth.sessionTtlSeconds });
+  api.use('/auth', authRouter({ auth, tokens, sessions, metrics, cookieSecure: config.auth.cookieSecure, sessionTtlSeconds: config.auth.sessionTtlSeconds }));
+  app.use('/api/v1', api);
+
+  app.use(routeNotFound);
+  app.use(errorHandler(logger, metrics));
+  return app;
+}

@@ -1,0 +1,198 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+// The only place that reads process.env. Everything else receives the typed Config.
+// Each variable is documented in .env.example at the repository root.
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const csv = z.string().transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
+const seconds = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(2000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    DATA_DIR: z.string().min(1).default('./data'),
+    LOG_LEVEL: z.enum(['error', 'warn', 'info', 'http', 'debug', 'silent']).default('info'),
+
+    DATABASE_URL: z
+      .string()
+      .regex(/^(file:|postgres(ql)?:\/\/)/, 'must start with file: (SQLite) or postgresql:// (PostgreSQL)')
+      .optional(),
+    DB_MIGRATE_ON_START: bool.optional(),
+    DB_CONNECT_TIMEOUT_SECONDS: seconds(1, 60).default(5),
+
+    REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
+    REDIS_KEY_PREFIX: z.string().default('r2w:'),
+    REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
+
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters (use `openssl rand -base64 48`)').optional(),
+    ACCESS_TOKEN_TTL_SECONDS: seconds(60, 3600).default(900),
+    SESSION_TTL_SECONDS: seconds(300, 90 * 24 * 3600).default(7 * 24 * 3600),
+    PASSWORD_SCRYPT_LOG2N: z.coerce.number().int().min(14).max(20).default(15),
+    COOKIE_SECURE: bool.optional(),
+    JSON_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb or 1mb').default('100kb'),
+    TRUST_PROXY: z.string().default('false'),
+
+    AWS_REGION: z.string().min(1).optional(),
+    AWS_ENDPOINT_URL: z.url().optional(),
+
+    STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
+    S3_BUCKET: z.string().min(3).optional(),
+    S3_KEY_PREFIX: z.string().default(''),
+    S3_FORCE_PATH_STYLE: bool.default(false),
+    S3_SSE: z.enum(['AES256', 'aws:kms']).default('AES256'),
+    S3_KMS_KEY_ID: z.string().min(1).optional(),
+
+    QUEUE_DRIVER: z.enum(['local', 'sqs']).default('local'),
+    SQS_QUEUE_URL: z.url().optional(),
+    SQS_DLQ_URL: z.url().optional(),
+    QUEUE_VISIBILITY_TIMEOUT_SECONDS: seconds(1, 43_200).default(120),
+    QUEUE_MAX_RECEIVES: z.coerce.number().int().min(1).max(1000).default(5),
+
+    TASK_RUNNER: z.enum(['child-process', 'ecs']).default('child-process'),
+    TASK_COMMAND: z.string().min(1).default('node portfolio-task/dist/main.js'),
+    TASK_MAX_RUN_SECONDS: seconds(10, 24 * 3600).default(600),
+    ECS_CLUSTER: z.string().min(1).optional(),
+    ECS_TASK_DEFINITION: z.string().min(1).optional(),
+    ECS_CONTAINER_NAME: z.string().min(1).optional(),
+    ECS_SUBNETS: csv.optional(),
+    ECS_SECURITY_GROUPS: csv.optional(),
+    ECS_ASSIGN_PUBLIC_IP: bool.default(false),
+  })
+  .superRefine((env, ctx) => {
+    const need = (key: keyof typeof env, when: string) => {
+      const value = env[key];
+      if (value === undefined || (Array.isArray(value) && value.length === 0)) {
+        ctx.addIssue({ code: 'custom', path: [key], message: `is required when ${when}` });
+      }
+    };
+    if (env.STORAGE_DRIVER === 's3') need('S3_BUCKET', 'STORAGE_DRIVER=s3');
+    if (env.S3_SSE === 'aws:kms' && env.STORAGE_DRIVER === 's3') need('S3_KMS_KEY_ID', 'S3_SSE=aws:kms');
+    if (env.QUEUE_DRIVER === 'sqs') need('SQS_QUEUE_URL', 'QUEUE_DRIVER=sqs');
+    if (env.TASK_RUNNER === 'ecs') {
+      for (const key of ['ECS_CLUSTER', 'ECS_TASK_DEFINITION', 'ECS_CONTAINER_NAME', 'ECS_SUBNETS', 'ECS_SECURITY_GROUPS'] as const) need(key, 'TASK_RUNNER=ecs');
+    }
+    if (env.STORAGE_DRIVER === 's3' || env.QUEUE_DRIVER === 'sqs' || env.TASK_RUNNER === 'ecs') need('AWS_REGION', 'an AWS driver is chosen');
+    if (env.NODE_ENV === 'production') {
+      need('JWT_SECRET', 'NODE_ENV=production');
+      // Sessions in memory are invisible to other replicas: production must share them.
+      need('REDIS_URL', 'NODE_ENV=production');
+    }
+  });
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example for every variable and its default.`);
+    this.name = 'ConfigError';
+  }
+}
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  port: number;
+  host: string;
+  dataDir: string;
+  logLevel: Env['LOG_LEVEL'];
+  database: { url: string; provider: 'sqlite' | 'postgresql'; migrateOnStart: boolean; connectTimeoutSeconds: number };
+  redis: { url: string; keyPrefix: string; commandTimeoutMs: number } | null;
+  auth: {
+    /** Null when unset outside production: a secret is then generated and kept under DATA_DIR. */
+    jwtSecret: string | null;
+    accessTokenTtlSeconds: number;
+    sessionTtlSeconds: number;
+    scryptLog2N: number;
+    cookieSecure: boolean;
+  };
+  http: { jsonBodyLimit: string; trustProxy: boolean | number | string };
+  aws: { region: string | undefined; endpoint: string | undefined };
+  storage:
+    | { driver: 'local'; root: string }
+    | { driver: 's3'; bucket: string; keyPrefix: string; forcePathStyle: boolean; sse: 'AES256' | 'aws:kms'; kmsKeyId?: string };
+  queue: { visibilityTimeoutSeconds: number; maxReceives: number } & (
+    | { driver: 'local'; file: string }
+    | { driver: 'sqs'; queueUrl: string; deadLetterQueueUrl?: string }
+  );
+  taskRunner:
+    | { driver: 'child-process'; command: string[]; logDir: string; maxRunSeconds: number }
+    | { driver: 'ecs'; cluster: string; taskDefinition: string; containerName: string; subnets: string[]; securityGroups: string[]; assignPublicIp: boolean };
+}
+
+function describeIssue(issue: z.core.$ZodIssue, raw: NodeJS.ProcessEnv): string {
+  const key = issue.path.join('.');
+  const value = raw[key];
+  const shown = value === undefined ? 'not set' : /SECRET|PASSWORD|KEY_ID|_URL$/.test(key) ? 'value hidden' : `got "${value}"`;
+  return `${key}: ${issue.message} (${shown})`;
+}
+
+function parseTrustProxy(value: string): boolean | number | string {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
+/** Reads and validates the environment; throws ConfigError listing every bad value. */
+export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable means "not set", as in most 12-factor tooling.
+  const present = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => describeIssue(issue, raw)));
+  const e = parsed.data;
+
+  const dataDir = path.resolve(e.DATA_DIR);
+  const databaseUrl = e.DATABASE_URL ?? `file:${path.join(dataDir, 'r2w.db')}`;
+  const provider = databaseUrl.startsWith('file:') ? 'sqlite' : 'postgresql';
+  const command = e.TASK_COMMAND.split(/\s+/).filter(Boolean);
+
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    logLevel: e.LOG_LEVEL,
+    database: {
+      url: databaseUrl,
+      provider,
+      // Locally the SQLite file is brought up to date at start; in AWS a one-off
+      // migration task (`npm run db:migrate`) runs before the new API version.
+      migrateOnStart: e.DB_MIGRATE_ON_START ?? provider === 'sqlite',
+      connectTimeoutSeconds: e.DB_CONNECT_TIMEOUT_SECONDS,
+    },
+    redis: e.REDIS_URL ? { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX, commandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS } : null,
+    auth: {
+      jwtSecret: e.JWT_SECRET ?? null,
+      accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
+      sessionTtlSeconds: e.SESSION_TTL_SECONDS,
+      scryptLog2N: e.PASSWORD_SCRYPT_LOG2N,
+      cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === 'production',
+    },
+    http: { jsonBodyLimit: e.JSON_BODY_LIMIT, trustProxy: parseTrustProxy(e.TRUST_PROXY) },
+    aws: { region: e.AWS_REGION, endpoint: e.AWS_ENDPOINT_URL },
+    storage:
+      e.STORAGE_DRIVER === 's3'
+        ? { driver: 's3', bucket: e.S3_BUCKET!, keyPrefix: e.S3_KEY_PREFIX, forcePathStyle: e.S3_FORCE_PATH_STYLE, sse: e.S3_SSE, kmsKeyId: e.S3_KMS_KEY_ID }
+        : { driver: 'local', root: path.join(dataDir, 'storage') },
+    queue: {
+      visibilityTimeoutSeconds: e.QUEUE_VISIBILITY_TIMEOUT_SECONDS,
+      maxReceives: e.QUEUE_MAX_RECEIVES,
+      ...(e.QUEUE_DRIVER === 'sqs'
+        ? { driver: 'sqs' as const, queueUrl: e.SQS_QUEUE_URL!, deadLetterQueueUrl: e.SQS_DLQ_URL }
+        : { driver: 'local' as const, file: path.join(dataDir, 'queue.db') }),
+    },
+    taskRunner:
+      e.TASK_RUNNER === 'ecs'
+        ? {
+            driver: 'ecs',
+            cluster: e.ECS_CLUSTER!,
+            taskDefinition: e.ECS_TASK_DEFINITION!,
+            containerName: e.ECS_CONTAINER_NAME!,
+            subnets: e.ECS_SUBNETS!,
+            securityGroups: e.ECS_SECURITY_GROUPS!,
+            assignPublicIp: e.ECS_ASSIGN_PUBLIC_IP,
+          }
+        : { driver: 'child-process', command, logDir: path.join(dataDir, 'tasks'), maxRunSeconds: e.TASK_MAX_RUN_SECONDS },
+  };
+}

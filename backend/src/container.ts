@@ -1,0 +1,135 @@
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { Config } from './config/env';
+import { createDatabase, type Database } from './db/database';
+import type { JobQueue } from './adapters/queue/job-queue';
+import { LocalJobQueue } from './adapters/queue/local-queue';
+import { SqsJobQueue } from './adapters/queue/sqs-queue';
+import type { SessionStore } from './adapters/session-store/session-store';
+import { MemorySessionStore } from './adapters/session-store/memory-session-store';
+import { RedisSessionStore } from './adapters/session-store/redis-session-store';
+import type { ObjectStorage } from './adapters/storage/object-storage';
+import { LocalFolderStorage } from './adapters/storage/local-storage';
+import { S3Storage } from './adapters/storage/s3-storage';
+import type { TaskRunner } from './adapters/task-runner/task-runner';
+import { ChildProcessTaskRunner } from './adapters/task-runner/child-process-runner';
+import { EcsTaskRunner } from './adapters/task-runner/ecs-runner';
+import { createLogger, type Logger } from './observability/logger';
+import { createMetrics, type Metrics } from './observability/metrics';
+import { TokenService } from './routes/auth/tokens';
+
+/** Extraction jobs: the CV to extract and the request that asked for it. */
+export interface ExtractionJob {
+  cvId: string;
+  requestId?: string;
+}
+
+// Everything the API and the worker need, built once from the configuration: the one
+// place where a cloud service or its local twin is chosen.
+export interface Container {
+  config: Config;
+  logger: Logger;
+  metrics: Metrics;
+  db: Database;
+  sessions: SessionStore;
+  storage: ObjectStorage;
+  queue: JobQueue<ExtractionJob>;
+  taskRunner: TaskRunner;
+  tokens: TokenService;
+  close(): Promise<void>;
+}
+
+// Outside production a missing JWT_SECRET is generated once and kept under DATA_DIR, so
+// local sessions survive a restart without any setup.
+function localJwtSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'secrets', 'jwt-secret');
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch {
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    const secret = randomBytes(48).toString('base64url');
+    writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
+    chmodSync(file, 0o600);
+    return readFileSync(file, 'utf8').trim();
+  }
+}
+
+function awsClientOptions(config: Config) {
+  return { region: config.aws.region ?? 'us-east-1', endpoint: config.aws.endpoint };
+}
+
+function createStorage(config: Config): ObjectStorage {
+  const s = config.storage;
+  if (s.driver === 'local') return new LocalFolderStorage({ root: s.root });
+  return new S3Storage({
+    ...awsClientOptions(config),
+    bucket: s.bucket,
+    keyPrefix: s.keyPrefix,
+    forcePathStyle: s.forcePathStyle,
+    serverSideEncryption: s.sse,
+    kmsKeyId: s.kmsKeyId,
+  });
+}
+
+function createQueue(config: Config): JobQueue<ExtractionJob> {
+  const q = config.queue;
+  if (q.driver === 'local') {
+    return new LocalJobQueue<ExtractionJob>({ file: q.file, visibilityTimeoutSeconds: q.visibilityTimeoutSeconds, maxReceives: q.maxReceives });
+  }
+  return new SqsJobQueue<ExtractionJob>({ ...awsClientOptions(config), queueUrl: q.queueUrl, deadLetterQueueUrl: q.deadLetterQueueUrl, visibilityTimeoutSeconds: q.visibilityTimeoutSeconds });
+}
+
+function createTaskRunner(config: Config): TaskRunner {
+  const t = config.taskRunner;
+  if (t.driver === 'child-process') return new ChildProcessTaskRunner({ command: t.command, cwd: path.resolve(__dirname, '../..'), logDir: t.logDir, maxRunSeconds: t.maxRunSeconds });
+  return new EcsTaskRunner({
+    ...awsClientOptions(config),
+    cluster: t.cluster,
+    taskDefinition: t.taskDefinition,
+    containerName: t.containerName,
+    subnets: t.subnets,
+    securityGroups: t.securityGroups,
+    assignPublicIp: t.assignPublicIp,
+  });
+}
+
+function createSessions(config: Config, logger: Logger): SessionStore {
+  if (!config.redis) return new MemorySessionStore();
+  let lastReported = 0;
+  return new RedisSessionStore({
+    ...config.redis,
+    // ioredis reports every reconnection attempt; one line every 10 s is enough.
+    onConnectionError: (error) => {
+      if (Date.now() - lastReported < 10_000) return;
+      lastReported = Date.now();
+      logger.warn('session store connection problem', { err: error.message });
+    },
+  });
+}
+
+export function createContainer(config: Config, overrides: Partial<Pick<Container, 'logger'>> = {}): Container {
+  const logger = overrides.logger ?? createLogger({ level: config.logLevel, service: 'r2w-api' });
+  const metrics = createMetrics();
+  const db = createDatabase(config.database);
+  const sessions = createSessions(config, logger);
+  const storage = createStorage(config);
+  const queue = createQueue(config);
+  const taskRunner = createTaskRunner(config);
+  const tokens = new TokenService(config.auth.jwtSecret ?? localJwtSecret(config.dataDir), config.auth.accessTokenTtlSeconds);
+
+  return {
+    config,
+    logger,
+    metrics,
+    db,
+    sessions,
+    storage,
+    queue,
+    taskRunner,
+    tokens,
+    async close() {
+      await Promise.allSettled([sessions.close(), queue.close(), db.$disconnect()]);
+    },
+  };
+}

@@ -1,0 +1,12 @@
+import type { RequestHandler } from 'express';
+import { AppError } from '../../lib/errors';
+
+// express.json() silently skips bodies of other types, which would surface as a
+// confusing "field missing" error; say what is wrong instead.
+export const requireJsonBody: RequestHandler = (req, _res, next) => {
+  const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+  if (hasBody && !req.is('application/json')) {
+    return next(new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the request body as JSON with Content-Type: application/json.'));
+  }
+  next();
+};

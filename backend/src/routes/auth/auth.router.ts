@@ -1,0 +1,75 @@
+import { Router, type Response } from 'express';
+import { authenticate, authOf } from '../../http/middleware/authenticate';
+import type { SessionStore } from '../../adapters/session-store/session-store';
+import type { Metrics } from '../../observability/metrics';
+import { LoginBody, RefreshBody, RegisterBody } from './auth.schemas';
+import type { AuthResult, AuthService } from './auth.service';
+import type { TokenService } from './tokens';
+
+// The refresh token also travels as an httpOnly cookie so the SPA never has to keep it
+// where page scripts can read it; API clients use the JSON field instead.
+const REFRESH_COOKIE = 'r2w_refresh';
+const COOKIE_PATH = '/api/v1/auth';
+
+export interface AuthRouterDeps {
+  auth: AuthService;
+  tokens: TokenService;
+  sessions: SessionStore;
+  metrics: Metrics;
+  cookieSecure: boolean;
+  sessionTtlSeconds: number;
+}
+
+export function authRouter(deps: AuthRouterDeps): Router {
+  const router = Router();
+  const requireUser = authenticate(deps.tokens, deps.sessions, deps.metrics);
+
+  const sendSession = (res: Response, status: number, result: AuthResult) => {
+    res.cookie(REFRESH_COOKIE, result.refreshToken, {
+      httpOnly: true,
+      secure: deps.cookieSecure,
+      sameSite: 'lax',
+      path: COOKIE_PATH,
+      maxAge: deps.sessionTtlSeconds * 1000,
+    });
+    res.status(status).json(result);
+  };
+
+  router.post('/register', async (req, res) => {
+    sendSession(res, 201, await deps.auth.register(RegisterBody.parse(req.body)));
+  });
+
+  router.post('/login', async (req, res) => {
+    sendSession(res, 200, await deps.auth.login(LoginBody.parse(req.body)));
+  });
+
+  router.post('/refresh', async (req, res) => {
+    const body = RefreshBody.parse(req.body ?? {});
+    const fromCookie: unknown = req.cookies?.[REFRESH_COOKIE];
+    sendSession(res, 200, await deps.auth.refresh(body.refreshToken ?? (typeof fromCookie === 'string' ? fromCookie : undefined)));
+  });
+
+  router.post('/logout', requireUser, async (_req, res) => {
+    await deps.auth.logout(authOf(res));
+    res.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
+    res.status(204).end();
+  });
+
+  router.get('/me', requireUser, async (_req, res) => {
+    res.json({ user: await deps.auth.me(authOf(res)) });
+  });
+
+  router.delete('/me', requireUser, async (_req, res) => {
+    await deps.auth.deleteAccount(authOf(res));
+    res.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
+    res.status(204).end();
+  });
+
+  // Google and LinkedIn sign-in arrive with a later release; until one is configured
+  // the list is empty and the SPA shows only e-mail sign-in.
+  router.get('/providers', (_req, res) => {
+    res.json({ providers: [] });
+  });
+
+  return router;
+}

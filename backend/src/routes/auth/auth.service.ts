@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { Database } from '../../db/database';
+import { Prisma } from '../../db/database';
+import { AppError } from '../../lib/errors';
+import type { SessionStore } from '../../adapters/session-store/session-store';
+import type { Logger } from '../../observability/logger';
+import type { Metrics } from '../../observability/metrics';
+import type { LoginBody, RegisterBody } from './auth.schemas';
+import { hashPassword, verifyPassword } from './passwords';
+import { formatRefreshToken, hashRefreshSecret, newRefreshSecret, parseRefreshToken, type AccessClaims, type TokenService } from './tokens';
+import { publicUserSelect, type PublicUser } from './user.mapper';
+
+export interface AuthResult {
+  user: PublicUser;
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+}
+
+export interface AuthServiceDeps {
+  db: Database;
+  sessions: SessionStore;
+  tokens: TokenService;
+  metrics: Metrics;
+  logger: Logger;
+  scryptLog2N: number;
+  sessionTtlSeconds: number;
+}
+
+// One message whether the e-mail is unknown or the password wrong, so the answer does
+// not tell an attacker which accounts exist.
+const BAD_CREDENTIALS = 'The e-mail address or password is not correct.';
+const REFRESH_REFUSED = 'Your session has ended; please sign in again.';
+
+export class AuthService {
+  private dummyHash: Promise<string> | undefined;
+
+  constructor(private readonly deps: AuthServiceDeps) {}
+
+  async register(input: z.infer<typeof RegisterBody>): Promise<AuthResult> {
+    const { db, metrics, logger } = this.deps;
+    const passwordHash = await hashPassword(input.password, this.deps.scryptLog2N);
+    let user: PublicUser;
+    try {
+      user = await db.user.create({
+        data: { id: randomUUID(), email: input.email, name: input.name ?? null, passwordHash },
+        select: publicUserSelect,
+      });
+    } catch (error) {
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+        throw new AppError('EMAIL_TAKEN', 'An account with this e-mail address already exists. Sign in instead.');
+      }
+      throw error;
+    }
+    metrics.authEvents.inc({ event: 'register' });
+    logger.info('account registered', { userId: user.id });
+    return this.startSession(user);
+  }
+
+  async login(input: z.infer<typeof LoginBody>): Promise<AuthResult> {
+    const { db, metrics, logger } = this.deps;
+    const found = await db.user.findUnique({ where: { email: input.email }, select: { ...publicUserSelect, passwordHash: true } });
+    // Hash even when there is no such user, so both failures take the same time.
+    const valid = await verifyPassword(input.password, found?.passwordHash ?? (await this.timingDummy()));
+    if (!found || !found.passwordHash || !valid) {
+      metrics.authEvents.inc({ event: 'login_failed' });
+      logger.info('login refused', { reason: found ? 'wrong password' : 'unknown e-mail' });
+      throw new AppError('INVALID_CREDENTIALS', BAD_CREDENTIALS);
+    }
+    const { passwordHash: _omit, ...user } = found;
+    metrics.authEvents.inc({ event: 'login' });
+    logger.info('signed in', { userId: user.id });
+    return this.startSession(user);
+  }
+
+  async refresh(refreshToken: string | undefined): Promise<AuthResult> {
+    const { db, sessions, metrics, logger } = this.deps;
+    const parsed = refreshToken ? parseRefreshToken(refreshToken) : null;
+    if (!parsed) throw new AppError('INVALID_TOKEN', 'A valid refresh token is required.');
+
+    const secret = newRefreshSecret();
+    const outcome = await sessions.rotate(parsed.sessionId, hashRefreshSecret(parsed.secret), hashRefreshSecret(secret), this.expiresAt());
+    if (outcome === 'reused') {
+      // An already-rotated token came back: someone else may hold the newer one, so the
+      // whole session is gone for both of them.
+      metrics.authEvents.inc({ event: 'refresh_reuse' });
+      logger.warn('refresh token reused; session revoked', { sessionId: parsed.sessionId });
+      throw new AppError('SESSION_REVOKED', REFRESH_REFUSED);
+    }
+    if (outcome === 'missing') throw new AppError('SESSION_REVOKED', REFRESH_REFUSED);
+
+    const session = await sessions.get(parsed.sessionId);
+    const user = session ? await db.user.findUnique({ where: { id: session.userId }, select: publicUserSelect }) : null;
+    if (!session || !user) {
+      await sessions.delete(parsed.sessionId);
+      throw new AppError('SESSION_REVOKED', REFRESH_REFUSED);
+    }
+    metrics.authEvents.inc({ event: 'refresh' });
+    return this.issue(user, session.id, secret);
+  }
+
+  async logout(claims: AccessClaims): Promise<void> {
+    await this.deps.sessions.delete(claims.sessionId);
+    this.deps.metrics.authEvents.inc({ event: 'logout' });
+    this.deps.logger.info('signed out', { userId: claims.userId });
+  }
+
+  async me(claims: AccessClaims): Promise<PublicUser> {
+    const user = await this.deps.db.user.findUnique({ where: { id: claims.userId }, select: publicUserSelect });
+    if (!user) throw new AppError('SESSION_REVOKED', 'This account no longer exists.');
+    return user;
+  }
+
+  async deleteAccount(claims: AccessClaims): Promise<void> {
+    const { db, sessions, metrics, logger } = this.deps;
+    // Sessions first: if the database step fails the user is signed out but keeps
+    // their data and can sign in again; the reverse would leave live sessions of a
+    // deleted account.
+    await sessions.deleteAllForUser(claims.userId);
+    await db.user.deleteMany({ where: { id: claims.userId } });
+    metrics.authEvents.inc({ event: 'account_deleted' });
+    logger.info('account deleted', { userId: claims.userId });
+  }
+
+  private expiresAt(): number {
+    return Date.now() + this.deps.sessionTtlSeconds * 1000;
+  }
+
+  private async startSession(user: PublicUser): Promise<AuthResult> {
+    const sessionId = randomUUID();
+    const secret = newRefreshSecret();
+    await this.deps.sessions.create({ id: sessionId, userId: user.id, refreshHash: hashRefreshSecret(secret), createdAt: Date.now(), expiresAt: this.expiresAt() });
+    return this.issue(user, sessionId, secret);
+  }
+
+  private issue(user: PublicUser, sessionId: string, secret: string): AuthResult {
+    const { tokens } = this.deps;
+    return {
+      user,
+      accessToken: tokens.issueAccessToken({ userId: user.id, sessionId }),
+      refreshToken: formatRefreshToken(sessionId, secret),
+      expiresIn: tokens.accessTokenTtlSeconds,
+    };
+  }
+
+  private timingDummy(): Promise<string> {
+    this.dummyHash ??= hashPassword('timing-equaliser-not-a-password', this.deps.scryptLog2N);
+    return this.dummyHash;
+  }
+}

@@ -1,0 +1,11 @@
+// What of a user may leave the API. Services select exactly these columns, so the
+// password hash can never reach a response.
+export const publicUserSelect = { id: true, email: true, name: true, plan: true, createdAt: true } as const;
+
+export interface PublicUser {
+  id: string;
+  email: string;
+  name: string | null;
+  plan: string;
+  createdAt: Date;
+}

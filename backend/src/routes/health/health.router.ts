@@ -1,0 +1,59 @@
+import { Router } from 'express';
+import type { Metrics } from '../../observability/metrics';
+
+export type ReadinessCheck = () => Promise<void>;
+
+export interface HealthRouterDeps {
+  metrics: Metrics;
+  /** Named checks; a string instead of a check says why this mode has nothing to check. */
+  checks: Record<string, ReadinessCheck | string>;
+  checkTimeoutMs: number;
+}
+
+function withTimeout(check: ReadinessCheck, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([check(), timeout]).finally(() => clearTimeout(timer));
+}
+
+function reason(error: unknown): string {
+  const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
+  return `${error instanceof Error ? error.message : String(error)}${cause}`.slice(0, 300);
+}
+
+export function healthRouter(deps: HealthRouterDeps): Router {
+  const router = Router();
+
+  router.get('/health/live', (_req, res) => {
+    res.json({ status: 'alive' });
+  });
+
+  router.get('/health/ready', async (_req, res) => {
+    const entries = await Promise.all(
+      Object.entries(deps.checks).map(async ([name, check]) => {
+        if (typeof check === 'string') return [name, { status: 'ok', detail: check }] as const;
+        try {
+          await withTimeout(check, deps.checkTimeoutMs);
+          return [name, { status: 'ok' }] as const;
+        } catch (error) {
+          return [name, { status: 'down', error: reason(error) }] as const;
+        }
+      }),
+    );
+    const checks = Object.fromEntries(entries);
+    const failing = entries.filter(([, result]) => result.status === 'down').map(([name]) => name);
+    if (failing.length > 0) {
+      res.status(503).json({ status: 'unavailable', failing, checks, error: { code: 'DEPENDENCY_UNAVAILABLE', message: `Not ready: ${failing.join(', ')} not answering.` } });
+      return;
+    }
+    res.json({ status: 'ready', checks });
+  });
+
+  router.get('/metrics', async (_req, res) => {
+    res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
+  });
+
+  return router;
+}

@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import type { SessionStore, Session } from '../../src/adapters/session-store/session-store';
+import { MemorySessionStore } from '../../src/adapters/session-store/memory-session-store';
+import { RedisSessionStore } from '../../src/adapters/session-store/redis-session-store';
+import { freePort } from '../support/ports';
+import { REDIS_URL } from '../support/test-app';
+
+function session(overrides: Partial<Session> = {}): Session {
+  return { id: randomUUID(), userId: randomUUID(), refreshHash: 'hash-1', createdAt: Date.now(), expiresAt: Date.now() + 60_000, ...overrides };
+}
+
+const redisStore = () => new RedisSessionStore({ url: REDIS_URL, keyPrefix: `r2w-test-${randomUUID()}:`, commandTimeoutMs: 2000 });
+
+describe.each([
+  ['memory', () => new MemorySessionStore()],
+  ['redis', redisStore],
+])('%s session store', (_name, make: () => SessionStore) => {
+  let store: SessionStore;
+  beforeAll(() => {
+    store = make();
+  });
+  afterAll(() => store.close());
+
+  it('keeps and returns a session', async () => {
+    const s = session();
+    await store.create(s);
+    expect(await store.get(s.id)).toEqual(s);
+    expect(await store.get(randomUUID())).toBeNull();
+  });
+
+  it('rotates only when the presented hash is current; a stale one deletes the session', async () => {
+    const s = session();
+    await store.create(s);
+    const later = Date.now() + 120_000;
+    expect(await store.rotate(s.id, 'hash-1', 'hash-2', later)).toBe('rotated');
+    expect(await store.get(s.id)).toMatchObject({ refreshHash: 'hash-2', expiresAt: later });
+    expect(await store.rotate(s.id, 'hash-1', 'hash-3', later)).toBe('reused');
+    expect(await store.get(s.id)).toBeNull();
+    expect(await store.rotate(s.id, 'hash-2', 'hash-3', later)).toBe('missing');
+  });
+
+  it('lets exactly one of many concurrent rotations of the same token win', async () => {
+    const s = session();
+    await store.create(s);
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => store.rotate(s.id, 'hash-1', `next-${i}`, Date.now() + 60_000)));
+    expect(results.filter((r) => r === 'rotated')).toHaveLength(1);
+    // The losers presented a hash that was no longer current: reuse, so the session is gone.
+    expect(await store.get(s.id)).toBeNull();
+  });
+
+  it('forgets expired sessions', async () => {
+    const s = session({ expiresAt: Date.now() + 300 });
+    await store.create(s);
+    expect(await store.get(s.id)).not.toBeNull();
+    await new Promise((r) => setTimeout(r, 450));
+    expect(await store.get(s.id)).toBeNull();
+  });
+
+  it('deletes one session, or all of a user', async () => {
+    const userId = randomUUID();
+    const [a, b, c] = [session({ userId }), session({ userId }), session()];
+    for (const s of [a, b, c]) await store.create(s);
+    await store.delete(a.id);
+    expect(await store.get(a.id)).toBeNull();
+    expect(await store.get(b.id)).not.toBeNull();
+    await store.create(a);
+    await store.deleteAllForUser(userId);
+    expect(await store.get(a.id)).toBeNull();
+    expect(await store.get(b.id)).toBeNull();
+    expect(await store.get(c.id)).toEqual(c);
+    await store.deleteAllForUser(randomUUID());
+  });
+
+  it('answers ping', async () => {
+    await expect(store.ping()).resolves.toBeUndefined();
+  });
+});
+
+describe('redis session store when Redis is down', () => {
+  it('fails fast with DEPENDENCY_UNAVAILABLE instead of hanging', async () => {
+    const store = new RedisSessionStore({ url: `redis://127.0.0.1:${await freePort()}`, keyPrefix: 'x:', commandTimeoutMs: 500 });
+    const started = Date.now();
+    await expect(store.get('anything')).rejects.toMatchObject({ code: 'DEPENDENCY_UNAVAILABLE', status: 503 });
+    await expect(store.ping()).rejects.toMatchObject({ code: 'DEPENDENCY_UNAVAILABLE' });
+    expect(Date.now() - started).toBeLessThan(5000);
+    await store.close();
+  });
+});

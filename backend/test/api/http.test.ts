@@ -1,0 +1,97 @@
+import request from 'supertest';
+import { createTestApp, type TestApp } from '../support/test-app';
+import { PASSWORD, registerAccount, uniqueEmail } from '../support/accounts';
+
+let t: TestApp;
+beforeAll(() => {
+  t = createTestApp();
+});
+afterAll(() => t.close());
+
+describe('bad requests get the API error shape', () => {
+  it('malformed JSON → 400 MALFORMED_JSON', async () => {
+    const res = await request(t.app).post('/api/v1/auth/login').set('Content-Type', 'application/json').send('{"email": "a@b.c",');
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ error: { code: 'MALFORMED_JSON', message: 'The request body is not valid JSON.' } });
+  });
+
+  it('an oversized body → 413 PAYLOAD_TOO_LARGE', async () => {
+    const res = await request(t.app).post('/api/v1/auth/register').send({ email: uniqueEmail(), password: PASSWORD, name: 'x'.repeat(200_000) });
+    expect(res.status).toBe(413);
+    expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('a body that is not JSON → 415', async () => {
+    const res = await request(t.app).post('/api/v1/auth/login').set('Content-Type', 'text/plain').send('email=a@b.c');
+    expect(res.status).toBe(415);
+    expect(res.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it('an unknown route → 404 ROUTE_NOT_FOUND', async () => {
+    for (const [method, path] of [['get', '/api/v1/nothing'], ['post', '/api/v2/auth/login'], ['delete', '/health/live']] as const) {
+      const res = await request(t.app)[method](path);
+      expect(res.status).toBe(404);
+      expect(res.body.error.code).toBe('ROUTE_NOT_FOUND');
+    }
+  });
+
+  it('nothing stored is lost by bad input', async () => {
+    const account = await registerAccount(t.app);
+    await request(t.app).post('/api/v1/auth/register').set('Content-Type', 'application/json').send('{broken');
+    await request(t.app).post('/api/v1/auth/register').send({ email: account.email, password: 'short' });
+    await request(t.app).post('/api/v1/auth/register').send({ email: account.email, password: 'a different password' });
+    const login = await request(t.app).post('/api/v1/auth/login').send({ email: account.email, password: PASSWORD });
+    expect(login.status).toBe(200);
+    expect(login.body.user.id).toBe(account.userId);
+  });
+});
+
+describe('every response', () => {
+  it('carries helmet headers and a request id, and echoes a safe incoming one', async () => {
+    const res = await request(t.app).get('/health/live').set('X-Request-Id', 'lb-trace-123');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'alive' });
+    expect(res.headers['x-request-id']).toBe('lb-trace-123');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['x-powered-by']).toBeUndefined();
+
+    const unsafe = await request(t.app).get('/health/live').set('X-Request-Id', 'bad id <script>');
+    expect(unsafe.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('logs structured JSON lines that all carry the request id', async () => {
+    const before = t.logs.length;
+    const res = await request(t.app).post('/api/v1/auth/login').send({ email: uniqueEmail(), password: 'wrong password' });
+    expect(res.status).toBe(401);
+    const lines = t.logs.slice(before);
+    expect(lines.map((l) => l.message)).toEqual(expect.arrayContaining(['login refused', 'request refused', 'request']));
+    for (const line of lines) expect(line.requestId).toBe(res.headers['x-request-id']);
+    expect(lines.find((l) => l.message === 'request')).toMatchObject({ method: 'POST', route: '/api/v1/auth/login', status: 401, level: 'http' });
+  });
+});
+
+describe('health and metrics', () => {
+  it('is ready when every dependency answers', async () => {
+    const res = await request(t.app).get('/health/ready');
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('ready');
+    expect(Object.keys(res.body.checks).sort()).toEqual(['database', 'queue', 'redis', 'storage']);
+    expect(res.body.checks.database.status).toBe('ok');
+  });
+
+  it('exports request counts and latency histograms by route pattern', async () => {
+    await request(t.app).get('/health/live');
+    await request(t.app).post('/api/v1/auth/login').send({ email: uniqueEmail(), password: 'wrong password' });
+    await request(t.app).get('/api/v1/does/not/exist/123');
+    const res = await request(t.app).get('/metrics');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
+    expect(res.text).toMatch(/r2w_http_requests_total\{method="GET",route="\/health\/live",status="200"\} [1-9]/);
+    expect(res.text).toMatch(/r2w_http_request_duration_seconds_bucket\{le="0.1",method="POST",route="\/api\/v1\/auth\/login",status="401"\} [1-9]/);
+    expect(res.text).toMatch(/r2w_http_requests_total\{method="GET",route="unmatched",status="404"\} [1-9]/);
+    expect(res.text).not.toContain('/does/not/exist');
+    expect(res.text).toMatch(/r2w_auth_events_total\{event="login_failed"\} [1-9]/);
+    expect(res.text).toContain('r2w_process_resident_memory_bytes');
+  });
+});

@@ -1,0 +1,69 @@
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import winston from 'winston';
+import type { Express } from 'express';
+import { buildApp } from '../../src/app';
+import { loadConfig, type Config } from '../../src/config/env';
+import { createContainer, type Container } from '../../src/container';
+import { createLogger } from '../../src/observability/logger';
+import { postgresUrlFor } from './databases';
+
+export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
+export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** The database of the jest project running this file: a fresh SQLite copy or the run's PostgreSQL database. */
+export function testDatabaseUrl(provider = process.env.R2W_TEST_PROVIDER ?? 'sqlite'): string {
+  if (provider === 'postgresql') return postgresUrlFor(required('R2W_TEST_POSTGRES_DB'));
+  const dir = mkdtempSync(path.join(required('R2W_TEST_DIR'), 'db-'));
+  const file = path.join(dir, 'r2w.db');
+  copyFileSync(required('R2W_TEST_SQLITE_TEMPLATE'), file);
+  return `file:${file}`;
+}
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the tests through jest (its global set-up creates the databases)`);
+  return value;
+}
+
+export function testEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const dataDir = mkdtempSync(path.join(required('R2W_TEST_DIR'), 'data-'));
+  return {
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    DATABASE_URL: testDatabaseUrl(),
+    JWT_SECRET: TEST_JWT_SECRET,
+    PASSWORD_SCRYPT_LOG2N: '14',
+    LOG_LEVEL: 'silent',
+    REDIS_KEY_PREFIX: `r2w-test-${process.pid}-${Date.now()}:`,
+    ...extra,
+  };
+}
+
+export interface TestApp {
+  app: Express;
+  container: Container;
+  config: Config;
+  /** JSON log lines written while the app ran. */
+  logs: Record<string, unknown>[];
+  close(): Promise<void>;
+}
+
+export function createTestApp(extraEnv: Record<string, string | undefined> = {}): TestApp {
+  const config = loadConfig(testEnv(extraEnv));
+  const logs: Record<string, unknown>[] = [];
+  const capture = new winston.transports.Stream({
+    stream: new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) logs.push(JSON.parse(line) as Record<string, unknown>);
+        done();
+      },
+    }),
+  });
+  // Everything at debug level goes to the capture; nothing to the console.
+  const logger = createLogger({ level: 'silent', service: 'r2w-api', transports: [capture] });
+  logger.level = 'debug';
+  const container = createContainer(config, { logger });
+  return { app: buildApp(container), container, config, logs, close: () => container.close() };
+}

@@ -1,0 +1,1 @@
+process.env.R2W_TEST_PROVIDER = 'postgresql';

@@ -1,0 +1,83 @@
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../../src/config/env';
+
+function problems(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected the configuration to be refused');
+}
+
+describe('configuration', () => {
+  it('runs on the embedded defaults with nothing set', () => {
+    const config = loadConfig({});
+    const dataDir = path.resolve('./data');
+    expect(config.port).toBe(2000);
+    expect(config.database).toEqual({ url: `file:${dataDir}/r2w.db`, provider: 'sqlite', migrateOnStart: true, connectTimeoutSeconds: 5 });
+    expect(config.redis).toBeNull();
+    expect(config.storage).toEqual({ driver: 'local', root: path.join(dataDir, 'storage') });
+    expect(config.queue).toMatchObject({ driver: 'local', file: path.join(dataDir, 'queue.db'), maxReceives: 5 });
+    expect(config.taskRunner).toMatchObject({ driver: 'child-process', command: ['node', 'portfolio-task/dist/main.js'] });
+    expect(config.auth).toMatchObject({ jwtSecret: null, accessTokenTtlSeconds: 900, sessionTtlSeconds: 604_800, cookieSecure: false });
+  });
+
+  it('switches to PostgreSQL, Redis and AWS by environment alone', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgresql://app:pw@db:5432/r2w',
+      REDIS_URL: 'redis://cache:6379',
+      AWS_REGION: 'eu-west-1',
+      STORAGE_DRIVER: 's3',
+      S3_BUCKET: 'r2w-files',
+      QUEUE_DRIVER: 'sqs',
+      SQS_QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/1/extract',
+      TASK_RUNNER: 'ecs',
+      ECS_CLUSTER: 'r2w',
+      ECS_TASK_DEFINITION: 'r2w-builder',
+      ECS_CONTAINER_NAME: 'builder',
+      ECS_SUBNETS: 'subnet-a, subnet-b',
+      ECS_SECURITY_GROUPS: 'sg-1',
+    });
+    expect(config.database).toMatchObject({ provider: 'postgresql', migrateOnStart: false });
+    expect(config.redis?.url).toBe('redis://cache:6379');
+    expect(config.storage).toMatchObject({ driver: 's3', bucket: 'r2w-files', sse: 'AES256' });
+    expect(config.queue).toMatchObject({ driver: 'sqs' });
+    expect(config.taskRunner).toMatchObject({ driver: 'ecs', subnets: ['subnet-a', 'subnet-b'] });
+  });
+
+  it('names every bad value on its own line, hiding secrets', () => {
+    const found = problems({ PORT: 'abc', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud', JWT_SECRET: 'short', REDIS_URL: 'http://nope' });
+    expect(found).toHaveLength(5);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^PORT: .* \(got "abc"\)$/),
+        expect.stringMatching(/^DATABASE_URL: must start with file: \(SQLite\) or postgresql:\/\/ \(PostgreSQL\) \(value hidden\)$/),
+        expect.stringMatching(/^LOG_LEVEL: .*\(got "loud"\)$/),
+        expect.stringMatching(/^JWT_SECRET: must be at least 32 characters.*\(value hidden\)$/),
+        expect.stringMatching(/^REDIS_URL: must start with redis:\/\//),
+      ]),
+    );
+    const message = new ConfigError(found).message;
+    expect(message.split('\n')).toHaveLength(7);
+  });
+
+  it('requires what each cloud driver needs', () => {
+    expect(problems({ STORAGE_DRIVER: 's3' })).toEqual(['S3_BUCKET: is required when STORAGE_DRIVER=s3 (not set)', 'AWS_REGION: is required when an AWS driver is chosen (not set)']);
+    expect(problems({ QUEUE_DRIVER: 'sqs', AWS_REGION: 'eu-west-1' })).toEqual(['SQS_QUEUE_URL: is required when QUEUE_DRIVER=sqs (value hidden)']);
+    expect(problems({ TASK_RUNNER: 'ecs', AWS_REGION: 'eu-west-1' })).toHaveLength(5);
+    expect(problems({ STORAGE_DRIVER: 'gcs' })[0]).toMatch(/^STORAGE_DRIVER: .*"local".*"s3".*\(got "gcs"\)$/);
+  });
+
+  it('refuses in-memory sessions and a generated secret in production', () => {
+    expect(problems({ NODE_ENV: 'production' })).toEqual([
+      'JWT_SECRET: is required when NODE_ENV=production (value hidden)',
+      'REDIS_URL: is required when NODE_ENV=production (value hidden)',
+    ]);
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ PORT: '', REDIS_URL: '' }).port).toBe(2000);
+  });
+});
