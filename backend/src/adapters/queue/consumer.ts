@@ -1,0 +1,94 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { JobQueue, ReceivedJob } from './job-queue';
+
+// Runs a handler over a job queue: up to `concurrency` jobs at a time, ack on success,
+// and on failure a retry with backoff, so the queue's maxReceives / redrive policy
+// decides when a job has failed for good. The consumer never dead-letters by itself.
+export interface ConsumerOptions<T> {
+  /** Jobs handled at once (default 1). */
+  concurrency?: number;
+  /** Long-poll length of each receive (default 10); stop() may wait this long for it. */
+  waitSeconds?: number;
+  /** Delay before a failed job is delivered again (default 2^receiveCount s, at most 60). */
+  retryDelaySeconds?: (receiveCount: number) => number;
+  /** Handler failures (with their job) and queue failures (without). Default: console.error. */
+  onError?: (err: unknown, job?: ReceivedJob<T>) => void;
+}
+
+const MAX_RECEIVE_ERROR_PAUSE_MS = 30_000;
+
+function exponentialBackoff(receiveCount: number): number {
+  return Math.min(2 ** receiveCount, 60);
+}
+
+function reportToConsole(err: unknown): void {
+  console.error('job consumer:', err);
+}
+
+export function startConsumer<T>(
+  queue: JobQueue<T>,
+  handler: (job: ReceivedJob<T>) => Promise<void>,
+  options: ConsumerOptions<T> = {},
+): { stop(): Promise<void> } {
+  const concurrency = options.concurrency ?? 1;
+  const waitSeconds = options.waitSeconds ?? 10;
+  const retryDelaySeconds = options.retryDelaySeconds ?? exponentialBackoff;
+  const onError = options.onError ?? reportToConsole;
+  const inFlight = new Set<Promise<void>>();
+  const stopping = new AbortController();
+
+  // Never rejects: a failed ack or retry is reported and the job simply comes back
+  // after its visibility timeout.
+  async function handle(job: ReceivedJob<T>): Promise<void> {
+    try {
+      await handler(job);
+    } catch (err) {
+      onError(err, job);
+      await queue.retry(job, retryDelaySeconds(job.receiveCount)).catch((retryErr: unknown) => onError(retryErr, job));
+      return;
+    }
+    await queue.ack(job).catch((ackErr: unknown) => onError(ackErr, job));
+  }
+
+  function start(job: ReceivedJob<T>): void {
+    const running = handle(job).finally(() => inFlight.delete(running));
+    inFlight.add(running);
+  }
+
+  async function loop(): Promise<void> {
+    let receiveFailures = 0;
+    while (!stopping.signal.aborted) {
+      if (inFlight.size >= concurrency) {
+        await Promise.race(inFlight);
+        continue;
+      }
+      let jobs: ReceivedJob<T>[];
+      try {
+        jobs = await queue.receive({ maxMessages: concurrency - inFlight.size, waitSeconds });
+        receiveFailures = 0;
+      } catch (err) {
+        onError(err);
+        receiveFailures += 1;
+        const pauseMs = Math.min(1000 * 2 ** (receiveFailures - 1), MAX_RECEIVE_ERROR_PAUSE_MS);
+        await sleep(pauseMs, undefined, { signal: stopping.signal }).catch(() => undefined);
+        continue;
+      }
+      if (stopping.signal.aborted) {
+        // Received while stopping: hand them straight back for another worker rather
+        // than hold up shutdown (each has still used up one delivery).
+        await Promise.all(jobs.map((job) => queue.retry(job, 0).catch((err: unknown) => onError(err, job))));
+        return;
+      }
+      jobs.forEach(start);
+    }
+  }
+
+  const looping = loop();
+  return {
+    async stop() {
+      stopping.abort();
+      await looping;
+      await Promise.all(inFlight);
+    },
+  };
+}
