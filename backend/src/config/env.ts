@@ -5,7 +5,7 @@ import { z } from 'zod';
 // Each variable is documented in .env.example at the repository root.
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
-const csv = z.string().transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
+const csv = z.string().transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)).refine((list) => list.length > 0, 'must list at least one value');
 const seconds = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 const EnvSchema = z
@@ -61,26 +61,33 @@ const EnvSchema = z
     ECS_SECURITY_GROUPS: csv.optional(),
     ECS_ASSIGN_PUBLIC_IP: bool.default(false),
   })
-  .superRefine((env, ctx) => {
-    const need = (key: keyof typeof env, when: string) => {
-      const value = env[key];
-      if (value === undefined || (Array.isArray(value) && value.length === 0)) {
-        ctx.addIssue({ code: 'custom', path: [key], message: `is required when ${when}` });
-      }
-    };
-    if (env.STORAGE_DRIVER === 's3') need('S3_BUCKET', 'STORAGE_DRIVER=s3');
-    if (env.S3_SSE === 'aws:kms' && env.STORAGE_DRIVER === 's3') need('S3_KMS_KEY_ID', 'S3_SSE=aws:kms');
-    if (env.QUEUE_DRIVER === 'sqs') need('SQS_QUEUE_URL', 'QUEUE_DRIVER=sqs');
-    if (env.TASK_RUNNER === 'ecs') {
-      for (const key of ['ECS_CLUSTER', 'ECS_TASK_DEFINITION', 'ECS_CONTAINER_NAME', 'ECS_SUBNETS', 'ECS_SECURITY_GROUPS'] as const) need(key, 'TASK_RUNNER=ecs');
-    }
-    if (env.STORAGE_DRIVER === 's3' || env.QUEUE_DRIVER === 'sqs' || env.TASK_RUNNER === 'ecs') need('AWS_REGION', 'an AWS driver is chosen');
-    if (env.NODE_ENV === 'production') {
-      need('JWT_SECRET', 'NODE_ENV=production');
-      // Sessions in memory are invisible to other replicas: production must share them.
-      need('REDIS_URL', 'NODE_ENV=production');
-    }
-  });
+  ;
+
+// Requirements that depend on other variables. They are checked on the raw values, apart
+// from the schema, so that one start-up lists every problem at once (zod skips
+// refinements when a field already failed).
+function conditionalProblems(env: Record<string, string | undefined>): z.core.$ZodIssue[] {
+  const problems: z.core.$ZodIssue[] = [];
+  const need = (key: string, when: string) => {
+    if (env[key] === undefined) problems.push({ code: 'custom', path: [key], message: `is required when ${when}`, input: undefined });
+  };
+  const storage = env.STORAGE_DRIVER;
+  const queue = env.QUEUE_DRIVER;
+  const runner = env.TASK_RUNNER;
+  if (storage === 's3') need('S3_BUCKET', 'STORAGE_DRIVER=s3');
+  if (storage === 's3' && env.S3_SSE === 'aws:kms') need('S3_KMS_KEY_ID', 'S3_SSE=aws:kms');
+  if (queue === 'sqs') need('SQS_QUEUE_URL', 'QUEUE_DRIVER=sqs');
+  if (runner === 'ecs') {
+    for (const key of ['ECS_CLUSTER', 'ECS_TASK_DEFINITION', 'ECS_CONTAINER_NAME', 'ECS_SUBNETS', 'ECS_SECURITY_GROUPS']) need(key, 'TASK_RUNNER=ecs');
+  }
+  if (storage === 's3' || queue === 'sqs' || runner === 'ecs') need('AWS_REGION', 'an AWS driver is chosen');
+  if (env.NODE_ENV === 'production') {
+    need('JWT_SECRET', 'NODE_ENV=production');
+    // Sessions in memory are invisible to other replicas: production must share them.
+    need('REDIS_URL', 'NODE_ENV=production');
+  }
+  return problems;
+}
 
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -139,7 +146,8 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable means "not set", as in most 12-factor tooling.
   const present = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = EnvSchema.safeParse(present);
-  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => describeIssue(issue, raw)));
+  const issues = [...(parsed.success ? [] : parsed.error.issues), ...conditionalProblems(present)];
+  if (!parsed.success || issues.length > 0) throw new ConfigError(issues.map((issue) => describeIssue(issue, raw)));
   const e = parsed.data;
 
   const dataDir = path.resolve(e.DATA_DIR);

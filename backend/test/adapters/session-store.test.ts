@@ -3,7 +3,7 @@ import type { SessionStore, Session } from '../../src/adapters/session-store/ses
 import { MemorySessionStore } from '../../src/adapters/session-store/memory-session-store';
 import { RedisSessionStore } from '../../src/adapters/session-store/redis-session-store';
 import { freePort } from '../support/ports';
-import { REDIS_URL } from '../support/test-app';
+import { REDIS_URL } from '../support/services';
 
 function session(overrides: Partial<Session> = {}): Session {
   return { id: randomUUID(), userId: randomUUID(), refreshHash: 'hash-1', createdAt: Date.now(), expiresAt: Date.now() + 60_000, ...overrides };

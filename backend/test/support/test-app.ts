@@ -10,7 +10,7 @@ import { createLogger } from '../../src/observability/logger';
 import { postgresUrlFor } from './databases';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
-export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+export { REDIS_URL } from './services';
 
 /** The database of the jest project running this file: a fresh SQLite copy or the run's PostgreSQL database. */
 export function testDatabaseUrl(provider = process.env.R2W_TEST_PROVIDER ?? 'sqlite'): string {

@@ -65,15 +65,15 @@ describe('configuration', () => {
 
   it('requires what each cloud driver needs', () => {
     expect(problems({ STORAGE_DRIVER: 's3' })).toEqual(['S3_BUCKET: is required when STORAGE_DRIVER=s3 (not set)', 'AWS_REGION: is required when an AWS driver is chosen (not set)']);
-    expect(problems({ QUEUE_DRIVER: 'sqs', AWS_REGION: 'eu-west-1' })).toEqual(['SQS_QUEUE_URL: is required when QUEUE_DRIVER=sqs (value hidden)']);
+    expect(problems({ QUEUE_DRIVER: 'sqs', AWS_REGION: 'eu-west-1' })).toEqual(['SQS_QUEUE_URL: is required when QUEUE_DRIVER=sqs (not set)']);
     expect(problems({ TASK_RUNNER: 'ecs', AWS_REGION: 'eu-west-1' })).toHaveLength(5);
     expect(problems({ STORAGE_DRIVER: 'gcs' })[0]).toMatch(/^STORAGE_DRIVER: .*"local".*"s3".*\(got "gcs"\)$/);
   });
 
   it('refuses in-memory sessions and a generated secret in production', () => {
     expect(problems({ NODE_ENV: 'production' })).toEqual([
-      'JWT_SECRET: is required when NODE_ENV=production (value hidden)',
-      'REDIS_URL: is required when NODE_ENV=production (value hidden)',
+      'JWT_SECRET: is required when NODE_ENV=production (not set)',
+      'REDIS_URL: is required when NODE_ENV=production (not set)',
     ]);
   });
 

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import Redis from 'ioredis';
 import { DependencyError } from '../../lib/errors';
 import type { RotateResult, Session, SessionStore } from './session-store';
@@ -39,6 +40,8 @@ export class RedisSessionStore implements SessionStore {
       retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
     });
     this.redis.on('error', (error: Error) => options.onConnectionError?.(error));
+    // Every request waiting for a reconnection listens for 'ready'.
+    this.redis.setMaxListeners(0);
     this.redis.connect().catch(() => {
       // Reported through the 'error' event; ioredis keeps reconnecting.
     });
@@ -52,8 +55,17 @@ export class RedisSessionStore implements SessionStore {
     return `${this.options.keyPrefix}user-sessions:${userId}`;
   }
 
+  // While (re)connecting, wait a bounded time for the connection rather than failing
+  // at once or queueing without limit.
+  private async connected(): Promise<void> {
+    if (this.redis.status === 'ready') return;
+    if (this.redis.status === 'end') throw new Error('the Redis connection is closed');
+    await once(this.redis, 'ready', { signal: AbortSignal.timeout(this.options.commandTimeoutMs) });
+  }
+
   private async call<T>(operation: () => Promise<T>): Promise<T> {
     try {
+      await this.connected();
       return await operation();
     } catch (error) {
       throw new DependencyError('session store', error);

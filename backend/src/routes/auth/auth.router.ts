@@ -1,4 +1,5 @@
-import { Router, type Response } from 'express';
+import type { Response, Router } from 'express';
+import { createRouter } from '../../http/router';
 import { authenticate, authOf } from '../../http/middleware/authenticate';
 import type { SessionStore } from '../../adapters/session-store/session-store';
 import type { Metrics } from '../../observability/metrics';
@@ -21,7 +22,7 @@ export interface AuthRouterDeps {
 }
 
 export function authRouter(deps: AuthRouterDeps): Router {
-  const router = Router();
+  const router = createRouter();
   const requireUser = authenticate(deps.tokens, deps.sessions, deps.metrics);
 
   const sendSession = (res: Response, status: number, result: AuthResult) => {

@@ -1,4 +1,5 @@
-import { Router } from 'express';
+import type { Router } from 'express';
+import { createRouter } from '../../http/router';
 import type { Metrics } from '../../observability/metrics';
 
 export type ReadinessCheck = () => Promise<void>;
@@ -24,7 +25,7 @@ function reason(error: unknown): string {
 }
 
 export function healthRouter(deps: HealthRouterDeps): Router {
-  const router = Router();
+  const router = createRouter();
 
   router.get('/health/live', (_req, res) => {
     res.json({ status: 'alive' });
