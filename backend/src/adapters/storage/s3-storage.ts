@@ -1,0 +1,200 @@
+import {
+  DeleteObjectCommand,
+  DeleteObjectsCommand,
+  GetObjectCommand,
+  HeadBucketCommand,
+  HeadObjectCommand,
+  paginateListObjectsV2,
+  S3Client,
+  type ListObjectsV2CommandOutput,
+  type PutObjectCommandInput,
+} from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { Readable } from 'node:stream';
+import { DependencyError } from '../../lib/errors';
+import { assertSafeKey, assertSafePrefix, countedBody, DEFAULT_CONTENT_TYPE, objectNotFound } from './object-key';
+import type { ObjectStorage, PutOptions, StoredObject } from './object-storage';
+
+export interface S3StorageOptions {
+  bucket: string;
+  region: string;
+  /** A non-AWS endpoint such as moto_server; AWS itself needs none. */
+  endpoint?: string;
+  forcePathStyle?: boolean;
+  /** Without them the SDK's default chain applies (the ECS task role in AWS). */
+  credentials?: { accessKeyId: string; secretAccessKey: string };
+  serverSideEncryption: 'AES256' | 'aws:kms';
+  /** Only with 'aws:kms'; without it S3 uses the account's aws/s3 key. */
+  kmsKeyId?: string;
+  /** A folder inside the bucket for every key, e.g. 'staging'; a trailing '/' is added. */
+  keyPrefix?: string;
+}
+
+// DeleteObjects takes at most this many keys, and a ListObjectsV2 page returns at most this many.
+const S3_BATCH = 1000;
+
+export class S3Storage implements ObjectStorage {
+  readonly kind = 's3';
+  private readonly client: S3Client;
+  private readonly bucket: string;
+  private readonly keyPrefix: string;
+  private readonly encryption: Pick<PutObjectCommandInput, 'ServerSideEncryption' | 'SSEKMSKeyId'>;
+
+  constructor(options: S3StorageOptions) {
+    if (options.kmsKeyId !== undefined && options.serverSideEncryption !== 'aws:kms') {
+      throw new Error("S3Storage: kmsKeyId is only used with serverSideEncryption 'aws:kms'.");
+    }
+    const keyPrefix = options.keyPrefix?.replace(/\/$/, '') ?? '';
+    if (keyPrefix) assertSafeKey(keyPrefix);
+    this.bucket = options.bucket;
+    this.keyPrefix = keyPrefix && `${keyPrefix}/`;
+    this.encryption = { ServerSideEncryption: options.serverSideEncryption, SSEKMSKeyId: options.kmsKeyId };
+    this.client = new S3Client({
+      region: options.region,
+      endpoint: options.endpoint,
+      forcePathStyle: options.forcePathStyle,
+      credentials: options.credentials,
+      // The default checksums send stream bodies aws-chunked, which S3-compatible servers may store framing and all.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+      // Fail within seconds when S3 is unreachable, so requests and readiness checks get a prompt 503.
+      // socketTimeout is an idle limit, so long transfers that keep moving are unaffected.
+      maxAttempts: 3,
+      requestHandler: { connectionTimeout: 2_000, socketTimeout: 30_000 },
+    });
+  }
+
+  async put(key: string, body: Readable | Buffer | string, options: PutOptions = {}): Promise<StoredObject> {
+    const Key = this.s3Key(key);
+    const contentType = options.contentType ?? DEFAULT_CONTENT_TYPE;
+    const counted = countedBody(body, options.maxBytes);
+    // Upload sends one PutObject for a body under 5 MB and a multipart upload otherwise, holding
+    // at most a few parts in memory. When the body fails (too large, or the caller's stream
+    // broke) it aborts the multipart upload before done() rejects, so nothing is left behind.
+    const upload = new Upload({
+      client: this.client,
+      params: { Bucket: this.bucket, Key, Body: counted, ContentType: contentType, ...this.encryption },
+    });
+    await upload.done().catch(rethrow);
+    return { key, size: counted.bytes, contentType };
+  }
+
+  async get(key: string): Promise<{ body: Readable; object: StoredObject }> {
+    const response = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.s3Key(key) })).catch((err: unknown) => {
+      if (isMissing(err)) throw objectNotFound(key);
+      return rethrow(err);
+    });
+    if (!(response.Body instanceof Readable)) throw new Error('S3 GetObject returned no readable body.');
+    return { body: response.Body, object: { key, size: response.ContentLength ?? 0, contentType: response.ContentType } };
+  }
+
+  async head(key: string): Promise<StoredObject | null> {
+    const response = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: this.s3Key(key) })).catch((err: unknown) => {
+      if (isMissing(err)) return null;
+      return rethrow(err);
+    });
+    return response && { key, size: response.ContentLength ?? 0, contentType: response.ContentType };
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.s3Key(key) })).catch(rethrow);
+  }
+
+  async deletePrefix(prefix: string): Promise<number> {
+    assertSafePrefix(prefix, { allowEmpty: false });
+    let deleted = 0;
+    // Deleting a page does not disturb the continuation token, which points past its last key.
+    for await (const page of this.pages(prefix)) {
+      const objects = (page.Contents ?? []).flatMap(({ Key }) => (Key === undefined ? [] : [{ Key }]));
+      if (objects.length === 0) continue;
+      const response = await this.client
+        .send(new DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: objects, Quiet: true } }))
+        .catch(rethrow);
+      const errors = response.Errors ?? [];
+      if (errors.length > 0) {
+        const summary = errors.slice(0, 3).map((e) => `${e.Key}: ${e.Code}`).join(', ');
+        throw new DependencyError('object storage', new Error(`S3 did not delete ${errors.length} object(s) (${summary}).`));
+      }
+      deleted += objects.length;
+    }
+    return deleted;
+  }
+
+  async list(prefix: string): Promise<StoredObject[]> {
+    assertSafePrefix(prefix, { allowEmpty: true });
+    const objects: StoredObject[] = [];
+    // ListObjectsV2 reports no content type, and a HEAD per object would make listing a folder cost one request per file.
+    for await (const page of this.pages(prefix)) {
+      for (const { Key, Size } of page.Contents ?? []) {
+        if (Key !== undefined) objects.push({ key: Key.slice(this.keyPrefix.length), size: Size ?? 0 });
+      }
+    }
+    return objects;
+  }
+
+  async presignedGetUrl(key: string, expiresInSeconds: number, downloadName?: string): Promise<string | null> {
+    const command = new GetObjectCommand({
+      Bucket: this.bucket,
+      Key: this.s3Key(key),
+      ResponseContentDisposition: downloadName ? attachmentDisposition(downloadName) : undefined,
+    });
+    return getSignedUrl(this.client, command, { expiresIn: expiresInSeconds });
+  }
+
+  async ping(): Promise<void> {
+    await this.client.send(new HeadBucketCommand({ Bucket: this.bucket })).catch(rethrow);
+  }
+
+  /** Closes the client's pooled sockets (tests; a server process keeps its client for life). */
+  destroy(): void {
+    this.client.destroy();
+  }
+
+  private s3Key(key: string): string {
+    assertSafeKey(key);
+    return this.keyPrefix + key;
+  }
+
+  /** Every object under the prefix, a page (≤ 1000 keys) at a time; S3 errors mapped as everywhere else. */
+  private async *pages(prefix: string): AsyncGenerator<ListObjectsV2CommandOutput> {
+    try {
+      yield* paginateListObjectsV2({ client: this.client, pageSize: S3_BATCH }, { Bucket: this.bucket, Prefix: this.keyPrefix + prefix });
+    } catch (err) {
+      rethrow(err);
+    }
+  }
+}
+
+/**
+ * `attachment` with the name twice: an ASCII approximation in `filename` for old clients,
+ * and the exact name in RFC 5987 `filename*` whenever the approximation differs.
+ */
+export function attachmentDisposition(downloadName: string): string {
+  // encodeURIComponent throws on a lone surrogate, which a JSON string can carry.
+  const name = downloadName.replace(/\p{Cs}/gu, '\uFFFD');
+  const fallback = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  if (fallback === name) return `attachment; filename="${name}"`;
+  // RFC 5987 attr-char excludes ' ( ) *, which encodeURIComponent leaves alone.
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
+
+function isMissing(err: unknown): boolean {
+  // GetObject says NoSuchKey; HeadObject has no body, so the SDK names its 404 NotFound.
+  const name = (err as { name?: unknown } | null)?.name;
+  return name === 'NoSuchKey' || name === 'NotFound';
+}
+
+/**
+ * Unreachable S3 (no response at all) and 5xx answers become DependencyError (503). The SDK
+ * stamps `$metadata` on every error that went through a request, so errors without it (our
+ * validation, PAYLOAD_TOO_LARGE, the caller's own broken stream) pass through unchanged, as
+ * do 4xx answers, which are configuration mistakes rather than outages.
+ */
+function rethrow(err: unknown): never {
+  const metadata = (err as { $metadata?: { httpStatusCode?: number } } | null)?.$metadata;
+  const status = metadata?.httpStatusCode;
+  if (metadata && (status === undefined || status >= 500)) throw new DependencyError('object storage', err);
+  throw err;
+}
