@@ -10,6 +10,7 @@ const common = {
 /** @type {import('jest').Config} */
 module.exports = {
   testTimeout: 30_000,
+  reporters: ['default', ['<rootDir>/test/support/summary-reporter.js', { label: 'backend' }]],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   projects: [

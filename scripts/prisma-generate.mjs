@@ -1,7 +1,7 @@
 // Writes the two provider-specific schemas from prisma/models.prisma and generates a
 // Prisma client for each. Runs after `npm install` and before every migration command.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,8 +29,12 @@ datasource db {
   url      = env("DATABASE_URL")
 }
 `;
-    mkdirSync(join(root, 'prisma', provider), { recursive: true });
-    writeFileSync(join(root, 'prisma', provider, 'schema.prisma'), `${header}\n${models}`);
+    const file = join(root, 'prisma', provider, 'schema.prisma');
+    const content = `${header}\n${models}`;
+    // Unchanged schemas are not rewritten, so a read-only image can still migrate.
+    if (existsSync(file) && readFileSync(file, 'utf8') === content) continue;
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, content);
   }
 }
 

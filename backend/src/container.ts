@@ -129,7 +129,7 @@ export function createContainer(config: Config, overrides: Partial<Pick<Containe
     taskRunner,
     tokens,
     async close() {
-      await Promise.allSettled([sessions.close(), queue.close(), db.$disconnect()]);
+      await Promise.allSettled([taskRunner.close(), sessions.close(), queue.close(), db.$disconnect()]);
     },
   };
 }

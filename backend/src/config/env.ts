@@ -14,7 +14,7 @@ const EnvSchema = z
     PORT: z.coerce.number().int().min(1).max(65535).default(2000),
     HOST: z.string().min(1).default('0.0.0.0'),
     DATA_DIR: z.string().min(1).default('./data'),
-    LOG_LEVEL: z.enum(['error', 'warn', 'info', 'http', 'debug', 'silent']).default('info'),
+    LOG_LEVEL: z.enum(['error', 'warn', 'info', 'http', 'debug', 'silent']).default('http'),
 
     DATABASE_URL: z
       .string()
@@ -90,6 +90,9 @@ function conditionalProblems(env: Record<string, string | undefined>): z.core.$Z
 }
 
 export type Env = z.infer<typeof EnvSchema>;
+
+/** Every variable the application reads (.env.example documents each one). */
+export const ENV_VARIABLES = Object.keys(EnvSchema.shape);
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

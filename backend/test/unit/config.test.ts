@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../../src/config/env';
+import { ConfigError, ENV_VARIABLES, loadConfig } from '../../src/config/env';
 
 function problems(env: NodeJS.ProcessEnv): string[] {
   try {
@@ -79,5 +80,16 @@ describe('configuration', () => {
 
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ PORT: '', REDIS_URL: '' }).port).toBe(2000);
+  });
+});
+
+describe('.env.example', () => {
+  it('documents every variable the application reads, and no others', () => {
+    const text = readFileSync(path.resolve(__dirname, '../../../.env.example'), 'utf8');
+    const documented = [...text.matchAll(/^([A-Z0-9_]+)=/gm)].map((m) => m[1]);
+    expect([...documented].sort()).toEqual([...ENV_VARIABLES].sort());
+    // The defaults written there are accepted as they stand.
+    const values = Object.fromEntries([...text.matchAll(/^([A-Z0-9_]+)=(.*)$/gm)].map((m) => [m[1], m[2]]));
+    expect(() => loadConfig(values)).not.toThrow();
   });
 });

@@ -133,6 +133,10 @@ export class ChildProcessTaskRunner implements TaskRunner {
     await task.done;
   }
 
+  close(): Promise<void> {
+    return this.stopAll();
+  }
+
   /** Stops every running task; for the server's shutdown. */
   async stopAll(): Promise<void> {
     const tasks = [...this.running.values()];

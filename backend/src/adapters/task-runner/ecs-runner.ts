@@ -128,6 +128,10 @@ export class EcsTaskRunner implements TaskRunner {
     throw new AppError('INTERNAL', `ECS DescribeTasks failed for ${taskId}: ${failureText(failures)}`);
   }
 
+  // A Fargate build belongs to no API replica: it finishes and records its result even
+  // when the replica that started it is replaced.
+  async close(): Promise<void> {}
+
   async stop(taskId: string, reason: string): Promise<void> {
     try {
       await this.client.send(new StopTaskCommand({ cluster: this.options.cluster, task: taskId, reason: reason.slice(0, MAX_STOP_REASON) }));

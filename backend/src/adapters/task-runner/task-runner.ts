@@ -25,4 +25,6 @@ export interface TaskRunner {
   /** Unknown task ids (e.g. from before a restart) are reported stopped with a reason. */
   status(taskId: string): Promise<TaskStatus>;
   stop(taskId: string, reason: string): Promise<void>;
+  /** The API is stopping: local builders stop with it; ECS tasks run on by themselves. */
+  close(): Promise<void>;
 }
