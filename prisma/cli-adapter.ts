@@ -77,9 +77,13 @@ async function postgresAdapter(url: string) {
   const queryable = Object.getPrototypeOf(Object.getPrototypeOf(probe)) as Patchable;
   patchOnce(queryable, 'performIO', (original) =>
     async function (this: unknown, query: unknown) {
-      const result = (await original.call(this, query)) as { fields: { dataTypeID: number }[] };
-      for (const field of result.fields) {
-        if (field.dataTypeID < PG_FIRST_USER_OID && !PG_KNOWN_OIDS.has(field.dataTypeID)) field.dataTypeID = PG_TEXT_OID;
+      // A migration with several statements comes back as one result per statement.
+      type Result = { fields?: { dataTypeID: number }[] };
+      const result = (await original.call(this, query)) as Result | Result[];
+      for (const one of Array.isArray(result) ? result : [result]) {
+        for (const field of one.fields ?? []) {
+          if (field.dataTypeID < PG_FIRST_USER_OID && !PG_KNOWN_OIDS.has(field.dataTypeID)) field.dataTypeID = PG_TEXT_OID;
+        }
       }
       return result;
     },

@@ -1,0 +1,37 @@
+// The text of an uploaded CV with the layout facts the extractors use. PDF, DOCX and
+// plain text all become this one shape, so an extractor never knows the file type.
+
+export type DocumentKind = 'pdf' | 'docx' | 'txt';
+
+export interface TextLine {
+  text: string;
+  /** 1-based page number (DOCX and text: 1). */
+  page: number;
+  /** Left edge and top of the line in points from the page's top-left (DOCX/text: x 0, y = running position). */
+  x: number;
+  y: number;
+  width: number;
+  /** Dominant font size in points (DOCX: derived from the paragraph style; text: 11). */
+  fontSize: number;
+  bold: boolean;
+  italic: boolean;
+  /** Real font name where known (PDF), e.g. "Helvetica-Bold". */
+  fontName?: string;
+  /** 0 for the main (or only) column, 1 for a second column to its right. */
+  column: number;
+  /** Vertical distance from the previous line of the same column, in points (0 for the first). */
+  gapBefore: number;
+  /** Heading level from the document's own styles (DOCX h1–h6, Title = 1); absent when not a styled heading. */
+  headingLevel?: number;
+  /** The line is a list item (DOCX <li>, PDF/text lines starting with a bullet glyph, which is removed from `text`). */
+  listItem: boolean;
+}
+
+export interface DocumentText {
+  kind: DocumentKind;
+  pageCount: number;
+  /** Lines in reading order: column by column, top to bottom, page by page. */
+  lines: TextLine[];
+  /** The lines' text joined with newlines: what the source check and the LLM see. */
+  plainText: string;
+}
