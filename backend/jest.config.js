@@ -5,6 +5,8 @@ const common = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // Tests run the shared schema from source, so they never see a stale build of it.
+  moduleNameMapper: { '^@r2w/cv-schema$': '<rootDir>/../cv-schema/src/index.ts' },
 };
 
 /** @type {import('jest').Config} */
@@ -14,7 +16,7 @@ module.exports = {
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/adapters/**/*.test.ts', '<rootDir>/test/system/**/*.test.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/adapters/**/*.test.ts', '<rootDir>/test/system/**/*.test.ts', '<rootDir>/test/extraction/**/*.test.ts', '<rootDir>/test/eval/**/*.test.ts'] },
     { ...common, displayName: 'api:sqlite', testMatch: ['<rootDir>/test/api/**/*.test.ts'], setupFiles: ['<rootDir>/test/support/use-sqlite.ts'] },
     { ...common, displayName: 'api:postgres', testMatch: ['<rootDir>/test/api/**/*.test.ts'], setupFiles: ['<rootDir>/test/support/use-postgres.ts'] },
   ],

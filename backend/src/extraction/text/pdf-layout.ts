@@ -1,0 +1,210 @@
+import type { DraftLine } from './text-lines';
+
+/** One run of text as pdf.js places it, in points from the page's top-left corner. */
+export interface PdfTextItem {
+  text: string;
+  x: number;
+  /** Baseline, which is what items of one printed line share. */
+  baseline: number;
+  top: number;
+  width: number;
+  fontSize: number;
+  fontName?: string;
+  bold: boolean;
+  italic: boolean;
+}
+
+// Items whose baselines differ by less than this share of the font size sit on one line
+// (superscripts and mixed fonts shift baselines a little).
+const BASELINE_TOLERANCE = 0.3;
+// A horizontal gap wider than this share of the font size is a word space that pdf.js
+// did not emit as a character.
+const WORD_GAP = 0.2;
+// A gap wider than a whole em is no longer a space inside a sentence: the two sides may
+// belong to different columns. Gutters are 1.5–3 em wide in practice.
+const SEGMENT_GAP = 1;
+// A gutter must stay clear over at least this share of the page's text height...
+const GUTTER_MIN_SHARE = 0.5;
+// ...with at least this many pieces of text on each side of it...
+const GUTTER_MIN_SEGMENTS = 3;
+// ...and the two sides must not share their baselines: a label or date column that lines
+// up row by row with the text beside it is a table, read across, not two columns.
+const TABLE_ROW_SHARE = 0.7;
+// Candidate gutter positions tried across the text's width.
+const GUTTER_PROBES = 400;
+
+interface Row {
+  baseline: number;
+  items: PdfTextItem[];
+}
+
+interface Segment {
+  row: Row;
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+interface Run {
+  span: number;
+  left: Segment[];
+  right: Segment[];
+}
+
+/**
+ * Lines of one page in reading order: items merged into lines by baseline and, when the
+ * page has two columns, column 0 top to bottom, then column 1. Rows that cross the gutter
+ * (a full-width header) belong to column 0.
+ */
+export function layoutPage(items: readonly PdfTextItem[], page: number): DraftLine[] {
+  const rows = groupRows(items.filter((item) => item.text.trim() !== ''));
+  const rowSegments = rows.map(splitSegments);
+  const gutter = findGutter(rowSegments.flat());
+  const columns: DraftLine[][] = [[], []];
+  rows.forEach((row, index) => {
+    if (gutter === null || rowSegments[index]!.some((s) => s.left < gutter && s.right > gutter)) {
+      columns[0]!.push(toLine(row.items, page, 0));
+      return;
+    }
+    const left = row.items.filter((item) => item.x + item.width / 2 < gutter);
+    const right = row.items.filter((item) => item.x + item.width / 2 >= gutter);
+    if (left.length) columns[0]!.push(toLine(left, page, 0));
+    if (right.length) columns[1]!.push(toLine(right, page, 1));
+  });
+  return columns.flatMap((lines) => lines.sort((a, b) => a.y - b.y || a.x - b.x));
+}
+
+function groupRows(items: readonly PdfTextItem[]): Row[] {
+  const rows: Row[] = [];
+  let current: (Row & { fontSize: number }) | undefined;
+  for (const item of [...items].sort((a, b) => a.baseline - b.baseline)) {
+    if (current && Math.abs(item.baseline - current.baseline) <= BASELINE_TOLERANCE * Math.max(item.fontSize, current.fontSize)) {
+      current.items.push(item);
+      // The biggest text sets the line's baseline, not a raised footnote mark that sorted first.
+      if (item.fontSize > current.fontSize) Object.assign(current, { baseline: item.baseline, fontSize: item.fontSize });
+      continue;
+    }
+    current = { baseline: item.baseline, fontSize: item.fontSize, items: [item] };
+    rows.push(current);
+  }
+  for (const row of rows) row.items.sort((a, b) => a.x - b.x);
+  return rows;
+}
+
+function splitSegments(row: Row): Segment[] {
+  const segments: Segment[] = [];
+  let current: Segment | undefined;
+  for (const item of row.items) {
+    if (current && item.x - current.right <= SEGMENT_GAP * item.fontSize) {
+      current.right = Math.max(current.right, item.x + item.width);
+      current.top = Math.min(current.top, item.top);
+      continue;
+    }
+    current = { row, left: item.x, right: item.x + item.width, top: item.top, bottom: row.baseline };
+    segments.push(current);
+  }
+  return segments;
+}
+
+/** The x of the page's column gutter, or null for a one-column page. */
+function findGutter(segments: readonly Segment[]): number | null {
+  if (segments.length < 2 * GUTTER_MIN_SEGMENTS) return null;
+  const byTop = [...segments].sort((a, b) => a.top - b.top);
+  const minX = least(segments.map((s) => s.left));
+  const maxX = most(segments.map((s) => s.right));
+  const height = most(segments.map((s) => s.bottom)) - least(segments.map((s) => s.top));
+  const step = (maxX - minX) / GUTTER_PROBES;
+  if (height <= 0 || step <= 0) return null;
+
+  // Neighbouring probes with a long enough clear run form a band: one candidate gutter,
+  // placed in the middle of the probes where its run is longest.
+  const bands: { x: number; span: number }[][] = [[]];
+  for (let probe = 1; probe < GUTTER_PROBES; probe += 1) {
+    const x = minX + probe * step;
+    const span = clearRun(byTop, x).span;
+    if (span >= GUTTER_MIN_SHARE * height) bands.at(-1)!.push({ x, span });
+    else if (bands.at(-1)!.length) bands.push([]);
+  }
+  let best: { x: number; span: number } | null = null;
+  for (const band of bands) {
+    const longestSpan = most(band.map((probe) => probe.span));
+    const longest = band.filter((probe) => probe.span === longestSpan);
+    const middle = longest[Math.floor(longest.length / 2)];
+    if (middle && (!best || middle.span > best.span) && !isTable(clearRun(byTop, middle.x))) best = middle;
+  }
+  return best?.x ?? null;
+}
+
+/** The longest stretch, top to bottom, in which no segment crosses x and both sides hold text. */
+function clearRun(byTop: readonly Segment[], x: number): Run {
+  let best: Run = { span: 0, left: [], right: [] };
+  let run: Run = { span: 0, left: [], right: [] };
+  let start = 0;
+  const finish = (): void => {
+    if (run.left.length >= GUTTER_MIN_SEGMENTS && run.right.length >= GUTTER_MIN_SEGMENTS && run.span > best.span) best = run;
+  };
+  for (const segment of byTop) {
+    if (segment.left < x && segment.right > x) {
+      finish();
+      run = { span: 0, left: [], right: [] };
+      continue;
+    }
+    if (run.left.length + run.right.length === 0) start = segment.top;
+    (segment.right <= x ? run.left : run.right).push(segment);
+    run.span = Math.max(run.span, segment.bottom - start);
+  }
+  finish();
+  return best;
+}
+
+function isTable(run: Run): boolean {
+  const leftRows = new Set(run.left.map((s) => s.row));
+  const rightRows = new Set(run.right.map((s) => s.row));
+  const shared = [...leftRows].filter((row) => rightRows.has(row)).length;
+  return shared >= TABLE_ROW_SHARE * Math.min(leftRows.size, rightRows.size);
+}
+
+function toLine(items: readonly PdfTextItem[], page: number, column: number): DraftLine {
+  let text = '';
+  let right = -Infinity;
+  for (const item of items) {
+    if (text && item.x - right > WORD_GAP * item.fontSize) text += ' ';
+    text += item.text;
+    right = Math.max(right, item.x + item.width);
+  }
+  const x = least(items.map((item) => item.x));
+  const fontSize = dominant(items, (item) => item.fontSize);
+  const fontName = dominant(items, (item) => item.fontName);
+  return {
+    text,
+    page,
+    x,
+    y: least(items.map((item) => item.top)),
+    width: right - x,
+    fontSize,
+    bold: majority(items, (item) => item.bold),
+    italic: majority(items, (item) => item.italic),
+    ...(fontName === undefined ? {} : { fontName }),
+    column,
+  };
+}
+
+// Math.min(...values) overflows the stack on the hundreds of thousands of runs a hostile page can hold.
+const least = (values: readonly number[]): number => values.reduce((a, b) => Math.min(a, b), Infinity);
+const most = (values: readonly number[]): number => values.reduce((a, b) => Math.max(a, b), -Infinity);
+
+const weight = (item: PdfTextItem): number => item.text.replace(/\s/g, '').length;
+
+/** The value carried by the most characters. */
+function dominant<T>(items: readonly PdfTextItem[], value: (item: PdfTextItem) => T): T {
+  const counts = new Map<T, number>();
+  for (const item of items) counts.set(value(item), (counts.get(value(item)) ?? 0) + weight(item));
+  return [...counts].reduce((a, b) => (b[1] > a[1] ? b : a))[0];
+}
+
+function majority(items: readonly PdfTextItem[], flag: (item: PdfTextItem) => boolean): boolean {
+  const total = items.reduce((sum, item) => sum + weight(item), 0);
+  const flagged = items.reduce((sum, item) => sum + (flag(item) ? weight(item) : 0), 0);
+  return flagged * 2 > total;
+}

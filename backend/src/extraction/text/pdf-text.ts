@@ -1,0 +1,96 @@
+import type { PDFPageProxy, TextItem } from 'pdfjs-dist/types/src/display/api';
+import { ExtractionError } from '../errors';
+import type { DocumentText } from './document-text';
+import { layoutPage, type PdfTextItem } from './pdf-layout';
+import { assembleDocument, type DraftLine } from './text-lines';
+
+// Weight and slant are only known from the font's name. "Semi" alone would also catch
+// SemiLight and SemiCondensed, hence semi-bold spelled out.
+const BOLD_FONT = /bold|black|heavy|semi-?bold|demi/i;
+const ITALIC_FONT = /italic|oblique/i;
+// Subset fonts are named "ABCDEF+Calibri-Bold"; the prefix is noise.
+const SUBSET_PREFIX = /^[A-Z]{6}\+/;
+// Used when pdf.js knows no ascent for a font (Type3 fonts); typical of Latin faces.
+const DEFAULT_ASCENT = 0.8;
+
+/**
+ * The text lines of a PDF. Refuses more than maxPages pages; throws ExtractionError for
+ * every bad file. pdf.js takes the bytes over: `file`'s buffer is detached afterwards.
+ */
+export async function pdfText(file: Uint8Array, maxPages: number): Promise<DocumentText> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const task = pdfjs.getDocument({
+    // pdf.js refuses Buffers; the same bytes seen as a plain Uint8Array are fine.
+    data: new Uint8Array(file.buffer, file.byteOffset, file.byteLength),
+    // A CV is untrusted input: no code generated from it, no fonts handed to a renderer.
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: pdfjs.VerbosityLevel.ERRORS,
+    // Text never needs an image; skipping them all saves the time of decoding scans and
+    // keeps pdf.js's image decoders (JPX, JBIG2) away from untrusted data.
+    maxImageSize: 0,
+  });
+  try {
+    const doc = await fromPdfjs(task.promise);
+    if (doc.numPages > maxPages) throw new ExtractionError('TOO_MANY_PAGES');
+    const pages: DraftLine[][] = [];
+    for (let number = 1; number <= doc.numPages; number += 1) {
+      const page = await fromPdfjs(doc.getPage(number));
+      pages.push(layoutPage(await pageItems(page), number));
+    }
+    return assembleDocument('pdf', doc.numPages, pages.flat());
+  } finally {
+    await task.destroy();
+  }
+}
+
+async function pageItems(page: PDFPageProxy): Promise<PdfTextItem[]> {
+  const content = await fromPdfjs(page.getTextContent());
+  const runs = content.items.filter((item): item is TextItem => 'str' in item && item.str.trim() !== '');
+  if (runs.length === 0) return [];
+  // Fonts reach commonObjs (and so their real names) only through the operator list. It is
+  // fetched after the text so that scans, whose images are costly to decode, skip it.
+  await fromPdfjs(page.getOperatorList());
+  const viewport = page.getViewport({ scale: 1 });
+  return runs.map((item) => {
+    const [, , c = 0, d = 0, e = 0, f = 0] = item.transform as number[];
+    // Into top-left page coordinates, rotation and crop box included.
+    const [x = 0, baseline = 0] = viewport.convertToViewportPoint(e, f) as number[];
+    const fontSize = Math.hypot(c, d);
+    const fontName = realFontName(page, item.fontName);
+    const ascent = content.styles[item.fontName]?.ascent || DEFAULT_ASCENT;
+    return {
+      text: item.str,
+      x,
+      baseline,
+      top: baseline - ascent * fontSize,
+      width: item.width,
+      fontSize,
+      ...(fontName === undefined ? {} : { fontName }),
+      bold: BOLD_FONT.test(fontName ?? ''),
+      italic: ITALIC_FONT.test(fontName ?? ''),
+    };
+  });
+}
+
+function realFontName(page: PDFPageProxy, id: string): string | undefined {
+  try {
+    const font: unknown = page.commonObjs.get(id);
+    const name = (font as { name?: unknown } | null)?.name;
+    return typeof name === 'string' ? name.replace(SUBSET_PREFIX, '') : undefined;
+  } catch {
+    // Not every font object resolves (broken or Type3 fonts); the name is only a hint.
+    return undefined;
+  }
+}
+
+/** pdf.js failures as the uploader's problem: a password or a damaged file. */
+async function fromPdfjs<T>(promise: Promise<T>): Promise<T> {
+  try {
+    return await promise;
+  } catch (error) {
+    const name = (error as { name?: unknown } | null)?.name;
+    throw new ExtractionError(name === 'PasswordException' ? 'PDF_ENCRYPTED' : 'FILE_CORRUPT', true, { cause: error });
+  }
+}

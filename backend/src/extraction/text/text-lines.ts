@@ -1,0 +1,60 @@
+import { ExtractionError } from '../errors';
+import type { DocumentKind, DocumentText, TextLine } from './document-text';
+
+/** A line as a parser sees it: raw text, its geometry, in reading order; gaps and list marks come later. */
+export type DraftLine = Omit<TextLine, 'gapBefore' | 'listItem'> & { listItem?: boolean };
+
+// Controls and invisible marks that PDFs and editors leave in text (soft hyphens at line
+// ends, zero-width spaces, BOMs). Tab, newline and the other whitespace controls are not
+// here: they become spaces below. ZWJ/ZWNJ stay, since Persian and emoji need them.
+const INVISIBLE = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\u00AD\u200B\u2060\uFEFF]/g;
+
+/** Collapses every kind of whitespace (NBSP, thin spaces, tabs) to single spaces and drops invisible characters. */
+export function cleanText(raw: string): string {
+  return raw.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+}
+
+// Glyphs people and editors use as bullets. The private-use ones are Word's Symbol and
+// Wingdings bullets, which PDFs exported from Word carry as-is. ASCII and dash bullets
+// need a following space so that "-5%" or "*nix" are left alone.
+const BULLET = /^(?:[•●▪‣◦·■□○▸►➢✓✔\uF0A7\uF0B7]\s*|[-*–]\s+)/u;
+
+/** Removes a leading bullet glyph from cleaned text; listItem tells whether there was one. */
+export function splitBullet(text: string): { text: string; listItem: boolean } {
+  const match = BULLET.exec(text);
+  return match ? { text: text.slice(match[0].length), listItem: true } : { text, listItem: false };
+}
+
+const round = (value: number, decimals = 2): number => Math.round(value * 10 ** decimals) / 10 ** decimals;
+
+/**
+ * Turns parser output into the document: cleans each line, takes bullets off, drops lines
+ * left empty, and measures gapBefore against the previous line of the same column on the
+ * same page. Throws NO_TEXT_FOUND when nothing is left.
+ */
+export function assembleDocument(kind: DocumentKind, pageCount: number, drafts: readonly DraftLine[]): DocumentText {
+  const lines: TextLine[] = [];
+  const lastInColumn = new Map<string, TextLine>();
+  for (const draft of drafts) {
+    const bullet = splitBullet(cleanText(draft.text));
+    if (!bullet.text) continue;
+    const y = round(draft.y);
+    const key = `${draft.page}:${draft.column}`;
+    const previous = lastInColumn.get(key);
+    const line: TextLine = {
+      ...draft,
+      text: bullet.text,
+      x: round(draft.x),
+      y,
+      width: round(draft.width),
+      // Generators scale fonts so that 11 pt comes out as 10.99; nobody sets tenths of points finer.
+      fontSize: round(draft.fontSize, 1),
+      gapBefore: previous ? round(y - previous.y) : 0,
+      listItem: (draft.listItem ?? false) || bullet.listItem,
+    };
+    lastInColumn.set(key, line);
+    lines.push(line);
+  }
+  if (lines.length === 0) throw new ExtractionError('NO_TEXT_FOUND');
+  return { kind, pageCount, lines, plainText: lines.map((line) => line.text).join('\n') };
+}

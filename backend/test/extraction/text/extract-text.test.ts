@@ -1,0 +1,190 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { ExtractionError, ExtractionFailure } from '../../../src/extraction/errors';
+import type { DocumentKind, DocumentText } from '../../../src/extraction/text/document-text';
+import { extractText, type ExtractTextOptions } from '../../../src/extraction/text/extract-text';
+import { extractionFailure } from './failures';
+import { cvDocx, FIXTURE_DIR, imageOnlyPdf, MAIN, manyPagesPdf, oneColumnCv, SIDEBAR, twoColumnCv, twoPageDocument, zipBomb } from './fixtures';
+
+type Outcome = { document: DocumentText; error?: undefined } | { document?: undefined; error: unknown };
+
+// Every file goes through a real worker, as in production. Workers start in about a
+// second under tsx, so all of them are started together once and the tests read the outcomes.
+const jobs: Record<string, () => Promise<[Buffer, DocumentKind, ExtractTextOptions?]>> = {
+  oneColumn: async () => [await oneColumnCv(), 'pdf'],
+  twoColumn: async () => [await twoColumnCv(), 'pdf'],
+  twoPages: async () => [await twoPageDocument(), 'pdf'],
+  twoPagesOverLimit: async () => [await twoPageDocument(), 'pdf', { maxPages: 1 }],
+  imageOnly: async () => [await imageOnlyPdf(), 'pdf'],
+  thirtyOnePages: async () => [await manyPagesPdf(31), 'pdf'],
+  garbage: async () => [Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(4000, 'garbage ~ 0 obj << >> stream\n')]), 'pdf'],
+  truncated: async () => {
+    const whole = await oneColumnCv();
+    return [whole.subarray(0, Math.floor(whole.length / 2)), 'pdf'];
+  },
+  encrypted: async () => [readFileSync(path.join(FIXTURE_DIR, 'encrypted.pdf')), 'pdf'],
+  hebrew: async () => [readFileSync(path.join(FIXTURE_DIR, 'hebrew.pdf')), 'pdf'],
+  docx: async () => [await cvDocx(), 'docx'],
+  docxBomb: async () => [zipBomb(2048, 1024), 'docx'],
+  blankText: async () => [Buffer.from(' \n \n'), 'txt'],
+  outOfMemory: async () => [await oneColumnCv(), 'pdf', { maxMemoryMb: 8 }],
+};
+
+const outcomes = new Map<string, Outcome>();
+
+beforeAll(async () => {
+  await Promise.all(
+    Object.entries(jobs).map(async ([name, job]) => {
+      const [file, kind, options] = await job();
+      outcomes.set(
+        name,
+        await extractText(file, kind, options).then(
+          (document) => ({ document }),
+          (error: unknown) => ({ error }),
+        ),
+      );
+    }),
+  );
+}, 60_000);
+
+function documentOf(name: string): DocumentText {
+  const outcome = outcomes.get(name)!;
+  if (outcome.error) throw outcome.error;
+  return outcome.document!;
+}
+
+function errorOf(name: string): ExtractionError {
+  const { error } = outcomes.get(name)!;
+  expect(error).toBeInstanceOf(ExtractionError);
+  return error as ExtractionError;
+}
+
+const summary = (document: DocumentText) => document.lines.map(({ text, column, page }) => ({ text, column, page }));
+
+describe('extractText on PDFs', () => {
+  it('reads a one-column CV with sizes, weights, fonts, bullets and spacing', () => {
+    const document = documentOf('oneColumn');
+    expect(document.lines.map(({ text, fontSize, bold, italic, fontName, listItem }) => ({ text, fontSize, bold, italic, fontName, listItem }))).toEqual([
+      { text: 'Jane Doe', fontSize: 26, bold: true, italic: false, fontName: 'Helvetica-Bold', listItem: false },
+      { text: 'Senior Software Engineer', fontSize: 11, bold: false, italic: false, fontName: 'Helvetica', listItem: false },
+      { text: 'EXPERIENCE', fontSize: 13, bold: true, italic: false, fontName: 'Helvetica-Bold', listItem: false },
+      { text: 'Acme Corp, Lead Engineer 2019 - 2023', fontSize: 11, bold: false, italic: false, fontName: 'Helvetica', listItem: false },
+      { text: 'Led a team of six engineers', fontSize: 11, bold: false, italic: false, fontName: 'Helvetica', listItem: true },
+      { text: 'Cut build times by 40%', fontSize: 11, bold: false, italic: false, fontName: 'Helvetica', listItem: true },
+      { text: 'Python, TypeScript', fontSize: 11, bold: false, italic: false, fontName: 'Helvetica', listItem: false },
+      { text: 'EDUCATION', fontSize: 13, bold: true, italic: false, fontName: 'Helvetica-Bold', listItem: false },
+      { text: 'BSc Computer Science, University of Leeds', fontSize: 11, bold: false, italic: true, fontName: 'Times-Italic', listItem: false },
+    ]);
+    // Baselines were drawn at 80, 104, ..., 258 pt from the top; y is the top of the line (baseline − ascent).
+    expect(document.lines.map((line) => line.gapBefore)).toEqual([0, 34.77, 34.57, 21.43, 14, 14, 14, 34.57, 21.82]);
+    expect(document.lines[0]).toMatchObject({ page: 1, column: 0, x: 50, y: 61.33, width: 115.6 });
+    expect(document.lines[3]).toMatchObject({ x: 50, width: 478.71 });
+    expect(document).toMatchObject({ kind: 'pdf', pageCount: 1 });
+    expect(document.plainText).toBe(document.lines.map((line) => line.text).join('\n'));
+  });
+
+  it('reads a two-column page column by column, the full-width header first', () => {
+    const document = documentOf('twoColumn');
+    expect(summary(document)).toEqual([
+      { text: 'John Smith', column: 0, page: 1 },
+      { text: 'Product designer based in London, working across research, interaction and visual design', column: 0, page: 1 },
+      ...SIDEBAR.map((text) => ({ text, column: 0, page: 1 })),
+      ...MAIN.map((text) => ({ text: text.replace(/^• /, ''), column: 1, page: 1 })),
+    ]);
+    const firstOfMain = document.lines.find((line) => line.column === 1)!;
+    expect(firstOfMain).toMatchObject({ text: 'EXPERIENCE', x: 230, gapBefore: 0, bold: true });
+    expect(document.lines.filter((line) => line.column === 1 && line.listItem)).toHaveLength(5);
+    expect(document.lines.find((line) => line.text === 'EDUCATION')!.gapBefore).toBe(24);
+    expect(document.lines.find((line) => line.text === '+44 20 7946 0000')!.gapBefore).toBe(16);
+  });
+
+  it('numbers the pages of a two-page document and restarts gaps on each page', () => {
+    const document = documentOf('twoPages');
+    expect(document.pageCount).toBe(2);
+    expect(document.lines.map(({ text, page, gapBefore }) => ({ text, page, gapBefore }))).toEqual([
+      { text: 'Page one first line', page: 1, gapBefore: 0 },
+      { text: 'Page one second line', page: 1, gapBefore: 14 },
+      { text: 'Page two first line', page: 2, gapBefore: 0 },
+      { text: 'Page two second line', page: 2, gapBefore: 14 },
+    ]);
+  });
+
+  it('keeps Hebrew in the order pdf.js gives it, words apart', () => {
+    const document = documentOf('hebrew');
+    expect(document.lines.map((line) => line.text)).toEqual(['דנה כהן', 'מהנדסת תוכנה בכירה', 'ניסיון תעסוקתי', 'פיתוח מערכות בענן']);
+    expect(document.lines[0]).toMatchObject({ fontSize: 22, bold: true, fontName: 'DejaVuSans-Bold' });
+    expect(document.lines[1]).toMatchObject({ fontSize: 11, bold: false, fontName: 'DejaVuSans' });
+  });
+
+  it.each([
+    ['imageOnly', 'NO_TEXT_FOUND'],
+    ['thirtyOnePages', 'TOO_MANY_PAGES'],
+    ['twoPagesOverLimit', 'TOO_MANY_PAGES'],
+    ['garbage', 'FILE_CORRUPT'],
+    ['encrypted', 'PDF_ENCRYPTED'],
+  ] as const)('refuses %s with %s', (name, code) => {
+    expect(errorOf(name)).toMatchObject({ code, permanent: true, message: ExtractionFailure[code] });
+  });
+
+  it('reads what it can of a truncated PDF or calls it corrupt, never anything else', () => {
+    const outcome = outcomes.get('truncated')!;
+    if (outcome.error) expect(outcome.error).toMatchObject({ code: 'FILE_CORRUPT' });
+    else expect(outcome.document!.plainText).toContain('Jane Doe');
+  });
+});
+
+describe('extractText on other files', () => {
+  it('reads a DOCX in the worker', () => {
+    const document = documentOf('docx');
+    expect(document.kind).toBe('docx');
+    expect(document.lines.filter((line) => line.headingLevel !== undefined).map((line) => [line.headingLevel, line.text])).toEqual([
+      [1, 'Maria García'],
+      [1, 'Experiencia'],
+      [2, 'Habilidades'],
+    ]);
+  });
+
+  it('refuses a DOCX zip bomb whose sizes lie', () => {
+    expect(errorOf('docxBomb')).toMatchObject({ code: 'ARCHIVE_TOO_LARGE', permanent: true });
+  });
+
+  it('passes errors thrown in the worker back as ExtractionError with code, flag and message', () => {
+    const error = errorOf('blankText');
+    expect(error).toMatchObject({ name: 'ExtractionError', code: 'NO_TEXT_FOUND', permanent: true, message: ExtractionFailure.NO_TEXT_FOUND });
+  });
+
+  it('turns a worker that runs out of heap into FILE_CORRUPT', () => {
+    expect(errorOf('outOfMemory')).toMatchObject({ code: 'FILE_CORRUPT', permanent: true });
+    expect(errorOf('outOfMemory').cause).toMatchObject({ code: 'ERR_WORKER_OUT_OF_MEMORY' });
+  });
+
+  it('refuses an empty file and an unknown kind without starting a worker', async () => {
+    const start = jest.spyOn(Worker.prototype, 'postMessage');
+    expect(await extractionFailure(() => extractText(Buffer.alloc(0), 'pdf'))).toMatchObject({ code: 'FILE_EMPTY' });
+    expect(await extractionFailure(() => extractText(Buffer.from('x'), 'rtf' as DocumentKind))).toMatchObject({ code: 'UNSUPPORTED_TYPE' });
+    expect(start).not.toHaveBeenCalled();
+    start.mockRestore();
+  });
+});
+
+describe('extractText limits', () => {
+  it('times out as a retryable failure and terminates the worker', async () => {
+    const file = await oneColumnCv();
+    const terminate = jest.spyOn(Worker.prototype, 'terminate');
+    const started = performance.now();
+    const error = await extractionFailure(() => extractText(file, 'pdf', { timeoutMs: 1 }));
+    expect(error).toMatchObject({ code: 'EXTRACTION_TIMEOUT', permanent: false, message: ExtractionFailure.EXTRACTION_TIMEOUT });
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(terminate).toHaveBeenCalledTimes(1);
+    await terminate.mock.results[0]!.value;
+    // A worker's threadId turns -1 once its thread has stopped.
+    expect((terminate.mock.contexts[0] as Worker).threadId).toBe(-1);
+    terminate.mockRestore();
+  });
+
+  it('leaves the host process working after all of the above', async () => {
+    const document = await extractText(Buffer.from('Still here\n'), 'txt');
+    expect(document.plainText).toBe('Still here');
+  });
+});

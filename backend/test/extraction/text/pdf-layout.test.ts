@@ -1,0 +1,85 @@
+import { layoutPage, type PdfTextItem } from '../../../src/extraction/text/pdf-layout';
+
+// Synthetic pdf.js items: Helvetica-like widths of half an em per character.
+function item(text: string, x: number, baseline: number, extra: Partial<PdfTextItem> = {}): PdfTextItem {
+  const fontSize = extra.fontSize ?? 10;
+  return { text, x, baseline, top: baseline - 0.8 * fontSize, width: text.length * fontSize * 0.5, fontSize, bold: false, italic: false, ...extra };
+}
+
+const texts = (items: PdfTextItem[]) => layoutPage(items, 1).map((line) => [line.column, line.text]);
+
+describe('layoutPage', () => {
+  it('reads a right-hand sidebar after the main column, under a full-width header', () => {
+    const main = ['Experience', 'Lead engineer at Foo', 'Built the billing system end to end', 'Ran the on-call rota', 'Education', 'MSc Physics'];
+    const side = ['Contact', 'jane@example.com', 'Skills', 'Go', 'Kubernetes'];
+    const items = [
+      item('Jane Doe, staff engineer with fifteen years of platform work across three continents', 40, 40),
+      ...main.map((text, i) => item(text, 40, 100 + i * 14)),
+      ...side.map((text, i) => item(text, 420, 103 + i * 19)),
+    ];
+    expect(texts(items)).toEqual([
+      [0, 'Jane Doe, staff engineer with fifteen years of platform work across three continents'],
+      ...main.map((text) => [0, text]),
+      ...side.map((text) => [1, text]),
+    ]);
+  });
+
+  it('reads a date column that lines up row by row with its text as one column, row by row', () => {
+    const rows = [
+      ['2019 – 2023', 'Lead engineer, Foo'],
+      ['', 'Built the billing system'],
+      ['2015 – 2019', 'Engineer, Bar'],
+      ['', 'Kept the lights on'],
+      ['2011 – 2015', 'BSc, Leeds'],
+      ['2010', 'Internship, Baz'],
+    ];
+    const items = rows.flatMap(([date, text], i) => [...(date ? [item(date!, 40, 100 + i * 14)] : []), item(text!, 160, 100 + i * 14)]);
+    expect(texts(items)).toEqual(rows.map(([date, text]) => [0, date ? `${date} ${text}` : text]));
+  });
+
+  it('stays one column when a short two-column stretch covers little of the page', () => {
+    const items = [
+      ...['Summary of a long career in several industries and roles', 'Another full line of prose that crosses the middle'].map((text, i) => item(text, 40, 100 + i * 14)),
+      ...['Python', 'Go', 'Rust'].map((text, i) => item(text, 40, 140 + i * 14)),
+      ...['English', 'French', 'Hebrew'].map((text, i) => item(text, 300, 140 + i * 14 + 5)),
+      ...Array.from({ length: 12 }, (_, i) => item(`Full width line number ${i} with enough words to cross the whole page`, 40, 200 + i * 14)),
+    ];
+    expect(new Set(layoutPage(items, 1).map((line) => line.column))).toEqual(new Set([0]));
+  });
+
+  it('merges runs on one baseline in x order, with a space only where the gap is wide enough', () => {
+    const lines = layoutPage(
+      [
+        item('Type', 102, 100), // x 102–122, 4 pt after "world": a space
+        item('Script', 122, 100), // touching: no space
+        item('Hello', 40, 100.5), // x 40–65, baseline a little off
+        item(',', 65, 100),
+        item('world', 73, 100), // 3 pt gap, more than 0.2 em
+        item('st', 155, 97, { fontSize: 7 }), // raised and smaller, sorted first by baseline
+      ],
+      1,
+    );
+    expect(lines.map((line) => line.text)).toEqual(['Hello, world TypeScript st']);
+  });
+
+  it('keeps right-to-left words that pdf.js emits without spaces apart', () => {
+    const words = ['כהן', 'דנה'];
+    const lines = layoutPage([item(words[0]!, 500, 100), item(words[1]!, 520, 100)], 1);
+    expect(lines[0]!.text).toBe('כהן דנה');
+  });
+
+  it('takes size, weight and font of a line from the characters that dominate it', () => {
+    const [line] = layoutPage(
+      [
+        item('Skills:', 40, 100, { bold: true, fontName: 'Helvetica-Bold', fontSize: 12 }),
+        item('Python, Go, Rust, Kubernetes', 85, 100, { fontName: 'Helvetica', fontSize: 10 }),
+      ],
+      3,
+    );
+    expect(line).toEqual({ text: 'Skills: Python, Go, Rust, Kubernetes', page: 3, x: 40, y: 90.4, width: 185, fontSize: 10, bold: false, italic: false, fontName: 'Helvetica', column: 0 });
+  });
+
+  it('ignores empty and whitespace-only runs', () => {
+    expect(layoutPage([item('', 40, 100), item('  ', 60, 100), item('Text', 40, 120)], 1).map((line) => line.text)).toEqual(['Text']);
+  });
+});

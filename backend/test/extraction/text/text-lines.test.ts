@@ -1,0 +1,77 @@
+import { assembleDocument, cleanText, type DraftLine, splitBullet } from '../../../src/extraction/text/text-lines';
+import { extractionFailure } from './failures';
+
+describe('cleanText', () => {
+  it('collapses every kind of whitespace and trims', () => {
+    expect(cleanText('  Jane\u00A0\u00A0Doe\t\u2009 Engineer \u3000')).toBe('Jane Doe Engineer');
+  });
+
+  it('drops control characters, soft hyphens, zero-width spaces and BOMs', () => {
+    expect(cleanText('\uFEFFde\u00ADvel\u200Boper\u0007 \u0000x\u009F')).toBe('developer x');
+  });
+
+  it('keeps accents, Hebrew and joiners', () => {
+    expect(cleanText('José Núñez  דנה כהן  می\u200Cخواهم')).toBe('José Núñez דנה כהן می\u200Cخواهم');
+  });
+});
+
+describe('splitBullet', () => {
+  it.each([
+    ['• Led a team', 'Led a team'],
+    ['●Led a team', 'Led a team'],
+    ['▪ Led', 'Led'],
+    ['‣ Led', 'Led'],
+    ['◦ Led', 'Led'],
+    ['· Led', 'Led'],
+    ['- Led', 'Led'],
+    ['* Led', 'Led'],
+    ['– Led', 'Led'],
+    ['\uF0B7 Led', 'Led'],
+  ])('takes the bullet off %j', (input, text) => {
+    expect(splitBullet(input)).toEqual({ text, listItem: true });
+  });
+
+  it.each(['-5% churn', '*nix admin', '–2 °C', 'Led • twice', '2019 - 2021'])('leaves %j alone', (input) => {
+    expect(splitBullet(input)).toEqual({ text: input, listItem: false });
+  });
+});
+
+describe('assembleDocument', () => {
+  const draft = (text: string, y: number, extra: Partial<DraftLine> = {}): DraftLine => ({
+    text,
+    page: 1,
+    x: 10.123,
+    y,
+    width: 50,
+    fontSize: 10.96,
+    bold: false,
+    italic: false,
+    column: 0,
+    ...extra,
+  });
+
+  it('measures gaps per page and column, drops empty lines and joins plain text', () => {
+    const document = assembleDocument('pdf', 2, [
+      draft('Header', 10),
+      draft(' \u00A0 ', 20),
+      draft('• Left', 30.004),
+      draft('Right', 40, { column: 1 }),
+      draft('Right 2', 52.5, { column: 1 }),
+      draft('Next page', 15, { page: 2 }),
+    ]);
+    expect(document.lines.map(({ text, y, gapBefore, column, page, listItem }) => ({ text, y, gapBefore, column, page, listItem }))).toEqual([
+      { text: 'Header', y: 10, gapBefore: 0, column: 0, page: 1, listItem: false },
+      { text: 'Left', y: 30, gapBefore: 20, column: 0, page: 1, listItem: true },
+      { text: 'Right', y: 40, gapBefore: 0, column: 1, page: 1, listItem: false },
+      { text: 'Right 2', y: 52.5, gapBefore: 12.5, column: 1, page: 1, listItem: false },
+      { text: 'Next page', y: 15, gapBefore: 0, column: 0, page: 2, listItem: false },
+    ]);
+    expect(document.lines[0]).toMatchObject({ x: 10.12, fontSize: 11 });
+    expect(document.plainText).toBe('Header\nLeft\nRight\nRight 2\nNext page');
+    expect(document).toMatchObject({ kind: 'pdf', pageCount: 2 });
+  });
+
+  it('refuses a document without any text', async () => {
+    expect(await extractionFailure(() => assembleDocument('txt', 1, [draft(' \u200B ', 0), draft('•', 14)]))).toMatchObject({ code: 'NO_TEXT_FOUND' });
+  });
+});
