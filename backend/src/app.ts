@@ -4,11 +4,13 @@ import helmet from 'helmet';
 import type { Container } from './container';
 import { errorHandler, routeNotFound } from './http/middleware/error-handler';
 import { requestContext } from './http/middleware/request-context';
-import { requireJsonBody } from './http/middleware/require-json';
+import { jsonBody } from './http/middleware/require-json';
 import { pingDatabase } from './db/database';
 import { authRouter } from './routes/auth/auth.router';
 import { AuthService } from './routes/auth/auth.service';
 import { healthRouter } from './routes/health/health.router';
+import { cvsRouter } from './routes/cvs/cvs.router';
+import { CvService } from './routes/cvs/cvs.service';
 
 // Builds the Express application from its dependencies; server.ts listens, tests use
 // the app directly through supertest.
@@ -35,9 +37,18 @@ export function buildApp(c: Container): express.Express {
   );
 
   const api = express.Router();
-  api.use(requireJsonBody, express.json({ limit: config.http.jsonBodyLimit }), cookieParser());
-  const auth = new AuthService({ db, sessions, tokens, metrics, logger, scryptLog2N: config.auth.scryptLog2N, sessionTtlSeconds: config.auth.sessionTtlSeconds });
-  api.use('/auth', authRouter({ auth, tokens, sessions, metrics, cookieSecure: config.auth.cookieSecure, sessionTtlSeconds: config.auth.sessionTtlSeconds }));
+  const auth = new AuthService({ db, sessions, storage, tokens, metrics, logger, scryptLog2N: config.auth.scryptLog2N, sessionTtlSeconds: config.auth.sessionTtlSeconds });
+  api.use(
+    '/auth',
+    jsonBody(config.http.jsonBodyLimit),
+    cookieParser(),
+    authRouter({ auth, tokens, sessions, metrics, cookieSecure: config.auth.cookieSecure, sessionTtlSeconds: config.auth.sessionTtlSeconds }),
+  );
+  const cvs = new CvService({ db, storage, queue, metrics, logger, maxUploadBytes: config.uploads.maxBytes });
+  api.use(
+    '/cvs',
+    cvsRouter({ cvs, db, tokens, sessions, metrics, jsonLimit: config.http.jsonBodyLimit, cvJsonLimit: config.http.cvJsonBodyLimit, events: config.uploads.events }),
+  );
   app.use('/api/v1', api);
 
   app.use(routeNotFound);

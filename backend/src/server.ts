@@ -4,6 +4,7 @@ import { ConfigError, loadConfig, type Config } from './config/env';
 import { createContainer } from './container';
 import { migrateDatabase } from './db/migrate';
 import { createLogger } from './observability/logger';
+import { startExtractionWorker } from './worker/start-extraction-worker';
 
 // Entry point of the API process: configuration, migrations (local mode), listen,
 // and a graceful stop on SIGTERM (ECS) or Ctrl-C.
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
 
   const container = createContainer(config, { logger });
   const app = buildApp(container);
+  const worker = config.worker.inProcess ? startExtractionWorker(container) : null;
   const server: Server = app.listen(config.port, config.host, () => {
     logger.info(`Resume2Website API listening on http://localhost:${config.port}`, {
       database: config.database.provider,
@@ -49,6 +51,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     server.close(async () => {
+      await worker?.stop();
       await container.close();
       process.exit(0);
     });

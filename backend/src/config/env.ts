@@ -33,6 +33,9 @@ const EnvSchema = z
     PASSWORD_SCRYPT_LOG2N: z.coerce.number().int().min(14).max(20).default(15),
     COOKIE_SECURE: bool.optional(),
     JSON_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb or 1mb').default('100kb'),
+    CV_JSON_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb or 1mb').default('2mb'),
+    MAX_UPLOAD_MB: z.coerce.number().min(0.1).max(100).default(10),
+    EVENTS_POLL_MS: z.coerce.number().int().min(50).max(10_000).default(400),
     TRUST_PROXY: z.string().default('false'),
 
     AWS_REGION: z.string().min(1).optional(),
@@ -50,6 +53,16 @@ const EnvSchema = z
     SQS_DLQ_URL: z.url().optional(),
     QUEUE_VISIBILITY_TIMEOUT_SECONDS: seconds(1, 43_200).default(120),
     QUEUE_MAX_RECEIVES: z.coerce.number().int().min(1).max(1000).default(5),
+
+    ANTHROPIC_API_KEY: z.string().min(10, 'does not look like an Anthropic API key').optional(),
+    ANTHROPIC_BASE_URL: z.url().optional(),
+    ANTHROPIC_MODEL: z.string().min(3).default('claude-opus-4-1-20250805'),
+    ANTHROPIC_TIMEOUT_SECONDS: seconds(5, 600).default(120),
+    ANTHROPIC_MAX_RETRIES: z.coerce.number().int().min(0).max(6).default(2),
+    CLAUDE_BREAKER_RESET_SECONDS: seconds(1, 3600).default(60),
+    WORKER_IN_PROCESS: bool.optional(),
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+    TEXT_EXTRACTION_TIMEOUT_SECONDS: seconds(1, 300).default(30),
 
     TASK_RUNNER: z.enum(['child-process', 'ecs']).default('child-process'),
     TASK_COMMAND: z.string().min(1).default('node portfolio-task/dist/main.js'),
@@ -117,7 +130,8 @@ export interface Config {
     scryptLog2N: number;
     cookieSecure: boolean;
   };
-  http: { jsonBodyLimit: string; trustProxy: boolean | number | string };
+  http: { jsonBodyLimit: string; cvJsonBodyLimit: string; trustProxy: boolean | number | string };
+  uploads: { maxBytes: number; events: { pollMs: number; heartbeatMs: number; maxMs: number } };
   aws: { region: string | undefined; endpoint: string | undefined };
   storage:
     | { driver: 'local'; root: string }
@@ -126,6 +140,12 @@ export interface Config {
     | { driver: 'local'; file: string }
     | { driver: 'sqs'; queueUrl: string; deadLetterQueueUrl?: string }
   );
+  extraction: {
+    /** Null without ANTHROPIC_API_KEY: the offline extractor does all the work. */
+    claude: { apiKey: string; baseURL?: string; model: string; timeoutSeconds: number; maxRetries: number; breakerResetSeconds: number } | null;
+    textTimeoutSeconds: number;
+  };
+  worker: { inProcess: boolean; concurrency: number };
   taskRunner:
     | { driver: 'child-process'; command: string[]; logDir: string; maxRunSeconds: number }
     | { driver: 'ecs'; cluster: string; taskDefinition: string; containerName: string; subnets: string[]; securityGroups: string[]; assignPublicIp: boolean };
@@ -180,7 +200,13 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
       scryptLog2N: e.PASSWORD_SCRYPT_LOG2N,
       cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === 'production',
     },
-    http: { jsonBodyLimit: e.JSON_BODY_LIMIT, trustProxy: parseTrustProxy(e.TRUST_PROXY) },
+    http: { jsonBodyLimit: e.JSON_BODY_LIMIT, cvJsonBodyLimit: e.CV_JSON_BODY_LIMIT, trustProxy: parseTrustProxy(e.TRUST_PROXY) },
+    uploads: {
+      maxBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
+      // Heartbeats keep proxies from closing a quiet stream; a stream ends after 15 minutes
+      // and EventSource reconnects by itself.
+      events: { pollMs: e.EVENTS_POLL_MS, heartbeatMs: 15_000, maxMs: 15 * 60_000 },
+    },
     aws: { region: e.AWS_REGION, endpoint: e.AWS_ENDPOINT_URL },
     storage:
       e.STORAGE_DRIVER === 's3'
@@ -193,6 +219,22 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
         ? { driver: 'sqs' as const, queueUrl: e.SQS_QUEUE_URL!, deadLetterQueueUrl: e.SQS_DLQ_URL }
         : { driver: 'local' as const, file: path.join(dataDir, 'queue.db') }),
     },
+    extraction: {
+      claude: e.ANTHROPIC_API_KEY
+        ? {
+            apiKey: e.ANTHROPIC_API_KEY,
+            baseURL: e.ANTHROPIC_BASE_URL,
+            model: e.ANTHROPIC_MODEL,
+            timeoutSeconds: e.ANTHROPIC_TIMEOUT_SECONDS,
+            maxRetries: e.ANTHROPIC_MAX_RETRIES,
+            breakerResetSeconds: e.CLAUDE_BREAKER_RESET_SECONDS,
+          }
+        : null,
+      textTimeoutSeconds: e.TEXT_EXTRACTION_TIMEOUT_SECONDS,
+    },
+    // Locally the API process also works the queue, so `npm start` is the whole product;
+    // in AWS the worker is its own service.
+    worker: { inProcess: e.WORKER_IN_PROCESS ?? e.QUEUE_DRIVER === 'local', concurrency: e.WORKER_CONCURRENCY },
     taskRunner:
       e.TASK_RUNNER === 'ecs'
         ? {

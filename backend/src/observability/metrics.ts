@@ -7,6 +7,15 @@ export interface Metrics {
   httpDuration: client.Histogram<'method' | 'route' | 'status'>;
   authEvents: client.Counter<'event'>;
   dependencyFailures: client.Counter<'dependency'>;
+  cvUploads: client.Counter<'kind' | 'outcome'>;
+  uploadBytes: client.Histogram<'kind'>;
+  cvEventStreams: client.Gauge;
+  extractionJobs: client.Counter<'outcome' | 'extractor'>;
+  extractionDuration: client.Histogram<'extractor'>;
+  extractionRejectedValues: client.Counter<'extractor'>;
+  claudeCalls: client.Counter<'outcome'>;
+  claudeTokens: client.Counter<'kind'>;
+  claudeCircuitOpen: client.Gauge;
 }
 
 export function createMetrics(): Metrics {
@@ -37,6 +46,60 @@ export function createMetrics(): Metrics {
       name: 'r2w_dependency_failures_total',
       help: 'Requests that failed because a dependency (database, session store, storage, queue, task runner) did not answer.',
       labelNames: ['dependency'],
+      registers: [registry],
+    }),
+    cvUploads: new client.Counter({
+      name: 'r2w_cv_uploads_total',
+      help: 'CV uploads and imports by file kind and outcome (accepted, or the refusal code).',
+      labelNames: ['kind', 'outcome'],
+      registers: [registry],
+    }),
+    uploadBytes: new client.Histogram({
+      name: 'r2w_cv_upload_bytes',
+      help: 'Size of accepted CV uploads.',
+      labelNames: ['kind'],
+      buckets: [10e3, 50e3, 100e3, 250e3, 500e3, 1e6, 2.5e6, 5e6, 10e6],
+      registers: [registry],
+    }),
+    cvEventStreams: new client.Gauge({
+      name: 'r2w_cv_event_streams',
+      help: 'Open server-sent event streams of extraction progress.',
+      registers: [registry],
+    }),
+    extractionJobs: new client.Counter({
+      name: 'r2w_extraction_jobs_total',
+      help: 'Extraction jobs by outcome (ready, failed, retried, skipped) and extractor.',
+      labelNames: ['outcome', 'extractor'],
+      registers: [registry],
+    }),
+    extractionDuration: new client.Histogram({
+      name: 'r2w_extraction_duration_seconds',
+      help: 'Time from taking an extraction job to its result, by extractor.',
+      labelNames: ['extractor'],
+      buckets: [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20, 40, 80],
+      registers: [registry],
+    }),
+    extractionRejectedValues: new client.Counter({
+      name: 'r2w_extraction_rejected_values_total',
+      help: 'Extracted values dropped because they do not appear in the CV text (hallucinations).',
+      labelNames: ['extractor'],
+      registers: [registry],
+    }),
+    claudeCalls: new client.Counter({
+      name: 'r2w_claude_calls_total',
+      help: 'Claude extraction calls by outcome: ok, api_error, malformed, circuit_open.',
+      labelNames: ['outcome'],
+      registers: [registry],
+    }),
+    claudeTokens: new client.Counter({
+      name: 'r2w_claude_tokens_total',
+      help: 'Claude tokens by kind: input, output, cache_read, cache_write.',
+      labelNames: ['kind'],
+      registers: [registry],
+    }),
+    claudeCircuitOpen: new client.Gauge({
+      name: 'r2w_claude_circuit_open',
+      help: '1 while the Claude circuit breaker is open (the offline extractor does the work).',
       registers: [registry],
     }),
   };

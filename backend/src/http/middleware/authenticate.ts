@@ -20,14 +20,16 @@ function bearerToken(header: string | undefined): string | null {
 /**
  * Verifies the access token and that its session still exists, so a logout or a
  * revocation on any replica takes effect on the next request everywhere.
- * With `optional`, a request without an Authorization header passes through anonymous;
- * a bad token is still refused.
+ * With `optional`, a request without a token passes through anonymous; a bad token is
+ * still refused.
  */
-export function authenticate(tokens: TokenService, sessions: SessionStore, metrics: Metrics, options: { optional?: boolean } = {}): RequestHandler {
+export function authenticate(tokens: TokenService, sessions: SessionStore, metrics: Metrics, options: { optional?: boolean; allowQueryToken?: boolean } = {}): RequestHandler {
   return async (req, res, next) => {
     const header = req.get('authorization');
-    if (!header && options.optional) return next();
-    const token = bearerToken(header);
+    // EventSource cannot send headers, so event streams also take ?access_token=.
+    const queryToken = options.allowQueryToken && typeof req.query.access_token === 'string' ? req.query.access_token : undefined;
+    if (!header && !queryToken && options.optional) return next();
+    const token = queryToken && !header ? queryToken : bearerToken(header);
     if (!token) throw new AppError('UNAUTHENTICATED', 'Sign in first: send Authorization: Bearer <accessToken>.');
     let claims: AccessClaims;
     try {

@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import express, { type RequestHandler } from 'express';
 import { AppError } from '../../lib/errors';
 
 // express.json() silently skips bodies of other types, which would surface as a
@@ -10,3 +10,8 @@ export const requireJsonBody: RequestHandler = (req, _res, next) => {
   }
   next();
 };
+
+/** JSON body parsing with a size limit chosen per route (a whole CV is larger than a login). */
+export function jsonBody(limit: string): RequestHandler[] {
+  return [requireJsonBody, express.json({ limit })];
+}

@@ -4,6 +4,7 @@ import type { Database } from '../../db/database';
 import { Prisma } from '../../db/database';
 import { AppError } from '../../lib/errors';
 import type { SessionStore } from '../../adapters/session-store/session-store';
+import type { ObjectStorage } from '../../adapters/storage/object-storage';
 import type { Logger } from '../../observability/logger';
 import type { Metrics } from '../../observability/metrics';
 import type { LoginBody, RegisterBody } from './auth.schemas';
@@ -21,6 +22,7 @@ export interface AuthResult {
 export interface AuthServiceDeps {
   db: Database;
   sessions: SessionStore;
+  storage: ObjectStorage;
   tokens: TokenService;
   metrics: Metrics;
   logger: Logger;
@@ -113,14 +115,18 @@ export class AuthService {
   }
 
   async deleteAccount(claims: AccessClaims): Promise<void> {
-    const { db, sessions, metrics, logger } = this.deps;
-    // Sessions first: if the database step fails the user is signed out but keeps
-    // their data and can sign in again; the reverse would leave live sessions of a
-    // deleted account.
+    const { db, sessions, storage, metrics, logger } = this.deps;
+    // Sessions first: if a later step fails the user is signed out but keeps their data
+    // and can sign in again; the reverse would leave live sessions of a deleted account.
     await sessions.deleteAllForUser(claims.userId);
+    const files = await db.cv.findMany({ where: { userId: claims.userId, fileKey: { not: null } }, select: { fileKey: true } });
+    // Rows go with the user (cascade); files after, as a file without a row is invisible.
     await db.user.deleteMany({ where: { id: claims.userId } });
+    const results = await Promise.allSettled(files.map(({ fileKey }) => storage.delete(fileKey!)));
+    const leftBehind = results.filter((r) => r.status === 'rejected').length;
+    if (leftBehind > 0) logger.warn('account files not all deleted', { userId: claims.userId, leftBehind });
     metrics.authEvents.inc({ event: 'account_deleted' });
-    logger.info('account deleted', { userId: claims.userId });
+    logger.info('account deleted', { userId: claims.userId, files: files.length });
   }
 
   private expiresAt(): number {

@@ -1,0 +1,126 @@
+import type { Contact, ProfessionalLink } from '@r2w/cv-schema';
+import { fold, tidy } from './text';
+
+type Location = NonNullable<Contact['location']>;
+
+// Recognisers for contact facts wherever they appear (the header, a sidebar, a reference).
+
+export const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/u;
+
+// Phone numbers as CVs write them: "+1 (415) 555-0132", "+44 20 7946 0958", "06 12 34 56 78",
+// "+972-54-123-4567", "030 1234567". Seven to fifteen digits.
+const PHONE = /(?:\+|00)?\(?\d[\d\s().\-/]{5,}\d/u;
+
+export function findPhone(text: string): string | null {
+  const match = PHONE.exec(text);
+  if (!match) return null;
+  const digits = match[0].replace(/\D/g, '');
+  if (digits.length < 7 || digits.length > 15) return null;
+  const international = /^(?:\+|00|\()/.test(match[0]);
+  // Without a country code, grouped digits still read as a phone; a year range does not.
+  const grouped = /\d[\s.\-/]\d/.test(match[0]) && !/^(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)?\d{2}$/.test(match[0].trim());
+  return international || grouped ? match[0].trim() : null;
+}
+
+// Top-level domains people use for their own sites; "Node.js" or "ASP.NET" are not addresses.
+const TLD = 'com|org|net|io|dev|me|co|ai|app|tech|info|site|page|xyz|eu|de|fr|es|il|uk|ch|nl|it|ca|us|at|be|pt|se|no|dk|fi|pl|ie|mx|ar|cl|br|in|au|nz|jp|blog|design|codes|cloud|studio';
+const URL = new RegExp(
+  String.raw`(?:https?:\/\/)?(?:www\.)?(?:[\p{L}\p{N}-]+\.)+(?:${TLD})(?![\p{L}\p{N}])(?:\/[^\s,;|()<>"“”]*)?|https?:\/\/[^\s,;|()<>"“”]+`,
+  'iu',
+);
+
+export function findUrl(text: string): string | null {
+  const withoutEmails = text.replace(new RegExp(EMAIL.source, 'gu'), (email) => ' '.repeat(email.length));
+  const match = URL.exec(withoutEmails);
+  return match ? match[0].replace(/[.,;:)]+$/, '') : null;
+}
+
+// The name a site goes by, as its address spells it, so that the name can be read off the address.
+const PLATFORMS: [RegExp, string][] = [
+  [/linkedin\./i, 'LinkedIn'],
+  [/github\./i, 'GitHub'],
+  [/gitlab\./i, 'GitLab'],
+  [/bitbucket\./i, 'Bitbucket'],
+  [/twitter\./i, 'Twitter'],
+  [/stackoverflow\./i, 'StackOverflow'],
+  [/medium\./i, 'Medium'],
+  [/behance\./i, 'Behance'],
+  [/dribbble\./i, 'Dribbble'],
+  [/kaggle\./i, 'Kaggle'],
+  [/orcid\./i, 'ORCID'],
+  [/researchgate\./i, 'ResearchGate'],
+  [/youtube\./i, 'YouTube'],
+  [/instagram\./i, 'Instagram'],
+  [/facebook\./i, 'Facebook'],
+  [/xing\./i, 'XING'],
+];
+
+/** A professional link: the platform from its address, or from the label the CV gives it ("Portfolio: …"). */
+export function linkOf(url: string, label: string | null): ProfessionalLink {
+  const known = PLATFORMS.find(([host]) => host.test(url));
+  if (known) return { platform: known[1], url };
+  return label ? { platform: label, url } : { url };
+}
+
+// Countries and regions as CVs name them, in the five languages; the list decides when
+// "Word, Word" is a place rather than "Title, Company".
+const COUNTRIES = new Set(
+  [
+    'usa', 'us', 'u.s.', 'u.s.a.', 'united states', 'uk', 'u.k.', 'united kingdom', 'england', 'scotland', 'wales', 'ireland', 'canada', 'mexico', 'germany', 'deutschland',
+    'alemania', 'allemagne', 'france', 'francia', 'frankreich', 'spain', 'espana', 'espagne', 'spanien', 'israel', 'italy', 'italia', 'italien', 'italie', 'netherlands',
+    'nederland', 'the netherlands', 'paises bajos', 'pays-bas', 'niederlande', 'belgium', 'belgique', 'belgien', 'belgica', 'switzerland', 'schweiz', 'suisse', 'suiza',
+    'austria', 'osterreich', 'autriche', 'portugal', 'poland', 'polska', 'polen', 'pologne', 'sweden', 'norway', 'denmark', 'finland', 'argentina', 'chile', 'colombia',
+    'peru', 'brazil', 'brasil', 'uruguay', 'venezuela', 'ecuador', 'bolivia', 'paraguay', 'costa rica', 'india', 'china', 'japan', 'singapore', 'australia',
+    'new zealand', 'south africa', 'greece', 'turkey', 'russia', 'ukraine', 'romania', 'czech republic', 'czechia', 'hungary', 'luxembourg', 'luxemburg', 'morocco',
+    'maroc', 'tunisia', 'tunisie', 'algerie', 'egypt', 'uae', 'united arab emirates', 'nigeria', 'kenya', 'south korea', 'korea', 'vietnam', 'philippines', 'indonesia',
+    'estados unidos', 'reino unido', 'etats-unis', 'royaume-uni', 'vereinigte staaten', 'grossbritannien', 'großbritannien', 'mexique', 'canada', 'quebec',
+    'ישראל', 'גרמניה', 'צרפת', 'ספרד', 'ארצות הברית', 'ארה"ב', 'בריטניה', 'איטליה', 'הולנד', 'קנדה',
+  ].map(fold),
+);
+
+// US states and Canadian provinces by their postal codes: "Austin, TX".
+const REGION_CODE = /^(?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY]|ON|QC|BC|AB|MB|NS|NB|NL|PE|SK)$/;
+
+const PLACE_WORD = /^[\p{Lu}\u05d0-\u05ea][\p{L}'’.\- ]*$/u;
+const POSTAL_CODE = /^(?:\d{4,6}|\d{2}-\d{3}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})$/u;
+// "75001 Paris", "10115 Berlin": a postal code written before the city.
+const POSTAL_AND_CITY = /^(\d{4,6})\s+(\p{Lu}[\p{L}'’.\- ]*)$/u;
+
+const isPlace = (text: string) => PLACE_WORD.test(text) && text.split(' ').length <= 4;
+
+/**
+ * "City, Country", "City, ST", "City, ST, Country", "Street 1, 75001 Paris, France": the
+ * location's parts as written, or null when the text is not a place. The last part must be
+ * a known country or region code, so "Engineer, Acme" is never read as a place.
+ */
+export function parseLocation(text: string): Location | null {
+  const parts = text.split(/\s*,\s*/).map(tidy);
+  const last = parts.at(-1);
+  if (parts.length < 2 || parts.length > 5 || parts.some((part) => !part) || last === undefined) return null;
+  const location: Location = {};
+  if (COUNTRIES.has(fold(last))) location.country = last;
+  else if (REGION_CODE.test(last)) location.state = last;
+  else return null;
+  const places: string[] = [];
+  for (const part of parts.slice(0, -1)) {
+    const postalAndCity = POSTAL_AND_CITY.exec(part);
+    if (POSTAL_CODE.test(part)) location.postalCode = part;
+    else if (postalAndCity?.[1] && postalAndCity[2]) {
+      location.postalCode = postalAndCity[1];
+      places.push(postalAndCity[2]);
+    } else if (/\d/.test(part) && places.length === 0 && location.address === undefined) location.address = part;
+    else if (isPlace(part)) places.push(part);
+    else return null;
+  }
+  const [city, state, ...more] = places;
+  if (city === undefined || more.length > 0 || (state !== undefined && location.state !== undefined)) return null;
+  location.city = city;
+  if (state !== undefined) location.state = state;
+  return location;
+}
+
+/** A place named alone, as after "Location:": "Berlin", "Tel Aviv". */
+export function placeOnly(text: string): Location | null {
+  if (COUNTRIES.has(fold(text))) return { country: text };
+  return isPlace(text) && text.split(' ').length <= 3 ? { city: text } : null;
+}

@@ -1,0 +1,106 @@
+import { parseDate, parseDateRange, type ParsedDateRange } from '@r2w/cv-schema';
+import { tidy } from './text';
+
+// Finds the dates a CV line carries ("Senior Engineer, Acme   Jan 2019 – Present") and
+// cuts them out, so what is left can be read as titles and names. Reading the dates
+// themselves is @r2w/cv-schema's job; this module only finds where they are.
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface FoundRange extends Span {
+  range: ParsedDateRange;
+}
+
+export interface FoundDate extends Span {
+  text: string;
+  date: string;
+}
+
+// A year stands alone: not inside a longer number or an amount, nor a phone's last group
+// ("555 2020", "555-2020").
+const YEAR = /(?<![\p{L}\p{N}$€£]|\d\s|(?<!\d)\d{3}-)(?:19|20)\d{2}(?![\p{L}\p{N}]|[.,]\d)|(?<![\p{L}\p{N}])['’]\d{2}(?!\p{N})/gu;
+
+// What may stand before a year inside the same date: a numeric day/month ("03/", "15.03."),
+// a month word ("Sept. ", "enero de ", "15 March ", "1er janvier ", "בינואר ").
+const BEFORE_YEAR = [
+  /(?:\d{1,2}[./-]){1,2}$/u,
+  /\d{1,2}(?:st|nd|rd|th|er|\.)?\s+\p{L}{3,}\.?,?\s+(?:(?:de|of|del)\s+)?$/u,
+  /\p{L}{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+$/u,
+  /\p{L}{3,}\.?,?\s*(?:(?:de|of|del)\s+)?$/u,
+  /\p{L}{3,}\.?\s*[/-]\s*$/u,
+];
+// ISO order: "2019-03", "2019/03/15".
+const AFTER_YEAR = /^[./-]\d{1,2}(?:[./-]\d{1,2})?(?!\d)/u;
+
+const CURRENT = String.raw`present|current|now|today|to date|ongoing|actualidad|presente|actualmente|hoy|la fecha|actuel|aujourd['’]hui|en cours|heute|jetzt|aktuell|dato|היום|הווה|כיום`;
+const CONNECTOR = String.raw`\s*(?:[-–—~→]|->)\s*|\s+(?:to|until|till|through|thru|bis|hasta(?: la)?|a(?: la)?|al|au|à|jusqu['’](?:à|au)?|עד|ועד)\s+`;
+const BETWEEN = new RegExp(`^(?:${CONNECTOR})$`, 'iu');
+const TO_CURRENT = new RegExp(`^(?:${CONNECTOR})(?:${CURRENT})(?![\\p{L}\\p{N}])\\.?`, 'iu');
+const TWO_DIGIT_END = new RegExp(`^(?:${CONNECTOR})\\d{2}(?![\\p{L}\\p{N}])`, 'iu');
+// "since 2021", "seit 2020", "desde 2019", "depuis 2018", "מאז 2020"; "from"/"de"/"von" only open a range.
+const SINCE = /(?:^|(?<=[\s(]))(?:since|seit|desde|depuis|מאז)\s+$/iu;
+const FROM = /(?:^|(?<=[\s(]))(?:from|de|du|von)\s+$/iu;
+// Right-to-left text copied from a PDF may come in visual order: "היום – 2018".
+const CURRENT_FIRST = new RegExp(`(?:^|(?<=\\s))(?:${CURRENT})(?:${CONNECTOR})$`, 'iu');
+
+/** Every single date in the text, left to right, each as wide as it reads as a date. */
+export function findDates(text: string): FoundDate[] {
+  const found: FoundDate[] = [];
+  for (const year of text.matchAll(YEAR)) {
+    const yearStart = year.index;
+    let end = yearStart + year[0].length;
+    const after = AFTER_YEAR.exec(text.slice(end));
+    if (after && parseDate(text.slice(yearStart, end + after[0].length))) end += after[0].length;
+    let start = yearStart;
+    const before = text.slice(Math.max(found.at(-1)?.end ?? 0, yearStart - 30), yearStart);
+    for (const pattern of BEFORE_YEAR) {
+      const match = pattern.exec(before);
+      if (match && parseDate(text.slice(yearStart - match[0].length, end))) {
+        start = Math.min(start, yearStart - match[0].length);
+        break;
+      }
+    }
+    const written = text.slice(start, end).trim();
+    const date = parseDate(written);
+    // A bare "'19" only counts when a month is written with it.
+    if (!date || (year[0].length === 3 && start === yearStart)) continue;
+    found.push({ start, end, text: written, date });
+  }
+  return found;
+}
+
+/** The first date range in the text (a single date or "since X" also counts), or null. */
+export function findDateRange(text: string): FoundRange | null {
+  const dates = findDates(text);
+  const first = dates[0];
+  if (!first) return null;
+  let start = first.start;
+  let end = first.end;
+  const next = dates[1];
+  const rest = text.slice(end);
+  if (next && BETWEEN.test(text.slice(first.end, next.start))) end = next.end;
+  else end += (TO_CURRENT.exec(rest) ?? TWO_DIGIT_END.exec(rest))?.[0].length ?? 0;
+
+  const lead = text.slice(0, start);
+  const since = SINCE.exec(lead);
+  const from = end > first.end ? FROM.exec(lead) : null;
+  const currentFirst = end === first.end ? CURRENT_FIRST.exec(lead) : null;
+  start -= (since ?? from ?? currentFirst)?.[0].length ?? 0;
+
+  const written = text.slice(start, end).replace(/[.,;]$/, '');
+  return { start, end: start + written.length, range: parseDateRange(written) };
+}
+
+/** What is left on either side of a span once it is cut out, tidied, empty sides left out. */
+export function cut(text: string, span: Span): string[] {
+  return [text.slice(0, span.start), text.slice(span.end)].map(tidy).filter((piece) => piece !== '');
+}
+
+/** Whether the line is a date (range) and nothing else worth keeping. */
+export function isOnlyDate(text: string): boolean {
+  const found = findDateRange(text);
+  return found !== null && cut(text, found).length === 0;
+}

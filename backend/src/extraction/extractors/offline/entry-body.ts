@@ -1,0 +1,66 @@
+import { fieldOfLabel, type FieldLabel } from './field-labels';
+import type { Line } from './lines';
+import { labelled } from './text';
+
+// The details of an entry sorted by how the CV marks them: "Label: value" lines, bullets
+// (under the label of their group, if one stands over them) and plain lines.
+
+export interface Bullet {
+  text: string;
+  /** The field named by the label over the bullets' group, if any. */
+  group: FieldLabel | null;
+}
+
+export interface BodyFacts {
+  fields: Map<FieldLabel, string[]>;
+  bullets: Bullet[];
+  plain: string[];
+  /** Labelled lines whose label names no field this section has. */
+  unknown: string[];
+}
+
+export function readBody(body: readonly Line[], allowed: readonly FieldLabel[]): BodyFacts {
+  const facts: BodyFacts = { fields: new Map(), bullets: [], plain: [], unknown: [] };
+  let group: FieldLabel | null = null;
+  // A label alone on its line ("Technologies:" in a narrow column) takes the next line as its value.
+  let pending: FieldLabel | null = null;
+  body.forEach((line, index) => {
+    const next = body[index + 1];
+    if (line.listItem) {
+      facts.bullets.push({ text: line.text, group });
+      return;
+    }
+    const pair = labelled(line.text);
+    const field = fieldOfLabel(pair ? pair.label : line.text, allowed);
+    if (pending && !pair) {
+      add(facts.fields, pending, line.text);
+      pending = null;
+      return;
+    }
+    pending = null;
+    if (field && pair?.value) {
+      add(facts.fields, field, pair.value);
+      group = null;
+    } else if (field && next?.listItem) {
+      group = field;
+    } else if (field && next) {
+      pending = field;
+    } else if (pair?.value) {
+      facts.unknown.push(line.text);
+    } else {
+      facts.plain.push(line.text);
+      group = null;
+    }
+  });
+  return facts;
+}
+
+function add(fields: Map<FieldLabel, string[]>, field: FieldLabel, value: string): void {
+  fields.set(field, [...(fields.get(field) ?? []), value]);
+}
+
+export const first = (facts: BodyFacts, field: FieldLabel): string | undefined => facts.fields.get(field)?.[0];
+
+/** The bullets of one group; null gathers those under no label. */
+export const bulletsOf = (facts: BodyFacts, group: FieldLabel | null): string[] =>
+  facts.bullets.filter((bullet) => bullet.group === group).map((bullet) => bullet.text);

@@ -1,0 +1,112 @@
+import { emptyCv, type Cv, type SectionKey } from '@r2w/cv-schema';
+import type { DocumentText } from '../../text/document-text';
+import type { CvExtractor, ExtractorResult } from '../extractor';
+import { splitEntries } from './entries';
+import { parseHeader } from './header';
+import type { HeadingKey } from './heading-words';
+import { bodyStyle, readingLines, type BodyStyle, type Line } from './lines';
+import { parseAwards } from './parsers/awards';
+import { parseCertifications } from './parsers/certifications';
+import { parseConferences } from './parsers/conferences';
+import { parseCourses } from './parsers/courses';
+import { parseEducation } from './parsers/education';
+import { parseExperience } from './parsers/experience';
+import { parseHobbies } from './parsers/hobbies';
+import { parseLanguages } from './parsers/languages';
+import { parseMemberships } from './parsers/memberships';
+import type { Parsed } from './parsers/parsed';
+import { parsePatents } from './parsers/patents';
+import { parseProjects } from './parsers/projects';
+import { parsePublications } from './parsers/publications';
+import { parseReferences } from './parsers/references';
+import { parseSkills } from './parsers/skills';
+import { parseSummary } from './parsers/summary';
+import { parseTestimonials, unquoted } from './parsers/testimonials';
+import { findSections, type Block } from './sections';
+import { fold } from './text';
+
+type ListKey = Exclude<HeadingKey, 'contact' | 'summary' | 'skills'>;
+
+// Volunteering shares the memberships section; its entries are marked as such.
+const VOLUNTEERING = /volunt|benevol|ehrenamt|התנדב|community service|community involvement/u;
+
+const PARSERS: Record<ListKey, (block: Block, style: BodyStyle) => Parsed<object>> = {
+  experience: (block, style) => parseExperience(splitEntries(block.lines, style)),
+  education: (block, style) => parseEducation(splitEntries(block.lines, style)),
+  projects: (block, style) => parseProjects(splitEntries(block.lines, style)),
+  certifications: (block, style) => parseCertifications(splitEntries(block.lines, style)),
+  awards: (block, style) => parseAwards(splitEntries(block.lines, style)),
+  courses: (block, style) => parseCourses(splitEntries(block.lines, style)),
+  conferences: (block, style) => parseConferences(splitEntries(block.lines, style)),
+  patents: (block, style) => parsePatents(splitEntries(block.lines, style)),
+  references: (block, style) => parseReferences(splitEntries(block.lines, style)),
+  memberships: (block, style) => parseMemberships(splitEntries(block.lines, style), VOLUNTEERING.test(fold(block.title))),
+  languages: (block) => parseLanguages(block.lines),
+  hobbies: (block) => parseHobbies(block.lines),
+  publications: (block) => parsePublications(block.lines),
+  testimonials: (block) => parseTestimonials(block.lines),
+};
+
+// "Recommendations" heads both quoted praise and lists of referees: the content decides.
+function contentKey(block: Block): HeadingKey | null {
+  if (block.key !== 'references' && block.key !== 'testimonials') return block.key;
+  return block.lines.some((line) => unquoted(line.text) !== null) ? 'testimonials' : 'references';
+}
+
+/** Reads a CV without a network or a model: layout and wording decide where each line goes. */
+export function extractOffline(document: DocumentText): ExtractorResult {
+  const style = bodyStyle(document.lines);
+  const { header, blocks, headingEvidence } = findSections(readingLines(document, style), style);
+  const cv: Cv = emptyCv();
+  const unclassified: string[] = [];
+  const confidence: Partial<Record<SectionKey, number>> = {};
+  const byKey = new Map<HeadingKey, Block[]>();
+  for (const block of blocks) {
+    const key = contentKey(block);
+    if (key === null) unclassified.push(block.title, ...block.lines.map((line) => line.text));
+    else byKey.set(key, [...(byKey.get(key) ?? []), block]);
+  }
+  const linesOf = (key: HeadingKey): Line[] => (byKey.get(key) ?? []).flatMap((block) => block.lines);
+  const evidenceOf = (key: HeadingKey) => Math.max(0, ...(byKey.get(key) ?? []).map((block) => headingEvidence.get(block) ?? 0));
+
+  const top = parseHeader([...header, ...linesOf('contact')], style);
+  cv.hero = top.hero;
+  cv.contact = top.contact;
+  unclassified.push(...top.leftover);
+  if (top.hero.fullName) confidence.hero = top.confidence.hero;
+  if (Object.keys(top.contact).length > 0) confidence.contact = top.confidence.contact;
+
+  const summaryBlocks = byKey.get('summary') ?? [];
+  // An unlabelled paragraph under the name is the summary when the CV has no summary section.
+  const summary = parseSummary(linesOf('summary'), summaryBlocks.length === 0 ? top.prose : []);
+  if (summaryBlocks.length > 0) unclassified.push(...top.prose);
+  cv.summary = summary.summary;
+  unclassified.push(...summary.unclassified);
+  if (Object.keys(cv.summary).length > 0) confidence.summary = summaryBlocks.length > 0 ? 0.5 + evidenceOf('summary') * 0.4 : 0.4;
+
+  const skillBlocks = byKey.get('skills') ?? [];
+  if (skillBlocks.length > 0) {
+    cv.skills = { sectionTitle: skillBlocks[0]!.title, skillCategories: parseSkills(linesOf('skills'), style) };
+    confidence.skills = 0.5 + evidenceOf('skills') * 0.4;
+  }
+
+  for (const key of Object.keys(PARSERS) as ListKey[]) {
+    const sectionBlocks = byKey.get(key) ?? [];
+    if (sectionBlocks.length === 0) continue;
+    const parsed = sectionBlocks.map((block) => PARSERS[key](block, style));
+    const items = parsed.flatMap((result) => result.items);
+    unclassified.push(...parsed.flatMap((result) => result.unclassified));
+    // The cast holds: each parser builds its own section's items from that section's empty item.
+    (cv[key] as { sectionTitle: string; items: object[] }) = { sectionTitle: sectionBlocks[0]!.title, items };
+    confidence[key] = items.length > 0 ? 0.45 + evidenceOf(key) * 0.4 : 0.2;
+  }
+  return { cv, unclassifiedText: unclassified.filter((text) => text.trim() !== ''), confidence };
+}
+
+export class OfflineExtractor implements CvExtractor {
+  readonly name = 'offline' as const;
+
+  async extract(document: DocumentText): Promise<ExtractorResult> {
+    return extractOffline(document);
+  }
+}

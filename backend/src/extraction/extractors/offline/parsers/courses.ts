@@ -1,0 +1,34 @@
+import { emptyCourseItem, type CourseItem } from '@r2w/cv-schema';
+import { findUrl } from '../contact-fields';
+import { first, readBody } from '../entry-body';
+import { readHead } from '../entry-head';
+import type { Entry } from '../entries';
+import type { FieldLabel } from '../field-labels';
+import { splitList } from '../text';
+import type { Parsed } from './parsed';
+import { titled } from './titled';
+import { compact } from './values';
+
+const FIELDS: FieldLabel[] = ['duration', 'grade', 'skills', 'certificate', 'website'];
+
+export function parseCourses(entries: readonly Entry[]): Parsed<CourseItem> {
+  const unclassified: string[] = [];
+  const items = entries.map((entry) => {
+    const head = readHead(entry.head);
+    const body = readBody(entry.body, FIELDS);
+    const { title, subtitle, rest } = titled(head);
+    const urls = body.plain.filter((line) => findUrl(line) === line);
+    unclassified.push(...rest, ...body.plain.filter((line) => !urls.includes(line)), ...body.unknown, ...body.bullets.map((bullet) => bullet.text));
+    return compact({
+      ...emptyCourseItem(),
+      courseName: title,
+      provider: subtitle,
+      completionDate: head.dateRange?.start,
+      duration: first(body, 'duration'),
+      grade: first(body, 'grade'),
+      skills: (body.fields.get('skills') ?? []).flatMap(splitList),
+      certificateUrl: first(body, 'certificate') ?? first(body, 'website') ?? urls[0],
+    });
+  });
+  return { items, unclassified };
+}

@@ -1,0 +1,63 @@
+import { emptyLanguageItem, type LanguageItem } from '@r2w/cv-schema';
+import { fieldOfLabel } from '../field-labels';
+import type { Line } from '../lines';
+import { fold, labelled, splitList, splitParts, tidy } from '../text';
+import { compact, countIn } from './values';
+import type { Parsed } from './parsed';
+
+// "Spanish: Native", "English — C1 (TOEFL 110)", "French (B2)", "German B1", or several
+// languages in one line: "English, Spanish, French".
+
+const NATIVE = /\b(?:native|mother tongue|first language|bilingual|nativo|nativa|lengua materna|materna|langue maternelle|maternelle|muttersprache|muttersprachlich|שפת אם)\b|שפת אם/iu;
+// Levels written after the language without a separator: "English C1", "Deutsch fließend".
+const LEVEL_WORDS = String.raw`[ABC][12]|native|fluent|advanced|intermediate|basic|beginner|conversational|proficient|professional|nativo|nativa|fluido|avance|avanzado|intermedio|basico|courant|bilingue|intermediaire|debutant|notions|fliessend|fließend|verhandlungssicher|gut|grundkenntnisse|muttersprache`;
+const TRAILING_LEVEL = new RegExp(String.raw`^(\p{L}[\p{L}'’\-]*)\s+((?:${LEVEL_WORDS})\b.*)$`, 'iu');
+const IN_BRACKETS = /^(.+?)\s*\(([^()]+)\)$/u;
+
+function level(text: string): Pick<LanguageItem, 'proficiency' | 'certifications' | 'nativeLanguage'> {
+  const bracketed = IN_BRACKETS.exec(text);
+  const proficiency = bracketed?.[1] ?? text;
+  const certifications = bracketed?.[2] ? splitList(bracketed[2]) : undefined;
+  return { proficiency, ...(certifications ? { certifications } : {}), ...(NATIVE.test(fold(proficiency)) ? { nativeLanguage: true } : {}) };
+}
+
+function language(name: string, written: string | undefined): LanguageItem {
+  return compact({ ...emptyLanguageItem(), language: name, ...(written ? level(written) : {}) });
+}
+
+function fromLine(text: string): LanguageItem[] {
+  const pair = labelled(text);
+  if (pair?.value) return [language(pair.label, pair.value)];
+  const parts = splitParts(text);
+  if (parts.length === 2) return [language(parts[0]!, parts[1])];
+  const items = splitList(text);
+  return items.map((item) => {
+    const bracketed = IN_BRACKETS.exec(item);
+    if (bracketed?.[1] && bracketed[2]) return language(bracketed[1], bracketed[2]);
+    const trailing = TRAILING_LEVEL.exec(item);
+    return trailing?.[1] && trailing[2] ? language(trailing[1], trailing[2]) : language(tidy(item), undefined);
+  });
+}
+
+export function parseLanguages(lines: readonly Line[]): Parsed<LanguageItem> {
+  const items: LanguageItem[] = [];
+  const unclassified: string[] = [];
+  let pending: string | null = null;
+  for (const line of lines) {
+    const pair = labelled(line.text);
+    const last = items.at(-1);
+    if (pair && last && fieldOfLabel(pair.label, ['yearsOfExperience']) !== null) {
+      const years = countIn(pair.value);
+      if (years !== undefined) last.yearsOfExperience = years;
+    } else if (pending !== null) {
+      items.push(language(pending, line.text));
+      pending = null;
+    } else if (pair && !pair.value) {
+      pending = pair.label;
+    } else {
+      items.push(...fromLine(line.text));
+    }
+  }
+  if (pending !== null) unclassified.push(pending);
+  return { items, unclassified };
+}

@@ -1,0 +1,47 @@
+import { emptyMembershipItem, type MembershipItem } from '@r2w/cv-schema';
+import { findUrl } from '../contact-fields';
+import { bulletsOf, readBody } from '../entry-body';
+import { findDates } from '../date-spans';
+import { readHead } from '../entry-head';
+import type { Entry } from '../entries';
+import type { FieldLabel } from '../field-labels';
+import { organisationEvidence, roleEvidence } from '../roles';
+import type { Parsed } from './parsed';
+import { titled } from './titled';
+import { compact } from './values';
+
+const FIELDS: FieldLabel[] = ['activities', 'achievements', 'website', 'role'];
+
+/** Memberships and volunteering; `volunteer` marks entries found under a volunteering heading. */
+export function parseMemberships(entries: readonly Entry[], volunteer: boolean): Parsed<MembershipItem> {
+  const unclassified: string[] = [];
+  const items = entries.map((entry) => {
+    const head = readHead(entry.head);
+    const body = readBody(entry.body, FIELDS);
+    const named = titled(head);
+    // "Mentor, Code Club" as well as "Code Club, Mentor".
+    const swap = named.title !== undefined && named.subtitle !== undefined && roleEvidence(named.title) - organisationEvidence(named.title) > roleEvidence(named.subtitle) - organisationEvidence(named.subtitle);
+    const [organizationName, position] = swap ? [named.subtitle, named.title] : [named.title, named.subtitle];
+    // "Mentor · Board member": a type written after the position.
+    const [type, ...rest] = named.rest;
+    const urls = body.plain.filter((line) => findUrl(line) === line);
+    const [description, ...more] = body.plain.filter((line) => !urls.includes(line));
+    unclassified.push(...rest, ...more, ...body.unknown, ...bulletsOf(body, null));
+    const [start, end] = findDates(head.dateRange?.text ?? '');
+    return compact({
+      ...emptyMembershipItem(),
+      organizationName,
+      position: position ?? body.fields.get('role')?.[0],
+      membershipType: volunteer ? 'volunteer' : type,
+      startDate: start?.date,
+      startDateText: start?.text,
+      endDate: end?.date,
+      endDateText: end?.text,
+      description,
+      url: urls[0] ?? body.fields.get('website')?.[0],
+      activities: bulletsOf(body, 'activities'),
+      achievements: bulletsOf(body, 'achievements'),
+    });
+  });
+  return { items, unclassified };
+}

@@ -1,0 +1,51 @@
+import { emptyProjectItem, type ProjectItem } from '@r2w/cv-schema';
+import { findUrl } from '../contact-fields';
+import { bulletsOf, first, readBody } from '../entry-body';
+import { readHead } from '../entry-head';
+import type { Entry } from '../entries';
+import type { FieldLabel } from '../field-labels';
+import { splitList } from '../text';
+import type { Parsed } from './parsed';
+import { titled } from './titled';
+import { compact, countIn, teamSizeIn } from './values';
+
+const FIELDS: FieldLabel[] = ['role', 'roles', 'organisation', 'type', 'duration', 'technologies', 'challenges', 'impact', 'code', 'demo', 'video', 'image', 'keyFeatures', 'achievements', 'teamSize', 'website'];
+
+const isCodeHost = (url: string) => /(?:github|gitlab|bitbucket)\./i.test(url);
+
+export function parseProjects(entries: readonly Entry[]): Parsed<ProjectItem> {
+  const unclassified: string[] = [];
+  const items = entries.map((entry) => {
+    const head = readHead(entry.head);
+    const body = readBody(entry.body, FIELDS);
+    const { title, subtitle, rest } = titled(head);
+    const urls = body.plain.filter((line) => findUrl(line) === line);
+    const [description, ...more] = body.plain.filter((line) => !urls.includes(line));
+    const code = first(body, 'code') ?? urls.find(isCodeHost);
+    const projectUrl = urls.find((url) => url !== code) ?? first(body, 'website');
+    unclassified.push(...[subtitle ?? [], ...rest].flat(), ...more, ...body.unknown);
+    return compact({
+      ...emptyProjectItem(),
+      title,
+      description,
+      dateRange: head.dateRange,
+      role: first(body, 'role'),
+      roles: (body.fields.get('roles') ?? []).flatMap(splitList),
+      entity: first(body, 'organisation'),
+      type: first(body, 'type'),
+      duration: first(body, 'duration'),
+      technologies: (body.fields.get('technologies') ?? []).flatMap(splitList),
+      challenges: first(body, 'challenges'),
+      impact: first(body, 'impact'),
+      projectUrl,
+      githubUrl: code,
+      demoUrl: first(body, 'demo'),
+      videoUrl: first(body, 'video'),
+      imageUrl: first(body, 'image'),
+      keyFeatures: [...bulletsOf(body, 'keyFeatures'), ...bulletsOf(body, null)],
+      achievements: bulletsOf(body, 'achievements'),
+      teamSize: countIn(first(body, 'teamSize')) ?? teamSizeIn([description ?? '', ...body.bullets.map((bullet) => bullet.text)]),
+    });
+  });
+  return { items, unclassified };
+}

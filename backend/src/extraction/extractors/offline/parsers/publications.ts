@@ -1,0 +1,100 @@
+import { emptyPublicationItem, type PublicationItem } from '@r2w/cv-schema';
+import { findUrl } from '../contact-fields';
+import { findDates } from '../date-spans';
+import { labelledField } from '../field-labels';
+import type { Line } from '../lines';
+import { isProse, tidy } from '../text';
+import type { Parsed } from './parsed';
+import { compact, countIn } from './values';
+
+// Citations as CVs print them: "Doe J, Smith A. Title. Venue, 2021. doi:10.1/x" (Vancouver),
+// "Doe, J., & Smith, A. (2020). Title. Journal, 12(3)." (APA),
+// 'J. Doe and A. Smith, "Title," in Proc. Venue, 2020.' (IEEE); then perhaps an abstract,
+// a link and "Cited by: 12".
+
+const DOI = /(?:\bdoi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)(10\.\d{4,9}\/[^\s,;]+?)(?=[.,;]?(?:\s|$))/iu;
+const QUOTED_TITLE = /["“«]\s*(.+?)\s*[,.]?\s*["”»]/u;
+const YEAR_IN_BRACKETS = /\(\s*((?:19|20)\d{2}[a-z]?)\s*\)\.?/u;
+// A full stop ends a part of the citation unless it ends an initial ("J.") or an abbreviation.
+const PART_END = /(?<!\b(?:\p{Lu}|al|Proc|Vol|vol|No|no|pp|Conf|Int|Intl|Trans|J|Jr|Dr|Univ|eds?|et))\.\s+(?=\S)/u;
+// Authors are names: capitalised words and initials joined by commas, "and", "&" or ";".
+const AUTHOR_SEPARATOR = /\s*(?:;|,?\s+(?:and|&|y|et|und|ו)\s+|,)\s*/u;
+const INITIALS = /^(?:\p{Lu}\.?\s?-?){1,3}$/u;
+
+function authorsOf(text: string): string[] {
+  const pieces = text.split(AUTHOR_SEPARATOR).map(tidy).filter(Boolean);
+  // "Doe, J., Smith, A.": a surname and its initials are one author.
+  const paired = pieces.length >= 2 && pieces.length % 2 === 0 && pieces.every((piece, index) => index % 2 === 0 || INITIALS.test(piece));
+  if (!paired) return pieces;
+  const authors: string[] = [];
+  for (let index = 0; index < pieces.length; index += 2) {
+    const at = text.indexOf(pieces[index]!);
+    const end = text.indexOf(pieces[index + 1]!, at) + pieces[index + 1]!.length;
+    authors.push(text.slice(at, end));
+  }
+  return authors;
+}
+
+function looksLikeAuthors(text: string): boolean {
+  return !isProse(text) && text.split(/\s+/).every((word) => /^[\p{Lu}\u05d0-\u05ea]|^(?:and|&|y|et|und|van|von|de|der|da|del|di|le|la)$/u.test(word.replace(/^[("“]/, '')));
+}
+
+function parseCitation(text: string): PublicationItem {
+  const item: PublicationItem = emptyPublicationItem();
+  let rest = text;
+  const doi = DOI.exec(rest);
+  if (doi?.[1]) {
+    item.doi = doi[1];
+    rest = rest.replace(doi[0], ' ');
+  }
+  const url = findUrl(rest);
+  if (url && /^https?:|^www\./.test(url)) {
+    item.url = url;
+    rest = rest.replace(url, ' ');
+  }
+  const quoted = QUOTED_TITLE.exec(rest);
+  const bracketYear = YEAR_IN_BRACKETS.exec(rest);
+  let venuePart: string | undefined;
+  if (quoted?.[1]) {
+    item.title = quoted[1];
+    item.authors = authorsOf(tidy(rest.slice(0, quoted.index)));
+    venuePart = rest.slice(quoted.index + quoted[0].length);
+  } else {
+    const before = bracketYear ? rest.slice(0, bracketYear.index) : null;
+    const parts = (bracketYear ? rest.slice(bracketYear.index + bracketYear[0].length) : rest).split(PART_END).map(tidy).filter(Boolean);
+    const authors = before ?? (parts.length >= 3 && looksLikeAuthors(parts[0]!) ? parts.shift()! : null);
+    if (authors) item.authors = authorsOf(tidy(authors));
+    item.title = parts.shift();
+    venuePart = parts.join('. ');
+  }
+  const date = bracketYear?.[1] ? findDates(bracketYear[1])[0] : findDates(venuePart ?? '').at(-1);
+  if (date) {
+    item.datePublished = date.date;
+    item.datePublishedText = date.text;
+    if (!bracketYear && venuePart) venuePart = venuePart.replace(date.text, ' ');
+  }
+  const venue = tidy((venuePart ?? '').replace(/^in\s+/i, '').replace(/\s{2,}.*$/u, '').replace(/[.,\s]+$/u, ''));
+  if (venue) item.publication = venue;
+  return compact(item);
+}
+
+const isCitation = (line: Line) => !labelledField(line.text, ['citedBy']) && findUrl(line.text) !== line.text && findDates(line.text).length > 0 && (DOI.test(line.text) || QUOTED_TITLE.test(line.text) || line.text.split(PART_END).length >= 3);
+
+export function parsePublications(lines: readonly Line[]): Parsed<PublicationItem> {
+  const items: PublicationItem[] = [];
+  const unclassified: string[] = [];
+  for (const line of lines) {
+    const current = items.at(-1);
+    const citedBy = labelledField(line.text, ['citedBy']);
+    const url = findUrl(line.text);
+    // An abstract has dates and full stops too, but it opens with a sentence, not with names.
+    const opensWithSentence = isProse(line.text.split(PART_END)[0] ?? '');
+    if (!current || (isCitation(line) && (line.listItem || !opensWithSentence))) {
+      items.push(parseCitation(line.text));
+    } else if (citedBy && countIn(citedBy.value) !== undefined) current.citations = countIn(citedBy.value);
+    else if (url === line.text && current.url === undefined) current.url = url;
+    else if (current.abstract === undefined && isProse(line.text)) current.abstract = line.text;
+    else unclassified.push(line.text);
+  }
+  return { items, unclassified };
+}

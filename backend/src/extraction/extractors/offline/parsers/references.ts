@@ -1,0 +1,45 @@
+import { emptyReferenceItem, type ReferenceItem } from '@r2w/cv-schema';
+import { EMAIL, findPhone } from '../contact-fields';
+import type { Entry } from '../entries';
+import { labelledField } from '../field-labels';
+import { splitParts } from '../text';
+import type { Parsed } from './parsed';
+import { unquoted } from './testimonials';
+import { commaParts } from '../entry-head';
+import { compact, countIn } from './values';
+
+// "Dr. Ana Ruiz" then "Head of Data, Acme" (or all on one line), then how they know the
+// person, their email and phone, perhaps a quoted word of recommendation.
+export function parseReferences(entries: readonly Entry[]): Parsed<ReferenceItem> {
+  const unclassified: string[] = [];
+  const items = entries.map((entry) => {
+    const reference: ReferenceItem = emptyReferenceItem();
+    // Name, title and company in the order written, then the relationship.
+    const named: string[] = [];
+    for (const line of [...entry.head, ...entry.body]) {
+      const field = labelledField(line.text, ['relationship', 'yearsKnown']);
+      const quote = unquoted(line.text);
+      if (field?.field === 'yearsKnown') reference.yearsKnown = countIn(field.value);
+      else if (field) reference.relationship = field.value;
+      else if (quote !== null) reference.referenceText = quote;
+      else {
+        const texts: string[] = [];
+        for (const piece of splitParts(line.text)) {
+          const email = EMAIL.exec(piece)?.[0];
+          const phone = findPhone(piece);
+          if (email) reference.email ??= email;
+          else if (phone) reference.phone ??= phone;
+          else texts.push(piece);
+        }
+        // A line of its own after name, title and company says how they know the person.
+        if (named.length >= 2 && texts.length === 1 && reference.relationship === undefined) reference.relationship = texts[0];
+        else if (named.length < 3) named.push(...texts.flatMap(commaParts));
+        else unclassified.push(...texts);
+      }
+    }
+    const [name, title, company, ...rest] = named;
+    unclassified.push(...rest);
+    return compact({ ...reference, name, title, company });
+  });
+  return { items, unclassified };
+}

@@ -1,0 +1,69 @@
+import { fold } from './text';
+
+// Whether a piece of an entry's head names a role ("Senior Data Engineer") or an
+// organisation ("Acme GmbH", "Universidad de Sevilla"). Each word list is evidence, not a
+// verdict: the parsers weigh it with styling and order.
+
+const ROLE_WORDS = [
+  // English
+  'engineer', 'developer', 'programmer', 'manager', 'director', 'analyst', 'designer', 'consultant', 'intern', 'lead', 'head', 'scientist', 'researcher',
+  'specialist', 'coordinator', 'assistant', 'architect', 'officer', 'administrator', 'teacher', 'lecturer', 'professor', 'nurse', 'accountant', 'associate',
+  'president', 'vice', 'founder', 'co-founder', 'cofounder', 'owner', 'partner', 'editor', 'writer', 'technician', 'advisor', 'representative', 'executive',
+  'supervisor', 'trainee', 'apprentice', 'student', 'fellow', 'postdoc', 'postdoctoral', 'tutor', 'instructor', 'cto', 'ceo', 'cfo', 'coo', 'vp', 'sre', 'devops',
+  'qa', 'tester', 'recruiter', 'strategist', 'marketer', 'agent', 'clerk', 'chef', 'mentor', 'volunteer', 'member', 'chair', 'treasurer', 'secretary', 'speaker',
+  'panelist', 'organizer', 'organiser', 'keynote', 'moderator', 'product owner', 'scrum master', 'principal', 'staff', 'senior', 'junior',
+  // Spanish
+  'ingeniero', 'ingeniera', 'desarrollador', 'desarrolladora', 'programador', 'programadora', 'gerente', 'jefe', 'jefa', 'directora', 'analista', 'disenador',
+  'disenadora', 'consultor', 'consultora', 'becario', 'becaria', 'practicas', 'responsable', 'coordinador', 'coordinadora', 'investigador', 'investigadora',
+  'profesor', 'profesora', 'tecnico', 'tecnica', 'asistente', 'arquitecto', 'arquitecta', 'cientifico', 'cientifica', 'fundador', 'fundadora', 'socio', 'socia',
+  'voluntario', 'voluntaria', 'miembro', 'ponente', 'presidente', 'presidenta', 'tesorero', 'secretario', 'secretaria',
+  // French
+  'ingenieur', 'ingenieure', 'developpeur', 'developpeuse', 'chef', 'directeur', 'directrice', 'chargee', 'charge', 'consultante', 'stagiaire', 'analyste',
+  'chercheur', 'chercheuse', 'enseignant', 'enseignante', 'technicien', 'technicienne', 'architecte', 'concepteur', 'conceptrice', 'fondateur', 'fondatrice',
+  'associe', 'associee', 'benevole', 'membre', 'intervenant', 'intervenante', 'conferencier', 'conferenciere', 'tresorier', 'secretaire', 'alternant', 'alternante',
+  // German
+  'entwickler', 'entwicklerin', 'ingenieur', 'ingenieurin', 'leiter', 'leiterin', 'berater', 'beraterin', 'werkstudent', 'werkstudentin', 'praktikant',
+  'praktikantin', 'referent', 'referentin', 'mitarbeiter', 'mitarbeiterin', 'wissenschaftler', 'wissenschaftlerin', 'architektin', 'gestalter', 'gestalterin',
+  'grunder', 'grunderin', 'geschaftsfuhrer', 'geschaftsfuhrerin', 'sachbearbeiter', 'sachbearbeiterin', 'teamleiter', 'teamleiterin', 'mitglied', 'vorstand',
+  'sprecher', 'sprecherin', 'dozent', 'dozentin', 'lehrer', 'lehrerin', 'ehrenamtlich', 'auszubildender', 'kassenwart',
+  // Hebrew
+  'מהנדס', 'מהנדסת', 'מפתח', 'מפתחת', 'מנהל', 'מנהלת', 'ראש', 'אנליסט', 'אנליסטית', 'יועץ', 'יועצת', 'מתכנת', 'מתכנתת', 'חוקר', 'חוקרת', 'מעצב', 'מעצבת',
+  'ארכיטקט', 'מדען', 'מדענית', 'מרצה', 'מדריך', 'מדריכה', 'מייסד', 'מייסדת', 'סטודנט', 'סטודנטית', 'מתנדב', 'מתנדבת', 'חבר', 'חברה', 'רכז', 'רכזת', 'סגן',
+  'סמנכ"ל', 'מנכ"ל', 'טכנאי', 'דובר', 'דוברת',
+].map(fold);
+
+// German and Dutch glue roles into compounds: "Softwareentwickler", "Projektleiterin".
+const ROLE_SUFFIXES = ['entwickler', 'entwicklerin', 'ingenieur', 'ingenieurin', 'leiter', 'leiterin', 'berater', 'beraterin', 'manager', 'managerin', 'referent', 'referentin', 'wissenschaftler', 'wissenschaftlerin', 'architekt', 'architektin', 'designer', 'designerin', 'analyst', 'analystin'];
+
+const ORGANISATION_WORDS = [
+  'inc', 'inc.', 'ltd', 'ltd.', 'llc', 'llp', 'plc', 'gmbh', 'ag', 'kg', 'sa', 's.a.', 'sas', 'sarl', 's.l.', 'sl', 'srl', 'bv', 'nv', 'corp', 'corp.', 'corporation',
+  'company', 'co.', 'group', 'groupe', 'grupo', 'gruppe', 'technologies', 'technology', 'labs', 'lab', 'solutions', 'systems', 'software', 'consulting', 'partners',
+  'bank', 'banco', 'banque', 'studio', 'studios', 'agency', 'agencia', 'agence', 'agentur', 'foundation', 'fundacion', 'fondation', 'stiftung', 'association',
+  'asociacion', 'verein', 'institute', 'instituto', 'institut', 'university', 'universidad', 'universite', 'universitat', 'college', 'school', 'escuela', 'ecole',
+  'hochschule', 'hospital', 'clinic', 'clinica', 'klinik', 'ministry', 'ministerio', 'ministere', 'ministerium', 'council', 'society', 'sociedad', 'societe',
+  'gesellschaft', 'network', 'networks', 'health', 'media', 'capital', 'ventures', 'analytics', 'digital', 'services', 'servicios', 'international', 'global',
+  'center', 'centre', 'centro', 'zentrum', 'museum', 'museo', 'musee', 'press', 'publishing', 'editorial', 'journal', 'review', 'magazine', 'times', 'news',
+  'academy', 'academia', 'academie', 'akademie', 'conference', 'summit', 'meetup', 'congress', 'congreso', 'kongress', 'forum', 'club',
+  'בע"מ', 'בעמ', 'אוניברסיטת', 'אוניברסיטה', 'מכללת', 'מכללה', 'הטכניון', 'טכניון', 'בנק', 'חברת', 'קבוצת', 'מכון', 'עמותת', 'עמותה', 'משרד', 'בית',
+].map(fold);
+
+const words = (text: string) => fold(text).split(/[\s,()/]+/).filter(Boolean);
+
+export function roleEvidence(text: string): number {
+  const tokens = words(text);
+  let evidence = 0;
+  if (tokens.some((token) => ROLE_WORDS.includes(token))) evidence += 2;
+  else if (tokens.some((token) => ROLE_SUFFIXES.some((suffix) => token.length > suffix.length + 2 && token.endsWith(suffix)))) evidence += 2;
+  // Hebrew roles take the construct state and prefixes: "מהנדסת תוכנה", "ומנהל".
+  else if (tokens.some((token) => /^[\u05d0-\u05ea]/.test(token) && ROLE_WORDS.some((role) => /^[\u05d0-\u05ea]/.test(role) && token.startsWith(role)))) evidence += 1;
+  return evidence;
+}
+
+export function organisationEvidence(text: string): number {
+  const tokens = words(text);
+  let evidence = 0;
+  if (tokens.some((token) => ORGANISATION_WORDS.includes(token))) evidence += 2;
+  // Brand-like names: one or two capitalised words with no role word ("Stripe", "Google Cloud").
+  if (tokens.length <= 2 && roleEvidence(text) === 0 && /^\p{Lu}/u.test(text)) evidence += 0.5;
+  return evidence;
+}

@@ -1,0 +1,101 @@
+// Small string facts shared by the offline extractor's parsers. Values taken from a CV are
+// always slices of its text; these helpers only decide where to cut.
+
+/** Lower case without accents, so "Expérience" and "EXPERIENCE" compare equal. */
+export function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f\u0591-\u05c7]/g, '')
+    .toLowerCase()
+    .replace(/[’‘`´׳]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function letterCount(text: string): number {
+  return (text.match(/\p{L}/gu) ?? []).length;
+}
+
+export function wordCount(text: string): number {
+  return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+}
+
+/** Upper case throughout, with enough letters to tell (scripts without case, like Hebrew, never are). */
+export function isAllCaps(text: string): boolean {
+  const cased = text.match(/[\p{Lu}\p{Ll}]/gu) ?? [];
+  return cased.length >= 3 && cased.every((letter) => letter === letter.toUpperCase());
+}
+
+// Punctuation and dashes around a piece once a neighbour has been cut away: "Acme Inc. —" → "Acme Inc.".
+const DANGLING_START = /^[\s,;:|/•·–—\-(\[]+/u;
+const DANGLING_END = /[\s,;:|/•·–—\-(\[]+$/u;
+
+/** The text without separators left at either end, and without unmatched brackets around it. */
+export function tidy(text: string): string {
+  let result = text.replace(DANGLING_START, '').replace(DANGLING_END, '');
+  const opened = (result.match(/\(/g) ?? []).length;
+  const closed = (result.match(/\)/g) ?? []).length;
+  if (closed > opened && result.endsWith(')')) result = result.slice(0, -1).replace(DANGLING_END, '');
+  if (opened > closed && result.startsWith('(')) result = result.slice(1).replace(DANGLING_START, '');
+  return result.trim();
+}
+
+// Separators CVs put between the parts of one line: "Engineer | Acme | 2020", "Acme — Berlin".
+// Hyphens and en dashes count only with spaces around them, since they also join words and numbers.
+const PART_SEPARATOR = /\s*[|•·▪◦]\s*|\s+[-–]\s+|\s*—\s*/gu;
+
+/** The parts of a line between separators, tidied, empty ones left out. */
+export function splitParts(text: string): string[] {
+  return text
+    .split(PART_SEPARATOR)
+    .map(tidy)
+    .filter((part) => part !== '');
+}
+
+/** Splits a list written in one line: "Python, Go; Rust • SQL". Commas inside brackets do not split. */
+export function splitList(text: string): string[] {
+  const items: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const char of text) {
+    if (char === '(' || char === '[') depth += 1;
+    if ((char === ')' || char === ']') && depth > 0) depth -= 1;
+    if (depth === 0 && /[,;|•·▪◦/،]/u.test(char) && !isSlashInWord(current, char)) {
+      items.push(current);
+      current = '';
+      continue;
+    }
+    current += char;
+  }
+  items.push(current);
+  return items.map(tidy).filter((item) => item !== '');
+}
+
+// "CI/CD", "TCP/IP" and "UI/UX" are one skill; a slash with spaces around it separates.
+function isSlashInWord(before: string, char: string): boolean {
+  return char === '/' && /\S$/.test(before);
+}
+
+/** "Label: value" with a short label; null when the line is not of that form. */
+export function labelled(text: string): { label: string; value: string } | null {
+  const match = /^([^:：]{1,40})[:：]\s*(.*)$/u.exec(text);
+  if (!match?.[1] || match[2] === undefined) return null;
+  // "https://…" and "10:30" are not labels.
+  if (/\/\/|^\d/.test(match[2]) && /^(?:https?|ftp)$/i.test(match[1].trim())) return null;
+  if (/\d$/.test(match[1]) && /^\d/.test(match[2])) return null;
+  return { label: match[1].trim(), value: match[2].trim() };
+}
+
+/**
+ * Whether the line reads as a sentence rather than a title, a name or a list: mostly in
+ * lower case (titles and names capitalise their words, "Engineer at Acme Inc." included)
+ * and either ending like a sentence or long.
+ */
+export function isProse(text: string): boolean {
+  const words = text.split(/\s+/).filter((word) => /\p{L}/u.test(word));
+  const cased = words.filter((word) => /^[^\p{L}]*[\p{Lu}\p{Ll}]/u.test(word));
+  // Scripts without case (Hebrew) leave length and the full stop to decide.
+  const sentenceCase = cased.length < words.length / 2 || cased.filter((word) => /^[^\p{L}]*\p{Ll}/u.test(word)).length >= cased.length * 0.4;
+  if (/[.!?]["”»]?$/u.test(text.trim()) && words.length >= 5 && (sentenceCase || words.length >= 12)) return true;
+  return sentenceCase && words.length >= (cased.length < words.length / 2 ? 12 : 9);
+}

@@ -1,0 +1,72 @@
+import { CvSchema, SECTION_KEYS, type Cv } from '@r2w/cv-schema';
+import type { Logger } from '../observability/logger';
+import type { Metrics } from '../observability/metrics';
+import { ExtractionError } from './errors';
+import type { CvExtractor, ExtractorResult } from './extractors/extractor';
+import { assertLooksLikeCv } from './gate/cv-gate';
+import { keepOnlySourcedValues } from './source-check';
+import type { DocumentKind, DocumentText } from './text/document-text';
+import { extractText } from './text/extract-text';
+
+export type ReportProgress = (progress: number, message: string) => Promise<void> | void;
+
+export interface ExtractionOutcome {
+  cv: Cv;
+  extractor: CvExtractor['name'];
+  rejectedValues: number;
+}
+
+export interface PipelineDeps {
+  /** Claude when configured, else the offline extractor. */
+  primary: CvExtractor;
+  /** Used when the primary fails or its circuit is open (the offline extractor). */
+  fallback?: CvExtractor;
+  logger: Logger;
+  metrics: Metrics;
+  textOptions?: Parameters<typeof extractText>[2];
+}
+
+// file → text with layout → CV-or-not gate → extractor → source check → schema.
+export class ExtractionPipeline {
+  constructor(private readonly deps: PipelineDeps) {}
+
+  async run(file: Buffer, kind: DocumentKind, report: ReportProgress): Promise<ExtractionOutcome> {
+    if (file.length === 0) throw new ExtractionError('FILE_EMPTY');
+    await report(10, 'Reading the text of your CV');
+    const document = await extractText(file, kind, this.deps.textOptions);
+
+    await report(25, 'Checking that this is a CV');
+    assertLooksLikeCv(document);
+
+    const { result, extractor } = await this.extract(document, report);
+
+    await report(85, 'Checking every value against your CV');
+    const { cv: checked, rejected } = keepOnlySourcedValues(result.cv, document.plainText);
+    if (rejected.length > 0) {
+      this.deps.metrics.extractionRejectedValues.inc({ extractor: extractor.name }, rejected.length);
+      this.deps.logger.info('extracted values not found in the CV were dropped', { extractor: extractor.name, count: rejected.length, paths: rejected.slice(0, 20).map((r) => r.path) });
+    }
+
+    await report(95, 'Saving your CV');
+    const source = extractor.name === 'claude' ? 'llm' : 'heuristic';
+    const sections = Object.fromEntries(
+      SECTION_KEYS.filter((key) => result.confidence[key] !== undefined).map((key) => [key, { confidence: result.confidence[key]!, source }]),
+    );
+    const cv = CvSchema.parse({ ...checked, extraction: { unclassifiedText: result.unclassifiedText, sections, rejectedValues: rejected.length } });
+    return { cv, extractor: extractor.name, rejectedValues: rejected.length };
+  }
+
+  private async extract(document: DocumentText, report: ReportProgress): Promise<{ result: ExtractorResult; extractor: CvExtractor }> {
+    const { primary, fallback, logger } = this.deps;
+    await report(35, primary.name === 'claude' ? 'Reading your CV with Claude' : 'Finding the sections of your CV');
+    try {
+      return { result: await primary.extract(document), extractor: primary };
+    } catch (error) {
+      if (!fallback) throw error;
+      // The person still gets their CV now; the offline extractor needs no network.
+      logger.warn('primary extractor failed; using the fallback', { extractor: primary.name, fallback: fallback.name, err: error instanceof Error ? error.message : String(error) });
+      await report(40, 'Finding the sections of your CV');
+      return { result: await fallback.extract(document), extractor: fallback };
+    }
+  }
+}

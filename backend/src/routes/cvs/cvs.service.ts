@@ -1,0 +1,174 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import type { Request } from 'express';
+import { CvEditSchema, CvSchema, fromJsonResume, toJsonResume } from '@r2w/cv-schema';
+import type { Database } from '../../db/database';
+import type { JobQueue } from '../../adapters/queue/job-queue';
+import type { ObjectStorage } from '../../adapters/storage/object-storage';
+import type { ExtractionJob } from '../../container';
+import { detectKind } from '../../extraction/text/file-kind';
+import type { DocumentKind } from '../../extraction/text/document-text';
+import { AppError } from '../../lib/errors';
+import type { Logger } from '../../observability/logger';
+import type { Metrics } from '../../observability/metrics';
+import { findAccessibleCv, hashClaimToken, type CvCaller } from './cv-access';
+import { toApiCv } from './cv.mapper';
+import { checkDeclaredSize, receiveUpload } from './receive-upload';
+
+export interface CvServiceDeps {
+  db: Database;
+  storage: ObjectStorage;
+  queue: JobQueue<ExtractionJob>;
+  metrics: Metrics;
+  logger: Logger;
+  maxUploadBytes: number;
+}
+
+const CONTENT_TYPES: Record<DocumentKind, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  txt: 'text/plain; charset=utf-8',
+};
+
+// Enough bytes to tell a PDF, a zip and text apart.
+const SNIFF_BYTES = 8 * 1024;
+
+/** The file name as the person knows it, without any path or control characters. */
+function displayName(raw: string): string {
+  const base = raw.split(/[\\/]/).pop() ?? '';
+  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+  return clean || 'cv';
+}
+
+export class CvService {
+  constructor(private readonly deps: CvServiceDeps) {}
+
+  async upload(req: Request, caller: { userId?: string }, requestId: string) {
+    const { db, storage, queue, metrics, logger, maxUploadBytes } = this.deps;
+    const id = randomUUID();
+    let kindLabel = 'unknown';
+    try {
+      checkDeclaredSize(req, maxUploadBytes);
+      const file = await receiveUpload(req, { fieldName: 'file', maxBytes: maxUploadBytes, headBytes: SNIFF_BYTES }, async (incoming) => {
+        if (incoming.head.length === 0) throw new AppError('FILE_EMPTY', 'The file is empty. Choose the CV file again.');
+        const kind = detectKind(incoming.head);
+        if (!kind) {
+          throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'This file is not a PDF, a Word document (.docx) or plain text. Upload your CV in one of those formats.');
+        }
+        kindLabel = kind;
+        const key = `uploads/${caller.userId ?? 'anon'}/${id}/original.${kind}`;
+        const stored = await storage.put(key, incoming.stream, { contentType: CONTENT_TYPES[kind], maxBytes: maxUploadBytes });
+        return { key, kind, size: stored.size, fileName: displayName(incoming.fileName) };
+      });
+
+      const claimToken = caller.userId ? undefined : randomBytes(24).toString('base64url');
+      const row = await db.cv.create({
+        data: {
+          id,
+          userId: caller.userId ?? null,
+          claimTokenHash: claimToken ? hashClaimToken(claimToken) : null,
+          status: 'queued',
+          progress: 0,
+          progressMessage: 'Waiting for a free extractor',
+          fileName: file.fileName,
+          fileKey: file.key,
+          fileKind: file.kind,
+          fileSize: file.size,
+          requestId,
+        },
+      });
+      try {
+        await queue.send({ cvId: id, requestId });
+      } catch (error) {
+        // Without a job the CV would wait forever: take it back whole.
+        await db.cv.delete({ where: { id } });
+        await storage.delete(file.key).catch(() => undefined);
+        throw error;
+      }
+      metrics.cvUploads.inc({ kind: file.kind, outcome: 'accepted' });
+      metrics.uploadBytes.observe({ kind: file.kind }, file.size);
+      logger.info('cv uploaded', { cvId: id, kind: file.kind, bytes: file.size, anonymous: !caller.userId });
+      return { cv: toApiCv(row, { withData: false }), ...(claimToken ? { claimToken } : {}) };
+    } catch (error) {
+      metrics.cvUploads.inc({ kind: kindLabel, outcome: error instanceof AppError ? error.code.toLowerCase() : 'error' });
+      throw error;
+    }
+  }
+
+  async claim(id: string, userId: string, claimToken: string) {
+    const { db, logger } = this.deps;
+    const cv = await findAccessibleCv(db, id, { userId, claimToken });
+    if (cv.userId === userId && cv.claimTokenHash === null) return toApiCv(cv, { withData: true });
+    // Conditional on still being unclaimed, so two accounts racing with one token cannot both win.
+    const claimed = await db.cv.updateMany({ where: { id, userId: null, claimTokenHash: cv.claimTokenHash }, data: { userId, claimTokenHash: null } });
+    if (claimed.count === 0) throw new AppError('NOT_FOUND', 'This CV was not found.');
+    logger.info('cv claimed', { cvId: id });
+    return toApiCv(await db.cv.findUniqueOrThrow({ where: { id } }), { withData: true });
+  }
+
+  async list(userId: string) {
+    const rows = await this.deps.db.cv.findMany({ where: { userId }, orderBy: { createdAt: 'desc' }, take: 200 });
+    return rows.map((row) => toApiCv(row, { withData: false }));
+  }
+
+  async get(id: string, caller: CvCaller) {
+    return toApiCv(await findAccessibleCv(this.deps.db, id, caller), { withData: true });
+  }
+
+  async replaceData(id: string, caller: CvCaller, body: unknown) {
+    const { db, logger } = this.deps;
+    const cv = await findAccessibleCv(db, id, caller);
+    if (cv.status === 'queued' || cv.status === 'extracting') {
+      throw new AppError('CV_NOT_READY', 'This CV is still being extracted; edit it once extraction has finished.');
+    }
+    const { extraction: _clientCopy, ...edit } = CvEditSchema.parse(body);
+    // The extraction report is the extractor's record, not the user's: keep the stored one.
+    const stored = cv.data && typeof cv.data === 'object' && 'extraction' in cv.data ? (cv.data as { extraction?: unknown }).extraction : undefined;
+    const data = stored === undefined ? edit : { ...edit, extraction: stored };
+    // Conditional on the status read above, so an extraction that started since is not overwritten.
+    const updated = await db.cv.updateMany({ where: { id, status: cv.status }, data: { data: data as object, status: 'ready', errorCode: null, errorMessage: null } });
+    if (updated.count === 0) throw new AppError('CV_NOT_READY', 'This CV changed while saving; reload it and try again.');
+    logger.info('cv edited', { cvId: id });
+    return toApiCv(await db.cv.findUniqueOrThrow({ where: { id } }), { withData: true });
+  }
+
+  async importJsonResume(userId: string, body: unknown, requestId: string) {
+    const data = CvEditSchema.parse(fromJsonResume(body));
+    const row = await this.deps.db.cv.create({
+      data: { id: randomUUID(), userId, status: 'ready', progress: 100, progressMessage: 'Imported from JSON Resume', data: data as object, extractor: 'import', requestId },
+    });
+    this.deps.metrics.cvUploads.inc({ kind: 'json-resume', outcome: 'accepted' });
+    this.deps.logger.info('cv imported', { cvId: row.id });
+    return toApiCv(row, { withData: true });
+  }
+
+  async export(id: string, caller: CvCaller, format: 'cv' | 'json-resume') {
+    const cv = await findAccessibleCv(this.deps.db, id, caller);
+    if (cv.data === null) throw new AppError('CV_NOT_READY', 'This CV has no extracted data yet.');
+    const data = CvSchema.parse(cv.data);
+    return { document: format === 'json-resume' ? toJsonResume(data) : data, fileName: `${(cv.fileName ?? 'cv').replace(/\.[^.]+$/, '')}.${format === 'json-resume' ? 'resume' : 'cv'}.json` };
+  }
+
+  async openFile(id: string, caller: CvCaller): Promise<{ redirect: string } | { body: Readable; fileName: string; contentType: string; size: number }> {
+    const { db, storage } = this.deps;
+    const cv = await findAccessibleCv(db, id, caller);
+    if (!cv.fileKey || !cv.fileKind) throw new AppError('NOT_FOUND', 'This CV was imported and has no original file.');
+    const fileName = cv.fileName ?? `cv.${cv.fileKind}`;
+    const url = await storage.presignedGetUrl(cv.fileKey, 300, fileName);
+    if (url) return { redirect: url };
+    const { body, object } = await storage.get(cv.fileKey);
+    return { body, fileName, contentType: CONTENT_TYPES[cv.fileKind as DocumentKind], size: object.size };
+  }
+
+  async delete(id: string, caller: CvCaller) {
+    const { db, storage, logger } = this.deps;
+    const cv = await findAccessibleCv(db, id, caller);
+    await db.cv.delete({ where: { id } });
+    // The row goes first: a file left behind by a storage hiccup is invisible and only
+    // logged, while a row without its file would be a broken CV.
+    if (cv.fileKey) {
+      await storage.delete(cv.fileKey).catch((error: unknown) => logger.warn('cv file not deleted', { cvId: id, key: cv.fileKey, err: String(error) }));
+    }
+    logger.info('cv deleted', { cvId: id });
+  }
+}

@@ -1,0 +1,92 @@
+import type { Readable } from 'node:stream';
+import type { ReceivedJob } from '../adapters/queue/job-queue';
+import type { ObjectStorage } from '../adapters/storage/object-storage';
+import type { ExtractionJob } from '../container';
+import type { Database } from '../db/database';
+import { ExtractionError } from '../extraction/errors';
+import type { ExtractionPipeline } from '../extraction/pipeline';
+import type { DocumentKind } from '../extraction/text/document-text';
+import { withLogContext, type Logger } from '../observability/logger';
+import type { Metrics } from '../observability/metrics';
+
+export interface ExtractionJobDeps {
+  db: Database;
+  storage: ObjectStorage;
+  pipeline: ExtractionPipeline;
+  logger: Logger;
+  metrics: Metrics;
+  /** Deliveries before the queue dead-letters a job (must match SQS's redrive policy). */
+  maxReceives: number;
+  /** Least time between two progress writes to the database. */
+  progressIntervalMs?: number;
+}
+
+const GIVE_UP_MESSAGE = 'We could not extract this CV after several attempts. Please try again later or upload it again.';
+
+async function readAll(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Handles one extraction job. Redelivery is normal (SQS is at least once): a job for a
+ * CV that is gone or already finished is acknowledged without work, and a repeat run
+ * writes the same row. A file that cannot be a CV fails at once; anything else is
+ * thrown back to the queue to be retried, and on its last delivery the CV is marked
+ * failed before the queue dead-letters the job.
+ */
+export function createExtractionJobHandler(deps: ExtractionJobDeps) {
+  const { db, storage, pipeline, logger, metrics } = deps;
+
+  return (job: ReceivedJob<ExtractionJob>) =>
+    withLogContext({ requestId: job.body.requestId, cvId: job.body.cvId, jobId: job.id }, async () => {
+      const cvId = job.body.cvId;
+      const cv = await db.cv.findUnique({ where: { id: cvId } });
+      if (!cv || cv.status === 'ready' || cv.status === 'failed' || !cv.fileKey || !cv.fileKind) {
+        metrics.extractionJobs.inc({ outcome: 'skipped', extractor: 'none' });
+        logger.info('extraction job skipped', { reason: cv ? `cv is ${cv.status}` : 'cv deleted' });
+        return;
+      }
+
+      const started = Date.now();
+      let lastWrite = 0;
+      const report = async (progress: number, message: string) => {
+        if (Date.now() - lastWrite < (deps.progressIntervalMs ?? 250) && progress < 95) return;
+        lastWrite = Date.now();
+        await db.cv.updateMany({ where: { id: cvId, status: 'extracting' }, data: { progress, progressMessage: message } });
+      };
+      await db.cv.update({ where: { id: cvId }, data: { status: 'extracting', progress: 5, progressMessage: 'Opening your file', attempts: job.receiveCount } });
+      logger.info('extraction started', { attempt: job.receiveCount, kind: cv.fileKind });
+
+      try {
+        const { body } = await storage.get(cv.fileKey);
+        const outcome = await pipeline.run(await readAll(body), cv.fileKind as DocumentKind, report);
+        await db.cv.updateMany({
+          where: { id: cvId, status: 'extracting' },
+          data: { status: 'ready', progress: 100, progressMessage: 'Your CV is ready', data: outcome.cv as object, extractor: outcome.extractor, errorCode: null, errorMessage: null },
+        });
+        metrics.extractionJobs.inc({ outcome: 'ready', extractor: outcome.extractor });
+        metrics.extractionDuration.observe({ extractor: outcome.extractor }, (Date.now() - started) / 1000);
+        logger.info('extraction finished', { extractor: outcome.extractor, rejectedValues: outcome.rejectedValues, durationMs: Date.now() - started });
+      } catch (error) {
+        const permanent = error instanceof ExtractionError && error.permanent;
+        const lastAttempt = job.receiveCount >= deps.maxReceives;
+        if (permanent || lastAttempt) {
+          const code = error instanceof ExtractionError ? error.code : 'EXTRACTION_FAILED';
+          const message = error instanceof ExtractionError ? error.message : GIVE_UP_MESSAGE;
+          await db.cv.updateMany({ where: { id: cvId }, data: { status: 'failed', progress: 100, progressMessage: message, errorCode: code, errorMessage: message } });
+          metrics.extractionJobs.inc({ outcome: 'failed', extractor: 'none' });
+          logger.warn('extraction failed', { code, permanent, attempt: job.receiveCount, err: error instanceof Error ? error.message : String(error) });
+          // A permanent failure is finished work; a job out of attempts goes on to the
+          // dead-letter queue, where operators can see it.
+          if (permanent) return;
+          throw error;
+        }
+        await db.cv.updateMany({ where: { id: cvId }, data: { status: 'queued', progressMessage: 'Something went wrong; trying again shortly' } });
+        metrics.extractionJobs.inc({ outcome: 'retried', extractor: 'none' });
+        logger.warn('extraction will be retried', { attempt: job.receiveCount, err: error instanceof Error ? error.message : String(error) });
+        throw error;
+      }
+    });
+}

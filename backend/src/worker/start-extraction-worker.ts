@@ -1,0 +1,42 @@
+import { startConsumer } from '../adapters/queue/consumer';
+import type { Container } from '../container';
+import { ClaudeExtractor } from '../extraction/extractors/claude/claude-extractor';
+import type { CvExtractor } from '../extraction/extractors/extractor';
+import { OfflineExtractor } from '../extraction/extractors/offline/offline-extractor';
+import { ExtractionPipeline } from '../extraction/pipeline';
+import { createExtractionJobHandler } from './extraction-job';
+
+/** Claude first when configured, with the offline extractor as its fallback; else offline alone. */
+export function createPipeline(c: Pick<Container, 'config' | 'logger' | 'metrics'>): { pipeline: ExtractionPipeline; close(): void } {
+  const offline = new OfflineExtractor();
+  const claude = c.config.extraction.claude ? new ClaudeExtractor(c.config.extraction.claude, c) : null;
+  const primary: CvExtractor = claude ?? offline;
+  const pipeline = new ExtractionPipeline({
+    primary,
+    fallback: claude ? offline : undefined,
+    logger: c.logger,
+    metrics: c.metrics,
+    textOptions: { timeoutMs: c.config.extraction.textTimeoutSeconds * 1000 },
+  });
+  return { pipeline, close: () => claude?.close() };
+}
+
+/** Takes extraction jobs off the queue until stopped. */
+export function startExtractionWorker(c: Container): { stop(): Promise<void> } {
+  const { pipeline, close } = createPipeline(c);
+  const handler = createExtractionJobHandler({ db: c.db, storage: c.storage, pipeline, logger: c.logger, metrics: c.metrics, maxReceives: c.config.queue.maxReceives });
+  const consumer = startConsumer(c.queue, handler, {
+    concurrency: c.config.worker.concurrency,
+    onError: (error, job) => {
+      // Job failures are logged by the handler with their context; these are the rest.
+      if (!job) c.logger.warn('extraction queue problem', { err: error instanceof Error ? error.message : String(error) });
+    },
+  });
+  c.logger.info('extraction worker started', { queue: c.queue.kind, concurrency: c.config.worker.concurrency, extractor: c.config.extraction.claude ? 'claude (offline fallback)' : 'offline' });
+  return {
+    async stop() {
+      await consumer.stop();
+      close();
+    },
+  };
+}
