@@ -1,4 +1,5 @@
 import type { DraftLine } from './text-lines';
+import { hasRightToLeft, isRightToLeft, rightToLeftText } from './visual-to-logical';
 
 /** One run of text as pdf.js places it, in points from the page's top-left corner. */
 export interface PdfTextItem {
@@ -62,15 +63,16 @@ export function layoutPage(items: readonly PdfTextItem[], page: number): DraftLi
   const rowSegments = rows.map(splitSegments);
   const gutter = findGutter(rowSegments.flat());
   const columns: DraftLine[][] = [[], []];
+  const rightToLeftPage = isRightToLeft(items.map((item) => item.text).join(' '));
   rows.forEach((row, index) => {
     if (gutter === null || rowSegments[index]!.some((s) => s.left < gutter && s.right > gutter)) {
-      columns[0]!.push(toLine(row.items, page, 0));
+      columns[0]!.push(toLine(row.items, page, 0, rightToLeftPage));
       return;
     }
     const left = row.items.filter((item) => item.x + item.width / 2 < gutter);
     const right = row.items.filter((item) => item.x + item.width / 2 >= gutter);
-    if (left.length) columns[0]!.push(toLine(left, page, 0));
-    if (right.length) columns[1]!.push(toLine(right, page, 1));
+    if (left.length) columns[0]!.push(toLine(left, page, 0, rightToLeftPage));
+    if (right.length) columns[1]!.push(toLine(right, page, 1, rightToLeftPage));
   });
   return columns.flatMap((lines) => lines.sort((a, b) => a.y - b.y || a.x - b.x));
 }
@@ -165,14 +167,18 @@ function isTable(run: Run): boolean {
   return shared >= TABLE_ROW_SHARE * Math.min(leftRows.size, rightRows.size);
 }
 
-function toLine(items: readonly PdfTextItem[], page: number, column: number): DraftLine {
-  let text = '';
+function toLine(items: readonly PdfTextItem[], page: number, column: number, rightToLeftPage: boolean): DraftLine {
+  const pieces: { text: string; spaceBefore: boolean }[] = [];
   let right = -Infinity;
   for (const item of items) {
-    if (text && item.x - right > WORD_GAP * item.fontSize) text += ' ';
-    text += item.text;
+    pieces.push({ text: item.text, spaceBefore: pieces.length > 0 && item.x - right > WORD_GAP * item.fontSize });
     right = Math.max(right, item.x + item.width);
   }
+  const visual = pieces.map((p, i) => (i > 0 && p.spaceBefore ? ' ' : '') + p.text).join('');
+  // A line is a right-to-left paragraph when Hebrew/Arabic dominates it, or when it has any
+  // on a page where they dominate (a Hebrew CV's line listing "Jira, SQL, Figma").
+  const rtl = isRightToLeft(visual) || (rightToLeftPage && hasRightToLeft(visual));
+  const text = rtl ? rightToLeftText(pieces) : visual;
   const x = least(items.map((item) => item.x));
   const fontSize = dominant(items, (item) => item.fontSize);
   const fontName = dominant(items, (item) => item.fontName);

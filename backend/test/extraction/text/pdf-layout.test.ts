@@ -62,10 +62,10 @@ describe('layoutPage', () => {
     expect(lines.map((line) => line.text)).toEqual(['Hello, world TypeScript st']);
   });
 
-  it('keeps right-to-left words that pdf.js emits without spaces apart', () => {
-    const words = ['כהן', 'דנה'];
-    const lines = layoutPage([item(words[0]!, 500, 100), item(words[1]!, 520, 100)], 1);
-    expect(lines[0]!.text).toBe('כהן דנה');
+  it('keeps right-to-left words that pdf.js emits without spaces apart, in reading order', () => {
+    // Drawn left to right: "כהן" then "דנה"; read right to left: "דנה כהן".
+    const lines = layoutPage([item('כהן', 500, 100), item('דנה', 520, 100)], 1);
+    expect(lines[0]!.text).toBe('דנה כהן');
   });
 
   it('takes size, weight and font of a line from the characters that dominate it', () => {

@@ -1,0 +1,92 @@
+// pdf.js gives the text items of a line left to right, as drawn. In a right-to-left
+// paragraph (Hebrew, Arabic) that is the reverse of reading order: "נועה כהן" drawn as
+// two items arrives as "כהן נועה", "2021 – היום" as "היום – 2021". pdf.js already puts the
+// characters inside each item in reading order, so reading order is restored by ordering
+// the items right to left, keeping runs of left-to-right items (names, e-mails, numbers,
+// with the punctuation between them) left to right. Not a full Unicode bidi algorithm,
+// but what extraction needs.
+
+const RTL_LETTER = /[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb1d-\ufdff\ufe70-\ufefc]/;
+const RTL_LETTERS = new RegExp(RTL_LETTER.source, 'g');
+const LTR_STRONG = /[A-Za-z0-9\u00c0-\u024f]/;
+const LTR_LETTERS = /[A-Za-z\u00c0-\u024f]/g;
+// Punctuation that follows a word in reading order is drawn on its left in RTL text.
+const LEADING_TRAILER = /^([.,:;!?]+)(.+)$/s;
+
+export interface VisualPiece {
+  text: string;
+  /** A space separates this piece from the one drawn to its left. */
+  spaceBefore: boolean;
+}
+
+type Direction = 'rtl' | 'ltr' | 'neutral';
+
+function directionOf(text: string): Direction {
+  if (RTL_LETTER.test(text)) return 'rtl';
+  return LTR_STRONG.test(text) ? 'ltr' : 'neutral';
+}
+
+/** More right-to-left letters than Latin ones. */
+export function isRightToLeft(text: string): boolean {
+  return (text.match(RTL_LETTERS)?.length ?? 0) > (text.match(LTR_LETTERS)?.length ?? 0);
+}
+
+export function hasRightToLeft(text: string): boolean {
+  return RTL_LETTER.test(text);
+}
+
+// Brackets drawn on their own in a right-to-left paragraph are mirrored glyphs: the "("
+// seen on the left of "MBA" is the ")" that closes it in reading order.
+const MIRRORED: Record<string, string> = { '(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{', '<': '>', '>': '<' };
+
+function mirror(text: string): string {
+  return /^[()[\]{}<>]+$/.test(text) ? [...text].map((c) => MIRRORED[c] ?? c).join('') : text;
+}
+
+// A hyphen drawn at the right end of a left-to-right run, touching the Hebrew word on its
+// right, joins a prefix to it: "Tableau-" + "ב" reads "ב-Tableau".
+function moveJoiningHyphen(run: string): string {
+  const match = /^(.*?)([-–‐\/]+)$/s.exec(run);
+  return match && match[1] ? `${match[2]}${match[1]}` : run;
+}
+
+function restoreTrailer(text: string): string {
+  const match = LEADING_TRAILER.exec(text);
+  return match ? `${match[2]}${match[1]}` : text;
+}
+
+/** Joins pieces in visual order (left to right) into reading order for a right-to-left paragraph. */
+export function rightToLeftText(pieces: readonly VisualPiece[]): string {
+  const runs: { start: number; end: number }[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    let end = i;
+    if (directionOf(pieces[i]!.text) === 'ltr') {
+      // Extend over neutrals that lead to another left-to-right piece.
+      for (let j = i + 1; j < pieces.length; j++) {
+        const direction = directionOf(pieces[j]!.text);
+        if (direction === 'rtl') break;
+        if (direction === 'ltr') end = j;
+      }
+    }
+    runs.push({ start: i, end });
+    i = end;
+  }
+  const join = (from: number, to: number) =>
+    pieces
+      .slice(from, to + 1)
+      .map((piece, k) => (k > 0 && piece.spaceBefore ? ' ' : '') + piece.text)
+      .join('');
+  let text = '';
+  for (let r = runs.length - 1; r >= 0; r--) {
+    const run = runs[r]!;
+    // The run drawn to the right of this one came before it; the space between them was
+    // recorded on the right-hand run's first piece.
+    const next = runs[r + 1];
+    const touchesNext = next !== undefined && !pieces[next.start]!.spaceBefore;
+    const first = pieces[run.start]!.text;
+    let part = run.start === run.end ? restoreTrailer(mirror(first)) : join(run.start, run.end);
+    if (directionOf(first) === 'ltr' && touchesNext && directionOf(pieces[next.start]!.text) === 'rtl') part = moveJoiningHyphen(part);
+    text += (next && !touchesNext ? ' ' : '') + part;
+  }
+  return text;
+}
