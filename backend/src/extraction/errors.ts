@@ -7,7 +7,7 @@ export const ExtractionFailure = {
   FILE_CORRUPT: 'The file is damaged and cannot be read. Export it again from your editor and upload the new copy.',
   PDF_ENCRYPTED: 'This PDF is password-protected. Upload a copy without a password.',
   ARCHIVE_TOO_LARGE: 'This Word document unpacks to far more data than a CV holds, so it was not opened. Save it again from Word and upload the new copy.',
-  NO_TEXT_FOUND: 'No text found: this looks like a scanned or image-only file. Upload a text PDF or a DOCX.',
+  NO_TEXT_FOUND: 'No text found: this looks like a scanned or image-only file. Upload a text PDF or DOCX.',
   TOO_MANY_PAGES: 'This document has more pages than a CV; upload a CV of at most 30 pages.',
   NOT_A_CV: 'This document does not look like a CV or résumé, so nothing was extracted.',
   EXTRACTION_TIMEOUT: 'Reading this file took too long. Upload a simpler copy (for example, export it to PDF again).',

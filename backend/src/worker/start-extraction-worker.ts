@@ -21,12 +21,13 @@ export function createPipeline(c: Pick<Container, 'config' | 'logger' | 'metrics
   return { pipeline, close: () => claude?.close() };
 }
 
-/** Takes extraction jobs off the queue until stopped. */
-export function startExtractionWorker(c: Container): { stop(): Promise<void> } {
+/** Takes extraction jobs off the queue until stopped. `waitSeconds` is the long-poll length (shorter in tests). */
+export function startExtractionWorker(c: Container, options: { waitSeconds?: number } = {}): { stop(): Promise<void> } {
   const { pipeline, close } = createPipeline(c);
   const handler = createExtractionJobHandler({ db: c.db, storage: c.storage, pipeline, logger: c.logger, metrics: c.metrics, maxReceives: c.config.queue.maxReceives });
   const consumer = startConsumer(c.queue, handler, {
     concurrency: c.config.worker.concurrency,
+    waitSeconds: options.waitSeconds,
     onError: (error, job) => {
       // Job failures are logged by the handler with their context; these are the rest.
       if (!job) c.logger.warn('extraction queue problem', { err: error instanceof Error ? error.message : String(error) });
