@@ -1,0 +1,74 @@
+import { emptyCv } from '@r2w/cv-schema';
+import request from 'supertest';
+import { startConsumer } from '../../src/adapters/queue/consumer';
+import type { CvExtractor } from '../../src/extraction/extractors/extractor';
+import { ExtractionPipeline } from '../../src/extraction/pipeline';
+import { createExtractionJobHandler } from '../../src/worker/extraction-job';
+import { bearer, registerAccount } from '../support/accounts';
+import { waitFor } from '../support/ports';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+// A failure that passes (a dependency hiccup) is retried; one that keeps failing ends
+// with the CV marked failed and the job dead-lettered. The extractor here fails on
+// purpose a set number of times; everything else is the real worker path.
+const CV_TEXT = 'Jane Doe\nSoftware Engineer\njane@example.com\n\nEXPERIENCE\nAcme Corp, Engineer, 2019 – Present\n• Built the billing system\n\nEDUCATION\nBSc Computer Science, University of Leeds, 2015 – 2018\n';
+
+function flakyExtractor(failures: number): CvExtractor & { calls: number } {
+  return {
+    name: 'offline',
+    calls: 0,
+    async extract() {
+      this.calls++;
+      if (this.calls <= failures) throw new Error(`temporary failure ${this.calls}`);
+      const cv = emptyCv();
+      cv.hero = { fullName: 'Jane Doe' };
+      return { cv, unclassifiedText: [], confidence: { hero: 0.9 } };
+    },
+  };
+}
+
+let t: TestApp;
+beforeEach(() => {
+  t = createTestApp({ QUEUE_MAX_RECEIVES: '3', QUEUE_VISIBILITY_TIMEOUT_SECONDS: '5' });
+});
+afterEach(() => t.close());
+
+async function runWith(extractor: CvExtractor) {
+  const { db, storage, logger, metrics, queue } = t.container;
+  const pipeline = new ExtractionPipeline({ primary: extractor, logger, metrics });
+  const handler = createExtractionJobHandler({ db, storage, pipeline, logger, metrics, maxReceives: 3 });
+  return startConsumer(queue, handler, { waitSeconds: 0.1, retryDelaySeconds: () => 0, onError: () => undefined });
+}
+
+async function uploadText(token: string): Promise<string> {
+  const res = await request(t.app).post('/api/v1/cvs').set(...bearer(token)).attach('file', Buffer.from(CV_TEXT), 'cv.txt');
+  return res.body.cv.id;
+}
+
+it('retries a job whose extraction failed for a passing reason, then succeeds', async () => {
+  const user = await registerAccount(t.app);
+  const extractor = flakyExtractor(2);
+  const consumer = await runWith(extractor);
+  const id = await uploadText(user.accessToken);
+  await waitFor(async () => (await t.container.db.cv.findUniqueOrThrow({ where: { id } })).status === 'ready', { what: 'the retried job', timeoutMs: 20_000 });
+  await consumer.stop();
+  const row = await t.container.db.cv.findUniqueOrThrow({ where: { id } });
+  expect(extractor.calls).toBe(3);
+  expect(row.attempts).toBe(3);
+  expect((row.data as { hero: { fullName: string } }).hero.fullName).toBe('Jane Doe');
+  expect(await t.container.queue.deadLetters()).toEqual([]);
+});
+
+it('marks the CV failed after its last attempt and leaves the job in the dead-letter queue', async () => {
+  const user = await registerAccount(t.app);
+  const consumer = await runWith(flakyExtractor(100));
+  const id = await uploadText(user.accessToken);
+  await waitFor(async () => (await t.container.queue.deadLetters()).length === 1, { what: 'the dead letter', timeoutMs: 30_000 });
+  await consumer.stop();
+  const cv = (await request(t.app).get(`/api/v1/cvs/${id}`).set(...bearer(user.accessToken))).body.cv;
+  expect(cv.status).toBe('failed');
+  expect(cv.error).toEqual({ code: 'EXTRACTION_FAILED', message: 'We could not extract this CV after several attempts. Please try again later or upload it again.' });
+  const [dead] = await t.container.queue.deadLetters();
+  expect(dead!.body.cvId).toBe(id);
+  expect(dead!.receiveCount).toBe(3);
+});
