@@ -9,6 +9,7 @@ import {
   SQSClient,
   type Message,
 } from '@aws-sdk/client-sqs';
+import { awsClientConfig, type AwsConnection } from '../aws-client';
 import { DependencyError } from '../../lib/errors';
 import type { JobQueue, ReceivedJob, ReceiveOptions } from './job-queue';
 
@@ -28,14 +29,9 @@ const MAX_MESSAGES = 10;
 // API return 503 instead of hanging on an unreachable queue.
 const REQUEST_TIMEOUT_MS = 5_000;
 
-export interface SqsJobQueueOptions {
+export interface SqsJobQueueOptions extends AwsConnection {
   queueUrl: string;
   deadLetterQueueUrl?: string;
-  region: string;
-  /** moto_server or another emulator; AWS's own endpoint when absent. */
-  endpoint?: string;
-  /** The default provider chain (task role) when absent. */
-  credentials?: { accessKeyId: string; secretAccessKey: string };
   visibilityTimeoutSeconds: number;
 }
 
@@ -44,13 +40,7 @@ export class SqsJobQueue<T> implements JobQueue<T> {
   private readonly client: SQSClient;
 
   constructor(private readonly options: SqsJobQueueOptions) {
-    this.client = new SQSClient({
-      region: options.region,
-      endpoint: options.endpoint,
-      credentials: options.credentials,
-      maxAttempts: 2,
-      requestHandler: { connectionTimeout: 2_000, requestTimeout: REQUEST_TIMEOUT_MS, throwOnRequestTimeout: true },
-    });
+    this.client = new SQSClient(awsClientConfig(options, { maxAttempts: 2, requestHandler: { requestTimeout: REQUEST_TIMEOUT_MS, throwOnRequestTimeout: true } }));
   }
 
   async send(body: T, options?: { delaySeconds?: number }): Promise<string> {

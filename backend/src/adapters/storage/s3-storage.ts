@@ -13,17 +13,13 @@ import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { Readable } from 'node:stream';
 import { DependencyError } from '../../lib/errors';
+import { awsClientConfig, type AwsConnection } from '../aws-client';
 import { assertSafeKey, assertSafePrefix, countedBody, DEFAULT_CONTENT_TYPE, objectNotFound } from './object-key';
 import type { ObjectStorage, PutOptions, StoredObject } from './object-storage';
 
-export interface S3StorageOptions {
+export interface S3StorageOptions extends AwsConnection {
   bucket: string;
-  region: string;
-  /** A non-AWS endpoint such as moto_server; AWS itself needs none. */
-  endpoint?: string;
   forcePathStyle?: boolean;
-  /** Without them the SDK's default chain applies (the ECS task role in AWS). */
-  credentials?: { accessKeyId: string; secretAccessKey: string };
   serverSideEncryption: 'AES256' | 'aws:kms';
   /** Only with 'aws:kms'; without it S3 uses the account's aws/s3 key. */
   kmsKeyId?: string;
@@ -51,17 +47,12 @@ export class S3Storage implements ObjectStorage {
     this.keyPrefix = keyPrefix && `${keyPrefix}/`;
     this.encryption = { ServerSideEncryption: options.serverSideEncryption, SSEKMSKeyId: options.kmsKeyId };
     this.client = new S3Client({
-      region: options.region,
-      endpoint: options.endpoint,
+      // socketTimeout is an idle limit, so long transfers that keep moving are unaffected.
+      ...awsClientConfig(options, { maxAttempts: 3, requestHandler: { socketTimeout: 30_000 } }),
       forcePathStyle: options.forcePathStyle,
-      credentials: options.credentials,
       // The default checksums send stream bodies aws-chunked, which S3-compatible servers may store framing and all.
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
-      // Fail within seconds when S3 is unreachable, so requests and readiness checks get a prompt 503.
-      // socketTimeout is an idle limit, so long transfers that keep moving are unaffected.
-      maxAttempts: 3,
-      requestHandler: { connectionTimeout: 2_000, socketTimeout: 30_000 },
     });
   }
 

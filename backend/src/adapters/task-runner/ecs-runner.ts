@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { DescribeTasksCommand, ECSClient, RunTaskCommand, StopTaskCommand, type Failure, type Task } from '@aws-sdk/client-ecs';
 import { AppError, DependencyError } from '../../lib/errors';
+import { awsClientConfig, type AwsConnection } from '../aws-client';
 import type { TaskRunner, TaskSpec, TaskState, TaskStatus } from './task-runner';
 
-export interface EcsTaskRunnerOptions {
+export interface EcsTaskRunnerOptions extends AwsConnection {
   cluster: string;
   /** Family, family:revision or ARN of the builder's task definition. */
   taskDefinition: string;
@@ -12,10 +13,6 @@ export interface EcsTaskRunnerOptions {
   subnets: string[];
   securityGroups: string[];
   assignPublicIp: boolean;
-  region: string;
-  /** A local emulator (moto) instead of AWS. */
-  endpoint?: string;
-  credentials?: { accessKeyId: string; secretAccessKey: string };
   launchType?: 'FARGATE';
 }
 
@@ -65,15 +62,7 @@ export class EcsTaskRunner implements TaskRunner {
   private readonly client: ECSClient;
 
   constructor(private readonly options: EcsTaskRunnerOptions) {
-    this.client = new ECSClient({
-      region: options.region,
-      endpoint: options.endpoint,
-      credentials: options.credentials,
-      // The caller is an HTTP request or a worker loop: fail fast and let it retry later
-      // instead of hanging on the SDK's default backoff.
-      maxAttempts: 2,
-      requestHandler: { connectionTimeout: 2_000, requestTimeout: 5_000 },
-    });
+    this.client = new ECSClient(awsClientConfig(options, { maxAttempts: 2, requestHandler: { requestTimeout: 5_000 } }));
   }
 
   async start(spec: TaskSpec): Promise<{ taskId: string }> {
