@@ -3,10 +3,10 @@
 // set-up creates and migrates both databases for the run.
 const common = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] },
-  moduleFileExtensions: ['ts', 'js', 'json'],
-  // Tests run the shared schema from source, so they never see a stale build of it.
-  moduleNameMapper: { '^@r2w/cv-schema$': '<rootDir>/../cv-schema/src/index.ts' },
+  transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] },
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  // Tests run the sibling packages from source, so they never see a stale build.
+  moduleNameMapper: { '^@r2w/cv-schema$': '<rootDir>/../cv-schema/src/index.ts', '^@r2w/portfolio-task$': '<rootDir>/../portfolio-task/src/index.ts' },
 };
 
 /** @type {import('jest').Config} */

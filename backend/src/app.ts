@@ -11,11 +11,15 @@ import { AuthService } from './routes/auth/auth.service';
 import { healthRouter } from './routes/health/health.router';
 import { cvsRouter } from './routes/cvs/cvs.router';
 import { CvService } from './routes/cvs/cvs.service';
+import { portfoliosRouter } from './routes/portfolios/portfolios.router';
+import { PortfolioService } from './routes/portfolios/portfolios.service';
+import { sitesRouter } from './routes/sites/sites.router';
+import { templatesRouter } from './routes/templates/templates.router';
 
 // Builds the Express application from its dependencies; server.ts listens, tests use
 // the app directly through supertest.
 export function buildApp(c: Container): express.Express {
-  const { config, logger, metrics, db, sessions, storage, queue, tokens } = c;
+  const { config, logger, metrics, db, sessions, storage, queue, taskRunner, tokens, signer } = c;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.http.trustProxy);
@@ -49,7 +53,11 @@ export function buildApp(c: Container): express.Express {
     '/cvs',
     cvsRouter({ cvs, db, tokens, sessions, metrics, jsonLimit: config.http.jsonBodyLimit, cvJsonLimit: config.http.cvJsonBodyLimit, events: config.uploads.events }),
   );
+  api.use('/templates', templatesRouter());
+  const portfolios = new PortfolioService({ db, storage, taskRunner, signer, metrics, logger, sitesBaseUrl: config.sites.baseUrl });
+  api.use('/portfolios', portfoliosRouter({ portfolios, tokens, sessions, metrics, jsonLimit: config.http.jsonBodyLimit }));
   app.use('/api/v1', api);
+  app.use(sitesRouter({ db, storage, signer, metrics }));
 
   app.use(routeNotFound);
   app.use(errorHandler(logger, metrics));

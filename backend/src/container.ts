@@ -18,6 +18,8 @@ import { EcsTaskRunner } from './adapters/task-runner/ecs-runner';
 import { createLogger, type Logger } from './observability/logger';
 import { createMetrics, type Metrics } from './observability/metrics';
 import { TokenService } from './routes/auth/tokens';
+import { UrlSigner } from './lib/signed-url';
+import { createHash } from 'node:crypto';
 
 /** Extraction jobs: the CV to extract and the request that asked for it. */
 export interface ExtractionJob {
@@ -37,6 +39,8 @@ export interface Container {
   queue: JobQueue<ExtractionJob>;
   taskRunner: TaskRunner;
   tokens: TokenService;
+  /** Signs preview links; its key is derived from the token secret, never equal to it. */
+  signer: UrlSigner;
   close(): Promise<void>;
 }
 
@@ -59,7 +63,7 @@ function awsClientOptions(config: Config) {
   return { region: config.aws.region ?? 'us-east-1', endpoint: config.aws.endpoint };
 }
 
-function createStorage(config: Config): ObjectStorage {
+export function createStorage(config: Config): ObjectStorage {
   const s = config.storage;
   if (s.driver === 'local') return new LocalFolderStorage({ root: s.root });
   return new S3Storage({
@@ -82,7 +86,7 @@ function createQueue(config: Config): JobQueue<ExtractionJob> {
 
 function createTaskRunner(config: Config): TaskRunner {
   const t = config.taskRunner;
-  if (t.driver === 'child-process') return new ChildProcessTaskRunner({ command: t.command, cwd: path.resolve(__dirname, '../..'), logDir: t.logDir, maxRunSeconds: t.maxRunSeconds });
+  if (t.driver === 'child-process') return new ChildProcessTaskRunner({ command: t.command, cwd: path.resolve(__dirname, '../..'), logDir: t.logDir, maxRunSeconds: t.maxRunSeconds, baseEnv: { PATH: process.env.PATH ?? '', ...t.env } });
   return new EcsTaskRunner({
     ...awsClientOptions(config),
     cluster: t.cluster,
@@ -116,7 +120,9 @@ export function createContainer(config: Config, overrides: Partial<Pick<Containe
   const storage = createStorage(config);
   const queue = createQueue(config);
   const taskRunner = createTaskRunner(config);
-  const tokens = new TokenService(config.auth.jwtSecret ?? localJwtSecret(config.dataDir), config.auth.accessTokenTtlSeconds);
+  const secret = config.auth.jwtSecret ?? localJwtSecret(config.dataDir);
+  const tokens = new TokenService(secret, config.auth.accessTokenTtlSeconds);
+  const signer = new UrlSigner(createHash('sha256').update(`r2w-previews:${secret}`).digest('base64url'));
 
   return {
     config,
@@ -128,6 +134,7 @@ export function createContainer(config: Config, overrides: Partial<Pick<Containe
     queue,
     taskRunner,
     tokens,
+    signer,
     async close() {
       await Promise.allSettled([taskRunner.close(), sessions.close(), queue.close(), db.$disconnect()]);
     },

@@ -35,6 +35,7 @@ const EnvSchema = z
     JSON_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb or 1mb').default('100kb'),
     CV_JSON_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb or 1mb').default('2mb'),
     MAX_UPLOAD_MB: z.coerce.number().min(0.1).max(100).default(10),
+    SITES_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
     EVENTS_POLL_MS: z.coerce.number().int().min(50).max(10_000).default(400),
     TRUST_PROXY: z.string().default('false'),
 
@@ -131,6 +132,7 @@ export interface Config {
     cookieSecure: boolean;
   };
   http: { jsonBodyLimit: string; cvJsonBodyLimit: string; trustProxy: boolean | number | string };
+  sites: { baseUrl: string };
   uploads: { maxBytes: number; events: { pollMs: number; heartbeatMs: number; maxMs: number } };
   aws: { region: string | undefined; endpoint: string | undefined };
   storage:
@@ -147,7 +149,7 @@ export interface Config {
   };
   worker: { inProcess: boolean; concurrency: number };
   taskRunner:
-    | { driver: 'child-process'; command: string[]; logDir: string; maxRunSeconds: number }
+    | { driver: 'child-process'; command: string[]; logDir: string; maxRunSeconds: number; env: Record<string, string> }
     | { driver: 'ecs'; cluster: string; taskDefinition: string; containerName: string; subnets: string[]; securityGroups: string[]; assignPublicIp: boolean };
 }
 
@@ -201,6 +203,8 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
       cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === 'production',
     },
     http: { jsonBodyLimit: e.JSON_BODY_LIMIT, cvJsonBodyLimit: e.CV_JSON_BODY_LIMIT, trustProxy: parseTrustProxy(e.TRUST_PROXY) },
+    // Locally the API serves published sites itself; in AWS they are on the CloudFront domain.
+    sites: { baseUrl: e.SITES_BASE_URL ?? `http://localhost:${e.PORT}/sites` },
     uploads: {
       maxBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
       // Heartbeats keep proxies from closing a quiet stream; a stream ends after 15 minutes
@@ -246,6 +250,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
             securityGroups: e.ECS_SECURITY_GROUPS!,
             assignPublicIp: e.ECS_ASSIGN_PUBLIC_IP,
           }
-        : { driver: 'child-process', command, logDir: path.join(dataDir, 'tasks'), maxRunSeconds: e.TASK_MAX_RUN_SECONDS },
+        : // A local builder runs with the very environment this process was configured from.
+          { driver: 'child-process', command, logDir: path.join(dataDir, 'tasks'), maxRunSeconds: e.TASK_MAX_RUN_SECONDS, env: { ...(present as Record<string, string>), DATA_DIR: dataDir, DATABASE_URL: databaseUrl } },
   };
 }

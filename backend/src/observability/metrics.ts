@@ -16,6 +16,8 @@ export interface Metrics {
   claudeCalls: client.Counter<'outcome'>;
   claudeTokens: client.Counter<'kind'>;
   claudeCircuitOpen: client.Gauge;
+  builds: client.Counter<'outcome'>;
+  siteRequests: client.Counter<'kind' | 'status'>;
 }
 
 export function createMetrics(): Metrics {
@@ -95,6 +97,18 @@ export function createMetrics(): Metrics {
       name: 'r2w_claude_tokens_total',
       help: 'Claude tokens by kind: input, output, cache_read, cache_write.',
       labelNames: ['kind'],
+      registers: [registry],
+    }),
+    builds: new client.Counter({
+      name: 'r2w_builds_total',
+      help: 'Portfolio builds by outcome: started, not_started, died, published.',
+      labelNames: ['outcome'],
+      registers: [registry],
+    }),
+    siteRequests: new client.Counter({
+      name: 'r2w_site_requests_total',
+      help: 'Requests for published sites and build previews, by kind and status.',
+      labelNames: ['kind', 'status'],
       registers: [registry],
     }),
     claudeCircuitOpen: new client.Gauge({

@@ -13,7 +13,7 @@ export interface ApiProcess {
 }
 
 export function spawnServer(env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  return spawn(process.execPath, ['--conditions=r2w-source', '--import', 'tsx', 'src/server.ts'], {
     cwd: backendRoot,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -37,6 +37,8 @@ export function testEnv(extra: Record<string, string | undefined> = {}): NodeJS.
     PASSWORD_SCRYPT_LOG2N: '14',
     LOG_LEVEL: 'silent',
     REDIS_KEY_PREFIX: `r2w-test-${process.pid}-${Date.now()}:`,
+    // Builders run from source (the workspaces' r2w-source export), as the API's child processes.
+    TASK_COMMAND: 'node --conditions=r2w-source --import tsx backend/test/support/run-builder.ts',
     ...extra,
   };
 }

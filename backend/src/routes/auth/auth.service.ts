@@ -11,6 +11,7 @@ import type { LoginBody, RegisterBody } from './auth.schemas';
 import { hashPassword, verifyPassword } from './passwords';
 import { formatRefreshToken, hashRefreshSecret, newRefreshSecret, parseRefreshToken, type AccessClaims, type TokenService } from './tokens';
 import { publicUserSelect, type PublicUser } from './user.mapper';
+import { removeSites } from '../../builder/site-files';
 
 export interface AuthResult {
   user: PublicUser;
@@ -120,11 +121,13 @@ export class AuthService {
     // and can sign in again; the reverse would leave live sessions of a deleted account.
     await sessions.deleteAllForUser(claims.userId);
     const files = await db.cv.findMany({ where: { userId: claims.userId, fileKey: { not: null } }, select: { fileKey: true } });
+    const portfolios = await db.portfolio.findMany({ where: { userId: claims.userId }, select: { id: true } });
     // Rows go with the user (cascade); files after, as a file without a row is invisible.
     await db.user.deleteMany({ where: { id: claims.userId } });
     const results = await Promise.allSettled(files.map(({ fileKey }) => storage.delete(fileKey!)));
     const leftBehind = results.filter((r) => r.status === 'rejected').length;
     if (leftBehind > 0) logger.warn('account files not all deleted', { userId: claims.userId, leftBehind });
+    await removeSites(storage, portfolios.map((p) => p.id), logger);
     metrics.authEvents.inc({ event: 'account_deleted' });
     logger.info('account deleted', { userId: claims.userId, files: files.length });
   }

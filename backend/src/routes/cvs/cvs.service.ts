@@ -7,6 +7,7 @@ import type { JobQueue } from '../../adapters/queue/job-queue';
 import type { ObjectStorage } from '../../adapters/storage/object-storage';
 import type { ExtractionJob } from '../../container';
 import { detectKind } from '../../extraction/text/file-kind';
+import { removeSites } from '../../builder/site-files';
 import type { DocumentKind } from '../../extraction/text/document-text';
 import { AppError } from '../../lib/errors';
 import type { Logger } from '../../observability/logger';
@@ -163,7 +164,10 @@ export class CvService {
   async delete(id: string, caller: CvCaller) {
     const { db, storage, logger } = this.deps;
     const cv = await findAccessibleCv(db, id, caller);
+    const portfolios = await db.portfolio.findMany({ where: { cvId: id }, select: { id: true } });
+    // Its portfolios go with it (cascade), and so do their sites.
     await db.cv.delete({ where: { id } });
+    await removeSites(storage, portfolios.map((p) => p.id), logger);
     // The row goes first: a file left behind by a storage hiccup is invisible and only
     // logged, while a row without its file would be a broken CV.
     if (cv.fileKey) {

@@ -25,14 +25,18 @@ export function findPhone(text: string): string | null {
 // Top-level domains people use for their own sites; "Node.js" or "ASP.NET" are not addresses.
 const TLD = 'com|org|net|io|dev|me|co|ai|app|tech|info|site|page|xyz|eu|de|fr|es|il|uk|ch|nl|it|ca|us|at|be|pt|se|no|dk|fi|pl|ie|mx|ar|cl|br|in|au|nz|jp|blog|design|codes|cloud|studio';
 const URL = new RegExp(
-  String.raw`(?:https?:\/\/)?(?:www\.)?(?:[\p{L}\p{N}-]+\.)+(?:${TLD})(?![\p{L}\p{N}])(?:\/[^\s,;|()<>"“”]*)?|https?:\/\/[^\s,;|()<>"“”]+`,
+  String.raw`(?:https?:\/\/)?(?:www\.)?(?:[\p{L}\p{N}-]+\.)+(?:${TLD})(?![\p{L}\p{N}])(?:\/[^\s,;|<>"“”]*)?|https?:\/\/[^\s,;|<>"“”]+`,
   'iu',
 );
 
+/** The first web address in the text; a closing bracket or full stop after it is the sentence's. */
 export function findUrl(text: string): string | null {
   const withoutEmails = text.replace(new RegExp(EMAIL.source, 'gu'), (email) => ' '.repeat(email.length));
-  const match = URL.exec(withoutEmails);
-  return match ? match[0].replace(/[.,;:)]+$/, '') : null;
+  let url = URL.exec(withoutEmails)?.[0];
+  if (url === undefined) return null;
+  url = url.replace(/[.,;:]+$/, '');
+  while (url.endsWith(')') && (url.match(/\(/g) ?? []).length < (url.match(/\)/g) ?? []).length) url = url.slice(0, -1);
+  return url;
 }
 
 // The name a site goes by, as its address spells it, so that the name can be read off the address.
@@ -54,6 +58,15 @@ const PLATFORMS: [RegExp, string][] = [
   [/facebook\./i, 'Facebook'],
   [/xing\./i, 'XING'],
 ];
+
+// Sites people name with a handle instead of an address: "Twitter: @jdoe", "SoundCloud: jdoe".
+const HANDLE_PLATFORM = /^(?:linkedin|github|gitlab|twitter|x|mastodon|bluesky|instagram|soundcloud|medium|behance|dribbble|kaggle|stackoverflow|stack overflow|telegram|skype|youtube|tiktok|facebook|xing|orcid)$/i;
+const HANDLE = /^@?[\p{L}\p{N}._-]{2,40}$/u;
+
+/** "Twitter: neutralthoughts": a link known by its platform and username. */
+export function handleLink(label: string, value: string): ProfessionalLink | null {
+  return HANDLE_PLATFORM.test(label.trim()) && HANDLE.test(value) ? { platform: label.trim(), username: value } : null;
+}
 
 /** A professional link: the platform from its address, or from the label the CV gives it ("Portfolio: …"). */
 export function linkOf(url: string, label: string | null): ProfessionalLink {
@@ -78,13 +91,27 @@ const COUNTRIES = new Set(
   ].map(fold),
 );
 
+const US_STATES = new Set(
+  [
+    'alabama', 'alaska', 'arizona', 'arkansas', 'california', 'colorado', 'connecticut', 'delaware', 'florida', 'georgia', 'hawaii', 'idaho', 'illinois', 'indiana', 'iowa',
+    'kansas', 'kentucky', 'louisiana', 'maine', 'maryland', 'massachusetts', 'michigan', 'minnesota', 'mississippi', 'missouri', 'montana', 'nebraska', 'nevada',
+    'new hampshire', 'new jersey', 'new mexico', 'new york', 'north carolina', 'north dakota', 'ohio', 'oklahoma', 'oregon', 'pennsylvania', 'rhode island',
+    'south carolina', 'south dakota', 'tennessee', 'texas', 'utah', 'vermont', 'virginia', 'washington', 'west virginia', 'wisconsin', 'wyoming', 'ontario', 'quebec',
+    'british columbia', 'alberta',
+  ],
+);
+
 // US states and Canadian provinces by their postal codes: "Austin, TX".
 const REGION_CODE = /^(?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY]|ON|QC|BC|AB|MB|NS|NB|NL|PE|SK)$/;
 
 const PLACE_WORD = /^[\p{Lu}\u05d0-\u05ea][\p{L}'’.\- ]*$/u;
-const POSTAL_CODE = /^(?:\d{4,6}|\d{2}-\d{3}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})$/u;
+// "75001", "00-950", "SW1A 1AA", and US "CA 94115".
+const POSTAL_CODE = /^(?:\d{4,6}|\d{2}-\d{3}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]{2} \d{5}(?:-\d{4})?)$/u;
 // "75001 Paris", "10115 Berlin": a postal code written before the city.
 const POSTAL_AND_CITY = /^(\d{4,6})\s+(\p{Lu}[\p{L}'’.\- ]*)$/u;
+
+// Words that make a part a street address: "2712 Broadway St", "Calle Mayor 5", "12 rue de la Paix".
+const STREET = /\b(?:st|street|ave|avenue|rd|road|blvd|boulevard|lane|ln|drive|dr|way|court|ct|place|pl|square|calle|avenida|av|plaza|paseo|rue|bd|allee|chemin|strasse|straße|str|weg|platz|gasse|allee|via|viale|רחוב|רח')\.?(?=\s|$)/iu;
 
 const isPlace = (text: string) => PLACE_WORD.test(text) && text.split(' ').length <= 4;
 
@@ -99,11 +126,11 @@ export function parseLocation(text: string): Location | null {
   if (parts.length < 2 || parts.length > 5 || parts.some((part) => !part) || last === undefined) return null;
   const location: Location = {};
   if (COUNTRIES.has(fold(last))) location.country = last;
-  else if (REGION_CODE.test(last)) location.state = last;
+  else if (REGION_CODE.test(last) || US_STATES.has(fold(last))) location.state = last;
   else return null;
   const places: string[] = [];
   for (const part of parts.slice(0, -1)) {
-    const postalAndCity = POSTAL_AND_CITY.exec(part);
+    const postalAndCity = STREET.test(part) ? null : POSTAL_AND_CITY.exec(part);
     if (POSTAL_CODE.test(part)) location.postalCode = part;
     else if (postalAndCity?.[1] && postalAndCity[2]) {
       location.postalCode = postalAndCity[1];

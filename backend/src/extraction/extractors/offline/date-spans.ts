@@ -38,7 +38,8 @@ const AFTER_YEAR = /^[./-]\d{1,2}(?:[./-]\d{1,2})?(?!\d)/u;
 const CURRENT = String.raw`present|current|now|today|to date|ongoing|actualidad|presente|actualmente|hoy|la fecha|actuel|aujourd['’]hui|en cours|heute|jetzt|aktuell|dato|היום|הווה|כיום`;
 const CONNECTOR = String.raw`\s*(?:[-–—~→]|->)\s*|\s+(?:to|until|till|through|thru|bis|hasta(?: la)?|a(?: la)?|al|au|à|jusqu['’](?:à|au)?|עד|ועד)\s+`;
 const BETWEEN = new RegExp(`^(?:${CONNECTOR})$`, 'iu');
-const TO_CURRENT = new RegExp(`^(?:${CONNECTOR})(?:${CURRENT})(?![\\p{L}\\p{N}])\\.?`, 'iu');
+// "– Present", "to date", "– bis heute", "- a la fecha".
+const TO_CURRENT = new RegExp(`^(?:${CONNECTOR})(?:(?:bis|hasta|to|until|jusqu['’]à|עד)\\s+)?(?:${CURRENT})(?![\\p{L}\\p{N}])\\.?`, 'iu');
 const TWO_DIGIT_END = new RegExp(`^(?:${CONNECTOR})\\d{2}(?![\\p{L}\\p{N}])`, 'iu');
 // "since 2021", "seit 2020", "desde 2019", "depuis 2018", "מאז 2020"; "from"/"de"/"von" only open a range.
 const SINCE = /(?:^|(?<=[\s(]))(?:since|seit|desde|depuis|מאז)\s+$/iu;
@@ -72,26 +73,35 @@ export function findDates(text: string): FoundDate[] {
   return found;
 }
 
-/** The first date range in the text (a single date or "since X" also counts), or null. */
-export function findDateRange(text: string): FoundRange | null {
+/** Every date range in the text, left to right (a single date or "since X" also counts). */
+export function findDateRanges(text: string): FoundRange[] {
   const dates = findDates(text);
-  const first = dates[0];
-  if (!first) return null;
-  let start = first.start;
-  let end = first.end;
-  const next = dates[1];
-  const rest = text.slice(end);
-  if (next && BETWEEN.test(text.slice(first.end, next.start))) end = next.end;
-  else end += (TO_CURRENT.exec(rest) ?? TWO_DIGIT_END.exec(rest))?.[0].length ?? 0;
+  const ranges: FoundRange[] = [];
+  for (let index = 0; index < dates.length; index += 1) {
+    const first = dates[index]!;
+    let start = first.start;
+    let end = first.end;
+    const next = dates[index + 1];
+    const rest = text.slice(end);
+    if (next && BETWEEN.test(text.slice(first.end, next.start))) {
+      end = next.end;
+      index += 1;
+    } else end += (TO_CURRENT.exec(rest) ?? TWO_DIGIT_END.exec(rest))?.[0].length ?? 0;
 
-  const lead = text.slice(0, start);
-  const since = SINCE.exec(lead);
-  const from = end > first.end ? FROM.exec(lead) : null;
-  const currentFirst = end === first.end ? CURRENT_FIRST.exec(lead) : null;
-  start -= (since ?? from ?? currentFirst)?.[0].length ?? 0;
+    const lead = text.slice(ranges.at(-1)?.end ?? 0, start);
+    const since = SINCE.exec(lead);
+    const from = end > first.end ? FROM.exec(lead) : null;
+    const currentFirst = end === first.end ? CURRENT_FIRST.exec(lead) : null;
+    start -= (since ?? from ?? currentFirst)?.[0].length ?? 0;
 
-  const written = text.slice(start, end).replace(/[.,;]$/, '');
-  return { start, end: start + written.length, range: parseDateRange(written) };
+    const written = text.slice(start, end).replace(/[.,;]$/, '');
+    ranges.push({ start, end: start + written.length, range: parseDateRange(written) });
+  }
+  return ranges;
+}
+
+export function findDateRange(text: string): FoundRange | null {
+  return findDateRanges(text)[0] ?? null;
 }
 
 /** What is left on either side of a span once it is cut out, tidied, empty sides left out. */

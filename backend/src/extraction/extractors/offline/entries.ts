@@ -1,7 +1,8 @@
-import { findDateRange } from './date-spans';
+import { findUrl } from './contact-fields';
+import { findDateRanges } from './date-spans';
 import { isKnownLabel } from './field-labels';
 import type { BodyStyle, Line } from './lines';
-import { isProse, labelled } from './text';
+import { isProse, labelled, tidy } from './text';
 
 // A list section (jobs, degrees, awards…) as entries. An entry opens with a few short
 // lines (title, organisation, dates, place) and goes on with details (bullets, sentences,
@@ -16,15 +17,24 @@ export interface Entry {
   body: Line[];
 }
 
-/** A label over details ("Technologies: …", "Key achievements") rather than a title. */
-export function isDetailLabel(line: Line): boolean {
-  const pair = labelled(line.text);
-  if (pair) return isKnownLabel(pair.label) || pair.value !== '';
-  return isKnownLabel(line.text);
+/**
+ * A label over details ("Technologies: …", "Key achievements") rather than a title. Only
+ * known labels count: names have colons too ("Microsoft Certified: Data Analyst").
+ */
+function isDetailLabel(line: Line): boolean {
+  return isKnownLabel(labelled(line.text)?.label ?? line.text);
 }
 
-function isDetail(line: Line): boolean {
-  return line.listItem || isDetailLabel(line) || isProse(line.text);
+/** The line ends with dates, as an entry's opening does ("…, granted 2022", "… Jan 2019 – Present"). */
+function endsWithDates(line: Line): boolean {
+  const last = findDateRanges(line.text).at(-1);
+  return last !== undefined && tidy(line.text.slice(last.end)) === '';
+}
+
+/** Bullets, labelled lines, addresses and sentences; a bold line is a title, however long. */
+function isDetail(line: Line, style: BodyStyle): boolean {
+  if (line.listItem || isDetailLabel(line) || findUrl(line.text) === line.text) return true;
+  return isProse(line.text) && !endsWithDates(line) && !(line.bold && !style.bold);
 }
 
 /** Enough room above the line to part it from the previous entry. */
@@ -32,7 +42,6 @@ function setApart(line: Line, style: BodyStyle): boolean {
   return line.gapBefore >= style.lineGap * 1.6;
 }
 
-const hasDates = (line: Line) => findDateRange(line.text) !== null;
 
 export function splitEntries(lines: readonly Line[], style: BodyStyle): Entry[] {
   const groups: Line[][] = [];
@@ -44,11 +53,11 @@ export function splitEntries(lines: readonly Line[], style: BodyStyle): Entry[] 
   };
   for (const line of lines) {
     if (current.length > 0) {
-      const opening = !isDetail(line);
-      const hadDetails = current.some(isDetail);
-      const datedAt = current.findIndex(hasDates);
+      const opening = !isDetail(line, style);
+      const hadDetails = current.some((earlier) => isDetail(earlier, style));
+      const datedAt = current.findIndex(endsWithDates);
       if (setApart(line, style) || (opening && hadDetails)) open(current.length);
-      else if (opening && !hadDetails && datedAt >= 0 && hasDates(line)) {
+      else if (opening && !hadDetails && datedAt >= 0 && endsWithDates(line)) {
         // The first entry's dates sat on its n-th line; so do this one's.
         open(Math.max(datedAt + 1, current.length - datedAt));
       }
@@ -56,11 +65,11 @@ export function splitEntries(lines: readonly Line[], style: BodyStyle): Entry[] 
     current.push(line);
   }
   if (current.length > 0) groups.push(current);
-  return groups.map(toEntry);
+  return groups.map((group) => toEntry(group, style));
 }
 
-function toEntry(lines: Line[]): Entry {
-  const split = lines.findIndex(isDetail);
+function toEntry(lines: Line[], style: BodyStyle): Entry {
+  const split = lines.findIndex((line) => isDetail(line, style));
   const at = split === -1 ? lines.length : split;
   return { head: lines.slice(0, at), body: lines.slice(at) };
 }

@@ -1,6 +1,6 @@
 import { fieldOfLabel, type FieldLabel } from './field-labels';
 import type { Line } from './lines';
-import { labelled } from './text';
+import { isProse, labelled } from './text';
 
 // The details of an entry sorted by how the CV marks them: "Label: value" lines, bullets
 // (under the label of their group, if one stands over them) and plain lines.
@@ -45,7 +45,7 @@ export function readBody(body: readonly Line[], allowed: readonly FieldLabel[]):
       group = field;
     } else if (field && next) {
       pending = field;
-    } else if (pair?.value) {
+    } else if (pair?.value && !isProse(line.text)) {
       facts.unknown.push(line.text);
     } else {
       facts.plain.push(line.text);

@@ -1,6 +1,6 @@
 import type { ParsedDateRange } from '@r2w/cv-schema';
 import { parseLocation } from './contact-fields';
-import { cut, findDateRange } from './date-spans';
+import { cut, findDateRanges, type FoundRange } from './date-spans';
 import type { Line } from './lines';
 import { splitParts, tidy } from './text';
 
@@ -37,28 +37,50 @@ export function commaParts(text: string): string[] {
   return parts.map(tidy).filter(Boolean);
 }
 
-/** The place at the end of a piece ("…, Berlin, Germany"), and what stands before it. */
+/**
+ * The place at the end of a piece ("…, Berlin, Germany"), and what stands before it. Three
+ * parts make a place only as "City, ST, Country" or when nothing else is left: in
+ * "Stripe, Dublin, Ireland" the first part is the company.
+ */
 function trailingPlace(text: string): { place: string; before: string } | null {
   const parts = commaParts(text);
   for (let take = Math.min(3, parts.length); take >= 2; take -= 1) {
     const place = parts.slice(-take).join(', ');
-    if (text.endsWith(place) && parseLocation(place)) return { place, before: tidy(text.slice(0, text.length - place.length)) };
+    const regionInMiddle = take < 3 || take === parts.length || /^[A-Z]{2,3}$/.test(parts.at(-2) ?? '');
+    if (regionInMiddle && text.endsWith(place) && parseLocation(place)) return { place, before: tidy(text.slice(0, text.length - place.length)) };
   }
   return null;
 }
 
+/**
+ * The entry's dates. Dates on a line of their own come first, then dates a separator sets
+ * apart ("Speaker | 2023", "(2019 – 2021)"), then dates ending a line, then any: a year
+ * inside a name ("GopherCon UK 2023") is the weakest candidate.
+ */
+const SEPARATED_BEFORE = /(?:^|[|,;·•(\[–—-])\s*$/u;
+const SEPARATED_AFTER = /^\s*(?:$|[|,;·•)\]–—-])/u;
+
+function entryDates(head: readonly Line[]): { line: number; found: FoundRange } | null {
+  let best: { line: number; found: FoundRange; rank: number } | null = null;
+  head.forEach((line, index) => {
+    for (const found of findDateRanges(line.text)) {
+      const before = line.text.slice(0, found.start);
+      const after = line.text.slice(found.end);
+      const apart = SEPARATED_BEFORE.test(before) && SEPARATED_AFTER.test(after);
+      const rank = cut(line.text, found).length === 0 ? 4 : apart ? 3 : tidy(after) === '' ? 2 : 1;
+      if (!best || rank > best.rank) best = { line: index, found, rank };
+    }
+  });
+  return best;
+}
+
 export function readHead(head: readonly Line[]): HeadFacts {
-  let dateRange: ParsedDateRange | null = null;
+  const dates = entryDates(head);
   let location: string | null = null;
   const parts: HeadPart[] = [];
   const lineTexts: string[] = [];
   head.forEach((line, index) => {
-    let pieces = [line.text];
-    const found = dateRange ? null : findDateRange(line.text);
-    if (found) {
-      dateRange = found.range;
-      pieces = cut(line.text, found);
-    }
+    const pieces = dates?.line === index ? cut(line.text, dates.found) : [line.text];
     const whole = pieces[0] ?? '';
     lineTexts.push(trailingPlace(whole)?.before ?? whole);
     for (const piece of pieces.flatMap(splitParts)) {
@@ -67,5 +89,5 @@ export function readHead(head: readonly Line[]): HeadFacts {
       for (const text of commaParts(place ? place.before : piece)) parts.push({ text, bold: line.bold, italic: line.italic, line: index });
     }
   });
-  return { dateRange, location, parts, lineTexts };
+  return { dateRange: dates?.found.range ?? null, location, parts, lineTexts };
 }

@@ -1,3 +1,4 @@
+import type { HeadingKey } from './heading-words';
 import { fold, labelled } from './text';
 
 // The labels CVs put before a value ("Technologies: …", "GPA: 3.8", "Thesis: …") or over a
@@ -54,6 +55,27 @@ const FIELD_LABELS = {
 } as const;
 
 export type FieldLabel = keyof typeof FIELD_LABELS;
+
+/** The labelled fields each section's entries have. */
+export const SECTION_FIELDS: Record<HeadingKey, readonly FieldLabel[]> = {
+  contact: ['email', 'phone', 'location', 'availability', 'photo', 'website'],
+  summary: ['specializations', 'careerHighlights', 'yearsOfExperience'],
+  experience: ['technologies', 'achievements', 'keyProjects', 'responsibilities', 'teamSize', 'reportsTo', 'website'],
+  education: ['gpa', 'thesis', 'advisor', 'honors', 'coursework', 'activities', 'website'],
+  skills: [],
+  projects: ['role', 'roles', 'organisation', 'type', 'duration', 'technologies', 'challenges', 'impact', 'code', 'demo', 'video', 'image', 'keyFeatures', 'achievements', 'teamSize', 'website'],
+  certifications: ['credentialId', 'expires', 'score', 'skills', 'website', 'certificate'],
+  languages: ['yearsOfExperience'],
+  hobbies: ['achievements', 'skills', 'yearsOfExperience'],
+  testimonials: [],
+  memberships: ['activities', 'achievements', 'website', 'role'],
+  awards: ['category', 'significance'],
+  publications: ['citedBy'],
+  patents: ['inventors', 'assignee', 'website'],
+  conferences: ['topics', 'role'],
+  courses: ['duration', 'grade', 'skills', 'certificate', 'website'],
+  references: ['relationship', 'yearsKnown'],
+};
 
 const BY_WORDS = new Map<string, FieldLabel>();
 for (const [field, words] of Object.entries(FIELD_LABELS) as [FieldLabel, readonly string[]][]) {

@@ -1,5 +1,5 @@
 import type { Contact, Hero } from '@r2w/cv-schema';
-import { EMAIL, findPhone, findUrl, linkOf, parseLocation, placeOnly } from './contact-fields';
+import { EMAIL, findPhone, findUrl, handleLink, linkOf, parseLocation, placeOnly } from './contact-fields';
 import { fieldOfLabel } from './field-labels';
 import { sectionOfHeading } from './heading-words';
 import type { BodyStyle, Line } from './lines';
@@ -39,6 +39,11 @@ function piecesOf(line: Line): Piece[] {
 
 /** Takes contact facts out of one piece; returns false when the piece holds none. */
 function readContact(piece: Piece, contact: Contact, hero: Hero): boolean {
+  const handle = piece.label ? handleLink(piece.label, piece.text) : null;
+  if (handle) {
+    (contact.professionalLinks ??= []).push(handle);
+    return true;
+  }
   const field = piece.label ? fieldOfLabel(piece.label, ['email', 'phone', 'location', 'availability', 'photo', 'website']) : null;
   const email = EMAIL.exec(piece.text)?.[0];
   if (email && (field === null || field === 'email')) {
@@ -90,8 +95,21 @@ export function parseHeader(lines: readonly Line[], style: BodyStyle): HeaderRes
   const hero: Hero = {};
   const contact: Contact = {};
   const unclaimed: Piece[] = [];
+  // A label alone on its line ("Google Scholar:" in a narrow sidebar) names the next line.
+  let pendingLabel: string | null = null;
   for (const line of lines) {
-    for (const piece of piecesOf(line)) if (!readContact(piece, contact, hero)) unclaimed.push({ ...piece, text: stripMarkup(piece.text) });
+    const pair = labelled(line.text);
+    if (pair && !pair.value) {
+      pendingLabel = pair.label;
+      continue;
+    }
+    const pieces = pendingLabel && !pair ? [{ line, text: line.text, label: pendingLabel }] : piecesOf(line);
+    pendingLabel = null;
+    const left = pieces.filter((piece) => !readContact(piece, contact, hero));
+    // "anna@x.de · +49 … · Stuttgart": a bare name among contact facts is the town.
+    const town = left.length < pieces.length && !contact.location ? left.find((piece) => !piece.label && placeOnly(piece.text)) : undefined;
+    if (town) contact.location = placeOnly(town.text)!;
+    unclaimed.push(...left.filter((piece) => piece !== town).map((piece) => ({ ...piece, text: stripMarkup(piece.text) })));
   }
 
   const largest = Math.max(0, ...lines.map((line) => line.fontSize));

@@ -27,7 +27,8 @@ const HEADINGS: Record<HeadingKey, readonly string[]> = {
   experience: [
     'experience', 'experiences', 'work experience', 'professional experience', 'employment', 'employment history', 'work history', 'career history', 'career', 'relevant experience',
     'professional background', 'positions', 'positions held', 'industry experience', 'professional history', 'research experience', 'teaching experience', 'work', 'career experience',
-    'relevant work experience', 'selected experience', 'experience history', 'professional career',
+    'relevant work experience', 'selected experience', 'experience history', 'professional career', 'academic appointments', 'appointments', 'academic positions',
+    'professional appointments', 'academic experience', 'clinical experience', 'employment experience',
     'experiencia', 'experiencia laboral', 'experiencia profesional', 'trayectoria profesional', 'trayectoria', 'historial laboral', 'empleo', 'experiencia relevante', 'experiencia docente',
     'experience professionnelle', 'experiences professionnelles', 'parcours professionnel', 'emplois', 'parcours', 'experience de travail',
     'berufserfahrung', 'berufliche erfahrung', 'berufliche laufbahn', 'beruflicher werdegang', 'werdegang', 'erfahrung', 'praxiserfahrung', 'berufspraxis', 'arbeitserfahrung', 'beruflicher hintergrund',
@@ -54,7 +55,8 @@ const HEADINGS: Record<HeadingKey, readonly string[]> = {
   ],
   projects: [
     'projects', 'personal projects', 'selected projects', 'key projects', 'side projects', 'academic projects', 'open source', 'open-source', 'open source projects',
-    'open-source projects', 'portfolio', 'notable projects', 'project experience', 'relevant projects', 'research projects',
+    'open-source projects', 'portfolio', 'notable projects', 'project experience', 'relevant projects', 'research projects', 'case studies', 'selected work',
+    'selected works', 'work samples',
     'proyectos', 'proyectos personales', 'proyectos destacados', 'proyectos relevantes',
     'projets', 'projets personnels', 'projets realises', 'projets significatifs',
     'projekte', 'ausgewahlte projekte', 'personliche projekte', 'projekterfahrung',
@@ -77,6 +79,7 @@ const HEADINGS: Record<HeadingKey, readonly string[]> = {
   ],
   hobbies: [
     'interests', 'hobbies', 'hobbies and interests', 'interests and hobbies', 'personal interests', 'outside interests', 'leisure', 'other interests',
+    'outside work', 'outside of work', 'beyond work', 'life outside work',
     'intereses', 'aficiones', 'pasatiempos', 'aficiones e intereses', 'intereses personales',
     "centres d'interet", "centre d'interet", 'loisirs', 'interets', 'passions', "loisirs et centres d'interet",
     'hobbys', 'interessen', 'freizeit', 'freizeitaktivitaten', 'hobbys und interessen', 'personliche interessen',
@@ -145,7 +148,24 @@ const HEADINGS: Record<HeadingKey, readonly string[]> = {
 // Words on a CV's first lines that name the document, not a section of it.
 const DOCUMENT_TITLES = new Set(['curriculum vitae', 'cv', 'resume', 'resume / cv', 'lebenslauf', 'hoja de vida', 'קורות חיים', 'tabellarischer lebenslauf']);
 
-// "Awards & Honors", "Skills / Tools", "Education and Certifications": the first named section wins.
+// A qualifier and a section's core word: "Clinical Skills", "Teaching Experience" (English
+// and German put the core word last), "Experiencia docente", "Projets clés" (Spanish, French
+// and Hebrew put it first). "Languages" is not among them: "Programming Languages" is a
+// skills label; and "Skills in Python" is no heading.
+const CORE_LAST = new Map<string, HeadingKey>([
+  ['experience', 'experience'], ['education', 'education'], ['skills', 'skills'], ['projects', 'projects'], ['publications', 'publications'],
+  ['awards', 'awards'], ['certifications', 'certifications'], ['courses', 'courses'], ['references', 'references'], ['talks', 'conferences'],
+  ['patents', 'patents'], ['interests', 'hobbies'], ['hobbies', 'hobbies'], ['erfahrung', 'experience'], ['kenntnisse', 'skills'], ['projekte', 'projects'],
+  ['publikationen', 'publications'],
+]);
+const CORE_FIRST = new Map<string, HeadingKey>([
+  ['experiencia', 'experience'], ['habilidades', 'skills'], ['competencias', 'skills'], ['competences', 'skills'], ['proyectos', 'projects'], ['projets', 'projects'],
+  ['publicaciones', 'publications'], ['premios', 'awards'], ['cursos', 'courses'], ['ניסיון', 'experience'], ['כישורים', 'skills'], ['פרויקטים', 'projects'],
+  ['פרסומים', 'publications'], ['קורסים', 'courses'],
+]);
+
+// "Awards & Honors", "Skills / Tools", "Education and Certifications": the first named section
+// wins, except that training yields to a more specific neighbour ("Training & Certifications").
 const JOINERS = /\s*(?:&|\+|\/|,|\band\b|\by\b|\bet\b|\bund\b)\s*/u;
 
 const BY_PHRASE = new Map<string, HeadingKey>();
@@ -171,20 +191,24 @@ function headingText(text: string): string {
 
 /** The section a heading's words name, or null. Only the whole line counts: "Skills in Python" is no heading. */
 export function sectionOfHeading(text: string): HeadingKey | null {
-  if (text.length > 60) return null;
+  // "People: Patient education" is a label with its value, whatever its words.
+  if (text.length > 60 || /[:：]\s*\S/u.test(text)) return null;
   const folded = headingText(text);
   const exact = BY_PHRASE.get(folded);
   if (exact) return exact;
   if (/^(?:\p{L} +)+\p{L}$/u.test(folded)) return BY_SQUASHED_PHRASE.get(folded.replace(/ /g, '')) ?? null;
   const parts = folded.split(JOINERS).filter(Boolean);
-  if (parts.length < 2) return null;
+  if (parts.length < 2) return coreWordSection(folded);
   const whole = BY_PHRASE.get(parts.join(' and '));
   if (whole) return whole;
-  for (const part of parts) {
-    const key = BY_PHRASE.get(part);
-    if (key) return key;
-  }
-  return null;
+  const keys = parts.map((part) => BY_PHRASE.get(part) ?? coreWordSection(part)).filter((key): key is HeadingKey => key !== null);
+  return keys.find((key) => key !== 'courses') ?? keys[0] ?? null;
+}
+
+function coreWordSection(folded: string): HeadingKey | null {
+  const words = folded.split(' ');
+  if (words.length < 2 || words.length > 3) return null;
+  return CORE_LAST.get(words.at(-1)!) ?? CORE_FIRST.get(words[0]!) ?? null;
 }
 
 export function isDocumentTitle(text: string): boolean {

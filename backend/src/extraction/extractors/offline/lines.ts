@@ -1,4 +1,6 @@
+import { SourceText } from '../../source-check';
 import type { DocumentText, TextLine } from '../../text/document-text';
+import { EMAIL, findPhone, findUrl, parseLocation } from './contact-fields';
 import { letterCount } from './text';
 
 // The document's lines as the parsers read them: decoration gone, lines a PDF wrapped
@@ -14,8 +16,13 @@ export interface BodyStyle {
   fontSize: number;
   /** Most of the text is bold, so bold sets nothing apart. */
   bold: boolean;
-  /** The usual distance between two lines of one paragraph. */
+  /** The usual distance between two lines. */
   lineGap: number;
+  /**
+   * The distance between two lines of one wrapped paragraph, when the document puts more
+   * space between paragraphs and list items (null when it does not: then gaps tell nothing).
+   */
+  wrapGap: number | null;
 }
 
 const RULE = /^[\s\-=_~*#.·•─━═]{3,}$/u;
@@ -39,27 +46,85 @@ export function bodyStyle(lines: readonly TextLine[]): BodyStyle {
   }
   const fontSize = [...sizes].reduce((best, entry) => (entry[1] > best[1] ? entry : best), [11, -1])[0];
   const gaps = lines.filter((line) => line.gapBefore > 0 && Math.abs(line.fontSize - fontSize) < 1).map((line) => line.gapBefore);
-  return { fontSize, bold: boldLetters > letters * 0.6, lineGap: median(gaps) || fontSize * 1.3 };
+  return { fontSize, bold: boldLetters > letters * 0.6, lineGap: median(gaps) || fontSize * 1.3, wrapGap: wrapGapOf(gaps) };
+}
+
+const SAME_GAP = 1.06;
+
+// The smallest gap that recurs, if a larger one recurs too (paragraph or item spacing).
+function wrapGapOf(gaps: readonly number[]): number | null {
+  const sorted = [...gaps].sort((a, b) => a - b);
+  const recurs = (low: number, high: number) => sorted.filter((gap) => gap >= low && gap <= high).length >= 3;
+  const wrap = sorted.find((gap) => recurs(gap, gap * SAME_GAP));
+  return wrap !== undefined && recurs(wrap * SAME_GAP + 0.01, wrap * 1.6) ? wrap : null;
 }
 
 /** The document's lines without rules, with wrapped lines joined. */
 export function readingLines(document: DocumentText, style: BodyStyle): Line[] {
+  const source = new SourceText(document.plainText);
   const lines: Line[] = [];
   const widest = widestByColumn(document.lines);
+  // The last printed line of each joined line: whether the next one continues it depends on it.
+  let last: TextLine | undefined;
   for (const line of document.lines) {
     const previous = lines.at(-1);
     if (RULE.test(line.text) || letterCount(line.text) + (line.text.match(/\d/g) ?? []).length === 0) {
       if (previous && RULE.test(line.text)) previous.underlined = true;
       continue;
     }
-    if (previous && document.kind !== 'docx' && continues(previous, line, style, widest)) {
-      previous.text = `${previous.text} ${line.text}`;
+    if (previous && last && document.kind !== 'docx' && continues(previous, last, line, style, widest)) {
+      previous.text = `${previous.text}${joiner(previous.text, line.text, source)}${line.text}`;
       previous.width = Math.max(previous.width, line.x + line.width - previous.x);
+      last = line;
       continue;
     }
     lines.push({ ...line, underlined: false });
+    last = line;
   }
+  if (document.kind === 'pdf') markIndentedItems(lines, style);
   return lines;
+}
+
+// Bullets a PDF draws as graphics leave no glyph in the text, only their indent: a line of
+// body text set a little in from its column's left edge is a list item.
+const INDENT = { min: 5, max: 40 };
+
+function markIndentedItems(lines: Line[], style: BodyStyle): void {
+  const margins = new Map<string, number>();
+  for (const [key, xs] of groupBy(lines, columnKey)) margins.set(key, mostCommon(xs.map((line) => Math.round(line.x))));
+  for (const line of lines) {
+    const indent = line.x - (margins.get(columnKey(line)) ?? line.x);
+    if (indent >= INDENT.min && indent <= INDENT.max && line.fontSize <= style.fontSize + 0.5 && !(line.bold && !style.bold)) line.listItem = true;
+  }
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}
+
+function mostCommon(values: readonly number[]): number {
+  const counts = new Map<number, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return [...counts].reduce((best, entry) => (entry[1] > best[1] ? entry : best), [0, -1])[0];
+}
+
+/** An email, phone, address or place standing whole on its line: a unit, never a continuation. */
+function isContactItem(text: string): boolean {
+  return EMAIL.exec(text)?.[0] === text || findUrl(text) === text || findPhone(text) === text || parseLocation(text) !== null;
+}
+
+/**
+ * How a wrapped line joins the next: a word broken at a hyphen or a long address broken
+ * anywhere ("single-" / "cell", "orcid.org/0000-" / "0097") is one token again, but only
+ * where the source check will find the joined token in the text; elsewhere a space.
+ */
+function joiner(before: string, after: string, source: SourceText): string {
+  const tail = /\S+$/.exec(before)?.[0] ?? '';
+  const head = /^\S+/.exec(after)?.[0] ?? '';
+  const broken = /-$/.test(tail) || /[/@.?=&]/.test(tail + head);
+  return broken && /\p{L}|\d/u.test(head) && source.contains(tail + head, 'text') ? '' : ' ';
 }
 
 const columnKey = (line: TextLine) => `${line.page}:${line.column}`;
@@ -80,20 +145,26 @@ function widestByColumn(lines: readonly TextLine[]): Map<string, { left: number;
  * the same style, close below, continues the previous one when that one ran to the edge
  * or a bullet's text continues indented under it. DOCX keeps paragraphs whole.
  */
-function continues(previous: Line, line: TextLine, style: BodyStyle, widest: Map<string, { left: number; right: number }>): boolean {
+function continues(previous: Line, last: TextLine, line: TextLine, style: BodyStyle, widest: Map<string, { left: number; right: number }>): boolean {
   if (line.listItem || line.headingLevel !== undefined || previous.headingLevel !== undefined) return false;
   if (line.page !== previous.page || line.column !== previous.column) return false;
   if (Math.abs(line.fontSize - previous.fontSize) > 0.5 || line.bold !== previous.bold || line.italic !== previous.italic) return false;
-  if (line.gapBefore > Math.max(style.lineGap, line.fontSize * 1.2) * 1.15) return false;
-  if (/[:;]$/.test(previous.text)) return false;
+  if (line.gapBefore > (style.wrapGap === null ? Math.max(style.lineGap, line.fontSize * 1.2) * 1.15 : style.wrapGap * SAME_GAP)) return false;
+  if (/[:;]$/.test(previous.text) || isContactItem(line.text)) return false;
+  // Without telling spacing, a sentence that ends at the line's end, followed by a capital,
+  // is where a new item starts.
+  if (style.wrapGap === null && /[.!?]$/.test(previous.text) && /^\p{Lu}/u.test(line.text)) return false;
 
   if (line.width > 0 && previous.width > 0) {
     const column = widest.get(columnKey(line));
     if (!column) return false;
-    const ranToEdge = previous.x + previous.width >= column.right - Math.max(30, (column.right - column.left) * 0.12);
+    // The line broke because its next word did not fit: the word would have run past the edge.
+    const firstWord = line.text.split(' ')[0] ?? '';
+    const wordWidth = (line.width * (firstWord.length + 1)) / Math.max(1, line.text.length);
+    const ranToEdge = last.x + last.width + wordWidth >= column.right - 2;
     const hangsUnderBullet = previous.listItem && line.x > previous.x + 2;
-    return ranToEdge && (hangsUnderBullet || line.x <= previous.x + 2) && (!previous.listItem || hangsUnderBullet);
+    return ranToEdge && (hangsUnderBullet || Math.abs(line.x - last.x) <= 2) && (!previous.listItem || hangsUnderBullet);
   }
   // Without widths, a long line followed by one that starts in lower case is a hard wrap.
-  return previous.text.length >= 60 && /^\p{Ll}/u.test(line.text) && !/[.!?]$/.test(previous.text);
+  return last.text.length >= 60 && /^\p{Ll}/u.test(line.text) && !/[.!?]$/.test(previous.text);
 }

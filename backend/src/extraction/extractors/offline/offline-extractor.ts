@@ -47,10 +47,14 @@ const PARSERS: Record<ListKey, (block: Block, style: BodyStyle) => Parsed<object
   testimonials: (block) => parseTestimonials(block.lines),
 };
 
-// "Recommendations" heads both quoted praise and lists of referees: the content decides.
+// "Recommendations" heads both quoted praise and lists of referees: the content decides. Praise
+// is signed after the quotation ("— Ana Ruiz, CTO"); a referee is named before any quotation.
 function contentKey(block: Block): HeadingKey | null {
   if (block.key !== 'references' && block.key !== 'testimonials') return block.key;
-  return block.lines.some((line) => unquoted(line.text) !== null) ? 'testimonials' : 'references';
+  const signed = block.lines.some((line, index) => unquoted(line.text) !== null && /^\s*[—–-]/u.test(block.lines[index + 1]?.text ?? ''));
+  const quoted = block.lines.some((line) => unquoted(line.text) !== null);
+  if (block.key === 'references') return signed ? 'testimonials' : 'references';
+  return quoted ? 'testimonials' : 'references';
 }
 
 /** Reads a CV without a network or a model: layout and wording decide where each line goes. */

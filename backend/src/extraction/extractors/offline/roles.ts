@@ -67,3 +67,18 @@ export function organisationEvidence(text: string): number {
   if (tokens.length <= 2 && roleEvidence(text) === 0 && /^\p{Lu}/u.test(text)) evidence += 0.5;
   return evidence;
 }
+
+/**
+ * "Charge Nurse, Cardiac Unit, Bayou Medical Center" and "Research Assistant, PL Lab,
+ * University of Michigan": in a run of pieces that opens with a role, the organisation
+ * starts at the first piece that names one and runs while the pieces do. Null when no
+ * piece after the first names an organisation.
+ */
+export function splitAtOrganisation(pieces: readonly string[]): { role: string[]; organisation: string[]; after: string[] } | null {
+  if (pieces.length < 3 || roleEvidence(pieces[0]!) === 0) return null;
+  const start = pieces.findIndex((piece, index) => index >= 1 && organisationEvidence(piece) >= 2);
+  if (start === -1) return null;
+  let end = start + 1;
+  while (end < pieces.length && organisationEvidence(pieces[end]!) >= 2) end += 1;
+  return { role: pieces.slice(0, start), organisation: pieces.slice(start, end), after: pieces.slice(end) };
+}

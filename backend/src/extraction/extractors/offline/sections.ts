@@ -1,3 +1,4 @@
+import { fieldOfLabel, SECTION_FIELDS } from './field-labels';
 import { isDocumentTitle, sectionOfHeading, type HeadingKey } from './heading-words';
 import type { BodyStyle, Line } from './lines';
 import { isAllCaps, wordCount } from './text';
@@ -30,13 +31,12 @@ interface Candidate {
 }
 
 const signature = (line: Line) => `${Math.round(line.fontSize * 2)}|${line.bold}|${isAllCaps(line.text)}|${line.headingLevel ?? ''}|${line.column}`;
-const styleSignature = (line: Line) => signature(line).replace(/\|\d+$/, '');
 
 /** Typographic reasons to read the line as a heading; 0 means it looks like body text. */
 function styleEvidence(line: Line, style: BodyStyle): number {
   let evidence = 0;
   if (line.headingLevel !== undefined) evidence += 2;
-  if (line.fontSize >= style.fontSize * 1.12) evidence += 2;
+  if (isSized(line, style) && line.headingLevel === undefined) evidence += 2;
   if (line.bold && !style.bold) evidence += 1;
   if (isAllCaps(line.text)) evidence += 1;
   if (line.underlined) evidence += 2;
@@ -47,14 +47,6 @@ function styleEvidence(line: Line, style: BodyStyle): number {
 
 function mayBeHeading(line: Line): boolean {
   return !line.listItem && wordCount(line.text) <= 6 && !/[.!?]$/.test(line.text) && !/@|https?:|www\./.test(line.text);
-}
-
-function mostCommon(values: readonly string[]): { value: string; count: number } | null {
-  const counts = new Map<string, number>();
-  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
-  let best: { value: string; count: number } | null = null;
-  for (const [value, count] of counts) if (!best || count > best.count) best = { value, count };
-  return best;
 }
 
 // Plain text has no fonts: a keyword standing alone on its line is all the evidence there is.
@@ -71,30 +63,35 @@ function keywordHeadings(lines: readonly Line[], style: BodyStyle): Candidate[] 
     const evidence = styleEvidence(line, style);
     if (evidence > 0 || unstyled) candidates.push({ line, key, evidence: unstyled ? Math.max(evidence, 1) : evidence });
   }
-  // A keyword set smaller than the document's headings, or with a colon they lack, is a
-  // label inside a section ("Languages:" among the skills), not a section of its own.
-  const common = mostCommon(candidates.map((candidate) => styleSignature(candidate.line)));
-  if (!common || common.count < 2) return candidates;
-  const headingSize = Math.max(...candidates.filter((c) => styleSignature(c.line) === common.value).map((c) => c.line.fontSize));
-  const colonShare = candidates.filter((c) => /[:：]$/.test(c.line.text)).length / candidates.length;
-  return candidates.filter((c) => c.line.fontSize >= headingSize - 0.75 && (colonShare > 0.5 || !/[:：]$/.test(c.line.text) || styleSignature(c.line) === common.value));
+  // Where the headings are set larger than the text, a keyword in the text's size is a label
+  // inside a section ("Languages:" over a skill list, "Talks" over a talk's bullets); so is
+  // one with a colon that most headings lack.
+  const sized = candidates.filter((candidate) => isSized(candidate.line, style));
+  const colonShare = candidates.filter((candidate) => /[:：]$/.test(candidate.line.text)).length / Math.max(1, candidates.length);
+  return candidates.filter(
+    (candidate) => (sized.length < 2 || isSized(candidate.line, style) || candidate.line.underlined) && (colonShare > 0.5 || !/[:：]$/.test(candidate.line.text)),
+  );
 }
 
-/** Lines that look exactly like the known headings but name no known section. */
+const isSized = (line: Line, style: BodyStyle) => line.headingLevel !== undefined || line.fontSize >= style.fontSize * 1.08;
+
+/** Lines that look exactly like a group of known headings but name no known section. */
 function unknownHeadings(lines: readonly Line[], known: readonly Candidate[], style: BodyStyle): Set<Line> {
   const found = new Set<Line>();
-  const common = mostCommon(known.map((candidate) => signature(candidate.line)));
-  if (!common || common.count < 2) return found;
-  const sample = known.find((candidate) => signature(candidate.line) === common.value)!.line;
-  const distinctive = sample.headingLevel !== undefined || sample.fontSize >= style.fontSize * 1.12 || isAllCaps(sample.text) || sample.underlined;
-  if (!distinctive) return found;
-  const gaps = known.map((candidate) => candidate.line.gapBefore).filter((gap) => gap > 0);
-  const usualGap = gaps.length > 0 ? Math.min(...gaps) : 0;
+  const groups = new Map<string, Line[]>();
+  for (const candidate of known) groups.set(signature(candidate.line), [...(groups.get(signature(candidate.line)) ?? []), candidate.line]);
   const first = lines.indexOf(known[0]!.line);
-  for (const line of lines.slice(first + 1)) {
-    if (known.some((candidate) => candidate.line === line) || !mayBeHeading(line) || /\d/.test(line.text)) continue;
-    if (signature(line) === common.value && (line.gapBefore === 0 || line.gapBefore >= usualGap * 0.8)) found.add(line);
+  for (const [shared, members] of groups) {
+    const sample = members[0]!;
+    const distinctive = sample.headingLevel !== undefined || isSized(sample, style) || isAllCaps(sample.text) || sample.underlined;
+    if (members.length < 2 || !distinctive) continue;
+    const usualGap = Math.min(...members.map((line) => line.gapBefore).filter((gap) => gap > 0));
+    for (const line of lines.slice(first + 1)) {
+      if (members.includes(line) || !mayBeHeading(line) || /\d/.test(line.text) || signature(line) !== shared) continue;
+      if (line.gapBefore === 0 || !Number.isFinite(usualGap) || line.gapBefore >= usualGap * 0.8) found.add(line);
+    }
   }
+  for (const candidate of known) found.delete(candidate.line);
   return found;
 }
 
@@ -114,7 +111,10 @@ export function findSections(lines: readonly Line[], style: BodyStyle): Sections
   lines.forEach((line, index) => {
     if (line.column !== column) column = line.column;
     const candidate = byLine.get(line);
-    if (candidate || unknown.has(line)) {
+    const open = current.get(column);
+    // "Key achievements" over a job's bullets names a field of the job, not a section.
+    const groupLabel = open?.key && lines[index + 1]?.listItem && fieldOfLabel(line.text, SECTION_FIELDS[open.key]) !== null;
+    if ((candidate || unknown.has(line)) && !groupLabel) {
       const block: Block = { key: candidate?.key ?? null, title: line.text, lines: [] };
       blocks.push(block);
       headingEvidence.set(block, Math.min(1, (candidate?.evidence ?? 1) / 3));

@@ -27,7 +27,8 @@ export function isAllCaps(text: string): boolean {
 }
 
 // Punctuation and dashes around a piece once a neighbour has been cut away: "Acme Inc. —" → "Acme Inc.".
-const DANGLING_START = /^[\s,;:|/•·–—\-(\[]+/u;
+// An opening bracket may start a piece ("(917) 555-0133"); it is dropped only when unmatched.
+const DANGLING_START = /^[\s,;:|/•·–—\-]+/u;
 const DANGLING_END = /[\s,;:|/•·–—\-(\[]+$/u;
 
 /** The text without separators left at either end, and without unmatched brackets around it. */
@@ -43,11 +44,15 @@ export function tidy(text: string): string {
 // Separators CVs put between the parts of one line: "Engineer | Acme | 2020", "Acme — Berlin".
 // Hyphens and en dashes count only with spaces around them, since they also join words and numbers.
 const PART_SEPARATOR = /\s*[|•·▪◦]\s*|\s+[-–]\s+|\s*—\s*/gu;
+const STRONG_SEPARATOR = /\s*[|•·▪◦]\s*/gu;
 
-/** The parts of a line between separators, tidied, empty ones left out. */
+/**
+ * The parts of a line between separators, tidied, empty ones left out. A line that uses
+ * commas keeps its dashes: they belong to names then ("Solutions Architect – Associate, AWS").
+ */
 export function splitParts(text: string): string[] {
   return text
-    .split(PART_SEPARATOR)
+    .split(/,\s/.test(text) ? STRONG_SEPARATOR : PART_SEPARATOR)
     .map(tidy)
     .filter((part) => part !== '');
 }
@@ -96,6 +101,6 @@ export function isProse(text: string): boolean {
   const cased = words.filter((word) => /^[^\p{L}]*[\p{Lu}\p{Ll}]/u.test(word));
   // Scripts without case (Hebrew) leave length and the full stop to decide.
   const sentenceCase = cased.length < words.length / 2 || cased.filter((word) => /^[^\p{L}]*\p{Ll}/u.test(word)).length >= cased.length * 0.4;
-  if (/[.!?]["”»]?$/u.test(text.trim()) && words.length >= 5 && (sentenceCase || words.length >= 12)) return true;
+  if (/[.!?]["”»]?$/u.test(text.trim()) && words.length >= 3 && (sentenceCase || words.length >= 12)) return true;
   return sentenceCase && words.length >= (cased.length < words.length / 2 ? 12 : 9);
 }

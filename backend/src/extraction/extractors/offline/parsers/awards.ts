@@ -2,12 +2,12 @@ import { emptyAwardItem, type AwardItem } from '@r2w/cv-schema';
 import { first, readBody } from '../entry-body';
 import { readHead } from '../entry-head';
 import type { Entry } from '../entries';
-import type { FieldLabel } from '../field-labels';
+import { SECTION_FIELDS } from '../field-labels';
 import type { Parsed } from './parsed';
 import { titled } from './titled';
 import { compact } from './values';
 
-const FIELDS: FieldLabel[] = ['category', 'significance'];
+const FIELDS = SECTION_FIELDS.awards;
 
 export function parseAwards(entries: readonly Entry[]): Parsed<AwardItem> {
   const unclassified: string[] = [];

@@ -3,13 +3,13 @@ import { findUrl } from '../contact-fields';
 import { first, readBody } from '../entry-body';
 import { readHead } from '../entry-head';
 import type { Entry } from '../entries';
-import type { FieldLabel } from '../field-labels';
+import { SECTION_FIELDS } from '../field-labels';
 import { splitList } from '../text';
 import type { Parsed } from './parsed';
 import { titled } from './titled';
 import { compact, dateOf } from './values';
 
-const FIELDS: FieldLabel[] = ['credentialId', 'expires', 'score', 'skills', 'website', 'certificate'];
+const FIELDS = SECTION_FIELDS.certifications;
 
 export function parseCertifications(entries: readonly Entry[]): Parsed<CertificationItem> {
   const unclassified: string[] = [];

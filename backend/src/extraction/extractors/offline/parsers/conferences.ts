@@ -2,13 +2,13 @@ import { emptyConferenceItem, type ConferenceItem } from '@r2w/cv-schema';
 import { bulletsOf, readBody } from '../entry-body';
 import { readHead } from '../entry-head';
 import type { Entry } from '../entries';
-import type { FieldLabel } from '../field-labels';
+import { SECTION_FIELDS } from '../field-labels';
 import { roleEvidence } from '../roles';
 import type { Parsed } from './parsed';
 import { titled } from './titled';
 import { compact } from './values';
 
-const FIELDS: FieldLabel[] = ['topics', 'role'];
+const FIELDS = SECTION_FIELDS.conferences;
 
 export function parseConferences(entries: readonly Entry[]): Parsed<ConferenceItem> {
   const unclassified: string[] = [];

@@ -2,12 +2,12 @@ import { emptyEducationItem, type EducationItem } from '@r2w/cv-schema';
 import { bulletsOf, first, readBody } from '../entry-body';
 import { readHead, type HeadPart } from '../entry-head';
 import type { Entry } from '../entries';
-import type { FieldLabel } from '../field-labels';
+import { SECTION_FIELDS } from '../field-labels';
 import { fold, splitList } from '../text';
 import { compact } from './values';
 import { looksLikePlace, type Parsed } from './parsed';
 
-const FIELDS: FieldLabel[] = ['gpa', 'thesis', 'advisor', 'honors', 'coursework', 'activities', 'website'];
+const FIELDS = SECTION_FIELDS.education;
 
 // Degree names and abbreviations in the five languages.
 const DEGREE = new RegExp(
@@ -46,22 +46,23 @@ interface Named {
   rest: HeadPart[];
 }
 
+/**
+ * Degree, field and institution by their words, then by order: "MSc in X, University",
+ * "Master of Science, Maschinenbau, Universität Stuttgart" (the field between degree and
+ * institution), "University, BSc".
+ */
 function nameParts(parts: readonly HeadPart[]): Named {
-  const remaining = [...parts];
-  const take = (test: (part: HeadPart) => boolean) => {
-    const index = remaining.findIndex(test);
-    return index === -1 ? undefined : remaining.splice(index, 1)[0];
-  };
-  const institution = take((part) => isInstitution(part.text) && !isDegree(part.text));
-  const degreePart = take((part) => isDegree(part.text)) ?? take(() => true);
-  const named: Named = { rest: remaining };
+  const institutionAt = parts.findIndex((part) => isInstitution(part.text) && !isDegree(part.text));
+  const degreeFound = parts.findIndex((part, index) => index !== institutionAt && isDegree(part.text));
+  const degreeAt = degreeFound !== -1 ? degreeFound : institutionAt === 0 ? 1 : 0;
+  const institution = institutionAt !== -1 ? institutionAt : parts[degreeAt + 1] ? degreeAt + 1 : -1;
+  const between = institution > degreeAt + 1 ? parts.slice(degreeAt + 1, institution).filter((part) => part.line === parts[degreeAt]!.line) : [];
+  const named: Named = { rest: parts.filter((part, index) => index !== degreeAt && index !== institution && !between.includes(part)) };
+  const degreePart = parts[degreeAt];
   if (degreePart) Object.assign(named, splitDegree(degreePart.text));
-  // "Master, Informatik, TU München": the field follows the degree after a comma.
-  const next = remaining[0];
-  if (named.field === undefined && degreePart && next && next.line === degreePart.line && !isInstitution(next.text) && !looksLikePlace(next.text) && (institution || remaining.length > 1)) {
-    named.field = remaining.shift()!.text;
-  }
-  named.institution = institution?.text ?? remaining.shift()?.text;
+  if (named.field === undefined && between.length > 0) named.field = between.map((part) => part.text).join(', ');
+  else named.rest.unshift(...between);
+  if (institution !== -1) named.institution = parts[institution]!.text;
   return named;
 }
 

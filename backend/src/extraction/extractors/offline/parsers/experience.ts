@@ -2,22 +2,43 @@ import { emptyExperienceItem, type ExperienceItem } from '@r2w/cv-schema';
 import { bulletsOf, first, readBody } from '../entry-body';
 import { readHead, type HeadPart } from '../entry-head';
 import type { Entry } from '../entries';
-import type { FieldLabel } from '../field-labels';
-import { organisationEvidence, roleEvidence } from '../roles';
+import { SECTION_FIELDS } from '../field-labels';
+import { organisationEvidence, roleEvidence, splitAtOrganisation } from '../roles';
 import { splitList } from '../text';
 import { countIn, compact, teamSizeIn } from './values';
 import { looksLikePlace, type Parsed } from './parsed';
 
-const FIELDS: FieldLabel[] = ['technologies', 'achievements', 'keyProjects', 'responsibilities', 'teamSize', 'reportsTo', 'website'];
+const FIELDS = SECTION_FIELDS.experience;
 
 // "Engineer at Acme", "Ingénieure chez Acme", "Entwickler bei Acme", "Ingeniera en Acme", "Engineer @ Acme".
 const AT = /^(.+?)\s+(?:at|@|chez|bei|en)\s+(.+)$/u;
 
-// Results with numbers or outcome verbs read as achievements when the CV itself does not say.
-const OUTCOME = /\d|%|\b(?:increas|reduc|improv|grew|grow|sav|won|achiev|boost|cut|doubl|tripl|launch|deliver|award|aument|reduj|mejor|logr|gan[eé]|augment|rédui|amélior|gagn|steiger|reduzier|verbesser|gewonn|הגדל|שיפר|הפחת|חסכ|זכי)/iu;
+// A sentence about the job opens with what the person did ("Led…", "Responsible for…",
+// "Verantwortlich für…"); one about the employer does not.
+const ABOUT_THE_ROLE = /^(?:\p{L}+ed|responsible|in charge|led|built|ran|owned|leading|managing|responsable|encargad[oa]|a cargo|charg[ée]|verantwortlich|zuständig|אחראי|אחראית|ניהלתי|הובלתי)\b/iu;
 
-/** Role and organisation among the head's pieces: words, bold type and order decide. */
+/** Plain lines under a job: what the employer is, then what the job was. */
+function describe(plain: readonly string[]): [string | undefined, string | undefined] {
+  const [first, second] = plain;
+  if (first === undefined || second !== undefined) return [first, second];
+  return ABOUT_THE_ROLE.test(first) ? [undefined, first] : [first, undefined];
+}
+
+const joined = (parts: readonly HeadPart[]) => parts.map((part) => part.text).join(', ');
+
+/** Three or more pieces on one line: see splitAtOrganisation. */
+function longHead(parts: readonly HeadPart[]): { role: string; organisation: string; rest: HeadPart[] } | null {
+  if (parts.some((part) => part.line !== parts[0]?.line)) return null;
+  const split = splitAtOrganisation(parts.map((part) => part.text));
+  if (!split) return null;
+  const { role, organisation } = split;
+  return { role: joined(parts.slice(0, role.length)), organisation: joined(parts.slice(role.length, role.length + organisation.length)), rest: parts.slice(role.length + organisation.length) };
+}
+
+/** Role and organisation among the head's pieces: words, type style and order decide. */
 export function roleAndOrganisation(parts: readonly HeadPart[]): { role?: string; organisation?: string; rest: HeadPart[] } {
+  const long = longHead(parts);
+  if (long) return long;
   const [a, b, ...rest] = parts;
   if (!a) return { rest: [] };
   const at = AT.exec(a.text);
@@ -31,7 +52,6 @@ export function roleAndOrganisation(parts: readonly HeadPart[]): { role?: string
 
 export function parseExperience(entries: readonly Entry[]): Parsed<ExperienceItem> {
   const unclassified: string[] = [];
-  const labelledAchievements = entries.some((entry) => readBody(entry.body, FIELDS).bullets.some((bullet) => bullet.group === 'achievements'));
   const items = entries.map((entry) => {
     const head = readHead(entry.head);
     const body = readBody(entry.body, FIELDS);
@@ -41,13 +61,13 @@ export function parseExperience(entries: readonly Entry[]): Parsed<ExperienceIte
       if (location === undefined && looksLikePlace(part.text)) location = part.text;
       else unclassified.push(part.text);
     }
-    const unlabelled = bulletsOf(body, null);
-    const achievements = labelledAchievements ? [] : unlabelled.filter((bullet) => OUTCOME.test(bullet));
-    const responsibilities = [...bulletsOf(body, 'responsibilities'), ...unlabelled.filter((bullet) => !achievements.includes(bullet))];
-    // One sentence under a job says what the job was; a second one, the first said who the employer is.
-    const [companyDescription, summary] = body.plain.length === 1 ? [undefined, body.plain[0]] : body.plain;
+    // Bullets are duties unless the CV files them under an achievements label: "Delivered
+    // web applications" and "Cut costs by 20%" are written the same way either way.
+    const responsibilities = [...bulletsOf(body, 'responsibilities'), ...bulletsOf(body, null)];
+    const achievements = bulletsOf(body, 'achievements');
+    const [companyDescription, summary] = describe(body.plain);
     unclassified.push(...body.plain.slice(2), ...body.unknown);
-    const teamSize = countIn(first(body, 'teamSize')) ?? teamSizeIn([role ?? '', ...body.plain, ...responsibilities, ...achievements]);
+    const teamSize = countIn(first(body, 'teamSize')) ?? teamSizeIn([role ?? '', summary ?? '', ...responsibilities, ...achievements]);
     return compact({
       ...emptyExperienceItem(),
       jobTitle: role,
@@ -55,7 +75,7 @@ export function parseExperience(entries: readonly Entry[]): Parsed<ExperienceIte
       location,
       dateRange: head.dateRange,
       responsibilities,
-      achievements: [...bulletsOf(body, 'achievements'), ...achievements],
+      achievements,
       technologies: (body.fields.get('technologies') ?? []).flatMap(splitList),
       companyDescription,
       summary,

@@ -4,13 +4,17 @@ import { bulletsOf, readBody } from '../entry-body';
 import { findDates } from '../date-spans';
 import { readHead } from '../entry-head';
 import type { Entry } from '../entries';
-import type { FieldLabel } from '../field-labels';
+import { SECTION_FIELDS } from '../field-labels';
 import { organisationEvidence, roleEvidence } from '../roles';
+import { fold } from '../text';
 import type { Parsed } from './parsed';
 import { titled } from './titled';
 import { compact } from './values';
 
-const FIELDS: FieldLabel[] = ['activities', 'achievements', 'website', 'role'];
+const FIELDS = SECTION_FIELDS.memberships;
+
+// Grades of membership, as societies name them: "Member", "Senior Member", "Fellow (FRSE)", "Mitglied".
+const MEMBERSHIP_GRADE = /^(?:(?:full|senior|associate|student|life|honorary|chartered|corresponding|ordentliches|außerordentliches)\s+)?(?:member|fellow|miembro|socio|socia|membre|adherent|adherente|mitglied|חבר|חברה)(?:\s*\(.*\))?$/u;
 
 /** Memberships and volunteering; `volunteer` marks entries found under a volunteering heading. */
 export function parseMemberships(entries: readonly Entry[], volunteer: boolean): Parsed<MembershipItem> {
@@ -22,8 +26,9 @@ export function parseMemberships(entries: readonly Entry[], volunteer: boolean):
     // "Mentor, Code Club" as well as "Code Club, Mentor".
     const swap = named.title !== undefined && named.subtitle !== undefined && roleEvidence(named.title) - organisationEvidence(named.title) > roleEvidence(named.subtitle) - organisationEvidence(named.subtitle);
     const [organizationName, position] = swap ? [named.subtitle, named.title] : [named.title, named.subtitle];
-    // "Mentor · Board member": a type written after the position.
-    const [type, ...rest] = named.rest;
+    // "Mentor · Board member": a type written after the position; a grade alone is the type.
+    const grade = position !== undefined && MEMBERSHIP_GRADE.test(fold(position)) && named.rest.length === 0;
+    const [type, ...rest] = grade ? [position] : named.rest;
     const urls = body.plain.filter((line) => findUrl(line) === line);
     const [description, ...more] = body.plain.filter((line) => !urls.includes(line));
     unclassified.push(...rest, ...more, ...body.unknown, ...bulletsOf(body, null));
@@ -31,7 +36,7 @@ export function parseMemberships(entries: readonly Entry[], volunteer: boolean):
     return compact({
       ...emptyMembershipItem(),
       organizationName,
-      position: position ?? body.fields.get('role')?.[0],
+      position: grade ? undefined : (position ?? body.fields.get('role')?.[0]),
       membershipType: volunteer ? 'volunteer' : type,
       startDate: start?.date,
       startDateText: start?.text,

@@ -3,12 +3,12 @@ import { findUrl } from '../contact-fields';
 import { first, readBody } from '../entry-body';
 import { readHead } from '../entry-head';
 import type { Entry } from '../entries';
-import type { FieldLabel } from '../field-labels';
+import { SECTION_FIELDS } from '../field-labels';
 import { splitList } from '../text';
 import type { Parsed } from './parsed';
 import { compact } from './values';
 
-const FIELDS: FieldLabel[] = ['inventors', 'assignee', 'website'];
+const FIELDS = SECTION_FIELDS.patents;
 
 // "US 10,123,456 B2", "U.S. Patent No. 9,876,543", "EP 3 456 789 A1", "WO 2020/123456", "DE 10 2019 123 456".
 export const PATENT_NUMBER = /\b(?:U\.?S\.?|EP|WO|DE|GB|JP|CN|IL|FR|ES|CA|KR|AU|IN)\s*(?:Pat(?:ent)?\.?\s*)?(?:No\.?\s*)?(?:\d[\d,./ ]{4,}\d)(?:\s*[ABCU]\d?)?\b/u;

@@ -3,13 +3,13 @@ import { findUrl } from '../contact-fields';
 import { bulletsOf, first, readBody } from '../entry-body';
 import { readHead } from '../entry-head';
 import type { Entry } from '../entries';
-import type { FieldLabel } from '../field-labels';
+import { SECTION_FIELDS } from '../field-labels';
 import { splitList } from '../text';
 import type { Parsed } from './parsed';
 import { titled } from './titled';
 import { compact, countIn, teamSizeIn } from './values';
 
-const FIELDS: FieldLabel[] = ['role', 'roles', 'organisation', 'type', 'duration', 'technologies', 'challenges', 'impact', 'code', 'demo', 'video', 'image', 'keyFeatures', 'achievements', 'teamSize', 'website'];
+const FIELDS = SECTION_FIELDS.projects;
 
 const isCodeHost = (url: string) => /(?:github|gitlab|bitbucket)\./i.test(url);
 

@@ -6,7 +6,8 @@ import { splitParts } from '../text';
 import type { Parsed } from './parsed';
 import { unquoted } from './testimonials';
 import { commaParts } from '../entry-head';
-import { compact, countIn } from './values';
+import { splitAtOrganisation } from '../roles';
+import { compact, countIn, yearsIn } from './values';
 
 // "Dr. Ana Ruiz" then "Head of Data, Acme" (or all on one line), then how they know the
 // person, their email and phone, perhaps a quoted word of recommendation.
@@ -37,8 +38,12 @@ export function parseReferences(entries: readonly Entry[]): Parsed<ReferenceItem
         else unclassified.push(...texts);
       }
     }
-    const [name, title, company, ...rest] = named;
+    const [name, ...about] = named;
+    const split = splitAtOrganisation(about);
+    const [title, company, ...rest] = split ? [split.role.join(', '), split.organisation.join(', '), ...split.after] : about;
     unclassified.push(...rest);
+    // "Worked together for 4 years" says how long they have known each other.
+    reference.yearsKnown ??= yearsIn(reference.relationship ? [reference.relationship] : []);
     return compact({ ...reference, name, title, company });
   });
   return { items, unclassified };

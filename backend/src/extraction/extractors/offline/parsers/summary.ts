@@ -1,11 +1,11 @@
 import type { Summary } from '@r2w/cv-schema';
 import { bulletsOf, first, readBody } from '../entry-body';
-import type { FieldLabel } from '../field-labels';
+import { SECTION_FIELDS } from '../field-labels';
 import type { Line } from '../lines';
 import { splitList } from '../text';
 import { compact, countIn, yearsIn } from './values';
 
-const FIELDS: FieldLabel[] = ['specializations', 'careerHighlights', 'yearsOfExperience'];
+const FIELDS = SECTION_FIELDS.summary;
 
 export function parseSummary(lines: readonly Line[], headerProse: readonly string[]): { summary: Summary; unclassified: string[] } {
   const body = readBody(lines, FIELDS);

@@ -9,19 +9,21 @@ export function countIn(text: string | undefined): number | undefined {
   return match ? Number(match[0]) : undefined;
 }
 
-// "a team of 8", "equipo de 5", "équipe de 6 personnes", "Team von 4", "צוות של 7".
-const TEAM_OF = /\b(?:team|equipo|equipe|équipe|team)\s+(?:of|de|von|d['’])\s+(\d{1,4})\b|צוות\s+של\s+(\d{1,4})/iu;
+// "a team of 8", "an organisation of 85 people", "equipo de 5", "équipe de 4 personnes",
+// "Teams von 5 Konstrukteuren", "צוות של 8 מפתחים"; or "managed 12 engineers".
+const TEAM_OF = /(?<!\p{L})(?:(?:team|organi[sz]ation|department|group)\s+of|equipo\s+de|[ée]quipe\s+de|teams?\s+von|צוות\s+של)\s+(\d{1,4})(?!\d)/iu;
+const LED_PEOPLE = /(?<!\p{L})(?:led|lead|leading|managed|manage|managing|supervised|supervising)\s+(\d{1,4})\s+(?:people|engineers|developers|staff|employees|direct reports|reports|nurses|designers|analysts)(?!\p{L})/iu;
 
 export function teamSizeIn(texts: readonly string[]): number | undefined {
   for (const text of texts) {
-    const match = TEAM_OF.exec(text);
-    if (match) return Number(match[1] ?? match[2]);
+    const match = TEAM_OF.exec(text) ?? LED_PEOPLE.exec(text);
+    if (match?.[1]) return Number(match[1]);
   }
   return undefined;
 }
 
-// "10+ years of experience", "8 años de experiencia", "12 ans d'expérience", "15 Jahre Erfahrung", "10 שנות ניסיון".
-const YEARS_OF = /(\d{1,2})\+?\s*(?:years?|años|ans|jahre|שנות|שנים)\b/iu;
+// "10+ years of experience", "8 años de experiencia", "12 ans d'expérience", "mit 8 Jahren Erfahrung", "7 שנות ניסיון".
+const YEARS_OF = /(?<![\d.,])(\d{1,2})\+?\s*(?:years?|años|ans|jahren?|שנות|שנים)(?!\p{L})/iu;
 
 export function yearsIn(texts: readonly string[]): number | undefined {
   for (const text of texts) {

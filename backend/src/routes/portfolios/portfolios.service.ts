@@ -1,0 +1,218 @@
+import { randomUUID } from 'node:crypto';
+import { isTemplateId } from '@r2w/portfolio-task';
+import { z } from 'zod';
+import type { ObjectStorage } from '../../adapters/storage/object-storage';
+import type { TaskRunner } from '../../adapters/task-runner/task-runner';
+import { buildPrefix, removeSites } from '../../builder/site-files';
+import type { Database } from '../../db/database';
+import { Prisma } from '../../db/database';
+import { AppError, NotFoundError } from '../../lib/errors';
+import type { UrlSigner } from '../../lib/signed-url';
+import type { Logger } from '../../observability/logger';
+import type { Metrics } from '../../observability/metrics';
+import { publishRefusal } from './publish-policy';
+import { SlugSchema, suggestSlug } from './slug';
+
+export const SettingsSchema = z.strictObject({
+  siteUrl: z.url({ protocol: /^https?$/ }).max(500).optional(),
+  language: z.string().regex(/^[a-z]{2}(-[A-Za-z]{2})?$/, 'must be a language code such as en or pt-BR').optional(),
+  accentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1a73e8').optional(),
+  showPhoto: z.boolean().optional(),
+});
+
+const templateId = z.string().max(50).refine(isTemplateId, 'is not a known template');
+export const CreatePortfolioBody = z.strictObject({ cvId: z.uuid({ error: 'is not a CV id' }), templateId });
+export const UpdatePortfolioBody = z.strictObject({ templateId: templateId.optional(), slug: SlugSchema.nullable().optional(), settings: SettingsSchema.optional() });
+
+// A builder that has not said anything for this long is asked about (dead-task check).
+const QUIET_SECONDS = 5;
+const PREVIEW_TTL_SECONDS = 15 * 60;
+
+export interface PortfolioServiceDeps {
+  db: Database;
+  storage: ObjectStorage;
+  taskRunner: TaskRunner;
+  signer: UrlSigner;
+  metrics: Metrics;
+  logger: Logger;
+  /** Public address of published sites, e.g. http://localhost:2000/sites or https://sites.example.com */
+  sitesBaseUrl: string;
+}
+
+type BuildRow = NonNullable<Awaited<ReturnType<Database['build']['findUnique']>>>;
+
+export class PortfolioService {
+  constructor(private readonly deps: PortfolioServiceDeps) {}
+
+  /** The one ownership check of every portfolio route: someone else's portfolio does not exist. */
+  private async owned(id: string, userId: string) {
+    const portfolio = await this.deps.db.portfolio.findUnique({ where: { id } });
+    if (!portfolio || portfolio.userId !== userId) throw new NotFoundError('This portfolio');
+    return portfolio;
+  }
+
+  private publicUrl(slug: string): string {
+    return `${this.deps.sitesBaseUrl.replace(/\/+$/, '')}/${slug}/`;
+  }
+
+  private toApi(p: Awaited<ReturnType<PortfolioService['owned']>>) {
+    return {
+      id: p.id,
+      cvId: p.cvId,
+      templateId: p.templateId,
+      slug: p.slug,
+      settings: (p.settings ?? {}) as z.infer<typeof SettingsSchema>,
+      published: p.publishedBuildId !== null,
+      publishedBuildId: p.publishedBuildId,
+      publishedAt: p.publishedAt,
+      url: p.publishedBuildId && p.slug ? this.publicUrl(p.slug) : null,
+      createdAt: p.createdAt,
+      updatedAt: p.updatedAt,
+    };
+  }
+
+  async create(userId: string, body: unknown) {
+    const { cvId, templateId } = CreatePortfolioBody.parse(body);
+    const cv = await this.deps.db.cv.findUnique({ where: { id: cvId } });
+    if (!cv || cv.userId !== userId) throw new NotFoundError('This CV');
+    const portfolio = await this.deps.db.portfolio.create({ data: { id: randomUUID(), userId, cvId, templateId } });
+    this.deps.logger.info('portfolio created', { portfolioId: portfolio.id, templateId });
+    return this.toApi(portfolio);
+  }
+
+  async list(userId: string) {
+    const rows = await this.deps.db.portfolio.findMany({ where: { userId }, orderBy: { createdAt: 'desc' }, take: 200 });
+    return rows.map((row) => this.toApi(row));
+  }
+
+  async get(id: string, userId: string) {
+    return this.toApi(await this.owned(id, userId));
+  }
+
+  async update(id: string, userId: string, body: unknown) {
+    const changes = UpdatePortfolioBody.parse(body);
+    await this.owned(id, userId);
+    try {
+      const updated = await this.deps.db.portfolio.update({
+        where: { id },
+        data: { templateId: changes.templateId, slug: changes.slug, settings: changes.settings },
+      });
+      return this.toApi(updated);
+    } catch (error) {
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw slugTaken();
+      throw error;
+    }
+  }
+
+  async delete(id: string, userId: string) {
+    await this.owned(id, userId);
+    await this.deps.db.portfolio.delete({ where: { id } });
+    await removeSites(this.deps.storage, [id], this.deps.logger);
+  }
+
+  async startBuild(id: string, userId: string, requestId: string) {
+    const { db, taskRunner, logger, metrics } = this.deps;
+    const portfolio = await this.owned(id, userId);
+    const cv = await db.cv.findUniqueOrThrow({ where: { id: portfolio.cvId } });
+    if (cv.status !== 'ready') throw new AppError('CV_NOT_READY', 'The CV is still being extracted; build once it is ready.');
+    const build = await db.build.create({
+      data: { id: randomUUID(), portfolioId: id, templateId: portfolio.templateId, status: 'queued', progressMessage: 'Waiting for a builder', requestId },
+    });
+    try {
+      const { taskId } = await taskRunner.start({ env: { BUILD_ID: build.id, REQUEST_ID: requestId }, startedBy: requestId });
+      await db.build.update({ where: { id: build.id }, data: { taskId } });
+    } catch (error) {
+      await db.build.update({ where: { id: build.id }, data: { status: 'failed', errorCode: 'BUILDER_UNAVAILABLE', errorMessage: 'No builder could be started. Please try again shortly.', finishedAt: new Date() } });
+      metrics.builds.inc({ outcome: 'not_started' });
+      throw error;
+    }
+    metrics.builds.inc({ outcome: 'started' });
+    logger.info('build started', { portfolioId: id, buildId: build.id });
+    return this.buildToApi(await db.build.findUniqueOrThrow({ where: { id: build.id } }));
+  }
+
+  async getBuild(id: string, userId: string, buildId: string) {
+    await this.owned(id, userId);
+    const build = await this.deps.db.build.findUnique({ where: { id: buildId } });
+    if (!build || build.portfolioId !== id) throw new NotFoundError('This build');
+    return this.buildToApi(await this.noticeDeadTask(build));
+  }
+
+  /**
+   * A builder that died (crash, OOM, a Fargate task stopped, a restart of the local API)
+   * cannot say so itself: when its build has been quiet for a while, ask the task runner.
+   */
+  private async noticeDeadTask(build: BuildRow): Promise<BuildRow> {
+    if (build.status === 'succeeded' || build.status === 'failed' || !build.taskId) return build;
+    if (Date.now() - build.updatedAt.getTime() < QUIET_SECONDS * 1000) return build;
+    const task = await this.deps.taskRunner.status(build.taskId);
+    if (task.state !== 'stopped') return build;
+    const message = `The builder stopped before finishing${task.reason ? ` (${task.reason})` : ''}. Please build again.`;
+    // Conditional, so a builder that finished in the meantime keeps its result.
+    await this.deps.db.build.updateMany({
+      where: { id: build.id, status: { in: ['queued', 'running'] } },
+      data: { status: 'failed', progress: 100, errorCode: 'BUILDER_DIED', errorMessage: message, progressMessage: message, finishedAt: new Date() },
+    });
+    this.deps.metrics.builds.inc({ outcome: 'died' });
+    this.deps.logger.warn('builder died', { buildId: build.id, exitCode: task.exitCode, reason: task.reason });
+    return this.deps.db.build.findUniqueOrThrow({ where: { id: build.id } });
+  }
+
+  private async buildToApi(build: BuildRow) {
+    const previewUrl = build.status === 'succeeded' ? await this.previewUrl(build) : undefined;
+    return {
+      id: build.id,
+      status: build.status as 'queued' | 'running' | 'succeeded' | 'failed',
+      progress: build.progress,
+      progressMessage: build.progressMessage,
+      templateId: build.templateId,
+      ...(previewUrl ? { previewUrl } : {}),
+      ...(build.status === 'failed' ? { error: { code: build.errorCode ?? 'BUILD_FAILED', message: build.errorMessage ?? 'The build failed.' } } : {}),
+      createdAt: build.createdAt,
+      startedAt: build.startedAt,
+      finishedAt: build.finishedAt,
+    };
+  }
+
+  private async previewUrl(build: BuildRow): Promise<string> {
+    const direct = await this.deps.storage.presignedGetUrl(`${buildPrefix(build.portfolioId, build.id)}index.html`, PREVIEW_TTL_SECONDS);
+    return direct ?? this.deps.signer.sign(`/previews/${build.id}/`, PREVIEW_TTL_SECONDS);
+  }
+
+  async publish(id: string, userId: string) {
+    const { db, logger, metrics } = this.deps;
+    const portfolio = await this.owned(id, userId);
+    const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { plan: true } });
+    const refusal = publishRefusal(user);
+    if (refusal) throw refusal;
+    const latest = await db.build.findFirst({ where: { portfolioId: id, status: 'succeeded' }, orderBy: { finishedAt: 'desc' } });
+    if (!latest) throw new AppError('CONFLICT', 'Build the site first; there is no finished build to publish.');
+    let slug = portfolio.slug;
+    if (!slug) {
+      const cv = await db.cv.findUniqueOrThrow({ where: { id: portfolio.cvId } });
+      slug = suggestSlug((cv.data as { hero?: { fullName?: string | null } } | null)?.hero?.fullName);
+      if (!slug) throw new AppError('VALIDATION_FAILED', 'Choose an address (slug) for the site first.');
+    }
+    try {
+      // One update moves the pointer: visitors get the old build or the new one, never a mix.
+      await db.portfolio.update({ where: { id }, data: { slug, publishedBuildId: latest.id, publishedAt: new Date() } });
+    } catch (error) {
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw slugTaken();
+      throw error;
+    }
+    metrics.builds.inc({ outcome: 'published' });
+    logger.info('portfolio published', { portfolioId: id, buildId: latest.id, slug });
+    return { url: this.publicUrl(slug), buildId: latest.id };
+  }
+
+  async unpublish(id: string, userId: string) {
+    await this.owned(id, userId);
+    await this.deps.db.portfolio.update({ where: { id }, data: { publishedBuildId: null, publishedAt: null } });
+    this.deps.logger.info('portfolio unpublished', { portfolioId: id });
+    return { published: false };
+  }
+}
+
+function slugTaken(): AppError {
+  return new AppError('SLUG_TAKEN', 'That address is already taken; choose another.');
+}

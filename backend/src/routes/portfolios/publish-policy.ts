@@ -1,0 +1,7 @@
+import type { AppError } from '../../lib/errors';
+
+// Who may publish. Until payments arrive every signed-in user may; the paid-plan check
+// (throwing PAYMENT_REQUIRED, 403) goes here and nowhere else.
+export function publishRefusal(_user: { plan: string }): AppError | null {
+  return null;
+}

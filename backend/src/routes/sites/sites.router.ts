@@ -1,0 +1,76 @@
+import type { Request, Response, Router } from 'express';
+import type { ObjectStorage } from '../../adapters/storage/object-storage';
+import { buildPrefix } from '../../builder/site-files';
+import type { Database } from '../../db/database';
+import { AppError } from '../../lib/errors';
+import type { UrlSigner } from '../../lib/signed-url';
+import { createRouter } from '../../http/router';
+import type { Metrics } from '../../observability/metrics';
+
+// Published sites (/sites/<slug>/…) and build previews (/previews/<buildId>/…, behind a
+// signed, expiring link). Locally the API serves both from storage; in AWS CloudFront
+// serves published sites from S3 and previews are presigned S3 links.
+
+// The sites hold no script (JSON-LD is data, not run) and take their styles inline;
+// anything else a CV's text might smuggle in has nowhere to run.
+const SITE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; font-src https: data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+
+function filePath(req: Request): string {
+  const rest = (req.params as { path?: string[] }).path;
+  const path = Array.isArray(rest) ? rest.join('/') : '';
+  return path === '' || path.endsWith('/') ? `${path}index.html` : path;
+}
+
+async function sendFile(res: Response, storage: ObjectStorage, key: string, cache: string, status = 200): Promise<boolean> {
+  const head = await storage.head(key);
+  if (!head) return false;
+  const { body } = await storage.get(key);
+  res.status(status).set({ 'Content-Type': head.contentType ?? 'application/octet-stream', 'Content-Length': String(head.size), 'Cache-Control': cache, 'Content-Security-Policy': SITE_CSP });
+  body.on('error', () => res.destroy());
+  body.pipe(res);
+  return true;
+}
+
+export function sitesRouter(deps: { db: Database; storage: ObjectStorage; signer: UrlSigner; metrics: Metrics }): Router {
+  const router = createRouter();
+  const { db, storage, signer, metrics } = deps;
+
+  // Relative links in a site resolve against its folder, so the folder needs its slash.
+  // (Express routing is not strict: this route also sees the address with the slash.)
+  router.get('/sites/:slug', (req, res, next) => {
+    if (req.path.endsWith('/')) return next();
+    res.redirect(301, `/sites/${encodeURIComponent(req.params.slug)}/`);
+  });
+  router.get(['/sites/:slug/', '/sites/:slug/*path'], async (req, res) => {
+    const slug = String(req.params.slug);
+    const portfolio = /^[a-z0-9-]{1,50}$/.test(slug) ? await db.portfolio.findUnique({ where: { slug }, select: { id: true, publishedBuildId: true } }) : null;
+    if (!portfolio?.publishedBuildId) {
+      metrics.siteRequests.inc({ kind: 'site', status: '404' });
+      throw new AppError('NOT_FOUND', 'There is no published site at this address.');
+    }
+    const prefix = buildPrefix(portfolio.id, portfolio.publishedBuildId);
+    // Short caching: a publish or unpublish shows within a minute.
+    if (await sendFile(res, storage, `${prefix}${filePath(req)}`, 'public, max-age=60')) {
+      metrics.siteRequests.inc({ kind: 'site', status: '200' });
+      return;
+    }
+    metrics.siteRequests.inc({ kind: 'site', status: '404' });
+    // The site's own "not found" page, in its own look.
+    if (!(await sendFile(res, storage, `${prefix}404.html`, 'no-store', 404))) throw new AppError('NOT_FOUND', 'This page does not exist.');
+  });
+
+  router.get(['/previews/:buildId/', '/previews/:buildId/*path'], async (req, res) => {
+    const buildId = String(req.params.buildId);
+    if (!signer.verify(`/previews/${buildId}/`, req.query.expires, req.query.signature)) {
+      metrics.siteRequests.inc({ kind: 'preview', status: '403' });
+      throw new AppError('FORBIDDEN', 'This preview link is not valid or has expired; open the preview again from your dashboard.');
+    }
+    const build = await db.build.findUnique({ where: { id: buildId }, select: { portfolioId: true, status: true } });
+    if (!build || build.status !== 'succeeded') throw new AppError('NOT_FOUND', 'This build has no preview.');
+    const sent = await sendFile(res, storage, `${buildPrefix(build.portfolioId, buildId)}${filePath(req)}`, 'private, no-store');
+    metrics.siteRequests.inc({ kind: 'preview', status: sent ? '200' : '404' });
+    if (!sent) throw new AppError('NOT_FOUND', 'This page does not exist.');
+  });
+
+  return router;
+}

@@ -1,0 +1,193 @@
+import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import request from 'supertest';
+import { createTestApp, type TestApp } from '../support/test-app';
+import { bearer, PASSWORD, registerAccount, type Account } from '../support/accounts';
+import { waitFor } from '../support/ports';
+
+const SAMPLE = JSON.parse(readFileSync(path.resolve(__dirname, '../../../../shared/fixtures/jsonresume-sample.resume.json'), 'utf8'));
+
+let t: TestApp;
+let user: Account;
+beforeAll(async () => {
+  t = createTestApp();
+  user = await registerAccount(t.app);
+});
+afterAll(() => t.close());
+
+async function importCv(account = user): Promise<string> {
+  const res = await request(t.app).post('/api/v1/cvs/import').set(...bearer(account.accessToken)).send(SAMPLE);
+  return res.body.cv.id;
+}
+
+async function createPortfolio(templateId = 'minimal', account = user): Promise<string> {
+  const res = await request(t.app).post('/api/v1/portfolios').set(...bearer(account.accessToken)).send({ cvId: await importCv(account), templateId });
+  expect(res.status).toBe(201);
+  return res.body.portfolio.id;
+}
+
+async function buildAndWait(portfolioId: string, app: TestApp = t, account = user) {
+  const started = await request(app.app).post(`/api/v1/portfolios/${portfolioId}/builds`).set(...bearer(account.accessToken));
+  expect(started.status).toBe(202);
+  expect(started.body.build).toMatchObject({ status: 'queued', progress: 0 });
+  let build = started.body.build;
+  await waitFor(
+    async () => {
+      build = (await request(app.app).get(`/api/v1/portfolios/${portfolioId}/builds/${started.body.build.id}`).set(...bearer(account.accessToken))).body.build;
+      return build.status === 'succeeded' || build.status === 'failed';
+    },
+    { what: 'the build', timeoutMs: 45_000, intervalMs: 250 },
+  );
+  return build;
+}
+
+/** GET over a real connection, as a browser opens a link. */
+async function open(app: TestApp, url: string) {
+  const server = app.app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  try {
+    const { port } = server.address() as AddressInfo;
+    const target = new URL(url, `http://127.0.0.1:${port}`);
+    const res = await fetch(`http://127.0.0.1:${port}${target.pathname}${target.search}`, { redirect: 'manual' });
+    return { status: res.status, headers: res.headers, text: await res.text() };
+  } finally {
+    server.closeAllConnections();
+    server.close();
+  }
+}
+
+describe('templates', () => {
+  it('lists at least four templates, each with a preview rendered by the builder', async () => {
+    const res = await request(t.app).get('/api/v1/templates');
+    expect(res.status).toBe(200);
+    expect(res.body.templates.length).toBeGreaterThanOrEqual(4);
+    for (const template of res.body.templates) {
+      expect(template).toEqual({ id: expect.any(String), name: expect.any(String), description: expect.any(String), previewUrl: `/api/v1/templates/${template.id}/preview` });
+      const preview = await request(t.app).get(template.previewUrl);
+      expect(preview.status).toBe(200);
+      expect(preview.text).toContain('Alex Morgan');
+    }
+    expect((await request(t.app).get('/api/v1/templates/nope/preview')).status).toBe(404);
+  });
+});
+
+describe('portfolios', () => {
+  it('refuses an unknown template with 400 and someone else\'s CV with 404', async () => {
+    const cvId = await importCv();
+    const unknown = await request(t.app).post('/api/v1/portfolios').set(...bearer(user.accessToken)).send({ cvId, templateId: 'sparkly' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.details).toEqual([{ path: 'templateId', message: 'is not a known template' }]);
+    const other = await registerAccount(t.app);
+    expect((await request(t.app).post('/api/v1/portfolios').set(...bearer(other.accessToken)).send({ cvId, templateId: 'minimal' })).status).toBe(404);
+  });
+
+  it('refuses to build from a CV that is still extracting', async () => {
+    const upload = await request(t.app).post('/api/v1/cvs').set(...bearer(user.accessToken)).attach('file', Buffer.from('Jane Doe\nEngineer\n'), 'cv.txt');
+    const res = await request(t.app).post('/api/v1/portfolios').set(...bearer(user.accessToken)).send({ cvId: upload.body.cv.id, templateId: 'modern' });
+    const build = await request(t.app).post(`/api/v1/portfolios/${res.body.portfolio.id}/builds`).set(...bearer(user.accessToken));
+    expect(build.status).toBe(409);
+    expect(build.body.error.code).toBe('CV_NOT_READY');
+  });
+
+  it('keeps other people out of a portfolio and its builds', async () => {
+    const id = await createPortfolio();
+    const other = await registerAccount(t.app);
+    for (const [method, url] of [
+      ['get', `/api/v1/portfolios/${id}`],
+      ['patch', `/api/v1/portfolios/${id}`],
+      ['post', `/api/v1/portfolios/${id}/builds`],
+      ['post', `/api/v1/portfolios/${id}/publish`],
+      ['delete', `/api/v1/portfolios/${id}`],
+    ] as const) {
+      const res = await request(t.app)[method](url).set(...bearer(other.accessToken)).send({});
+      expect([method, url, res.status]).toEqual([method, url, 404]);
+    }
+    expect((await request(t.app).get('/api/v1/portfolios').set(...bearer(other.accessToken))).body.portfolios).toEqual([]);
+  });
+
+  it('validates slugs: unsafe ones are 400, a taken one is 409', async () => {
+    const a = await createPortfolio();
+    const b = await createPortfolio();
+    for (const slug of ['../etc', 'UPPER', 'a', 'admin', 'has space', '-edge', 'x'.repeat(60), 'a--b']) {
+      const res = await request(t.app).patch(`/api/v1/portfolios/${a}`).set(...bearer(user.accessToken)).send({ slug });
+      expect([slug, res.status]).toEqual([slug, 400]);
+    }
+    const slug = `richard-${Date.now()}`;
+    expect((await request(t.app).patch(`/api/v1/portfolios/${a}`).set(...bearer(user.accessToken)).send({ slug })).status).toBe(200);
+    const taken = await request(t.app).patch(`/api/v1/portfolios/${b}`).set(...bearer(user.accessToken)).send({ slug });
+    expect(taken.status).toBe(409);
+    expect(taken.body.error.code).toBe('SLUG_TAKEN');
+  });
+});
+
+describe('build, preview and publish', () => {
+  it('builds a site, previews it through a signed link, publishes and unpublishes it', async () => {
+    const id = await createPortfolio('modern');
+    const build = await buildAndWait(id);
+    expect(build).toMatchObject({ status: 'succeeded', progress: 100, templateId: 'modern', previewUrl: expect.stringMatching(/^\/previews\/[0-9a-f-]{36}\/\?expires=\d+&signature=[\w-]+$/) });
+    expect(build.startedAt).toBeTruthy();
+    expect(build.finishedAt).toBeTruthy();
+
+    const preview = await open(t, build.previewUrl);
+    expect(preview.status).toBe(200);
+    expect(preview.text).toContain('Richard Hendriks');
+    expect(preview.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect((await open(t, build.previewUrl.replace(/signature=[\w-]+/, 'signature=forged'))).status).toBe(403);
+    expect((await open(t, build.previewUrl.replace(/expires=\d+/, 'expires=1000'))).status).toBe(403);
+
+    const published = await request(t.app).post(`/api/v1/portfolios/${id}/publish`).set(...bearer(user.accessToken));
+    expect(published.status).toBe(200);
+    expect(published.body.url).toMatch(/^http:\/\/localhost:2000\/sites\/richard-hendriks(-\d+)?\/$/);
+    const sitePath = new URL(published.body.url).pathname;
+    const site = await open(t, sitePath);
+    expect(site.status).toBe(200);
+    expect(site.text).toContain('Richard Hendriks');
+    expect((await open(t, sitePath.replace(/\/$/, ''))).status).toBe(301);
+    expect((await open(t, `${sitePath}no-such-page.html`)).status).toBe(404);
+    expect((await request(t.app).get(`/api/v1/portfolios/${id}`).set(...bearer(user.accessToken))).body.portfolio).toMatchObject({ published: true, url: published.body.url });
+
+    expect((await request(t.app).post(`/api/v1/portfolios/${id}/unpublish`).set(...bearer(user.accessToken))).status).toBe(200);
+    expect((await open(t, sitePath)).status).toBe(404);
+  });
+
+  it('refuses to publish before any build has finished', async () => {
+    const id = await createPortfolio();
+    const res = await request(t.app).post(`/api/v1/portfolios/${id}/publish`).set(...bearer(user.accessToken));
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toMatch(/Build the site first/);
+  });
+
+  it('keeps the published site up when a later builder dies half-way, and says the build failed', async () => {
+    const id = await createPortfolio('dark');
+    await buildAndWait(id);
+    const slug = `crash-${Date.now()}`;
+    await request(t.app).patch(`/api/v1/portfolios/${id}`).set(...bearer(user.accessToken)).send({ slug });
+    await request(t.app).post(`/api/v1/portfolios/${id}/publish`).set(...bearer(user.accessToken));
+    const before = await open(t, `/sites/${slug}/`);
+    expect(before.status).toBe(200);
+
+    // The same database and storage, but a builder that is killed while writing.
+    const crashing = createTestApp({ DATABASE_URL: t.config.database.url, DATA_DIR: t.config.dataDir, TASK_COMMAND: 'node --conditions=r2w-source --import tsx backend/test/support/crashing-builder.ts' });
+    try {
+      const login = await request(crashing.app).post('/api/v1/auth/login').send({ email: user.email, password: PASSWORD });
+      const build = await buildAndWait(id, crashing, { ...user, accessToken: login.body.accessToken });
+      expect(build.status).toBe('failed');
+      expect(build.error.code).toBe('BUILDER_DIED');
+      expect(build.error.message).toMatch(/^The builder stopped before finishing \(.*SIGKILL.*\)\. Please build again\.$/);
+    } finally {
+      await crashing.close();
+    }
+    const after = await open(t, `/sites/${slug}/`);
+    expect(after.status).toBe(200);
+    expect(after.text).toBe(before.text);
+  });
+
+  it('deleting the portfolio removes its site files', async () => {
+    const id = await createPortfolio();
+    await buildAndWait(id);
+    expect((await t.container.storage.list(`sites/${id}/`)).length).toBeGreaterThan(0);
+    expect((await request(t.app).delete(`/api/v1/portfolios/${id}`).set(...bearer(user.accessToken))).status).toBe(204);
+    expect(await t.container.storage.list(`sites/${id}/`)).toEqual([]);
+  });
+});

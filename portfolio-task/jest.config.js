@@ -1,0 +1,12 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  displayName: 'portfolio-task',
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.tsx?$': ['ts-jest', { tsconfig: { module: 'commonjs', moduleResolution: 'node10', isolatedModules: true, esModuleInterop: true, target: 'ES2022', strict: true, jsx: 'react-jsx' } }],
+  },
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  moduleNameMapper: { '^@r2w/cv-schema$': '<rootDir>/../cv-schema/src/index.ts' },
+  testTimeout: 30_000,
+  reporters: ['default', ['<rootDir>/../backend/test/support/summary-reporter.js', { label: 'portfolio-task' }]],
+};

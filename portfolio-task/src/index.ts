@@ -1,0 +1,18 @@
+// The renderer and its templates. Everything under templates/ and render/ is free of Node
+// built-ins, so the SPA can import this module for its live preview and render exactly
+// what a build publishes.
+export { renderSite, type RenderedSite, type RenderOptions, type SiteFile, type SiteSettings } from './render/render-site';
+export { InvalidSiteUrlError, UnknownTemplateError } from './render/errors';
+export {
+  TEMPLATES,
+  isTemplateId,
+  templateById,
+  resolveSettings,
+  siteCss,
+  type TemplateId,
+  type TemplateDefinition,
+  type TemplateProps,
+  type TemplateSettings,
+  type ResolvedSettings,
+} from './templates';
+export { SAMPLE_CV } from './sample-cv';

@@ -1,0 +1,74 @@
+import type { Cv } from '@r2w/cv-schema';
+import { createElement } from 'react';
+import { isTemplateId, labelsFor, resolveSettings, siteCss, templateById, type TemplateId, type TemplateSettings } from '../templates';
+import { clean } from '../templates/shared/text';
+import { robotsTxt, sitemapXml } from './crawl-files';
+import { renderDocument } from './document';
+import { UnknownTemplateError } from './errors';
+import { faviconSvg } from './favicon';
+import { personJsonLd, scriptSafeJson } from './json-ld';
+import { NotFound } from './not-found';
+import { pageMeta } from './page-meta';
+import { siteBase } from './site-url';
+
+export type SiteSettings = TemplateSettings & {
+  /** Absolute base URL of the published site, for the canonical link, Open Graph and the sitemap. */
+  siteUrl?: string;
+};
+
+export type RenderOptions = { templateId: TemplateId; settings?: SiteSettings };
+
+export type SiteFile = { path: string; contentType: string; body: string };
+
+export type RenderedSite = { files: SiteFile[] };
+
+const HTML = 'text/html; charset=utf-8';
+
+/**
+ * The whole static site for a CV: the home page, a 404 page, the favicon, robots.txt and,
+ * when the site's address is known, sitemap.xml. Pure and synchronous: the same CV and
+ * options give the same bytes, in Node or in a browser.
+ */
+export function renderSite(cv: Cv, options: RenderOptions): RenderedSite {
+  const templateId: unknown = options.templateId;
+  if (!isTemplateId(templateId)) throw new UnknownTemplateError(String(templateId));
+  const template = templateById(templateId);
+  const { siteUrl, ...choices } = options.settings ?? {};
+  const base = siteBase(siteUrl);
+  const settings = resolveSettings(choices);
+  const labels = labelsFor(settings.language);
+  const css = siteCss(template, settings);
+  const meta = pageMeta(cv, labels, settings.showPhoto);
+  const name = clean(cv.hero.fullName);
+  const common = { language: settings.language, dir: settings.dir, theme: template.theme, css, author: name };
+
+  const home = renderDocument({
+    ...common,
+    title: meta.title,
+    description: meta.description,
+    faviconHref: 'favicon.svg',
+    canonical: base?.href,
+    openGraph: base && { url: base.href, title: meta.title, description: meta.description, image: meta.image, siteName: name },
+    jsonLd: name ? scriptSafeJson(personJsonLd(cv, { siteUrl: base?.href ?? null, image: meta.image })) : null,
+    children: createElement(template.Component, { cv, settings: choices }),
+  });
+
+  // The 404 page answers for any missing path, so its links cannot be relative to itself.
+  const notFound = renderDocument({
+    ...common,
+    title: `${labels.notFoundTitle} – ${name ?? labels.portfolio}`,
+    description: null,
+    faviconHref: base ? new URL('favicon.svg', base).href : '/favicon.svg',
+    noindex: true,
+    children: createElement(NotFound, { labels, homeHref: base?.href ?? '/', templateId }),
+  });
+
+  const files: SiteFile[] = [
+    { path: 'index.html', contentType: HTML, body: home },
+    { path: '404.html', contentType: HTML, body: notFound },
+    { path: 'favicon.svg', contentType: 'image/svg+xml', body: faviconSvg(name, { accent: settings.accentColor ?? template.theme.base.accent, bg: template.theme.base.bg }) },
+    { path: 'robots.txt', contentType: 'text/plain; charset=utf-8', body: robotsTxt(base) },
+  ];
+  if (base) files.push({ path: 'sitemap.xml', contentType: 'application/xml; charset=utf-8', body: sitemapXml(base) });
+  return { files };
+}

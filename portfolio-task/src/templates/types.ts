@@ -1,0 +1,31 @@
+import type { Cv } from '@r2w/cv-schema';
+import type { ComponentType } from 'react';
+import type { TemplateSettings } from './settings';
+
+/** A colour scheme. Text, muted and accent must each read at 4.5:1 on both bg and surface. */
+export type Palette = {
+  scheme: 'light' | 'dark';
+  bg: string;
+  /** Panels, cards and tags that sit on bg. */
+  surface: string;
+  text: string;
+  muted: string;
+  accent: string;
+  /** Rules and borders; decorative, so no contrast requirement. */
+  line: string;
+};
+
+/** `base` always applies; `dark`, when given, replaces it for visitors who prefer dark. */
+export type Theme = { base: Palette; dark?: Palette };
+
+export type TemplateProps = { cv: Cv; settings?: TemplateSettings };
+
+export type TemplateDefinition<Id extends string = string> = {
+  id: Id;
+  name: string;
+  description: string;
+  Component: ComponentType<TemplateProps>;
+  theme: Theme;
+  /** Layout and typography; colours come from `theme` as CSS variables. */
+  css: string;
+};

@@ -1,0 +1,88 @@
+import type { Browser, Page } from 'playwright-core';
+import { TEMPLATES } from '../src';
+import { launchChromium, openHtml } from './support/browser';
+import { fullCv } from './support/full-cv';
+import { homePage } from './support/site';
+
+type AxeViolation = { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] };
+declare const axe: { run(context?: unknown, options?: unknown): Promise<{ violations: AxeViolation[] }> };
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await page.evaluate(() => axe.run(document, { resultTypes: ['violations'] }));
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`);
+}
+
+describe.each(TEMPLATES.map((template) => template.id))('the %s template in Chromium', (templateId) => {
+  let page: Page;
+
+  beforeAll(async () => {
+    page = await openHtml(browser, homePage(fullCv(), templateId, { siteUrl: 'https://dana.example.com' }));
+    await page.addScriptTag({ path: require.resolve('axe-core') });
+  });
+
+  afterAll(async () => {
+    await page?.close();
+  });
+
+  describe.each(['light', 'dark'] as const)('in the %s colour scheme', (colorScheme) => {
+    it.each([320, 1280])('at %i px has no serious accessibility violations and no horizontal scroll', async (width) => {
+      await page.emulateMedia({ colorScheme, media: 'screen' });
+      await page.setViewportSize({ width, height: 900 });
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    });
+  });
+
+  it('gives keyboard users the skip link first, visibly, and it moves focus to main', async () => {
+    await page.emulateMedia({ colorScheme: 'light', media: 'screen' });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Tab');
+    const skip = await page.evaluate(() => {
+      const active = document.activeElement as HTMLElement;
+      const box = active.getBoundingClientRect();
+      return { href: active.getAttribute('href'), visible: box.top >= 0 && box.bottom <= window.innerHeight && box.width > 0, outline: getComputedStyle(active).outlineStyle };
+    });
+    expect(skip).toEqual({ href: '#main', visible: true, outline: 'solid' });
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+  });
+
+  it('prints black on white without navigation or the skip link', async () => {
+    await page.emulateMedia({ colorScheme: 'dark', media: 'print' });
+    const printed = await page.evaluate(() => {
+      const style = (selector: string) => {
+        const element = document.querySelector(selector);
+        return element ? getComputedStyle(element) : null;
+      };
+      return {
+        background: style('body')?.backgroundColor,
+        color: style('body')?.color,
+        heading: style('h2')?.color,
+        skipLink: style('.skip-link')?.display,
+        nav: style('.site-nav')?.display ?? 'none',
+        linkAddress: getComputedStyle(document.querySelector('a[href="https://github.com/dana/ledger"]')!, '::after').content,
+      };
+    });
+    expect(printed).toEqual({
+      background: 'rgb(255, 255, 255)',
+      color: 'rgb(0, 0, 0)',
+      heading: 'rgb(0, 0, 0)',
+      skipLink: 'none',
+      nav: 'none',
+      linkAddress: '" (https://github.com/dana/ledger)"',
+    });
+  });
+});
