@@ -1,8 +1,9 @@
+import type { Cv } from '@r2w/cv-schema';
 import type { Browser, Page } from 'playwright-core';
 import { TEMPLATES } from '../src';
 import { launchChromium, openHtml } from './support/browser';
 import { fullCv } from './support/full-cv';
-import { homePage } from './support/site';
+import { homePage, siteFile } from './support/site';
 
 type AxeViolation = { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] };
 declare const axe: { run(context?: unknown, options?: unknown): Promise<{ violations: AxeViolation[] }> };
@@ -21,7 +22,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
   const { violations } = await page.evaluate(() => axe.run(document, { resultTypes: ['violations'] }));
   return violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`);
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.slice(0, 5).map((node) => JSON.stringify(node.target)).join(', ')}`);
 }
 
 describe.each(TEMPLATES.map((template) => template.id))('the %s template in Chromium', (templateId) => {
@@ -60,6 +61,29 @@ describe.each(TEMPLATES.map((template) => template.id))('the %s template in Chro
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
   });
 
+  it('does not scroll sideways at 320 px even when every text is one long word', async () => {
+    const longWords = (value: unknown, key: string): unknown => {
+      if (typeof value === 'string') return key === 'id' || /url$|profile$/i.test(key) ? value : `${value.replace(/\s+/g, '')}${'Lorem'.repeat(12)}`;
+      if (Array.isArray(value)) return value.map((entry) => longWords(entry, key));
+      if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([name, entry]) => [name, longWords(entry, name)]));
+      return value;
+    };
+    const narrow = await openHtml(browser, homePage(longWords(fullCv(), '') as Cv, templateId));
+    await narrow.setViewportSize({ width: 320, height: 900 });
+    expect(await narrow.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await narrow.close();
+  });
+
+  it('has an accessible 404 page in both colour schemes', async () => {
+    const notFound = await openHtml(browser, siteFile(fullCv(), templateId, '404.html', { siteUrl: 'https://dana.example.com' }));
+    await notFound.addScriptTag({ path: require.resolve('axe-core') });
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await notFound.emulateMedia({ colorScheme });
+      expect(await seriousViolations(notFound)).toEqual([]);
+    }
+    await notFound.close();
+  });
+
   it('prints black on white without navigation or the skip link', async () => {
     await page.emulateMedia({ colorScheme: 'dark', media: 'print' });
     const printed = await page.evaluate(() => {
@@ -70,7 +94,7 @@ describe.each(TEMPLATES.map((template) => template.id))('the %s template in Chro
       return {
         background: style('body')?.backgroundColor,
         color: style('body')?.color,
-        heading: style('h2')?.color,
+        heading: style('main h2')?.color,
         skipLink: style('.skip-link')?.display,
         nav: style('.site-nav')?.display ?? 'none',
         linkAddress: getComputedStyle(document.querySelector('a[href="https://github.com/dana/ledger"]')!, '::after').content,

@@ -138,7 +138,10 @@ describe.each(TEMPLATES.map((template) => template.id))('template %s', (template
     expect(headingTexts(hebrew, 2)).toContain('אודות');
     expect(firstElement(parseHtml(homePage(fullCv(), templateId, { language: 'ar' })), 'html').attribs.dir).toBe('rtl');
     expect(firstElement(parseHtml(homePage(fullCv(), templateId, { language: 'fr' })), 'html').attribs).toMatchObject({ lang: 'fr', dir: 'ltr' });
-    expect(firstElement(parseHtml(homePage(fullCv(), templateId, { language: 'not a tag' })), 'html').attribs.lang).toBe('en');
+    expect(firstElement(parseHtml(homePage(fullCv(), templateId, { language: 'he-il' })), 'html').attribs).toMatchObject({ lang: 'he-IL', dir: 'rtl' });
+    for (const malformed of ['not a tag', 'en-a', 'x-private']) {
+      expect(firstElement(parseHtml(homePage(fullCv(), templateId, { language: malformed })), 'html').attribs.lang).toBe('en');
+    }
   });
 });
 

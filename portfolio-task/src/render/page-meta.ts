@@ -3,7 +3,7 @@ import type { Labels } from '../templates';
 import { safeWebUrl } from '../templates';
 import { clean, joinText } from '../templates/shared/text';
 
-export const DESCRIPTION_LIMIT = 160;
+const DESCRIPTION_LIMIT = 160;
 
 export type PageMeta = {
   /** "<Name> – <Title>". */

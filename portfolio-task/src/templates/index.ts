@@ -17,7 +17,6 @@ export function templateById(id: TemplateId): (typeof TEMPLATES)[number] {
   return template;
 }
 
-export { BODY_SECTION_ORDER, type BodySectionKey } from './sections';
 export { labelsFor, type Labels } from './i18n';
 export { resolveSettings, type ResolvedSettings, type TemplateSettings } from './settings';
 export { siteCss } from './site-css';

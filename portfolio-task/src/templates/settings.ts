@@ -15,11 +15,21 @@ export type ResolvedSettings = {
   showPhoto: boolean;
 };
 
-const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i;
 const RIGHT_TO_LEFT = new Set(['he', 'iw', 'ar', 'fa', 'ur', 'yi']);
 
+// The tag ends up in lang="" and in Intl formatters, which throw on a malformed one; the
+// platform's own parser decides (and canonicalises "he-il" to "he-IL").
+function languageTag(value: string | undefined): string | null {
+  if (!value) return null;
+  try {
+    return Intl.getCanonicalLocales(value)[0] ?? null;
+  } catch {
+    return null;
+  }
+}
+
 export function resolveSettings(settings: TemplateSettings = {}): ResolvedSettings {
-  const language = settings.language && LANGUAGE_TAG.test(settings.language) ? settings.language : 'en';
+  const language = languageTag(settings.language) ?? 'en';
   const primary = language.split('-')[0]?.toLowerCase() ?? '';
   return {
     language,

@@ -23,7 +23,8 @@ export const academicCss = `
 .site--academic .entries{gap:1.375rem}
 .site--academic .entry__title{font-size:1.0625rem;font-weight:700}
 .site--academic .entry__date{font-style:italic}
-.site--academic .facts,.site--academic .links,.site--academic .tag{font-family:var(--font-ui)}
+.site--academic .tag{font-family:var(--font-ui)}
+.site--academic .entry__image{max-width:28rem}
 .site--academic .list-label{color:var(--text);font-size:1rem;font-style:italic;font-weight:400;letter-spacing:0;text-transform:none}
 .site--academic .publications{counter-reset:publication;gap:1.125rem}
 .site--academic .publication{counter-increment:publication;position:relative;padding-inline-start:2.75rem}

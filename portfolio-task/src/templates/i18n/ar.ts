@@ -45,7 +45,6 @@ export const ar: Labels = {
   expires: 'تنتهي في',
   score: 'النتيجة',
   grade: 'التقدير',
-  role: 'الدور',
   challenges: 'التحديات',
   impact: 'الأثر',
   inventors: 'المخترعون',

@@ -40,7 +40,6 @@ export const de: Labels = {
   expires: 'Gültig bis',
   score: 'Ergebnis',
   grade: 'Note',
-  role: 'Rolle',
   challenges: 'Herausforderungen',
   impact: 'Wirkung',
   inventors: 'Erfinder',

@@ -40,7 +40,6 @@ export const en: Labels = {
   expires: 'Expires',
   score: 'Score',
   grade: 'Grade',
-  role: 'Role',
   challenges: 'Challenges',
   impact: 'Impact',
   inventors: 'Inventors',

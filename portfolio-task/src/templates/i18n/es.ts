@@ -40,7 +40,6 @@ export const es: Labels = {
   expires: 'Vence',
   score: 'Puntuación',
   grade: 'Calificación',
-  role: 'Rol',
   challenges: 'Desafíos',
   impact: 'Impacto',
   inventors: 'Inventores',

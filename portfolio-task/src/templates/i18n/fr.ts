@@ -40,7 +40,6 @@ export const fr: Labels = {
   expires: 'Expire',
   score: 'Score',
   grade: 'Note',
-  role: 'Rôle',
   challenges: 'Défis',
   impact: 'Impact',
   inventors: 'Inventeurs',

@@ -40,7 +40,6 @@ export const he: Labels = {
   expires: 'בתוקף עד',
   score: 'ציון',
   grade: 'ציון',
-  role: 'תפקיד',
   challenges: 'אתגרים',
   impact: 'השפעה',
   inventors: 'ממציאים',

@@ -37,7 +37,6 @@ export type Labels = {
   expires: string;
   score: string;
   grade: string;
-  role: string;
   challenges: string;
   impact: string;
   inventors: string;

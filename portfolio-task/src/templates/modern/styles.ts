@@ -23,7 +23,7 @@ export const modernCss = `
 .site--modern .section--experience .entries,.site--modern .section--education .entries{gap:2rem;padding-inline-start:1.5rem;border-inline-start:2px solid var(--line)}
 .site--modern .section--experience .entry,.site--modern .section--education .entry{position:relative}
 .site--modern .section--experience .entry::before,.site--modern .section--education .entry::before{content:"";position:absolute;inset-inline-start:calc(-1.5rem - 7px);top:.4rem;width:12px;height:12px;border:2px solid var(--accent);border-radius:50%;background:var(--bg)}
-.site--modern .section--projects .entries{grid-template-columns:repeat(auto-fill,minmax(min(100%,18rem),1fr));gap:1.25rem}
+.site--modern .section--projects .entries{grid-template-columns:repeat(auto-fit,minmax(min(100%,18rem),1fr));gap:1.25rem}
 .site--modern .section--projects .entry{align-content:start;padding:1.25rem;border:1px solid var(--line);border-radius:.75rem}
 .site--modern .entry__title{font-weight:700}
 .site--modern .site-footer{padding-inline:clamp(1.25rem,5vw,4rem)}

@@ -22,12 +22,11 @@ import { TestimonialsSection } from './testimonials';
 import type { SectionProps } from './types';
 import { sectionTitle, visibleEntries, visibleSkillCategories } from './visible';
 
-export { currentPositions } from './visible';
-
 export { ContactSection } from './contact';
 export { Hero } from './hero';
 export * from './types';
-export { SummarySection, SkillsSection, LanguagesSection };
+export { currentPositions } from './visible';
+export { SkillsSection, LanguagesSection };
 
 /** Sections that make up the body of a page; hero and contact belong to each template's header. */
 export type BodySectionKey = Exclude<SectionKey, 'hero' | 'contact'>;

@@ -1,18 +1,20 @@
 // Shared by every template: reset, the section building blocks, accessibility helpers and
 // print. Templates add layout and typography on top and colour everything through the
 // theme's variables, which is what lets print and dark mode swap the palette in one place.
+// `overflow-wrap:anywhere` on body, not `break-word`: CV text holds long unbroken words
+// (URLs, ids, German compounds), and only `anywhere` lets flex and grid items shrink below
+// such a word, so nothing scrolls sideways on a 320 px screen.
 export const BASE_CSS = `
 *,*::before,*::after{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%;scroll-behavior:smooth}
 @media (prefers-reduced-motion:reduce){html{scroll-behavior:auto}}
-body{margin:0;background:var(--bg);color:var(--text);font-family:var(--font-body);font-size:1.0625rem;line-height:1.6;overflow-wrap:break-word;-webkit-font-smoothing:antialiased;-moz-osx-font-smoothing:grayscale}
+body{margin:0;background:var(--bg);color:var(--text);font-family:var(--font-body);font-size:1.0625rem;line-height:1.6;overflow-wrap:anywhere;-webkit-font-smoothing:antialiased;-moz-osx-font-smoothing:grayscale}
 h1,h2,h3,p,ul,ol,dl,dd,figure,blockquote{margin:0}
 ul,ol{padding:0}
 h1,h2,h3{font-family:var(--font-heading);line-height:1.2;text-wrap:balance}
 img{display:block;max-width:100%;height:auto}
 a{color:var(--accent);text-decoration-thickness:.08em;text-underline-offset:.18em}
 a:hover{text-decoration-thickness:.16em}
-a,.contact-list,.entry__meta,.facts{overflow-wrap:anywhere}
 :focus-visible{outline:3px solid var(--accent);outline-offset:3px;border-radius:2px}
 main:focus{outline:none}
 .visually-hidden{position:absolute!important;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
@@ -27,7 +29,7 @@ main:focus{outline:none}
 .entry__title{font-size:1.125rem;font-weight:650}
 .entry__date{color:var(--muted);font-size:.9375rem;font-variant-numeric:tabular-nums}
 .meta{color:var(--muted);font-size:.9375rem}
-.meta>span+span::before{content:"\\00b7";content:"\\00b7"/"";margin-inline:.5em}
+.meta>span:not(:last-child)::after{content:"\\00b7";content:"\\00b7"/"";margin-inline:.45em .2em}
 .entry__meta{margin-top:-.375rem}
 .entry__context,.entry__note{color:var(--muted);font-style:italic}
 .prose{display:grid;gap:.6em}
@@ -38,9 +40,10 @@ main:focus{outline:none}
 .tags{list-style:none;display:flex;flex-wrap:wrap;gap:.375rem}
 .tag{padding:.125rem .625rem;border-radius:999px;background:var(--surface);font-size:.8125rem;line-height:1.6}
 .facts{display:flex;flex-wrap:wrap;gap:.25rem 1.5rem;font-size:.9375rem}
-.facts>div{display:flex;gap:.4em}
+.facts>div{min-width:0}
+.facts dt,.facts dd{display:inline}
 .facts dt{color:var(--muted)}
-.facts dt::after{content:":"}
+.facts dt::after{content:": "}
 .links{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;font-size:.9375rem;font-weight:600}
 .entry__image{width:100%;aspect-ratio:16/9;object-fit:cover;border:1px solid var(--line);border-radius:.5rem}
 .hero__photo{object-fit:cover}

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { SafeLink } from './safe-link';
 import { safeHref } from './safe-url';
 import { cleanList } from './text';
@@ -49,14 +49,20 @@ export function Entry({ title, meta = [], date, children }: EntryProps) {
   );
 }
 
-/** Short facts in a row ("Acme · Tel Aviv"); the separators are drawn by CSS, so screen readers skip them. */
+/**
+ * Short facts in a row ("Acme · Tel Aviv"). The dots are drawn by CSS, so screen readers
+ * skip them; the spaces after them are real, so a narrow screen wraps after a dot.
+ */
 export function MetaLine({ parts, className = 'entry__meta' }: { parts: readonly ReactNode[]; className?: string }) {
   const present = parts.filter(isPresent);
   if (!present.length) return null;
   return (
     <p className={`meta ${className}`}>
       {present.map((part, index) => (
-        <span key={index}>{part}</span>
+        <Fragment key={index}>
+          {index > 0 ? ' ' : null}
+          <span>{part}</span>
+        </Fragment>
       ))}
     </p>
   );

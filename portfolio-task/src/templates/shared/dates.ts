@@ -27,11 +27,6 @@ export function formatDate(value: string | null | undefined, language: string): 
   return monthFormatter(language).format(Date.UTC(Number(match[1]), month - 1, 1));
 }
 
-/** The CV's own wording when it has one, else the normalised date formatted. */
-export function displayDate(written: string | null | undefined, normalised: string | null | undefined, language: string): string | null {
-  return clean(written) ?? formatDate(normalised, language);
-}
-
 /** "start – end" from two single dates; either side may be missing. */
 export function formatPeriod(start: string | null, end: string | null): string | null {
   if (start && end) return start === end ? start : `${start} – ${end}`;
