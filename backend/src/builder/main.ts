@@ -23,7 +23,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   }
   const db = createDatabase(config.database);
   try {
-    const outcome = await withLogContext({ requestId: env.REQUEST_ID, buildId }, () => runBuild(buildId, { db, storage: createStorage(config), logger }));
+    const outcome = await withLogContext({ requestId: env.REQUEST_ID, buildId }, () => runBuild(buildId, { db, storage: createStorage(config), logger, sitesBaseUrl: config.sites.baseUrl }));
     logger.info('builder finished', { buildId, outcome });
     return 0;
   } catch {

@@ -9,6 +9,8 @@ export interface BuildDeps {
   db: Database;
   storage: ObjectStorage;
   logger: Logger;
+  /** Public address of published sites; with the portfolio's slug it is the site's own address. */
+  sitesBaseUrl: string;
 }
 
 export class BuildFailure extends Error {
@@ -42,7 +44,10 @@ export async function runBuild(buildId: string, deps: BuildDeps): Promise<'succe
 
     await progress(20, 'Rendering your pages');
     const started = Date.now();
-    const site = renderSite(cv.data, { templateId: build.templateId, settings: (build.portfolio.settings ?? {}) as object });
+    // The site's own address feeds its canonical link, social cards, sitemap and 404 page.
+    const settings = (build.portfolio.settings ?? {}) as { siteUrl?: string };
+    const siteUrl = settings.siteUrl ?? (build.portfolio.slug ? `${deps.sitesBaseUrl.replace(/\/+$/, '')}/${build.portfolio.slug}/` : undefined);
+    const site = renderSite(cv.data, { templateId: build.templateId, settings: { ...settings, siteUrl } });
     const renderMs = Date.now() - started;
 
     let written = 0;
