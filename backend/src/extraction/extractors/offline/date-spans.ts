@@ -20,8 +20,8 @@ export interface FoundDate extends Span {
 }
 
 // A year stands alone: not inside a longer number or an amount, nor a phone's last group
-// ("555 2020", "555-2020").
-const YEAR = /(?<![\p{L}\p{N}$€£]|\d\s|(?<!\d)\d{3}-)(?:19|20)\d{2}(?![\p{L}\p{N}]|[.,]\d)|(?<![\p{L}\p{N}])['’]\d{2}(?!\p{N})/gu;
+// ("555 2020", "555-2020"); after another year it may ("2018 2020" of two columns run together).
+const YEAR = /(?<![\p{L}\p{N}$€£]|(?<!\d)\d{1,3}\s|(?<!\d)\d{3}-)(?:19|20)\d{2}(?![\p{L}\p{N}]|[.,]\d)|(?<![\p{L}\p{N}])['’]\d{2}(?!\p{N})/gu;
 
 // What may stand before a year inside the same date: a numeric day/month ("03/", "15.03."),
 // a month word ("Sept. ", "enero de ", "15 March ", "1er janvier ", "בינואר ").
@@ -86,6 +86,13 @@ export function findDateRanges(text: string): FoundRange[] {
     if (next && BETWEEN.test(text.slice(first.end, next.start))) {
       end = next.end;
       index += 1;
+      // "2021 – 2018": right-to-left text that a PDF stored in visual order. The range reads
+      // from the earlier date; its text is put back in reading order.
+      if (next.date < first.date) {
+        const logical = `${next.text}${text.slice(first.end, next.start)}${first.text}`;
+        ranges.push({ start, end, range: parseDateRange(logical) });
+        continue;
+      }
     } else end += (TO_CURRENT.exec(rest) ?? TWO_DIGIT_END.exec(rest))?.[0].length ?? 0;
 
     const lead = text.slice(ranges.at(-1)?.end ?? 0, start);

@@ -1,5 +1,6 @@
 import { findUrl } from './contact-fields';
 import { findDateRanges } from './date-spans';
+import { dateRank } from './entry-head';
 import { isKnownLabel } from './field-labels';
 import type { BodyStyle, Line } from './lines';
 import { isProse, labelled, tidy } from './text';
@@ -43,6 +44,12 @@ function setApart(line: Line, style: BodyStyle): boolean {
 }
 
 
+/** A bold line like the section's first (an entry's title) after plain lines opens the next entry. */
+function repeatsOpening(line: Line, first: Line | undefined, current: readonly Line[], style: BodyStyle): boolean {
+  const bold = (candidate: Line) => candidate.bold && !style.bold;
+  return first !== undefined && bold(first) && bold(line) && Math.abs(line.fontSize - first.fontSize) < 0.3 && current.some((earlier) => !bold(earlier));
+}
+
 export function splitEntries(lines: readonly Line[], style: BodyStyle): Entry[] {
   const groups: Line[][] = [];
   let current: Line[] = [];
@@ -55,9 +62,12 @@ export function splitEntries(lines: readonly Line[], style: BodyStyle): Entry[] 
     if (current.length > 0) {
       const opening = !isDetail(line, style);
       const hadDetails = current.some((earlier) => isDetail(earlier, style));
-      const datedAt = current.findIndex(endsWithDates);
-      if (setApart(line, style) || (opening && hadDetails)) open(current.length);
-      else if (opening && !hadDetails && datedAt >= 0 && endsWithDates(line)) {
+      // Dates written the way this entry's were (its surest) start the next entry's pattern.
+      const ranks = current.map((earlier) => dateRank(earlier.text));
+      const datedAt = ranks.indexOf(Math.max(...ranks));
+      const rank = dateRank(line.text);
+      if (setApart(line, style) || (opening && (hadDetails || repeatsOpening(line, lines[0], current, style)))) open(current.length);
+      else if (opening && !hadDetails && rank > 0 && rank === ranks[datedAt]) {
         // The first entry's dates sat on its n-th line; so do this one's.
         open(Math.max(datedAt + 1, current.length - datedAt));
       }

@@ -64,3 +64,20 @@ export const first = (facts: BodyFacts, field: FieldLabel): string | undefined =
 /** The bullets of one group; null gathers those under no label. */
 export const bulletsOf = (facts: BodyFacts, group: FieldLabel | null): string[] =>
   facts.bullets.filter((bullet) => bullet.group === group).map((bullet) => bullet.text);
+
+/**
+ * The lines' text, with a label standing alone on its line ("Chess:" in a narrow sidebar)
+ * joined to the line after it as "Chess: rated 1850", the way a wide page prints it.
+ */
+export function withLabelsJoined(lines: readonly Line[]): { text: string; label?: string; value?: string }[] {
+  const joined: { text: string; label?: string; value?: string }[] = [];
+  lines.forEach((line, index) => {
+    const previous = lines[index - 1];
+    const pair = labelled(line.text);
+    const pending = previous ? labelled(previous.text) : null;
+    if (pair && !pair.value && lines[index + 1] && !labelled(lines[index + 1]!.text)) return;
+    if (pending && !pending.value && !pair) joined.push({ text: `${previous!.text} ${line.text}`, label: pending.label, value: line.text });
+    else joined.push(pair ? { text: line.text, label: pair.label, value: pair.value } : { text: line.text });
+  });
+  return joined;
+}

@@ -1,9 +1,11 @@
 import type { Contact, Hero } from '@r2w/cv-schema';
 import { EMAIL, findPhone, findUrl, handleLink, linkOf, parseLocation, placeOnly } from './contact-fields';
-import { fieldOfLabel } from './field-labels';
+import { fieldOfLabel, SECTION_FIELDS } from './field-labels';
 import { sectionOfHeading } from './heading-words';
 import type { BodyStyle, Line } from './lines';
+import { trailingPlace } from './places';
 import { isAllCaps, isProse, labelled, splitParts, tidy, wordCount } from './text';
+import { isStretched } from './towns';
 
 // The top of a CV (and a sidebar's contact block): who the person is and how to reach
 // them. Contact facts are recognised by their form wherever they sit; the name is the most
@@ -37,48 +39,62 @@ function piecesOf(line: Line): Piece[] {
   });
 }
 
-/** Takes contact facts out of one piece; returns false when the piece holds none. */
-function readContact(piece: Piece, contact: Contact, hero: Hero): boolean {
+type TokenKind = 'email' | 'url' | 'phone';
+
+/** The first email, address or phone in the text (a phone inside other words only in international form). */
+function contactToken(text: string): { kind: TokenKind; value: string; at: number } | null {
+  const email = EMAIL.exec(text);
+  if (email) return { kind: 'email', value: email[0], at: email.index };
+  const url = findUrl(text);
+  if (url) return { kind: 'url', value: url, at: text.indexOf(url) };
+  const phone = findPhone(text);
+  if (phone && (phone.length >= text.length - 4 || /^(?:\+|00|\()/.test(phone))) return { kind: 'phone', value: phone, at: text.indexOf(phone) };
+  return null;
+}
+
+/**
+ * Takes the contact facts out of one piece and returns what is left of it: nothing, the
+ * piece itself, or the text around a fact ("Lucía Fernández +34 612 345 678", where a
+ * row's two columns ran together, leaves the name).
+ */
+function claim(piece: Piece, contact: Contact, hero: Hero): Piece[] {
   const handle = piece.label ? handleLink(piece.label, piece.text) : null;
   if (handle) {
     (contact.professionalLinks ??= []).push(handle);
-    return true;
+    return [];
   }
-  const field = piece.label ? fieldOfLabel(piece.label, ['email', 'phone', 'location', 'availability', 'photo', 'website']) : null;
-  const email = EMAIL.exec(piece.text)?.[0];
-  if (email && (field === null || field === 'email')) {
-    contact.email ??= email;
-    return true;
-  }
-  const url = findUrl(piece.text);
-  if (url && url.length >= piece.text.length - 2) {
-    if (field === 'photo') hero.profilePhotoUrl ??= url;
-    else (contact.professionalLinks ??= []).push(linkOf(url, piece.label));
-    return true;
-  }
-  const phone = findPhone(piece.text);
-  if (phone && (field === 'phone' || (field === null && phone.length >= piece.text.length - 4))) {
-    contact.phone ??= phone;
-    return true;
-  }
+  const field = piece.label ? fieldOfLabel(piece.label, SECTION_FIELDS.contact) : null;
   if (field === 'availability') {
     contact.availability ??= piece.text;
-    return true;
+    return [];
   }
-  const location = parseLocation(piece.text) ?? (field === 'location' ? placeOnly(piece.text) : null);
-  if (location) {
-    contact.location ??= location;
-    return true;
+  const token = contactToken(piece.text);
+  if (token) {
+    if (token.kind === 'email') contact.email ??= token.value;
+    else if (token.kind === 'phone') contact.phone ??= token.value;
+    else if (field === 'photo') hero.profilePhotoUrl ??= token.value;
+    else (contact.professionalLinks ??= []).push(linkOf(token.value, piece.label));
+    const around = [piece.text.slice(0, token.at), piece.text.slice(token.at + token.value.length)].map(tidy).filter(Boolean);
+    return around.flatMap((text) => claim({ line: piece.line, text, label: null }, contact, hero));
   }
-  return false;
+  const merged = isStretched(piece.line);
+  const place = merged ? trailingPlace(piece.text, true) : parseLocation(piece.text) ? { place: piece.text, before: '' } : null;
+  const location = place ? parseLocation(place.place) : field === 'location' ? placeOnly(piece.text) : null;
+  if (!location) return [piece];
+  contact.location ??= location;
+  return place?.before ? [{ line: piece.line, text: place.before, label: null }] : [];
 }
 
 // A person's name: two to five words of letters (initials, hyphens and particles allowed).
 const NAME = /^[\p{Lu}\u05d0-\u05ea][\p{L}'’.\-]*(?:\s+[\p{L}'’.\-]+){1,4}$/u;
 
+export function looksLikeName(text: string): boolean {
+  return NAME.test(text) && sectionOfHeading(text) === null && !isProse(text);
+}
+
 function nameScore(piece: Piece, index: number, style: BodyStyle, largest: number): number {
   const text = piece.text;
-  if (piece.label || !NAME.test(text) || sectionOfHeading(text) || isProse(text)) return -Infinity;
+  if (piece.label || !looksLikeName(text)) return -Infinity;
   const words = wordCount(text);
   let score = (piece.line.fontSize / style.fontSize) * 2 - index * 0.5;
   if (piece.line.fontSize >= largest - 0.1) score += 2;
@@ -91,10 +107,16 @@ function nameScore(piece: Piece, index: number, style: BodyStyle, largest: numbe
 
 const stripMarkup = (text: string) => tidy(text.replace(/^#+\s+/, '').replace(/^\*+|\*+$/g, ''));
 
-export function parseHeader(lines: readonly Line[], style: BodyStyle): HeaderResult {
+/**
+ * Reads the header's lines and a contact section's. In a contact section every line is
+ * contact information, so a short place-like line there is the town, never the name.
+ */
+export function parseHeader(header: readonly Line[], contactSection: readonly Line[], style: BodyStyle): HeaderResult {
+  const lines = [...header, ...contactSection];
   const hero: Hero = {};
   const contact: Contact = {};
   const unclaimed: Piece[] = [];
+  const towns: Piece[] = [];
   // A label alone on its line ("Google Scholar:" in a narrow sidebar) names the next line.
   let pendingLabel: string | null = null;
   for (const line of lines) {
@@ -105,28 +127,35 @@ export function parseHeader(lines: readonly Line[], style: BodyStyle): HeaderRes
     }
     const pieces = pendingLabel && !pair ? [{ line, text: line.text, label: pendingLabel }] : piecesOf(line);
     pendingLabel = null;
-    const left = pieces.filter((piece) => !readContact(piece, contact, hero));
-    // "anna@x.de · +49 … · Stuttgart": a bare name among contact facts is the town.
-    const town = left.length < pieces.length && !contact.location ? left.find((piece) => !piece.label && placeOnly(piece.text)) : undefined;
-    if (town) contact.location = placeOnly(town.text)!;
-    unclaimed.push(...left.filter((piece) => piece !== town).map((piece) => ({ ...piece, text: stripMarkup(piece.text) })));
+    const left = pieces.flatMap((piece) => claim(piece, contact, hero));
+    // "anna@x.de · +49 … · Stuttgart": a part of its own among contact facts may be the town.
+    const amongContacts = left.length < pieces.length || contactSection.includes(line);
+    for (const piece of left) {
+      const kept = { ...piece, text: stripMarkup(piece.text) };
+      unclaimed.push(kept);
+      if (amongContacts && pieces.includes(piece) && !piece.label && wordCount(piece.text) <= 3 && placeOnly(piece.text)) towns.push(kept);
+    }
   }
 
   const largest = Math.max(0, ...lines.map((line) => line.fontSize));
   let name: Piece | undefined;
   let bestScore = -Infinity;
   for (const [index, piece] of unclaimed.entries()) {
+    if (contactSection.includes(piece.line)) continue;
     const score = nameScore(piece, index, style, largest);
     if (score > bestScore) [name, bestScore] = [piece, score];
   }
   const rest = name ? unclaimed.filter((piece) => piece !== name) : unclaimed;
   if (name) hero.fullName = name.text;
 
-  // The title follows the name, on its line ("Jane Doe | Engineer") or the next one.
-  const afterName = name ? rest.filter((piece) => lines.indexOf(piece.line) >= lines.indexOf(name.line)) : [];
-  const title = afterName.find((piece) => !piece.label && wordCount(piece.text) <= 10 && !isProse(piece.text));
-  if (title && name && lines.indexOf(title.line) - lines.indexOf(name.line) <= 1) hero.professionalTitle = title.text;
-  const others = rest.filter((piece) => piece !== title || hero.professionalTitle === undefined);
+  // The title is the next text after the name, on its line ("Jane Doe | Engineer") or below,
+  // with at most contact details between.
+  const next = name ? unclaimed[unclaimed.indexOf(name) + 1] : undefined;
+  const title = next && name && lines.indexOf(next.line) >= lines.indexOf(name.line) && !next.label && wordCount(next.text) <= 10 && !isProse(next.text) ? next : undefined;
+  if (title) hero.professionalTitle = title.text;
+  const town = contact.location ? undefined : towns.find((piece) => piece !== name && (piece !== title || hero.professionalTitle === undefined));
+  if (town) contact.location = placeOnly(town.text)!;
+  const others = rest.filter((piece) => (piece !== title || hero.professionalTitle === undefined) && piece !== town);
 
   const prose: string[] = [];
   const leftover: string[] = [];

@@ -86,17 +86,24 @@ export function readingLines(document: DocumentText, style: BodyStyle): Line[] {
 }
 
 // Bullets a PDF draws as graphics leave no glyph in the text, only their indent: a line of
-// body text set a little in from its column's left edge is a list item.
+// body text set a little in from its column's edge is a list item. Right-to-left columns
+// align on the right, so there the indent is measured from the right edge.
 const INDENT = { min: 5, max: 40 };
 
 function markIndentedItems(lines: Line[], style: BodyStyle): void {
-  const margins = new Map<string, number>();
-  for (const [key, xs] of groupBy(lines, columnKey)) margins.set(key, mostCommon(xs.map((line) => Math.round(line.x))));
-  for (const line of lines) {
-    const indent = line.x - (margins.get(columnKey(line)) ?? line.x);
-    if (indent >= INDENT.min && indent <= INDENT.max && line.fontSize <= style.fontSize + 0.5 && !(line.bold && !style.bold)) line.listItem = true;
+  for (const column of groupBy(lines, columnKey).values()) {
+    const lefts = column.map((line) => Math.round(line.x));
+    const rights = column.map((line) => Math.round(line.x + line.width));
+    const fromRight = count(rights, mostCommon(rights)) > count(lefts, mostCommon(lefts));
+    const margin = fromRight ? mostCommon(rights) : mostCommon(lefts);
+    for (const line of column) {
+      const indent = fromRight ? margin - (line.x + line.width) : line.x - margin;
+      if (indent >= INDENT.min && indent <= INDENT.max && line.fontSize <= style.fontSize + 0.5 && !(line.bold && !style.bold)) line.listItem = true;
+    }
   }
 }
+
+const count = (values: readonly number[], value: number) => values.filter((candidate) => Math.abs(candidate - value) <= 1).length;
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -108,6 +115,11 @@ function mostCommon(values: readonly number[]): number {
   const counts = new Map<number, number>();
   for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
   return [...counts].reduce((best, entry) => (entry[1] > best[1] ? entry : best), [0, -1])[0];
+}
+
+/** Mostly Hebrew or Arabic letters. */
+function isRightToLeft(text: string): boolean {
+  return (text.match(/[\u0590-\u08ff]/g) ?? []).length > (text.match(/[A-Za-z\u00c0-\u024f]/g) ?? []).length;
 }
 
 /** An email, phone, address or place standing whole on its line: a unit, never a continuation. */
@@ -150,7 +162,8 @@ function continues(previous: Line, last: TextLine, line: TextLine, style: BodySt
   if (line.page !== previous.page || line.column !== previous.column) return false;
   if (Math.abs(line.fontSize - previous.fontSize) > 0.5 || line.bold !== previous.bold || line.italic !== previous.italic) return false;
   if (line.gapBefore > (style.wrapGap === null ? Math.max(style.lineGap, line.fontSize * 1.2) * 1.15 : style.wrapGap * SAME_GAP)) return false;
-  if (/[:;]$/.test(previous.text) || isContactItem(line.text)) return false;
+  // A new "Label: …" line or a whole contact detail starts afresh.
+  if (/[:;]$/.test(previous.text) || isContactItem(line.text) || /^[^\s:]+(?:\s[^\s:]+){0,2}:\s/u.test(line.text)) return false;
   // Without telling spacing, a sentence that ends at the line's end, followed by a capital,
   // is where a new item starts.
   if (style.wrapGap === null && /[.!?]$/.test(previous.text) && /^\p{Lu}/u.test(line.text)) return false;
@@ -158,12 +171,15 @@ function continues(previous: Line, last: TextLine, line: TextLine, style: BodySt
   if (line.width > 0 && previous.width > 0) {
     const column = widest.get(columnKey(line));
     if (!column) return false;
-    // The line broke because its next word did not fit: the word would have run past the edge.
+    // The line broke because its next word did not fit: the word would have run past the
+    // edge (the left one, in right-to-left text).
     const firstWord = line.text.split(' ')[0] ?? '';
     const wordWidth = (line.width * (firstWord.length + 1)) / Math.max(1, line.text.length);
-    const ranToEdge = last.x + last.width + wordWidth >= column.right - 2;
-    const hangsUnderBullet = previous.listItem && line.x > previous.x + 2;
-    return ranToEdge && (hangsUnderBullet || Math.abs(line.x - last.x) <= 2) && (!previous.listItem || hangsUnderBullet);
+    const rtl = isRightToLeft(previous.text);
+    const ranToEdge = rtl ? last.x - wordWidth <= column.left + 2 : last.x + last.width + wordWidth >= column.right - 2;
+    const start = (candidate: TextLine) => (rtl ? -(candidate.x + candidate.width) : candidate.x);
+    const hangsUnderBullet = previous.listItem && start(line) > start(previous) + 2;
+    return ranToEdge && (hangsUnderBullet || Math.abs(start(line) - start(last)) <= 2) && (!previous.listItem || hangsUnderBullet);
   }
   // Without widths, a long line followed by one that starts in lower case is a hard wrap.
   return last.text.length >= 60 && /^\p{Ll}/u.test(line.text) && !/[.!?]$/.test(previous.text);

@@ -2,7 +2,7 @@ import { emptyCv, type Cv, type SectionKey } from '@r2w/cv-schema';
 import type { DocumentText } from '../../text/document-text';
 import type { CvExtractor, ExtractorResult } from '../extractor';
 import { splitEntries } from './entries';
-import { parseHeader } from './header';
+import { looksLikeName, parseHeader } from './header';
 import type { HeadingKey } from './heading-words';
 import { bodyStyle, readingLines, type BodyStyle, type Line } from './lines';
 import { parseAwards } from './parsers/awards';
@@ -22,7 +22,7 @@ import { parseReferences } from './parsers/references';
 import { parseSkills } from './parsers/skills';
 import { parseSummary } from './parsers/summary';
 import { parseTestimonials, unquoted } from './parsers/testimonials';
-import { findSections, type Block } from './sections';
+import { displacedHeader, findSections, type Block } from './sections';
 import { fold } from './text';
 
 type ListKey = Exclude<HeadingKey, 'contact' | 'summary' | 'skills'>;
@@ -73,7 +73,11 @@ export function extractOffline(document: DocumentText): ExtractorResult {
   const linesOf = (key: HeadingKey): Line[] => (byKey.get(key) ?? []).flatMap((block) => block.lines);
   const evidenceOf = (key: HeadingKey) => Math.max(0, ...(byKey.get(key) ?? []).map((block) => headingEvidence.get(block) ?? 0));
 
-  const top = parseHeader([...header, ...linesOf('contact')], style);
+  let top = parseHeader(header, linesOf('contact'), style);
+  if (!top.hero.fullName) {
+    const moved = displacedHeader(blocks, style, looksLikeName);
+    if (moved.length > 0) top = parseHeader([...header, ...moved], linesOf('contact'), style);
+  }
   cv.hero = top.hero;
   cv.contact = top.contact;
   unclassified.push(...top.leftover);

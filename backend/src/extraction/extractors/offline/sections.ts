@@ -104,12 +104,24 @@ export function findSections(lines: readonly Line[], style: BodyStyle): Sections
   const header: Line[] = [];
   const blocks: Block[] = [];
   const headingEvidence = new Map<Block, number>();
-  // Two-column pages come column by column; each column continues its own last section.
-  const current = new Map<number, Block | null>();
-  let column = lines[0]?.column ?? 0;
+  // Two-column pages come column by column. A column continues the section that was open in
+  // the column at the same place on the page before (the main column, not the sidebar);
+  // a column of the same page starts outside any section.
+  const current = new Map<string, Block | null>();
+  const columnLeft = new Map<string, number>();
+  const opened = (line: Line): Block | null => {
+    let closest: { block: Block | null; distance: number } | null = null;
+    for (const [key, left] of columnLeft) {
+      const distance = Math.abs(left - line.x);
+      if (Number(key.split(':')[0]) === line.page - 1 && distance < 40 && (!closest || distance < closest.distance)) closest = { block: current.get(key) ?? null, distance };
+    }
+    return closest?.block ?? null;
+  };
 
   lines.forEach((line, index) => {
-    if (line.column !== column) column = line.column;
+    const column = `${line.page}:${line.column}`;
+    if (!current.has(column)) current.set(column, opened(line));
+    columnLeft.set(column, Math.min(columnLeft.get(column) ?? Infinity, line.x));
     const candidate = byLine.get(line);
     const open = current.get(column);
     // "Key achievements" over a job's bullets names a field of the job, not a section.
@@ -131,4 +143,24 @@ export function findSections(lines: readonly Line[], style: BodyStyle): Sections
     else header.push(line);
   });
   return { header, blocks, headingEvidence };
+}
+
+/**
+ * A name that a table put after the sidebar ("Contact… Skills… Jane Doe / Engineer",
+ * then "Profile"): a bold or large name-like line among the last lines of a section, with
+ * only short lines after it. Takes those lines out of their section and returns them.
+ */
+export function displacedHeader(blocks: readonly Block[], style: BodyStyle, isName: (text: string) => boolean): Line[] {
+  for (const block of blocks) {
+    const tail = block.lines.slice(-3);
+    const start = tail.findIndex(
+      (line) => !line.listItem && ((line.bold && !style.bold) || line.fontSize > style.fontSize + 1) && isName(line.text),
+    );
+    const moved = start === -1 ? [] : tail.slice(start);
+    if (moved.length > 0 && moved.slice(1).every((line) => !line.listItem && wordCount(line.text) <= 10)) {
+      block.lines.splice(block.lines.length - moved.length);
+      return moved;
+    }
+  }
+  return [];
 }

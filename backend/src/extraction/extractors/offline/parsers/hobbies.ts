@@ -1,7 +1,8 @@
 import { emptyHobbyItem, type HobbyItem } from '@r2w/cv-schema';
-import { fieldOfLabel } from '../field-labels';
+import { withLabelsJoined } from '../entry-body';
+import { fieldOfLabel, SECTION_FIELDS } from '../field-labels';
 import type { Line } from '../lines';
-import { labelled, splitList, splitParts, wordCount } from '../text';
+import { splitList, splitParts, wordCount } from '../text';
 import { compact, countIn } from './values';
 import type { Parsed } from './parsed';
 
@@ -19,25 +20,23 @@ function hobby(name: string, about: string | undefined): HobbyItem {
   return compact({ ...emptyHobbyItem(), hobbyName: name, ...(isShortList(list) ? { keywords: list } : { description: about }) });
 }
 
-function fromLine(text: string): HobbyItem[] {
-  const pair = labelled(text);
-  if (pair?.value) return [hobby(pair.label, pair.value)];
+function fromLine(text: string, label: string | undefined, value: string | undefined): HobbyItem[] {
+  if (label !== undefined && value) return [hobby(label, value)];
   const parts = splitParts(text);
   if (parts.length === 2 && wordCount(parts[0]!) <= 4) return [hobby(parts[0]!, parts[1])];
   const items = splitList(text);
-  return items.length >= 2 && isShortList(items) ? items.map((item) => hobby(item, undefined)) : [hobby(text, undefined)];
+  return isShortList(items) ? items.map((item) => hobby(item, undefined)) : [hobby(text, undefined)];
 }
 
 export function parseHobbies(lines: readonly Line[]): Parsed<HobbyItem> {
   const items: HobbyItem[] = [];
-  for (const line of lines) {
-    const pair = labelled(line.text);
+  for (const { text, label, value } of withLabelsJoined(lines)) {
     const last = items.at(-1);
-    const field = pair && last ? fieldOfLabel(pair.label, ['achievements', 'skills', 'yearsOfExperience']) : null;
-    if (pair && last && field === 'achievements') last.achievements = splitList(pair.value);
-    else if (pair && last && field === 'skills') last.relevantSkills = splitList(pair.value);
-    else if (pair && last && field === 'yearsOfExperience' && countIn(pair.value) !== undefined) last.yearsOfExperience = countIn(pair.value);
-    else items.push(...fromLine(line.text));
+    const field = last && label !== undefined && value ? fieldOfLabel(label, SECTION_FIELDS.hobbies) : null;
+    if (last && field === 'achievements') last.achievements = splitList(value!);
+    else if (last && field === 'skills') last.relevantSkills = splitList(value!);
+    else if (last && field === 'yearsOfExperience' && countIn(value) !== undefined) last.yearsOfExperience = countIn(value);
+    else items.push(...fromLine(text, label, value));
   }
   return { items, unclassified: [] };
 }

@@ -1,7 +1,8 @@
 import { emptyLanguageItem, type LanguageItem } from '@r2w/cv-schema';
-import { fieldOfLabel } from '../field-labels';
+import { withLabelsJoined } from '../entry-body';
+import { fieldOfLabel, SECTION_FIELDS } from '../field-labels';
 import type { Line } from '../lines';
-import { fold, labelled, splitList, splitParts, tidy } from '../text';
+import { fold, splitList, splitParts, tidy } from '../text';
 import { compact, countIn } from './values';
 import type { Parsed } from './parsed';
 
@@ -25,13 +26,11 @@ function language(name: string, written: string | undefined): LanguageItem {
   return compact({ ...emptyLanguageItem(), language: name, ...(written ? level(written) : {}) });
 }
 
-function fromLine(text: string): LanguageItem[] {
-  const pair = labelled(text);
-  if (pair?.value) return [language(pair.label, pair.value)];
+function fromLine(text: string, label: string | undefined, value: string | undefined): LanguageItem[] {
+  if (label !== undefined && value) return [language(label, value)];
   const parts = splitParts(text);
   if (parts.length === 2) return [language(parts[0]!, parts[1])];
-  const items = splitList(text);
-  return items.map((item) => {
+  return splitList(text).map((item) => {
     const bracketed = IN_BRACKETS.exec(item);
     if (bracketed?.[1] && bracketed[2]) return language(bracketed[1], bracketed[2]);
     const trailing = TRAILING_LEVEL.exec(item);
@@ -41,23 +40,11 @@ function fromLine(text: string): LanguageItem[] {
 
 export function parseLanguages(lines: readonly Line[]): Parsed<LanguageItem> {
   const items: LanguageItem[] = [];
-  const unclassified: string[] = [];
-  let pending: string | null = null;
-  for (const line of lines) {
-    const pair = labelled(line.text);
+  for (const { text, label, value } of withLabelsJoined(lines)) {
     const last = items.at(-1);
-    if (pair && last && fieldOfLabel(pair.label, ['yearsOfExperience']) !== null) {
-      const years = countIn(pair.value);
-      if (years !== undefined) last.yearsOfExperience = years;
-    } else if (pending !== null) {
-      items.push(language(pending, line.text));
-      pending = null;
-    } else if (pair && !pair.value) {
-      pending = pair.label;
-    } else {
-      items.push(...fromLine(line.text));
-    }
+    const years = label !== undefined && fieldOfLabel(label, SECTION_FIELDS.languages) === 'yearsOfExperience' ? countIn(value) : undefined;
+    if (last && years !== undefined) last.yearsOfExperience = years;
+    else items.push(...fromLine(text, label, value));
   }
-  if (pending !== null) unclassified.push(pending);
-  return { items, unclassified };
+  return { items, unclassified: [] };
 }

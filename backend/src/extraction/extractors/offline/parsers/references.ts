@@ -5,7 +5,7 @@ import { labelledField } from '../field-labels';
 import { splitParts } from '../text';
 import type { Parsed } from './parsed';
 import { unquoted } from './testimonials';
-import { commaParts } from '../entry-head';
+import { commaParts } from '../places';
 import { splitAtOrganisation } from '../roles';
 import { compact, countIn, yearsIn } from './values';
 

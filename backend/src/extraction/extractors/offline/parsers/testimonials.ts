@@ -1,7 +1,7 @@
 import { emptyTestimonialItem, type TestimonialItem } from '@r2w/cv-schema';
 import { findUrl } from '../contact-fields';
 import { findDates } from '../date-spans';
-import { commaParts } from '../entry-head';
+import { commaParts } from '../places';
 import type { Line } from '../lines';
 import { isProse, tidy } from '../text';
 import type { Parsed } from './parsed';
