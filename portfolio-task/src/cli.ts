@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 // `npx r2w build <cv> --template <id> --out <dir>`: extraction and the build in one
 // process, no service needed. The extraction pipeline is the backend's, loaded at run
 // time for the same reason as in main.ts.

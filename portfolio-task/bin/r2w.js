@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// The `r2w` command. A plain, committed launcher so that npm can link it when installing,
+// before the TypeScript is compiled (npm run build); it runs the compiled command line.
+try {
+  require('../dist/cli.js');
+} catch (error) {
+  if (error && error.code === 'MODULE_NOT_FOUND' && /dist[\\/]cli\.js/.test(error.message)) {
+    console.error('r2w is not built yet: run `npm run build` in the repository first.');
+    process.exit(2);
+  }
+  throw error;
+}
