@@ -6,6 +6,12 @@ type Location = NonNullable<Contact['location']>;
 // Recognisers for contact facts wherever they appear (the header, a sidebar, a reference).
 
 export const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/u;
+const EMAILS = new RegExp(EMAIL.source, 'gu');
+
+/** The first email address in the text, or null. */
+export function findEmail(text: string): RegExpExecArray | null {
+  return text.includes('@') ? EMAIL.exec(text) : null;
+}
 
 // Phone numbers as CVs write them: "+1 (415) 555-0132", "+44 20 7946 0958", "06 12 34 56 78",
 // "+972-54-123-4567", "030 1234567". Seven to fifteen digits.
@@ -31,7 +37,8 @@ const URL = new RegExp(
 
 /** The first web address in the text; a closing bracket or full stop after it is the sentence's. */
 export function findUrl(text: string): string | null {
-  const withoutEmails = text.replace(new RegExp(EMAIL.source, 'gu'), (email) => ' '.repeat(email.length));
+  if (!text.includes('.')) return null;
+  const withoutEmails = text.includes('@') ? text.replace(EMAILS, (email) => ' '.repeat(email.length)) : text;
   let url = URL.exec(withoutEmails)?.[0];
   if (url === undefined) return null;
   url = url.replace(/[.,;:]+$/, '');
@@ -125,9 +132,13 @@ export function parseLocation(text: string): Location | null {
   const last = parts.at(-1);
   if (parts.length < 2 || parts.length > 5 || parts.some((part) => !part) || last === undefined) return null;
   const location: Location = {};
+  // "Hauptstraße 12, 10115 Berlin": a street, then postal code and town, no country.
+  const postalTown = POSTAL_AND_CITY.exec(last);
   if (COUNTRIES.has(fold(last))) location.country = last;
   else if (REGION_CODE.test(last) || US_STATES.has(fold(last))) location.state = last;
-  else return null;
+  else if (postalTown?.[1] && postalTown[2] && parts.length === 2 && (STREET.test(parts[0]!) || /\d/.test(parts[0]!))) {
+    return { address: parts[0], postalCode: postalTown[1], city: postalTown[2] };
+  } else return null;
   const places: string[] = [];
   for (const part of parts.slice(0, -1)) {
     const postalAndCity = STREET.test(part) ? null : POSTAL_AND_CITY.exec(part);

@@ -20,8 +20,8 @@ export interface FoundDate extends Span {
 }
 
 // A year stands alone: not inside a longer number or an amount, nor a phone's last group
-// ("555 2020", "555-2020"); after another year it may ("2018 2020" of two columns run together).
-const YEAR = /(?<![\p{L}\p{N}$€£]|(?<!\d)\d{1,3}\s|(?<!\d)\d{3}-)(?:19|20)\d{2}(?![\p{L}\p{N}]|[.,]\d)|(?<![\p{L}\p{N}])['’]\d{2}(?!\p{N})/gu;
+// ("312 555 2020", "555-2020"); after one number it may ("40 Under 40 2008", "2018 2020").
+const YEAR = /(?<![\p{L}\p{N}$€£]|\d[\s.-]\d{1,3}\s|(?<!\d)\d{3}-)(?:19|20)\d{2}(?![\p{L}\p{N}]|[.,]\d)|(?<![\p{L}\p{N}])['’]\d{2}(?!\p{N})/gu;
 
 // What may stand before a year inside the same date: a numeric day/month ("03/", "15.03."),
 // a month word ("Sept. ", "enero de ", "15 March ", "1er janvier ", "בינואר ").

@@ -51,6 +51,8 @@ function repeatsOpening(line: Line, first: Line | undefined, current: readonly L
 }
 
 export function splitEntries(lines: readonly Line[], style: BodyStyle): Entry[] {
+  const detail = new Map(lines.map((line) => [line, isDetail(line, style)]));
+  const rankOf = new Map(lines.map((line) => [line, dateRank(line.text)]));
   const groups: Line[][] = [];
   let current: Line[] = [];
   const open = (from: number): void => {
@@ -60,12 +62,12 @@ export function splitEntries(lines: readonly Line[], style: BodyStyle): Entry[] 
   };
   for (const line of lines) {
     if (current.length > 0) {
-      const opening = !isDetail(line, style);
-      const hadDetails = current.some((earlier) => isDetail(earlier, style));
+      const opening = !detail.get(line);
+      const hadDetails = current.some((earlier) => detail.get(earlier));
       // Dates written the way this entry's were (its surest) start the next entry's pattern.
-      const ranks = current.map((earlier) => dateRank(earlier.text));
+      const ranks = current.map((earlier) => rankOf.get(earlier) ?? 0);
       const datedAt = ranks.indexOf(Math.max(...ranks));
-      const rank = dateRank(line.text);
+      const rank = rankOf.get(line) ?? 0;
       if (setApart(line, style) || (opening && (hadDetails || repeatsOpening(line, lines[0], current, style)))) open(current.length);
       else if (opening && !hadDetails && rank > 0 && rank === ranks[datedAt]) {
         // The first entry's dates sat on its n-th line; so do this one's.
@@ -75,11 +77,16 @@ export function splitEntries(lines: readonly Line[], style: BodyStyle): Entry[] 
     current.push(line);
   }
   if (current.length > 0) groups.push(current);
-  return groups.map((group) => toEntry(group, style));
+  return groups.flatMap((group) => {
+    const entry = toEntry(group, detail);
+    // A list of bullets with no opening line is a list of one-line entries ("• AWS Certified…, 2022").
+    if (entry.head.length > 0 || !entry.body.every((line) => line.listItem)) return [entry];
+    return entry.body.map((line) => ({ head: [line], body: [] }));
+  });
 }
 
-function toEntry(lines: Line[], style: BodyStyle): Entry {
-  const split = lines.findIndex((line) => isDetail(line, style));
+function toEntry(lines: Line[], detail: ReadonlyMap<Line, boolean | undefined>): Entry {
+  const split = lines.findIndex((line) => detail.get(line));
   const at = split === -1 ? lines.length : split;
   return { head: lines.slice(0, at), body: lines.slice(at) };
 }

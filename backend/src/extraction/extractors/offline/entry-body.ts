@@ -26,12 +26,13 @@ export function readBody(body: readonly Line[], allowed: readonly FieldLabel[]):
   let pending: FieldLabel | null = null;
   body.forEach((line, index) => {
     const next = body[index + 1];
-    if (line.listItem) {
+    const pair = labelled(line.text);
+    const field = fieldOfLabel(pair ? pair.label : line.text, allowed);
+    // "• Tech: Python, Spark" is a labelled line written as a bullet.
+    if (line.listItem && !(field && pair?.value)) {
       facts.bullets.push({ text: line.text, group });
       return;
     }
-    const pair = labelled(line.text);
-    const field = fieldOfLabel(pair ? pair.label : line.text, allowed);
     if (pending && !pair) {
       add(facts.fields, pending, line.text);
       pending = null;

@@ -1,7 +1,8 @@
 import type { ParsedDateRange } from '@r2w/cv-schema';
 import { cut, findDateRanges, type FoundRange } from './date-spans';
 import type { Line } from './lines';
-import { splitParts, tidy } from './text';
+import { isDegree, organisationEvidence, roleEvidence } from './roles';
+import { DASH, splitParts, tidy } from './text';
 import { commaParts, trailingPlace, trailingTown } from './places';
 import { isStretched } from './towns';
 
@@ -57,7 +58,28 @@ function entryDates(head: readonly Line[]): { line: number; found: FoundRange } 
   return best;
 }
 
-export function readHead(head: readonly Line[]): HeadFacts {
+/**
+ * Where a dash separates two parts. Names of things (certificates, courses, awards) carry
+ * dashes ("Solutions Architect – Professional"), so in `names` heads a dash separates only
+ * before an organisation ("… – Amazon Web Services Inc."); elsewhere, with commas on the
+ * line, only between an organisation and a role or degree ("University of Michigan — B.S.").
+ */
+function splitAtDash(text: string, names: boolean): string[] {
+  const dash = DASH.exec(text);
+  if (!dash) return [text];
+  const [left, right] = [tidy(text.slice(0, dash.index)), tidy(text.slice(dash.index + dash[0].length))];
+  const kind = (side: string) => (organisationEvidence(side) >= 2 ? 'organisation' : roleEvidence(side) > 0 || isDegree(side) ? 'role' : 'other');
+  const apart = names ? kind(right) === 'organisation' && !abbreviates(left, right) : [kind(left), kind(right)].sort().join() === 'organisation,role';
+  return apart && left && right ? [left, ...splitAtDash(right, names)] : [text];
+}
+
+/** "VDI – Verein Deutscher Ingenieure": an acronym and the name it stands for are one name. */
+function abbreviates(short: string, long: string): boolean {
+  const initials = long.split(/\s+/).filter((word) => /^\p{Lu}/u.test(word)).map((word) => word[0]).join('');
+  return /^\p{Lu}{2,}$/u.test(short) && initials.startsWith(short);
+}
+
+export function readHead(head: readonly Line[], { names = false } = {}): HeadFacts {
   const dates = entryDates(head);
   let location: string | null = null;
   const parts: HeadPart[] = [];
@@ -68,11 +90,13 @@ export function readHead(head: readonly Line[]): HeadFacts {
     const merged = isStretched(line);
     const whole = pieces[0] ?? '';
     lineTexts.push(trailingPlace(whole, merged)?.before ?? whole);
-    const split = pieces.flatMap(splitParts);
+    const split = pieces.flatMap((piece) => splitParts(piece, !names));
     for (const piece of split) {
       const place = location ? null : (trailingPlace(piece, merged) ?? (merged && !dated && split.length === 1 ? trailingTown(piece) : null));
       if (place) location = place.place;
-      for (const text of commaParts(place ? place.before : piece)) parts.push({ text, bold: line.bold, italic: line.italic, line: index });
+      for (const text of commaParts(place ? place.before : piece).flatMap((part) => splitAtDash(part, names))) {
+        parts.push({ text, bold: line.bold, italic: line.italic, line: index });
+      }
     }
   });
   return { dateRange: dates?.found.range ?? null, location, parts, lineTexts };

@@ -78,7 +78,9 @@ export const SECTION_FIELDS: Record<HeadingKey, readonly FieldLabel[]> = {
 };
 
 const BY_WORDS = new Map<string, FieldLabel>();
+const FOLDED = new Map<FieldLabel, Set<string>>();
 for (const [field, words] of Object.entries(FIELD_LABELS) as [FieldLabel, readonly string[]][]) {
+  FOLDED.set(field, new Set(words.map(fold)));
   for (const word of words) if (!BY_WORDS.has(fold(word))) BY_WORDS.set(fold(word), field);
 }
 
@@ -86,10 +88,7 @@ for (const [field, words] of Object.entries(FIELD_LABELS) as [FieldLabel, readon
 // score in certifications, "Projects" key projects in a job and nothing in a skill list.
 export function fieldOfLabel(label: string, allowed: readonly FieldLabel[]): FieldLabel | null {
   const folded = fold(label).replace(/[:：.]+$/, '').trim();
-  for (const field of allowed) {
-    if ((FIELD_LABELS[field] as readonly string[]).some((word) => fold(word) === folded)) return field;
-  }
-  return null;
+  return allowed.find((field) => FOLDED.get(field)?.has(folded)) ?? null;
 }
 
 /** "Label: value" whose label names one of the allowed fields. */

@@ -1,5 +1,5 @@
 import type { Contact, Hero } from '@r2w/cv-schema';
-import { EMAIL, findPhone, findUrl, handleLink, linkOf, parseLocation, placeOnly } from './contact-fields';
+import { findEmail, findPhone, findUrl, handleLink, linkOf, parseLocation, placeOnly } from './contact-fields';
 import { fieldOfLabel, SECTION_FIELDS } from './field-labels';
 import { sectionOfHeading } from './heading-words';
 import type { BodyStyle, Line } from './lines';
@@ -43,7 +43,7 @@ type TokenKind = 'email' | 'url' | 'phone';
 
 /** The first email, address or phone in the text (a phone inside other words only in international form). */
 function contactToken(text: string): { kind: TokenKind; value: string; at: number } | null {
-  const email = EMAIL.exec(text);
+  const email = findEmail(text);
   if (email) return { kind: 'email', value: email[0], at: email.index };
   const url = findUrl(text);
   if (url) return { kind: 'url', value: url, at: text.indexOf(url) };
@@ -152,16 +152,22 @@ export function parseHeader(header: readonly Line[], contactSection: readonly Li
   // with at most contact details between.
   const next = name ? unclaimed[unclaimed.indexOf(name) + 1] : undefined;
   const title = next && name && lines.indexOf(next.line) >= lines.indexOf(name.line) && !next.label && wordCount(next.text) <= 10 && !isProse(next.text) ? next : undefined;
-  if (title) hero.professionalTitle = title.text;
-  const town = contact.location ? undefined : towns.find((piece) => piece !== name && (piece !== title || hero.professionalTitle === undefined));
+  // "Data Scientist | ML Engineer" on a line of its own is one title.
+  const titleLine = title && title.line !== name?.line && unclaimed.filter((piece) => piece.line === title.line).length === piecesOf(title.line).length ? title.line : undefined;
+  const titleParts = titleLine ? unclaimed.filter((piece) => piece.line === titleLine) : title ? [title] : [];
+  if (title) hero.professionalTitle = titleLine && titleParts.length > 1 ? stripMarkup(titleLine.text) : title.text;
+  const town = contact.location ? undefined : towns.find((piece) => piece !== name && !titleParts.includes(piece));
   if (town) contact.location = placeOnly(town.text)!;
-  const others = rest.filter((piece) => (piece !== title || hero.professionalTitle === undefined) && piece !== town);
+  const others = rest.filter((piece) => !titleParts.includes(piece) && piece !== town);
 
   const prose: string[] = [];
   const leftover: string[] = [];
   for (const piece of others) {
     const text = piece.label ? `${piece.label}: ${piece.text}` : piece.text;
-    if (!piece.label && hero.summaryTagline === undefined && prose.length === 0 && wordCount(text) >= 4 && wordCount(text) <= 25 && hero.fullName) {
+    // A tagline is a phrase ("Identity and packaging for consumer brands"); a sentence of
+    // more than a dozen words is the start of a summary.
+    const phrase = wordCount(text) >= 3 && (wordCount(text) <= 12 || !/[.!?]$/.test(text));
+    if (!piece.label && hero.summaryTagline === undefined && prose.length === 0 && phrase && wordCount(text) <= 25 && hero.fullName) {
       hero.summaryTagline = text;
     } else if (!piece.label && isProse(text)) prose.push(text);
     else leftover.push(text);

@@ -1,6 +1,6 @@
 import { SourceText } from '../../source-check';
 import type { DocumentText, TextLine } from '../../text/document-text';
-import { EMAIL, findPhone, findUrl, parseLocation } from './contact-fields';
+import { findEmail, findPhone, findUrl, parseLocation } from './contact-fields';
 import { letterCount } from './text';
 
 // The document's lines as the parsers read them: decoration gone, lines a PDF wrapped
@@ -124,7 +124,7 @@ function isRightToLeft(text: string): boolean {
 
 /** An email, phone, address or place standing whole on its line: a unit, never a continuation. */
 function isContactItem(text: string): boolean {
-  return EMAIL.exec(text)?.[0] === text || findUrl(text) === text || findPhone(text) === text || parseLocation(text) !== null;
+  return findEmail(text)?.[0] === text || findUrl(text) === text || findPhone(text) === text || parseLocation(text) !== null;
 }
 
 /**

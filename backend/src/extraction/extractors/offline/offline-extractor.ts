@@ -47,6 +47,32 @@ const PARSERS: Record<ListKey, (block: Block, style: BodyStyle) => Parsed<object
   testimonials: (block) => parseTestimonials(block.lines),
 };
 
+// The facts an entry of each section is expected to state: how many of them the parser
+// filled tells how well the entries were understood.
+const CORE_FIELDS: Record<ListKey, readonly string[]> = {
+  experience: ['jobTitle', 'companyName', 'dateRange'],
+  education: ['degree', 'institution', 'dateRange'],
+  projects: ['title'],
+  certifications: ['certificationName', 'issuingOrganization'],
+  awards: ['awardName'],
+  courses: ['courseName'],
+  conferences: ['eventName'],
+  patents: ['title', 'patentNumber'],
+  references: ['name'],
+  memberships: ['organizationName'],
+  languages: ['language'],
+  hobbies: ['hobbyName'],
+  publications: ['title', 'authors'],
+  testimonials: ['testimonialText', 'authorName'],
+};
+
+/** 0..1 from how clearly the heading stood out and how completely the entries were read. */
+function sectionConfidence(items: readonly object[], core: readonly string[], headingEvidence: number): number {
+  if (items.length === 0) return 0.2;
+  const filled = items.reduce((sum, item) => sum + core.filter((field) => (item as Record<string, unknown>)[field] !== undefined).length / core.length, 0) / items.length;
+  return Math.round((0.3 + 0.3 * headingEvidence + 0.4 * filled) * 100) / 100;
+}
+
 // "Recommendations" heads both quoted praise and lists of referees: the content decides. Praise
 // is signed after the quotation ("— Ana Ruiz, CTO"); a referee is named before any quotation.
 function contentKey(block: Block): HeadingKey | null {
@@ -90,12 +116,14 @@ export function extractOffline(document: DocumentText): ExtractorResult {
   if (summaryBlocks.length > 0) unclassified.push(...top.prose);
   cv.summary = summary.summary;
   unclassified.push(...summary.unclassified);
-  if (Object.keys(cv.summary).length > 0) confidence.summary = summaryBlocks.length > 0 ? 0.5 + evidenceOf('summary') * 0.4 : 0.4;
+  if (Object.keys(cv.summary).length > 0) confidence.summary = summaryBlocks.length > 0 ? sectionConfidence([cv.summary], ['summaryText'], evidenceOf('summary')) : 0.4;
 
   const skillBlocks = byKey.get('skills') ?? [];
   if (skillBlocks.length > 0) {
-    cv.skills = { sectionTitle: skillBlocks[0]!.title, skillCategories: parseSkills(linesOf('skills'), style) };
-    confidence.skills = 0.5 + evidenceOf('skills') * 0.4;
+    const skills = parseSkills(linesOf('skills'), style);
+    cv.skills = { sectionTitle: skillBlocks[0]!.title, skillCategories: skills.items };
+    unclassified.push(...skills.unclassified);
+    confidence.skills = sectionConfidence(skills.items, ['skills'], evidenceOf('skills'));
   }
 
   for (const key of Object.keys(PARSERS) as ListKey[]) {
@@ -106,7 +134,7 @@ export function extractOffline(document: DocumentText): ExtractorResult {
     unclassified.push(...parsed.flatMap((result) => result.unclassified));
     // The cast holds: each parser builds its own section's items from that section's empty item.
     (cv[key] as { sectionTitle: string; items: object[] }) = { sectionTitle: sectionBlocks[0]!.title, items };
-    confidence[key] = items.length > 0 ? 0.45 + evidenceOf(key) * 0.4 : 0.2;
+    confidence[key] = sectionConfidence(items, CORE_FIELDS[key], evidenceOf(key));
   }
   return { cv, unclassifiedText: unclassified.filter((text) => text.trim() !== ''), confidence };
 }

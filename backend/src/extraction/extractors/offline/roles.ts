@@ -47,6 +47,21 @@ const ORGANISATION_WORDS = [
   'בע"מ', 'בעמ', 'אוניברסיטת', 'אוניברסיטה', 'מכללת', 'מכללה', 'הטכניון', 'טכניון', 'בנק', 'חברת', 'קבוצת', 'מכון', 'עמותת', 'עמותה', 'משרד', 'בית',
 ].map(fold);
 
+// Degree names and abbreviations in the five languages.
+const DEGREE = new RegExp(
+  String.raw`(?:^|[\s(])(?:b\.?\s?sc|m\.?\s?sc|b\.?\s?a|m\.?\s?a|b\.?\s?eng|m\.?\s?eng|b\.?\s?s|m\.?\s?s|ph\.?\s?d|mba|m\.?\s?phil|d\.?\s?phil|llb|llm|md|bachelor|master|masters|doctor|doctorate|associate|diploma|certificate|hnd|gcse|a-levels?|` +
+    String.raw`licenciatura|licenciado|licenciada|grado|maestria|doctorado|ingenieria|ingeniero|tecnico superior|bachillerato|` +
+    String.raw`licence|maitrise|doctorat|diplome|dut|bts|classe preparatoire|baccalaureat|bac|ingenieur|` +
+    String.raw`diplom|magister|promotion|abitur|staatsexamen|ausbildung|` +
+    String.raw`תואר|בוגר|מוסמך|דוקטור|הנדסאי|תעודת)(?=$|[\s.,)\-'’])`,
+  'iu',
+);
+
+const INSTITUTION = /\b(?:university|universidad|universite|universitat|college|school|escuela|ecole|hochschule|fachhochschule|institute|instituto|institut|academy|academia|polytechnic|politecnica|politecnico|polytechnique|lycee|gymnasium|conservatory|conservatorio|seminary|tu|eth|epfl|mit)\b|אוניברסיט|מכלל|טכניון|מכון/iu;
+
+export const isDegree = (text: string) => DEGREE.test(fold(text));
+export const isInstitution = (text: string) => INSTITUTION.test(fold(text));
+
 const words = (text: string) => fold(text).split(/[\s,()/]+/).filter(Boolean);
 
 export function roleEvidence(text: string): number {

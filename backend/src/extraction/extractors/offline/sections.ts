@@ -49,20 +49,19 @@ function mayBeHeading(line: Line): boolean {
   return !line.listItem && wordCount(line.text) <= 6 && !/[.!?]$/.test(line.text) && !/@|https?:|www\./.test(line.text);
 }
 
-// Plain text has no fonts: a keyword standing alone on its line is all the evidence there is.
+// Plain text has no fonts: where no keyword line is set apart even by capitals, a colon or
+// a blank line, a keyword standing alone on its line is all the evidence there is.
 function isUnstyled(lines: readonly Line[]): boolean {
   return lines.every((line) => !line.bold && line.headingLevel === undefined && line.fontSize === lines[0]?.fontSize);
 }
 
 function keywordHeadings(lines: readonly Line[], style: BodyStyle): Candidate[] {
-  const unstyled = isUnstyled(lines);
-  const candidates: Candidate[] = [];
-  for (const line of lines) {
+  const keyed = lines.flatMap((line) => {
     const key = mayBeHeading(line) ? sectionOfHeading(line.text) : null;
-    if (!key) continue;
-    const evidence = styleEvidence(line, style);
-    if (evidence > 0 || unstyled) candidates.push({ line, key, evidence: unstyled ? Math.max(evidence, 1) : evidence });
-  }
+    return key ? [{ line, key, evidence: styleEvidence(line, style) }] : [];
+  });
+  const bare = isUnstyled(lines) && keyed.filter((candidate) => candidate.evidence > 0).length < 2;
+  const candidates = bare ? keyed.map((candidate) => ({ ...candidate, evidence: Math.max(candidate.evidence, 1) })) : keyed.filter((candidate) => candidate.evidence > 0);
   // Where the headings are set larger than the text, a keyword in the text's size is a label
   // inside a section ("Languages:" over a skill list, "Talks" over a talk's bullets); so is
   // one with a colon that most headings lack.

@@ -44,15 +44,19 @@ export function tidy(text: string): string {
 // Separators CVs put between the parts of one line: "Engineer | Acme | 2020", "Acme — Berlin".
 // Hyphens and en dashes count only with spaces around them, since they also join words and numbers.
 const PART_SEPARATOR = /\s*[|•·▪◦]\s*|\s+[-–]\s+|\s*—\s*/gu;
+export const DASH = /\s+[-–]\s+|\s*—\s*/u;
 const STRONG_SEPARATOR = /\s*[|•·▪◦]\s*/gu;
+// A comma between parts, not the one before a legal form ("Amazon.com, Inc.").
+const SEPARATING_COMMA = /,\s(?!(?:inc|ltd|llc|plc|gmbh|corp|co|s\.?a|s\.?l)\b\.?)/iu;
 
 /**
  * The parts of a line between separators, tidied, empty ones left out. A line that uses
- * commas keeps its dashes: they belong to names then ("Solutions Architect – Associate, AWS").
+ * commas keeps its dashes: they belong to names then ("Solutions Architect – Associate, AWS");
+ * so does any line when `dashes` is false.
  */
-export function splitParts(text: string): string[] {
+export function splitParts(text: string, dashes = true): string[] {
   return text
-    .split(/,\s/.test(text) ? STRONG_SEPARATOR : PART_SEPARATOR)
+    .split(dashes && !SEPARATING_COMMA.test(text) ? PART_SEPARATOR : STRONG_SEPARATOR)
     .map(tidy)
     .filter((part) => part !== '');
 }
@@ -84,11 +88,11 @@ function isSlashInWord(before: string, char: string): boolean {
 /** "Label: value" with a short label; null when the line is not of that form. */
 export function labelled(text: string): { label: string; value: string } | null {
   const match = /^([^:：]{1,40})[:：]\s*(.*)$/u.exec(text);
-  if (!match?.[1] || match[2] === undefined) return null;
-  // "https://…" and "10:30" are not labels.
-  if (/\/\/|^\d/.test(match[2]) && /^(?:https?|ftp)$/i.test(match[1].trim())) return null;
-  if (/\d$/.test(match[1]) && /^\d/.test(match[2])) return null;
-  return { label: match[1].trim(), value: match[2].trim() };
+  const label = match?.[1]?.trim();
+  const value = match?.[2]?.trim() ?? '';
+  // "https://…" is an address and "10:30" a time, not labels.
+  if (!label || /^(?:https?|ftp|mailto)$/i.test(label) || (/\d$/.test(label) && /^\d/.test(value))) return null;
+  return { label, value };
 }
 
 /**

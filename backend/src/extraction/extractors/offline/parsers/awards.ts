@@ -12,7 +12,7 @@ const FIELDS = SECTION_FIELDS.awards;
 export function parseAwards(entries: readonly Entry[]): Parsed<AwardItem> {
   const unclassified: string[] = [];
   const items = entries.map((entry) => {
-    const head = readHead(entry.head);
+    const head = readHead(entry.head, { names: true });
     const body = readBody(entry.body, FIELDS);
     const { title, subtitle, rest } = titled(head);
     const [description, ...more] = [...body.plain, ...body.bullets.map((bullet) => bullet.text)];

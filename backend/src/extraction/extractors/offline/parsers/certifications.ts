@@ -14,7 +14,7 @@ const FIELDS = SECTION_FIELDS.certifications;
 export function parseCertifications(entries: readonly Entry[]): Parsed<CertificationItem> {
   const unclassified: string[] = [];
   const items = entries.map((entry) => {
-    const head = readHead(entry.head);
+    const head = readHead(entry.head, { names: true });
     const body = readBody(entry.body, FIELDS);
     const { title, subtitle, rest } = titled(head);
     const urls = body.plain.filter((line) => findUrl(line) === line);

@@ -13,7 +13,7 @@ const FIELDS = SECTION_FIELDS.conferences;
 export function parseConferences(entries: readonly Entry[]): Parsed<ConferenceItem> {
   const unclassified: string[] = [];
   const items = entries.map((entry) => {
-    const head = readHead(entry.head);
+    const head = readHead(entry.head, { names: true });
     const body = readBody(entry.body, FIELDS);
     const named = titled(head);
     // "Speaker, PyCon 2023" as well as "PyCon 2023, Speaker".

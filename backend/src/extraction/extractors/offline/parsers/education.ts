@@ -2,24 +2,13 @@ import { emptyEducationItem, type EducationItem } from '@r2w/cv-schema';
 import { bulletsOf, first, readBody } from '../entry-body';
 import { readHead, type HeadPart } from '../entry-head';
 import type { Entry } from '../entries';
-import { SECTION_FIELDS } from '../field-labels';
-import { fold, splitList } from '../text';
+import { labelledField, SECTION_FIELDS } from '../field-labels';
+import { isDegree, isInstitution } from '../roles';
+import { splitList } from '../text';
 import { compact } from './values';
 import { looksLikePlace, type Parsed } from './parsed';
 
 const FIELDS = SECTION_FIELDS.education;
-
-// Degree names and abbreviations in the five languages.
-const DEGREE = new RegExp(
-  String.raw`(?:^|[\s(])(?:b\.?\s?sc|m\.?\s?sc|b\.?\s?a|m\.?\s?a|b\.?\s?eng|m\.?\s?eng|b\.?\s?s|m\.?\s?s|ph\.?\s?d|mba|m\.?\s?phil|d\.?\s?phil|llb|llm|md|bachelor|master|masters|doctor|doctorate|associate|diploma|certificate|hnd|gcse|a-levels?|` +
-    String.raw`licenciatura|licenciado|licenciada|grado|maestria|doctorado|ingenieria|ingeniero|tecnico superior|bachillerato|` +
-    String.raw`licence|maitrise|doctorat|diplome|dut|bts|classe preparatoire|baccalaureat|bac|ingenieur|` +
-    String.raw`diplom|magister|promotion|abitur|staatsexamen|ausbildung|` +
-    String.raw`תואר|בוגר|מוסמך|דוקטור|הנדסאי|תעודת)(?=$|[\s.,)\-'’])`,
-  'iu',
-);
-
-const INSTITUTION = /\b(?:university|universidad|universite|universitat|college|school|escuela|ecole|hochschule|fachhochschule|institute|instituto|institut|academy|academia|polytechnic|politecnica|politecnico|polytechnique|lycee|gymnasium|conservatory|conservatorio|seminary|tu|eth|epfl|mit)\b|אוניברסיט|מכלל|טכניון|מכון/iu;
 
 const HONORS = /\b(?:summa cum laude|magna cum laude|cum laude|with (?:high |highest )?(?:honors|honours|distinction)|first[- ]class honours|matricula de honor|mention (?:tres bien|bien|assez bien)|mit auszeichnung)\b|בהצטיינות(?: יתרה)?/iu;
 
@@ -28,8 +17,6 @@ const HONORS = /\b(?:summa cum laude|magna cum laude|cum laude|with (?:high |hig
 // splits at "in", so "of" stays inside the degree.
 const DEGREE_IN = [/^(.+?)\s+(?:in|en|im)\s+(.+)$/u, /^(.+?)\s+ב(?=[\u05d0-\u05ea])(.+)$/u];
 
-const isDegree = (text: string) => DEGREE.test(fold(text));
-const isInstitution = (text: string) => INSTITUTION.test(fold(text));
 
 function splitDegree(text: string): { degree: string; field?: string } {
   for (const pattern of DEGREE_IN) {
@@ -71,8 +58,14 @@ export function parseEducation(entries: readonly Entry[]): Parsed<EducationItem>
   const items = entries.map((entry) => {
     const head = readHead(entry.head);
     const body = readBody(entry.body, FIELDS);
+    // "M.S. in Computer Science, GPA: 3.9, magna cum laude": details on the degree's own line.
+    const labelledInHead = head.parts.filter((part) => labelledField(part.text, FIELDS) !== null);
+    for (const part of labelledInHead) {
+      const { field, value } = labelledField(part.text, FIELDS)!;
+      body.fields.set(field, [value, ...(body.fields.get(field) ?? [])]);
+    }
     const honorsInHead = head.parts.filter((part) => HONORS.test(part.text));
-    const { degree, field, institution, rest } = nameParts(head.parts.filter((part) => !honorsInHead.includes(part)));
+    const { degree, field, institution, rest } = nameParts(head.parts.filter((part) => !honorsInHead.includes(part) && !labelledInHead.includes(part)));
     let location = head.location ?? undefined;
     for (const part of rest) {
       if (location === undefined && looksLikePlace(part.text)) location = part.text;

@@ -42,7 +42,7 @@ export function roleAndOrganisation(parts: readonly HeadPart[]): { role?: string
   const [a, b, ...rest] = parts;
   if (!a) return { rest: [] };
   const at = AT.exec(a.text);
-  if (!b && at?.[1] && at[2] && roleEvidence(at[1]) > 0) return { role: at[1], organisation: at[2], rest };
+  if (at?.[1] && at[2] && roleEvidence(at[1]) > 0) return { role: at[1], organisation: at[2], rest: parts.slice(1) };
   if (!b) return roleEvidence(a.text) >= organisationEvidence(a.text) ? { role: a.text, rest } : { organisation: a.text, rest };
   const score = (role: HeadPart, organisation: HeadPart) =>
     roleEvidence(role.text) + organisationEvidence(organisation.text) - organisationEvidence(role.text) - roleEvidence(organisation.text) + (organisation.italic && !role.italic ? 1 : 0);

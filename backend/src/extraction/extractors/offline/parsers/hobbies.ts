@@ -10,7 +10,7 @@ import type { Parsed } from './parsed';
 // "Hiking — 20 summits", or a plain list: "Hiking, chess, cooking". Labelled lines after a
 // hobby ("Achievements: …", "Skills: …") describe it.
 
-const isShortList = (items: readonly string[]) => items.length >= 2 && items.every((item) => wordCount(item) <= 3);
+const isShortList = (items: readonly string[]) => items.length >= 2 && items.every((item) => wordCount(item) <= 6);
 
 function hobby(name: string, about: string | undefined): HobbyItem {
   if (about === undefined) return compact({ ...emptyHobbyItem(), hobbyName: name });

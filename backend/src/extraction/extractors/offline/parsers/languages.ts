@@ -9,16 +9,21 @@ import type { Parsed } from './parsed';
 // "Spanish: Native", "English — C1 (TOEFL 110)", "French (B2)", "German B1", or several
 // languages in one line: "English, Spanish, French".
 
-const NATIVE = /\b(?:native|mother tongue|first language|bilingual|nativo|nativa|lengua materna|materna|langue maternelle|maternelle|muttersprache|muttersprachlich|שפת אם)\b|שפת אם/iu;
+const NATIVE = /\b(?:native|mother tongue|first language|bilingual|nativo|nativa|lengua materna|materna|langue maternelle|maternelle|muttersprache|muttersprachlich)\b|שפת אם/iu;
 // Levels written after the language without a separator: "English C1", "Deutsch fließend".
 const LEVEL_WORDS = String.raw`[ABC][12]|native|fluent|advanced|intermediate|basic|beginner|conversational|proficient|professional|nativo|nativa|fluido|avance|avanzado|intermedio|basico|courant|bilingue|intermediaire|debutant|notions|fliessend|fließend|verhandlungssicher|gut|grundkenntnisse|muttersprache`;
 const TRAILING_LEVEL = new RegExp(String.raw`^(\p{L}[\p{L}'’\-]*)\s+((?:${LEVEL_WORDS})\b.*)$`, 'iu');
 const IN_BRACKETS = /^(.+?)\s*\(([^()]+)\)$/u;
 
+// A level in brackets is part of the proficiency ("fließend (C1)"); anything else there is
+// a certificate ("C1 (TOEFL iBT 110)").
+const LEVEL_ONLY = new RegExp(String.raw`^(?:${LEVEL_WORDS})$`, 'iu');
+
 function level(text: string): Pick<LanguageItem, 'proficiency' | 'certifications' | 'nativeLanguage'> {
   const bracketed = IN_BRACKETS.exec(text);
-  const proficiency = bracketed?.[1] ?? text;
-  const certifications = bracketed?.[2] ? splitList(bracketed[2]) : undefined;
+  const certified = bracketed?.[2] !== undefined && !LEVEL_ONLY.test(bracketed[2].trim());
+  const proficiency = certified ? bracketed![1]! : text;
+  const certifications = certified ? splitList(bracketed![2]!) : undefined;
   return { proficiency, ...(certifications ? { certifications } : {}), ...(NATIVE.test(fold(proficiency)) ? { nativeLanguage: true } : {}) };
 }
 

@@ -20,7 +20,7 @@ const MEMBERSHIP_GRADE = /^(?:(?:full|senior|associate|student|life|honorary|cha
 export function parseMemberships(entries: readonly Entry[], volunteer: boolean): Parsed<MembershipItem> {
   const unclassified: string[] = [];
   const items = entries.map((entry) => {
-    const head = readHead(entry.head);
+    const head = readHead(entry.head, { names: true });
     const body = readBody(entry.body, FIELDS);
     const named = titled(head);
     // "Mentor, Code Club" as well as "Code Club, Mentor".

@@ -1,19 +1,24 @@
 import { emptyReferenceItem, type ReferenceItem } from '@r2w/cv-schema';
-import { EMAIL, findPhone } from '../contact-fields';
+import { findEmail, findPhone } from '../contact-fields';
 import type { Entry } from '../entries';
 import { labelledField } from '../field-labels';
-import { splitParts } from '../text';
+import { fold, splitParts } from '../text';
 import type { Parsed } from './parsed';
 import { unquoted } from './testimonials';
 import { commaParts } from '../places';
 import { splitAtOrganisation } from '../roles';
 import { compact, countIn, yearsIn } from './values';
 
+// "Available upon request" names nobody.
+const ON_REQUEST = /(?:upon|on|by) request|a peticion|a solicitud|sur demande|auf anfrage|לפי (?:דרישה|בקשה)/u;
+
 // "Dr. Ana Ruiz" then "Head of Data, Acme" (or all on one line), then how they know the
 // person, their email and phone, perhaps a quoted word of recommendation.
 export function parseReferences(entries: readonly Entry[]): Parsed<ReferenceItem> {
   const unclassified: string[] = [];
-  const items = entries.map((entry) => {
+  const onRequest = entries.filter((entry) => entry.head.length + entry.body.length === 1 && ON_REQUEST.test(fold([...entry.head, ...entry.body][0]!.text)));
+  unclassified.push(...onRequest.flatMap((entry) => [...entry.head, ...entry.body].map((line) => line.text)));
+  const items = entries.filter((entry) => !onRequest.includes(entry)).map((entry) => {
     const reference: ReferenceItem = emptyReferenceItem();
     // Name, title and company in the order written, then the relationship.
     const named: string[] = [];
@@ -26,7 +31,7 @@ export function parseReferences(entries: readonly Entry[]): Parsed<ReferenceItem
       else {
         const texts: string[] = [];
         for (const piece of splitParts(line.text)) {
-          const email = EMAIL.exec(piece)?.[0];
+          const email = findEmail(piece)?.[0];
           const phone = findPhone(piece);
           if (email) reference.email ??= email;
           else if (phone) reference.phone ??= phone;

@@ -1,6 +1,7 @@
 import { emptySkillCategory, type SkillCategory } from '@r2w/cv-schema';
 import type { BodyStyle, Line } from '../lines';
 import { labelled, splitList, wordCount } from '../text';
+import type { Parsed } from './parsed';
 import { compact } from './values';
 
 // "Category: a, b, c" lines, a label or a bold subheading over lists, or plain lists. A line
@@ -20,7 +21,7 @@ function isSubheading(line: Line, next: Line | undefined, style: BodyStyle): boo
   return standsOut && !line.listItem && wordCount(line.text) <= 5 && !/[,;]/.test(line.text) && next !== undefined && !(next.bold && !style.bold);
 }
 
-export function parseSkills(lines: readonly Line[], style: BodyStyle): SkillCategory[] {
+export function parseSkills(lines: readonly Line[], style: BodyStyle): Parsed<SkillCategory> {
   const categories: SkillCategory[] = [];
   // The category that following one-skill lines join, if any.
   let open: SkillCategory | null = null;
@@ -45,5 +46,10 @@ export function parseSkills(lines: readonly Line[], style: BodyStyle): SkillCate
       else start({}, skills);
     }
   });
-  return categories.filter((category) => (category.skills?.length ?? 0) > 0).map((category) => compact(category));
+  // A label with nothing under it lists no skills; its words are kept as unclassified text.
+  const empty = categories.filter((category) => (category.skills?.length ?? 0) === 0);
+  return {
+    items: categories.filter((category) => !empty.includes(category)).map((category) => compact(category)),
+    unclassified: empty.flatMap((category) => (category.categoryName ? [category.categoryName] : [])),
+  };
 }

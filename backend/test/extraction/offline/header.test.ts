@@ -1,0 +1,69 @@
+import { extractOffline } from '../../../src/extraction/extractors/offline/offline-extractor';
+import { documentOf, heading, name, type LineSpec } from './document';
+
+const read = (specs: LineSpec[]) => extractOffline(documentOf(specs)).cv;
+
+describe('the header', () => {
+  it('takes the name from the largest early line, the title from the next, the contact details from their forms', () => {
+    const cv = read([
+      name('Jane Doe'),
+      'Senior Software Engineer',
+      'jane.doe@example.com · +44 20 7946 0000 · London, United Kingdom · linkedin.com/in/janedoe · github.com/jdoe',
+      heading('EXPERIENCE'),
+      'Lead Engineer, Acme Corp',
+    ]);
+    expect(cv.hero).toEqual({ fullName: 'Jane Doe', professionalTitle: 'Senior Software Engineer' });
+    expect(cv.contact).toEqual({
+      email: 'jane.doe@example.com',
+      phone: '+44 20 7946 0000',
+      location: { city: 'London', country: 'United Kingdom' },
+      professionalLinks: [
+        { platform: 'LinkedIn', url: 'linkedin.com/in/janedoe' },
+        { platform: 'GitHub', url: 'github.com/jdoe' },
+      ],
+    });
+  });
+
+  it.each([
+    ['+1 (415) 555-0132', '+1 (415) 555-0132'],
+    ['(212) 555-0187', '(212) 555-0187'],
+    ['+972-54-123-4567', '+972-54-123-4567'],
+    ['06 12 34 56 78', '06 12 34 56 78'],
+    ['Tel.: 030 1234567', '030 1234567'],
+  ])('reads the phone %j', (written, phone) => {
+    expect(read([name('Ana Ruiz'), `ana@example.com | ${written}`, heading('Skills'), 'Python']).contact.phone).toBe(phone);
+  });
+
+  it('reads "City, ST", a labelled town and a street address', () => {
+    expect(read([name('Ana Ruiz'), 'Austin, TX | ana@example.com', heading('Skills'), 'Go']).contact.location).toEqual({ city: 'Austin', state: 'TX' });
+    expect(read([name('Ana Ruiz'), 'Location: Berlin', 'ana@example.com', heading('Skills'), 'Go']).contact.location).toEqual({ city: 'Berlin' });
+    expect(read([name('Anna Müller'), 'Hauptstraße 12, 10115 Berlin', heading('Skills'), 'Go']).contact.location).toEqual({ address: 'Hauptstraße 12', postalCode: '10115', city: 'Berlin' });
+  });
+
+  it('names a link by its label when its address does not, and keeps handles', () => {
+    const cv = read([name('Ana Ruiz'), 'Portfolio: anaruiz.design · Twitter: @anaruiz', heading('Skills'), 'Go']);
+    expect(cv.contact.professionalLinks).toEqual([{ platform: 'Portfolio', url: 'anaruiz.design' }, { platform: 'Twitter', username: '@anaruiz' }]);
+  });
+
+  it('separates a name and a phone that two columns of one row ran together', () => {
+    const cv = read([['Lucía Fernández Ortega +34 612 345 678', { fontSize: 24, bold: true, width: 500 }], 'Analista de Datos', heading('Experiencia'), 'Analista, Banco']);
+    expect(cv.hero.fullName).toBe('Lucía Fernández Ortega');
+    expect(cv.contact.phone).toBe('+34 612 345 678');
+  });
+
+  it('keeps a title written in parts as one title', () => {
+    expect(read([name('John Smith'), 'Data Scientist | Machine Learning Engineer', 'john@example.com', heading('Skills'), 'R']).hero.professionalTitle).toBe('Data Scientist | Machine Learning Engineer');
+  });
+
+  it('takes an unlabelled paragraph under the name as the summary when there is no summary section', () => {
+    const paragraph = 'Backend engineer with 8 years of experience building payment systems for banks and retailers across Europe.';
+    const cv = read([name('Jane Doe'), 'Engineer', paragraph, heading('Skills'), 'Go']);
+    expect(cv.summary).toEqual({ summaryText: paragraph, yearsOfExperience: 8 });
+  });
+
+  it('reads a sidebar contact section, where a lone place is the town and never the name', () => {
+    const cv = read([heading('Contact'), 'noa@example.co.il', '054-7123456', 'תל אביב', heading('Skills'), 'SQL', name('נועה כהן'), 'מנהלת מוצר', heading('Profile'), 'Product manager.']);
+    expect(cv.hero).toEqual({ fullName: 'נועה כהן', professionalTitle: 'מנהלת מוצר' });
+    expect(cv.contact).toEqual({ email: 'noa@example.co.il', phone: '054-7123456', location: { city: 'תל אביב' } });
+  });
+});

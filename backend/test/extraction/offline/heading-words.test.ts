@@ -1,0 +1,72 @@
+import { isDocumentTitle, sectionOfHeading } from '../../../src/extraction/extractors/offline/heading-words';
+
+describe('sectionOfHeading', () => {
+  it.each([
+    ['Work Experience', 'experience'],
+    ['Professional Experience', 'experience'],
+    ['Employment History', 'experience'],
+    ['Experiencia laboral', 'experience'],
+    ['Expérience professionnelle', 'experience'],
+    ['Berufserfahrung', 'experience'],
+    ['ניסיון תעסוקתי', 'experience'],
+    ['Education', 'education'],
+    ['Formación', 'education'],
+    ['Formation', 'education'],
+    ['Ausbildung', 'education'],
+    ['השכלה', 'education'],
+    ['Skills', 'skills'],
+    ['Habilidades', 'skills'],
+    ['Compétences', 'skills'],
+    ['Kenntnisse', 'skills'],
+    ['כישורים', 'skills'],
+    ['Languages', 'languages'],
+    ['Idiomas', 'languages'],
+    ['Langues', 'languages'],
+    ['Sprachen', 'languages'],
+    ['שפות', 'languages'],
+    ['Publications', 'publications'],
+    ['Patents', 'patents'],
+    ['Conferences', 'conferences'],
+    ['Talks', 'conferences'],
+    ['Certifications', 'certifications'],
+    ['Honors', 'awards'],
+    ['Volunteering', 'memberships'],
+    ['Hobbies', 'hobbies'],
+    ["Centres d’intérêt", 'hobbies'],
+    ['References', 'references'],
+    ['Courses', 'courses'],
+    ['Projects', 'projects'],
+    ['Testimonials', 'testimonials'],
+    ['About Me', 'summary'],
+    ['Contact', 'contact'],
+  ])('%s → %s', (text, key) => {
+    expect(sectionOfHeading(text)).toBe(key);
+  });
+
+  it.each([
+    ['EXPERIENCE', 'experience'],
+    ['Work Experience:', 'experience'],
+    ['2. Education', 'education'],
+    ['## Skills', 'skills'],
+    ['— PROJECTS —', 'projects'],
+    ['E X P E R I E N C E', 'experience'],
+    ['W O R K  E X P E R I E N C E', 'experience'],
+    ['Awards & Honors', 'awards'],
+    ['Training & Certifications', 'certifications'],
+    ['Clinical Skills', 'skills'],
+    ['Experiencia docente', 'experience'],
+    ['Selected Publications', 'publications'],
+  ])('reads the decorated or qualified heading %j', (text, key) => {
+    expect(sectionOfHeading(text)).toBe(key);
+  });
+
+  it.each(['Skills in Python and Go', 'People: Patient education, Precepting', 'Programming Languages', 'Senior Software Engineer', 'Acme Corp'])('%j names no section', (text) => {
+    expect(sectionOfHeading(text)).toBeNull();
+  });
+
+  it('knows the words that title a whole document', () => {
+    expect(isDocumentTitle('CURRICULUM VITAE')).toBe(true);
+    expect(isDocumentTitle('Lebenslauf')).toBe(true);
+    expect(isDocumentTitle('Experience')).toBe(false);
+  });
+});
