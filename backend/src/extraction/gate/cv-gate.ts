@@ -17,8 +17,8 @@ export interface CvEvidence {
   hasPhone: boolean;
   /** Lines holding a date range (2019 – Present, 03/2017 - 12/2019, ene. 2020 – actualidad). */
   dateRanges: number;
-  /** Words of other document kinds: invoices, letters, recipes, placeholder text. */
-  otherKinds: { invoice: number; letter: number; recipe: number; placeholder: number };
+  /** Words of other document kinds: invoices, letters, recipes, job adverts, placeholder text. */
+  otherKinds: { invoice: number; letter: number; recipe: number; jobAdvert: number; placeholder: number };
   /** A letter's frame: a salutation line ("Dear…", "Estimado…") and a closing one ("Sincerely"). */
   letterFrame: boolean;
   /** Labels left blank for someone to fill in ("Name: ______", "Signature: ....", "☐"). */
@@ -35,6 +35,8 @@ const TERMS: Record<keyof CvEvidence['otherKinds'], RegExp> = {
   invoice: /\b(invoice|invoice no|bill to|subtotal|total due|amount due|balance due|vat|tax id|payment terms|unit price|qty|factura|facture|rechnung|mwst|iva|importe|montant|ust-idnr)\b|חשבונית|סה"כ לתשלום/g,
   letter: /\b(dear|sincerely|yours faithfully|yours truly|kind regards|best regards|to whom it may concern|estimado|estimada|atentamente|cordialement|madame, monsieur|sehr geehrte|mit freundlichen)\b|לכבוד|בברכה/g,
   recipe: /\b(ingredients|preheat|tablespoons?|teaspoons?|servings|bake|simmer|stir|ingredientes|cucharadas?|cucharaditas?|cuilleres?|zutaten|essloffel|backofen)\b|מצרכים|אופן ההכנה/g,
+  // A job advert has sections too (Requirements, Skills); its voice gives it away.
+  jobAdvert: /\b(we are looking for|we're looking for|you will|you'll|the ideal candidate|what we offer|we offer|about the role|about us|how to apply|apply now|job description|buscamos|ofrecemos|requisitos|nous recherchons|vos missions|profil recherche|wir suchen|wir bieten|ihre aufgaben|ihr profil)\b|דרישות התפקיד|אנו מחפשים/g,
   placeholder: /\blorem ipsum\b|\bdolor sit amet\b/g,
 };
 // Both compared with folded lines (lower case, no accents).
@@ -57,7 +59,13 @@ export function cvEvidence(document: DocumentText): CvEvidence {
     hasEmail: EMAIL.test(text),
     hasPhone: PHONE.test(text),
     dateRanges: lines.filter(hasDateRange).length,
-    otherKinds: { invoice: count(TERMS.invoice), letter: count(TERMS.letter), recipe: count(TERMS.recipe), placeholder: count(TERMS.placeholder) },
+    otherKinds: {
+      invoice: count(TERMS.invoice),
+      letter: count(TERMS.letter),
+      recipe: count(TERMS.recipe),
+      jobAdvert: count(TERMS.jobAdvert),
+      placeholder: count(TERMS.placeholder),
+    },
     letterFrame: foldedLines.some((line) => SALUTATION.test(line)) && foldedLines.some((line) => CLOSING.test(line)),
     blankFields: lines.filter((line) => BLANK.test(line)).length,
     wordsPerLine: lines.length ? words / lines.length : 0,
@@ -82,6 +90,8 @@ export function notACvReason(e: CvEvidence): string | null {
   if (e.blankFields >= 3 && e.sectionHeadings < 3) return 'a form to fill in';
   const otherSigns = Math.max(e.otherKinds.invoice, e.otherKinds.letter, e.otherKinds.recipe);
   if (otherSigns >= 3 && otherSigns >= cvSigns) return 'another kind of document';
+  // An advert names no person: no email or phone of its own beside its words of offer.
+  if (e.otherKinds.jobAdvert >= 3 && e.dateRanges < 2) return 'a job advert';
   // Long lines of sentences with no sections and no dated entries: prose (an article, a chapter).
   if (e.sectionHeadings === 0 && e.dateRanges < 2 && (e.wordsPerLine > 18 || e.proseShare > 0.6)) return 'prose';
   if (e.sectionHeadings < 2 && e.proseShare > 0.8) return 'prose';

@@ -141,7 +141,9 @@ function joiner(before: string, after: string, source: SourceText): string {
 
 const columnKey = (line: TextLine) => `${line.page}:${line.column}`;
 
-// How wide a full line is in each column: PDFs wrap at the column's right edge.
+// How wide a full line is in each column: PDFs wrap at the column's right edge. A column
+// with a neighbour on its right reaches at least to just before the neighbour, even when
+// none of its lines is long.
 function widestByColumn(lines: readonly TextLine[]): Map<string, { left: number; right: number }> {
   const widest = new Map<string, { left: number; right: number }>();
   for (const line of lines) {
@@ -149,8 +151,16 @@ function widestByColumn(lines: readonly TextLine[]): Map<string, { left: number;
     const known = widest.get(key) ?? { left: Infinity, right: -Infinity };
     widest.set(key, { left: Math.min(known.left, line.x), right: Math.max(known.right, line.x + line.width) });
   }
+  for (const [key, column] of widest) {
+    const [page, index] = key.split(':');
+    const neighbour = widest.get(`${page}:${Number(index) + 1}`);
+    if (neighbour) column.right = Math.max(column.right, neighbour.left - GUTTER);
+  }
   return widest;
 }
+
+// Between two columns' text: the gap and the padding around a shaded sidebar.
+const GUTTER = 30;
 
 /**
  * A PDF (or a hard-wrapped text file) breaks long sentences into lines; the next line of
@@ -168,6 +178,8 @@ function continues(previous: Line, last: TextLine, line: TextLine, style: BodySt
   // is where a new item starts.
   if (style.wrapGap === null && /[.!?]$/.test(previous.text) && /^\p{Lu}/u.test(line.text)) return false;
 
+  // Only a line of several words wraps.
+  if (last.text.length < 18) return false;
   if (line.width > 0 && previous.width > 0) {
     const column = widest.get(columnKey(line));
     if (!column) return false;

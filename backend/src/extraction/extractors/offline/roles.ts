@@ -18,7 +18,7 @@ const ROLE_WORDS = [
   'profesor', 'profesora', 'tecnico', 'tecnica', 'asistente', 'arquitecto', 'arquitecta', 'cientifico', 'cientifica', 'fundador', 'fundadora', 'socio', 'socia',
   'voluntario', 'voluntaria', 'miembro', 'ponente', 'presidente', 'presidenta', 'tesorero', 'secretario', 'secretaria',
   // French
-  'ingenieur', 'ingenieure', 'developpeur', 'developpeuse', 'chef', 'directeur', 'directrice', 'chargee', 'charge', 'consultante', 'stagiaire', 'analyste',
+  'ingenieur', 'ingenieure', 'developpeur', 'developpeuse', 'chef', 'cheffe', 'directeur', 'directrice', 'chargee', 'charge', 'consultante', 'stagiaire', 'analyste',
   'chercheur', 'chercheuse', 'enseignant', 'enseignante', 'technicien', 'technicienne', 'architecte', 'concepteur', 'conceptrice', 'fondateur', 'fondatrice',
   'associe', 'associee', 'benevole', 'membre', 'intervenant', 'intervenante', 'conferencier', 'conferenciere', 'tresorier', 'secretaire', 'alternant', 'alternante',
   // German
@@ -49,7 +49,7 @@ const ORGANISATION_WORDS = [
 
 // Degree names and abbreviations in the five languages.
 const DEGREE = new RegExp(
-  String.raw`(?:^|[\s(])(?:b\.?\s?sc|m\.?\s?sc|b\.?\s?a|m\.?\s?a|b\.?\s?eng|m\.?\s?eng|b\.?\s?s|m\.?\s?s|ph\.?\s?d|mba|m\.?\s?phil|d\.?\s?phil|llb|llm|md|bachelor|master|masters|doctor|doctorate|associate|diploma|certificate|hnd|gcse|a-levels?|` +
+  String.raw`(?:^|[\s(])(?:b\.?\s?sc|m\.?\s?sc|b\.?\s?a|m\.?\s?a|b\.?\s?f\.?\s?a|m\.?\s?f\.?\s?a|bba|b\.?\s?ed|m\.?\s?ed|b\.?\s?com|m\.?\s?com|b\.?\s?tech|m\.?\s?tech|b\.?\s?arch|m\.?\s?arch|b\.?\s?eng|m\.?\s?eng|b\.?\s?s|m\.?\s?s|ph\.?\s?d|ed\.?\s?d|j\.?\s?d|m\.?\s?p\.?\s?h|mba|mpa|mpp|msw|m\.?\s?phil|d\.?\s?phil|llb|ll\.?\s?m|md|bachelor|master|masters|doctor|doctorate|associate|diploma|certificate|hnd|gcse|a-levels?|` +
     String.raw`licenciatura|licenciado|licenciada|grado|maestria|doctorado|ingenieria|ingeniero|tecnico superior|bachillerato|` +
     String.raw`licence|maitrise|doctorat|diplome|dut|bts|classe preparatoire|baccalaureat|bac|ingenieur|` +
     String.raw`diplom|magister|promotion|abitur|staatsexamen|ausbildung|` +

@@ -15,8 +15,10 @@ import { compact, countIn } from './values';
 const DOI = /(?:\bdoi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)(10\.\d{4,9}\/[^\s,;]+?)(?=[.,;]?(?:\s|$))/iu;
 const QUOTED_TITLE = /["“«]\s*(.+?)\s*[,.]?\s*["”»]/u;
 const YEAR_IN_BRACKETS = /\(\s*((?:19|20)\d{2}[a-z]?)\s*\)\.?/u;
-// A full stop ends a part of the citation unless it ends an initial ("J.") or an abbreviation.
-const PART_END = /(?<!\b(?:\p{Lu}|al|Proc|Vol|vol|No|no|pp|Conf|Int|Intl|Trans|J|Jr|Dr|Univ|eds?|et))\.\s+(?=\S)/u;
+// A full stop ends a part of the citation unless it ends an abbreviation or an initial
+// that leads a name ("J. Doe", "Smith, A."); one after a surname's initials ends the
+// author list ("Ellison R. Title").
+const PART_END = /(?<!\b(?:Proc|Vol|vol|No|no|pp|Conf|Int|Intl|Trans|Jr|Dr|Univ|eds?)|(?:^|[,&;]\s*|\band\s+|\p{Lu}\.\s?)\p{Lu})\.\s+(?=\S)/u;
 // Authors are names: capitalised words and initials joined by commas, "and", "&" or ";".
 const AUTHOR_SEPARATOR = /\s*(?:;|,?\s+(?:and|&|y|et|und|ו)\s+|,)\s*/u;
 const INITIALS = /^(?:\p{Lu}\.?\s?-?){1,3}$/u;
@@ -73,7 +75,7 @@ function parseCitation(text: string): PublicationItem {
     item.datePublishedText = date.text;
     if (!bracketYear && venuePart) venuePart = venuePart.replace(date.text, ' ');
   }
-  const venue = tidy((venuePart ?? '').replace(/^in\s+/i, '').replace(/\s{2,}.*$/u, '').replace(/[.,\s]+$/u, ''));
+  const venue = tidy(tidy(venuePart ?? '').replace(/^in\s+/i, '').replace(/\s{2,}.*$/u, '').replace(/[.,\s]+$/u, ''));
   if (venue) item.publication = venue;
   return compact(item);
 }
@@ -88,7 +90,7 @@ export function parsePublications(lines: readonly Line[]): Parsed<PublicationIte
     const citedBy = labelledField(line.text, ['citedBy']);
     const url = findUrl(line.text);
     // An abstract has dates and full stops too, but it opens with a sentence, not with names.
-    const opensWithSentence = isProse(line.text.split(PART_END)[0] ?? '');
+    const opensWithSentence = isProse(line.text.split(/["“«]/u)[0]!.split(PART_END)[0] ?? '');
     if (!current || (isCitation(line) && (line.listItem || !opensWithSentence))) {
       items.push(parseCitation(line.text));
     } else if (citedBy && countIn(citedBy.value) !== undefined) current.citations = countIn(citedBy.value);

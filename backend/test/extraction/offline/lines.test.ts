@@ -1,0 +1,74 @@
+import { bodyStyle, readingLines } from '../../../src/extraction/extractors/offline/lines';
+import type { TextLine } from '../../../src/extraction/text/document-text';
+import { documentOf, type LineSpec } from './document';
+
+const readLines = (specs: LineSpec[]) => {
+  const document = documentOf(specs);
+  return readingLines(document, bodyStyle(document.lines)).map((line) => ({ text: line.text, listItem: line.listItem }));
+};
+
+// A column 300 pt wide (x 50–350); a line is as wide as its characters say unless given.
+const wide = (text: string, extra: Partial<TextLine> = {}): LineSpec => [text, { width: 300, ...extra }];
+
+describe('readingLines', () => {
+  it('joins a sentence the PDF wrapped at the column edge, and only that', () => {
+    expect(
+      readLines([
+        wide('Backend engineer with eleven years of experience building payment and'),
+        ['logistics platforms in Go and Java.', { gapBefore: 12 }],
+        ['Open to relocation', { gapBefore: 18 }],
+      ]),
+    ).toEqual([
+      { text: 'Backend engineer with eleven years of experience building payment and logistics platforms in Go and Java.', listItem: false },
+      { text: 'Open to relocation', listItem: false },
+    ]);
+  });
+
+  it('does not join a short line to the next, nor a new "Label:" line', () => {
+    expect(readLines([wide('Spanish — Native'), 'English (C1)', wide('Languages: Go, Python, TypeScript, Rust, Java, C'), 'Cloud: AWS, GCP']).map((line) => line.text)).toEqual([
+      'Spanish — Native',
+      'English (C1)',
+      'Languages: Go, Python, TypeScript, Rust, Java, C',
+      'Cloud: AWS, GCP',
+    ]);
+  });
+
+  it('reads indented lines of a PDF as the bullets its graphics drew, wrapped ones joined', () => {
+    expect(
+      readLines([
+        'Senior Engineer, Acme Corp',
+        ['Led the migration of the payments ledger to an event-sourced', { x: 66, width: 284, gapBefore: 16 }],
+        ['design with zero downtime.', { x: 66, gapBefore: 13 }],
+        ['Mentored three engineers.', { x: 66, gapBefore: 16 }],
+        ['Cut build times by 40%.', { x: 66, gapBefore: 16 }],
+        ['Software Engineer, Globex', { gapBefore: 21 }],
+        ['Technologies: Java', { gapBefore: 16 }],
+      ]),
+    ).toEqual([
+      { text: 'Senior Engineer, Acme Corp', listItem: false },
+      { text: 'Led the migration of the payments ledger to an event-sourced design with zero downtime.', listItem: true },
+      { text: 'Mentored three engineers.', listItem: true },
+      { text: 'Cut build times by 40%.', listItem: true },
+      { text: 'Software Engineer, Globex', listItem: false },
+      { text: 'Technologies: Java', listItem: false },
+    ]);
+  });
+
+  it('glues a word broken at a hyphen only where the document also writes it whole', () => {
+    const lines = readLines([
+      wide('Methods for the analysis of large single-'),
+      ['cell atlases and of cancer multi-', { width: 300, gapBefore: 12 }],
+      ['omics data.', { gapBefore: 12 }],
+      ['Single-cell genomics', { gapBefore: 20 }],
+    ]);
+    expect(lines[0]?.text).toBe('Methods for the analysis of large single-cell atlases and of cancer multi- omics data.');
+  });
+
+  it('drops rules drawn with characters and marks the line above as underlined', () => {
+    const document = documentOf(['EXPERIENCE', '----------', 'Engineer, Acme']);
+    expect(readingLines(document, bodyStyle(document.lines)).map((line) => [line.text, line.underlined])).toEqual([
+      ['EXPERIENCE', true],
+      ['Engineer, Acme', false],
+    ]);
+  });
+});

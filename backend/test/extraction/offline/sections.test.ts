@@ -1,0 +1,224 @@
+import { extractOffline } from '../../../src/extraction/extractors/offline/offline-extractor';
+import { bold, bullet, documentOf, heading, name, type LineSpec } from './document';
+
+// Word documents keep paragraphs whole, so these cases test the parsers, not line joining.
+const read = (specs: LineSpec[]) => extractOffline(documentOf(specs, 'docx'));
+const top: LineSpec[] = [name('Jane Doe'), 'jane@example.com'];
+
+describe('headings', () => {
+  it('keeps each heading as written as its section title', () => {
+    const { cv } = read([...top, heading('Experiencia laboral'), 'Ingeniera, Datos SL', heading('Formación'), 'Grado en Física, Universidad de Sevilla', heading('Idiomas'), 'Inglés (C1)']);
+    expect([cv.experience.sectionTitle, cv.education.sectionTitle, cv.languages.sectionTitle]).toEqual(['Experiencia laboral', 'Formación', 'Idiomas']);
+  });
+
+  it('does not take a keyword in body text for a heading', () => {
+    const { cv } = read([...top, heading('Skills'), 'Languages: Go, Rust', 'Programming languages and tools', bold('Education'), 'Go, Python', heading('Languages'), 'English']);
+    expect(cv.education.items).toEqual([]);
+    expect(cv.skills.skillCategories.map((category) => category.categoryName ?? null)).toEqual(['Languages', null, 'Education']);
+    expect(cv.languages.items.map((item) => item.language)).toEqual(['English']);
+  });
+
+  it('takes a label over a job\'s bullets for a label, not for a section', () => {
+    const { cv } = read([...top, heading('Experience'), bold('Engineer, Acme Corp'), '2019 – 2021', bullet('Built the billing API'), bold('Key achievements'), bullet('Cut costs by 20%')]);
+    expect(cv.awards.items).toEqual([]);
+    expect(cv.experience.items[0]).toMatchObject({ responsibilities: ['Built the billing API'], achievements: ['Cut costs by 20%'] });
+  });
+
+  it('keeps the text under a heading it does not know as unclassified', () => {
+    const { cv, unclassifiedText } = read([...top, heading('Experience'), 'Engineer, Acme Corp', heading('Favourite Quotes'), 'Simplicity is prerequisite for reliability.', heading('Skills'), 'Go']);
+    expect(unclassifiedText).toEqual(['Favourite Quotes', 'Simplicity is prerequisite for reliability.']);
+    expect(cv.skills.skillCategories[0]?.skills).toEqual(['Go']);
+  });
+
+  it('reads two columns column by column, the main column going on after a page break', () => {
+    const sidebar = (text: string, extra = {}): LineSpec => [text, { column: 0, x: 40, ...extra }];
+    const main = (text: string, extra = {}): LineSpec => [text, { column: 1, x: 230, ...extra }];
+    const { cv } = read([
+      sidebar('Skills', { fontSize: 12, bold: true }),
+      sidebar('Figma, Sketch'),
+      sidebar('Languages', { fontSize: 12, bold: true }),
+      sidebar('English: Native'),
+      main('Olivia Brennan', { fontSize: 22, bold: true }),
+      main('Brand Designer'),
+      main('Experience', { fontSize: 12, bold: true }),
+      main('Senior Designer, Harbor Studio', { bold: true }),
+      main('2019 – 2023'),
+      ['Designer, Lumen Packaging Co.', { page: 2, column: 0, x: 230, bold: true, gapBefore: 0 }],
+      ['2016 – 2019', { page: 2, column: 0, x: 230 }],
+    ]);
+    expect(cv.hero).toEqual({ fullName: 'Olivia Brennan', professionalTitle: 'Brand Designer' });
+    expect(cv.skills.skillCategories[0]?.skills).toEqual(['Figma', 'Sketch']);
+    expect(cv.languages.items[0]).toMatchObject({ language: 'English', proficiency: 'Native' });
+    expect(cv.experience.items.map((job) => [job.jobTitle, job.companyName, job.dateRange?.text])).toEqual([
+      ['Senior Designer', 'Harbor Studio', '2019 – 2023'],
+      ['Designer', 'Lumen Packaging Co.', '2016 – 2019'],
+    ]);
+  });
+});
+
+describe('entries', () => {
+  it('splits entries without bullets at dates written like the first entry\'s', () => {
+    const { cv } = read([...top, heading('Education'), 'MSc in Computer Science, Stanford University', '2014 – 2016', 'BSc in Mathematics, University of Leeds', '2010 – 2014']);
+    expect(cv.education.items.map((item) => [item.degree, item.fieldOfStudy, item.institution, item.dateRange?.start, item.dateRange?.end])).toEqual([
+      ['MSc', 'Computer Science', 'Stanford University', '2014', '2016'],
+      ['BSc', 'Mathematics', 'University of Leeds', '2010', '2014'],
+    ]);
+  });
+
+  it('keeps a year inside a name in the name and takes the entry\'s dates from their own line', () => {
+    const { cv } = read([...top, heading('Talks'), 'GopherCon UK 2023, Speaker, London', '2023']);
+    expect(cv.conferences.items[0]).toMatchObject({ eventName: 'GopherCon UK 2023', role: 'Speaker', location: 'London', date: '2023' });
+  });
+
+  it.each([
+    ['Senior Engineer, Acme Corp, Berlin', { jobTitle: 'Senior Engineer', companyName: 'Acme Corp', location: 'Berlin' }],
+    ['Acme GmbH — Softwareentwickler', { jobTitle: 'Softwareentwickler', companyName: 'Acme GmbH' }],
+    ['Data Scientist at Google LLC', { jobTitle: 'Data Scientist', companyName: 'Google LLC' }],
+    ["Cheffe de projet chez L'Oréal — Paris", { jobTitle: 'Cheffe de projet', companyName: "L'Oréal" }],
+    ['Amazon.com, Inc. — Data Scientist', { jobTitle: 'Data Scientist', companyName: 'Amazon.com, Inc.' }],
+    ['Charge Nurse, Cardiac Unit, Bayou Medical Center, Houston', { jobTitle: 'Charge Nurse, Cardiac Unit', companyName: 'Bayou Medical Center', location: 'Houston' }],
+    ['Field Logistician, Relief International, Geneva, Switzerland', { jobTitle: 'Field Logistician', companyName: 'Relief International', location: 'Geneva, Switzerland' }],
+  ])('tells the job title from the company in %j', (head, expected) => {
+    const { cv } = read([...top, heading('Experience'), head, 'Jan 2020 – Present', bullet('Shipped things')]);
+    expect(cv.experience.items[0]).toMatchObject({ ...expected, dateRange: { start: '2020-01', end: null, isCurrent: true, text: 'Jan 2020 – Present' } });
+  });
+
+  it('files bullets under their labels and reads "Technologies:", team sizes and the employer\'s description', () => {
+    const { cv } = read([
+      ...top,
+      heading('Experience'),
+      bold('VP Finance, Cardinal Packaging Group'),
+      'Jan 2010 – Mar 2016',
+      'Private-equity-owned maker of folding cartons; 14 plants.',
+      'Technologies: SAP, Hyperion',
+      bullet('Led a finance team of 30 people across the plants.'),
+      bold('Key achievements'),
+      bullet('Refinanced $800M of debt.'),
+    ]);
+    expect(cv.experience.items[0]).toMatchObject({
+      companyDescription: 'Private-equity-owned maker of folding cartons; 14 plants.',
+      technologies: ['SAP', 'Hyperion'],
+      responsibilities: ['Led a finance team of 30 people across the plants.'],
+      achievements: ['Refinanced $800M of debt.'],
+      teamSize: 30,
+    });
+  });
+
+  it('reads a list of one-line bullets as one entry each', () => {
+    const { cv } = read([...top, heading('Certifications'), bullet('AWS Certified Machine Learning – Specialty (2022)'), bullet('Google Professional Data Engineer, Google Cloud, 2020')]);
+    expect(cv.certifications.items.map((item) => [item.certificationName, item.issuingOrganization ?? null, item.issueDate])).toEqual([
+      ['AWS Certified Machine Learning – Specialty', null, '2022'],
+      ['Google Professional Data Engineer', 'Google Cloud', '2020'],
+    ]);
+  });
+});
+
+describe('section parsers', () => {
+  it('reads skills: categories, a label over its list, plain lists', () => {
+    const { cv } = read([...top, heading('Skills'), 'Languages: Go, Python, TypeScript', 'Cloud (Expert): AWS, GCP', 'Tools:', 'Docker, Terraform', 'CI/CD, TCP/IP']);
+    expect(cv.skills.skillCategories.map(({ categoryName, level, skills }) => ({ categoryName, level, skills }))).toEqual([
+      { categoryName: 'Languages', level: undefined, skills: ['Go', 'Python', 'TypeScript'] },
+      { categoryName: 'Cloud', level: 'Expert', skills: ['AWS', 'GCP'] },
+      { categoryName: 'Tools', level: undefined, skills: ['Docker', 'Terraform', 'CI/CD', 'TCP/IP'] },
+    ]);
+  });
+
+  it('reads languages written in the usual ways', () => {
+    const { cv } = read([...top, heading('Languages'), 'Spanish — Native', 'English (C1)', 'Deutsch: fließend (C1)', 'French: B2 (DELF B2)', 'Italian, Portuguese']);
+    expect(cv.languages.items.map(({ language, proficiency, certifications, nativeLanguage }) => ({ language, proficiency, certifications, nativeLanguage }))).toEqual([
+      { language: 'Spanish', proficiency: 'Native', certifications: undefined, nativeLanguage: true },
+      { language: 'English', proficiency: 'C1', certifications: undefined, nativeLanguage: undefined },
+      { language: 'Deutsch', proficiency: 'fließend (C1)', certifications: undefined, nativeLanguage: undefined },
+      { language: 'French', proficiency: 'B2', certifications: ['DELF B2'], nativeLanguage: undefined },
+      { language: 'Italian', proficiency: undefined, certifications: undefined, nativeLanguage: undefined },
+      { language: 'Portuguese', proficiency: undefined, certifications: undefined, nativeLanguage: undefined },
+    ]);
+  });
+
+  it('reads citations in Vancouver, APA and IEEE style', () => {
+    const { cv } = read([
+      ...top,
+      heading('Publications'),
+      'Lindqvist S, Ellison R. Borrowing strength across arrays. Biostatistics, 2009. doi:10.1093/biostatistics/kxp021',
+      'Smith, J., & Lee, K. (2020). Neural ranking for e-commerce search. Proceedings of SIGIR.',
+      'J. Doe and A. Smith, "Fast joins on GPUs," in Proc. VLDB, 2019.',
+    ]);
+    expect(cv.publications.items.map(({ title, authors, publication, datePublished, doi }) => ({ title, authors, publication, datePublished, doi }))).toEqual([
+      { title: 'Borrowing strength across arrays', authors: ['Lindqvist S', 'Ellison R'], publication: 'Biostatistics', datePublished: '2009', doi: '10.1093/biostatistics/kxp021' },
+      { title: 'Neural ranking for e-commerce search', authors: ['Smith, J.', 'Lee, K.'], publication: 'Proceedings of SIGIR', datePublished: '2020', doi: undefined },
+      { title: 'Fast joins on GPUs', authors: ['J. Doe', 'A. Smith'], publication: 'Proc. VLDB', datePublished: '2019', doi: undefined },
+    ]);
+  });
+
+  it('reads patents by their numbers', () => {
+    const { cv } = read([...top, heading('Patents'), 'Error correction of cell barcodes, GB 2585711 B granted 2021', 'Inventors: S. Lindqvist, K. Brandt', bold('Method for estimating cell proportions'), 'US 11,236,473 B2 | granted 2022-02-01']);
+    expect(cv.patents.items.map(({ title, patentNumber, dateGranted, inventors }) => ({ title, patentNumber, dateGranted, inventors }))).toEqual([
+      { title: 'Error correction of cell barcodes', patentNumber: 'GB 2585711 B', dateGranted: '2021', inventors: ['S. Lindqvist', 'K. Brandt'] },
+      { title: 'Method for estimating cell proportions', patentNumber: 'US 11,236,473 B2', dateGranted: '2022-02', inventors: undefined },
+    ]);
+  });
+
+  it('reads testimonials and references, each by its form', () => {
+    const { cv } = read([
+      ...top,
+      heading('Recommendations'),
+      '“Daniel rebuilt our settlement pipeline and made the team better.”',
+      '— Priya Shah, CTO, Ledgerline (former manager), 2023',
+      heading('References'),
+      bold('Dr. Samuel Ortiz'),
+      'Medical Director, Emergency Department, Gulf Coast Regional Hospital',
+      'Worked together for 4 years',
+      's.ortiz@gulfcoast.org · (281) 555-0136',
+    ]);
+    expect(cv.testimonials.items[0]).toMatchObject({
+      testimonialText: 'Daniel rebuilt our settlement pipeline and made the team better.',
+      authorName: 'Priya Shah',
+      authorTitle: 'CTO',
+      authorCompany: 'Ledgerline',
+      relationshipToCandidate: 'former manager',
+      dateGiven: '2023',
+    });
+    expect(cv.references.items[0]).toMatchObject({
+      name: 'Dr. Samuel Ortiz',
+      title: 'Medical Director, Emergency Department',
+      company: 'Gulf Coast Regional Hospital',
+      relationship: 'Worked together for 4 years',
+      yearsKnown: 4,
+      email: 's.ortiz@gulfcoast.org',
+      phone: '(281) 555-0136',
+    });
+  });
+
+  it('marks entries under a volunteering heading as volunteering', () => {
+    const { cv } = read([...top, heading('Voluntariado'), 'Cruz Roja, Voluntaria', 'desde 2019']);
+    expect(cv.memberships.items[0]).toMatchObject({ organizationName: 'Cruz Roja', position: 'Voluntaria', membershipType: 'volunteer', startDate: '2019', startDateText: '2019' });
+  });
+
+  it('leaves "available upon request" out of the references and keeps it as unclassified', () => {
+    const { cv, unclassifiedText } = read([...top, heading('References'), 'Available upon request']);
+    expect(cv.references.items).toEqual([]);
+    expect(unclassifiedText).toEqual(['Available upon request']);
+  });
+});
+
+describe('the result', () => {
+  it('gives every section it filled a confidence between 0 and 1, more for clear headings and complete entries', () => {
+    const { confidence } = read([...top, heading('Experience'), 'Engineer, Acme Corp', '2019 – 2021', heading('Skills'), 'Go']);
+    expect(Object.keys(confidence).sort()).toEqual(['contact', 'experience', 'hero', 'skills']);
+    for (const value of Object.values(confidence)) expect(value).toBeGreaterThan(0);
+    for (const value of Object.values(confidence)) expect(value).toBeLessThanOrEqual(1);
+  });
+
+  it('copies every value from the text', () => {
+    const specs: LineSpec[] = [...top, heading('Experience'), bold('Lead Engineer, Acme Corp'), 'Mar 2021 – Present', bullet('Led a team of 6'), heading('Languages'), 'English — Native'];
+    const { cv } = read(specs);
+    const text = documentOf(specs).plainText;
+    const values: string[] = [];
+    JSON.stringify(cv, (key, value: unknown) => {
+      if (typeof value === 'string' && !['id', 'sectionTitle', 'start', 'end'].includes(key)) values.push(value);
+      return value;
+    });
+    expect(values.length).toBeGreaterThanOrEqual(8);
+    for (const value of values) expect(text).toContain(value);
+  });
+});
