@@ -104,6 +104,23 @@ describe('entries', () => {
     });
   });
 
+  it('ends an entry at its contact details when nothing else parts the entries', () => {
+    const { cv } = read([
+      ...top,
+      heading('References'),
+      'Prof. Richard Ellison, Professor of Statistical Science, University of Cambridge',
+      'PhD advisor',
+      're214@cam.ac.uk',
+      'Dr. Peter Hale, Senior Group Leader, EMBL-EBI',
+      'Postdoctoral supervisor',
+      'phale@ebi.ac.uk · +44 1223 494 444',
+    ]);
+    expect(cv.references.items.map(({ name, title, company, relationship, email, phone }) => ({ name, title, company, relationship, email, phone }))).toEqual([
+      { name: 'Prof. Richard Ellison', title: 'Professor of Statistical Science', company: 'University of Cambridge', relationship: 'PhD advisor', email: 're214@cam.ac.uk', phone: undefined },
+      { name: 'Dr. Peter Hale', title: 'Senior Group Leader', company: 'EMBL-EBI', relationship: 'Postdoctoral supervisor', email: 'phale@ebi.ac.uk', phone: '+44 1223 494 444' },
+    ]);
+  });
+
   it('reads a list of one-line bullets as one entry each', () => {
     const { cv } = read([...top, heading('Certifications'), bullet('AWS Certified Machine Learning – Specialty (2022)'), bullet('Google Professional Data Engineer, Google Cloud, 2020')]);
     expect(cv.certifications.items.map((item) => [item.certificationName, item.issuingOrganization ?? null, item.issueDate])).toEqual([

@@ -1,4 +1,4 @@
-import type { Contact, ProfessionalLink } from '@r2w/cv-schema';
+import { parseDate, type Contact, type ProfessionalLink } from '@r2w/cv-schema';
 import { fold, tidy } from './text';
 
 type Location = NonNullable<Contact['location']>;
@@ -23,8 +23,10 @@ export function findPhone(text: string): string | null {
   const digits = match[0].replace(/\D/g, '');
   if (digits.length < 7 || digits.length > 15) return null;
   const international = /^(?:\+|00|\()/.test(match[0]);
-  // Without a country code, grouped digits still read as a phone; a year range does not.
-  const grouped = /\d[\s.\-/]\d/.test(match[0]) && !/^(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)?\d{2}$/.test(match[0].trim());
+  // Without a country code, grouped digits still read as a phone; a date ("2013-12-01",
+  // "01.03.2018") or a year range does not.
+  const written = match[0].trim();
+  const grouped = /\d[\s.\-/]\d/.test(written) && parseDate(written) === null && !/^(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)?\d{2}$/.test(written);
   return international || grouped ? match[0].trim() : null;
 }
 
@@ -40,7 +42,8 @@ export function findUrl(text: string): string | null {
   if (!text.includes('.')) return null;
   const withoutEmails = text.includes('@') ? text.replace(EMAILS, (email) => ' '.repeat(email.length)) : text;
   let url = URL.exec(withoutEmails)?.[0];
-  if (url === undefined) return null;
+  // "ASP.NET" is a framework: a bare domain is written in lower case.
+  if (url === undefined || (!/^(?:https?:|www\.)/i.test(url) && /\.[A-Z]+(?:\/|$)/.test(url))) return null;
   url = url.replace(/[.,;:]+$/, '');
   while (url.endsWith(')') && (url.match(/\(/g) ?? []).length < (url.match(/\)/g) ?? []).length) url = url.slice(0, -1);
   return url;

@@ -115,9 +115,3 @@ export function findDateRange(text: string): FoundRange | null {
 export function cut(text: string, span: Span): string[] {
   return [text.slice(0, span.start), text.slice(span.end)].map(tidy).filter((piece) => piece !== '');
 }
-
-/** Whether the line is a date (range) and nothing else worth keeping. */
-export function isOnlyDate(text: string): boolean {
-  const found = findDateRange(text);
-  return found !== null && cut(text, found).length === 0;
-}

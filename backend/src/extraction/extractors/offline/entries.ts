@@ -1,9 +1,9 @@
-import { findUrl } from './contact-fields';
+import { findEmail, findPhone, findUrl } from './contact-fields';
 import { findDateRanges } from './date-spans';
 import { dateRank } from './entry-head';
 import { isKnownLabel } from './field-labels';
 import type { BodyStyle, Line } from './lines';
-import { isProse, labelled, tidy } from './text';
+import { isProse, labelled, splitParts, tidy } from './text';
 
 // A list section (jobs, degrees, awards…) as entries. An entry opens with a few short
 // lines (title, organisation, dates, place) and goes on with details (bullets, sentences,
@@ -32,9 +32,14 @@ function endsWithDates(line: Line): boolean {
   return last !== undefined && tidy(line.text.slice(last.end)) === '';
 }
 
-/** Bullets, labelled lines, addresses and sentences; a bold line is a title, however long. */
+/** Nothing but web addresses, emails and phones: "a.bello@ed.ac.uk · +44 131 650 5500". */
+function isContactLine(text: string): boolean {
+  return splitParts(text).every((part) => findUrl(part) === part || findEmail(part)?.[0] === part || findPhone(part) === part);
+}
+
+/** Bullets, labelled lines, contact details and sentences; a bold line is a title, however long. */
 function isDetail(line: Line, style: BodyStyle): boolean {
-  if (line.listItem || isDetailLabel(line) || findUrl(line.text) === line.text) return true;
+  if (line.listItem || isDetailLabel(line) || isContactLine(line.text)) return true;
   return isProse(line.text) && !endsWithDates(line) && !(line.bold && !style.bold);
 }
 
@@ -42,7 +47,6 @@ function isDetail(line: Line, style: BodyStyle): boolean {
 function setApart(line: Line, style: BodyStyle): boolean {
   return line.gapBefore >= style.lineGap * 1.6;
 }
-
 
 /** A bold line like the section's first (an entry's title) after plain lines opens the next entry. */
 function repeatsOpening(line: Line, first: Line | undefined, current: readonly Line[], style: BodyStyle): boolean {

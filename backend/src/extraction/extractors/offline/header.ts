@@ -105,6 +105,28 @@ function nameScore(piece: Piece, index: number, style: BodyStyle, largest: numbe
   return score;
 }
 
+function pickName(pieces: readonly Piece[], style: BodyStyle, largest: number): { name?: Piece; score: number } {
+  let best: { name?: Piece; score: number } = { score: -Infinity };
+  for (const [index, piece] of pieces.entries()) {
+    const score = nameScore(piece, index, style, largest);
+    if (score > best.score) best = { name: piece, score };
+  }
+  return best;
+}
+
+/**
+ * The title is the next text after the name, on its line ("Jane Doe | Engineer") or below,
+ * with at most contact details between; a line of its own in parts ("Data Scientist | ML
+ * Engineer") is one title.
+ */
+function pickTitle(unclaimed: readonly Piece[], name: Piece, lines: readonly Line[]): { text?: string; parts: Piece[] } {
+  const next = unclaimed[unclaimed.indexOf(name) + 1];
+  if (!next || lines.indexOf(next.line) < lines.indexOf(name.line) || next.label || wordCount(next.text) > 10 || isProse(next.text)) return { parts: [] };
+  const onItsLine = unclaimed.filter((piece) => piece.line === next.line);
+  const wholeLine = next.line !== name.line && onItsLine.length > 1 && onItsLine.length === piecesOf(next.line).length;
+  return wholeLine ? { text: stripMarkup(next.line.text), parts: onItsLine } : { text: next.text, parts: [next] };
+}
+
 const stripMarkup = (text: string) => tidy(text.replace(/^#+\s+/, '').replace(/^\*+|\*+$/g, ''));
 
 /**
@@ -137,39 +159,22 @@ export function parseHeader(header: readonly Line[], contactSection: readonly Li
     }
   }
 
-  const largest = Math.max(0, ...lines.map((line) => line.fontSize));
-  let name: Piece | undefined;
-  let bestScore = -Infinity;
-  for (const [index, piece] of unclaimed.entries()) {
-    if (contactSection.includes(piece.line)) continue;
-    const score = nameScore(piece, index, style, largest);
-    if (score > bestScore) [name, bestScore] = [piece, score];
-  }
-  const rest = name ? unclaimed.filter((piece) => piece !== name) : unclaimed;
+  const { name, score } = pickName(unclaimed.filter((piece) => !contactSection.includes(piece.line)), style, Math.max(0, ...lines.map((line) => line.fontSize)));
   if (name) hero.fullName = name.text;
-
-  // The title is the next text after the name, on its line ("Jane Doe | Engineer") or below,
-  // with at most contact details between.
-  const next = name ? unclaimed[unclaimed.indexOf(name) + 1] : undefined;
-  const title = next && name && lines.indexOf(next.line) >= lines.indexOf(name.line) && !next.label && wordCount(next.text) <= 10 && !isProse(next.text) ? next : undefined;
-  // "Data Scientist | ML Engineer" on a line of its own is one title.
-  const titleLine = title && title.line !== name?.line && unclaimed.filter((piece) => piece.line === title.line).length === piecesOf(title.line).length ? title.line : undefined;
-  const titleParts = titleLine ? unclaimed.filter((piece) => piece.line === titleLine) : title ? [title] : [];
-  if (title) hero.professionalTitle = titleLine && titleParts.length > 1 ? stripMarkup(titleLine.text) : title.text;
-  const town = contact.location ? undefined : towns.find((piece) => piece !== name && !titleParts.includes(piece));
+  const title = name ? pickTitle(unclaimed, name, lines) : { text: undefined, parts: [] };
+  if (title.text !== undefined) hero.professionalTitle = title.text;
+  const town = contact.location ? undefined : towns.find((piece) => piece !== name && !title.parts.includes(piece));
   if (town) contact.location = placeOnly(town.text)!;
-  const others = rest.filter((piece) => !titleParts.includes(piece) && piece !== town);
 
   const prose: string[] = [];
   const leftover: string[] = [];
-  for (const piece of others) {
+  for (const piece of unclaimed.filter((piece) => piece !== name && !title.parts.includes(piece) && piece !== town)) {
     const text = piece.label ? `${piece.label}: ${piece.text}` : piece.text;
     // A tagline is a phrase ("Identity and packaging for consumer brands"); a sentence of
     // more than a dozen words is the start of a summary.
-    const phrase = wordCount(text) >= 3 && (wordCount(text) <= 12 || !/[.!?]$/.test(text));
-    if (!piece.label && hero.summaryTagline === undefined && prose.length === 0 && phrase && wordCount(text) <= 25 && hero.fullName) {
-      hero.summaryTagline = text;
-    } else if (!piece.label && isProse(text)) prose.push(text);
+    const phrase = wordCount(text) >= 3 && wordCount(text) <= 25 && (wordCount(text) <= 12 || !/[.!?]$/.test(text));
+    if (!piece.label && hero.fullName && hero.summaryTagline === undefined && prose.length === 0 && phrase) hero.summaryTagline = text;
+    else if (!piece.label && isProse(text)) prose.push(text);
     else leftover.push(text);
   }
 
@@ -179,6 +184,6 @@ export function parseHeader(header: readonly Line[], contactSection: readonly Li
     contact,
     prose,
     leftover,
-    confidence: { hero: name ? Math.min(1, 0.5 + bestScore / 20) : 0, contact: Math.min(1, 0.5 + contactFacts * 0.15) },
+    confidence: { hero: name ? Math.min(1, 0.5 + score / 20) : 0, contact: Math.min(1, 0.5 + contactFacts * 0.15) },
   };
 }

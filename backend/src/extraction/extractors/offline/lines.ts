@@ -1,4 +1,3 @@
-import { SourceText } from '../../source-check';
 import type { DocumentText, TextLine } from '../../text/document-text';
 import { findEmail, findPhone, findUrl, parseLocation } from './contact-fields';
 import { letterCount } from './text';
@@ -61,7 +60,6 @@ function wrapGapOf(gaps: readonly number[]): number | null {
 
 /** The document's lines without rules, with wrapped lines joined. */
 export function readingLines(document: DocumentText, style: BodyStyle): Line[] {
-  const source = new SourceText(document.plainText);
   const lines: Line[] = [];
   const widest = widestByColumn(document.lines);
   // The last printed line of each joined line: whether the next one continues it depends on it.
@@ -73,7 +71,9 @@ export function readingLines(document: DocumentText, style: BodyStyle): Line[] {
       continue;
     }
     if (previous && last && document.kind !== 'docx' && continues(previous, last, line, style, widest)) {
-      previous.text = `${previous.text}${joiner(previous.text, line.text, source)}${line.text}`;
+      // Joined with a space even after a hyphen ("single- cell"): the source check compares
+      // values with the text as printed, where the line break is whitespace.
+      previous.text = `${previous.text} ${line.text}`;
       previous.width = Math.max(previous.width, line.x + line.width - previous.x);
       last = line;
       continue;
@@ -125,18 +125,6 @@ function isRightToLeft(text: string): boolean {
 /** An email, phone, address or place standing whole on its line: a unit, never a continuation. */
 function isContactItem(text: string): boolean {
   return findEmail(text)?.[0] === text || findUrl(text) === text || findPhone(text) === text || parseLocation(text) !== null;
-}
-
-/**
- * How a wrapped line joins the next: a word broken at a hyphen or a long address broken
- * anywhere ("single-" / "cell", "orcid.org/0000-" / "0097") is one token again, but only
- * where the source check will find the joined token in the text; elsewhere a space.
- */
-function joiner(before: string, after: string, source: SourceText): string {
-  const tail = /\S+$/.exec(before)?.[0] ?? '';
-  const head = /^\S+/.exec(after)?.[0] ?? '';
-  const broken = /-$/.test(tail) || /[/@.?=&]/.test(tail + head);
-  return broken && /\p{L}|\d/u.test(head) && source.contains(tail + head, 'text') ? '' : ' ';
 }
 
 const columnKey = (line: TextLine) => `${line.page}:${line.column}`;

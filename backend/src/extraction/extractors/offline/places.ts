@@ -1,6 +1,6 @@
 import { parseLocation } from './contact-fields';
-import { tidy } from './text';
 import { organisationEvidence } from './roles';
+import { tidy } from './text';
 import { townLength } from './towns';
 
 // Places at the end of a piece of text, as entry heads and headers write them.
@@ -31,11 +31,12 @@ export function trailingPlace(text: string, merged: boolean): { place: string; b
     let place = parts.slice(-take).join(', ');
     const regionInMiddle = take < 3 || take === parts.length || /^[A-Z]{2,3}$/.test(parts.at(-2) ?? '');
     if (!regionInMiddle || !text.endsWith(place) || !parseLocation(place)) continue;
-    const townWords = (parts.at(-take) ?? '').split(/\s+/);
+    const cityPart = parts.at(-take) ?? '';
+    const townWords = cityPart.split(/\s+/);
     const runTogether = merged || townWords.some((word) => !/^[\p{Lu}\d]/u.test(word));
     if (townWords.length > 1 && runTogether) {
       const town = townWords.slice(-Math.max(1, townLength(townWords))).join(' ');
-      place = place.slice(place.indexOf(town));
+      place = town + place.slice(cityPart.length);
     }
     return { place, before: tidy(text.slice(0, text.length - place.length)) };
   }
@@ -51,9 +52,3 @@ export function trailingTown(text: string): { place: string; before: string } | 
   if (organisationEvidence(place) >= 2) return null;
   return { place, before: tidy(text.slice(0, text.length - place.length)) };
 }
-
-/**
- * The entry's dates. Dates on a line of their own come first, then dates a separator sets
- * apart ("Speaker | 2023", "(2019 – 2021)"), then dates ending a line, then any: a year
- * inside a name ("GopherCon UK 2023") is the weakest candidate.
- */

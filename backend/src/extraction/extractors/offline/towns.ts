@@ -8,7 +8,7 @@ import type { Line } from './lines';
 const FIRST_WORDS = new Set([
   'תל', 'רמת', 'באר', 'ראשון', 'פתח', 'כפר', 'בני', 'בית', 'קריית', 'קרית', 'נס', 'ראש', 'הוד', 'זכרון', 'מעלה', 'אור', 'גבעת', 'מגדל', 'נוף', 'עין', 'בת', 'מבשרת',
   'new', 'san', 'santa', 'santo', 'los', 'las', 'saint', 'st.', 'sankt', 'tel', 'rio', 'buenos', 'hong', 'kuala', 'palo', 'ann', 'salt', 'cold', 'mountain', 'des', 'são', 'sao', 'la', 'le', 'el', 'al', 'abu', 'ho', 'kansas', 'oklahoma', 'mexico', 'panama', 'guatemala', 'cape', 'port', 'fort', 'east', 'west', 'north', 'south', 'ciudad', 'villa', 'bad', 'den', 'the']);
-const LAST_WORDS = new Set(['city', 'harbor', 'harbour', 'beach', 'springs', 'park', 'heights', 'falls', 'valley', 'view', 'alto', 'arbor', 'aires', 'aviv', 'jolla', 'main', 'moines', 'grove', 'bay', 'island', 'hills', 'vegas', 'angeles', 'york', 'francisco', 'diego', 'jose', 'paulo', 'janeiro', 'lumpur', 'kong', 'town', 'lake', 'haven', 'creek', 'rapids', 'dhabi', 'chi minh']);
+const LAST_WORDS = new Set(['city', 'harbor', 'harbour', 'beach', 'springs', 'park', 'heights', 'falls', 'valley', 'view', 'alto', 'arbor', 'aires', 'aviv', 'jolla', 'main', 'moines', 'grove', 'bay', 'island', 'hills', 'vegas', 'angeles', 'york', 'francisco', 'diego', 'jose', 'paulo', 'janeiro', 'lumpur', 'kong', 'town', 'lake', 'haven', 'creek', 'rapids', 'dhabi', 'minh']);
 // Words inside a town's name: "Frankfurt am Main", "Rio de Janeiro", "Stratford-upon-Avon".
 const INNER_WORDS = new Set(['am', 'an', 'de', 'del', 'do', 'da', 'upon', 'on', 'sur', 'en', 'im', 'la']);
 

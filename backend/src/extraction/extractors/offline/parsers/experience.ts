@@ -36,7 +36,7 @@ function longHead(parts: readonly HeadPart[]): { role: string; organisation: str
 }
 
 /** Role and organisation among the head's pieces: words, type style and order decide. */
-export function roleAndOrganisation(parts: readonly HeadPart[]): { role?: string; organisation?: string; rest: HeadPart[] } {
+function roleAndOrganisation(parts: readonly HeadPart[]): { role?: string; organisation?: string; rest: HeadPart[] } {
   const long = longHead(parts);
   if (long) return long;
   const [a, b, ...rest] = parts;

@@ -11,7 +11,7 @@ import { compact } from './values';
 const FIELDS = SECTION_FIELDS.patents;
 
 // "US 10,123,456 B2", "U.S. Patent No. 9,876,543", "EP 3 456 789 A1", "WO 2020/123456", "DE 10 2019 123 456".
-export const PATENT_NUMBER = /\b(?:U\.?S\.?|EP|WO|DE|GB|JP|CN|IL|FR|ES|CA|KR|AU|IN)\s*(?:Pat(?:ent)?\.?\s*)?(?:No\.?\s*)?(?:\d[\d,./ ]{4,}\d)(?:\s*[ABCU]\d?)?\b/u;
+const PATENT_NUMBER = /\b(?:U\.?S\.?|EP|WO|DE|GB|JP|CN|IL|FR|ES|CA|KR|AU|IN)\s*(?:Pat(?:ent)?\.?\s*)?(?:No\.?\s*)?(?:\d[\d,./ ]{4,}\d)(?:\s*[ABCU]\d?)?\b/u;
 // The word a CV puts before the grant date: "granted 2021-03-02", "erteilt", "concedida", "délivré".
 const GRANTED = /^(?:granted|issued|erteilt|concedida|concedido|otorgada|otorgado|delivre|délivré|accordé|הוענק|ניתן)$/iu;
 

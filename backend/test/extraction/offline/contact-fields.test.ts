@@ -1,0 +1,38 @@
+import { findPhone, findUrl, linkOf, parseLocation } from '../../../src/extraction/extractors/offline/contact-fields';
+
+describe('contact fields', () => {
+  it.each(['+44 7700 900431', '(917) 555-0133', '054-7123456', '06 12 34 56 78', '+49 30 1234567'])('reads %j as a phone', (phone) => {
+    expect(findPhone(phone)).toBe(phone);
+  });
+
+  it.each(['2013-12-01', '01.03.2018', '2018 - 2020', '12345'])('does not read %j as a phone', (text) => {
+    expect(findPhone(text)).toBeNull();
+  });
+
+  it('finds addresses but not file names, and leaves an email alone', () => {
+    expect(findUrl('Code: github.com/dokafor/pgshift.')).toBe('github.com/dokafor/pgshift');
+    expect(findUrl('see http://en.wikipedia.org/wiki/Silicon_Valley_(TV_series)')).toBe('http://en.wikipedia.org/wiki/Silicon_Valley_(TV_series)');
+    expect(findUrl('Node.js, Vue.js and ASP.NET')).toBeNull();
+    expect(findUrl('jane@example.com')).toBeNull();
+  });
+
+  it('names the platform from the address, else from the label, else not at all', () => {
+    expect(linkOf('linkedin.com/in/jane', null)).toEqual({ platform: 'LinkedIn', url: 'linkedin.com/in/jane' });
+    expect(linkOf('jane.dev', 'Portfolio')).toEqual({ platform: 'Portfolio', url: 'jane.dev' });
+    expect(linkOf('jane.dev', null)).toEqual({ url: 'jane.dev' });
+  });
+
+  it.each([
+    ['San Francisco, CA', { city: 'San Francisco', state: 'CA' }],
+    ['Austin, TX, USA', { city: 'Austin', state: 'TX', country: 'USA' }],
+    ['Madrid, España', { city: 'Madrid', country: 'España' }],
+    ['תל אביב, ישראל', { city: 'תל אביב', country: 'ישראל' }],
+    ['2712 Broadway St, San Francisco, California, CA 94115, US', { address: '2712 Broadway St', city: 'San Francisco', state: 'California', postalCode: 'CA 94115', country: 'US' }],
+  ])('reads the place %j', (text, location) => {
+    expect(parseLocation(text)).toEqual(location);
+  });
+
+  it.each(['Senior Engineer, Acme', 'Go, Rust, Python'])('does not take %j for a place', (text) => {
+    expect(parseLocation(text)).toBeNull();
+  });
+});
