@@ -15,17 +15,25 @@ import { portfoliosRouter } from './routes/portfolios/portfolios.router';
 import { PortfolioService } from './routes/portfolios/portfolios.service';
 import { sitesRouter } from './routes/sites/sites.router';
 import { templatesRouter } from './routes/templates/templates.router';
+import { webAppRouter } from './routes/web/web-app.router';
 
 // Builds the Express application from its dependencies; server.ts listens, tests use
 // the app directly through supertest.
 export function buildApp(c: Container): express.Express {
-  const { config, logger, metrics, db, sessions, storage, queue, taskRunner, tokens, signer } = c;
+  const { config, logger, metrics, db, sessions, storage, queue, taskRunner, sitePointers, tokens, signer } = c;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.http.trustProxy);
 
   app.use(requestContext(logger, metrics));
-  app.use(helmet());
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        // The SPA's live preview shows the person's photo, which lives on other sites.
+        directives: { 'img-src': ["'self'", 'data:', 'https:'] },
+      },
+    }),
+  );
 
   app.use(
     healthRouter({
@@ -36,12 +44,13 @@ export function buildApp(c: Container): express.Express {
         redis: sessions.kind === 'redis' ? () => sessions.ping() : 'not configured: sessions are kept in memory (single local process)',
         storage: () => storage.ping(),
         queue: () => queue.ping(),
+        sitePointers: sitePointers.kind === 'cloudfront-kvs' ? () => sitePointers.check() : 'database: the API serves /sites/<slug>/ from the portfolio rows',
       },
     }),
   );
 
   const api = express.Router();
-  const auth = new AuthService({ db, sessions, storage, tokens, metrics, logger, scryptLog2N: config.auth.scryptLog2N, sessionTtlSeconds: config.auth.sessionTtlSeconds });
+  const auth = new AuthService({ db, sessions, storage, sitePointers, tokens, metrics, logger, scryptLog2N: config.auth.scryptLog2N, sessionTtlSeconds: config.auth.sessionTtlSeconds });
   api.use(
     '/auth',
     jsonBody(config.http.jsonBodyLimit),
@@ -54,10 +63,12 @@ export function buildApp(c: Container): express.Express {
     cvsRouter({ cvs, db, tokens, sessions, metrics, jsonLimit: config.http.jsonBodyLimit, cvJsonLimit: config.http.cvJsonBodyLimit, events: config.uploads.events }),
   );
   api.use('/templates', templatesRouter());
-  const portfolios = new PortfolioService({ db, storage, taskRunner, signer, metrics, logger, sitesBaseUrl: config.sites.baseUrl });
+  const portfolios = new PortfolioService({ db, storage, taskRunner, sitePointers, signer, metrics, logger, sitesBaseUrl: config.sites.baseUrl });
   api.use('/portfolios', portfoliosRouter({ portfolios, tokens, sessions, metrics, jsonLimit: config.http.jsonBodyLimit }));
   app.use('/api/v1', api);
   app.use(sitesRouter({ db, storage, signer, metrics }));
+
+  if (config.web.dir) app.use(webAppRouter(config.web.dir));
 
   app.use(routeNotFound);
   app.use(errorHandler(logger, metrics));

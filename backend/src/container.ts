@@ -12,6 +12,9 @@ import { RedisSessionStore } from './adapters/session-store/redis-session-store'
 import type { ObjectStorage } from './adapters/storage/object-storage';
 import { LocalFolderStorage } from './adapters/storage/local-storage';
 import { S3Storage } from './adapters/storage/s3-storage';
+import type { SitePointers } from './adapters/site-pointers/site-pointers';
+import { DatabaseSitePointers } from './adapters/site-pointers/database-site-pointers';
+import { KvsSitePointers } from './adapters/site-pointers/kvs-site-pointers';
 import type { TaskRunner } from './adapters/task-runner/task-runner';
 import { ChildProcessTaskRunner } from './adapters/task-runner/child-process-runner';
 import { EcsTaskRunner } from './adapters/task-runner/ecs-runner';
@@ -38,6 +41,7 @@ export interface Container {
   storage: ObjectStorage;
   queue: JobQueue<ExtractionJob>;
   taskRunner: TaskRunner;
+  sitePointers: SitePointers;
   tokens: TokenService;
   /** Signs preview links; its key is derived from the token secret, never equal to it. */
   signer: UrlSigner;
@@ -98,6 +102,12 @@ function createTaskRunner(config: Config): TaskRunner {
   });
 }
 
+function createSitePointers(config: Config): SitePointers {
+  const p = config.sitePointers;
+  if (p.driver === 'database') return new DatabaseSitePointers();
+  return new KvsSitePointers({ ...awsClientOptions(config), endpoint: p.endpoint, kvsArn: p.kvsArn, keyPrefix: p.keyPrefix });
+}
+
 function createSessions(config: Config, logger: Logger): SessionStore {
   if (!config.redis) return new MemorySessionStore();
   let lastReported = 0;
@@ -120,6 +130,7 @@ export function createContainer(config: Config, overrides: Partial<Pick<Containe
   const storage = createStorage(config);
   const queue = createQueue(config);
   const taskRunner = createTaskRunner(config);
+  const sitePointers = createSitePointers(config);
   const secret = config.auth.jwtSecret ?? localJwtSecret(config.dataDir);
   const tokens = new TokenService(secret, config.auth.accessTokenTtlSeconds);
   const signer = new UrlSigner(createHash('sha256').update(`r2w-previews:${secret}`).digest('base64url'));
@@ -133,6 +144,7 @@ export function createContainer(config: Config, overrides: Partial<Pick<Containe
     storage,
     queue,
     taskRunner,
+    sitePointers,
     tokens,
     signer,
     async close() {

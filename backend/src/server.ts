@@ -29,12 +29,15 @@ async function main(): Promise<void> {
   const app = buildApp(container);
   const worker = config.worker.inProcess ? startExtractionWorker(container) : null;
   const server: Server = app.listen(config.port, config.host, () => {
-    logger.info(`Resume2Website API listening on http://localhost:${config.port}`, {
+    const what = config.web.dir ? 'Resume2Website' : 'Resume2Website API (SPA not built: run npm run build, or open the Vite dev server)';
+    logger.info(`${what} listening on http://localhost:${config.port}`, {
       database: config.database.provider,
       sessions: container.sessions.kind,
       storage: container.storage.kind,
       queue: container.queue.kind,
       taskRunner: container.taskRunner.kind,
+      sitePointers: container.sitePointers.kind,
+      web: config.web.dir ?? 'not served',
     });
   });
   server.on('error', (error) => {

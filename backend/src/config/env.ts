@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -36,6 +37,7 @@ const EnvSchema = z
     CV_JSON_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb or 1mb').default('2mb'),
     MAX_UPLOAD_MB: z.coerce.number().min(0.1).max(100).default(10),
     SITES_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+    WEB_DIR: z.string().min(1).optional(),
     EVENTS_POLL_MS: z.coerce.number().int().min(50).max(10_000).default(400),
     TRUST_PROXY: z.string().default('false'),
 
@@ -74,6 +76,13 @@ const EnvSchema = z
     ECS_SUBNETS: csv.optional(),
     ECS_SECURITY_GROUPS: csv.optional(),
     ECS_ASSIGN_PUBLIC_IP: bool.default(false),
+
+    SITE_POINTERS: z.enum(['database', 'cloudfront-kvs']).default('database'),
+    CLOUDFRONT_KVS_ARN: z
+      .string()
+      .regex(/^arn:aws[a-z-]*:cloudfront::\d{12}:key-value-store\/[\w-]+$/, 'must be a KeyValueStore ARN: arn:aws:cloudfront::<account>:key-value-store/<id>')
+      .optional(),
+    CLOUDFRONT_KVS_ENDPOINT_URL: z.url().optional(),
   })
   ;
 
@@ -95,6 +104,7 @@ function conditionalProblems(env: Record<string, string | undefined>): z.core.$Z
     for (const key of ['ECS_CLUSTER', 'ECS_TASK_DEFINITION', 'ECS_CONTAINER_NAME', 'ECS_SUBNETS', 'ECS_SECURITY_GROUPS']) need(key, 'TASK_RUNNER=ecs');
   }
   if (storage === 's3' || queue === 'sqs' || runner === 'ecs') need('AWS_REGION', 'an AWS driver is chosen');
+  if (env.SITE_POINTERS === 'cloudfront-kvs') need('CLOUDFRONT_KVS_ARN', 'SITE_POINTERS=cloudfront-kvs');
   if (env.NODE_ENV === 'production') {
     need('JWT_SECRET', 'NODE_ENV=production');
     // Sessions in memory are invisible to other replicas: production must share them.
@@ -133,6 +143,8 @@ export interface Config {
   };
   http: { jsonBodyLimit: string; cvJsonBodyLimit: string; trustProxy: boolean | number | string };
   sites: { baseUrl: string };
+  /** The SPA's built files, served by the API (local mode); null when CloudFront serves them. */
+  web: { dir: string | null };
   uploads: { maxBytes: number; events: { pollMs: number; heartbeatMs: number; maxMs: number } };
   aws: { region: string | undefined; endpoint: string | undefined };
   storage:
@@ -151,6 +163,8 @@ export interface Config {
   taskRunner:
     | { driver: 'child-process'; command: string[]; logDir: string; maxRunSeconds: number; env: Record<string, string> }
     | { driver: 'ecs'; cluster: string; taskDefinition: string; containerName: string; subnets: string[]; securityGroups: string[]; assignPublicIp: boolean };
+  /** Where published slugs are looked up: the database (local /sites route) or CloudFront's KeyValueStore. */
+  sitePointers: { driver: 'database' } | { driver: 'cloudfront-kvs'; kvsArn: string; endpoint: string | undefined; keyPrefix: string };
 }
 
 function describeIssue(issue: z.core.$ZodIssue, raw: NodeJS.ProcessEnv): string {
@@ -164,6 +178,16 @@ function parseTrustProxy(value: string): boolean | number | string {
   if (value === 'true') return true;
   if (value === 'false') return false;
   return /^\d+$/.test(value) ? Number(value) : value;
+}
+
+// The SPA is part of `npm start`: its build output is found beside the backend unless
+// WEB_DIR names another folder or `none` (AWS, where CloudFront serves it).
+function webDir(value: string | undefined): string | null {
+  if (value === 'none') return null;
+  const dir = path.resolve(value ?? path.join(__dirname, '../../../frontend/dist'));
+  if (existsSync(path.join(dir, 'index.html'))) return dir;
+  if (value !== undefined) throw new ConfigError([`WEB_DIR: ${dir} has no index.html; build the SPA (npm run build) or set WEB_DIR=none`]);
+  return null;
 }
 
 /** Reads and validates the environment; throws ConfigError listing every bad value. */
@@ -205,6 +229,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
     http: { jsonBodyLimit: e.JSON_BODY_LIMIT, cvJsonBodyLimit: e.CV_JSON_BODY_LIMIT, trustProxy: parseTrustProxy(e.TRUST_PROXY) },
     // Locally the API serves published sites itself; in AWS they are on the CloudFront domain.
     sites: { baseUrl: e.SITES_BASE_URL ?? `http://localhost:${e.PORT}/sites` },
+    web: { dir: webDir(e.WEB_DIR) },
     uploads: {
       maxBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
       // Heartbeats keep proxies from closing a quiet stream; a stream ends after 15 minutes
@@ -252,5 +277,10 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
           }
         : // A local builder runs with the very environment this process was configured from.
           { driver: 'child-process', command, logDir: path.join(dataDir, 'tasks'), maxRunSeconds: e.TASK_MAX_RUN_SECONDS, env: { ...(present as Record<string, string>), DATA_DIR: dataDir, DATABASE_URL: databaseUrl } },
+    // The values name S3 keys, so they carry the same S3_KEY_PREFIX the builds are written under.
+    sitePointers:
+      e.SITE_POINTERS === 'cloudfront-kvs'
+        ? { driver: 'cloudfront-kvs', kvsArn: e.CLOUDFRONT_KVS_ARN!, endpoint: e.CLOUDFRONT_KVS_ENDPOINT_URL ?? e.AWS_ENDPOINT_URL, keyPrefix: e.S3_KEY_PREFIX }
+        : { driver: 'database' },
   };
 }

@@ -4,6 +4,8 @@ declare module 'express-serve-static-core' {
   interface Locals {
     /** Mount path of the router that matched, kept for metric and log labels. */
     routeBase?: string;
+    /** A label for requests no route pattern describes (the SPA's pages and files). */
+    routeName?: string;
   }
 }
 

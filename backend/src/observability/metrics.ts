@@ -18,6 +18,7 @@ export interface Metrics {
   claudeCircuitOpen: client.Gauge;
   builds: client.Counter<'outcome'>;
   siteRequests: client.Counter<'kind' | 'status'>;
+  sitePointerChanges: client.Counter<'action' | 'outcome'>;
 }
 
 export function createMetrics(): Metrics {
@@ -109,6 +110,12 @@ export function createMetrics(): Metrics {
       name: 'r2w_site_requests_total',
       help: 'Requests for published sites and build previews, by kind and status.',
       labelNames: ['kind', 'status'],
+      registers: [registry],
+    }),
+    sitePointerChanges: new client.Counter({
+      name: 'r2w_site_pointer_changes_total',
+      help: 'Changes to what a published address shows (action: set, remove; outcome: ok, failed), undos included.',
+      labelNames: ['action', 'outcome'],
       registers: [registry],
     }),
     claudeCircuitOpen: new client.Gauge({

@@ -76,8 +76,10 @@ describe('health and metrics', () => {
     const res = await request(t.app).get('/health/ready');
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('ready');
-    expect(Object.keys(res.body.checks).sort()).toEqual(['database', 'queue', 'redis', 'storage']);
+    expect(Object.keys(res.body.checks).sort()).toEqual(['database', 'queue', 'redis', 'sitePointers', 'storage']);
     expect(res.body.checks.database.status).toBe('ok');
+    // Locally the database row is the site pointer: nothing else to ask.
+    expect(res.body.checks.sitePointers).toEqual({ status: 'ok', detail: expect.stringMatching(/^database/) });
   });
 
   it('exports request counts and latency histograms by route pattern', async () => {

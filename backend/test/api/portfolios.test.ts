@@ -1,12 +1,8 @@
 import type { AddressInfo } from 'node:net';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { bearer, PASSWORD, registerAccount, type Account } from '../support/accounts';
-import { waitFor } from '../support/ports';
-
-const SAMPLE = JSON.parse(readFileSync(path.resolve(__dirname, '../../../../shared/fixtures/jsonresume-sample.resume.json'), 'utf8'));
+import { buildAndWait as buildAndWaitIn, createSamplePortfolio, importSampleCv } from '../support/portfolio-steps';
 
 let t: TestApp;
 let user: Account;
@@ -16,31 +12,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function importCv(account = user): Promise<string> {
-  const res = await request(t.app).post('/api/v1/cvs/import').set(...bearer(account.accessToken)).send(SAMPLE);
-  return res.body.cv.id;
-}
-
-async function createPortfolio(templateId = 'minimal', account = user): Promise<string> {
-  const res = await request(t.app).post('/api/v1/portfolios').set(...bearer(account.accessToken)).send({ cvId: await importCv(account), templateId });
-  expect(res.status).toBe(201);
-  return res.body.portfolio.id;
-}
-
-async function buildAndWait(portfolioId: string, app: TestApp = t, account = user) {
-  const started = await request(app.app).post(`/api/v1/portfolios/${portfolioId}/builds`).set(...bearer(account.accessToken));
-  expect(started.status).toBe(202);
-  expect(started.body.build).toMatchObject({ status: 'queued', progress: 0 });
-  let build = started.body.build;
-  await waitFor(
-    async () => {
-      build = (await request(app.app).get(`/api/v1/portfolios/${portfolioId}/builds/${started.body.build.id}`).set(...bearer(account.accessToken))).body.build;
-      return build.status === 'succeeded' || build.status === 'failed';
-    },
-    { what: 'the build', timeoutMs: 45_000, intervalMs: 250 },
-  );
-  return build;
-}
+const importCv = (account = user) => importSampleCv(t.app, account);
+const createPortfolio = (templateId = 'minimal', account = user) => createSamplePortfolio(t.app, account, templateId);
+const buildAndWait = (portfolioId: string, app: TestApp = t, account = user) => buildAndWaitIn(app.app, account, portfolioId);
 
 /** GET over a real connection, as a browser opens a link. */
 async function open(app: TestApp, url: string) {
@@ -97,6 +71,7 @@ describe('portfolios', () => {
       ['get', `/api/v1/portfolios/${id}`],
       ['patch', `/api/v1/portfolios/${id}`],
       ['post', `/api/v1/portfolios/${id}/builds`],
+      ['get', `/api/v1/portfolios/${id}/builds`],
       ['post', `/api/v1/portfolios/${id}/publish`],
       ['delete', `/api/v1/portfolios/${id}`],
     ] as const) {
@@ -149,6 +124,17 @@ describe('build, preview and publish', () => {
 
     expect((await request(t.app).post(`/api/v1/portfolios/${id}/unpublish`).set(...bearer(user.accessToken))).status).toBe(200);
     expect((await open(t, sitePath)).status).toBe(404);
+  });
+
+  it('lists a portfolio\'s builds, newest first', async () => {
+    const id = await createPortfolio();
+    expect((await request(t.app).get(`/api/v1/portfolios/${id}/builds`).set(...bearer(user.accessToken))).body).toEqual({ builds: [] });
+    const first = await buildAndWait(id);
+    const second = await buildAndWait(id);
+    const res = await request(t.app).get(`/api/v1/portfolios/${id}/builds`).set(...bearer(user.accessToken));
+    expect(res.status).toBe(200);
+    expect(res.body.builds.map((b: { id: string }) => b.id)).toEqual([second.id, first.id]);
+    expect(res.body.builds[0]).toMatchObject({ status: 'succeeded', previewUrl: expect.stringMatching(/^\/previews\//) });
   });
 
   it('refuses to publish before any build has finished', async () => {

@@ -39,6 +39,8 @@ export function testEnv(extra: Record<string, string | undefined> = {}): NodeJS.
     REDIS_KEY_PREFIX: `r2w-test-${process.pid}-${Date.now()}:`,
     // Builders run from source (the workspaces' r2w-source export), as the API's child processes.
     TASK_COMMAND: 'node --conditions=r2w-source --import tsx backend/test/support/run-builder.ts',
+    // Whether the SPA happens to be built must not change API answers; web-app.test.ts serves one.
+    WEB_DIR: 'none',
     ...extra,
   };
 }

@@ -23,6 +23,7 @@ describe('configuration', () => {
     expect(config.queue).toMatchObject({ driver: 'local', file: path.join(dataDir, 'queue.db'), maxReceives: 5 });
     expect(config.taskRunner).toMatchObject({ driver: 'child-process', command: ['node', 'portfolio-task/dist/main.js'] });
     expect(config.auth).toMatchObject({ jwtSecret: null, accessTokenTtlSeconds: 900, sessionTtlSeconds: 604_800, cookieSecure: false });
+    expect(config.sitePointers).toEqual({ driver: 'database' });
   });
 
   it('switches to PostgreSQL, Redis and AWS by environment alone', () => {
@@ -40,12 +41,16 @@ describe('configuration', () => {
       ECS_CONTAINER_NAME: 'builder',
       ECS_SUBNETS: 'subnet-a, subnet-b',
       ECS_SECURITY_GROUPS: 'sg-1',
+      S3_KEY_PREFIX: 'prod',
+      SITE_POINTERS: 'cloudfront-kvs',
+      CLOUDFRONT_KVS_ARN: 'arn:aws:cloudfront::123456789012:key-value-store/a1b2c3d4-5678-90ab-cdef-1234567890ab',
     });
     expect(config.database).toMatchObject({ provider: 'postgresql', migrateOnStart: false });
     expect(config.redis?.url).toBe('redis://cache:6379');
     expect(config.storage).toMatchObject({ driver: 's3', bucket: 'r2w-files', sse: 'AES256' });
     expect(config.queue).toMatchObject({ driver: 'sqs' });
     expect(config.taskRunner).toMatchObject({ driver: 'ecs', subnets: ['subnet-a', 'subnet-b'] });
+    expect(config.sitePointers).toEqual({ driver: 'cloudfront-kvs', kvsArn: 'arn:aws:cloudfront::123456789012:key-value-store/a1b2c3d4-5678-90ab-cdef-1234567890ab', endpoint: undefined, keyPrefix: 'prod' });
   });
 
   it('names every bad value on its own line, hiding secrets', () => {
@@ -68,6 +73,8 @@ describe('configuration', () => {
     expect(problems({ STORAGE_DRIVER: 's3' })).toEqual(['S3_BUCKET: is required when STORAGE_DRIVER=s3 (not set)', 'AWS_REGION: is required when an AWS driver is chosen (not set)']);
     expect(problems({ QUEUE_DRIVER: 'sqs', AWS_REGION: 'eu-west-1' })).toEqual(['SQS_QUEUE_URL: is required when QUEUE_DRIVER=sqs (not set)']);
     expect(problems({ TASK_RUNNER: 'ecs', AWS_REGION: 'eu-west-1' })).toHaveLength(5);
+    expect(problems({ SITE_POINTERS: 'cloudfront-kvs' })).toEqual(['CLOUDFRONT_KVS_ARN: is required when SITE_POINTERS=cloudfront-kvs (not set)']);
+    expect(problems({ SITE_POINTERS: 'cloudfront-kvs', CLOUDFRONT_KVS_ARN: 'arn:aws:s3:::bucket' })).toEqual([expect.stringMatching(/^CLOUDFRONT_KVS_ARN: must be a KeyValueStore ARN/)]);
     expect(problems({ STORAGE_DRIVER: 'gcs' })[0]).toMatch(/^STORAGE_DRIVER: .*"local".*"s3".*\(got "gcs"\)$/);
   });
 

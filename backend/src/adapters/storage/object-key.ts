@@ -35,6 +35,16 @@ export function assertSafeKey(key: string): void {
 }
 
 /**
+ * S3_KEY_PREFIX as the folder every key lives under ('' or 'staging/'); whatever else
+ * names S3 keys (the CDN's site pointers) must build them the same way.
+ */
+export function keyFolder(prefix: string | undefined): string {
+  const folder = prefix?.replace(/\/$/, '') ?? '';
+  if (folder) assertSafeKey(folder);
+  return folder && `${folder}/`;
+}
+
+/**
  * A prefix is a key, optionally ending in '/'. The empty prefix (everything) is only
  * accepted where asked for, so that no bug can delete a whole store.
  */

@@ -14,7 +14,7 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { Readable } from 'node:stream';
 import { DependencyError } from '../../lib/errors';
 import { awsClientConfig, type AwsConnection } from '../aws-client';
-import { assertSafeKey, assertSafePrefix, countedBody, DEFAULT_CONTENT_TYPE, objectNotFound } from './object-key';
+import { assertSafeKey, assertSafePrefix, countedBody, DEFAULT_CONTENT_TYPE, keyFolder, objectNotFound } from './object-key';
 import type { ObjectStorage, PutOptions, StoredObject } from './object-storage';
 
 export interface S3StorageOptions extends AwsConnection {
@@ -41,10 +41,8 @@ export class S3Storage implements ObjectStorage {
     if (options.kmsKeyId !== undefined && options.serverSideEncryption !== 'aws:kms') {
       throw new Error("S3Storage: kmsKeyId is only used with serverSideEncryption 'aws:kms'.");
     }
-    const keyPrefix = options.keyPrefix?.replace(/\/$/, '') ?? '';
-    if (keyPrefix) assertSafeKey(keyPrefix);
     this.bucket = options.bucket;
-    this.keyPrefix = keyPrefix && `${keyPrefix}/`;
+    this.keyPrefix = keyFolder(options.keyPrefix);
     this.encryption = { ServerSideEncryption: options.serverSideEncryption, SSEKMSKeyId: options.kmsKeyId };
     this.client = new S3Client({
       // socketTimeout is an idle limit, so long transfers that keep moving are unaffected.

@@ -9,7 +9,9 @@ import type { Metrics } from '../../observability/metrics';
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** The route pattern (e.g. /api/v1/cvs/:id), never the raw path, to keep metric labels bounded. */
-function routeLabel(req: Parameters<RequestHandler>[0], routeBase: string | undefined): string {
+function routeLabel(req: Parameters<RequestHandler>[0], locals: { routeBase?: string; routeName?: string }): string {
+  if (locals.routeName) return locals.routeName;
+  const routeBase = locals.routeBase;
   const pattern = req.route?.path;
   if (typeof pattern === 'string') return `${routeBase ?? ''}${pattern}`;
   return 'unmatched';
@@ -25,7 +27,7 @@ export function requestContext(logger: Logger, metrics: Metrics): RequestHandler
 
     res.on('finish', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const labels = { method: req.method, route: routeLabel(req, res.locals.routeBase), status: String(res.statusCode) };
+      const labels = { method: req.method, route: routeLabel(req, res.locals), status: String(res.statusCode) };
       metrics.httpRequests.inc(labels);
       metrics.httpDuration.observe(labels, seconds);
       withLogContext({ requestId }, () =>

@@ -4,6 +4,7 @@ import type { Database } from '../../db/database';
 import { Prisma } from '../../db/database';
 import { AppError } from '../../lib/errors';
 import type { SessionStore } from '../../adapters/session-store/session-store';
+import type { SitePointers } from '../../adapters/site-pointers/site-pointers';
 import type { ObjectStorage } from '../../adapters/storage/object-storage';
 import type { Logger } from '../../observability/logger';
 import type { Metrics } from '../../observability/metrics';
@@ -12,6 +13,7 @@ import { hashPassword, verifyPassword } from './passwords';
 import { formatRefreshToken, hashRefreshSecret, newRefreshSecret, parseRefreshToken, type AccessClaims, type TokenService } from './tokens';
 import { publicUserSelect, type PublicUser } from './user.mapper';
 import { removeSites } from '../../builder/site-files';
+import { applyPointerChanges, type PointerChange } from '../portfolios/site-pointer-changes';
 
 export interface AuthResult {
   user: PublicUser;
@@ -24,6 +26,7 @@ export interface AuthServiceDeps {
   db: Database;
   sessions: SessionStore;
   storage: ObjectStorage;
+  sitePointers: SitePointers;
   tokens: TokenService;
   metrics: Metrics;
   logger: Logger;
@@ -116,12 +119,18 @@ export class AuthService {
   }
 
   async deleteAccount(claims: AccessClaims): Promise<void> {
-    const { db, sessions, storage, metrics, logger } = this.deps;
+    const { db, sessions, storage, sitePointers, metrics, logger } = this.deps;
     // Sessions first: if a later step fails the user is signed out but keeps their data
     // and can sign in again; the reverse would leave live sessions of a deleted account.
     await sessions.deleteAllForUser(claims.userId);
     const files = await db.cv.findMany({ where: { userId: claims.userId, fileKey: { not: null } }, select: { fileKey: true } });
-    const portfolios = await db.portfolio.findMany({ where: { userId: claims.userId }, select: { id: true } });
+    const portfolios = await db.portfolio.findMany({ where: { userId: claims.userId }, select: { id: true, slug: true, publishedBuildId: true } });
+    // Published addresses go before the rows: if that fails the account is still whole and
+    // the deletion can be asked for again.
+    const unpublish = portfolios.flatMap(({ id, slug, publishedBuildId }): PointerChange[] =>
+      slug && publishedBuildId ? [{ action: 'remove', slug, previous: { portfolioId: id, buildId: publishedBuildId } }] : [],
+    );
+    await applyPointerChanges({ sitePointers, logger, metrics }, unpublish);
     // Rows go with the user (cascade); files after, as a file without a row is invisible.
     await db.user.deleteMany({ where: { id: claims.userId } });
     const results = await Promise.allSettled(files.map(({ fileKey }) => storage.delete(fileKey!)));

@@ -34,6 +34,9 @@ export function portfoliosRouter(deps: { portfolios: PortfolioService; tokens: T
   router.post('/:id/builds', async (req, res) => {
     res.status(202).json({ build: await portfolios.startBuild(Params.parse(req.params).id, authOf(res).userId, res.locals.requestId) });
   });
+  router.get('/:id/builds', async (req, res) => {
+    res.json({ builds: await portfolios.listBuilds(Params.parse(req.params).id, authOf(res).userId) });
+  });
   router.get('/:id/builds/:buildId', async (req, res) => {
     const { id, buildId } = Params.parse(req.params);
     res.json({ build: await portfolios.getBuild(id, authOf(res).userId, buildId!) });

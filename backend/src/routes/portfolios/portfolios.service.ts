@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { isTemplateId } from '@r2w/portfolio-task';
 import { z } from 'zod';
+import type { SitePointers, SiteTarget } from '../../adapters/site-pointers/site-pointers';
 import type { ObjectStorage } from '../../adapters/storage/object-storage';
 import type { TaskRunner } from '../../adapters/task-runner/task-runner';
 import { buildPrefix, removeSites } from '../../builder/site-files';
@@ -11,6 +12,7 @@ import type { UrlSigner } from '../../lib/signed-url';
 import type { Logger } from '../../observability/logger';
 import type { Metrics } from '../../observability/metrics';
 import { publishRefusal } from './publish-policy';
+import { applyPointerChanges, type PointerChange } from './site-pointer-changes';
 import { SlugSchema, suggestSlug } from './slug';
 
 export const SettingsSchema = z.strictObject({
@@ -27,11 +29,13 @@ export const UpdatePortfolioBody = z.strictObject({ templateId: templateId.optio
 // A builder that has not said anything for this long is asked about (dead-task check).
 const QUIET_SECONDS = 5;
 const PREVIEW_TTL_SECONDS = 15 * 60;
+const BUILDS_LISTED = 20;
 
 export interface PortfolioServiceDeps {
   db: Database;
   storage: ObjectStorage;
   taskRunner: TaskRunner;
+  sitePointers: SitePointers;
   signer: UrlSigner;
   metrics: Metrics;
   logger: Logger;
@@ -40,6 +44,12 @@ export interface PortfolioServiceDeps {
 }
 
 type BuildRow = NonNullable<Awaited<ReturnType<Database['build']['findUnique']>>>;
+type PortfolioRow = NonNullable<Awaited<ReturnType<Database['portfolio']['findUnique']>>>;
+
+/** The build a published portfolio shows, or null when it shows none. */
+function shownBuild(p: PortfolioRow): SiteTarget | null {
+  return p.publishedBuildId && p.slug ? { portfolioId: p.id, buildId: p.publishedBuildId } : null;
+}
 
 export class PortfolioService {
   constructor(private readonly deps: PortfolioServiceDeps) {}
@@ -91,11 +101,22 @@ export class PortfolioService {
 
   async update(id: string, userId: string, body: unknown) {
     const changes = UpdatePortfolioBody.parse(body);
-    await this.owned(id, userId);
+    const before = await this.owned(id, userId);
+    const shown = shownBuild(before);
+    const movesSite = shown !== null && changes.slug !== undefined && changes.slug !== before.slug;
     try {
+      // A published site's address moves on its own first, so that a failed pointer change
+      // has only the slug to put back.
+      if (movesSite) {
+        await this.deps.db.portfolio.update({ where: { id }, data: { slug: changes.slug } });
+        const moves: PointerChange[] = [];
+        if (changes.slug) moves.push({ action: 'set', slug: changes.slug, target: shown, previous: null });
+        moves.push({ action: 'remove', slug: before.slug!, previous: shown });
+        await this.pointersFollow(id, { slug: before.slug }, moves);
+      }
       const updated = await this.deps.db.portfolio.update({
         where: { id },
-        data: { templateId: changes.templateId, slug: changes.slug, settings: changes.settings },
+        data: { templateId: changes.templateId, slug: movesSite ? undefined : changes.slug, settings: changes.settings },
       });
       return this.toApi(updated);
     } catch (error) {
@@ -105,7 +126,10 @@ export class PortfolioService {
   }
 
   async delete(id: string, userId: string) {
-    await this.owned(id, userId);
+    const portfolio = await this.owned(id, userId);
+    const shown = shownBuild(portfolio);
+    // The address goes first: if that fails nothing is deleted and the request can be repeated.
+    if (shown) await applyPointerChanges(this.deps, [{ action: 'remove', slug: portfolio.slug!, previous: shown }]);
     await this.deps.db.portfolio.delete({ where: { id } });
     await removeSites(this.deps.storage, [id], this.deps.logger);
   }
@@ -129,6 +153,13 @@ export class PortfolioService {
     metrics.builds.inc({ outcome: 'started' });
     logger.info('build started', { portfolioId: id, buildId: build.id });
     return this.buildToApi(await db.build.findUniqueOrThrow({ where: { id: build.id } }));
+  }
+
+  /** The newest builds first, so a client that reloads finds the one it was following. */
+  async listBuilds(id: string, userId: string) {
+    await this.owned(id, userId);
+    const rows = await this.deps.db.build.findMany({ where: { portfolioId: id }, orderBy: { createdAt: 'desc' }, take: BUILDS_LISTED });
+    return Promise.all(rows.map(async (row) => this.buildToApi(await this.noticeDeadTask(row))));
   }
 
   async getBuild(id: string, userId: string, buildId: string) {
@@ -200,16 +231,38 @@ export class PortfolioService {
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw slugTaken();
       throw error;
     }
+    const target = { portfolioId: id, buildId: latest.id };
+    const previous = portfolio.slug === slug ? shownBuild(portfolio) : null;
+    await this.pointersFollow(id, { slug: portfolio.slug, publishedBuildId: portfolio.publishedBuildId, publishedAt: portfolio.publishedAt }, [{ action: 'set', slug, target, previous }]);
     metrics.builds.inc({ outcome: 'published' });
     logger.info('portfolio published', { portfolioId: id, buildId: latest.id, slug });
     return { url: this.publicUrl(slug), buildId: latest.id };
   }
 
   async unpublish(id: string, userId: string) {
-    await this.owned(id, userId);
+    const portfolio = await this.owned(id, userId);
+    const shown = shownBuild(portfolio);
     await this.deps.db.portfolio.update({ where: { id }, data: { publishedBuildId: null, publishedAt: null } });
+    if (shown) {
+      await this.pointersFollow(id, { publishedBuildId: portfolio.publishedBuildId, publishedAt: portfolio.publishedAt }, [{ action: 'remove', slug: portfolio.slug!, previous: shown }]);
+    }
     this.deps.logger.info('portfolio unpublished', { portfolioId: id });
     return { published: false };
+  }
+
+  /**
+   * The portfolio row has just changed: the site pointers follow it, or the row gets back
+   * the fields in `rowBefore` and the request fails with the pointer store's error.
+   */
+  private async pointersFollow(id: string, rowBefore: Partial<Pick<PortfolioRow, 'slug' | 'publishedBuildId' | 'publishedAt'>>, changes: PointerChange[]): Promise<void> {
+    try {
+      await applyPointerChanges(this.deps, changes);
+    } catch (error) {
+      await this.deps.db.portfolio.update({ where: { id }, data: rowBefore }).catch((rollback: unknown) => {
+        this.deps.logger.error('portfolio row not restored after a failed site pointer change', { portfolioId: id, rowBefore, err: rollback instanceof Error ? rollback.message : String(rollback) });
+      });
+      throw error;
+    }
   }
 }
 

@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+
+// The CloudFront Function of the sites distribution, run as CloudFront runs it: the file's
+// own source, its `cloudfront` import bound to a KeyValueStore backed by a Map, in a bare
+// context with no Node APIs (cloudfront-js-2.0 has none).
+
+const SOURCE_FILE = path.resolve(__dirname, '../../../ecs/functions/site-router.js');
+const IMPORT = "import cf from 'cloudfront';";
+const BUILD = 'sites/0b6a2f4e-1c2d-4e5f-8a9b-0c1d2e3f4a5b/9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a/';
+
+type Handler = (event: unknown) => Promise<Record<string, unknown>>;
+
+function loadFunction(store: Map<string, string>): Handler {
+  const source = readFileSync(SOURCE_FILE, 'utf8');
+  if (source.split(IMPORT).length !== 2) throw new Error(`${SOURCE_FILE} must import the KeyValueStore module exactly once as: ${IMPORT}`);
+  const cloudfront = {
+    kvs: () => ({
+      async get(key: string) {
+        if (!store.has(key)) throw new Error(`Key ${key} not found`);
+        return store.get(key);
+      },
+    }),
+  };
+  return vm.runInNewContext(`${source.replace(IMPORT, 'const cf = __cloudfront;')}\nhandler;`, { __cloudfront: cloudfront }) as Handler;
+}
+
+function viewerRequest(uri: string) {
+  return {
+    version: '1.0',
+    context: { eventType: 'viewer-request' },
+    viewer: { ip: '192.0.2.1' },
+    request: { method: 'GET', uri, querystring: {}, headers: { host: { value: 'sites.example.com' } }, cookies: {} },
+  };
+}
+
+describe('site-router CloudFront Function', () => {
+  const store = new Map([
+    ['jane-doe', BUILD],
+    ['staged', `staging/${BUILD}`],
+    ['tampered', 'uploads/someone/cv/'],
+  ]);
+  const handler = loadFunction(store);
+  const uriFor = async (uri: string) => (await handler(viewerRequest(uri))).uri;
+  const statusOf = async (uri: string) => (await handler(viewerRequest(uri))).statusCode;
+
+  it('rewrites a published slug to its build in S3', async () => {
+    const result = await handler(viewerRequest('/jane-doe/about.html'));
+    expect(result).toMatchObject({ method: 'GET', uri: `/${BUILD}about.html`, headers: { host: { value: 'sites.example.com' } } });
+    expect(await uriFor('/staged/styles/site.css')).toBe(`/staging/${BUILD}styles/site.css`);
+  });
+
+  it('serves index.html for folder paths', async () => {
+    expect(await uriFor('/jane-doe/')).toBe(`/${BUILD}index.html`);
+    expect(await uriFor('/jane-doe/projects/')).toBe(`/${BUILD}projects/index.html`);
+  });
+
+  it('redirects the slug without its slash', async () => {
+    const result = await handler(viewerRequest('/jane-doe'));
+    expect(result.statusCode).toBe(301);
+    expect(result.headers).toEqual({ location: { value: '/jane-doe/' } });
+  });
+
+  it('answers 404 for an unknown slug, an unsafe slug, the root and a value that is not a build', async () => {
+    for (const uri of ['/nobody/', '/nobody', '/', '/Jane-Doe/', '/jane_doe/', `/${'a'.repeat(51)}/`, '/tampered/', '/tampered/original.pdf']) {
+      const result = await handler(viewerRequest(uri));
+      expect([uri, result.statusCode]).toEqual([uri, 404]);
+      expect(result.headers).toMatchObject({ 'cache-control': { value: 'no-store' } });
+    }
+  });
+
+  it('refuses paths that could climb out of the build folder', async () => {
+    for (const uri of [
+      '/jane-doe/../other/index.html',
+      '/jane-doe/a/../../x',
+      '/jane-doe/./index.html',
+      '/jane-doe/%2e%2e/x',
+      '/jane-doe/..%2fx',
+      '/jane-doe/..%2Fx',
+      '/jane-doe/a%5c..%5cx',
+      '/jane-doe/a\\..\\x',
+      '/jane-doe//index.html',
+      '/jane-doe/index.html%00.png',
+    ]) {
+      expect([uri, await statusOf(uri)]).toEqual([uri, 404]);
+    }
+  });
+});

@@ -1,0 +1,175 @@
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, screenshot, seriousViolations } from './support/browser';
+import { cvPdf } from './support/cv-pdf';
+import { startProduct, type Product } from './support/product';
+
+// One person's way through the product, step by step, in one browser session: upload
+// before signing up, watch extraction, edit, preview, sign up, build, publish, visit
+// the public site, manage it from the dashboard, and leave.
+
+let product: Product;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const email = `e2e-${Date.now()}@example.com`;
+const password = 'a long enough password';
+let publicUrl = '';
+
+beforeAll(async () => {
+  [product, browser] = await Promise.all([startProduct(), launchChromium()]);
+  context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: product.url });
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await product?.stop();
+});
+
+const preview = () => page.frameLocator('iframe[title="Live preview of your website"]');
+
+describe('from a CV to a published website', () => {
+  it('lands on a page that says what the product does and takes a CV', async () => {
+    await page.goto(product.url);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Turn your CV into a personal website in minutes.');
+    expect(await page.getByRole('button', { name: 'Choose a file' }).isVisible()).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, '01-landing');
+  });
+
+  it('uploads a PDF before signing up and follows its extraction live', async () => {
+    const file = path.join(tmpdir(), `jordan-avery-${Date.now()}.pdf`);
+    writeFileSync(file, await cvPdf(browser));
+    await page.getByLabel('CV file').setInputFiles(file);
+    await page.waitForURL(/\/cvs\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { name: 'Your CV', exact: true }).waitFor({ timeout: 60_000 });
+    expect(await page.getByLabel('Full name').inputValue()).toBe('Jordan Avery');
+    expect(await page.getByLabel('Professional title').inputValue()).toBe('Senior Software Engineer');
+    await preview().getByText('Jordan Avery').first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, '02-editor');
+  });
+
+  it('shows an edit in the live preview at once and autosaves it', async () => {
+    await page.getByLabel('Professional title').fill('Principal Platform Engineer');
+    await preview().getByText('Principal Platform Engineer').first().waitFor();
+    await page.getByText('All changes saved.').waitFor();
+    await page.getByRole('button', { name: 'Phone' }).click();
+    await screenshot(page, '03-preview-phone');
+    await page.getByRole('button', { name: 'Desktop' }).click();
+  });
+
+  it('shows a bad value as a sentence at its field and does not save it', async () => {
+    const photo = page.getByLabel('Photo URL');
+    await photo.fill('javascript:alert(1)');
+    await page.getByText('Not saved: one field needs a fix').waitFor();
+    expect(await photo.getAttribute('aria-invalid')).toBe('true');
+    await photo.fill('');
+    await page.getByText('All changes saved.').waitFor();
+  });
+
+  it('signs up, keeping the anonymous CV and its edits', async () => {
+    const cvUrl = page.url();
+    await page.getByRole('link', { name: 'Create an account' }).click();
+    await page.getByLabel('E-mail').fill(email);
+    await page.getByLabel('Password').fill(password);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, '04-sign-up');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.waitForURL(cvUrl);
+    await page.getByRole('heading', { name: 'Your CV', exact: true }).waitFor();
+    expect(await page.getByLabel('Professional title').inputValue()).toBe('Principal Platform Engineer');
+  });
+
+  it('builds the site with the chosen template and previews the build', async () => {
+    await page.getByRole('radio', { name: /Dark/ }).check();
+    await page.getByRole('button', { name: 'Create my website' }).click();
+    await page.getByRole('button', { name: 'Build website' }).click();
+    const previewLink = page.getByRole('link', { name: /Preview the built site/ });
+    await previewLink.waitFor({ timeout: 60_000 });
+    await screenshot(page, '05-built');
+    const built = await page.request.get(new URL((await previewLink.getAttribute('href'))!, product.url).href);
+    expect(built.status()).toBe(200);
+    expect(await built.text()).toContain('Principal Platform Engineer');
+  });
+
+  it('publishes, shows the public address with a copy button, and the site is live', async () => {
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    const live = page.getByText('Your site is live at');
+    await live.waitFor();
+    publicUrl = (await page.locator('.published a').getAttribute('href'))!;
+    expect(publicUrl).toBe(`${product.url}/sites/jordan-avery/`);
+    await page.getByRole('button', { name: 'Copy address' }).click();
+    await page.getByText('Copied.').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(publicUrl);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, '06-published');
+
+    const site = await context.newPage();
+    const response = await site.goto(publicUrl);
+    expect(response?.status()).toBe(200);
+    expect(await site.title()).toBe('Jordan Avery – Principal Platform Engineer');
+    await screenshot(site, '07-public-site');
+    await site.close();
+  });
+
+  it('lists the CV and the website in the dashboard, with download and export', async () => {
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await page.getByRole('heading', { name: 'Your CVs' }).waitFor();
+    expect(await page.getByRole('link', { name: /^jordan-avery-.*\.pdf$/ }).count()).toBe(1);
+    expect(await page.getByText(publicUrl).count()).toBe(1);
+    const [original] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download original/ }).click()]);
+    expect(original.suggestedFilename()).toMatch(/^jordan-avery-.*\.pdf$/);
+    const [exported] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Export JSON Resume/ }).click()]);
+    const resume = JSON.parse(await (await import('node:fs/promises')).readFile((await exported.path())!, 'utf8')) as { basics: { name: string; label: string } };
+    expect(resume.basics).toMatchObject({ name: 'Jordan Avery', label: 'Principal Platform Engineer' });
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, '08-dashboard');
+
+    await page.getByLabel('JSON Resume file').setInputFiles(path.resolve(import.meta.dirname, '../../../shared/fixtures/jsonresume-sample.resume.json'));
+    await page.waitForURL(/\/cvs\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { name: 'Your CV', exact: true }).waitFor();
+    expect(await page.getByLabel('Full name').inputValue()).toBe('Richard Hendriks');
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await page.getByRole('link', { name: 'Imported CV' }).waitFor();
+  });
+
+  it('unpublishes: the public address stops answering', async () => {
+    await page.getByRole('link', { name: /Website from/ }).click();
+    await page.getByRole('button', { name: 'Unpublish' }).click();
+    await page.getByRole('button', { name: 'Publish', exact: true }).waitFor();
+    expect((await page.request.get(publicUrl)).status()).toBe(404);
+  });
+
+  it('signs out, and signs back in with the keyboard alone', async () => {
+    await page.getByRole('link', { name: 'Account' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('link', { name: 'Sign in' }).waitFor();
+    await page.goto(`${product.url}/sign-in`);
+    await page.getByLabel('E-mail').waitFor();
+    // From the top of the page: skip link, brand, nav links, then the form.
+    await page.locator('body').focus();
+    for (let i = 0; i < 10 && !(await page.getByLabel('E-mail').evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+    await page.keyboard.type(email);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(password);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/dashboard$/);
+    await page.getByRole('heading', { name: 'Your CVs' }).waitFor();
+  });
+
+  it('deletes the account and everything in it', async () => {
+    await page.getByRole('link', { name: 'Account' }).click();
+    await page.getByLabel('Type DELETE to confirm').fill('DELETE');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Delete my account' }).click();
+    await page.waitForURL(`${product.url}/`);
+    const login = await page.request.post(`${product.url}/api/v1/auth/login`, { data: { email, password } });
+    expect(login.status()).toBe(401);
+  });
+});

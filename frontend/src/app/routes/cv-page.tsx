@@ -1,0 +1,116 @@
+import type { Cv } from '@r2w/cv-schema';
+import { lazy, Suspense, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { Button } from '@/components/ui/button';
+import { ErrorNote } from '@/components/ui/error-note';
+import { Loading } from '@/components/ui/loading';
+import { useAuth } from '@/features/auth/components/auth-provider';
+import { useFollowExtraction } from '@/features/cvs/api/follow-extraction';
+import { useCv } from '@/features/cvs/api/get-cv';
+import { useSaveCvData } from '@/features/cvs/api/save-cv-data';
+import type { ApiCv } from '@/features/cvs/api/types';
+import { ExtractionStatus } from '@/features/cvs/components/extraction-status';
+import { CvEditor } from '@/features/editor/components/cv-editor';
+import { SaveStatus } from '@/features/editor/components/save-status';
+import { useCvDraft } from '@/features/editor/hooks/use-cv-draft';
+import { usePortfolios } from '@/features/portfolios/api/list-portfolios';
+import { useCreatePortfolio, useUpdatePortfolio } from '@/features/portfolios/api/save-portfolio';
+import type { Portfolio } from '@/features/portfolios/api/types';
+import { PublishPanel } from '@/features/portfolios/components/publish-panel';
+import { TemplatePicker } from '@/features/portfolios/components/template-picker';
+import { ApiError } from '@/lib/api-client';
+
+// The renderer (react-dom/server and the four templates) is the heaviest code in the app;
+// it loads beside the editor rather than before it.
+const LivePreview = lazy(() => import('@/features/preview/components/live-preview'));
+
+const DEFAULT_TEMPLATE = 'modern';
+
+function Website({ cv, portfolio, templateId, beforeBuild }: { cv: ApiCv; portfolio: Portfolio | undefined; templateId: string; beforeBuild: () => Promise<void> }) {
+  const { user } = useAuth();
+  const create = useCreatePortfolio();
+  if (!user) {
+    return (
+      <section aria-labelledby="account-heading" className="panel">
+        <h2 id="account-heading">Publish your website</h2>
+        <p>Create a free account to keep this CV, build your website and publish it.</p>
+        <div className="row-actions">
+          <Link className="btn btn-primary" to={`/sign-up?next=${encodeURIComponent(`/cvs/${cv.id}`)}`}>
+            Create an account
+          </Link>
+          <Link className="btn btn-secondary" to={`/sign-in?next=${encodeURIComponent(`/cvs/${cv.id}`)}`}>
+            Sign in
+          </Link>
+        </div>
+      </section>
+    );
+  }
+  if (!portfolio) {
+    return (
+      <section aria-labelledby="create-heading" className="panel">
+        <h2 id="create-heading">Your website</h2>
+        <Button busy={create.isPending} onClick={() => create.mutate({ cvId: cv.id, templateId })}>
+          Create my website
+        </Button>
+        <ErrorNote error={create.error} />
+      </section>
+    );
+  }
+  return <PublishPanel portfolio={portfolio} cvUpdatedAt={cv.updatedAt} beforeBuild={beforeBuild} />;
+}
+
+function Workspace({ cv, data }: { cv: ApiCv; data: Cv }) {
+  const { user } = useAuth();
+  const save = useSaveCvData(cv.id);
+  const { draft, errors, state, edit, saveNow } = useCvDraft(data, save.mutateAsync);
+  const portfolios = usePortfolios({ enabled: user !== null });
+  const portfolio = portfolios.data?.find((p) => p.cvId === cv.id);
+  const [chosen, setChosen] = useState(DEFAULT_TEMPLATE);
+  const templateId = portfolio?.templateId ?? chosen;
+  const update = useUpdatePortfolio(portfolio?.id ?? '');
+
+  return (
+    <div>
+      <div className="page-head">
+        <h1>{draft.hero.fullName || cv.fileName || 'Your CV'}</h1>
+        <SaveStatus state={state} onRetry={() => void saveNow()} />
+      </div>
+      <div className="workspace">
+        <div className="workspace-editor">
+          <h2>Your CV</h2>
+          <CvEditor cv={draft} errors={errors} onEdit={edit} />
+        </div>
+        <aside className="workspace-side" aria-label="Website">
+          <TemplatePicker value={templateId} onChange={(id) => (portfolio ? update.mutate({ templateId: id }) : setChosen(id))} disabled={update.isPending} />
+          <ErrorNote error={update.error} />
+          <Suspense fallback={<Loading what="Loading the preview" />}>
+            <LivePreview cv={draft} templateId={templateId} settings={portfolio?.settings} />
+          </Suspense>
+          <Website cv={cv} portfolio={portfolio} templateId={templateId} beforeBuild={saveNow} />
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+export default function CvPage() {
+  const { cvId = '' } = useParams();
+  const query = useCv(cvId);
+  useFollowExtraction(query.data);
+  if (query.isPending) return <Loading what="Loading your CV" />;
+  if (query.error) {
+    const missing = query.error instanceof ApiError && (query.error.status === 404 || query.error.status === 400);
+    return (
+      <div className="narrow">
+        <h1>{missing ? 'CV not found' : 'Could not load this CV'}</h1>
+        <ErrorNote>{missing ? 'This CV does not exist, was deleted, or belongs to another account. Sign in with the account that uploaded it.' : query.error.message}</ErrorNote>
+        <p>
+          <Link to="/">Upload a CV</Link>
+        </p>
+      </div>
+    );
+  }
+  const cv = query.data;
+  if (cv.status !== 'ready' || !cv.data) return <ExtractionStatus cv={cv} />;
+  return <Workspace key={cv.id} cv={cv} data={cv.data} />;
+}

@@ -1,0 +1,102 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { ApiError, setTokenSource } from '@/lib/api-client';
+import { sessionApi, type SessionResult, type User } from '../api/session-api';
+
+type AuthState = { status: 'loading' } | { status: 'anonymous' } | { status: 'signed-in'; user: User };
+
+export type Auth = {
+  state: AuthState;
+  user: User | null;
+  signIn(email: string, password: string): Promise<void>;
+  signUp(email: string, password: string, name?: string): Promise<void>;
+  signOut(): Promise<void>;
+  deleteAccount(): Promise<void>;
+};
+
+const AuthContext = createContext<Auth | null>(null);
+
+type Props = {
+  children: ReactNode;
+  /** Runs after every sign-in or sign-up, before the app sees the new user (e.g. to claim anonymous uploads). */
+  onSignedIn?: () => Promise<void>;
+};
+
+export function AuthProvider({ children, onSignedIn }: Props) {
+  const [state, setState] = useState<AuthState>({ status: 'loading' });
+  const token = useRef<string | null>(null);
+  const refreshing = useRef<Promise<string | null> | null>(null);
+
+  const adopt = useCallback((result: SessionResult) => {
+    token.current = result.accessToken;
+    setState({ status: 'signed-in', user: result.user });
+  }, []);
+
+  const endSession = useCallback(() => {
+    token.current = null;
+    setState({ status: 'anonymous' });
+  }, []);
+
+  // One refresh at a time: parallel requests that all met an expired token share it.
+  const refresh = useCallback(() => {
+    refreshing.current ??= sessionApi
+      .refresh()
+      .then((result) => {
+        adopt(result);
+        return result.accessToken;
+      })
+      .catch(() => {
+        endSession();
+        return null;
+      })
+      .finally(() => {
+        refreshing.current = null;
+      });
+    return refreshing.current;
+  }, [adopt, endSession]);
+
+  useEffect(() => {
+    setTokenSource({ accessToken: () => token.current, refresh });
+    // A returning visitor still has the refresh cookie: pick the session up silently.
+    void refresh();
+  }, [refresh]);
+
+  const signedIn = useCallback(
+    async (result: SessionResult) => {
+      token.current = result.accessToken;
+      await onSignedIn?.().catch(() => undefined);
+      adopt(result);
+    },
+    [adopt, onSignedIn],
+  );
+
+  const auth = useMemo<Auth>(
+    () => ({
+      state,
+      user: state.status === 'signed-in' ? state.user : null,
+      signIn: async (email, password) => signedIn(await sessionApi.login({ email, password })),
+      signUp: async (email, password, name) => signedIn(await sessionApi.register({ email, password, ...(name ? { name } : {}) })),
+      signOut: async () => {
+        try {
+          await sessionApi.logout();
+        } catch (error) {
+          // A session that already ended is signed out all the same.
+          if (!(error instanceof ApiError && error.status === 401)) throw error;
+        }
+        endSession();
+      },
+      deleteAccount: async () => {
+        await sessionApi.deleteAccount();
+        endSession();
+      },
+    }),
+    [state, signedIn, endSession],
+  );
+
+  return <AuthContext.Provider value={auth}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): Auth {
+  const auth = useContext(AuthContext);
+  if (!auth) throw new Error('useAuth needs an <AuthProvider> above it');
+  return auth;
+}

@@ -1,0 +1,49 @@
+import { API_BASE_URL, ApiError, currentAccessToken } from '@/lib/api-client';
+import { anonymousCvs } from '@/lib/anonymous-cvs';
+import type { ApiCv } from './types';
+
+export const MAX_UPLOAD_MB = 10;
+
+/** Said before any byte is sent, so nobody waits for an upload that cannot succeed. */
+export function uploadProblem(file: File): string | null {
+  if (file.size === 0) return `${file.name} is empty. Choose the file of your CV.`;
+  if (file.size > MAX_UPLOAD_MB * 1024 * 1024) return `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_UPLOAD_MB} MB.`;
+  return null;
+}
+
+function errorOf(xhr: XMLHttpRequest): ApiError {
+  try {
+    const { error } = JSON.parse(xhr.responseText) as { error: { code: string; message: string; details?: unknown } };
+    return new ApiError(xhr.status, error.code, error.message, error.details);
+  } catch {
+    return new ApiError(xhr.status, `HTTP_${xhr.status}`, 'The upload failed. Please try again.');
+  }
+}
+
+// fetch() cannot report upload progress; XMLHttpRequest can.
+export function uploadCv(file: File, onProgress: (fraction: number) => void): Promise<ApiCv> {
+  const problem = uploadProblem(file);
+  if (problem) return Promise.reject(new ApiError(400, 'FILE_REFUSED', problem));
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `${API_BASE_URL}/api/v1/cvs`);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('Accept', 'application/json');
+    const token = currentAccessToken();
+    if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', 'The upload was interrupted. Check your connection and try again.'));
+    xhr.onload = () => {
+      if (xhr.status !== 202) return reject(errorOf(xhr));
+      const body = JSON.parse(xhr.responseText) as { cv: ApiCv; claimToken?: string };
+      if (body.claimToken) anonymousCvs.remember({ cvId: body.cv.id, claimToken: body.claimToken });
+      onProgress(1);
+      resolve(body.cv);
+    };
+    const form = new FormData();
+    form.append('file', file, file.name);
+    xhr.send(form);
+  });
+}

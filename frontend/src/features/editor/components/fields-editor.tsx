@@ -1,0 +1,106 @@
+import { useId } from 'react';
+import type { FieldSpec } from '../lib/describe-schema';
+import { fieldLabel } from '../lib/labels';
+import { pathKey } from '../lib/set-in';
+import { ItemsEditor } from './items-editor';
+import { TextListInput } from './text-list-input';
+
+export type Path = readonly (string | number)[];
+export type EditFn = (path: Path, value: unknown) => void;
+export type Errors = Readonly<Record<string, string>>;
+
+const URL_KEYS = /(^url$|Url$|^linkedInProfile$)/;
+
+type FieldProps = { spec: FieldSpec; value: unknown; path: Path; errors: Errors; onEdit: EditFn };
+
+function Field({ spec, value, path, errors, onEdit }: FieldProps) {
+  const id = useId();
+  const error = errors[pathKey(path)];
+  const label = fieldLabel(spec.key);
+  const described = error ? `${id}-error` : undefined;
+  const common = { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': described } as const;
+  const errorText = error ? (
+    <p id={`${id}-error`} className="field-error">
+      {error}
+    </p>
+  ) : null;
+
+  switch (spec.kind) {
+    case 'group':
+      return (
+        <fieldset className="group">
+          <legend>{label}</legend>
+          <FieldsEditor fields={spec.fields} value={value} path={path} errors={errors} onEdit={onEdit} />
+        </fieldset>
+      );
+    case 'groups':
+      return (
+        <fieldset className="group">
+          <legend>{label}</legend>
+          <ItemsEditor items={(value as Record<string, unknown>[] | undefined) ?? []} fields={spec.fields} path={path} errors={errors} onEdit={onEdit} noun={label.replace(/s$/, '').toLowerCase()} />
+        </fieldset>
+      );
+    case 'boolean':
+      return (
+        <div className="field field-check">
+          <input type="checkbox" {...common} checked={value === true} onChange={(event) => onEdit(path, event.target.checked ? true : undefined)} />
+          <label htmlFor={id}>{label}</label>
+          {errorText}
+        </div>
+      );
+    case 'list':
+      return (
+        <div className="field field-wide">
+          <label htmlFor={id}>{label}</label>
+          <TextListInput {...common} value={value as string[] | undefined} onChange={(next) => onEdit(path, next)} />
+          <p className="hint">One per line.</p>
+          {errorText}
+        </div>
+      );
+    case 'number':
+      return (
+        <div className="field">
+          <label htmlFor={id}>{label}</label>
+          <input
+            {...common}
+            type="number"
+            inputMode={spec.integer ? 'numeric' : 'decimal'}
+            step={spec.integer ? 1 : 'any'}
+            min={0}
+            value={typeof value === 'number' ? value : ''}
+            onChange={(event) => onEdit(path, event.target.value === '' ? undefined : event.target.valueAsNumber)}
+          />
+          {errorText}
+        </div>
+      );
+    case 'text': {
+      const text = typeof value === 'string' ? value : '';
+      const set = (next: string) => onEdit(path, next === '' ? undefined : next);
+      return (
+        <div className={spec.long ? 'field field-wide' : 'field'}>
+          <label htmlFor={id}>{label}</label>
+          {spec.long ? (
+            <textarea {...common} rows={Math.min(14, Math.max(3, Math.ceil(text.length / 80)))} value={text} onChange={(event) => set(event.target.value)} />
+          ) : (
+            <input {...common} type={URL_KEYS.test(spec.key) ? 'url' : 'text'} value={text} onChange={(event) => set(event.target.value)} />
+          )}
+          {errorText}
+        </div>
+      );
+    }
+  }
+}
+
+type Props = { fields: readonly FieldSpec[]; value: unknown; path: Path; errors: Errors; onEdit: EditFn };
+
+/** Every field of an object, each with the input its schema calls for. */
+export function FieldsEditor({ fields, value, path, errors, onEdit }: Props) {
+  const object = (value ?? {}) as Record<string, unknown>;
+  return (
+    <div className="fields">
+      {fields.map((spec) => (
+        <Field key={spec.key} spec={spec} value={object[spec.key]} path={[...path, spec.key]} errors={errors} onEdit={onEdit} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+import { portfolioKeys } from './types';
+
+const base = (id: string) => `/api/v1/portfolios/${encodeURIComponent(id)}`;
+
+export const publish = (id: string) => api<{ url: string; buildId: string }>(`${base(id)}/publish`, { method: 'POST' });
+export const unpublish = (id: string) => api<{ published: false }>(`${base(id)}/unpublish`, { method: 'POST' });
+
+function usePortfolioMutation<T>(id: string, fn: (id: string) => Promise<T>) {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: () => fn(id), onSuccess: () => queryClient.invalidateQueries({ queryKey: portfolioKeys.all }) });
+}
+
+export const usePublish = (id: string) => usePortfolioMutation(id, publish);
+export const useUnpublish = (id: string) => usePortfolioMutation(id, unpublish);

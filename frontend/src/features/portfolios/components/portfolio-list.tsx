@@ -1,0 +1,44 @@
+import { Link } from 'react-router';
+import { Button } from '@/components/ui/button';
+import { ErrorNote } from '@/components/ui/error-note';
+import { useDeletePortfolio } from '../api/save-portfolio';
+import type { Portfolio } from '../api/types';
+
+export function PortfolioList({ portfolios, cvName }: { portfolios: Portfolio[]; cvName: (cvId: string) => string }) {
+  const remove = useDeletePortfolio();
+  if (portfolios.length === 0) return <p>No websites yet. Open a CV and build one.</p>;
+  return (
+    <>
+      <ul className="list">
+        {portfolios.map((portfolio) => (
+          <li key={portfolio.id} className="list-row">
+            <div>
+              <Link to={`/cvs/${portfolio.cvId}`}>Website from {cvName(portfolio.cvId)}</Link> <span className={`badge ${portfolio.published ? 'badge-ready' : 'badge-queued'}`}>{portfolio.published ? 'Published' : 'Not published'}</span>
+              <p className="hint">
+                Template: {portfolio.templateId}
+                {portfolio.url ? (
+                  <>
+                    {' · '}
+                    <a href={portfolio.url} target="_blank" rel="noreferrer">
+                      {portfolio.url}
+                    </a>
+                  </>
+                ) : null}
+              </p>
+            </div>
+            <Button
+              variant="danger"
+              busy={remove.isPending && remove.variables === portfolio.id}
+              onClick={() => {
+                if (window.confirm('Delete this website? Its published site goes offline.')) remove.mutate(portfolio.id);
+              }}
+            >
+              Delete website<span className="visually-hidden"> from {cvName(portfolio.cvId)}</span>
+            </Button>
+          </li>
+        ))}
+      </ul>
+      <ErrorNote error={remove.error} />
+    </>
+  );
+}

@@ -1,0 +1,23 @@
+import { ErrorNote } from '@/components/ui/error-note';
+import { useTemplates } from '../api/list-templates';
+
+type Props = { value: string; onChange: (templateId: string) => void; disabled?: boolean };
+
+export function TemplatePicker({ value, onChange, disabled }: Props) {
+  const templates = useTemplates();
+  if (templates.error) return <ErrorNote error={templates.error} />;
+  return (
+    <fieldset className="template-picker" disabled={disabled}>
+      <legend>Template</legend>
+      {(templates.data ?? []).map((template) => (
+        <label key={template.id} className={template.id === value ? 'template-option selected' : 'template-option'}>
+          <input type="radio" name="template" value={template.id} checked={template.id === value} onChange={() => onChange(template.id)} />
+          <span>
+            <strong>{template.name}</strong>
+            <span className="hint">{template.description}</span>
+          </span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
