@@ -40,6 +40,10 @@ export function currentAccessToken(): string | null {
   return tokens.accessToken();
 }
 
+export function refreshAccessToken(): Promise<string | null> {
+  return tokens.refresh();
+}
+
 export type RequestOptions = {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;

@@ -15,6 +15,10 @@ export type Auth = {
 
 const AuthContext = createContext<Auth | null>(null);
 
+function serialized<T>(task: () => Promise<T>): Promise<T> {
+  return typeof navigator !== 'undefined' && navigator.locks ? (navigator.locks.request('r2w-session-refresh', task) as Promise<T>) : task();
+}
+
 type Props = {
   children: ReactNode;
   /** Runs after every sign-in or sign-up, before the app sees the new user (e.g. to claim anonymous uploads). */
@@ -36,10 +40,11 @@ export function AuthProvider({ children, onSignedIn }: Props) {
     setState({ status: 'anonymous' });
   }, []);
 
-  // One refresh at a time: parallel requests that all met an expired token share it.
+  // One refresh at a time: parallel requests that all met an expired token share it. Other
+  // tabs wait too (a Web Lock), since the refresh token rotates: two tabs sending the same
+  // one would look like a stolen token and end the session.
   const refresh = useCallback(() => {
-    refreshing.current ??= sessionApi
-      .refresh()
+    refreshing.current ??= serialized(sessionApi.refresh)
       .then((result) => {
         adopt(result);
         return result.accessToken;

@@ -1,4 +1,4 @@
-import { API_BASE_URL, ApiError, currentAccessToken } from '@/lib/api-client';
+import { API_BASE_URL, ApiError, currentAccessToken, refreshAccessToken } from '@/lib/api-client';
 import { anonymousCvs } from '@/lib/anonymous-cvs';
 import type { ApiCv } from './types';
 
@@ -21,15 +21,12 @@ function errorOf(xhr: XMLHttpRequest): ApiError {
 }
 
 // fetch() cannot report upload progress; XMLHttpRequest can.
-export function uploadCv(file: File, onProgress: (fraction: number) => void): Promise<ApiCv> {
-  const problem = uploadProblem(file);
-  if (problem) return Promise.reject(new ApiError(400, 'FILE_REFUSED', problem));
+function send(file: File, token: string | null, onProgress: (fraction: number) => void): Promise<ApiCv> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `${API_BASE_URL}/api/v1/cvs`);
     xhr.withCredentials = true;
     xhr.setRequestHeader('Accept', 'application/json');
-    const token = currentAccessToken();
     if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(event.loaded / event.total);
@@ -46,4 +43,18 @@ export function uploadCv(file: File, onProgress: (fraction: number) => void): Pr
     form.append('file', file, file.name);
     xhr.send(form);
   });
+}
+
+export async function uploadCv(file: File, onProgress: (fraction: number) => void): Promise<ApiCv> {
+  const problem = uploadProblem(file);
+  if (problem) throw new ApiError(400, 'FILE_REFUSED', problem);
+  const token = currentAccessToken();
+  try {
+    return await send(file, token, onProgress);
+  } catch (error) {
+    // An access token that expired while the page was open: renew it and send the file again.
+    if (!(token && error instanceof ApiError && error.status === 401)) throw error;
+    onProgress(0);
+    return send(file, await refreshAccessToken(), onProgress);
+  }
 }
