@@ -1,6 +1,6 @@
 import { defineConfig, mergeConfig } from 'vitest/config';
 import viteConfig from './vite.config';
-import { SummaryReporter } from './scripts/summary-reporter';
+import { SummaryReporter } from './scripts/summary-reporter.ts';
 
 export default mergeConfig(
   viteConfig,

@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { SummaryReporter } from './scripts/summary-reporter';
+import { SummaryReporter } from './scripts/summary-reporter.ts';
 
 // End-to-end: the built product (`node backend/dist/server.js`) driven in Debian's Chromium.
 export default defineConfig({

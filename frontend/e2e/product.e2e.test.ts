@@ -163,6 +163,36 @@ describe('from a CV to a published website', () => {
     await page.getByRole('heading', { name: 'Your CVs' }).waitFor();
   });
 
+  it('fits a phone screen: no sideways scrolling on any page', async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    try {
+      const cvLink = page.getByRole('link', { name: /^jordan-avery-.*\.pdf$/ });
+      for (const [name, open] of [
+        ['landing', () => page.goto(product.url)],
+        ['dashboard', () => page.goto(`${product.url}/dashboard`)],
+        ['editor', async () => {
+          await page.goto(`${product.url}/dashboard`);
+          await cvLink.click();
+          await page.getByRole('heading', { name: 'Your CV', exact: true }).waitFor();
+        }],
+      ] as const) {
+        await open();
+        await page.locator('h1').first().waitFor();
+        // What sticks out, named, so a failure says where to look.
+        const overflow = await page.evaluate(() =>
+          [...document.querySelectorAll('body *')]
+            .filter((element) => element.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+            .map((element) => `${element.tagName.toLowerCase()}.${element.className} ${Math.round(element.getBoundingClientRect().right)}`)
+            .slice(0, 5),
+        );
+        expect([name, await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), overflow]).toEqual([name, true, []]);
+      }
+      await screenshot(page, '09-editor-phone');
+    } finally {
+      await page.setViewportSize({ width: 1400, height: 1000 });
+    }
+  });
+
   it('deletes the account and everything in it', async () => {
     await page.getByRole('link', { name: 'Account' }).click();
     await page.getByLabel('Type DELETE to confirm').fill('DELETE');

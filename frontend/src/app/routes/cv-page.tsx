@@ -17,6 +17,7 @@ import { usePortfolios } from '@/features/portfolios/api/list-portfolios';
 import { useCreatePortfolio, useUpdatePortfolio } from '@/features/portfolios/api/save-portfolio';
 import type { Portfolio } from '@/features/portfolios/api/types';
 import { PublishPanel } from '@/features/portfolios/components/publish-panel';
+import { SiteSettings, type SiteSettingsValue } from '@/features/portfolios/components/site-settings';
 import { TemplatePicker } from '@/features/portfolios/components/template-picker';
 import { ApiError } from '@/lib/api-client';
 
@@ -68,24 +69,31 @@ function Workspace({ cv, data }: { cv: ApiCv; data: Cv }) {
   const [chosen, setChosen] = useState(DEFAULT_TEMPLATE);
   const templateId = portfolio?.templateId ?? chosen;
   const update = useUpdatePortfolio(portfolio?.id ?? '');
+  // Settings being changed show in the preview before they are saved.
+  const [previewSettings, setPreviewSettings] = useState<SiteSettingsValue | null>(null);
 
   return (
     <div>
       <div className="page-head">
         <h1>{draft.hero.fullName || cv.fileName || 'Your CV'}</h1>
         <SaveStatus state={state} onRetry={() => void saveNow()} />
+        {/* On a phone the preview sits below all 18 sections. */}
+        <a href="#website" className="only-narrow">
+          Go to the preview and publishing
+        </a>
       </div>
       <div className="workspace">
         <div className="workspace-editor">
           <h2>Your CV</h2>
           <CvEditor cv={draft} errors={errors} onEdit={edit} />
         </div>
-        <aside className="workspace-side" aria-label="Website">
+        <aside id="website" className="workspace-side" aria-label="Website">
           <TemplatePicker value={templateId} onChange={(id) => (portfolio ? update.mutate({ templateId: id }) : setChosen(id))} disabled={update.isPending} />
           <ErrorNote error={update.error} />
           <Suspense fallback={<Loading what="Loading the preview" />}>
-            <LivePreview cv={draft} templateId={templateId} settings={portfolio?.settings} />
+            <LivePreview cv={draft} templateId={templateId} settings={previewSettings ?? portfolio?.settings} />
           </Suspense>
+          {portfolio ? <SiteSettings key={portfolio.id} portfolio={portfolio} onPreview={setPreviewSettings} /> : null}
           <Website cv={cv} portfolio={portfolio} templateId={templateId} beforeBuild={saveNow} />
         </aside>
       </div>

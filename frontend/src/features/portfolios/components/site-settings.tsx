@@ -1,0 +1,78 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { ErrorNote } from '@/components/ui/error-note';
+import { useUpdatePortfolio } from '../api/save-portfolio';
+import type { Portfolio } from '../api/types';
+
+export type SiteSettingsValue = { language?: string; accentColor?: string; showPhoto?: boolean };
+
+// The languages the templates have labels for (section headings, dates, "Present").
+const LANGUAGES = [
+  ['en', 'English'],
+  ['es', 'Español'],
+  ['fr', 'Français'],
+  ['de', 'Deutsch'],
+  ['he', 'עברית'],
+  ['ar', 'العربية'],
+] as const;
+
+const SAVE_AFTER_MS = 600;
+
+type Props = { portfolio: Portfolio; onPreview: (settings: SiteSettingsValue) => void };
+
+/** Language, accent colour and photo: shown in the preview at once, saved a moment later. */
+export function SiteSettings({ portfolio, onPreview }: Props) {
+  const id = useId();
+  const [draft, setDraft] = useState<SiteSettingsValue>(portfolio.settings as SiteSettingsValue);
+  const update = useUpdatePortfolio(portfolio.id);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const change = (next: SiteSettingsValue) => {
+    // Absent means "the template's choice", which the API stores by leaving the key out.
+    const cleaned = Object.fromEntries(Object.entries(next).filter(([, value]) => value !== undefined)) as SiteSettingsValue;
+    setDraft(cleaned);
+    onPreview(cleaned);
+    clearTimeout(timer.current);
+    // The API replaces settings whole: keep what this form does not edit (the site URL).
+    const { language: _language, accentColor: _accent, showPhoto: _photo, ...others } = portfolio.settings as SiteSettingsValue & Record<string, unknown>;
+    timer.current = setTimeout(() => update.mutate({ settings: { ...others, ...cleaned } }), SAVE_AFTER_MS);
+  };
+
+  return (
+    <fieldset className="site-settings">
+      <legend>Site settings</legend>
+      <div className="field">
+        <label htmlFor={`${id}-language`}>Language of headings and dates</label>
+        <select id={`${id}-language`} value={draft.language ?? 'en'} onChange={(event) => change({ ...draft, language: event.target.value })}>
+          {LANGUAGES.map(([code, name]) => (
+            <option key={code} value={code} lang={code}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-accent`}>Accent colour</label>
+        <div className="row-actions">
+          <input id={`${id}-accent`} type="color" value={draft.accentColor ?? '#1f4fd1'} onChange={(event) => change({ ...draft, accentColor: event.target.value })} />
+          {draft.accentColor ? (
+            <Button variant="quiet" onClick={() => change({ ...draft, accentColor: undefined })}>
+              Use the template&apos;s colour
+            </Button>
+          ) : (
+            <span className="hint">The template&apos;s own colour is used.</span>
+          )}
+        </div>
+      </div>
+      <div className="field field-check">
+        <input id={`${id}-photo`} type="checkbox" checked={draft.showPhoto ?? true} onChange={(event) => change({ ...draft, showPhoto: event.target.checked })} />
+        <label htmlFor={`${id}-photo`}>Show my photo</label>
+      </div>
+      <p role="status" className="hint">
+        {update.isPending ? 'Saving settings…' : update.isSuccess ? 'Settings saved.' : ''}
+      </p>
+      <ErrorNote error={update.error} />
+    </fieldset>
+  );
+}
