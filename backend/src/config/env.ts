@@ -36,6 +36,7 @@ const EnvSchema = z
     JSON_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb or 1mb').default('100kb'),
     CV_JSON_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb or 1mb').default('2mb'),
     MAX_UPLOAD_MB: z.coerce.number().min(0.1).max(100).default(10),
+    ANONYMOUS_CV_RETENTION_HOURS: z.coerce.number().min(1).max(24 * 90).default(72),
     SITES_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
     WEB_DIR: z.string().min(1).optional(),
     EVENTS_POLL_MS: z.coerce.number().int().min(50).max(10_000).default(400),
@@ -145,7 +146,7 @@ export interface Config {
   sites: { baseUrl: string };
   /** The SPA's built files, served by the API (local mode); null when CloudFront serves them. */
   web: { dir: string | null };
-  uploads: { maxBytes: number; events: { pollMs: number; heartbeatMs: number; maxMs: number } };
+  uploads: { maxBytes: number; anonymousRetentionHours: number; events: { pollMs: number; heartbeatMs: number; maxMs: number } };
   aws: { region: string | undefined; endpoint: string | undefined };
   storage:
     | { driver: 'local'; root: string }
@@ -232,6 +233,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
     web: { dir: webDir(e.WEB_DIR) },
     uploads: {
       maxBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
+      anonymousRetentionHours: e.ANONYMOUS_CV_RETENTION_HOURS,
       // Heartbeats keep proxies from closing a quiet stream; a stream ends after 15 minutes
       // and EventSource reconnects by itself.
       events: { pollMs: e.EVENTS_POLL_MS, heartbeatMs: 15_000, maxMs: 15 * 60_000 },

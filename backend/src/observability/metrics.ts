@@ -10,6 +10,7 @@ export interface Metrics {
   cvUploads: client.Counter<'kind' | 'outcome'>;
   uploadBytes: client.Histogram<'kind'>;
   cvEventStreams: client.Gauge;
+  anonymousCvsDeleted: client.Counter;
   extractionJobs: client.Counter<'outcome' | 'extractor'>;
   extractionDuration: client.Histogram<'extractor'>;
   extractionRejectedValues: client.Counter<'extractor'>;
@@ -62,6 +63,11 @@ export function createMetrics(): Metrics {
       help: 'Size of accepted CV uploads.',
       labelNames: ['kind'],
       buckets: [10e3, 50e3, 100e3, 250e3, 500e3, 1e6, 2.5e6, 5e6, 10e6],
+      registers: [registry],
+    }),
+    anonymousCvsDeleted: new client.Counter({
+      name: 'r2w_anonymous_cvs_deleted_total',
+      help: 'Unclaimed anonymous CVs deleted (with their files) after the retention period.',
       registers: [registry],
     }),
     cvEventStreams: new client.Gauge({

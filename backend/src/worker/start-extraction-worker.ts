@@ -5,6 +5,7 @@ import type { CvExtractor } from '../extraction/extractors/extractor';
 import { OfflineExtractor } from '../extraction/extractors/offline/offline-extractor';
 import { ExtractionPipeline } from '../extraction/pipeline';
 import { createExtractionJobHandler } from './extraction-job';
+import { scheduleAnonymousCvSweep } from './sweep-anonymous-cvs';
 
 /** Claude first when configured, with the offline extractor as its fallback; else offline alone. */
 export function createPipeline(c: Pick<Container, 'config' | 'logger' | 'metrics'>): { pipeline: ExtractionPipeline; close(): void } {
@@ -33,9 +34,11 @@ export function startExtractionWorker(c: Container, options: { waitSeconds?: num
       if (!job) c.logger.warn('extraction queue problem', { err: error instanceof Error ? error.message : String(error) });
     },
   });
+  const sweep = scheduleAnonymousCvSweep(c, c.config.uploads.anonymousRetentionHours);
   c.logger.info('extraction worker started', { queue: c.queue.kind, concurrency: c.config.worker.concurrency, extractor: c.config.extraction.claude ? 'claude (offline fallback)' : 'offline' });
   return {
     async stop() {
+      sweep.stop();
       await consumer.stop();
       close();
     },

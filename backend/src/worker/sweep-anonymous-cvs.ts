@@ -1,0 +1,54 @@
+import type { ObjectStorage } from '../adapters/storage/object-storage';
+import type { Database } from '../db/database';
+import type { Logger } from '../observability/logger';
+import type { Metrics } from '../observability/metrics';
+
+// Anonymous uploads are kept only long enough for their uploader to sign up and claim
+// them: a CV is personal data, and nobody can ask for an unclaimed one to be deleted.
+
+const BATCH = 100;
+const EVERY_MS = 60 * 60 * 1000;
+
+export interface SweepDeps {
+  db: Database;
+  storage: ObjectStorage;
+  logger: Logger;
+  metrics: Metrics;
+}
+
+/** Deletes unclaimed CVs created before `cutoff`, rows then files; returns how many went. */
+export async function sweepAnonymousCvs(deps: SweepDeps, cutoff: Date): Promise<number> {
+  const { db, storage, logger, metrics } = deps;
+  let deleted = 0;
+  for (;;) {
+    const stale = await db.cv.findMany({ where: { userId: null, createdAt: { lt: cutoff } }, select: { id: true, fileKey: true }, take: BATCH, orderBy: { createdAt: 'asc' } });
+    for (const cv of stale) {
+      // Conditional on still being unclaimed: a sign-up that claims it this very moment wins.
+      const { count } = await db.cv.deleteMany({ where: { id: cv.id, userId: null } });
+      if (count === 0) continue;
+      deleted++;
+      metrics.anonymousCvsDeleted.inc();
+      if (cv.fileKey) await storage.delete(cv.fileKey).catch((error: unknown) => logger.warn('anonymous cv file not deleted', { cvId: cv.id, key: cv.fileKey, err: String(error) }));
+    }
+    if (stale.length < BATCH) break;
+  }
+  if (deleted > 0) logger.info('unclaimed anonymous cvs deleted', { count: deleted, createdBefore: cutoff.toISOString() });
+  return deleted;
+}
+
+/** Sweeps now and then every hour until stopped. Every replica may run it: deletes are conditional. */
+export function scheduleAnonymousCvSweep(deps: SweepDeps, retentionHours: number): { stop(): void } {
+  const run = () => {
+    sweepAnonymousCvs(deps, new Date(Date.now() - retentionHours * 3600 * 1000)).catch((error: unknown) =>
+      deps.logger.warn('anonymous cv sweep failed; next try in an hour', { err: error instanceof Error ? error.message : String(error) }),
+    );
+  };
+  const first = setTimeout(run, 10_000).unref();
+  const timer = setInterval(run, EVERY_MS).unref();
+  return {
+    stop() {
+      clearTimeout(first);
+      clearInterval(timer);
+    },
+  };
+}
