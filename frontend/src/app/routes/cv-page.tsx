@@ -34,7 +34,7 @@ function Website({ cv, portfolio, templateId, beforeBuild }: { cv: ApiCv; portfo
     return (
       <section aria-labelledby="account-heading" className="panel">
         <h2 id="account-heading">Publish your website</h2>
-        <p>Create a free account to keep this CV, build your website and publish it.</p>
+        <p>Create a free account to keep this CV, build your website and publish it. Without an account, an upload is deleted after a few days.</p>
         <div className="row-actions">
           <Link className="btn btn-primary" to={`/sign-up?next=${encodeURIComponent(`/cvs/${cv.id}`)}`}>
             Create an account
