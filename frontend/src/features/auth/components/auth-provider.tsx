@@ -15,6 +15,15 @@ export type Auth = {
 
 const AuthContext = createContext<Auth | null>(null);
 
+// Whether this browser was signed in: the refresh cookie itself is httpOnly, out of reach
+// of scripts, so a harmless flag beside it says whether asking for a refresh makes sense.
+const HINT = 'r2w.signedIn';
+const sessionHint = {
+  present: () => localStorage.getItem(HINT) === '1',
+  set: () => localStorage.setItem(HINT, '1'),
+  clear: () => localStorage.removeItem(HINT),
+};
+
 function serialized<T>(task: () => Promise<T>): Promise<T> {
   return typeof navigator !== 'undefined' && navigator.locks ? (navigator.locks.request('r2w-session-refresh', task) as Promise<T>) : task();
 }
@@ -32,11 +41,13 @@ export function AuthProvider({ children, onSignedIn }: Props) {
 
   const adopt = useCallback((result: SessionResult) => {
     token.current = result.accessToken;
+    sessionHint.set();
     setState({ status: 'signed-in', user: result.user });
   }, []);
 
   const endSession = useCallback(() => {
     token.current = null;
+    sessionHint.clear();
     setState({ status: 'anonymous' });
   }, []);
 
@@ -61,8 +72,10 @@ export function AuthProvider({ children, onSignedIn }: Props) {
 
   useEffect(() => {
     setTokenSource({ accessToken: () => token.current, refresh });
-    // A returning visitor still has the refresh cookie: pick the session up silently.
-    void refresh();
+    // A returning visitor still has the refresh cookie: pick the session up silently. Only
+    // then: a first-time visitor has nothing to refresh (and would get a 401 for it).
+    if (sessionHint.present()) void refresh();
+    else setState({ status: 'anonymous' });
   }, [refresh]);
 
   const signedIn = useCallback(
