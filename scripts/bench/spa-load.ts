@@ -26,7 +26,17 @@ async function main() {
       await page.goto(url, { waitUntil: 'commit' });
       await page.locator(ready).first().waitFor({ state: 'visible' });
       const readyMs = Date.now() - started;
-      const fcp = (await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN)) as number;
+      // The paint entry can arrive a frame after the element is visible: wait for it.
+      const fcp = await page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            new PerformanceObserver((list) => {
+              const entry = list.getEntriesByName('first-contentful-paint')[0];
+              if (entry) resolve(entry.startTime);
+            }).observe({ type: 'paint', buffered: true });
+            setTimeout(() => resolve(Number.NaN), 5000);
+          }),
+      );
       await context.close();
       return { ready: readyMs, fcp, js };
     };
