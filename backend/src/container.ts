@@ -10,8 +10,8 @@ import type { SessionStore } from './adapters/session-store/session-store';
 import { MemorySessionStore } from './adapters/session-store/memory-session-store';
 import { RedisSessionStore } from './adapters/session-store/redis-session-store';
 import type { ObjectStorage } from './adapters/storage/object-storage';
-import { LocalFolderStorage } from './adapters/storage/local-storage';
-import { S3Storage } from './adapters/storage/s3-storage';
+import { createStorage } from './adapters/storage/create-storage';
+import { awsConnection } from './adapters/aws-client';
 import type { SitePointers } from './adapters/site-pointers/site-pointers';
 import { DatabaseSitePointers } from './adapters/site-pointers/database-site-pointers';
 import { KvsSitePointers } from './adapters/site-pointers/kvs-site-pointers';
@@ -63,36 +63,19 @@ function localJwtSecret(dataDir: string): string {
   }
 }
 
-function awsClientOptions(config: Config) {
-  return { region: config.aws.region ?? 'us-east-1', endpoint: config.aws.endpoint };
-}
-
-export function createStorage(config: Config): ObjectStorage {
-  const s = config.storage;
-  if (s.driver === 'local') return new LocalFolderStorage({ root: s.root });
-  return new S3Storage({
-    ...awsClientOptions(config),
-    bucket: s.bucket,
-    keyPrefix: s.keyPrefix,
-    forcePathStyle: s.forcePathStyle,
-    serverSideEncryption: s.sse,
-    kmsKeyId: s.kmsKeyId,
-  });
-}
-
 function createQueue(config: Config): JobQueue<ExtractionJob> {
   const q = config.queue;
   if (q.driver === 'local') {
     return new LocalJobQueue<ExtractionJob>({ file: q.file, visibilityTimeoutSeconds: q.visibilityTimeoutSeconds, maxReceives: q.maxReceives });
   }
-  return new SqsJobQueue<ExtractionJob>({ ...awsClientOptions(config), queueUrl: q.queueUrl, deadLetterQueueUrl: q.deadLetterQueueUrl, visibilityTimeoutSeconds: q.visibilityTimeoutSeconds });
+  return new SqsJobQueue<ExtractionJob>({ ...awsConnection(config), queueUrl: q.queueUrl, deadLetterQueueUrl: q.deadLetterQueueUrl, visibilityTimeoutSeconds: q.visibilityTimeoutSeconds });
 }
 
 function createTaskRunner(config: Config): TaskRunner {
   const t = config.taskRunner;
   if (t.driver === 'child-process') return new ChildProcessTaskRunner({ command: t.command, cwd: path.resolve(__dirname, '../..'), logDir: t.logDir, maxRunSeconds: t.maxRunSeconds, baseEnv: { PATH: process.env.PATH ?? '', ...t.env } });
   return new EcsTaskRunner({
-    ...awsClientOptions(config),
+    ...awsConnection(config),
     cluster: t.cluster,
     taskDefinition: t.taskDefinition,
     containerName: t.containerName,
@@ -105,7 +88,7 @@ function createTaskRunner(config: Config): TaskRunner {
 function createSitePointers(config: Config): SitePointers {
   const p = config.sitePointers;
   if (p.driver === 'database') return new DatabaseSitePointers();
-  return new KvsSitePointers({ ...awsClientOptions(config), endpoint: p.endpoint, kvsArn: p.kvsArn, keyPrefix: p.keyPrefix });
+  return new KvsSitePointers({ ...awsConnection(config), endpoint: p.endpoint, kvsArn: p.kvsArn, keyPrefix: p.keyPrefix });
 }
 
 function createSessions(config: Config, logger: Logger): SessionStore {

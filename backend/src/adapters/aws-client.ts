@@ -1,3 +1,5 @@
+import type { Config } from '../config/env';
+
 // Where and as whom the AWS adapters (S3, SQS, ECS) connect, and how quickly they give up.
 export interface AwsConnection {
   region: string;
@@ -20,4 +22,9 @@ export function awsClientConfig(connection: AwsConnection, limits: { maxAttempts
     maxAttempts: limits.maxAttempts,
     requestHandler: { connectionTimeout: 2_000, ...limits.requestHandler },
   };
+}
+
+/** The region and endpoint every AWS adapter is built with, from the configuration. */
+export function awsConnection(config: Config): { region: string; endpoint: string | undefined } {
+  return { region: config.aws.region ?? 'us-east-1', endpoint: config.aws.endpoint };
 }

@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from '../config/env';
-import { createStorage } from '../container';
+import { createStorage } from '../adapters/storage/create-storage';
 import { createDatabase } from '../db/database';
 import { createLogger, withLogContext } from '../observability/logger';
 import { runBuild } from './run-build';

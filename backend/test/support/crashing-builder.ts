@@ -1,6 +1,6 @@
 import { buildPrefix } from '../../src/builder/site-files';
 import { loadConfig } from '../../src/config/env';
-import { createStorage } from '../../src/container';
+import { createStorage } from '../../src/adapters/storage/create-storage';
 import { createDatabase } from '../../src/db/database';
 
 // A builder that dies half-way through writing its site, as an OOM-killed task would:
