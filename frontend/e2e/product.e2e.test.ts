@@ -120,8 +120,11 @@ describe('from a CV to a published website', () => {
 
   it('lists the CV and the website in the dashboard, with download and export', async () => {
     await page.getByRole('link', { name: 'Dashboard' }).click();
-    await page.getByRole('heading', { name: 'Your CVs' }).waitFor();
-    expect(await page.getByRole('link', { name: /^jordan-avery-.*\.pdf$/ }).count()).toBe(1);
+    // The lists load after the page's headings: wait for them, then count.
+    const cvLink = page.getByRole('link', { name: /^jordan-avery-.*\.pdf$/ });
+    await cvLink.first().waitFor();
+    await page.getByText(publicUrl).first().waitFor();
+    expect(await cvLink.count()).toBe(1);
     expect(await page.getByText(publicUrl).count()).toBe(1);
     const [original] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download original/ }).click()]);
     expect(original.suggestedFilename()).toMatch(/^jordan-avery-.*\.pdf$/);
@@ -169,7 +172,10 @@ describe('from a CV to a published website', () => {
       const cvLink = page.getByRole('link', { name: /^jordan-avery-.*\.pdf$/ });
       for (const [name, open] of [
         ['landing', () => page.goto(product.url)],
-        ['dashboard', () => page.goto(`${product.url}/dashboard`)],
+        ['dashboard', async () => {
+          await page.goto(`${product.url}/dashboard`);
+          await cvLink.waitFor();
+        }],
         ['editor', async () => {
           await page.goto(`${product.url}/dashboard`);
           await cvLink.click();
