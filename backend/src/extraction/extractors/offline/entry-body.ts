@@ -1,3 +1,4 @@
+import { findUrl } from './contact-fields';
 import { fieldOfLabel, type FieldLabel } from './field-labels';
 import type { Line } from './lines';
 import { isProse, labelled } from './text';
@@ -65,6 +66,12 @@ export const first = (facts: BodyFacts, field: FieldLabel): string | undefined =
 /** The bullets of one group; null gathers those under no label. */
 export const bulletsOf = (facts: BodyFacts, group: FieldLabel | null): string[] =>
   facts.bullets.filter((bullet) => bullet.group === group).map((bullet) => bullet.text);
+
+/** The body's unlabelled lines apart: those that are a bare link, and the rest (prose). */
+export function plainAndLinks(facts: BodyFacts): { urls: string[]; text: string[] } {
+  const urls = facts.plain.filter((line) => findUrl(line) === line);
+  return { urls, text: facts.plain.filter((line) => !urls.includes(line)) };
+}
 
 /**
  * The lines' text, with a label standing alone on its line ("Chess:" in a narrow sidebar)

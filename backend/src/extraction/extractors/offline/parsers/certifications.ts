@@ -1,6 +1,5 @@
 import { emptyCertificationItem, type CertificationItem } from '@r2w/cv-schema';
-import { findUrl } from '../contact-fields';
-import { first, readBody } from '../entry-body';
+import { first, plainAndLinks, readBody } from '../entry-body';
 import { readHead } from '../entry-head';
 import type { Entry } from '../entries';
 import { SECTION_FIELDS } from '../field-labels';
@@ -17,8 +16,8 @@ export function parseCertifications(entries: readonly Entry[]): Parsed<Certifica
     const head = readHead(entry.head, { names: true });
     const body = readBody(entry.body, FIELDS);
     const { title, subtitle, rest } = titled(head);
-    const urls = body.plain.filter((line) => findUrl(line) === line);
-    const [description, ...more] = body.plain.filter((line) => !urls.includes(line));
+    const { urls, text } = plainAndLinks(body);
+    const [description, ...more] = text;
     unclassified.push(...rest, ...more, ...body.unknown, ...body.bullets.map((bullet) => bullet.text));
     const expires = dateOf(first(body, 'expires'));
     return compact({

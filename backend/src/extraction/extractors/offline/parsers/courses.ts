@@ -1,6 +1,5 @@
 import { emptyCourseItem, type CourseItem } from '@r2w/cv-schema';
-import { findUrl } from '../contact-fields';
-import { first, readBody } from '../entry-body';
+import { first, plainAndLinks, readBody } from '../entry-body';
 import { readHead } from '../entry-head';
 import type { Entry } from '../entries';
 import { SECTION_FIELDS } from '../field-labels';
@@ -17,8 +16,8 @@ export function parseCourses(entries: readonly Entry[]): Parsed<CourseItem> {
     const head = readHead(entry.head, { names: true });
     const body = readBody(entry.body, FIELDS);
     const { title, subtitle, rest } = titled(head);
-    const urls = body.plain.filter((line) => findUrl(line) === line);
-    unclassified.push(...rest, ...body.plain.filter((line) => !urls.includes(line)), ...body.unknown, ...body.bullets.map((bullet) => bullet.text));
+    const { urls, text } = plainAndLinks(body);
+    unclassified.push(...rest, ...text, ...body.unknown, ...body.bullets.map((bullet) => bullet.text));
     return compact({
       ...emptyCourseItem(),
       courseName: title,

@@ -1,6 +1,5 @@
 import { emptyMembershipItem, type MembershipItem } from '@r2w/cv-schema';
-import { findUrl } from '../contact-fields';
-import { bulletsOf, readBody } from '../entry-body';
+import { bulletsOf, plainAndLinks, readBody } from '../entry-body';
 import { findDates } from '../date-spans';
 import { readHead } from '../entry-head';
 import type { Entry } from '../entries';
@@ -29,8 +28,8 @@ export function parseMemberships(entries: readonly Entry[], volunteer: boolean):
     // "Mentor · Board member": a type written after the position; a grade alone is the type.
     const grade = position !== undefined && MEMBERSHIP_GRADE.test(fold(position)) && named.rest.length === 0;
     const [type, ...rest] = grade ? [position] : named.rest;
-    const urls = body.plain.filter((line) => findUrl(line) === line);
-    const [description, ...more] = body.plain.filter((line) => !urls.includes(line));
+    const { urls, text } = plainAndLinks(body);
+    const [description, ...more] = text;
     unclassified.push(...rest, ...more, ...body.unknown, ...bulletsOf(body, null));
     const [start, end] = findDates(head.dateRange?.text ?? '');
     return compact({

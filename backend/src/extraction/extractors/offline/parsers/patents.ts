@@ -1,6 +1,5 @@
 import { emptyPatentItem, type PatentItem } from '@r2w/cv-schema';
-import { findUrl } from '../contact-fields';
-import { first, readBody } from '../entry-body';
+import { first, plainAndLinks, readBody } from '../entry-body';
 import { readHead } from '../entry-head';
 import type { Entry } from '../entries';
 import { SECTION_FIELDS } from '../field-labels';
@@ -29,8 +28,8 @@ export function parsePatents(entries: readonly Entry[]): Parsed<PatentItem> {
     const head = readHead(lines);
     const body = readBody(entry.body, FIELDS);
     const [title, ...rest] = head.parts.map((part) => part.text).filter((text) => !GRANTED.test(text));
-    const urls = body.plain.filter((line) => findUrl(line) === line);
-    const [description, ...more] = body.plain.filter((line) => !urls.includes(line));
+    const { urls, text } = plainAndLinks(body);
+    const [description, ...more] = text;
     unclassified.push(...rest, ...more, ...body.unknown, ...body.bullets.map((bullet) => bullet.text));
     return compact({
       ...emptyPatentItem(),

@@ -1,6 +1,5 @@
 import { emptyProjectItem, type ProjectItem } from '@r2w/cv-schema';
-import { findUrl } from '../contact-fields';
-import { bulletsOf, first, readBody } from '../entry-body';
+import { bulletsOf, first, plainAndLinks, readBody } from '../entry-body';
 import { readHead } from '../entry-head';
 import type { Entry } from '../entries';
 import { SECTION_FIELDS } from '../field-labels';
@@ -19,8 +18,8 @@ export function parseProjects(entries: readonly Entry[]): Parsed<ProjectItem> {
     const head = readHead(entry.head);
     const body = readBody(entry.body, FIELDS);
     const { title, subtitle, rest } = titled(head);
-    const urls = body.plain.filter((line) => findUrl(line) === line);
-    const [description, ...more] = body.plain.filter((line) => !urls.includes(line));
+    const { urls, text } = plainAndLinks(body);
+    const [description, ...more] = text;
     const code = first(body, 'code') ?? urls.find(isCodeHost);
     const projectUrl = urls.find((url) => url !== code) ?? first(body, 'website');
     unclassified.push(...[subtitle ?? [], ...rest].flat(), ...more, ...body.unknown);
