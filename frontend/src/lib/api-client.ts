@@ -52,16 +52,18 @@ export type RequestOptions = {
   signal?: AbortSignal;
 };
 
-export async function errorFromResponse(response: Response): Promise<ApiError> {
-  const body: unknown = await response.json().catch(() => null);
+/** The API's error shape ({error:{code,message,details?}}) as an ApiError; `fallback` when the body is not that. */
+export function errorFromBody(status: number, body: unknown, fallback?: string): ApiError {
   const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
-  if (error && typeof error.code === 'string' && typeof error.message === 'string') {
-    return new ApiError(response.status, error.code, error.message, error.details);
-  }
-  return new ApiError(response.status, 'HTTP_' + response.status, response.status >= 500 ? 'Something went wrong on our side. Please try again in a moment.' : `The request failed (${response.status}).`);
+  if (error && typeof error.code === 'string' && typeof error.message === 'string') return new ApiError(status, error.code, error.message, error.details);
+  return new ApiError(status, 'HTTP_' + status, fallback ?? (status >= 500 ? 'Something went wrong on our side. Please try again in a moment.' : `The request failed (${status}).`));
 }
 
-export function headersFor(options: Pick<RequestOptions, 'claimToken' | 'body'>, token: string | null): Headers {
+async function errorFromResponse(response: Response): Promise<ApiError> {
+  return errorFromBody(response.status, await response.json().catch(() => null));
+}
+
+function headersFor(options: Pick<RequestOptions, 'claimToken' | 'body'>, token: string | null): Headers {
   const headers = new Headers({ Accept: 'application/json' });
   if (options.body !== undefined) headers.set('Content-Type', 'application/json');
   if (token) headers.set('Authorization', `Bearer ${token}`);

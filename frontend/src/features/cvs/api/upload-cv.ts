@@ -1,4 +1,4 @@
-import { API_BASE_URL, ApiError, currentAccessToken, refreshAccessToken } from '@/lib/api-client';
+import { API_BASE_URL, ApiError, currentAccessToken, errorFromBody, refreshAccessToken } from '@/lib/api-client';
 import { anonymousCvs } from '@/lib/anonymous-cvs';
 import type { ApiCv } from './types';
 
@@ -12,12 +12,13 @@ export function uploadProblem(file: File): string | null {
 }
 
 function errorOf(xhr: XMLHttpRequest): ApiError {
+  let body: unknown = null;
   try {
-    const { error } = JSON.parse(xhr.responseText) as { error: { code: string; message: string; details?: unknown } };
-    return new ApiError(xhr.status, error.code, error.message, error.details);
+    body = JSON.parse(xhr.responseText);
   } catch {
-    return new ApiError(xhr.status, `HTTP_${xhr.status}`, 'The upload failed. Please try again.');
+    // Not the API's JSON (a proxy's error page): the fallback sentence says it.
   }
+  return errorFromBody(xhr.status, body, 'The upload failed. Please try again.');
 }
 
 // fetch() cannot report upload progress; XMLHttpRequest can.
