@@ -1,16 +1,18 @@
 import cookieParser from 'cookie-parser';
 import express from 'express';
-import helmet from 'helmet';
 import type { Container } from './container';
 import { errorHandler, routeNotFound } from './http/middleware/error-handler';
 import { requestContext } from './http/middleware/request-context';
+import { securityHeaders } from './http/middleware/security-headers';
 import { jsonBody } from './http/middleware/require-json';
 import { pingDatabase } from './db/database';
 import { authRouter } from './routes/auth/auth.router';
 import { AuthService } from './routes/auth/auth.service';
 import { healthRouter } from './routes/health/health.router';
+import { metricsRouter } from './routes/metrics/metrics.router';
 import { cvsRouter } from './routes/cvs/cvs.router';
 import { CvService } from './routes/cvs/cvs.service';
+import { ExtractionQuota } from './routes/cvs/extraction-quota';
 import { portfoliosRouter } from './routes/portfolios/portfolios.router';
 import { PortfolioService } from './routes/portfolios/portfolios.service';
 import { sitesRouter } from './routes/sites/sites.router';
@@ -19,25 +21,23 @@ import { webAppRouter } from './routes/web/web-app.router';
 
 // Builds the Express application from its dependencies; server.ts listens, tests use
 // the app directly through supertest.
-export function buildApp(c: Container): express.Express {
-  const { config, logger, metrics, db, sessions, storage, queue, taskRunner, sitePointers, tokens, signer } = c;
+export interface AppOptions {
+  /** Aborted when the process begins to stop: readiness turns 503 and event streams end. */
+  stopping?: AbortSignal;
+}
+
+export function buildApp(c: Container, options: AppOptions = {}): express.Express {
+  const { config, logger, metrics, db, sessions, storage, queue, taskRunner, sitePointers, tokens, signer, rateLimits: limits, identifiers } = c;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.http.trustProxy);
 
   app.use(requestContext(logger, metrics));
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        // The SPA's live preview shows the person's photo, which lives on other sites.
-        directives: { 'img-src': ["'self'", 'data:', 'https:'] },
-      },
-    }),
-  );
+  app.use(securityHeaders());
 
   app.use(
     healthRouter({
-      metrics,
+      stopping: options.stopping,
       checkTimeoutMs: 2000,
       checks: {
         database: () => pingDatabase(db),
@@ -49,22 +49,26 @@ export function buildApp(c: Container): express.Express {
     }),
   );
 
+  // With a port of its own (server.ts serves it there), /metrics is not on this one.
+  if (config.metrics.port === null) app.use(metricsRouter({ metrics, token: config.metrics.token }));
+
   const api = express.Router();
   const auth = new AuthService({ db, sessions, storage, sitePointers, tokens, metrics, logger, scryptLog2N: config.auth.scryptLog2N, sessionTtlSeconds: config.auth.sessionTtlSeconds });
   api.use(
     '/auth',
     jsonBody(config.http.jsonBodyLimit),
     cookieParser(),
-    authRouter({ auth, tokens, sessions, metrics, cookieSecure: config.auth.cookieSecure, sessionTtlSeconds: config.auth.sessionTtlSeconds }),
+    authRouter({ auth, tokens, sessions, metrics, limits, cookieSecure: config.auth.cookieSecure, sessionTtlSeconds: config.auth.sessionTtlSeconds }),
   );
   const cvs = new CvService({ db, storage, queue, metrics, logger, maxUploadBytes: config.uploads.maxBytes });
+  const extractionQuota = new ExtractionQuota({ db, maxPending: config.quotas.pendingExtractionsPerOwner, metrics, logger });
   api.use(
     '/cvs',
-    cvsRouter({ cvs, db, tokens, sessions, metrics, jsonLimit: config.http.jsonBodyLimit, cvJsonLimit: config.http.cvJsonBodyLimit, events: config.uploads.events }),
+    cvsRouter({ cvs, db, tokens, sessions, metrics, limits, extractionQuota, identifiers, jsonLimit: config.http.jsonBodyLimit, cvJsonLimit: config.http.cvJsonBodyLimit, events: { ...config.uploads.events, stopping: options.stopping } }),
   );
   api.use('/templates', templatesRouter());
-  const portfolios = new PortfolioService({ db, storage, taskRunner, sitePointers, signer, metrics, logger, sitesBaseUrl: config.sites.baseUrl });
-  api.use('/portfolios', portfoliosRouter({ portfolios, tokens, sessions, metrics, jsonLimit: config.http.jsonBodyLimit }));
+  const portfolios = new PortfolioService({ db, storage, taskRunner, sitePointers, signer, metrics, logger, sitesBaseUrl: config.sites.baseUrl, maxActiveBuildsPerUser: config.quotas.activeBuildsPerUser });
+  api.use('/portfolios', portfoliosRouter({ portfolios, tokens, sessions, metrics, limits, jsonLimit: config.http.jsonBodyLimit }));
   app.use('/api/v1', api);
   app.use(sitesRouter({ db, storage, signer, metrics }));
 

@@ -23,6 +23,10 @@ import { createMetrics, type Metrics } from './observability/metrics';
 import { TokenService } from './routes/auth/tokens';
 import { UrlSigner } from './lib/signed-url';
 import { createHash } from 'node:crypto';
+import type Redis from 'ioredis';
+import { IdentifierHasher } from './http/middleware/rate-limit/client-identity';
+import { RateLimits } from './http/middleware/rate-limit/rate-limits';
+import { createRedisConnection } from './adapters/redis/redis-connection';
 
 /** Extraction jobs: the CV to extract and the request that asked for it. */
 export interface ExtractionJob {
@@ -45,6 +49,9 @@ export interface Container {
   tokens: TokenService;
   /** Signs preview links; its key is derived from the token secret, never equal to it. */
   signer: UrlSigner;
+  /** Keyed hashes of client addresses and e-mail addresses (key derived from the token secret). */
+  identifiers: IdentifierHasher;
+  rateLimits: RateLimits;
   close(): Promise<void>;
 }
 
@@ -91,18 +98,28 @@ function createSitePointers(config: Config): SitePointers {
   return new KvsSitePointers({ ...awsConnection(config), endpoint: p.endpoint, kvsArn: p.kvsArn, keyPrefix: p.keyPrefix });
 }
 
+// ioredis reports every reconnection attempt; one line every 10 s is enough.
+function connectionWarning(logger: Logger, message: string): (error: Error) => void {
+  let lastReported = 0;
+  return (error) => {
+    if (Date.now() - lastReported < 10_000) return;
+    lastReported = Date.now();
+    logger.warn(message, { err: error.message });
+  };
+}
+
 function createSessions(config: Config, logger: Logger): SessionStore {
   if (!config.redis) return new MemorySessionStore();
-  let lastReported = 0;
-  return new RedisSessionStore({
-    ...config.redis,
-    // ioredis reports every reconnection attempt; one line every 10 s is enough.
-    onConnectionError: (error) => {
-      if (Date.now() - lastReported < 10_000) return;
-      lastReported = Date.now();
-      logger.warn('session store connection problem', { err: error.message });
-    },
-  });
+  return new RedisSessionStore({ ...config.redis, onConnectionError: connectionWarning(logger, 'session store connection problem') });
+}
+
+// Counted in Redis when there is one, so every replica shares the counts.
+function createRateLimits(config: Config, logger: Logger, metrics: Metrics, identifiers: IdentifierHasher): { rateLimits: RateLimits; redis: Redis | null } {
+  const { redis: r } = config;
+  const redis = r
+    ? { client: createRedisConnection({ url: r.url, commandTimeoutMs: r.commandTimeoutMs, onConnectionError: connectionWarning(logger, 'rate-limit store connection problem') }), keyPrefix: r.keyPrefix, commandTimeoutMs: r.commandTimeoutMs }
+    : null;
+  return { rateLimits: new RateLimits({ limits: config.rateLimits, redis, hasher: identifiers, metrics, logger }), redis: redis?.client ?? null };
 }
 
 export function createContainer(config: Config, overrides: Partial<Pick<Container, 'logger'>> = {}): Container {
@@ -117,6 +134,8 @@ export function createContainer(config: Config, overrides: Partial<Pick<Containe
   const secret = config.auth.jwtSecret ?? localJwtSecret(config.dataDir);
   const tokens = new TokenService(secret, config.auth.accessTokenTtlSeconds);
   const signer = new UrlSigner(createHash('sha256').update(`r2w-previews:${secret}`).digest('base64url'));
+  const identifiers = new IdentifierHasher(createHash('sha256').update(`r2w-client-identifiers:${secret}`).digest('base64url'));
+  const { rateLimits, redis: rateLimitRedis } = createRateLimits(config, logger, metrics, identifiers);
 
   return {
     config,
@@ -130,8 +149,16 @@ export function createContainer(config: Config, overrides: Partial<Pick<Containe
     sitePointers,
     tokens,
     signer,
+    identifiers,
+    rateLimits,
     async close() {
-      await Promise.allSettled([taskRunner.close(), sessions.close(), queue.close(), db.$disconnect()]);
+      await Promise.allSettled([
+        taskRunner.close(),
+        sessions.close(),
+        queue.close(),
+        db.$disconnect(),
+        rateLimitRedis?.quit().catch(() => rateLimitRedis.disconnect()),
+      ]);
     },
   };
 }

@@ -1,13 +1,16 @@
 import type { Server } from 'node:http';
+import express from 'express';
 import { buildApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config/env';
 import { createContainer } from './container';
 import { migrateDatabase } from './db/migrate';
+import { closeServer } from './http/graceful-stop';
 import { createLogger } from './observability/logger';
+import { metricsRouter } from './routes/metrics/metrics.router';
 import { startExtractionWorker } from './worker/start-extraction-worker';
 
-// Entry point of the API process: configuration, migrations (local mode), listen,
-// and a graceful stop on SIGTERM (ECS) or Ctrl-C.
+// Entry point of the API process: configuration, migrations (local mode), listen (and a
+// metrics port when configured), and a graceful stop on SIGTERM (ECS) or Ctrl-C.
 function readConfig(): Config {
   try {
     return loadConfig();
@@ -26,8 +29,13 @@ async function main(): Promise<void> {
   if (config.database.migrateOnStart) await migrateDatabase(config.database.url, logger);
 
   const container = createContainer(config, { logger });
-  const app = buildApp(container);
+  const stopping = new AbortController();
+  const app = buildApp(container, { stopping: stopping.signal });
   const worker = config.worker.inProcess ? startExtractionWorker(container) : null;
+  const listenFailed = (what: string, port: number) => (error: Error) => {
+    logger.error(`could not listen (${what})`, { err: error.message, port });
+    process.exit(1);
+  };
   const server: Server = app.listen(config.port, config.host, () => {
     const what = config.web.dir ? 'Resume2Website' : 'Resume2Website API (SPA not built: run npm run build, or open the Vite dev server)';
     logger.info(`${what} listening on http://localhost:${config.port}`, {
@@ -38,30 +46,43 @@ async function main(): Promise<void> {
       taskRunner: container.taskRunner.kind,
       sitePointers: container.sitePointers.kind,
       web: config.web.dir ?? 'not served',
+      metrics: config.metrics.port === null ? `/metrics on this port${config.metrics.token ? ' (bearer token)' : ''}` : `port ${config.metrics.port}`,
     });
   });
-  server.on('error', (error) => {
-    logger.error('could not listen', { err: error.message, port: config.port });
-    process.exit(1);
-  });
+  server.on('error', listenFailed('api', config.port));
+  const metricsServer = config.metrics.port === null ? null : express().use(metricsRouter({ metrics: container.metrics, token: null })).listen(config.metrics.port, config.host);
+  metricsServer?.on('error', listenFailed('metrics', config.metrics.port ?? 0));
 
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info('shutting down', { signal });
-    // Give in-flight requests a few seconds, then close the stores.
-    const force = setTimeout(() => process.exit(1), 10_000);
-    force.unref();
-    server.close(async () => {
-      await worker?.stop();
+  const stop = async (signal: string) => {
+    if (stopping.signal.aborted) return;
+    const graceMs = config.shutdownGraceSeconds * 1000;
+    logger.info('shutting down: draining requests, event streams and jobs', { signal, graceSeconds: config.shutdownGraceSeconds });
+    // Readiness turns 503 and event streams end (clients reconnect to another replica).
+    stopping.abort();
+    const deadline = AbortSignal.timeout(graceMs);
+    // Past the grace period nothing is waited for: ECS would kill the task a few seconds later anyway.
+    const force = setTimeout(() => {
+      logger.error('shutdown did not finish in time; exiting');
+      process.exit(1);
+    }, graceMs + 2000);
+    try {
+      await Promise.all([
+        closeServer(server, deadline),
+        metricsServer ? closeServer(metricsServer, deadline) : undefined,
+        // Jobs still running near the end are handed back to the queue for another worker.
+        worker?.stop({ graceMs: Math.max(graceMs - 3000, 1000) }),
+      ]);
       await container.close();
+      logger.info('stopped');
+      clearTimeout(force);
       process.exit(0);
-    });
-    server.closeIdleConnections();
+    } catch (error) {
+      logger.error('shutdown failed', { err: error instanceof Error ? error.message : String(error) });
+      process.exit(1);
+    }
   };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
 }
 
 main().catch((error: unknown) => {

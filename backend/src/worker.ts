@@ -24,9 +24,17 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info('worker shutting down; finishing jobs in hand', { signal });
-    await worker.stop();
+    const graceMs = config.shutdownGraceSeconds * 1000;
+    logger.info('worker shutting down; finishing jobs in hand', { signal, graceSeconds: config.shutdownGraceSeconds });
+    const force = setTimeout(() => {
+      logger.error('worker shutdown did not finish in time; exiting');
+      process.exit(1);
+    }, graceMs + 2000);
+    // Jobs still running near the end are handed back to the queue for another worker.
+    await worker.stop({ graceMs: Math.max(graceMs - 3000, 1000) });
     await container.close();
+    logger.info('worker stopped');
+    clearTimeout(force);
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));

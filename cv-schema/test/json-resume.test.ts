@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { cvFacts, CvSchema, fromJsonResume, JSON_RESUME_SCHEMA_URL, toJsonResume, type Cv, type CvFact } from '../src';
 import { fullCv } from './fixtures/full-cv';
 
-const FIXTURE = path.resolve(__dirname, '../../../shared/fixtures/jsonresume-sample.resume.json');
+const FIXTURE = path.resolve(__dirname, '../fixtures/jsonresume-sample.resume.json');
 const sample = (): Record<string, any> => JSON.parse(fs.readFileSync(FIXTURE, 'utf8'));
 
 /** The facts of a JSON Resume document: no "" / [] / {} placeholders, no $schema or meta. */

@@ -134,7 +134,7 @@ describe('from a CV to a published website', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, '08-dashboard');
 
-    await page.getByLabel('JSON Resume file').setInputFiles(path.resolve(import.meta.dirname, '../../../shared/fixtures/jsonresume-sample.resume.json'));
+    await page.getByLabel('JSON Resume file').setInputFiles(path.resolve(import.meta.dirname, '../../cv-schema/fixtures/jsonresume-sample.resume.json'));
     await page.waitForURL(/\/cvs\/[0-9a-f-]{36}$/);
     await page.getByRole('heading', { name: 'Your CV', exact: true }).waitFor();
     expect(await page.getByLabel('Full name').inputValue()).toBe('Richard Hendriks');

@@ -17,7 +17,7 @@ export interface CorpusCv {
 }
 
 const CORPUS_DIR = path.join(__dirname, 'corpus');
-export const JSON_RESUME_SAMPLE = path.resolve(__dirname, '../../../../shared/fixtures/jsonresume-sample.resume.json');
+export const JSON_RESUME_SAMPLE = path.resolve(__dirname, '../../../cv-schema/fixtures/jsonresume-sample.resume.json');
 const FILE_NAME = /^(?<name>[a-z0-9-]+)\.(?<lang>[a-z]{2})\.json$/;
 
 function projectCv(file: string): CorpusCv {

@@ -52,7 +52,7 @@ async function readCv(file: string, io: CliIo): Promise<Cv> {
     io.err(`Extracted with the ${outcome.extractor} extractor${outcome.rejectedValues ? ` (${outcome.rejectedValues} values not found in the file were dropped)` : ''}.`);
     return outcome.cv;
   } finally {
-    close();
+    await close();
   }
 }
 

@@ -8,6 +8,15 @@ import { z } from 'zod';
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const csv = z.string().transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)).refine((list) => list.length > 0, 'must list at least one value');
 const seconds = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const WINDOW_UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+// "<requests>/<window>", e.g. 10/15m: at most that many requests per client per window.
+const rate = z
+  .string()
+  .regex(/^[1-9]\d{0,6}\/[1-9]\d{0,3}[smhd]$/, 'must look like 10/15m (requests per window; the window in s, m, h or d)')
+  .transform((v) => {
+    const [limit, window] = v.split('/') as [string, string];
+    return { limit: Number(limit), windowMs: Number(window.slice(0, -1)) * WINDOW_UNIT_MS[window.slice(-1) as keyof typeof WINDOW_UNIT_MS] };
+  });
 
 const EnvSchema = z
   .object({
@@ -41,6 +50,20 @@ const EnvSchema = z
     WEB_DIR: z.string().min(1).optional(),
     EVENTS_POLL_MS: z.coerce.number().int().min(50).max(10_000).default(400),
     TRUST_PROXY: z.string().default('false'),
+    METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    SHUTDOWN_GRACE_SECONDS: seconds(1, 120).default(25),
+
+    RATE_LIMIT_LOGIN_PER_IP: rate.prefault('100/15m'),
+    RATE_LIMIT_LOGIN_PER_ACCOUNT: rate.prefault('10/15m'),
+    RATE_LIMIT_REGISTER: rate.prefault('10/1h'),
+    RATE_LIMIT_REFRESH: rate.prefault('300/15m'),
+    RATE_LIMIT_UPLOAD_ANONYMOUS: rate.prefault('10/1h'),
+    RATE_LIMIT_UPLOAD_USER: rate.prefault('30/1h'),
+    RATE_LIMIT_BUILD: rate.prefault('30/1h'),
+    RATE_LIMIT_IMPORT: rate.prefault('30/1h'),
+    MAX_ACTIVE_BUILDS_PER_USER: z.coerce.number().int().min(1).max(100).default(2),
+    MAX_PENDING_EXTRACTIONS: z.coerce.number().int().min(1).max(1000).default(3),
 
     AWS_REGION: z.string().min(1).optional(),
     AWS_ENDPOINT_URL: z.url().optional(),
@@ -67,6 +90,10 @@ const EnvSchema = z
     WORKER_IN_PROCESS: bool.optional(),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
     TEXT_EXTRACTION_TIMEOUT_SECONDS: seconds(1, 300).default(30),
+    PARSER_POOL_SIZE: z.coerce.number().int().min(1).max(16).optional(),
+    PARSER_MAX_JOBS_PER_PROCESS: z.coerce.number().int().min(1).max(100_000).default(100),
+    // Below about 250 MB pdf.js cannot read an ordinary PDF.
+    PARSER_MEMORY_LIMIT_MB: z.coerce.number().int().min(256).max(8192).default(300),
 
     TASK_RUNNER: z.enum(['child-process', 'ecs']).default('child-process'),
     TASK_COMMAND: z.string().min(1).default('node portfolio-task/dist/main.js'),
@@ -116,6 +143,12 @@ function conditionalProblems(env: Record<string, string | undefined>): z.core.$Z
 
 export type Env = z.infer<typeof EnvSchema>;
 
+export interface RateLimit {
+  limit: number;
+  windowMs: number;
+}
+export type RateLimitName = 'loginPerIp' | 'loginPerAccount' | 'register' | 'refresh' | 'uploadAnonymous' | 'uploadUser' | 'build' | 'import';
+
 /** Every variable the application reads (.env.example documents each one). */
 export const ENV_VARIABLES = Object.keys(EnvSchema.shape);
 
@@ -143,6 +176,17 @@ export interface Config {
     cookieSecure: boolean;
   };
   http: { jsonBodyLimit: string; cvJsonBodyLimit: string; trustProxy: boolean | number | string };
+  /**
+   * Where /metrics is served: on a port of its own (not routed by the load balancer), or on
+   * the API's port, behind a bearer token when one is set.
+   */
+  metrics: { port: number; token: null } | { port: null; token: string | null };
+  /** How long a stop may take: in-flight requests, event streams and jobs get this long. */
+  shutdownGraceSeconds: number;
+  /** Requests per client per window, counted in Redis when configured (shared by replicas), else in memory. */
+  rateLimits: Record<RateLimitName, RateLimit>;
+  /** Work a user (or an anonymous client) may have in progress at once. */
+  quotas: { activeBuildsPerUser: number; pendingExtractionsPerOwner: number };
   sites: { baseUrl: string };
   /** The SPA's built files, served by the API (local mode); null when CloudFront serves them. */
   web: { dir: string | null };
@@ -159,6 +203,8 @@ export interface Config {
     /** Null without ANTHROPIC_API_KEY: the offline extractor does all the work. */
     claude: { apiKey: string; baseURL?: string; model: string; timeoutSeconds: number; maxRetries: number; breakerResetSeconds: number } | null;
     textTimeoutSeconds: number;
+    /** The warm parser processes that read uploads (pool size defaults to the worker's concurrency). */
+    parsers: { poolSize: number; maxJobsPerProcess: number; memoryLimitMb: number };
   };
   worker: { inProcess: boolean; concurrency: number };
   taskRunner:
@@ -173,6 +219,16 @@ function describeIssue(issue: z.core.$ZodIssue, raw: NodeJS.ProcessEnv): string 
   const value = raw[key];
   const shown = value === undefined ? 'not set' : /SECRET|PASSWORD|KEY_ID|_URL$/.test(key) ? 'value hidden' : `got "${value}"`;
   return `${key}: ${issue.message} (${shown})`;
+}
+
+// Metrics name routes, dependencies and volumes: not for the internet. In production they go
+// to their own port (9464, Prometheus's exporter convention) unless a token guards them.
+const PRODUCTION_METRICS_PORT = 9464;
+
+function metricsExposure(e: Env): Config['metrics'] {
+  if (e.METRICS_PORT !== undefined) return { port: e.METRICS_PORT, token: null };
+  if (e.METRICS_TOKEN !== undefined) return { port: null, token: e.METRICS_TOKEN };
+  return e.NODE_ENV === 'production' ? { port: PRODUCTION_METRICS_PORT, token: null } : { port: null, token: null };
 }
 
 function parseTrustProxy(value: string): boolean | number | string {
@@ -228,6 +284,19 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
       cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === 'production',
     },
     http: { jsonBodyLimit: e.JSON_BODY_LIMIT, cvJsonBodyLimit: e.CV_JSON_BODY_LIMIT, trustProxy: parseTrustProxy(e.TRUST_PROXY) },
+    metrics: metricsExposure(e),
+    shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
+    rateLimits: {
+      loginPerIp: e.RATE_LIMIT_LOGIN_PER_IP,
+      loginPerAccount: e.RATE_LIMIT_LOGIN_PER_ACCOUNT,
+      register: e.RATE_LIMIT_REGISTER,
+      refresh: e.RATE_LIMIT_REFRESH,
+      uploadAnonymous: e.RATE_LIMIT_UPLOAD_ANONYMOUS,
+      uploadUser: e.RATE_LIMIT_UPLOAD_USER,
+      build: e.RATE_LIMIT_BUILD,
+      import: e.RATE_LIMIT_IMPORT,
+    },
+    quotas: { activeBuildsPerUser: e.MAX_ACTIVE_BUILDS_PER_USER, pendingExtractionsPerOwner: e.MAX_PENDING_EXTRACTIONS },
     // Locally the API serves published sites itself; in AWS they are on the CloudFront domain.
     sites: { baseUrl: e.SITES_BASE_URL ?? `http://localhost:${e.PORT}/sites` },
     web: { dir: webDir(e.WEB_DIR) },
@@ -262,6 +331,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
           }
         : null,
       textTimeoutSeconds: e.TEXT_EXTRACTION_TIMEOUT_SECONDS,
+      parsers: { poolSize: e.PARSER_POOL_SIZE ?? e.WORKER_CONCURRENCY, maxJobsPerProcess: e.PARSER_MAX_JOBS_PER_PROCESS, memoryLimitMb: e.PARSER_MEMORY_LIMIT_MB },
     },
     // Locally the API process also works the queue, so `npm start` is the whole product;
     // in AWS the worker is its own service.

@@ -11,6 +11,8 @@ export const ExtractionFailure = {
   TOO_MANY_PAGES: 'This document has more pages than a CV; upload a CV of at most 30 pages.',
   NOT_A_CV: 'This document does not look like a CV or résumé, so nothing was extracted.',
   EXTRACTION_TIMEOUT: 'Reading this file took too long. Upload a simpler copy (for example, export it to PDF again).',
+  FILE_TOO_COMPLEX: 'This file needs far more memory to read than a CV does, so reading it was stopped. Export your CV to PDF again (or save it as a new .docx) and upload that copy.',
+  CV_TOO_LONG: 'This document is far longer than a CV, so it was not read. Upload your CV on its own.',
 } as const;
 
 export type ExtractionFailureCode = keyof typeof ExtractionFailure;

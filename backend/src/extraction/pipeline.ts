@@ -3,6 +3,7 @@ import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
 import { ExtractionError } from './errors';
 import type { CvExtractor, ExtractorResult } from './extractors/extractor';
+import { boundUnplacedText, fitToCvSchema } from './fit-to-schema';
 import { assertLooksLikeCv } from './gate/cv-gate';
 import { keepOnlySourcedValues } from './source-check';
 import type { DocumentKind, DocumentText } from './text/document-text';
@@ -48,11 +49,18 @@ export class ExtractionPipeline {
     }
 
     await report(95, 'Saving your CV');
+    const { extraction: _none, ...candidate } = checked;
+    const fitted = fitToCvSchema(candidate);
+    const unplaced = boundUnplacedText([...result.unclassifiedText, ...fitted.moved]);
+    if (fitted.changes > 0 || unplaced.droppedChars > 0) {
+      this.deps.metrics.extractionFittedValues.inc({ extractor: extractor.name }, fitted.changes);
+      this.deps.logger.info('extracted values cut to fit the CV schema', { extractor: extractor.name, changes: fitted.changes, movedToUnplaced: fitted.moved.length, droppedChars: unplaced.droppedChars });
+    }
     const source = extractor.name === 'claude' ? 'llm' : 'heuristic';
     const sections = Object.fromEntries(
       SECTION_KEYS.filter((key) => result.confidence[key] !== undefined).map((key) => [key, { confidence: result.confidence[key]!, source }]),
     );
-    const cv = CvSchema.parse({ ...checked, extraction: { unclassifiedText: result.unclassifiedText, sections, rejectedValues: rejected.length } });
+    const cv = CvSchema.parse({ ...fitted.sections, extraction: { unclassifiedText: unplaced.unclassifiedText, sections, rejectedValues: rejected.length } });
     return { cv, extractor: extractor.name, rejectedValues: rejected.length };
   }
 

@@ -11,9 +11,16 @@ export interface Metrics {
   uploadBytes: client.Histogram<'kind'>;
   cvEventStreams: client.Gauge;
   anonymousCvsDeleted: client.Counter;
+  rateLimited: client.Counter<'limit'>;
+  rateLimitStoreErrors: client.Counter<'limit'>;
   extractionJobs: client.Counter<'outcome' | 'extractor'>;
   extractionDuration: client.Histogram<'extractor'>;
   extractionRejectedValues: client.Counter<'extractor'>;
+  extractionFittedValues: client.Counter<'extractor'>;
+  parserJobs: client.Counter<'outcome'>;
+  parserRecycled: client.Counter<'reason'>;
+  parserProcesses: client.Gauge<'state'>;
+  parserWaiting: client.Gauge;
   claudeCalls: client.Counter<'outcome'>;
   claudeTokens: client.Counter<'kind'>;
   claudeCircuitOpen: client.Gauge;
@@ -70,6 +77,18 @@ export function createMetrics(): Metrics {
       help: 'Unclaimed anonymous CVs deleted (with their files) after the retention period.',
       registers: [registry],
     }),
+    rateLimited: new client.Counter({
+      name: 'r2w_rate_limited_total',
+      help: 'Requests refused with 429 by a rate limit or a quota (limit: its name, e.g. login_per_ip, active_builds).',
+      labelNames: ['limit'],
+      registers: [registry],
+    }),
+    rateLimitStoreErrors: new client.Counter({
+      name: 'r2w_rate_limit_store_errors_total',
+      help: 'Requests let through uncounted because the rate-limit store (Redis) did not answer, by limit.',
+      labelNames: ['limit'],
+      registers: [registry],
+    }),
     cvEventStreams: new client.Gauge({
       name: 'r2w_cv_event_streams',
       help: 'Open server-sent event streams of extraction progress.',
@@ -88,10 +107,39 @@ export function createMetrics(): Metrics {
       buckets: [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20, 40, 80],
       registers: [registry],
     }),
+    extractionFittedValues: new client.Counter({
+      name: 'r2w_extraction_fitted_values_total',
+      help: 'Extracted values cut or moved to the unplaced text so the CV fits its schema (over-long text or lists).',
+      labelNames: ['extractor'],
+      registers: [registry],
+    }),
     extractionRejectedValues: new client.Counter({
       name: 'r2w_extraction_rejected_values_total',
       help: 'Extracted values dropped because they do not appear in the CV text (hallucinations).',
       labelNames: ['extractor'],
+      registers: [registry],
+    }),
+    parserJobs: new client.Counter({
+      name: 'r2w_parser_jobs_total',
+      help: 'Files parsed by the parser pool, by outcome: ok, refused (the file is not readable as a CV), timeout, memory_limit, crashed.',
+      labelNames: ['outcome'],
+      registers: [registry],
+    }),
+    parserRecycled: new client.Counter({
+      name: 'r2w_parser_recycled_total',
+      help: 'Parser processes killed and replaced, by reason: max_jobs, or the outcome of their last file (refused, timeout, memory_limit, crashed).',
+      labelNames: ['reason'],
+      registers: [registry],
+    }),
+    parserProcesses: new client.Gauge({
+      name: 'r2w_parser_processes',
+      help: 'Parser processes by state: idle (warm, waiting for a file) or busy (parsing or starting for a file).',
+      labelNames: ['state'],
+      registers: [registry],
+    }),
+    parserWaiting: new client.Gauge({
+      name: 'r2w_parser_waiting_files',
+      help: 'Files waiting for a free parser process.',
       registers: [registry],
     }),
     claudeCalls: new client.Counter({

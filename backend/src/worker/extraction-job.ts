@@ -4,6 +4,7 @@ import type { ObjectStorage } from '../adapters/storage/object-storage';
 import type { ExtractionJob } from '../container';
 import type { Database } from '../db/database';
 import { ExtractionError } from '../extraction/errors';
+import { isTransient } from '../lib/failure-cause';
 import type { ExtractionPipeline } from '../extraction/pipeline';
 import type { DocumentKind } from '../extraction/text/document-text';
 import { withLogContext, type Logger } from '../observability/logger';
@@ -22,6 +23,14 @@ export interface ExtractionJobDeps {
 }
 
 const GIVE_UP_MESSAGE = 'We could not extract this CV after several attempts. Please try again later or upload it again.';
+const OUR_FAULT_MESSAGE = 'Something went wrong on our side while reading this CV, and it has been logged. Upload it again, or try a PDF or DOCX copy.';
+
+/** What the person is told, and whether the fault is ours (a bug to look at) rather than the file's. */
+function describeFailure(error: unknown, retryable: boolean): { code: string; message: string; ours: boolean } {
+  if (error instanceof ExtractionError) return { code: error.code, message: error.message, ours: false };
+  if (retryable) return { code: 'EXTRACTION_FAILED', message: GIVE_UP_MESSAGE, ours: false };
+  return { code: 'EXTRACTION_FAILED', message: OUR_FAULT_MESSAGE, ours: true };
+}
 
 async function readAll(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -70,17 +79,20 @@ export function createExtractionJobHandler(deps: ExtractionJobDeps) {
         metrics.extractionDuration.observe({ extractor: outcome.extractor }, (Date.now() - started) / 1000);
         logger.info('extraction finished', { extractor: outcome.extractor, rejectedValues: outcome.rejectedValues, durationMs: Date.now() - started });
       } catch (error) {
-        const permanent = error instanceof ExtractionError && error.permanent;
+        // Only a cause outside the file (a store or service that did not answer) may pass on
+        // another try; the file's own faults and our bugs fail now, once.
+        const retryable = error instanceof ExtractionError ? !error.permanent : isTransient(error);
         const lastAttempt = job.receiveCount >= deps.maxReceives;
-        if (permanent || lastAttempt) {
-          const code = error instanceof ExtractionError ? error.code : 'EXTRACTION_FAILED';
-          const message = error instanceof ExtractionError ? error.message : GIVE_UP_MESSAGE;
-          await db.cv.updateMany({ where: { id: cvId }, data: { status: 'failed', progress: 100, progressMessage: message, errorCode: code, errorMessage: message } });
+        if (!retryable || lastAttempt) {
+          const failure = describeFailure(error, retryable);
+          await db.cv.updateMany({ where: { id: cvId }, data: { status: 'failed', progress: 100, progressMessage: failure.message, errorCode: failure.code, errorMessage: failure.message } });
           metrics.extractionJobs.inc({ outcome: 'failed', extractor: 'none' });
-          logger.warn('extraction failed', { code, permanent, attempt: job.receiveCount, err: error instanceof Error ? error.message : String(error) });
-          // A permanent failure is finished work; a job out of attempts goes on to the
+          const details = { code: failure.code, retryable, attempt: job.receiveCount, err: error instanceof Error ? error.message : String(error) };
+          if (failure.ours) logger.error('extraction failed on our side', { ...details, stack: error instanceof Error ? error.stack : undefined });
+          else logger.warn('extraction failed', details);
+          // Finished work, unless it ran out of attempts: that job goes on to the
           // dead-letter queue, where operators can see it.
-          if (permanent) return;
+          if (!retryable) return;
           throw error;
         }
         await db.cv.updateMany({ where: { id: cvId }, data: { status: 'queued', progressMessage: 'Something went wrong; trying again shortly' } });

@@ -1,29 +1,41 @@
-import { startConsumer } from '../adapters/queue/consumer';
+import { startConsumer, type StopOptions } from '../adapters/queue/consumer';
 import type { Container } from '../container';
 import { ClaudeExtractor } from '../extraction/extractors/claude/claude-extractor';
 import type { CvExtractor } from '../extraction/extractors/extractor';
 import { OfflineExtractor } from '../extraction/extractors/offline/offline-extractor';
 import { ExtractionPipeline } from '../extraction/pipeline';
+import { ParserPool } from '../extraction/text/parser-pool';
 import { createExtractionJobHandler } from './extraction-job';
 import { scheduleAnonymousCvSweep } from './sweep-anonymous-cvs';
 
-/** Claude first when configured, with the offline extractor as its fallback; else offline alone. */
-export function createPipeline(c: Pick<Container, 'config' | 'logger' | 'metrics'>): { pipeline: ExtractionPipeline; close(): void } {
+/**
+ * Claude first when configured, with the offline extractor as its fallback; else offline
+ * alone. Files are read by a pool of warm parser processes; close() stops them.
+ */
+export function createPipeline(c: Pick<Container, 'config' | 'logger' | 'metrics'>): { pipeline: ExtractionPipeline; close(): Promise<void> } {
   const offline = new OfflineExtractor();
   const claude = c.config.extraction.claude ? new ClaudeExtractor(c.config.extraction.claude, c) : null;
   const primary: CvExtractor = claude ?? offline;
+  const { poolSize, maxJobsPerProcess, memoryLimitMb } = c.config.extraction.parsers;
+  const parsers = new ParserPool({ size: poolSize, maxJobsPerProcess, memoryLimitMb, logger: c.logger, metrics: c.metrics });
   const pipeline = new ExtractionPipeline({
     primary,
     fallback: claude ? offline : undefined,
     logger: c.logger,
     metrics: c.metrics,
-    textOptions: { timeoutMs: c.config.extraction.textTimeoutSeconds * 1000 },
+    textOptions: { timeoutMs: c.config.extraction.textTimeoutSeconds * 1000, pool: parsers },
   });
-  return { pipeline, close: () => claude?.close() };
+  return {
+    pipeline,
+    close: async () => {
+      claude?.close();
+      await parsers.close();
+    },
+  };
 }
 
 /** Takes extraction jobs off the queue until stopped. `waitSeconds` is the long-poll length (shorter in tests). */
-export function startExtractionWorker(c: Container, options: { waitSeconds?: number } = {}): { stop(): Promise<void> } {
+export function startExtractionWorker(c: Container, options: { waitSeconds?: number } = {}): { stop(options?: StopOptions): Promise<void> } {
   const { pipeline, close } = createPipeline(c);
   const handler = createExtractionJobHandler({ db: c.db, storage: c.storage, pipeline, logger: c.logger, metrics: c.metrics, maxReceives: c.config.queue.maxReceives });
   const consumer = startConsumer(c.queue, handler, {
@@ -37,10 +49,10 @@ export function startExtractionWorker(c: Container, options: { waitSeconds?: num
   const sweep = scheduleAnonymousCvSweep(c, c.config.uploads.anonymousRetentionHours);
   c.logger.info('extraction worker started', { queue: c.queue.kind, concurrency: c.config.worker.concurrency, extractor: c.config.extraction.claude ? 'claude (offline fallback)' : 'offline' });
   return {
-    async stop() {
+    async stop(stopOptions?: StopOptions) {
       sweep.stop();
-      await consumer.stop();
-      close();
+      await consumer.stop(stopOptions);
+      await close();
     },
   };
 }

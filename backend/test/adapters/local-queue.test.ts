@@ -23,6 +23,15 @@ describe('LocalJobQueue', () => {
   const open = (options: { visibilityTimeoutSeconds?: number; queueName?: string } = {}) =>
     new LocalJobQueue<any>({ file: queueFile(), visibilityTimeoutSeconds: 1, maxReceives: 5, pollIntervalMs: 50, ...options });
 
+  it('wakes a waiting receive when this process sends, without waiting for the next poll', async () => {
+    // A poll interval longer than the test's time limit: only the send can end this wait.
+    const queue = new LocalJobQueue<any>({ file: queueFile(), visibilityTimeoutSeconds: 1, maxReceives: 5, pollIntervalMs: 600_000 });
+    const waiting = queue.receive({ waitSeconds: 600 });
+    const id = await queue.send({ cvId: 'cv-woken' });
+    expect(await waiting).toMatchObject([{ id, body: { cvId: 'cv-woken' }, receiveCount: 1 }]);
+    await queue.close();
+  });
+
   it('keeps jobs, and claims on them, across a restart', async () => {
     const before = open();
     const claimed = await before.send({ cvId: 'cv-claimed' });

@@ -177,10 +177,11 @@ describe('startConsumer', () => {
     expect(ack.mock.calls.map(([job]) => job.id)).toEqual([id]);
   });
 
-  it('hands back a job that arrives while stopping instead of running it', async () => {
+  it('ends its long poll at once on stop, leaving a job sent meanwhile untouched for the next worker', async () => {
     openQueue({ visibilityTimeoutSeconds: 30, maxReceives: 3 });
     const handled: number[] = [];
-    const running = startConsumer(queue, async (job) => void handled.push(job.body.n), { waitSeconds: 2, onError: failOnError });
+    // A poll far longer than any test: stop() must not wait for it.
+    const running = startConsumer(queue, async (job) => void handled.push(job.body.n), { waitSeconds: 600, onError: failOnError });
     await sleep(100);
 
     const stopping = running.stop();
@@ -188,7 +189,28 @@ describe('startConsumer', () => {
     await stopping;
 
     expect(handled).toEqual([]);
-    // Visible again at once; the delivery it got while stopping still counts.
+    expect(await queue.receive()).toMatchObject([{ id, receiveCount: 1 }]);
+  });
+
+  it('with a grace period, hands back a job still running when it ends, for another worker', async () => {
+    openQueue({ visibilityTimeoutSeconds: 600, maxReceives: 3 });
+    const id = await queue.send({ n: 1 });
+    let started = false;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const running = startConsumer(
+      queue,
+      async () => {
+        started = true;
+        await gate;
+      },
+      { waitSeconds: WAIT_SECONDS, onError: failOnError },
+    );
+    await waitFor(async () => started, { what: 'the handler to start' });
+    // The handler never finishes on its own, so the grace period always runs out.
+    await running.stop({ graceMs: 50 });
+    // Visible again at once, although its visibility timeout has ten minutes to go.
     expect(await queue.receive()).toMatchObject([{ id, receiveCount: 2 }]);
+    release();
   });
 });

@@ -39,6 +39,20 @@ describe.each([
     expect(await store.rotate(s.id, 'hash-2', 'hash-3', later)).toBe('missing');
   });
 
+  it('refuses a hash it never issued without ending the session', async () => {
+    const s = session();
+    await store.create(s);
+    const later = Date.now() + 120_000;
+    expect(await store.rotate(s.id, 'never-issued', 'hash-x', later)).toBe('invalid');
+    expect(await store.get(s.id)).toMatchObject({ refreshHash: 'hash-1' });
+    expect(await store.rotate(s.id, 'hash-1', 'hash-2', later)).toBe('rotated');
+    expect(await store.rotate(s.id, 'hash-3', 'hash-x', later)).toBe('invalid');
+    expect(await store.rotate(s.id, 'hash-2', 'hash-3', later)).toBe('rotated');
+    // Every hash rotated away still counts as reuse, not only the latest.
+    expect(await store.rotate(s.id, 'hash-1', 'hash-x', later)).toBe('reused');
+    expect(await store.get(s.id)).toBeNull();
+  });
+
   it('lets exactly one of many concurrent rotations of the same token win', async () => {
     const s = session();
     await store.create(s);

@@ -101,6 +101,18 @@ describe('refresh', () => {
     expect((await request(t.app).get('/api/v1/auth/me').set(...bearer(rotated.body.accessToken))).status).toBe(401);
   });
 
+  it('refuses a refresh token never issued for the session, and the session lives on', async () => {
+    const account = await registerAccount(t.app);
+    const sessionId = account.refreshToken.split('.')[0]!;
+    for (const secret of ['A'.repeat(43), 'x'.repeat(20), `${account.refreshToken.split('.')[1]!.slice(0, 42)}Q`]) {
+      const forged = await request(t.app).post('/api/v1/auth/refresh').send({ refreshToken: `${sessionId}.${secret}` });
+      expect(forged.status).toBe(401);
+      expect(forged.body.error.code).toBe('INVALID_TOKEN');
+    }
+    expect((await request(t.app).get('/api/v1/auth/me').set(...bearer(account.accessToken))).status).toBe(200);
+    expect((await request(t.app).post('/api/v1/auth/refresh').send({ refreshToken: account.refreshToken })).status).toBe(200);
+  });
+
   it('accepts the refresh token from the httpOnly cookie', async () => {
     const agent = request.agent(t.app);
     const reg = await agent.post('/api/v1/auth/register').send({ email: uniqueEmail(), password: PASSWORD });

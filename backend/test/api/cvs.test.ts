@@ -6,7 +6,7 @@ import { cvFacts, fromJsonResume, toJsonResume } from '@r2w/cv-schema';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { bearer, registerAccount, type Account } from '../support/accounts';
 
-const SAMPLE = JSON.parse(readFileSync(path.resolve(__dirname, '../../../../shared/fixtures/jsonresume-sample.resume.json'), 'utf8'));
+const SAMPLE = JSON.parse(readFileSync(path.resolve(__dirname, '../../../cv-schema/fixtures/jsonresume-sample.resume.json'), 'utf8'));
 const TEXT_CV = Buffer.from('Jane Doe\nSoftware Engineer\njane@example.com\n\nEXPERIENCE\nAcme Corp — Engineer, 2019 – Present\n• Built things\n');
 
 let t: TestApp;

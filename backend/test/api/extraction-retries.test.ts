@@ -1,16 +1,18 @@
-import { emptyCv } from '@r2w/cv-schema';
+import { emptyCv, MAX_SHORT_TEXT, type Cv } from '@r2w/cv-schema';
 import request from 'supertest';
 import { startConsumer } from '../../src/adapters/queue/consumer';
 import type { CvExtractor } from '../../src/extraction/extractors/extractor';
 import { ExtractionPipeline } from '../../src/extraction/pipeline';
+import { TransientError } from '../../src/lib/failure-cause';
 import { createExtractionJobHandler } from '../../src/worker/extraction-job';
 import { bearer, registerAccount } from '../support/accounts';
 import { waitFor } from '../support/ports';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 // A failure that passes (a dependency hiccup) is retried; one that keeps failing ends
-// with the CV marked failed and the job dead-lettered. The extractor here fails on
-// purpose a set number of times; everything else is the real worker path.
+// with the CV marked failed and the job dead-lettered. A failure of the work itself
+// (a bug, the file's content) fails at once. The extractors here fail on purpose;
+// everything else is the real worker path.
 const CV_TEXT = 'Jane Doe\nSoftware Engineer\njane@example.com\n\nEXPERIENCE\nAcme Corp, Engineer, 2019 – Present\n• Built the billing system\n\nEDUCATION\nBSc Computer Science, University of Leeds, 2015 – 2018\n';
 
 function flakyExtractor(failures: number): CvExtractor & { calls: number } {
@@ -19,7 +21,7 @@ function flakyExtractor(failures: number): CvExtractor & { calls: number } {
     calls: 0,
     async extract() {
       this.calls++;
-      if (this.calls <= failures) throw new Error(`temporary failure ${this.calls}`);
+      if (this.calls <= failures) throw new TransientError(`temporary failure ${this.calls}`);
       const cv = emptyCv();
       cv.hero = { fullName: 'Jane Doe' };
       return { cv, unclassifiedText: [], confidence: { hero: 0.9 } };
@@ -40,8 +42,8 @@ async function runWith(extractor: CvExtractor) {
   return startConsumer(queue, handler, { waitSeconds: 0.1, retryDelaySeconds: () => 0, onError: () => undefined });
 }
 
-async function uploadText(token: string): Promise<string> {
-  const res = await request(t.app).post('/api/v1/cvs').set(...bearer(token)).attach('file', Buffer.from(CV_TEXT), 'cv.txt');
+async function uploadText(token: string, text = CV_TEXT): Promise<string> {
+  const res = await request(t.app).post('/api/v1/cvs').set(...bearer(token)).attach('file', Buffer.from(text), 'cv.txt');
   return res.body.cv.id;
 }
 
@@ -71,4 +73,66 @@ it('marks the CV failed after its last attempt and leaves the job in the dead-le
   const [dead] = await t.container.queue.deadLetters();
   expect(dead!.body.cvId).toBe(id);
   expect(dead!.receiveCount).toBe(3);
+});
+
+function extractorOf(build: (cv: Cv) => void, failWith?: Error): CvExtractor & { calls: number } {
+  return {
+    name: 'offline',
+    calls: 0,
+    async extract() {
+      this.calls++;
+      if (failWith) throw failWith;
+      const cv = emptyCv();
+      build(cv);
+      return { cv, unclassifiedText: ['a line the extractor could not place'], confidence: { hero: 0.9 } };
+    },
+  };
+}
+
+it('fails a job at once when the work itself fails (a bug), says so, and does not dead-letter it', async () => {
+  const user = await registerAccount(t.app);
+  const extractor = extractorOf(() => undefined, new TypeError("Cannot read properties of undefined (reading 'items')"));
+  const consumer = await runWith(extractor);
+  const id = await uploadText(user.accessToken);
+  await waitFor(async () => (await t.container.db.cv.findUniqueOrThrow({ where: { id } })).status === 'failed', { what: 'the failed CV', timeoutMs: 20_000 });
+  await consumer.stop();
+  const cv = (await request(t.app).get(`/api/v1/cvs/${id}`).set(...bearer(user.accessToken))).body.cv;
+  expect(extractor.calls).toBe(1);
+  expect(cv.error.code).toBe('EXTRACTION_FAILED');
+  expect(cv.error.message).toMatch(/on our side/);
+  expect(await t.container.queue.deadLetters()).toEqual([]);
+  expect(t.logs.some((line) => line.level === 'error' && line.message === 'extraction failed on our side')).toBe(true);
+});
+
+it('makes an over-long extractor result fit the CV schema, keeping the rest as text to place', async () => {
+  const user = await registerAccount(t.app);
+  const longSkills = Array.from({ length: 350 }, (_, i) => `skill${i}`).join(' ');
+  expect(longSkills.length).toBeGreaterThan(MAX_SHORT_TEXT);
+  const extractor = extractorOf((cv) => {
+    cv.hero = { fullName: 'Jane Doe' };
+    cv.skills.skillCategories = [{ id: 'skills-1', categoryName: 'Tools', skills: [longSkills] }];
+    cv.languages.items = Array.from({ length: 620 }, (_, i) => ({ id: `language-${i}`, language: `Language ${i}` }));
+    cv.experience.items = [
+      { id: 'same', jobTitle: 'Engineer' },
+      { id: 'same', jobTitle: 'Analyst' },
+    ];
+  });
+  const consumer = await runWith(extractor);
+  // The values are in the file, so the source check keeps them for the fitting to deal with.
+  const languages = Array.from({ length: 620 }, (_, i) => `Language ${i}`);
+  const id = await uploadText(user.accessToken, `${CV_TEXT}Analyst\n\nSKILLS\n${longSkills}\n\nLANGUAGES\n${languages.join('\n')}\n`);
+  await waitFor(async () => ['ready', 'failed'].includes((await t.container.db.cv.findUniqueOrThrow({ where: { id } })).status), { what: 'the extracted CV', timeoutMs: 20_000 });
+  await consumer.stop();
+  const cv = (await request(t.app).get(`/api/v1/cvs/${id}`).set(...bearer(user.accessToken))).body.cv;
+  expect(cv.status).toBe('ready');
+  expect(extractor.calls).toBe(1);
+  const skill: string = cv.data.skills.skillCategories[0].skills[0];
+  expect(skill.length).toBeLessThanOrEqual(MAX_SHORT_TEXT);
+  expect(longSkills.startsWith(skill)).toBe(true);
+  expect(cv.data.languages.items).toHaveLength(500);
+  expect(new Set(cv.data.experience.items.map((item: { id: string }) => item.id)).size).toBe(2);
+  const unplaced: string[] = cv.data.extraction.unclassifiedText;
+  expect(unplaced).toContain('a line the extractor could not place');
+  expect(unplaced).toContain(longSkills);
+  expect(unplaced).toContain('Language 619');
 });

@@ -1,4 +1,8 @@
+import { once } from 'node:events';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import request from 'supertest';
+import { buildApp } from '../../src/app';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { PASSWORD, registerAccount, uniqueEmail } from '../support/accounts';
 
@@ -33,6 +37,25 @@ describe('bad requests get the API error shape', () => {
       expect(res.status).toBe(404);
       expect(res.body.error.code).toBe('ROUTE_NOT_FOUND');
     }
+  });
+
+  it.each([
+    '/api/v1/cvs/%c0%ae',
+    '/api/v1/cvs/%E0%A4%A',
+    '/sites/%c0%ae/',
+    '/sites/jane/%c0%ae',
+    '/previews/%c0%ae/index.html',
+  ])('bad percent-encoding in %s → 400, not a logged failure', async (path) => {
+    const res = await request(t.app).get(path);
+    expect(res.status).toBe(400);
+    expect(res.body.error).toEqual({ code: 'VALIDATION_FAILED', message: 'The address contains an invalid percent-encoded character.' });
+    expect(t.logs.filter((line) => line.level === 'error')).toEqual([]);
+  });
+
+  it.each(['gzip', 'deflate', 'br'])('a body that claims Content-Encoding %s but is not → 400', async (encoding) => {
+    const res = await request(t.app).post('/api/v1/auth/login').set('Content-Type', 'application/json').set('Content-Encoding', encoding).send('{"email":"a@b.c"}');
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('VALIDATION_FAILED');
   });
 
   it('nothing stored is lost by bad input', async () => {
@@ -96,5 +119,61 @@ describe('health and metrics', () => {
     expect(res.text).not.toContain('/does/not/exist');
     expect(res.text).toMatch(/r2w_auth_events_total\{event="login_failed"\} [1-9]/);
     expect(res.text).toContain('r2w_process_resident_memory_bytes');
+  });
+});
+
+describe('metrics exposure', () => {
+  it('guards /metrics with METRICS_TOKEN when one is set', async () => {
+    const guarded = createTestApp({ METRICS_TOKEN: 'a-metrics-token-of-some-length' });
+    try {
+      const without = await request(guarded.app).get('/metrics');
+      expect(without.status).toBe(401);
+      expect(without.body.error.code).toBe('UNAUTHENTICATED');
+      expect((await request(guarded.app).get('/metrics').set('Authorization', 'Bearer wrong-token-of-some-length')).status).toBe(401);
+      const ok = await request(guarded.app).get('/metrics').set('Authorization', 'Bearer a-metrics-token-of-some-length');
+      expect(ok.status).toBe(200);
+      expect(ok.text).toContain('r2w_http_requests_total');
+    } finally {
+      await guarded.close();
+    }
+  });
+
+  it('leaves /metrics off the API port when it has a port of its own', async () => {
+    const separate = createTestApp({ METRICS_PORT: '9999' });
+    try {
+      expect((await request(separate.app).get('/metrics')).status).toBe(404);
+    } finally {
+      await separate.close();
+    }
+  });
+});
+
+describe('while the process stops', () => {
+  it('answers readiness 503 and ends event streams, so clients go to another replica', async () => {
+    const account = await registerAccount(t.app);
+    const upload = await request(t.app).post('/api/v1/cvs').set('Authorization', `Bearer ${account.accessToken}`).attach('file', Buffer.from('Jane Doe\nEngineer\n'), 'cv.txt');
+    const stopping = new AbortController();
+    const server = buildApp(t.container, { stopping: stopping.signal }).listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    try {
+      const { port } = server.address() as AddressInfo;
+      // No worker runs here, so the CV stays queued and its stream stays open until the stop.
+      const stream = await new Promise<http.IncomingMessage>((resolve, reject) => {
+        http.get({ port, host: '127.0.0.1', path: `/api/v1/cvs/${upload.body.cv.id}/events`, headers: { authorization: `Bearer ${account.accessToken}` } }, resolve).on('error', reject);
+      });
+      expect(stream.statusCode).toBe(200);
+      let body = '';
+      stream.on('data', (chunk: Buffer) => {
+        body += chunk.toString();
+        if (body.includes('event: progress')) stopping.abort();
+      });
+      await once(stream, 'end');
+      expect(body).toContain('"status":"queued"');
+      const ready = await request(server).get('/health/ready');
+      expect(ready.status).toBe(503);
+      expect(ready.body).toMatchObject({ status: 'stopping', error: { code: 'DEPENDENCY_UNAVAILABLE' } });
+    } finally {
+      server.close();
+    }
   });
 });

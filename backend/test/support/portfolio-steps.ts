@@ -7,7 +7,7 @@ import { waitFor } from './ports';
 
 // The steps from a CV to a built site that the portfolio API tests share.
 
-const SAMPLE = JSON.parse(readFileSync(path.resolve(__dirname, '../../../../shared/fixtures/jsonresume-sample.resume.json'), 'utf8'));
+const SAMPLE = JSON.parse(readFileSync(path.resolve(__dirname, '../../../cv-schema/fixtures/jsonresume-sample.resume.json'), 'utf8'));
 
 /** Imports the JSON Resume sample (Richard Hendriks) as a ready CV. */
 export async function importSampleCv(app: Express, account: Account): Promise<string> {

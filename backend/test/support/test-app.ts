@@ -4,7 +4,7 @@ import { Writable } from 'node:stream';
 import winston from 'winston';
 import type { Express } from 'express';
 import { buildApp } from '../../src/app';
-import { loadConfig, type Config } from '../../src/config/env';
+import { ENV_VARIABLES, loadConfig, type Config } from '../../src/config/env';
 import { createContainer, type Container } from '../../src/container';
 import { createLogger } from '../../src/observability/logger';
 import { postgresUrlFor } from './databases';
@@ -41,6 +41,11 @@ export function testEnv(extra: Record<string, string | undefined> = {}): NodeJS.
     TASK_COMMAND: 'node --conditions=r2w-source --import tsx backend/test/support/run-builder.ts',
     // Whether the SPA happens to be built must not change API answers; web-app.test.ts serves one.
     WEB_DIR: 'none',
+    // Every test file signs up and uploads from one address; rate-limits.test.ts sets the
+    // limits it tests.
+    ...Object.fromEntries(ENV_VARIABLES.filter((name) => name.startsWith('RATE_LIMIT_')).map((name) => [name, '100000/1h'])),
+    MAX_ACTIVE_BUILDS_PER_USER: '100',
+    MAX_PENDING_EXTRACTIONS: '1000',
     ...extra,
   };
 }

@@ -6,7 +6,7 @@ import { oneColumnCv } from '../extraction/text/fixtures';
 import { repoRoot } from '../support/databases';
 
 // `r2w build` as a person runs it: a real process, files in, a site folder out.
-const SAMPLE = path.resolve(repoRoot, '../shared/fixtures/jsonresume-sample.resume.json');
+const SAMPLE = path.resolve(repoRoot, 'cv-schema/fixtures/jsonresume-sample.resume.json');
 
 function r2w(args: string[]) {
   const result = spawnSync(process.execPath, ['--conditions=r2w-source', '--import', 'tsx', '-e', "require('./backend/src/cli/r2w').runCli(process.argv.slice(1)).then((c) => process.exit(c))", ...args], {

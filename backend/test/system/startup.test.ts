@@ -2,6 +2,7 @@ import { mkdtempSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnServer, startApiProcess } from '../support/api-process';
+import { waitFor } from '../support/ports';
 
 function run(env: NodeJS.ProcessEnv): Promise<{ code: number | null; stderr: string }> {
   const child = spawnServer(env);
@@ -25,8 +26,10 @@ describe('starting the API', () => {
     const api = await startApiProcess({ DATA_DIR: dataDir, LOG_LEVEL: 'info' });
     try {
       expect(existsSync(path.join(dataDir, 'r2w.db'))).toBe(true);
-      const ready = await fetch(`${api.url}/health/ready`);
-      expect(ready.status).toBe(200);
+      // Readiness checks have a time limit, which a busy machine can exceed while the parser
+      // processes start: wait for the state rather than race it.
+      let ready!: Response;
+      await waitFor(async () => (ready = await fetch(`${api.url}/health/ready`)).status === 200, { what: 'readiness', timeoutMs: 60_000 });
       const body = (await ready.json()) as { checks: Record<string, { status: string }> };
       expect(Object.values(body.checks).every((c) => c.status === 'ok')).toBe(true);
       const register = await fetch(`${api.url}/api/v1/auth/register`, {

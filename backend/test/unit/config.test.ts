@@ -85,6 +85,15 @@ describe('configuration', () => {
     ]);
   });
 
+  it('keeps /metrics off the API port in production unless a token guards it', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), REDIS_URL: 'redis://127.0.0.1:6379' };
+    expect(loadConfig(production).metrics).toEqual({ port: 9464, token: null });
+    expect(loadConfig({ ...production, METRICS_PORT: '9100' }).metrics).toEqual({ port: 9100, token: null });
+    expect(loadConfig({ ...production, METRICS_TOKEN: 't'.repeat(20) }).metrics).toEqual({ port: null, token: 't'.repeat(20) });
+    expect(loadConfig({}).metrics).toEqual({ port: null, token: null });
+    expect(problems({ METRICS_TOKEN: 'short' })).toEqual([expect.stringMatching(/^METRICS_TOKEN: must be at least 16 characters/)]);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ PORT: '', REDIS_URL: '' }).port).toBe(2000);
   });

@@ -15,6 +15,14 @@ export interface ConsumerOptions<T> {
   onError?: (err: unknown, job?: ReceivedJob<T>) => void;
 }
 
+export interface StopOptions {
+  /**
+   * How long jobs in hand may take to finish. Those still running then are handed back to
+   * the queue at once (for another worker) and stop() returns; without it, stop() waits.
+   */
+  graceMs?: number;
+}
+
 const MAX_RECEIVE_ERROR_PAUSE_MS = 30_000;
 
 function exponentialBackoff(receiveCount: number): number {
@@ -29,13 +37,14 @@ export function startConsumer<T>(
   queue: JobQueue<T>,
   handler: (job: ReceivedJob<T>) => Promise<void>,
   options: ConsumerOptions<T> = {},
-): { stop(): Promise<void> } {
+): { stop(options?: StopOptions): Promise<void> } {
   const concurrency = options.concurrency ?? 1;
   const waitSeconds = options.waitSeconds ?? 10;
   const retryDelaySeconds = options.retryDelaySeconds ?? exponentialBackoff;
   const onError = options.onError ?? reportToConsole;
-  const inFlight = new Set<Promise<void>>();
+  const inFlight = new Map<Promise<void>, ReceivedJob<T>>();
   const stopping = new AbortController();
+  const stopped = new Promise<void>((resolve) => stopping.signal.addEventListener('abort', () => resolve(), { once: true }));
 
   // Never rejects: a failed ack or retry is reported and the job simply comes back
   // after its visibility timeout.
@@ -52,19 +61,19 @@ export function startConsumer<T>(
 
   function start(job: ReceivedJob<T>): void {
     const running = handle(job).finally(() => inFlight.delete(running));
-    inFlight.add(running);
+    inFlight.set(running, job);
   }
 
   async function loop(): Promise<void> {
     let receiveFailures = 0;
     while (!stopping.signal.aborted) {
       if (inFlight.size >= concurrency) {
-        await Promise.race(inFlight);
+        await Promise.race([...inFlight.keys(), stopped]);
         continue;
       }
       let jobs: ReceivedJob<T>[];
       try {
-        jobs = await queue.receive({ maxMessages: concurrency - inFlight.size, waitSeconds });
+        jobs = await queue.receive({ maxMessages: concurrency - inFlight.size, waitSeconds, signal: stopping.signal });
         receiveFailures = 0;
       } catch (err) {
         onError(err);
@@ -85,10 +94,23 @@ export function startConsumer<T>(
 
   const looping = loop();
   return {
-    async stop() {
+    async stop(stopOptions: StopOptions = {}) {
       stopping.abort();
       await looping;
-      await Promise.all(inFlight);
+      const allDone = Promise.all(inFlight.keys()).then(() => true);
+      if (stopOptions.graceMs === undefined) {
+        await allDone;
+        return;
+      }
+      let timer: NodeJS.Timeout | undefined;
+      const graceOver = new Promise<false>((resolve) => {
+        timer = setTimeout(() => resolve(false), stopOptions.graceMs);
+      });
+      const finished = await Promise.race([allDone, graceOver]);
+      clearTimeout(timer);
+      if (finished) return;
+      // Each handed-back job is delivered again soon and, being idempotent, redone by whoever takes it.
+      await Promise.all([...inFlight.values()].map((job) => queue.retry(job, 0).catch((err: unknown) => onError(err, job))));
     },
   };
 }

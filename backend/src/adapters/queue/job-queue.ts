@@ -15,6 +15,8 @@ export interface ReceiveOptions {
   maxMessages?: number;
   /** Long-poll up to this many seconds when the queue is empty. */
   waitSeconds?: number;
+  /** Ends a long poll early, with no jobs (a worker that is stopping). */
+  signal?: AbortSignal;
 }
 
 export interface JobQueue<T> {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { EventEmitter, once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import type { JobQueue, ReceivedJob, ReceiveOptions } from './job-queue';
 
@@ -71,7 +71,10 @@ export interface LocalJobQueueOptions {
   queueName?: string;
   visibilityTimeoutSeconds: number;
   maxReceives: number;
-  /** How often a long-polling receive looks for new jobs. */
+  /**
+   * How often a long-polling receive looks for jobs another process sent (or that became
+   * due); a send from this process wakes it at once.
+   */
   pollIntervalMs?: number;
 }
 
@@ -84,6 +87,9 @@ export class LocalJobQueue<T> implements JobQueue<T> {
   private readonly pollIntervalMs: number;
   private readonly statements: ReturnType<typeof prepareStatements>;
   private readonly claim: Database.Transaction<(limit: number) => ReceivedJob<T>[]>;
+  // The API and the worker share one queue object in one process (npm start): a send
+  // wakes a waiting receive, so an upload's job is taken at once, not at the next poll.
+  private readonly sent = new EventEmitter().setMaxListeners(0);
 
   constructor(options: LocalJobQueueOptions) {
     fs.mkdirSync(path.dirname(options.file), { recursive: true });
@@ -116,6 +122,7 @@ export class LocalJobQueue<T> implements JobQueue<T> {
   async send(body: T, options?: { delaySeconds?: number }): Promise<string> {
     const id = randomUUID();
     this.statements.insert.run(id, this.queueName, JSON.stringify(body), Date.now() + (options?.delaySeconds ?? 0) * 1000);
+    if (!options?.delaySeconds) this.sent.emit('sent');
     return id;
   }
 
@@ -123,12 +130,29 @@ export class LocalJobQueue<T> implements JobQueue<T> {
     const limit = options?.maxMessages ?? 1;
     const deadline = Date.now() + (options?.waitSeconds ?? 0) * 1000;
     for (;;) {
-      // A close() during a long poll ends it quietly rather than failing the caller.
-      if (!this.db.open) return [];
+      // A close() or a stop during a long poll ends it quietly rather than failing the caller.
+      if (!this.db.open || options?.signal?.aborted) return [];
       const jobs = this.claim.immediate(limit);
       const remaining = deadline - Date.now();
       if (jobs.length > 0 || remaining <= 0) return jobs;
-      await sleep(Math.min(this.pollIntervalMs, remaining));
+      await this.nextSendOrPoll(Math.min(this.pollIntervalMs, remaining), options?.signal);
+    }
+  }
+
+  /** Resolves on a send from this process, after `ms`, or when `signal` aborts. */
+  private async nextSendOrPoll(ms: number, signal: AbortSignal | undefined): Promise<void> {
+    const done = new AbortController();
+    const timer = setTimeout(() => done.abort(), ms);
+    const stop = () => done.abort();
+    signal?.addEventListener('abort', stop, { once: true });
+    try {
+      await once(this.sent, 'sent', { signal: done.signal });
+    } catch {
+      // The poll interval passed or the caller stopped: both end the wait the same way.
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', stop);
+      done.abort();
     }
   }
 

@@ -58,6 +58,7 @@ export class SqsJobQueue<T> implements JobQueue<T> {
       maxMessages: options?.maxMessages ?? 1,
       waitSeconds: options?.waitSeconds ?? 0,
       visibilityTimeoutSeconds: this.options.visibilityTimeoutSeconds,
+      signal: options?.signal,
     });
   }
 
@@ -100,9 +101,10 @@ export class SqsJobQueue<T> implements JobQueue<T> {
 
   private async receiveFrom(
     queueUrl: string,
-    options: { maxMessages: number; waitSeconds: number; visibilityTimeoutSeconds: number },
+    options: { maxMessages: number; waitSeconds: number; visibilityTimeoutSeconds: number; signal?: AbortSignal },
   ): Promise<ReceivedJob<T>[]> {
     const waitSeconds = clamp(Math.ceil(options.waitSeconds), 0, MAX_WAIT_SECONDS);
+    if (options.signal?.aborted) return [];
     const out = await this.call(() =>
       this.client.send(
         new ReceiveMessageCommand({
@@ -112,10 +114,14 @@ export class SqsJobQueue<T> implements JobQueue<T> {
           VisibilityTimeout: options.visibilityTimeoutSeconds,
           MessageSystemAttributeNames: ['ApproximateReceiveCount'],
         }),
-        // The server holds a long poll open for waitSeconds before answering.
-        { requestTimeout: waitSeconds * 1000 + REQUEST_TIMEOUT_MS },
+        // The server holds a long poll open for waitSeconds before answering. A stop cuts it
+        // short: a message SQS handed out meanwhile comes back after its visibility timeout.
+        { requestTimeout: waitSeconds * 1000 + REQUEST_TIMEOUT_MS, abortSignal: options.signal },
       ),
-    );
+    ).catch((error: unknown) => {
+      if (options.signal?.aborted) return { Messages: [] };
+      throw error;
+    });
     return (out.Messages ?? []).flatMap((message) => {
       const job = toJob<T>(message);
       return job ? [job] : [];

@@ -1,4 +1,4 @@
-import type { RotateResult, Session, SessionStore } from './session-store';
+import { RETIRED_HASHES_KEPT, type RotateResult, type Session, type SessionStore } from './session-store';
 
 // Sessions in this process's memory: for one local process only (the configuration
 // refuses it in production), since other processes cannot see them and a restart
@@ -6,6 +6,7 @@ import type { RotateResult, Session, SessionStore } from './session-store';
 export class MemorySessionStore implements SessionStore {
   readonly kind = 'memory' as const;
   private readonly sessions = new Map<string, Session>();
+  private readonly retired = new Map<string, string[]>();
   private readonly sweeper: NodeJS.Timeout;
 
   constructor(sweepIntervalMs = 60_000) {
@@ -15,7 +16,12 @@ export class MemorySessionStore implements SessionStore {
 
   private sweep(): void {
     const now = Date.now();
-    for (const [id, session] of this.sessions) if (session.expiresAt <= now) this.sessions.delete(id);
+    for (const [id, session] of this.sessions) if (session.expiresAt <= now) this.forget(id);
+  }
+
+  private forget(sessionId: string): void {
+    this.sessions.delete(sessionId);
+    this.retired.delete(sessionId);
   }
 
   async create(session: Session): Promise<void> {
@@ -27,7 +33,7 @@ export class MemorySessionStore implements SessionStore {
     const session = this.sessions.get(sessionId);
     if (!session) return null;
     if (session.expiresAt <= Date.now()) {
-      this.sessions.delete(sessionId);
+      this.forget(sessionId);
       return null;
     }
     return session;
@@ -41,20 +47,23 @@ export class MemorySessionStore implements SessionStore {
   async rotate(sessionId: string, presentedHash: string, nextHash: string, expiresAt: number): Promise<RotateResult> {
     const session = this.live(sessionId);
     if (!session) return 'missing';
+    const retired = this.retired.get(sessionId) ?? [];
     if (session.refreshHash !== presentedHash) {
-      this.sessions.delete(sessionId);
+      if (!retired.includes(presentedHash)) return 'invalid';
+      this.forget(sessionId);
       return 'reused';
     }
+    this.retired.set(sessionId, [session.refreshHash, ...retired].slice(0, RETIRED_HASHES_KEPT));
     this.sessions.set(sessionId, { ...session, refreshHash: nextHash, expiresAt });
     return 'rotated';
   }
 
   async delete(sessionId: string): Promise<void> {
-    this.sessions.delete(sessionId);
+    this.forget(sessionId);
   }
 
   async deleteAllForUser(userId: string): Promise<void> {
-    for (const [id, session] of this.sessions) if (session.userId === userId) this.sessions.delete(id);
+    for (const [id, session] of this.sessions) if (session.userId === userId) this.forget(id);
   }
 
   async ping(): Promise<void> {}
@@ -62,5 +71,6 @@ export class MemorySessionStore implements SessionStore {
   async close(): Promise<void> {
     clearInterval(this.sweeper);
     this.sessions.clear();
+    this.retired.clear();
   }
 }

@@ -1,18 +1,29 @@
 import { once } from 'node:events';
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
+import { createRedisConnection } from '../redis/redis-connection';
 import { DependencyError } from '../../lib/errors';
-import type { RotateResult, Session, SessionStore } from './session-store';
+import { RETIRED_HASHES_KEPT, type RotateResult, type Session, type SessionStore } from './session-store';
 
 // Compare-and-set of the refresh hash in one step, so two replicas refreshing the same
-// token at once cannot both win; a stale hash is reuse of a stolen or replayed token.
+// token at once cannot both win. A retired hash (kept comma-separated, newest first) is
+// reuse of a stolen or replayed token; any other hash is only a wrong token.
 const ROTATE_SCRIPT = `
 local current = redis.call('HGET', KEYS[1], 'refreshHash')
 if not current then return 'missing' end
+local retired = redis.call('HGET', KEYS[1], 'retired') or ''
 if current ~= ARGV[1] then
-  redis.call('DEL', KEYS[1])
-  return 'reused'
+  if string.find(',' .. retired .. ',', ',' .. ARGV[1] .. ',', 1, true) then
+    redis.call('DEL', KEYS[1])
+    return 'reused'
+  end
+  return 'invalid'
 end
-redis.call('HSET', KEYS[1], 'refreshHash', ARGV[2], 'expiresAt', ARGV[3])
+local kept = {current}
+for hash in string.gmatch(retired, '[^,]+') do
+  if #kept >= tonumber(ARGV[4]) then break end
+  kept[#kept + 1] = hash
+end
+redis.call('HSET', KEYS[1], 'refreshHash', ARGV[2], 'expiresAt', ARGV[3], 'retired', table.concat(kept, ','))
 redis.call('PEXPIREAT', KEYS[1], ARGV[3])
 return 'rotated'
 `;
@@ -29,22 +40,8 @@ export class RedisSessionStore implements SessionStore {
   private readonly redis: Redis;
 
   constructor(private readonly options: RedisSessionStoreOptions) {
-    this.redis = new Redis(options.url, {
-      lazyConnect: true,
-      // Without a connection, fail the command at once (503) instead of queueing it
-      // until Redis returns, which would hang the request.
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 1,
-      commandTimeout: options.commandTimeoutMs,
-      connectTimeout: options.commandTimeoutMs,
-      retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
-    });
-    this.redis.on('error', (error: Error) => options.onConnectionError?.(error));
-    // Every request waiting for a reconnection listens for 'ready'.
-    this.redis.setMaxListeners(0);
-    this.redis.connect().catch(() => {
-      // Reported through the 'error' event; ioredis keeps reconnecting.
-    });
+    // A command without a connection fails at once (503) rather than hanging the request.
+    this.redis = createRedisConnection(options);
   }
 
   private sessionKey(id: string): string {
@@ -101,7 +98,7 @@ export class RedisSessionStore implements SessionStore {
   }
 
   async rotate(sessionId: string, presentedHash: string, nextHash: string, expiresAt: number): Promise<RotateResult> {
-    const result = await this.call(() => this.redis.eval(ROTATE_SCRIPT, 1, this.sessionKey(sessionId), presentedHash, nextHash, String(expiresAt)));
+    const result = await this.call(() => this.redis.eval(ROTATE_SCRIPT, 1, this.sessionKey(sessionId), presentedHash, nextHash, String(expiresAt), String(RETIRED_HASHES_KEPT)));
     return result as RotateResult;
   }
 

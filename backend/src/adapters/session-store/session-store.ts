@@ -11,16 +11,24 @@ export interface Session {
   expiresAt: number;
 }
 
-export type RotateResult = 'rotated' | 'reused' | 'missing';
+export type RotateResult = 'rotated' | 'reused' | 'invalid' | 'missing';
+
+/**
+ * Refresh hashes a session remembers after rotating them away. Reuse of one of these is
+ * theft or replay; any other hash is just a wrong token, and must not let a stranger who
+ * knows a session id end that session. Enough for days of 15-minute refreshes.
+ */
+export const RETIRED_HASHES_KEPT = 64;
 
 export interface SessionStore {
   readonly kind: 'redis' | 'memory';
   create(session: Session): Promise<void>;
   get(sessionId: string): Promise<Session | null>;
   /**
-   * Atomically replaces the refresh hash when `presentedHash` is the current one and
-   * extends the session's life to `expiresAt`. A presented hash that is not current is a
-   * reuse of a rotated token: the session is deleted and 'reused' returned.
+   * Atomically replaces the refresh hash when `presentedHash` is the current one (the old
+   * one joins the retired hashes) and extends the session's life to `expiresAt`. A
+   * presented hash that was retired is reuse of a rotated token: the session is deleted
+   * and 'reused' returned. Any other hash changes nothing and returns 'invalid'.
    */
   rotate(sessionId: string, presentedHash: string, nextHash: string, expiresAt: number): Promise<RotateResult>;
   delete(sessionId: string): Promise<void>;

@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
+import { asPrismaError, isDatabaseUnreachable } from '../../db/database-errors';
 import { AppError, DependencyError, type ErrorCode } from '../../lib/errors';
 import type { Logger } from '../../observability/logger';
 import type { Metrics } from '../../observability/metrics';
@@ -13,18 +14,6 @@ interface Mapped {
   details?: unknown;
 }
 
-// Prisma errors reach us as PrismaClientKnownRequestError (with a P-code) or, when the
-// database cannot be reached, as an initialization error or a driver adapter error.
-const PRISMA_UNREACHABLE = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
-const DRIVER_UNREACHABLE = /DatabaseNotReachable|ConnectionClosed|SocketTimeout|TooManyConnections|ECONNREFUSED|ETIMEDOUT|timeout exceeded when trying to connect|Connection terminated/i;
-
-function asPrismaError(error: unknown): { code?: string; name: string; message: string } | null {
-  if (typeof error !== 'object' || error === null) return null;
-  const name = (error as { name?: unknown }).name;
-  if (typeof name !== 'string' || !/^(PrismaClient|DriverAdapterError)/.test(name)) return null;
-  return error as { code?: string; name: string; message: string };
-}
-
 interface BodyParserError {
   type: string;
   status?: number;
@@ -33,6 +22,11 @@ interface BodyParserError {
 
 function isBodyParserError(error: unknown): error is BodyParserError {
   return typeof error === 'object' && error !== null && typeof (error as BodyParserError).type === 'string' && 'expose' in error;
+}
+
+function isZlibError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^(Z_|ERR__ERROR_|ERR_BROTLI|ERR_ZLIB)/.test(code);
 }
 
 export function mapError(error: unknown): Mapped & { dependency?: string } {
@@ -46,6 +40,10 @@ export function mapError(error: unknown): Mapped & { dependency?: string } {
       details: error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
     };
   }
+  // Express's router decodes path parameters and reports a bad %-sequence as a URIError.
+  if (error instanceof URIError) return { status: 400, code: 'VALIDATION_FAILED', message: 'The address contains an invalid percent-encoded character.' };
+  // A body sent with Content-Encoding gzip/deflate/br that does not decompress: zlib's own error.
+  if (isZlibError(error)) return { status: 400, code: 'VALIDATION_FAILED', message: 'The request body could not be decompressed (check its Content-Encoding).' };
   if (isBodyParserError(error)) {
     if (error.type === 'entity.parse.failed') return { status: 400, code: 'MALFORMED_JSON', message: 'The request body is not valid JSON.' };
     if (error.type === 'entity.too.large') {
@@ -57,18 +55,11 @@ export function mapError(error: unknown): Mapped & { dependency?: string } {
     return { status: 400, code: 'VALIDATION_FAILED', message: 'The request body could not be read.' };
   }
   const prisma = asPrismaError(error);
-  if (prisma) {
-    if (prisma.code === 'P2002') return { status: 409, code: 'CONFLICT', message: 'That already exists.' };
-    if (prisma.code === 'P2025') return { status: 404, code: 'NOT_FOUND', message: 'That was not found.' };
-    if (
-      (prisma.code && PRISMA_UNREACHABLE.has(prisma.code)) ||
-      prisma.name === 'PrismaClientInitializationError' ||
-      DRIVER_UNREACHABLE.test(prisma.message) ||
-      DRIVER_UNREACHABLE.test(String((prisma as { cause?: unknown }).cause ?? ''))
-    ) {
-      const mapped = new DependencyError('database', error);
-      return { status: mapped.status, code: mapped.code, message: mapped.message, dependency: 'database' };
-    }
+  if (prisma?.code === 'P2002') return { status: 409, code: 'CONFLICT', message: 'That already exists.' };
+  if (prisma?.code === 'P2025') return { status: 404, code: 'NOT_FOUND', message: 'That was not found.' };
+  if (isDatabaseUnreachable(error)) {
+    const mapped = new DependencyError('database', error);
+    return { status: mapped.status, code: mapped.code, message: mapped.message, dependency: 'database' };
   }
   return { status: 500, code: 'INTERNAL', message: 'Something went wrong on our side. It has been logged; please try again.' };
 }

@@ -2,6 +2,7 @@ import type { Response, Router } from 'express';
 import { createRouter } from '../../http/router';
 import { authenticate, authOf } from '../../http/middleware/authenticate';
 import type { SessionStore } from '../../adapters/session-store/session-store';
+import type { RateLimits } from '../../http/middleware/rate-limit/rate-limits';
 import type { Metrics } from '../../observability/metrics';
 import { LoginBody, RefreshBody, RegisterBody } from './auth.schemas';
 import type { AuthResult, AuthService } from './auth.service';
@@ -17,6 +18,7 @@ export interface AuthRouterDeps {
   tokens: TokenService;
   sessions: SessionStore;
   metrics: Metrics;
+  limits: RateLimits;
   cookieSecure: boolean;
   sessionTtlSeconds: number;
 }
@@ -36,15 +38,16 @@ export function authRouter(deps: AuthRouterDeps): Router {
     res.status(status).json(result);
   };
 
-  router.post('/register', async (req, res) => {
+  const { limits } = deps;
+  router.post('/register', limits.for('register'), async (req, res) => {
     sendSession(res, 201, await deps.auth.register(RegisterBody.parse(req.body)));
   });
 
-  router.post('/login', async (req, res) => {
+  router.post('/login', limits.for('loginPerIp'), limits.for('loginPerAccount'), async (req, res) => {
     sendSession(res, 200, await deps.auth.login(LoginBody.parse(req.body)));
   });
 
-  router.post('/refresh', async (req, res) => {
+  router.post('/refresh', limits.for('refresh'), async (req, res) => {
     const body = RefreshBody.parse(req.body ?? {});
     const fromCookie: unknown = req.cookies?.[REFRESH_COOKIE];
     sendSession(res, 200, await deps.auth.refresh(body.refreshToken ?? (typeof fromCookie === 'string' ? fromCookie : undefined)));

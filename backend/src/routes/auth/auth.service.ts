@@ -94,6 +94,12 @@ export class AuthService {
       logger.warn('refresh token reused; session revoked', { sessionId: parsed.sessionId });
       throw new AppError('SESSION_REVOKED', REFRESH_REFUSED);
     }
+    if (outcome === 'invalid') {
+      // Never issued for this session: refuse it and leave the session to its holder.
+      metrics.authEvents.inc({ event: 'refresh_invalid' });
+      logger.info('refresh refused: token not issued for this session', { sessionId: parsed.sessionId });
+      throw new AppError('INVALID_TOKEN', 'This refresh token is not valid; please sign in again.');
+    }
     if (outcome === 'missing') throw new AppError('SESSION_REVOKED', REFRESH_REFUSED);
 
     const session = await sessions.get(parsed.sessionId);

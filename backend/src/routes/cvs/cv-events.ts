@@ -8,6 +8,8 @@ export interface EventStreamOptions {
   pollMs: number;
   heartbeatMs: number;
   maxMs: number;
+  /** The process is stopping: end the stream so the client reconnects to another replica. */
+  stopping?: AbortSignal;
 }
 
 // Progress is read from the database, which every replica shares, so any replica can
@@ -42,14 +44,16 @@ export async function streamCvEvents(req: Request, res: Response, deps: { db: Da
       if (closed) return;
       closed = true;
       clearTimeout(timer);
+      options.stopping?.removeEventListener('abort', finish);
       deps.metrics.cvEventStreams.dec();
       res.end();
       resolve();
     };
     req.on('close', finish);
+    options.stopping?.addEventListener('abort', finish, { once: true });
 
     send(first);
-    if (terminal(first.status)) return finish();
+    if (terminal(first.status) || options.stopping?.aborted) return finish();
 
     const poll = async () => {
       if (closed) return;

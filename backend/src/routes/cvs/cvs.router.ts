@@ -2,6 +2,8 @@ import type { Request, Response, Router } from 'express';
 import { z } from 'zod';
 import type { SessionStore } from '../../adapters/session-store/session-store';
 import { authenticate, authOf } from '../../http/middleware/authenticate';
+import { clientNetwork, type IdentifierHasher } from '../../http/middleware/rate-limit/client-identity';
+import type { RateLimits } from '../../http/middleware/rate-limit/rate-limits';
 import { jsonBody } from '../../http/middleware/require-json';
 import { createRouter } from '../../http/router';
 import type { Metrics } from '../../observability/metrics';
@@ -10,6 +12,7 @@ import type { Database } from '../../db/database';
 import type { CvCaller } from './cv-access';
 import { streamCvEvents, type EventStreamOptions } from './cv-events';
 import type { CvService } from './cvs.service';
+import type { ExtractionQuota, UploadOwner } from './extraction-quota';
 
 export interface CvsRouterDeps {
   cvs: CvService;
@@ -17,6 +20,9 @@ export interface CvsRouterDeps {
   tokens: TokenService;
   sessions: SessionStore;
   metrics: Metrics;
+  limits: RateLimits;
+  extractionQuota: ExtractionQuota;
+  identifiers: IdentifierHasher;
   jsonLimit: string;
   cvJsonLimit: string;
   events: EventStreamOptions;
@@ -42,13 +48,17 @@ export function cvsRouter(deps: CvsRouterDeps): Router {
   // Anonymous uploaders follow and edit their CV with its claim token until they sign up.
   const userOrClaim = authenticate(deps.tokens, deps.sessions, deps.metrics, { optional: true });
   const userOrClaimStream = authenticate(deps.tokens, deps.sessions, deps.metrics, { optional: true, allowQueryToken: true });
-  const { cvs } = deps;
+  const { cvs, limits } = deps;
 
-  router.post('/', userOrClaim, async (req, res) => {
-    res.status(202).json(await cvs.upload(req, { userId: res.locals.auth?.userId }, res.locals.requestId));
+  router.post('/', userOrClaim, limits.for('uploadAnonymous'), limits.for('uploadUser'), async (req, res) => {
+    const userId = res.locals.auth?.userId;
+    const owner: UploadOwner = userId ? { userId } : { uploaderHash: deps.identifiers.hash(clientNetwork(req)) };
+    // Before the file is read: a refused upload costs neither bandwidth nor storage.
+    await deps.extractionQuota.admit(owner);
+    res.status(202).json(await cvs.upload(req, owner, res.locals.requestId));
   });
 
-  router.post('/import', user, ...jsonBody(deps.cvJsonLimit), async (req, res) => {
+  router.post('/import', user, limits.for('import'), ...jsonBody(deps.cvJsonLimit), async (req, res) => {
     res.status(201).json({ cv: await cvs.importJsonResume(authOf(res).userId, req.body, res.locals.requestId) });
   });
 

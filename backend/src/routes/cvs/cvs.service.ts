@@ -44,7 +44,7 @@ function displayName(raw: string): string {
 export class CvService {
   constructor(private readonly deps: CvServiceDeps) {}
 
-  async upload(req: Request, caller: { userId?: string }, requestId: string) {
+  async upload(req: Request, caller: { userId?: string; uploaderHash?: string }, requestId: string) {
     const { db, storage, queue, metrics, logger, maxUploadBytes } = this.deps;
     const id = randomUUID();
     let kindLabel = 'unknown';
@@ -67,6 +67,7 @@ export class CvService {
         data: {
           id,
           userId: caller.userId ?? null,
+          uploaderHash: caller.uploaderHash ?? null,
           claimTokenHash: claimToken ? hashClaimToken(claimToken) : null,
           status: 'queued',
           progress: 0,

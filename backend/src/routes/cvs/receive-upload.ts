@@ -24,6 +24,9 @@ export interface ReceiveOptions {
 // Multipart framing and other small fields on top of the file itself.
 const MULTIPART_OVERHEAD = 64 * 1024;
 
+// busboy's own messages ("Unexpected end of form", "Malformed part header") are not for people.
+const unreadable = () => new AppError('VALIDATION_FAILED', 'The multipart request could not be read: it ends early or its parts are malformed. Send the file again.');
+
 function tooLarge(maxBytes: number): AppError {
   return new AppError('PAYLOAD_TOO_LARGE', `The file is larger than the ${Math.round(maxBytes / (1024 * 1024))} MB allowed. Upload a smaller file.`);
 }
@@ -45,16 +48,20 @@ export function receiveUpload<T>(req: Request, options: ReceiveOptions, handle: 
   return new Promise<T>((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: req.headers, limits: { files: 1, fileSize: options.maxBytes, fields: 10, fieldSize: 1024, parts: 12 } });
+      // File names arrive as UTF-8 from every browser; busboy reads them as latin1 unless told.
+      parser = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { files: 1, fileSize: options.maxBytes, fields: 10, fieldSize: 1024, parts: 12 } });
     } catch {
       reject(new AppError('VALIDATION_FAILED', 'The multipart request is malformed (missing boundary).'));
       return;
     }
     let settled = false;
     let result: Promise<T> | undefined;
+    let body: PassThrough | undefined;
     const fail = (error: unknown) => {
       if (settled) return;
       settled = true;
+      // Whatever failed, storage must not keep waiting for the rest of the file.
+      body?.destroy(error instanceof Error ? error : unreadable());
       // Keep reading (and discarding) what the client still sends, so it gets to read
       // our answer instead of a reset connection; a client that never stops is cut off.
       req.unpipe(parser);
@@ -72,7 +79,11 @@ export function receiveUpload<T>(req: Request, options: ReceiveOptions, handle: 
         stream.resume();
         return;
       }
-      const body = new PassThrough();
+      const file = new PassThrough();
+      body = file;
+      // Every error destroys `file`; until storage has it (or when it never does, because the
+      // file was refused early) nothing else listens, and an unheard 'error' ends the process.
+      file.on('error', fail);
       const headChunks: Buffer[] = [];
       let headLength = 0;
       let started = false;
@@ -80,15 +91,15 @@ export function receiveUpload<T>(req: Request, options: ReceiveOptions, handle: 
         if (started) return;
         started = true;
         const head = Buffer.concat(headChunks);
-        body.write(head);
-        result = handle({ fileName: info.filename || 'cv', head, stream: body });
+        file.write(head);
+        result = handle({ fileName: info.filename || 'cv', head, stream: file });
         result.catch(fail);
       };
       stream.on('data', (chunk: Buffer) => {
         if (started) {
-          if (!body.write(chunk)) {
+          if (!file.write(chunk)) {
             stream.pause();
-            body.once('drain', () => stream.resume());
+            file.once('drain', () => stream.resume());
           }
           return;
         }
@@ -96,18 +107,14 @@ export function receiveUpload<T>(req: Request, options: ReceiveOptions, handle: 
         headLength += chunk.length;
         if (headLength >= options.headBytes) start();
       });
-      stream.on('limit', () => {
-        const error = tooLarge(options.maxBytes);
-        body.destroy(error);
-        fail(error);
-      });
+      stream.on('limit', () => fail(tooLarge(options.maxBytes)));
       stream.on('end', () => {
         start();
-        body.end();
+        file.end();
       });
-      stream.on('error', (error) => body.destroy(error));
+      stream.on('error', () => fail(unreadable()));
     });
-    parser.on('error', () => fail(new AppError('VALIDATION_FAILED', 'The multipart request could not be read.')));
+    parser.on('error', () => fail(unreadable()));
     parser.on('close', () => {
       if (settled) return;
       if (!result) {

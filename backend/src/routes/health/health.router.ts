@@ -1,14 +1,14 @@
 import type { Router } from 'express';
 import { createRouter } from '../../http/router';
-import type { Metrics } from '../../observability/metrics';
 
 export type ReadinessCheck = () => Promise<void>;
 
 export interface HealthRouterDeps {
-  metrics: Metrics;
   /** Named checks; a string instead of a check says why this mode has nothing to check. */
   checks: Record<string, ReadinessCheck | string>;
   checkTimeoutMs: number;
+  /** Once aborted, readiness answers 503 so load balancers stop sending new requests. */
+  stopping?: AbortSignal;
 }
 
 function withTimeout(check: ReadinessCheck, ms: number): Promise<void> {
@@ -32,6 +32,10 @@ export function healthRouter(deps: HealthRouterDeps): Router {
   });
 
   router.get('/health/ready', async (_req, res) => {
+    if (deps.stopping?.aborted) {
+      res.status(503).json({ status: 'stopping', failing: ['shutdown'], error: { code: 'DEPENDENCY_UNAVAILABLE', message: 'This process is shutting down.' } });
+      return;
+    }
     const entries = await Promise.all(
       Object.entries(deps.checks).map(async ([name, check]) => {
         if (typeof check === 'string') return [name, { status: 'ok', detail: check }] as const;
@@ -50,10 +54,6 @@ export function healthRouter(deps: HealthRouterDeps): Router {
       return;
     }
     res.json({ status: 'ready', checks });
-  });
-
-  router.get('/metrics', async (_req, res) => {
-    res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
   });
 
   return router;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { SessionStore } from '../../adapters/session-store/session-store';
 import { authenticate, authOf } from '../../http/middleware/authenticate';
 import { jsonBody } from '../../http/middleware/require-json';
+import type { RateLimits } from '../../http/middleware/rate-limit/rate-limits';
 import { createRouter } from '../../http/router';
 import type { Metrics } from '../../observability/metrics';
 import type { TokenService } from '../auth/tokens';
@@ -10,7 +11,7 @@ import type { PortfolioService } from './portfolios.service';
 
 const Params = z.object({ id: z.uuid({ error: 'is not a portfolio id' }), buildId: z.uuid({ error: 'is not a build id' }).optional() });
 
-export function portfoliosRouter(deps: { portfolios: PortfolioService; tokens: TokenService; sessions: SessionStore; metrics: Metrics; jsonLimit: string }): Router {
+export function portfoliosRouter(deps: { portfolios: PortfolioService; tokens: TokenService; sessions: SessionStore; metrics: Metrics; limits: RateLimits; jsonLimit: string }): Router {
   const router = createRouter();
   const { portfolios } = deps;
   router.use(authenticate(deps.tokens, deps.sessions, deps.metrics), ...jsonBody(deps.jsonLimit));
@@ -31,7 +32,7 @@ export function portfoliosRouter(deps: { portfolios: PortfolioService; tokens: T
     await portfolios.delete(Params.parse(req.params).id, authOf(res).userId);
     res.status(204).end();
   });
-  router.post('/:id/builds', async (req, res) => {
+  router.post('/:id/builds', deps.limits.for('build'), async (req, res) => {
     res.status(202).json({ build: await portfolios.startBuild(Params.parse(req.params).id, authOf(res).userId, res.locals.requestId) });
   });
   router.get('/:id/builds', async (req, res) => {

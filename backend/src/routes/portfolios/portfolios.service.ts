@@ -30,6 +30,7 @@ export const UpdatePortfolioBody = z.strictObject({ templateId: templateId.optio
 const QUIET_SECONDS = 5;
 const PREVIEW_TTL_SECONDS = 15 * 60;
 const BUILDS_LISTED = 20;
+const IN_PROGRESS = ['queued', 'running'];
 
 export interface PortfolioServiceDeps {
   db: Database;
@@ -41,6 +42,8 @@ export interface PortfolioServiceDeps {
   logger: Logger;
   /** Public address of published sites, e.g. http://localhost:2000/sites or https://sites.example.com */
   sitesBaseUrl: string;
+  /** Builds one user may have queued or running at once. */
+  maxActiveBuildsPerUser: number;
 }
 
 type BuildRow = NonNullable<Awaited<ReturnType<Database['build']['findUnique']>>>;
@@ -142,6 +145,7 @@ export class PortfolioService {
     const build = await db.build.create({
       data: { id: randomUUID(), portfolioId: id, templateId: portfolio.templateId, status: 'queued', progressMessage: 'Waiting for a builder', requestId },
     });
+    await this.withinBuildCap(userId, build.id);
     try {
       const { taskId } = await taskRunner.start({ env: { BUILD_ID: build.id, REQUEST_ID: requestId }, startedBy: requestId });
       await db.build.update({ where: { id: build.id }, data: { taskId } });
@@ -153,6 +157,23 @@ export class PortfolioService {
     metrics.builds.inc({ outcome: 'started' });
     logger.info('build started', { portfolioId: id, buildId: build.id });
     return this.buildToApi(await db.build.findUniqueOrThrow({ where: { id: build.id } }));
+  }
+
+  /**
+   * Keeps a user to maxActiveBuildsPerUser builds in progress. Counted after inserting the
+   * new build, so requests racing each other cannot all slip under the cap: each sees the
+   * others' rows, and a build over the cap is taken back (at worst both racers are).
+   */
+  private async withinBuildCap(userId: string, buildId: string): Promise<void> {
+    const { db, metrics, logger, maxActiveBuildsPerUser } = this.deps;
+    const inProgress = await db.build.findMany({ where: { status: { in: IN_PROGRESS }, portfolio: { userId } } });
+    // A builder that died without saying so must not hold a place for ever.
+    const stillActive = (await Promise.all(inProgress.map((b) => (b.id === buildId ? b : this.noticeDeadTask(b))))).filter((b) => IN_PROGRESS.includes(b.status));
+    if (stillActive.length <= maxActiveBuildsPerUser) return;
+    await db.build.delete({ where: { id: buildId } });
+    metrics.rateLimited.inc({ limit: 'active_builds' });
+    logger.warn('quota reached', { limit: 'active_builds', active: stillActive.length - 1 });
+    throw new AppError('RATE_LIMITED', `A build is already running (${maxActiveBuildsPerUser} at most at once). Wait for it to finish, then build again.`);
   }
 
   /** The newest builds first, so a client that reloads finds the one it was following. */

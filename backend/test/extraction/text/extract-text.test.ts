@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { ExtractionError, ExtractionFailure } from '../../../src/extraction/errors';
 import type { DocumentKind, DocumentText } from '../../../src/extraction/text/document-text';
 import { extractText, type ExtractTextOptions } from '../../../src/extraction/text/extract-text';
+import { ParserPool } from '../../../src/extraction/text/parser-pool';
 import { extractionFailure } from './failures';
 import { cvDocx, FIXTURE_DIR, imageOnlyPdf, MAIN, manyPagesPdf, oneColumnCv, SIDEBAR, twoColumnCv, twoPageDocument, zipBomb } from './fixtures';
 
 type Outcome = { document: DocumentText; error?: undefined } | { document?: undefined; error: unknown };
 
-// Every file goes through a real worker, as in production. Workers start in about a
-// second under tsx, so all of them are started together once and the tests read the outcomes.
+// Every file goes through a real parser process, as in production: all of them through
+// one warm pool, started together once; the tests read the outcomes.
 const jobs: Record<string, () => Promise<[Buffer, DocumentKind, ExtractTextOptions?]>> = {
   oneColumn: async () => [await oneColumnCv(), 'pdf'],
   twoColumn: async () => [await twoColumnCv(), 'pdf'],
@@ -28,10 +28,10 @@ const jobs: Record<string, () => Promise<[Buffer, DocumentKind, ExtractTextOptio
   docx: async () => [await cvDocx(), 'docx'],
   docxBomb: async () => [zipBomb(2048, 1024), 'docx'],
   blankText: async () => [Buffer.from(' \n \n'), 'txt'],
-  outOfMemory: async () => [await oneColumnCv(), 'pdf', { maxMemoryMb: 8 }],
 };
 
 const outcomes = new Map<string, Outcome>();
+const pool = new ParserPool({ size: 2 });
 
 beforeAll(async () => {
   await Promise.all(
@@ -39,14 +39,16 @@ beforeAll(async () => {
       const [file, kind, options] = await job();
       outcomes.set(
         name,
-        await extractText(file, kind, options).then(
+        await extractText(file, kind, { ...options, pool }).then(
           (document) => ({ document }),
           (error: unknown) => ({ error }),
         ),
       );
     }),
   );
-}, 60_000);
+}, 120_000);
+
+afterAll(() => pool.close());
 
 function documentOf(name: string): DocumentText {
   const outcome = outcomes.get(name)!;
@@ -135,7 +137,7 @@ describe('extractText on PDFs', () => {
 });
 
 describe('extractText on other files', () => {
-  it('reads a DOCX in the worker', () => {
+  it('reads a DOCX in a parser process', () => {
     const document = documentOf('docx');
     expect(document.kind).toBe('docx');
     expect(document.lines.filter((line) => line.headingLevel !== undefined).map((line) => [line.headingLevel, line.text])).toEqual([
@@ -149,42 +151,28 @@ describe('extractText on other files', () => {
     expect(errorOf('docxBomb')).toMatchObject({ code: 'ARCHIVE_TOO_LARGE', permanent: true });
   });
 
-  it('passes errors thrown in the worker back as ExtractionError with code, flag and message', () => {
+  it('passes errors thrown in the parser process back as ExtractionError with code, flag and message', () => {
     const error = errorOf('blankText');
     expect(error).toMatchObject({ name: 'ExtractionError', code: 'NO_TEXT_FOUND', permanent: true, message: ExtractionFailure.NO_TEXT_FOUND });
   });
 
-  it('turns a worker that runs out of heap into FILE_CORRUPT', () => {
-    expect(errorOf('outOfMemory')).toMatchObject({ code: 'FILE_CORRUPT', permanent: true });
-    expect(errorOf('outOfMemory').cause).toMatchObject({ code: 'ERR_WORKER_OUT_OF_MEMORY' });
-  });
-
-  it('refuses an empty file and an unknown kind without starting a worker', async () => {
-    const start = jest.spyOn(Worker.prototype, 'postMessage');
-    expect(await extractionFailure(() => extractText(Buffer.alloc(0), 'pdf'))).toMatchObject({ code: 'FILE_EMPTY' });
-    expect(await extractionFailure(() => extractText(Buffer.from('x'), 'rtf' as DocumentKind))).toMatchObject({ code: 'UNSUPPORTED_TYPE' });
-    expect(start).not.toHaveBeenCalled();
-    start.mockRestore();
+  it('refuses an empty file and an unknown kind without parsing', async () => {
+    const parse = jest.spyOn(pool, 'parse');
+    expect(await extractionFailure(() => extractText(Buffer.alloc(0), 'pdf', { pool }))).toMatchObject({ code: 'FILE_EMPTY' });
+    expect(await extractionFailure(() => extractText(Buffer.from('x'), 'rtf' as DocumentKind, { pool }))).toMatchObject({ code: 'UNSUPPORTED_TYPE' });
+    expect(parse).not.toHaveBeenCalled();
+    parse.mockRestore();
   });
 });
 
-describe('extractText limits', () => {
-  it('times out as a retryable failure and terminates the worker', async () => {
-    const file = await oneColumnCv();
-    const terminate = jest.spyOn(Worker.prototype, 'terminate');
-    const started = performance.now();
-    const error = await extractionFailure(() => extractText(file, 'pdf', { timeoutMs: 1 }));
-    expect(error).toMatchObject({ code: 'EXTRACTION_TIMEOUT', permanent: false, message: ExtractionFailure.EXTRACTION_TIMEOUT });
-    expect(performance.now() - started).toBeLessThan(1000);
-    expect(terminate).toHaveBeenCalledTimes(1);
-    await terminate.mock.results[0]!.value;
-    // A worker's threadId turns -1 once its thread has stopped.
-    expect((terminate.mock.contexts[0] as Worker).threadId).toBe(-1);
-    terminate.mockRestore();
-  });
-
-  it('leaves the host process working after all of the above', async () => {
+describe('extractText without a pool', () => {
+  it('parses on a process of its own and stops it afterwards', async () => {
+    const parse = jest.spyOn(ParserPool.prototype, 'parse');
     const document = await extractText(Buffer.from('Still here\n'), 'txt');
     expect(document.plainText).toBe('Still here');
+    const oneOff = parse.mock.contexts[0] as ParserPool;
+    expect(oneOff).not.toBe(pool);
+    expect(oneOff.stats().processes).toEqual([]);
+    parse.mockRestore();
   });
 });

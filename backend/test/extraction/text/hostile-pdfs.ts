@@ -1,0 +1,82 @@
+import { constants, deflateRawSync, deflateSync } from 'node:zlib';
+
+// PDFs that attack the parser, written object by object: pdf-lib cannot produce them. The
+// parser pool tests and scripts/bench/parsers.ts use them.
+
+const MIB = 1024 * 1024;
+
+/**
+ * A zlib stream that inflates to `mebibytes` MiB of spaces, about a thousandth of that
+ * compressed. One flushed deflate segment of 1 MiB is repeated: each copy refers only to
+ * itself, so the stream is valid, and a 1.5 GiB bomb takes milliseconds to make.
+ */
+export function spacesBomb(mebibytes: number): Buffer {
+  const segment = deflateRawSync(Buffer.alloc(MIB, ' '), { level: 9, finishFlush: constants.Z_FULL_FLUSH });
+  const header = Buffer.from([0x78, 0xda]);
+  // A final empty block with fixed codes, then the Adler-32 of the whole output.
+  const end = Buffer.from([0x03, 0x00]);
+  return Buffer.concat([header, ...Array<Buffer>(mebibytes).fill(segment), end, adler32OfRepeatedByte(0x20, mebibytes * MIB)]);
+}
+
+function adler32OfRepeatedByte(byte: number, length: number): Buffer {
+  const MOD = 65521n;
+  const n = BigInt(length);
+  const b = BigInt(byte);
+  // a = 1 + n·byte; b = Σ a_i = n + byte·n(n+1)/2, both mod 65521.
+  const a = (1n + n * b) % MOD;
+  const sum = (n + (b * n * (n + 1n)) / 2n) % MOD;
+  const out = Buffer.alloc(4);
+  out.writeUInt32BE(Number((sum << 16n) | a));
+  return out;
+}
+
+/** One page whose content stream inflates to `mebibytes` MiB: the decompression bomb pdf.js reads for text. */
+export function inflationBombPdf(mebibytes: number): Buffer {
+  return pdfWithObjects((add) => {
+    const contents = add(stream('', spacesBomb(mebibytes), 'compressed'));
+    return { contents, resources: '<< >>' };
+  });
+}
+
+/**
+ * A one-page PDF that never finishes parsing yet hardly grows: the page draws a form that
+ * draws another 1,000 times, three levels deep, down to a form of 4 MiB of spaces. Text
+ * extraction remembers that the forms hold no text; fetching the fonts (the operator
+ * list) does not, and would lex 4 MiB a billion times.
+ */
+export function runawayPdf(): Buffer {
+  return pdfWithObjects((add) => {
+    const font = add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>');
+    let form = add(stream('/Type /XObject /Subtype /Form /BBox [0 0 10 10]', deflateSync(Buffer.alloc(4 * MIB, ' '), { level: 9 }), 'compressed'));
+    for (let level = 0; level < 3; level += 1) {
+      form = add(stream(`/Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /XObject << /X ${form} 0 R >> >>`, deflateSync('/X Do\n'.repeat(1000)), 'compressed'));
+    }
+    const contents = add(stream('', Buffer.from('BT /F1 12 Tf 72 720 Td (Never finished) Tj ET\n/X Do\n'), 'plain'));
+    return { contents, resources: `<< /Font << /F1 ${font} 0 R >> /XObject << /X ${form} 0 R >> >>` };
+  });
+}
+
+function stream(dictionary: string, data: Buffer, encoding: 'plain' | 'compressed'): Buffer {
+  const filter = encoding === 'compressed' ? ' /Filter /FlateDecode' : '';
+  return Buffer.concat([Buffer.from(`<< ${dictionary} /Length ${data.length}${filter} >>\nstream\n`), data, Buffer.from('\nendstream')]);
+}
+
+/** A one-page PDF (catalog, pages, page) around the objects `page` adds; returns their numbers by reference. */
+function pdfWithObjects(page: (add: (body: string | Buffer) => number) => { contents: number; resources: string }): Buffer {
+  const bodies: (string | Buffer)[] = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', ''];
+  const add = (body: string | Buffer): number => bodies.push(body);
+  const { contents, resources } = page(add);
+  bodies[2] = `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents ${contents} 0 R /Resources ${resources} >>`;
+  const parts: Buffer[] = [Buffer.from('%PDF-1.7\n')];
+  const offsets: number[] = [];
+  let length = parts[0]!.length;
+  bodies.forEach((body, index) => {
+    offsets.push(length);
+    const object = Buffer.concat([Buffer.from(`${index + 1} 0 obj\n`), Buffer.from(body), Buffer.from('\nendobj\n')]);
+    parts.push(object);
+    length += object.length;
+  });
+  const xref = offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('');
+  parts.push(Buffer.from(`xref\n0 ${bodies.length + 1}\n0000000000 65535 f \n${xref}trailer\n<< /Size ${bodies.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`));
+  return Buffer.concat(parts);
+}
