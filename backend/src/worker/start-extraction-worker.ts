@@ -41,6 +41,8 @@ export function startExtractionWorker(c: Container, options: { waitSeconds?: num
   const consumer = startConsumer(c.queue, handler, {
     concurrency: c.config.worker.concurrency,
     waitSeconds: options.waitSeconds,
+    // A Claude call with its retries can outlast the visibility timeout: keep the job ours meanwhile.
+    visibilityTimeoutSeconds: c.config.queue.visibilityTimeoutSeconds,
     onError: (error, job) => {
       // Job failures are logged by the handler with their context; these are the rest.
       if (!job) c.logger.warn('extraction queue problem', { err: error instanceof Error ? error.message : String(error) });

@@ -177,6 +177,34 @@ describe('startConsumer', () => {
     expect(ack.mock.calls.map(([job]) => job.id)).toEqual([id]);
   });
 
+  it('keeps a long-running job from other consumers by extending its visibility, until it ends', async () => {
+    openQueue({ visibilityTimeoutSeconds: 3, maxReceives: 3 });
+    await queue.send({ n: 1 });
+    let started = false;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let finished = false;
+    consumer = startConsumer(
+      queue,
+      async () => {
+        started = true;
+        await gate;
+        finished = true;
+      },
+      { waitSeconds: WAIT_SECONDS, onError: failOnError, visibilityTimeoutSeconds: 3, heartbeatSeconds: 0.1 },
+    );
+    await waitFor(async () => started, { what: 'the handler to start' });
+    // Past the 3 s visibility timeout: another consumer asking now must get nothing.
+    await sleep(4000);
+    expect(await queue.receive()).toEqual([]);
+    release();
+    await waitFor(async () => finished, { what: 'the handler to finish' });
+    await consumer.stop();
+    consumer = undefined;
+    // Acked: gone for good.
+    expect(await queue.receive({ waitSeconds: 3.5 })).toEqual([]);
+  });
+
   it('ends its long poll at once on stop, leaving a job sent meanwhile untouched for the next worker', async () => {
     openQueue({ visibilityTimeoutSeconds: 30, maxReceives: 3 });
     const handled: number[] = [];
@@ -204,11 +232,13 @@ describe('startConsumer', () => {
         started = true;
         await gate;
       },
-      { waitSeconds: WAIT_SECONDS, onError: failOnError },
+      { waitSeconds: WAIT_SECONDS, onError: failOnError, visibilityTimeoutSeconds: 600, heartbeatSeconds: 0.05 },
     );
     await waitFor(async () => started, { what: 'the handler to start' });
     // The handler never finishes on its own, so the grace period always runs out.
     await running.stop({ graceMs: 50 });
+    // Several heartbeat periods: a heartbeat still running would hide the job again.
+    await sleep(300);
     // Visible again at once, although its visibility timeout has ten minutes to go.
     expect(await queue.receive()).toMatchObject([{ id, receiveCount: 2 }]);
     release();

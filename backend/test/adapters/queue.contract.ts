@@ -79,6 +79,16 @@ export function describeJobQueueContract(name: string, makeQueue: MakeQueue): vo
       expect(second).toMatchObject({ id, body: { n: 1 }, receiveCount: 2 });
     });
 
+    it('extendVisibility keeps a job hidden past its visibility timeout', async () => {
+      const queue = await open({ visibilityTimeoutSeconds: 1, maxReceives: 5 });
+      await queue.send({ n: 1 });
+      const [first] = await queue.receive({ waitSeconds: 2 });
+      await queue.extendVisibility(first!, 60);
+      // Well past the original second: without the extension the job would be back.
+      expect(await queue.receive({ waitSeconds: 2.5 })).toEqual([]);
+      await queue.ack(first!);
+    });
+
     it('holds back a job sent with delaySeconds', async () => {
       const queue = await open();
       const id = await queue.send({ n: 1 }, { delaySeconds: 1 });

@@ -13,6 +13,13 @@ export interface ConsumerOptions<T> {
   retryDelaySeconds?: (receiveCount: number) => number;
   /** Handler failures (with their job) and queue failures (without). Default: console.error. */
   onError?: (err: unknown, job?: ReceivedJob<T>) => void;
+  /**
+   * The queue's visibility timeout. While a handler runs longer than that, the queue would
+   * deliver its job again to another consumer; with this set, the consumer keeps extending
+   * the job's visibility (every third of it, or every `heartbeatSeconds`) until the handler ends.
+   */
+  visibilityTimeoutSeconds?: number;
+  heartbeatSeconds?: number;
 }
 
 export interface StopOptions {
@@ -42,17 +49,32 @@ export function startConsumer<T>(
   const waitSeconds = options.waitSeconds ?? 10;
   const retryDelaySeconds = options.retryDelaySeconds ?? exponentialBackoff;
   const onError = options.onError ?? reportToConsole;
-  const inFlight = new Map<Promise<void>, ReceivedJob<T>>();
+  const inFlight = new Map<Promise<void>, { job: ReceivedJob<T>; stopHeartbeat: () => void }>();
   const stopping = new AbortController();
   const stopped = new Promise<void>((resolve) => stopping.signal.addEventListener('abort', () => resolve(), { once: true }));
 
+  /** While a handler runs, keeps its job from other consumers; returns the way to stop that. */
+  function keepInvisible(job: ReceivedJob<T>): () => void {
+    const visibility = options.visibilityTimeoutSeconds;
+    if (visibility === undefined) return () => undefined;
+    const every = options.heartbeatSeconds ?? visibility / 3;
+    const timer = setInterval(() => void queue.extendVisibility(job, visibility).catch((err: unknown) => onError(err, job)), every * 1000);
+    return () => clearInterval(timer);
+  }
+
   // Never rejects: a failed ack or retry is reported and the job simply comes back
   // after its visibility timeout.
-  async function handle(job: ReceivedJob<T>): Promise<void> {
+  async function handle(job: ReceivedJob<T>, stopHeartbeat: () => void): Promise<void> {
+    let failure: { err: unknown } | undefined;
     try {
       await handler(job);
     } catch (err) {
-      onError(err, job);
+      failure = { err };
+    } finally {
+      stopHeartbeat();
+    }
+    if (failure) {
+      onError(failure.err, job);
       await queue.retry(job, retryDelaySeconds(job.receiveCount)).catch((retryErr: unknown) => onError(retryErr, job));
       return;
     }
@@ -60,8 +82,9 @@ export function startConsumer<T>(
   }
 
   function start(job: ReceivedJob<T>): void {
-    const running = handle(job).finally(() => inFlight.delete(running));
-    inFlight.set(running, job);
+    const stopHeartbeat = keepInvisible(job);
+    const running = handle(job, stopHeartbeat).finally(() => inFlight.delete(running));
+    inFlight.set(running, { job, stopHeartbeat });
   }
 
   async function loop(): Promise<void> {
@@ -110,7 +133,12 @@ export function startConsumer<T>(
       clearTimeout(timer);
       if (finished) return;
       // Each handed-back job is delivered again soon and, being idempotent, redone by whoever takes it.
-      await Promise.all([...inFlight.values()].map((job) => queue.retry(job, 0).catch((err: unknown) => onError(err, job))));
+      await Promise.all(
+        [...inFlight.values()].map(({ job, stopHeartbeat }) => {
+          stopHeartbeat();
+          return queue.retry(job, 0).catch((err: unknown) => onError(err, job));
+        }),
+      );
     },
   };
 }

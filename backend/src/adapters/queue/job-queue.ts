@@ -27,6 +27,8 @@ export interface JobQueue<T> {
   ack(job: ReceivedJob<T>): Promise<void>;
   /** Give the job back to be delivered again after the delay (backoff). */
   retry(job: ReceivedJob<T>, delaySeconds: number): Promise<void>;
+  /** The job is still being worked on: keep it from other consumers for another `seconds`. */
+  extendVisibility(job: ReceivedJob<T>, seconds: number): Promise<void>;
   /** Jobs that ran out of deliveries, newest last. */
   deadLetters(limit?: number): Promise<{ id: string; body: T; receiveCount: number }[]>;
   ping(): Promise<void>;

@@ -161,7 +161,16 @@ export class LocalJobQueue<T> implements JobQueue<T> {
   }
 
   async retry(job: ReceivedJob<T>, delaySeconds: number): Promise<void> {
-    this.statements.retry.run(Date.now() + delaySeconds * 1000, this.queueName, job.id, job.receipt);
+    this.visibleIn(job, delaySeconds);
+  }
+
+  async extendVisibility(job: ReceivedJob<T>, seconds: number): Promise<void> {
+    this.visibleIn(job, seconds);
+  }
+
+  // Both are "visible again in n seconds", as SQS's ChangeMessageVisibility is for both.
+  private visibleIn(job: ReceivedJob<T>, seconds: number): void {
+    this.statements.retry.run(Date.now() + seconds * 1000, this.queueName, job.id, job.receipt);
   }
 
   async deadLetters(limit = 100): Promise<{ id: string; body: T; receiveCount: number }[]> {

@@ -23,6 +23,8 @@ import type { JobQueue, ReceivedJob, ReceiveOptions } from './job-queue';
 // (deadLetters() leaves it out too).
 
 // SQS's own limits per ReceiveMessage call.
+// SQS's own ceiling for a message's visibility timeout (12 hours).
+const MAX_VISIBILITY_SECONDS = 43_200;
 const MAX_WAIT_SECONDS = 20;
 const MAX_MESSAGES = 10;
 // A request that is not long-polling should answer within this; failing fast lets the
@@ -72,9 +74,18 @@ export class SqsJobQueue<T> implements JobQueue<T> {
   }
 
   async retry(job: ReceivedJob<T>, delaySeconds: number): Promise<void> {
+    await this.visibleIn(job, delaySeconds);
+  }
+
+  async extendVisibility(job: ReceivedJob<T>, seconds: number): Promise<void> {
+    await this.visibleIn(job, seconds);
+  }
+
+  // Both are "visible again in n seconds": a backoff before the next delivery, or a longer hold.
+  private async visibleIn(job: ReceivedJob<T>, seconds: number): Promise<void> {
     await this.call(() =>
       this.client
-        .send(new ChangeMessageVisibilityCommand({ QueueUrl: this.options.queueUrl, ReceiptHandle: job.receipt, VisibilityTimeout: delaySeconds }))
+        .send(new ChangeMessageVisibilityCommand({ QueueUrl: this.options.queueUrl, ReceiptHandle: job.receipt, VisibilityTimeout: Math.min(seconds, MAX_VISIBILITY_SECONDS) }))
         .catch(ignoreStaleReceipt),
     );
   }
