@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { setMaxListeners } from 'node:events';
 import express from 'express';
 import { buildApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config/env';
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
 
   const container = createContainer(config, { logger });
   const stopping = new AbortController();
+  // Every open event stream listens for the stop; that is not a leak however many there are.
+  setMaxListeners(0, stopping.signal);
   const app = buildApp(container, { stopping: stopping.signal });
   const worker = config.worker.inProcess ? startExtractionWorker(container) : null;
   const listenFailed = (what: string, port: number) => (error: Error) => {

@@ -137,6 +137,11 @@ function conditionalProblems(env: Record<string, string | undefined>): z.core.$Z
     need('JWT_SECRET', 'NODE_ENV=production');
     // Sessions in memory are invisible to other replicas: production must share them.
     need('REDIS_URL', 'NODE_ENV=production');
+    // "true" trusts the leftmost X-Forwarded-For, which the client writes: every per-address
+    // limit could be dodged with a header. Name the hops (1 behind an ALB) or the subnets.
+    if (env.TRUST_PROXY === 'true') {
+      problems.push({ code: 'custom', path: ['TRUST_PROXY'], message: 'must not be "true" in production: it trusts addresses the client writes; give the number of proxies (1 behind one load balancer) or their subnets', input: 'true' });
+    }
   }
   return problems;
 }

@@ -25,6 +25,11 @@ export interface ExtractionJobDeps {
 const GIVE_UP_MESSAGE = 'We could not extract this CV after several attempts. Please try again later or upload it again.';
 const OUR_FAULT_MESSAGE = 'Something went wrong on our side while reading this CV, and it has been logged. Upload it again, or try a PDF or DOCX copy.';
 
+/** A parse that ran out of time may have been starved by a busy machine: it gets one more try. */
+function retriedOnce(error: ExtractionError, receiveCount: number): boolean {
+  return error.code === 'EXTRACTION_TIMEOUT' && receiveCount < 2;
+}
+
 /** What the person is told, and whether the fault is ours (a bug to look at) rather than the file's. */
 function describeFailure(error: unknown, retryable: boolean): { code: string; message: string; ours: boolean } {
   if (error instanceof ExtractionError) return { code: error.code, message: error.message, ours: false };
@@ -67,6 +72,9 @@ export function createExtractionJobHandler(deps: ExtractionJobDeps) {
       };
       await db.cv.update({ where: { id: cvId }, data: { status: 'extracting', progress: 5, progressMessage: 'Opening your file', attempts: job.receiveCount } });
       logger.info('extraction started', { attempt: job.receiveCount, kind: cv.fileKind });
+      // A job handed back at shutdown may still be running here while another worker has
+      // taken it: this delivery's failure must not overwrite that worker's state.
+      const thisDelivery = { id: cvId, status: 'extracting', attempts: job.receiveCount };
 
       try {
         const { body } = await storage.get(cv.fileKey);
@@ -81,11 +89,11 @@ export function createExtractionJobHandler(deps: ExtractionJobDeps) {
       } catch (error) {
         // Only a cause outside the file (a store or service that did not answer) may pass on
         // another try; the file's own faults and our bugs fail now, once.
-        const retryable = error instanceof ExtractionError ? !error.permanent : isTransient(error);
+        const retryable = error instanceof ExtractionError ? !error.permanent || retriedOnce(error, job.receiveCount) : isTransient(error);
         const lastAttempt = job.receiveCount >= deps.maxReceives;
         if (!retryable || lastAttempt) {
           const failure = describeFailure(error, retryable);
-          await db.cv.updateMany({ where: { id: cvId }, data: { status: 'failed', progress: 100, progressMessage: failure.message, errorCode: failure.code, errorMessage: failure.message } });
+          await db.cv.updateMany({ where: thisDelivery, data: { status: 'failed', progress: 100, progressMessage: failure.message, errorCode: failure.code, errorMessage: failure.message } });
           metrics.extractionJobs.inc({ outcome: 'failed', extractor: 'none' });
           const details = { code: failure.code, retryable, attempt: job.receiveCount, err: error instanceof Error ? error.message : String(error) };
           if (failure.ours) logger.error('extraction failed on our side', { ...details, stack: error instanceof Error ? error.stack : undefined });
@@ -95,7 +103,7 @@ export function createExtractionJobHandler(deps: ExtractionJobDeps) {
           if (!retryable) return;
           throw error;
         }
-        await db.cv.updateMany({ where: { id: cvId }, data: { status: 'queued', progressMessage: 'Something went wrong; trying again shortly' } });
+        await db.cv.updateMany({ where: thisDelivery, data: { status: 'queued', progressMessage: 'Something went wrong; trying again shortly' } });
         metrics.extractionJobs.inc({ outcome: 'retried', extractor: 'none' });
         logger.warn('extraction will be retried', { attempt: job.receiveCount, err: error instanceof Error ? error.message : String(error) });
         throw error;

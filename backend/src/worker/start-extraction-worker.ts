@@ -43,9 +43,9 @@ export function startExtractionWorker(c: Container, options: { waitSeconds?: num
     waitSeconds: options.waitSeconds,
     // A Claude call with its retries can outlast the visibility timeout: keep the job ours meanwhile.
     visibilityTimeoutSeconds: c.config.queue.visibilityTimeoutSeconds,
-    onError: (error, job) => {
-      // Job failures are logged by the handler with their context; these are the rest.
-      if (!job) c.logger.warn('extraction queue problem', { err: error instanceof Error ? error.message : String(error) });
+    onError: (error, job, source) => {
+      // Handler failures are logged by the handler with their context; these are the queue's.
+      if (source !== 'handler') c.logger.warn('extraction queue problem', { jobId: job?.id, err: error instanceof Error ? error.message : String(error) });
     },
   });
   const sweep = scheduleAnonymousCvSweep(c, c.config.uploads.anonymousRetentionHours);

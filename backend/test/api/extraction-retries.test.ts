@@ -136,3 +136,38 @@ it('makes an over-long extractor result fit the CV schema, keeping the rest as t
   expect(unplaced).toContain(longSkills);
   expect(unplaced).toContain('Language 619');
 });
+
+it('a delivery that fails after another delivery of the same job took over leaves that one\'s result alone', async () => {
+  const user = await registerAccount(t.app);
+  const id = await uploadText(user.accessToken);
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  let firstStarted = false;
+  const extractor: CvExtractor = {
+    name: 'offline',
+    async extract() {
+      if (!firstStarted) {
+        firstStarted = true;
+        // The first delivery (handed back at a shutdown, say) is still running...
+        await gate;
+        throw new TransientError('parser stopped while the process shut down');
+      }
+      const cv = emptyCv();
+      cv.hero = { fullName: 'Jane Doe' };
+      return { cv, unclassifiedText: [], confidence: { hero: 0.9 } };
+    },
+  };
+  const { db, storage, logger, metrics } = t.container;
+  const handler = createExtractionJobHandler({ db, storage, pipeline: new ExtractionPipeline({ primary: extractor, logger, metrics }), logger, metrics, maxReceives: 3 });
+  const job = (receiveCount: number) => ({ id: 'job-1', body: { cvId: id, requestId: 'r' }, receiveCount, receipt: `receipt-${receiveCount}` });
+  const first = handler(job(1)).catch((error: unknown) => error);
+  await waitFor(async () => firstStarted, { what: 'the first delivery to reach the extractor' });
+  // ...while the second delivery, taken by another worker, finishes the CV.
+  await handler(job(2));
+  expect((await db.cv.findUniqueOrThrow({ where: { id } })).status).toBe('ready');
+  release();
+  expect(await first).toBeInstanceOf(TransientError);
+  const row = await db.cv.findUniqueOrThrow({ where: { id } });
+  expect(row.status).toBe('ready');
+  expect((row.data as { hero: { fullName: string } }).hero.fullName).toBe('Jane Doe');
+});

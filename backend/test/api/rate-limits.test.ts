@@ -268,6 +268,24 @@ describe('builds in progress, per user', () => {
     // Finished before the app closes, so no builder outlives it.
     await waitFor(async () => [...(await builds()), ...(await builds(otherPortfolio))].every((b) => b.status === 'succeeded'), { what: 'the last builds', timeoutMs: 60_000, intervalMs: 200 });
   }, 150_000);
+
+  it('does not count builds whose task never started (an API that stopped in between) once they are a minute old', async () => {
+    const user = await registerAccount(t.app);
+    const portfolioId = await createSamplePortfolio(t.app, user);
+    const longAgo = new Date(Date.now() - 10 * 60_000);
+    for (let i = 0; i < 2; i++) {
+      await t.container.db.build.create({ data: { id: randomUUID(), portfolioId, templateId: 'modern', status: 'queued', createdAt: longAgo, updatedAt: longAgo } });
+    }
+    const res = await request(t.app).post(`/api/v1/portfolios/${portfolioId}/builds`).set(...bearer(user.accessToken));
+    expect(res.status).toBe(202);
+    const orphans = await t.container.db.build.findMany({ where: { portfolioId, taskId: null } });
+    expect(orphans.map((b) => [b.status, b.errorCode])).toEqual([
+      ['failed', 'BUILDER_DIED'],
+      ['failed', 'BUILDER_DIED'],
+    ]);
+    writeFileSync(release, '');
+    await waitFor(async () => (await t.container.db.build.findUniqueOrThrow({ where: { id: res.body.build.id } })).status === 'succeeded', { what: 'the build', timeoutMs: 60_000, intervalMs: 200 });
+  }, 120_000);
 });
 
 describe('limits counted in Redis', () => {

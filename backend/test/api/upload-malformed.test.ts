@@ -1,4 +1,8 @@
+import { once } from 'node:events';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import request from 'supertest';
+import { waitFor } from '../support/ports';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 // Multipart bodies a careless or hostile client sends. Each once ended the process with
@@ -53,6 +57,36 @@ describe('malformed multipart uploads', () => {
   it('still accepts a well-formed upload afterwards', async () => {
     const res = await send(`--x${CRLF}${part([fileHeader()], 'Jane Doe\nEngineer\njane@example.com\n')}${CRLF}--x--${CRLF}`);
     expect(res.status).toBe(202);
+  });
+});
+
+describe('a malformed part after a stored file', () => {
+  it('answers 400 and deletes the file it had already stored', async () => {
+    const server = t.app.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    try {
+      const before = await storedUploads();
+      const req = http.request({ host: '127.0.0.1', port: (server.address() as AddressInfo).port, method: 'POST', path: '/api/v1/cvs', headers: { 'Content-Type': 'multipart/form-data; boundary=x' } });
+      const answered = new Promise<{ status: number; body: string }>((resolve, reject) => {
+        req.on('response', (res) => {
+          let body = '';
+          res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        });
+        req.on('error', reject);
+      });
+      // The whole file part, closing boundary included, so storage finishes the file...
+      req.write(`--x${CRLF}${part([fileHeader()], 'Jane Doe\nEngineer\njane@example.com\n')}${CRLF}--x${CRLF}`);
+      await waitFor(async () => (await storedUploads()) === before + 1, { what: 'the file to be stored' });
+      // ...then a part whose headers never end.
+      req.end('Content-Disposition: form-data; name="note"');
+      const res = await answered;
+      expect(res.status).toBe(400);
+      expect(JSON.parse(res.body).error.code).toBe('VALIDATION_FAILED');
+      await waitFor(async () => (await storedUploads()) === before, { what: 'the abandoned file to be deleted' });
+    } finally {
+      server.close();
+    }
   });
 });
 

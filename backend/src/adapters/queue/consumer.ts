@@ -11,8 +11,11 @@ export interface ConsumerOptions<T> {
   waitSeconds?: number;
   /** Delay before a failed job is delivered again (default 2^receiveCount s, at most 60). */
   retryDelaySeconds?: (receiveCount: number) => number;
-  /** Handler failures (with their job) and queue failures (without). Default: console.error. */
-  onError?: (err: unknown, job?: ReceivedJob<T>) => void;
+  /**
+   * Failures of the handler (`source` 'handler', with its job) and of the queue: receiving
+   * (without a job) and acking, retrying or extending a job. Default: console.error.
+   */
+  onError?: (err: unknown, job?: ReceivedJob<T>, source?: 'handler' | 'queue') => void;
   /**
    * The queue's visibility timeout. While a handler runs longer than that, the queue would
    * deliver its job again to another consumer; with this set, the consumer keeps extending
@@ -58,7 +61,7 @@ export function startConsumer<T>(
     const visibility = options.visibilityTimeoutSeconds;
     if (visibility === undefined) return () => undefined;
     const every = options.heartbeatSeconds ?? visibility / 3;
-    const timer = setInterval(() => void queue.extendVisibility(job, visibility).catch((err: unknown) => onError(err, job)), every * 1000);
+    const timer = setInterval(() => void queue.extendVisibility(job, visibility).catch((err: unknown) => onError(err, job, 'queue')), every * 1000);
     return () => clearInterval(timer);
   }
 
@@ -74,11 +77,11 @@ export function startConsumer<T>(
       stopHeartbeat();
     }
     if (failure) {
-      onError(failure.err, job);
-      await queue.retry(job, retryDelaySeconds(job.receiveCount)).catch((retryErr: unknown) => onError(retryErr, job));
+      onError(failure.err, job, 'handler');
+      await queue.retry(job, retryDelaySeconds(job.receiveCount)).catch((retryErr: unknown) => onError(retryErr, job, 'queue'));
       return;
     }
-    await queue.ack(job).catch((ackErr: unknown) => onError(ackErr, job));
+    await queue.ack(job).catch((ackErr: unknown) => onError(ackErr, job, 'queue'));
   }
 
   function start(job: ReceivedJob<T>): void {
@@ -99,7 +102,7 @@ export function startConsumer<T>(
         jobs = await queue.receive({ maxMessages: concurrency - inFlight.size, waitSeconds, signal: stopping.signal });
         receiveFailures = 0;
       } catch (err) {
-        onError(err);
+        onError(err, undefined, 'queue');
         receiveFailures += 1;
         const pauseMs = Math.min(1000 * 2 ** (receiveFailures - 1), MAX_RECEIVE_ERROR_PAUSE_MS);
         await sleep(pauseMs, undefined, { signal: stopping.signal }).catch(() => undefined);
@@ -108,7 +111,7 @@ export function startConsumer<T>(
       if (stopping.signal.aborted) {
         // Received while stopping: hand them straight back for another worker rather
         // than hold up shutdown (each has still used up one delivery).
-        await Promise.all(jobs.map((job) => queue.retry(job, 0).catch((err: unknown) => onError(err, job))));
+        await Promise.all(jobs.map((job) => queue.retry(job, 0).catch((err: unknown) => onError(err, job, 'queue'))));
         return;
       }
       jobs.forEach(start);
@@ -136,7 +139,7 @@ export function startConsumer<T>(
       await Promise.all(
         [...inFlight.values()].map(({ job, stopHeartbeat }) => {
           stopHeartbeat();
-          return queue.retry(job, 0).catch((err: unknown) => onError(err, job));
+          return queue.retry(job, 0).catch((err: unknown) => onError(err, job, 'queue'));
         }),
       );
     },

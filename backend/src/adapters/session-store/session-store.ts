@@ -16,9 +16,9 @@ export type RotateResult = 'rotated' | 'reused' | 'invalid' | 'missing';
 /**
  * Refresh hashes a session remembers after rotating them away. Reuse of one of these is
  * theft or replay; any other hash is just a wrong token, and must not let a stranger who
- * knows a session id end that session. Enough for days of 15-minute refreshes.
+ * knows a session id end that session. A week of 15-minute refreshes (a session's life).
  */
-export const RETIRED_HASHES_KEPT = 64;
+export const RETIRED_HASHES_KEPT = 700;
 
 export interface SessionStore {
   readonly kind: 'redis' | 'memory';

@@ -50,17 +50,25 @@ export class CvService {
     let kindLabel = 'unknown';
     try {
       checkDeclaredSize(req, maxUploadBytes);
-      const file = await receiveUpload(req, { fieldName: 'file', maxBytes: maxUploadBytes, headBytes: SNIFF_BYTES }, async (incoming) => {
-        if (incoming.head.length === 0) throw new AppError('FILE_EMPTY', 'The file is empty. Choose the CV file again.');
-        const kind = detectKind(incoming.head);
-        if (!kind) {
-          throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'This file is not a PDF, a Word document (.docx) or plain text. Upload your CV in one of those formats.');
-        }
-        kindLabel = kind;
-        const key = `uploads/${caller.userId ?? 'anon'}/${id}/original.${kind}`;
-        const stored = await storage.put(key, incoming.stream, { contentType: CONTENT_TYPES[kind], maxBytes: maxUploadBytes });
-        return { key, kind, size: stored.size, fileName: displayName(incoming.fileName) };
-      });
+      const file = await receiveUpload(
+        req,
+        { fieldName: 'file', maxBytes: maxUploadBytes, headBytes: SNIFF_BYTES },
+        async (incoming) => {
+          if (incoming.head.length === 0) throw new AppError('FILE_EMPTY', 'The file is empty. Choose the CV file again.');
+          const kind = detectKind(incoming.head);
+          if (!kind) {
+            throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'This file is not a PDF, a Word document (.docx) or plain text. Upload your CV in one of those formats.');
+          }
+          kindLabel = kind;
+          const key = `uploads/${caller.userId ?? 'anon'}/${id}/original.${kind}`;
+          const stored = await storage.put(key, incoming.stream, { contentType: CONTENT_TYPES[kind], maxBytes: maxUploadBytes });
+          return { key, kind, size: stored.size, fileName: displayName(incoming.fileName) };
+        },
+        // No row will point to it: a file nobody can see or delete must not stay behind.
+        async (stored) => {
+          await storage.delete(stored.key).catch((error: unknown) => void logger.warn('abandoned upload not deleted', { key: stored.key, err: String(error) }));
+        },
+      );
 
       const claimToken = caller.userId ? undefined : randomBytes(24).toString('base64url');
       const row = await db.cv.create({

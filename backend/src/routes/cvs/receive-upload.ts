@@ -42,9 +42,16 @@ export function checkDeclaredSize(req: Request, maxBytes: number): void {
 
 /**
  * Calls `handle` with the file as soon as its first bytes have arrived and resolves with
- * its result once the request is fully read. Refusals (too large, no file) reject.
+ * its result once the request is fully read. Refusals (too large, no file) reject, and a
+ * file handled before the request failed is given to `abandon`.
  */
-export function receiveUpload<T>(req: Request, options: ReceiveOptions, handle: (file: IncomingFile) => Promise<T>): Promise<T> {
+export function receiveUpload<T>(
+  req: Request,
+  options: ReceiveOptions,
+  handle: (file: IncomingFile) => Promise<T>,
+  /** Undoes a handled file when the request fails after it (a malformed part that follows it). */
+  abandon: (handled: T) => Promise<void>,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
@@ -72,6 +79,8 @@ export function receiveUpload<T>(req: Request, options: ReceiveOptions, handle: 
       });
       req.resume();
       reject(error);
+      // The file may have been stored completely before a later part failed.
+      result?.then(abandon, () => undefined);
     };
 
     parser.on('file', (field, stream, info) => {

@@ -28,6 +28,7 @@ export const UpdatePortfolioBody = z.strictObject({ templateId: templateId.optio
 
 // A builder that has not said anything for this long is asked about (dead-task check).
 const QUIET_SECONDS = 5;
+const NEVER_STARTED_SECONDS = 60;
 const PREVIEW_TTL_SECONDS = 15 * 60;
 const BUILDS_LISTED = 20;
 const IN_PROGRESS = ['queued', 'running'];
@@ -145,7 +146,13 @@ export class PortfolioService {
     const build = await db.build.create({
       data: { id: randomUUID(), portfolioId: id, templateId: portfolio.templateId, status: 'queued', progressMessage: 'Waiting for a builder', requestId },
     });
-    await this.withinBuildCap(userId, build.id);
+    try {
+      await this.withinBuildCap(userId, build.id);
+    } catch (error) {
+      // Over the cap, or the count itself failed: either way this build never starts.
+      await db.build.deleteMany({ where: { id: build.id } });
+      throw error;
+    }
     try {
       const { taskId } = await taskRunner.start({ env: { BUILD_ID: build.id, REQUEST_ID: requestId }, startedBy: requestId });
       await db.build.update({ where: { id: build.id }, data: { taskId } });
@@ -170,7 +177,6 @@ export class PortfolioService {
     // A builder that died without saying so must not hold a place for ever.
     const stillActive = (await Promise.all(inProgress.map((b) => (b.id === buildId ? b : this.noticeDeadTask(b))))).filter((b) => IN_PROGRESS.includes(b.status));
     if (stillActive.length <= maxActiveBuildsPerUser) return;
-    await db.build.delete({ where: { id: buildId } });
     metrics.rateLimited.inc({ limit: 'active_builds' });
     logger.warn('quota reached', { limit: 'active_builds', active: stillActive.length - 1 });
     throw new AppError('RATE_LIMITED', `A build is already running (${maxActiveBuildsPerUser} at most at once). Wait for it to finish, then build again.`);
@@ -195,9 +201,12 @@ export class PortfolioService {
    * cannot say so itself: when its build has been quiet for a while, ask the task runner.
    */
   private async noticeDeadTask(build: BuildRow): Promise<BuildRow> {
-    if (build.status === 'succeeded' || build.status === 'failed' || !build.taskId) return build;
-    if (Date.now() - build.updatedAt.getTime() < QUIET_SECONDS * 1000) return build;
-    const task = await this.deps.taskRunner.status(build.taskId);
+    if (build.status === 'succeeded' || build.status === 'failed') return build;
+    const quietMs = Date.now() - build.updatedAt.getTime();
+    if (quietMs < QUIET_SECONDS * 1000) return build;
+    // No task after a minute: the API stopped between recording the build and starting its task.
+    if (!build.taskId && quietMs < NEVER_STARTED_SECONDS * 1000) return build;
+    const task = build.taskId ? await this.deps.taskRunner.status(build.taskId) : { state: 'stopped' as const, exitCode: null, reason: 'no builder was started for it' };
     if (task.state !== 'stopped') return build;
     const message = `The builder stopped before finishing${task.reason ? ` (${task.reason})` : ''}. Please build again.`;
     // Conditional, so a builder that finished in the meantime keeps its result.
