@@ -79,7 +79,8 @@ describe('LocalJobQueue', () => {
     await sleep(100);
     await queue.close();
     expect(await polling).toEqual([]);
-    expect(Date.now() - started).toBeLessThan(1000);
+    // Half the 10 s poll: proves the close ended it, with room for a busy machine.
+    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('keeps named queues in one file apart', async () => {

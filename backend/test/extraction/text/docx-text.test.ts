@@ -8,11 +8,6 @@ import { extractionFailure } from './failures';
 
 const MB = 1024 * 1024;
 
-async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {
-  const start = performance.now();
-  const result = await work();
-  return { result, ms: performance.now() - start };
-}
 
 describe('docxText', () => {
   it('keeps headings, bold and italic paragraphs, list items and table cells', async () => {
@@ -54,11 +49,11 @@ describe('docxText', () => {
     });
 
     it('stops inflating at the cap when the declared sizes lie', async () => {
-      // 2 GB of zeros declared as 1 KB: inflating it all would take seconds and 2 GB of memory.
-      const { result, ms } = await timed(() => extractionFailure(() => docxText(zipBomb(2048, 1024))));
+      // 2 GB of zeros declared as 1 KB. Refused while inflating the second member, with
+      // no clock in the test: how fast that happens depends on the machine, not on the code.
+      const result = await extractionFailure(() => docxText(zipBomb(2048, 1024)));
       expect(result).toMatchObject({ code: 'ARCHIVE_TOO_LARGE', permanent: true });
       expect(inflations).toHaveBeenCalledTimes(2);
-      expect(ms).toBeLessThan(3000);
     });
 
     it('refuses a member compressed more than 200:1 even under the total cap', async () => {
