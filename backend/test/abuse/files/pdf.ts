@@ -1,9 +1,9 @@
-import { constants, deflateRawSync, deflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
+import { flateBomb } from '../../extraction/text/hostile-pdfs';
 
 // PDFs written byte by byte, for the structures no PDF library will produce: bombs,
 // encryption dictionaries without a real cipher, self-referencing trees, deep nesting.
 
-const MB = 1024 * 1024;
 
 export interface PdfObject {
   /** The object's body between "n 0 obj" and "endobj" (a stream includes its dictionary). */
@@ -52,35 +52,15 @@ export function textPdf(): Buffer {
   return writePdf(simplePages([stream('', Buffer.from(TEXT_CONTENT))]));
 }
 
-/** zlib data (as /FlateDecode wants it) inflating to `megabytes` MB of `byte`, built from one repeated 1 MB block. */
-export function zlibBomb(megabytes: number, byte = 0x20): Buffer {
-  const block = deflateRawSync(Buffer.alloc(MB, byte), { level: 9, finishFlush: constants.Z_SYNC_FLUSH });
-  const body = Buffer.concat([...Array.from({ length: megabytes }, () => block), deflateRawSync(Buffer.alloc(0))]);
-  const adler = Buffer.alloc(4);
-  adler.writeUInt32BE(adler32OfRepeated(byte, megabytes * MB));
-  return Buffer.concat([Buffer.from([0x78, 0xda]), body, adler]);
-}
-
-/** Adler-32 of n copies of one byte, without materialising them. */
-function adler32OfRepeated(byte: number, n: number): number {
-  const mod = 65521n;
-  const count = BigInt(n);
-  const value = BigInt(byte);
-  const a = (1n + count * value) % mod;
-  // b = sum over i of a_i = n + value * n(n+1)/2
-  const b = (count + (value * count * (count + 1n)) / 2n) % mod;
-  return Number((b << 16n) | a);
-}
-
 /** A page whose content stream inflates to `megabytes` MB of spaces, then draws a line of text. */
 export function contentBomb(megabytes: number, pages = 1): Buffer {
-  const contents = Array.from({ length: pages }, () => stream('/Filter /FlateDecode', zlibBomb(megabytes)));
+  const contents = Array.from({ length: pages }, () => stream('/Filter /FlateDecode', flateBomb(megabytes)));
   return writePdf(simplePages(contents));
 }
 
 /** A content stream deflated twice: a small file, a 1 MB middle layer, 150 MB at the end. */
 export function doubleFlateBomb(): Buffer {
-  const inner = zlibBomb(150);
+  const inner = flateBomb(150);
   return writePdf(simplePages([stream('/Filter [/FlateDecode /FlateDecode]', deflateSync(inner, { level: 9 }))]));
 }
 
@@ -89,7 +69,7 @@ export function fontBomb(): Buffer {
   const objects = simplePages([stream('', Buffer.from(TEXT_CONTENT))]);
   objects[2] = Buffer.from('<< /Type /Font /Subtype /TrueType /BaseFont /Bomb /FirstChar 32 /LastChar 126 /Widths [] /FontDescriptor 6 0 R >>');
   objects.push(Buffer.from('<< /Type /FontDescriptor /FontName /Bomb /Flags 32 /FontBBox [0 0 1000 1000] /ItalicAngle 0 /Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 /FontFile2 7 0 R >>'));
-  objects.push(stream('/Filter /FlateDecode', zlibBomb(200, 0)));
+  objects.push(stream('/Filter /FlateDecode', flateBomb(200, 0)));
   return writePdf(objects);
 }
 
@@ -98,7 +78,7 @@ export function imageBomb(): Buffer {
   const content = stream('', Buffer.from(`q 500 0 0 500 0 0 cm /Im1 Do Q ${TEXT_CONTENT}`));
   const objects = simplePages([content], '');
   objects[3] = Buffer.from('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> /XObject << /Im1 6 0 R >> >> /Contents 5 0 R >>');
-  objects.push(stream('/Type /XObject /Subtype /Image /Width 20000 /Height 20000 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /FlateDecode', zlibBomb(100, 0)));
+  objects.push(stream('/Type /XObject /Subtype /Image /Width 20000 /Height 20000 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /FlateDecode', flateBomb(100, 0)));
   return writePdf(objects);
 }
 
@@ -106,7 +86,7 @@ export function imageBomb(): Buffer {
 export function objectStreamBomb(): Buffer {
   const objects = simplePages([stream('', Buffer.from(TEXT_CONTENT))]);
   objects[1] = Buffer.from('<< /Type /Pages /Kids [4 0 R] /Count 1 /Extra 6 0 R >>');
-  objects.push(stream('/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode', zlibBomb(150)));
+  objects.push(stream('/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode', flateBomb(150)));
   return writePdf(objects);
 }
 

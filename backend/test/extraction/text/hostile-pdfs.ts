@@ -6,16 +6,17 @@ import { constants, deflateRawSync, deflateSync } from 'node:zlib';
 const MIB = 1024 * 1024;
 
 /**
- * A zlib stream that inflates to `mebibytes` MiB of spaces, about a thousandth of that
- * compressed. One flushed deflate segment of 1 MiB is repeated: each copy refers only to
- * itself, so the stream is valid, and a 1.5 GiB bomb takes milliseconds to make.
+ * A zlib stream (as /FlateDecode wants it) that inflates to `mebibytes` MiB of `byte`
+ * (spaces by default), about a thousandth of that compressed. One flushed deflate segment
+ * of 1 MiB is repeated: each copy refers only to itself, so the stream is valid, and a
+ * 1.5 GiB bomb takes milliseconds to make. The abuse suite builds its bombs with it too.
  */
-export function spacesBomb(mebibytes: number): Buffer {
-  const segment = deflateRawSync(Buffer.alloc(MIB, ' '), { level: 9, finishFlush: constants.Z_FULL_FLUSH });
+export function flateBomb(mebibytes: number, byte = 0x20): Buffer {
+  const segment = deflateRawSync(Buffer.alloc(MIB, byte), { level: 9, finishFlush: constants.Z_FULL_FLUSH });
   const header = Buffer.from([0x78, 0xda]);
   // A final empty block with fixed codes, then the Adler-32 of the whole output.
   const end = Buffer.from([0x03, 0x00]);
-  return Buffer.concat([header, ...Array<Buffer>(mebibytes).fill(segment), end, adler32OfRepeatedByte(0x20, mebibytes * MIB)]);
+  return Buffer.concat([header, ...Array<Buffer>(mebibytes).fill(segment), end, adler32OfRepeatedByte(byte, mebibytes * MIB)]);
 }
 
 function adler32OfRepeatedByte(byte: number, length: number): Buffer {
@@ -33,7 +34,7 @@ function adler32OfRepeatedByte(byte: number, length: number): Buffer {
 /** One page whose content stream inflates to `mebibytes` MiB: the decompression bomb pdf.js reads for text. */
 export function inflationBombPdf(mebibytes: number): Buffer {
   return pdfWithObjects((add) => {
-    const contents = add(stream('', spacesBomb(mebibytes), 'compressed'));
+    const contents = add(stream('', flateBomb(mebibytes), 'compressed'));
     return { contents, resources: '<< >>' };
   });
 }
