@@ -27,7 +27,7 @@ export interface AppOptions {
 }
 
 export function buildApp(c: Container, options: AppOptions = {}): express.Express {
-  const { config, logger, metrics, db, sessions, storage, queue, taskRunner, sitePointers, tokens, signer, rateLimits: limits, identifiers } = c;
+  const { config, logger, metrics, db, cvById, sessions, storage, queue, taskRunner, sitePointers, tokens, signer, rateLimits: limits, identifiers } = c;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.http.trustProxy);
@@ -60,11 +60,11 @@ export function buildApp(c: Container, options: AppOptions = {}): express.Expres
     cookieParser(),
     authRouter({ auth, tokens, sessions, metrics, limits, cookieSecure: config.auth.cookieSecure, sessionTtlSeconds: config.auth.sessionTtlSeconds }),
   );
-  const cvs = new CvService({ db, storage, queue, metrics, logger, maxUploadBytes: config.uploads.maxBytes });
+  const cvs = new CvService({ db, cvById, storage, queue, metrics, logger, maxUploadBytes: config.uploads.maxBytes });
   const extractionQuota = new ExtractionQuota({ db, maxPending: config.quotas.pendingExtractionsPerOwner, metrics, logger });
   api.use(
     '/cvs',
-    cvsRouter({ cvs, db, tokens, sessions, metrics, limits, extractionQuota, identifiers, jsonLimit: config.http.jsonBodyLimit, cvJsonLimit: config.http.cvJsonBodyLimit, events: { ...config.uploads.events, stopping: options.stopping } }),
+    cvsRouter({ cvs, db, cvById, tokens, sessions, metrics, limits, extractionQuota, identifiers, jsonLimit: config.http.jsonBodyLimit, cvJsonLimit: config.http.cvJsonBodyLimit, events: { ...config.uploads.events, stopping: options.stopping } }),
   );
   api.use('/templates', templatesRouter());
   const portfolios = new PortfolioService({ db, storage, taskRunner, sitePointers, signer, metrics, logger, sitesBaseUrl: config.sites.baseUrl, maxActiveBuildsPerUser: config.quotas.activeBuildsPerUser });

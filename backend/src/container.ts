@@ -3,6 +3,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Config } from './config/env';
 import { createDatabase, type Database } from './db/database';
+import type { CvById } from './db/cv-by-id';
 import type { JobQueue } from './adapters/queue/job-queue';
 import { LocalJobQueue } from './adapters/queue/local-queue';
 import { SqsJobQueue } from './adapters/queue/sqs-queue';
@@ -41,6 +42,7 @@ export interface Container {
   logger: Logger;
   metrics: Metrics;
   db: Database;
+  cvById: CvById;
   sessions: SessionStore;
   storage: ObjectStorage;
   queue: JobQueue<ExtractionJob>;
@@ -125,7 +127,7 @@ function createRateLimits(config: Config, logger: Logger, metrics: Metrics, iden
 export function createContainer(config: Config, overrides: Partial<Pick<Container, 'logger'>> = {}): Container {
   const logger = overrides.logger ?? createLogger({ level: config.logLevel, service: 'r2w-api' });
   const metrics = createMetrics();
-  const db = createDatabase(config.database);
+  const { db, cvById, close: closeDatabase } = createDatabase(config.database);
   const sessions = createSessions(config, logger);
   const storage = createStorage(config);
   const queue = createQueue(config);
@@ -142,6 +144,7 @@ export function createContainer(config: Config, overrides: Partial<Pick<Containe
     logger,
     metrics,
     db,
+    cvById,
     sessions,
     storage,
     queue,
@@ -156,7 +159,7 @@ export function createContainer(config: Config, overrides: Partial<Pick<Containe
         taskRunner.close(),
         sessions.close(),
         queue.close(),
-        db.$disconnect(),
+        closeDatabase(),
         rateLimitRedis?.quit().catch(() => rateLimitRedis.disconnect()),
       ]);
     },

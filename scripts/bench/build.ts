@@ -35,7 +35,7 @@ async function benchWholeProcess() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'r2w-bench-'));
   const databaseUrl = `file:${path.join(dataDir, 'r2w.db')}`;
   execFileSync(process.execPath, [path.join(root, 'scripts/db-migrate.mjs'), 'deploy'], { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: 'ignore' });
-  const db = createDatabase({ url: databaseUrl, provider: 'sqlite', migrateOnStart: false, connectTimeoutSeconds: 5 });
+  const { db, close } = createDatabase({ url: databaseUrl, provider: 'sqlite', migrateOnStart: false, connectTimeoutSeconds: 5 });
   const env = { PATH: process.env.PATH, DATA_DIR: dataDir, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error' };
   try {
     const user = await db.user.create({ data: { id: randomUUID(), email: `bench-${Date.now()}@example.com` } });
@@ -52,7 +52,7 @@ async function benchWholeProcess() {
     }
     return { baselineMs: median(baseline), builderMs: median(builder) };
   } finally {
-    await db.$disconnect();
+    await close();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

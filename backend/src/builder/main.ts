@@ -21,7 +21,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
     logger.error('BUILD_ID is not set: the builder needs the id of the build to run');
     return 2;
   }
-  const db = createDatabase(config.database);
+  const { db, close } = createDatabase(config.database);
   try {
     const outcome = await withLogContext({ requestId: env.REQUEST_ID, buildId }, () => runBuild(buildId, { db, storage: createStorage(config), logger, sitesBaseUrl: config.sites.baseUrl }));
     logger.info('builder finished', { buildId, outcome });
@@ -29,6 +29,6 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   } catch {
     return 1;
   } finally {
-    await db.$disconnect();
+    await close();
   }
 }

@@ -7,7 +7,7 @@ import { createDatabase } from '../../src/db/database';
 // no chance to record anything.
 async function crash(): Promise<void> {
   const config = loadConfig();
-  const db = createDatabase(config.database);
+  const { db } = createDatabase(config.database);
   const build = await db.build.findUniqueOrThrow({ where: { id: process.env.BUILD_ID! } });
   await db.build.update({ where: { id: build.id }, data: { status: 'running', progress: 40, progressMessage: 'Saving your site' } });
   await createStorage(config).put(`${buildPrefix(build.portfolioId, build.id)}index.html`, '<!doctype html><html><body><h1>Half a si');

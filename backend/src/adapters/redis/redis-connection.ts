@@ -15,6 +15,8 @@ export function createRedisConnection(options: RedisConnectionOptions): Redis {
   const redis = new Redis(options.url, {
     lazyConnect: true,
     enableOfflineQueue: false,
+    // Commands from concurrent requests issued in one tick go out in one write.
+    enableAutoPipelining: true,
     maxRetriesPerRequest: 1,
     commandTimeout: options.commandTimeoutMs,
     connectTimeout: options.commandTimeoutMs,

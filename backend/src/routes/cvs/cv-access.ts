@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { Database } from '../../db/database';
+import type { CvById } from '../../db/cv-by-id';
 import { NotFoundError } from '../../lib/errors';
 
 // Who may see or change a CV, decided here for every CV route: its owner, or, while
@@ -26,8 +26,8 @@ export function mayAccess(cv: { userId: string | null; claimTokenHash: string | 
   return Boolean(caller.claimToken && cv.claimTokenHash && sameHash(hashClaimToken(caller.claimToken), cv.claimTokenHash));
 }
 
-export async function findAccessibleCv(db: Database, id: string, caller: CvCaller) {
-  const cv = await db.cv.findUnique({ where: { id } });
+export async function findAccessibleCv(cvById: CvById, id: string, caller: CvCaller) {
+  const cv = await cvById(id);
   if (!cv || !mayAccess(cv, caller)) throw new NotFoundError('This CV');
   return cv;
 }

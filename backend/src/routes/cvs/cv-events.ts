@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import type { Database } from '../../db/database';
+import type { CvById } from '../../db/cv-by-id';
 import type { Metrics } from '../../observability/metrics';
 import { findAccessibleCv, type CvCaller } from './cv-access';
 import { progressEvent } from './cv.mapper';
@@ -14,8 +15,8 @@ export interface EventStreamOptions {
 
 // Progress is read from the database, which every replica shares, so any replica can
 // serve any client whichever worker does the job.
-export async function streamCvEvents(req: Request, res: Response, deps: { db: Database; metrics: Metrics }, id: string, caller: CvCaller, options: EventStreamOptions): Promise<void> {
-  const first = await findAccessibleCv(deps.db, id, caller);
+export async function streamCvEvents(req: Request, res: Response, deps: { db: Database; cvById: CvById; metrics: Metrics }, id: string, caller: CvCaller, options: EventStreamOptions): Promise<void> {
+  const first = await findAccessibleCv(deps.cvById, id, caller);
   res.writeHead(200, {
     'Content-Type': 'text/event-stream; charset=utf-8',
     'Cache-Control': 'no-cache, no-transform',

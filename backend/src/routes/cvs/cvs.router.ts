@@ -13,10 +13,12 @@ import type { CvCaller } from './cv-access';
 import { streamCvEvents, type EventStreamOptions } from './cv-events';
 import type { CvService } from './cvs.service';
 import type { ExtractionQuota, UploadOwner } from './extraction-quota';
+import type { CvById } from '../../db/cv-by-id';
 
 export interface CvsRouterDeps {
   cvs: CvService;
   db: Database;
+  cvById: CvById;
   tokens: TokenService;
   sessions: SessionStore;
   metrics: Metrics;

@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import type { Request } from 'express';
 import { CvEditSchema, CvSchema, fromJsonResume, toJsonResume } from '@r2w/cv-schema';
 import type { Database } from '../../db/database';
+import type { CvById } from '../../db/cv-by-id';
 import type { JobQueue } from '../../adapters/queue/job-queue';
 import type { ObjectStorage } from '../../adapters/storage/object-storage';
 import type { ExtractionJob } from '../../container';
@@ -18,6 +19,7 @@ import { checkDeclaredSize, receiveUpload } from './receive-upload';
 
 export interface CvServiceDeps {
   db: Database;
+  cvById: CvById;
   storage: ObjectStorage;
   queue: JobQueue<ExtractionJob>;
   metrics: Metrics;
@@ -107,7 +109,7 @@ export class CvService {
 
   async claim(id: string, userId: string, claimToken: string) {
     const { db, logger } = this.deps;
-    const cv = await findAccessibleCv(db, id, { userId, claimToken });
+    const cv = await findAccessibleCv(this.deps.cvById, id, { userId, claimToken });
     if (cv.userId === userId && cv.claimTokenHash === null) return toApiCv(cv, { withData: true });
     // Conditional on still being unclaimed, so two accounts racing with one token cannot both win.
     const claimed = await db.cv.updateMany({ where: { id, userId: null, claimTokenHash: cv.claimTokenHash }, data: { userId, claimTokenHash: null } });
@@ -122,12 +124,12 @@ export class CvService {
   }
 
   async get(id: string, caller: CvCaller) {
-    return toApiCv(await findAccessibleCv(this.deps.db, id, caller), { withData: true });
+    return toApiCv(await findAccessibleCv(this.deps.cvById, id, caller), { withData: true });
   }
 
   async replaceData(id: string, caller: CvCaller, body: unknown) {
     const { db, logger } = this.deps;
-    const cv = await findAccessibleCv(db, id, caller);
+    const cv = await findAccessibleCv(this.deps.cvById, id, caller);
     if (cv.status === 'queued' || cv.status === 'extracting') {
       throw new AppError('CV_NOT_READY', 'This CV is still being extracted; edit it once extraction has finished.');
     }
@@ -153,7 +155,7 @@ export class CvService {
   }
 
   async export(id: string, caller: CvCaller, format: 'cv' | 'json-resume') {
-    const cv = await findAccessibleCv(this.deps.db, id, caller);
+    const cv = await findAccessibleCv(this.deps.cvById, id, caller);
     if (cv.data === null) throw new AppError('CV_NOT_READY', 'This CV has no extracted data yet.');
     const data = CvSchema.parse(cv.data);
     return { document: format === 'json-resume' ? toJsonResume(data) : data, fileName: `${(cv.fileName ?? 'cv').replace(/\.[^.]+$/, '')}.${format === 'json-resume' ? 'resume' : 'cv'}.json` };
@@ -161,7 +163,7 @@ export class CvService {
 
   async openFile(id: string, caller: CvCaller): Promise<{ redirect: string } | { body: Readable; fileName: string; contentType: string; size: number }> {
     const { db, storage } = this.deps;
-    const cv = await findAccessibleCv(db, id, caller);
+    const cv = await findAccessibleCv(this.deps.cvById, id, caller);
     if (!cv.fileKey || !cv.fileKind) throw new AppError('NOT_FOUND', 'This CV was imported and has no original file.');
     const fileName = cv.fileName ?? `cv.${cv.fileKind}`;
     const url = await storage.presignedGetUrl(cv.fileKey, 300, fileName);
@@ -172,7 +174,7 @@ export class CvService {
 
   async delete(id: string, caller: CvCaller) {
     const { db, storage, logger } = this.deps;
-    const cv = await findAccessibleCv(db, id, caller);
+    const cv = await findAccessibleCv(this.deps.cvById, id, caller);
     const portfolios = await db.portfolio.findMany({ where: { cvId: id }, select: { id: true } });
     // Its portfolios go with it (cascade), and so do their sites.
     await db.cv.delete({ where: { id } });
