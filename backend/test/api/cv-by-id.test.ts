@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { fullCv } from '../../../cv-schema/test/fixtures/full-cv';
+import { fullCv } from '../support/full-cv';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 // The CV routes read a CV through cvById (a statement prepared once) instead of Prisma:

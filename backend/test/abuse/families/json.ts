@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { fullCv } from '../files/full-cv';
+import { fullCv } from '../../support/full-cv';
 import { createPortfolio, expectError, expectStatus, importCv, PASSWORD, register, type Account } from '../harness/api';
 import { check, type Case, type Context, type Family } from '../harness/cases';
 import { call, type CallOptions, type Reply } from '../harness/http';

@@ -4,7 +4,7 @@ import { buildAndWait, createPortfolio, expectError, expectStatus, importCv, reg
 import { check, fail, type Case, type Context, type Family } from '../harness/cases';
 import { call, type Reply } from '../harness/http';
 import { bodyText, scriptFindings } from '../harness/inert-html';
-import { fullCv } from '../files/full-cv';
+import { fullCv } from '../../support/full-cv';
 import { filePart, multipart, multipartType } from '../files/multipart';
 
 // Script payloads in every field of a CV, saved through the API, built with every
