@@ -1,12 +1,23 @@
-// Projects: adapter, unit and system tests run once; the API suite runs twice, on
-// SQLite and on PostgreSQL (test/support/use-*.ts pick the database). The global
-// set-up creates and migrates both databases for the run.
+// Projects: unit tests (no service), then adapter, system and fault tests against real
+// services, run once; the API suite runs twice, on SQLite and on PostgreSQL
+// (test/support/use-*.ts pick the database). The global set-up creates and migrates both
+// databases for the run (PostgreSQL's not for the unit tier, R2W_TEST_TIER=unit).
 const common = {
   testEnvironment: 'node',
   transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   // Tests run the sibling packages from source, so they never see a stale build.
-  moduleNameMapper: { '^@r2w/cv-schema$': '<rootDir>/../cv-schema/src/index.ts', '^@r2w/portfolio-task$': '<rootDir>/../portfolio-task/src/index.ts' },
+  moduleNameMapper: {
+    '^@r2w/cv-schema$': '<rootDir>/../cv-schema/src/index.ts',
+    '^@r2w/cv-schema/api$': '<rootDir>/../cv-schema/src/api/index.ts',
+    '^@r2w/storage$': '<rootDir>/../storage/src/index.ts',
+    '^@r2w/storage/s3$': '<rootDir>/../storage/src/s3-storage.ts',
+    '^@r2w/portfolio-task$': '<rootDir>/../portfolio-task/src/index.ts',
+    '^@r2w/portfolio-task/build-job$': '<rootDir>/../portfolio-task/src/task/build-job.ts',
+  },
+  // Every response a test app (test/support/test-app.ts) gives is checked against the API
+  // contract; a mismatch fails the test that caused it.
+  setupFilesAfterEnv: ['<rootDir>/test/support/contract-violations-fail.ts'],
 };
 
 /** @type {import('jest').Config} */
@@ -16,7 +27,10 @@ module.exports = {
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/adapters/**/*.test.ts', '<rootDir>/test/system/**/*.test.ts', '<rootDir>/test/extraction/**/*.test.ts', '<rootDir>/test/eval/**/*.test.ts', '<rootDir>/test/fault/**/*.test.ts'] },
+    // No service needed: `npm run test:unit` runs this project alone.
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/extraction/**/*.test.ts', '<rootDir>/test/eval/**/*.test.ts'] },
+    // Real services (Redis, PostgreSQL, moto_server) and real processes.
+    { ...common, displayName: 'services', testMatch: ['<rootDir>/test/adapters/**/*.test.ts', '<rootDir>/test/system/**/*.test.ts', '<rootDir>/test/fault/**/*.test.ts'] },
     { ...common, displayName: 'api:sqlite', testMatch: ['<rootDir>/test/api/**/*.test.ts'], setupFiles: ['<rootDir>/test/support/use-sqlite.ts'] },
     { ...common, displayName: 'api:postgres', testMatch: ['<rootDir>/test/api/**/*.test.ts'], setupFiles: ['<rootDir>/test/support/use-postgres.ts'] },
   ],

@@ -6,7 +6,11 @@ module.exports = {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: { module: 'commonjs', moduleResolution: 'node10', isolatedModules: true, esModuleInterop: true, target: 'ES2022', strict: true, jsx: 'react-jsx' } }],
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
-  moduleNameMapper: { '^@r2w/cv-schema$': '<rootDir>/../cv-schema/src/index.ts' },
+  moduleNameMapper: {
+    '^@r2w/cv-schema$': '<rootDir>/../cv-schema/src/index.ts',
+    '^@r2w/cv-schema/api$': '<rootDir>/../cv-schema/src/api/index.ts',
+    '^@r2w/storage$': '<rootDir>/../storage/src/index.ts',
+  },
   testTimeout: 30_000,
   reporters: ['default', ['<rootDir>/../backend/test/support/summary-reporter.js', { label: 'portfolio-task' }]],
 };

@@ -18,18 +18,19 @@ export function providerOf(url: string): Provider {
 const PG_TEXT_OID = 25;
 const PG_FIRST_USER_OID = 16384;
 const PG_KNOWN_OIDS = new Set([
-  16, 17, 20, 21, 23, 25, 26, 114, 142, 650, 700, 701, 790, 869, 1042, 1043, 1082, 1083, 1114, 1184, 1266,
-  1560, 1562, 1700, 2950, 3802, 143, 199, 651, 791, 1000, 1001, 1002, 1005, 1007, 1009, 1014, 1015, 1016, 1021,
-  1022, 1028, 1041, 1115, 1182, 1183, 1185, 1231, 1561, 1563, 2951, 3807,
+  16, 17, 20, 21, 23, 25, 26, 114, 142, 650, 700, 701, 790, 869, 1042, 1043, 1082, 1083, 1114, 1184, 1266, 1560, 1562, 1700, 2950, 3802, 143, 199, 651, 791, 1000, 1001, 1002, 1005, 1007, 1009, 1014,
+  1015, 1016, 1021, 1022, 1028, 1041, 1115, 1182, 1183, 1185, 1231, 1561, 1563, 2951, 3807,
 ]);
 
 type Patchable = Record<string, unknown>;
+// A driver adapter's method, called with its own `this` and one query.
+type Method = (this: unknown, query: unknown) => Promise<unknown>;
 
-function patchOnce(proto: Patchable, method: string, wrap: (original: Function) => Function): void {
+function patchOnce(proto: Patchable, method: string, wrap: (original: Method) => Method): void {
   const marker = `__r2wPatched_${method}`;
   if (proto[marker]) return;
   proto[marker] = true;
-  proto[method] = wrap(proto[method] as Function);
+  proto[method] = wrap(proto[method] as Method);
 }
 
 // A long timer left by the wasm engine keeps the CLI alive for up to a minute after it
@@ -50,12 +51,16 @@ async function sqliteAdapter(url: string) {
   // better-sqlite3's prepare() takes one statement, so a migration with several
   // statements fails with P3006: run parameterless SQL through exec() instead.
   const queryable = Object.getPrototypeOf(Object.getPrototypeOf(probe)) as Patchable;
-  patchOnce(queryable, 'executeRaw', (original) =>
-    async function (this: { client: { exec(sql: string): void } }, query: { sql: string; args: unknown[] }) {
-      if (query.args.length > 0) return original.call(this, query);
-      this.client.exec(query.sql);
-      return 0;
-    },
+  patchOnce(
+    queryable,
+    'executeRaw',
+    (original) =>
+      async function (this: unknown, raw: unknown) {
+        const query = raw as { sql: string; args: unknown[] };
+        if (query.args.length > 0) return original.call(this, query);
+        (this as { client: { exec(sql: string): void } }).client.exec(query.sql);
+        return 0;
+      },
   );
   await probe.dispose();
   return factory;
@@ -75,18 +80,21 @@ async function postgresAdapter(url: string) {
   });
   const probe = await factory.connect();
   const queryable = Object.getPrototypeOf(Object.getPrototypeOf(probe)) as Patchable;
-  patchOnce(queryable, 'performIO', (original) =>
-    async function (this: unknown, query: unknown) {
-      // A migration with several statements comes back as one result per statement.
-      type Result = { fields?: { dataTypeID: number }[] };
-      const result = (await original.call(this, query)) as Result | Result[];
-      for (const one of Array.isArray(result) ? result : [result]) {
-        for (const field of one.fields ?? []) {
-          if (field.dataTypeID < PG_FIRST_USER_OID && !PG_KNOWN_OIDS.has(field.dataTypeID)) field.dataTypeID = PG_TEXT_OID;
+  patchOnce(
+    queryable,
+    'performIO',
+    (original) =>
+      async function (this: unknown, query: unknown) {
+        // A migration with several statements comes back as one result per statement.
+        type Result = { fields?: { dataTypeID: number }[] };
+        const result = (await original.call(this, query)) as Result | Result[];
+        for (const one of Array.isArray(result) ? result : [result]) {
+          for (const field of one.fields ?? []) {
+            if (field.dataTypeID < PG_FIRST_USER_OID && !PG_KNOWN_OIDS.has(field.dataTypeID)) field.dataTypeID = PG_TEXT_OID;
+          }
         }
-      }
-      return result;
-    },
+        return result;
+      },
   );
   await probe.dispose();
 

@@ -41,11 +41,11 @@ datasource db {
 function generateClients() {
   for (const [provider, { sampleUrl }] of Object.entries(providers)) {
     // The URL must match the schema's provider or the CLI tries to download a query engine.
-    execFileSync(
-      process.execPath,
-      [join(root, 'node_modules/prisma/build/index.js'), 'generate', '--schema', `prisma/${provider}/schema.prisma`],
-      { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DATABASE_URL: sampleUrl, PRISMA_HIDE_UPDATE_MESSAGE: '1' } },
-    );
+    execFileSync(process.execPath, [join(root, 'node_modules/prisma/build/index.js'), 'generate', '--schema', `prisma/${provider}/schema.prisma`], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, DATABASE_URL: sampleUrl, PRISMA_HIDE_UPDATE_MESSAGE: '1' },
+    });
   }
 }
 

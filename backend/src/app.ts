@@ -8,6 +8,7 @@ import { jsonBody } from './http/middleware/require-json';
 import { pingDatabase } from './db/database';
 import { authRouter } from './routes/auth/auth.router';
 import { AuthService } from './routes/auth/auth.service';
+import { docsRouter } from './routes/docs/docs.router';
 import { healthRouter } from './routes/health/health.router';
 import { metricsRouter } from './routes/metrics/metrics.router';
 import { cvsRouter } from './routes/cvs/cvs.router';
@@ -27,7 +28,7 @@ export interface AppOptions {
 }
 
 export function buildApp(c: Container, options: AppOptions = {}): express.Express {
-  const { config, logger, metrics, db, cvById, sessions, storage, queue, taskRunner, sitePointers, tokens, signer, rateLimits: limits, identifiers } = c;
+  const { config, logger, metrics, db, cvById, sessions, storage, queue, taskRunner, sitePointers, tokens, signer, rateLimits: limits, identifiers, buildWatcher } = c;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.http.trustProxy);
@@ -52,6 +53,8 @@ export function buildApp(c: Container, options: AppOptions = {}): express.Expres
   // With a port of its own (server.ts serves it there), /metrics is not on this one.
   if (config.metrics.port === null) app.use(metricsRouter({ metrics, token: config.metrics.token }));
 
+  app.use(docsRouter());
+
   const api = express.Router();
   const auth = new AuthService({ db, sessions, storage, sitePointers, tokens, metrics, logger, scryptLog2N: config.auth.scryptLog2N, sessionTtlSeconds: config.auth.sessionTtlSeconds });
   api.use(
@@ -60,14 +63,39 @@ export function buildApp(c: Container, options: AppOptions = {}): express.Expres
     cookieParser(),
     authRouter({ auth, tokens, sessions, metrics, limits, cookieSecure: config.auth.cookieSecure, sessionTtlSeconds: config.auth.sessionTtlSeconds }),
   );
-  const cvs = new CvService({ db, cvById, storage, queue, metrics, logger, maxUploadBytes: config.uploads.maxBytes });
+  const cvs = new CvService({ db, cvById, storage, sitePointers, queue, metrics, logger, maxUploadBytes: config.uploads.maxBytes });
   const extractionQuota = new ExtractionQuota({ db, maxPending: config.quotas.pendingExtractionsPerOwner, metrics, logger });
   api.use(
     '/cvs',
-    cvsRouter({ cvs, db, cvById, tokens, sessions, metrics, limits, extractionQuota, identifiers, jsonLimit: config.http.jsonBodyLimit, cvJsonLimit: config.http.cvJsonBodyLimit, events: { ...config.uploads.events, stopping: options.stopping } }),
+    cvsRouter({
+      cvs,
+      db,
+      cvById,
+      tokens,
+      sessions,
+      metrics,
+      limits,
+      extractionQuota,
+      identifiers,
+      jsonLimit: config.http.jsonBodyLimit,
+      cvJsonLimit: config.http.cvJsonBodyLimit,
+      maxUploadBytes: config.uploads.maxBytes,
+      events: { ...config.uploads.events, stopping: options.stopping },
+    }),
   );
   api.use('/templates', templatesRouter());
-  const portfolios = new PortfolioService({ db, storage, taskRunner, sitePointers, signer, metrics, logger, sitesBaseUrl: config.sites.baseUrl, maxActiveBuildsPerUser: config.quotas.activeBuildsPerUser });
+  const portfolios = new PortfolioService({
+    db,
+    storage,
+    taskRunner,
+    buildWatcher,
+    sitePointers,
+    signer,
+    metrics,
+    logger,
+    sitesBaseUrl: config.sites.baseUrl,
+    maxActiveBuildsPerUser: config.quotas.activeBuildsPerUser,
+  });
   api.use('/portfolios', portfoliosRouter({ portfolios, tokens, sessions, metrics, limits, jsonLimit: config.http.jsonBodyLimit }));
   app.use('/api/v1', api);
   app.use(sitesRouter({ db, storage, signer, metrics }));

@@ -1,17 +1,18 @@
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Config } from './config/env';
 import { createDatabase, type Database } from './db/database';
 import type { CvById } from './db/cv-by-id';
+import { BuildWatcher } from './builds/build-jobs';
 import type { JobQueue } from './adapters/queue/job-queue';
 import { LocalJobQueue } from './adapters/queue/local-queue';
 import { SqsJobQueue } from './adapters/queue/sqs-queue';
 import type { SessionStore } from './adapters/session-store/session-store';
 import { MemorySessionStore } from './adapters/session-store/memory-session-store';
 import { RedisSessionStore } from './adapters/session-store/redis-session-store';
-import type { ObjectStorage } from './adapters/storage/object-storage';
-import { createStorage } from './adapters/storage/create-storage';
+import type { ObjectStorage } from '@r2w/storage';
+import { createStorage } from '@r2w/storage';
 import { awsConnection } from './adapters/aws-client';
 import type { SitePointers } from './adapters/site-pointers/site-pointers';
 import { DatabaseSitePointers } from './adapters/site-pointers/database-site-pointers';
@@ -23,7 +24,6 @@ import { createLogger, type Logger } from './observability/logger';
 import { createMetrics, type Metrics } from './observability/metrics';
 import { TokenService } from './routes/auth/tokens';
 import { UrlSigner } from './lib/signed-url';
-import { createHash } from 'node:crypto';
 import type Redis from 'ioredis';
 import { IdentifierHasher } from './http/middleware/rate-limit/client-identity';
 import { RateLimits } from './http/middleware/rate-limit/rate-limits';
@@ -54,6 +54,8 @@ export interface Container {
   /** Keyed hashes of client addresses and e-mail addresses (key derived from the token secret). */
   identifiers: IdentifierHasher;
   rateLimits: RateLimits;
+  /** Follows the builds this process starts until they end. */
+  buildWatcher: BuildWatcher;
   close(): Promise<void>;
 }
 
@@ -82,7 +84,14 @@ function createQueue(config: Config): JobQueue<ExtractionJob> {
 
 function createTaskRunner(config: Config): TaskRunner {
   const t = config.taskRunner;
-  if (t.driver === 'child-process') return new ChildProcessTaskRunner({ command: t.command, cwd: path.resolve(__dirname, '../..'), logDir: t.logDir, maxRunSeconds: t.maxRunSeconds, baseEnv: { PATH: process.env.PATH ?? '', ...t.env } });
+  if (t.driver === 'child-process')
+    return new ChildProcessTaskRunner({
+      command: t.command,
+      cwd: path.resolve(__dirname, '../..'),
+      logDir: t.logDir,
+      maxRunSeconds: t.maxRunSeconds,
+      baseEnv: { PATH: process.env.PATH ?? '', ...t.env },
+    });
   return new EcsTaskRunner({
     ...awsConnection(config),
     cluster: t.cluster,
@@ -119,7 +128,11 @@ function createSessions(config: Config, logger: Logger): SessionStore {
 function createRateLimits(config: Config, logger: Logger, metrics: Metrics, identifiers: IdentifierHasher): { rateLimits: RateLimits; redis: Redis | null } {
   const { redis: r } = config;
   const redis = r
-    ? { client: createRedisConnection({ url: r.url, commandTimeoutMs: r.commandTimeoutMs, onConnectionError: connectionWarning(logger, 'rate-limit store connection problem') }), keyPrefix: r.keyPrefix, commandTimeoutMs: r.commandTimeoutMs }
+    ? {
+        client: createRedisConnection({ url: r.url, commandTimeoutMs: r.commandTimeoutMs, onConnectionError: connectionWarning(logger, 'rate-limit store connection problem') }),
+        keyPrefix: r.keyPrefix,
+        commandTimeoutMs: r.commandTimeoutMs,
+      }
     : null;
   return { rateLimits: new RateLimits({ limits: config.rateLimits, redis, hasher: identifiers, metrics, logger }), redis: redis?.client ?? null };
 }
@@ -129,7 +142,7 @@ export function createContainer(config: Config, overrides: Partial<Pick<Containe
   const metrics = createMetrics();
   const { db, cvById, close: closeDatabase } = createDatabase(config.database);
   const sessions = createSessions(config, logger);
-  const storage = createStorage(config);
+  const storage = createStorage(config.storage);
   const queue = createQueue(config);
   const taskRunner = createTaskRunner(config);
   const sitePointers = createSitePointers(config);
@@ -138,6 +151,7 @@ export function createContainer(config: Config, overrides: Partial<Pick<Containe
   const signer = new UrlSigner(createHash('sha256').update(`r2w-previews:${secret}`).digest('base64url'));
   const identifiers = new IdentifierHasher(createHash('sha256').update(`r2w-client-identifiers:${secret}`).digest('base64url'));
   const { rateLimits, redis: rateLimitRedis } = createRateLimits(config, logger, metrics, identifiers);
+  const buildWatcher = new BuildWatcher({ db, storage, taskRunner, metrics, logger });
 
   return {
     config,
@@ -154,14 +168,10 @@ export function createContainer(config: Config, overrides: Partial<Pick<Containe
     signer,
     identifiers,
     rateLimits,
+    buildWatcher,
     async close() {
-      await Promise.allSettled([
-        taskRunner.close(),
-        sessions.close(),
-        queue.close(),
-        closeDatabase(),
-        rateLimitRedis?.quit().catch(() => rateLimitRedis.disconnect()),
-      ]);
+      buildWatcher.close();
+      await Promise.allSettled([taskRunner.close(), sessions.close(), queue.close(), closeDatabase(), rateLimitRedis?.quit().catch(() => rateLimitRedis.disconnect())]);
     },
   };
 }

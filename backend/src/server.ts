@@ -53,7 +53,12 @@ async function main(): Promise<void> {
     });
   });
   server.on('error', listenFailed('api', config.port));
-  const metricsServer = config.metrics.port === null ? null : express().use(metricsRouter({ metrics: container.metrics, token: null })).listen(config.metrics.port, config.host);
+  const metricsServer =
+    config.metrics.port === null
+      ? null
+      : express()
+          .use(metricsRouter({ metrics: container.metrics, token: null }))
+          .listen(config.metrics.port, config.host);
   metricsServer?.on('error', listenFailed('metrics', config.metrics.port ?? 0));
 
   const stop = async (signal: string) => {

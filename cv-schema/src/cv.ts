@@ -46,10 +46,7 @@ export const SECTION_KEYS: readonly SectionKey[] = Object.freeze(Object.keys(SEC
 
 export const extractionSchema = z.strictObject({
   unclassifiedText: z.array(longString).max(MAX_LIST_ITEMS),
-  sections: z.partialRecord(
-    z.enum(SECTION_KEYS),
-    z.strictObject({ confidence: z.number().min(0).max(1), source: z.enum(['llm', 'heuristic']) }),
-  ),
+  sections: z.partialRecord(z.enum(SECTION_KEYS), z.strictObject({ confidence: z.number().min(0).max(1), source: z.enum(['llm', 'heuristic']) })),
   rejectedValues: z.int().min(0),
 });
 export type Extraction = z.infer<typeof extractionSchema>;

@@ -24,9 +24,7 @@ export const count = z.int().min(0).nullish();
 // These values end up in href/src attributes of published sites; a script URL there runs in
 // the visitor's browser. Browsers ignore whitespace and control characters inside the scheme.
 const SCRIPT_URL = /^(?:javascript|vbscript):/i;
-export const urlText = shortString
-  .refine((url) => !SCRIPT_URL.test(url.replace(/[\s\u0000-\u001f]+/g, '')), { message: 'Script URLs are not allowed' })
-  .nullish();
+export const urlText = shortString.refine((url) => !SCRIPT_URL.test(url.replace(/[\s\u0000-\u001f]+/g, '')), { message: 'Script URLs are not allowed' }).nullish();
 
 export const idSchema = z.string().min(1).max(100);
 

@@ -20,3 +20,4 @@ export * from './sections/patents';
 export * from './sections/conferences';
 export * from './sections/courses';
 export * from './sections/references';
+export * from './errors';

@@ -20,9 +20,7 @@ export const jsonResumeSchema = z.looseObject({
       phone: shortText,
       url: urlText,
       summary: longText,
-      location: z
-        .looseObject({ address: shortText, postalCode: shortText, city: shortText, countryCode: shortText, region: shortText })
-        .nullish(),
+      location: z.looseObject({ address: shortText, postalCode: shortText, city: shortText, countryCode: shortText, region: shortText }).nullish(),
       profiles: entries(z.looseObject({ network: shortText, username: shortText, url: urlText })),
     })
     .nullish(),
@@ -64,9 +62,7 @@ export const jsonResumeSchema = z.looseObject({
   ),
   awards: entries(z.looseObject({ title: shortText, date: shortText, awarder: shortText, summary: longText })),
   certificates: entries(z.looseObject({ name: shortText, date: shortText, url: urlText, issuer: shortText })),
-  publications: entries(
-    z.looseObject({ name: shortText, publisher: shortText, releaseDate: shortText, url: urlText, summary: longText }),
-  ),
+  publications: entries(z.looseObject({ name: shortText, publisher: shortText, releaseDate: shortText, url: urlText, summary: longText })),
   skills: entries(z.looseObject({ name: shortText, level: shortText, keywords: shortTextList })),
   languages: entries(z.looseObject({ language: shortText, fluency: shortText })),
   interests: entries(z.looseObject({ name: shortText, keywords: shortTextList })),
@@ -235,18 +231,10 @@ export function fromJsonResume(input: unknown): Cv {
       datePublishedText: publication.releaseDate,
     }),
   );
-  cv.skills.skillCategories = (doc.skills ?? []).map((skill) =>
-    compact({ id: createId(), categoryName: skill.name, skills: skill.keywords, level: skill.level }),
-  );
-  cv.languages.items = (doc.languages ?? []).map((language) =>
-    compact({ id: createId(), language: language.language, proficiency: language.fluency }),
-  );
-  cv.hobbies.items = (doc.interests ?? []).map((interest) =>
-    compact({ id: createId(), hobbyName: interest.name, keywords: interest.keywords }),
-  );
-  cv.references.items = (doc.references ?? []).map((reference) =>
-    compact({ id: createId(), name: reference.name, referenceText: reference.reference }),
-  );
+  cv.skills.skillCategories = (doc.skills ?? []).map((skill) => compact({ id: createId(), categoryName: skill.name, skills: skill.keywords, level: skill.level }));
+  cv.languages.items = (doc.languages ?? []).map((language) => compact({ id: createId(), language: language.language, proficiency: language.fluency }));
+  cv.hobbies.items = (doc.interests ?? []).map((interest) => compact({ id: createId(), hobbyName: interest.name, keywords: interest.keywords }));
+  cv.references.items = (doc.references ?? []).map((reference) => compact({ id: createId(), name: reference.name, referenceText: reference.reference }));
   cv.projects.items = (doc.projects ?? []).map((project) =>
     compact({
       id: createId(),
@@ -288,9 +276,7 @@ export function toJsonResume(cv: Cv): JsonResume {
         countryCode: location?.country,
         region: location?.state,
       }),
-      profiles: links
-        .filter((_, index) => index !== websiteIndex)
-        .map((link) => compact({ network: link.platform, username: link.username, url: link.url })),
+      profiles: links.filter((_, index) => index !== websiteIndex).map((link) => compact({ network: link.platform, username: link.username, url: link.url })),
     }),
     work: cv.experience.items.map((item) =>
       compact({
@@ -353,9 +339,7 @@ export function toJsonResume(cv: Cv): JsonResume {
         summary: item.abstract,
       }),
     ),
-    skills: cv.skills.skillCategories.map((category) =>
-      compact({ name: category.categoryName, level: category.level, keywords: category.skills }),
-    ),
+    skills: cv.skills.skillCategories.map((category) => compact({ name: category.categoryName, level: category.level, keywords: category.skills })),
     languages: cv.languages.items.map((item) => compact({ language: item.language, fluency: item.proficiency })),
     interests: cv.hobbies.items.map((item) => compact({ name: item.hobbyName, keywords: item.keywords })),
     references: cv.references.items.map((item) => compact({ name: item.name, reference: item.referenceText })),

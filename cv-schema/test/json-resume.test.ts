@@ -79,7 +79,13 @@ describe('fromJsonResume', () => {
       endDateText: '2013-01-01',
     });
     expect(cv.education.items[0]).toMatchObject({ degree: 'Bachelor', fieldOfStudy: 'Information Technology', gpa: '4.0', relevantCoursework: ['DB1101 - Basic SQL', 'CS2011 - Java Introduction'] });
-    expect(cv.awards.items[0]).toMatchObject({ awardName: 'Digital Compression Pioneer Award', issuingOrganization: 'Techcrunch', dateReceived: '2014-11', dateReceivedText: '2014-11-01', description: 'There is no spoon.' });
+    expect(cv.awards.items[0]).toMatchObject({
+      awardName: 'Digital Compression Pioneer Award',
+      issuingOrganization: 'Techcrunch',
+      dateReceived: '2014-11',
+      dateReceivedText: '2014-11-01',
+      description: 'There is no spoon.',
+    });
     expect(cv.publications.items[0]).toMatchObject({ title: 'Video compression for 3d media', publication: 'Hooli', datePublished: '2014-10', datePublishedText: '2014-10-01' });
     expect(cv.skills.skillCategories[0]).toMatchObject({ categoryName: 'Web Development', level: 'Master', skills: ['HTML', 'CSS', 'Javascript'] });
     expect(cv.languages.items[0]).toMatchObject({ language: 'English', proficiency: 'Native speaker' });

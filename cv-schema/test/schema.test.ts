@@ -29,8 +29,24 @@ import {
 import { fullCv } from './fixtures/full-cv';
 
 const DOCUMENTED_ORDER = [
-  'hero', 'contact', 'summary', 'experience', 'education', 'skills', 'projects', 'certifications', 'languages',
-  'hobbies', 'testimonials', 'memberships', 'awards', 'publications', 'patents', 'conferences', 'courses', 'references',
+  'hero',
+  'contact',
+  'summary',
+  'experience',
+  'education',
+  'skills',
+  'projects',
+  'certifications',
+  'languages',
+  'hobbies',
+  'testimonials',
+  'memberships',
+  'awards',
+  'publications',
+  'patents',
+  'conferences',
+  'courses',
+  'references',
 ];
 
 /** The issues of a parse that must fail, as comparable plain objects. */
@@ -85,9 +101,7 @@ describe('CvSchema', () => {
     const cv = withCv((c) => {
       c.experience.items[1].salary = '100k';
     });
-    expect(issuesOf(CvSchema, cv)).toEqual([
-      { code: 'unrecognized_keys', path: ['experience', 'items', 1], message: 'Unrecognized key: "salary"', keys: ['salary'] },
-    ]);
+    expect(issuesOf(CvSchema, cv)).toEqual([{ code: 'unrecognized_keys', path: ['experience', 'items', 1], message: 'Unrecognized key: "salary"', keys: ['salary'] }]);
   });
 
   it('refuses an unknown key in a nested object and at the top level', () => {
@@ -151,9 +165,7 @@ describe('CvSchema', () => {
       const over = withCv((c) => {
         c.summary.summaryText = 'x'.repeat(MAX_LONG_TEXT + 1);
       });
-      expect(issuesOf(CvSchema, over)).toEqual([
-        { code: 'too_big', path: ['summary', 'summaryText'], message: `Too big: expected string to have <=${MAX_LONG_TEXT} characters`, keys: undefined },
-      ]);
+      expect(issuesOf(CvSchema, over)).toEqual([{ code: 'too_big', path: ['summary', 'summaryText'], message: `Too big: expected string to have <=${MAX_LONG_TEXT} characters`, keys: undefined }]);
     });
 
     it('refuses short fields, list entries and headings over 2,000 characters', () => {
@@ -211,7 +223,7 @@ describe('CvSchema', () => {
 
   describe('extraction report', () => {
     it('is optional', () => {
-      const { extraction, ...withoutReport } = fullCv();
+      const { extraction: _report, ...withoutReport } = fullCv();
       expect(CvSchema.parse(withoutReport)).toEqual(withoutReport);
     });
 
@@ -241,7 +253,10 @@ describe('CvSchema', () => {
         c.extraction.rejectedValues = 'many';
         c.hero.fullName = 42;
       });
-      expect(issuesOf(CvEditSchema, cv).map(({ path }) => path)).toEqual([['hero', 'fullName'], ['extraction', 'rejectedValues']]);
+      expect(issuesOf(CvEditSchema, cv).map(({ path }) => path)).toEqual([
+        ['hero', 'fullName'],
+        ['extraction', 'rejectedValues'],
+      ]);
     });
   });
 });

@@ -172,15 +172,21 @@ describe('from a CV to a published website', () => {
       const cvLink = page.getByRole('link', { name: /^jordan-avery-.*\.pdf$/ });
       for (const [name, open] of [
         ['landing', () => page.goto(product.url)],
-        ['dashboard', async () => {
-          await page.goto(`${product.url}/dashboard`);
-          await cvLink.waitFor();
-        }],
-        ['editor', async () => {
-          await page.goto(`${product.url}/dashboard`);
-          await cvLink.click();
-          await page.getByRole('heading', { name: 'Your CV', exact: true }).waitFor();
-        }],
+        [
+          'dashboard',
+          async () => {
+            await page.goto(`${product.url}/dashboard`);
+            await cvLink.waitFor();
+          },
+        ],
+        [
+          'editor',
+          async () => {
+            await page.goto(`${product.url}/dashboard`);
+            await cvLink.click();
+            await page.getByRole('heading', { name: 'Your CV', exact: true }).waitFor();
+          },
+        ],
       ] as const) {
         await open();
         await page.locator('h1').first().waitFor();

@@ -1,13 +1,50 @@
-// The builder task: `node portfolio-task/dist/main.js` with BUILD_ID in its environment.
-// Loading the build and writing the site are the backend's data access, shared with the
-// API; they are loaded at run time so that the two packages' types do not depend on each
-// other (the backend imports this package's renderer).
-const { main } = require('@r2w/backend/dist/builder/main') as { main(): Promise<number> };
+import { createStorage, StorageEnvSchema, storageEnvProblems, storageSettings } from '@r2w/storage';
+import winston from 'winston';
+import { z } from 'zod';
+import { runBuildTask } from './task/run-build-task';
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+// The builder task: `node portfolio-task/dist/main.js`, one process (a Fargate task in
+// AWS) per build. Its whole input is BUILD_JOB (the job's prefix in object storage) and
+// the storage settings: it holds no database credentials and runs no API code.
+// Exits 0 when the build succeeded, 1 when it failed (the reason is in its result), 2 when
+// it is misconfigured, 3 when storage failed (no result could be written).
+
+const TaskEnvSchema = StorageEnvSchema.extend({
+  BUILD_JOB: z.string().regex(/^builds\/[0-9a-f-]{36}\/[0-9a-f-]{36}\/$/, 'must be a build job prefix, builds/<portfolioId>/<buildId>/'),
+  LOG_LEVEL: z.enum(['error', 'warn', 'info', 'http', 'debug', 'silent']).default('info'),
+  REQUEST_ID: z.string().max(128).optional(),
+});
+
+function createTaskLogger(level: string, meta: Record<string, unknown>) {
+  return winston.createLogger({
+    level: level === 'silent' ? 'error' : level,
+    defaultMeta: { service: 'r2w-builder', ...meta },
+    format: winston.format.combine(winston.format.timestamp(), winston.format.errors({ stack: true }), winston.format.json()),
+    transports: [new winston.transports.Console({ silent: level === 'silent' })],
+  });
+}
+
+export async function main(raw: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const present = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = TaskEnvSchema.safeParse(present);
+  const problems = [...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)), ...storageEnvProblems(present).map((p) => `${p.variable}: ${p.message}`)];
+  if (!parsed.success || problems.length > 0) {
+    console.error(`The builder is not configured:\n  ${problems.join('\n  ')}`);
+    return 2;
+  }
+  const env = parsed.data;
+  const logger = createTaskLogger(env.LOG_LEVEL, { job: env.BUILD_JOB, requestId: env.REQUEST_ID });
+  try {
+    const result = await runBuildTask(env.BUILD_JOB, { storage: createStorage(storageSettings(env)), logger });
+    return result.status === 'succeeded' ? 0 : 1;
+  } catch (error) {
+    logger.error('builder could not finish: storage failed', { err: error instanceof Error ? error.message : String(error) });
+    return 3;
+  }
+}
+
+if (require.main === module) {
+  // Exits once stdout has taken the last log line: an idle S3 connection would otherwise
+  // keep the task alive.
+  void main().then((code) => process.stdout.write('', () => process.exit(code)));
+}

@@ -45,7 +45,15 @@ export const SAMPLE_CV: Cv = CvSchema.parse({
   },
   education: {
     sectionTitle: 'Education',
-    items: [{ id: 'edu-1', degree: 'BA Graphic Communication', institution: 'University of the West of England', dateRange: { start: '2013', end: '2016', isCurrent: false, text: '2013 – 2016' }, honors: ['First Class Honours'] }],
+    items: [
+      {
+        id: 'edu-1',
+        degree: 'BA Graphic Communication',
+        institution: 'University of the West of England',
+        dateRange: { start: '2013', end: '2016', isCurrent: false, text: '2013 – 2016' },
+        honors: ['First Class Honours'],
+      },
+    ],
   },
   skills: {
     sectionTitle: 'Skills',
@@ -56,9 +64,20 @@ export const SAMPLE_CV: Cv = CvSchema.parse({
   },
   projects: {
     sectionTitle: 'Projects',
-    items: [{ id: 'proj-1', title: 'Open Pantry', description: 'A volunteer-run app that matches surplus food from shops with local food banks.', projectUrl: 'https://openpantry.example.org', technologies: ['React Native', 'Supabase'] }],
+    items: [
+      {
+        id: 'proj-1',
+        title: 'Open Pantry',
+        description: 'A volunteer-run app that matches surplus food from shops with local food banks.',
+        projectUrl: 'https://openpantry.example.org',
+        technologies: ['React Native', 'Supabase'],
+      },
+    ],
   },
-  certifications: { sectionTitle: 'Certifications', items: [{ id: 'cert-1', certificationName: 'Certified Usability Analyst', issuingOrganization: 'Human Factors International', issueDate: '2019' }] },
+  certifications: {
+    sectionTitle: 'Certifications',
+    items: [{ id: 'cert-1', certificationName: 'Certified Usability Analyst', issuingOrganization: 'Human Factors International', issueDate: '2019' }],
+  },
   languages: {
     sectionTitle: 'Languages',
     items: [
@@ -66,7 +85,13 @@ export const SAMPLE_CV: Cv = CvSchema.parse({
       { id: 'lang-2', language: 'Spanish', proficiency: 'Professional working proficiency' },
     ],
   },
-  hobbies: { sectionTitle: 'Interests', items: [{ id: 'hob-1', hobbyName: 'Sea swimming' }, { id: 'hob-2', hobbyName: 'Letterpress printing' }] },
+  hobbies: {
+    sectionTitle: 'Interests',
+    items: [
+      { id: 'hob-1', hobbyName: 'Sea swimming' },
+      { id: 'hob-2', hobbyName: 'Letterpress printing' },
+    ],
+  },
   testimonials: {
     sectionTitle: 'What colleagues say',
     items: [{ id: 'tst-1', testimonialText: 'Alex turns tangled problems into products people enjoy using.', authorName: 'Priya Shah', authorTitle: 'VP Product', authorCompany: 'Harbour Health' }],

@@ -34,12 +34,9 @@ describe('renderSite', () => {
     expect(render).toThrow(expect.objectContaining({ code: 'UNKNOWN_TEMPLATE', templateId: 'brutalist' }));
   });
 
-  it.each(['javascript:alert(1)', 'dana.example.com', '/sites/dana/', 'ftp://dana.example.com', 'https://user:pw@dana.example.com'])(
-    'refuses the site URL %p',
-    (siteUrl) => {
-      expect(() => renderSite(fullCv(), { templateId: 'minimal', settings: { siteUrl } })).toThrow(InvalidSiteUrlError);
-    },
-  );
+  it.each(['javascript:alert(1)', 'dana.example.com', '/sites/dana/', 'ftp://dana.example.com', 'https://user:pw@dana.example.com'])('refuses the site URL %p', (siteUrl) => {
+    expect(() => renderSite(fullCv(), { templateId: 'minimal', settings: { siteUrl } })).toThrow(InvalidSiteUrlError);
+  });
 });
 
 describe('the home page head', () => {
@@ -73,7 +70,11 @@ describe('the home page head', () => {
 
   it('inlines the stylesheet and links nothing else that could load code', () => {
     expect(allElements(head, 'style')).toHaveLength(1);
-    expect(allElements(document, 'link').map((link) => link.attribs.rel).sort()).toEqual(['canonical', 'icon', 'preload']);
+    expect(
+      allElements(document, 'link')
+        .map((link) => link.attribs.rel)
+        .sort(),
+    ).toEqual(['canonical', 'icon', 'preload']);
   });
 
   it('describes the person in JSON-LD', () => {

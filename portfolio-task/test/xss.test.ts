@@ -3,13 +3,7 @@ import { fullCv } from './support/full-cv';
 import { renderSite, TEMPLATES } from '../src';
 import { allElements, firstElement, parseHtml, textOf, type Document } from './support/html';
 
-const TEXT_PAYLOADS = [
-  '<script>alert(1)</script>',
-  '"><img src=x onerror=alert(1)>',
-  "' onmouseover='alert(1)",
-  '<svg onload=alert(1)>',
-  '</textarea></style><iframe src=//evil.example>',
-];
+const TEXT_PAYLOADS = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "' onmouseover='alert(1)", '<svg onload=alert(1)>', '</textarea></style><iframe src=//evil.example>'];
 const URL_PAYLOADS = [
   'javascript:alert(1)',
   ' JaVaScRiPt:alert(1)',

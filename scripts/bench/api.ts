@@ -270,7 +270,11 @@ async function main() {
     const bareP99 = median(results.bare.map((r) => r.p99));
     console.log(`\nMedians of ${ROUNDS} rounds (bare Express: ${results.bare.length} rounds)`);
     console.log(`${''.padEnd(26)} ${'req/s'.padStart(7)}  ${'ratio'.padStart(5)}  ${'p50'.padStart(5)}  ${'p99'.padStart(6)}  unanswered  targets`);
-    console.log(`${bareTarget.label.padEnd(26)} ${bareRps.toFixed(0).padStart(7)}  ${'1.00'.padStart(5)}  ${median(results.bare.map((r) => r.p50)).toFixed(0).padStart(3)} ms  ${bareP99.toFixed(0).padStart(3)} ms`);
+    console.log(
+      `${bareTarget.label.padEnd(26)} ${bareRps.toFixed(0).padStart(7)}  ${'1.00'.padStart(5)}  ${median(results.bare.map((r) => r.p50))
+        .toFixed(0)
+        .padStart(3)} ms  ${bareP99.toFixed(0).padStart(3)} ms`,
+    );
     let allMet = true;
     for (const target of [pgTarget, sqliteTarget]) {
       const rounds = results[target.key];
@@ -283,7 +287,9 @@ async function main() {
       const met = { ratio: ratio >= target_, p99: p99 <= 2 * bareP99, answered: unanswered === 0 && non2xx === 0 };
       allMet &&= met.ratio && met.p99 && met.answered;
       console.log(
-        `${target.label.padEnd(26)} ${rps.toFixed(0).padStart(7)}  ${ratio.toFixed(2).padStart(5)}  ${median(rounds.map((r) => r.p50)).toFixed(0).padStart(3)} ms  ${p99.toFixed(0).padStart(3)} ms  ${String(unanswered).padStart(10)}  ` +
+        `${target.label.padEnd(26)} ${rps.toFixed(0).padStart(7)}  ${ratio.toFixed(2).padStart(5)}  ${median(rounds.map((r) => r.p50))
+          .toFixed(0)
+          .padStart(3)} ms  ${p99.toFixed(0).padStart(3)} ms  ${String(unanswered).padStart(10)}  ` +
           `ratio ≥ ${target_}: ${verdict(met.ratio)}; p99 ≤ 2× bare (${2 * bareP99} ms): ${verdict(met.p99)}; all answered 2xx: ${verdict(met.answered)}${non2xx ? ` (${non2xx} non-2xx)` : ''}`,
       );
     }

@@ -56,7 +56,9 @@ async function benchSpeed(): Promise<void> {
       warm.push(await timed(() => pool.parse({ file, kind: 'pdf', maxPages: 30 }, TIMEOUT_MS)));
       cold.push(await timed(() => extractText(file, 'pdf', { timeoutMs: TIMEOUT_MS })));
     }
-    console.log(`2-page PDF, ${RUNS} runs each: warm pool median ${median(warm).toFixed(1)} ms; fresh process per file median ${median(cold).toFixed(1)} ms; ${(median(cold) / median(warm)).toFixed(1)}x faster warm`);
+    console.log(
+      `2-page PDF, ${RUNS} runs each: warm pool median ${median(warm).toFixed(1)} ms; fresh process per file median ${median(cold).toFixed(1)} ms; ${(median(cold) / median(warm)).toFixed(1)}x faster warm`,
+    );
   } finally {
     await pool.close();
   }
@@ -77,7 +79,14 @@ async function benchBombs(count: number): Promise<boolean> {
       parentPeak = Math.max(parentPeak, process.memoryUsage().rss / MB);
       for (const pid of pids) peaks.set(pid, Math.max(peaks.get(pid)!, statusMb(pid, 'VmHWM') ?? 0));
     }, 10);
-    const outcomes = await Promise.all(bombs.map((file) => pool.parse({ file, kind: 'pdf', maxPages: 30 }, TIMEOUT_MS).then(() => 'parsed', (error: { code?: string }) => error.code ?? String(error))));
+    const outcomes = await Promise.all(
+      bombs.map((file) =>
+        pool.parse({ file, kind: 'pdf', maxPages: 30 }, TIMEOUT_MS).then(
+          () => 'parsed',
+          (error: { code?: string }) => error.code ?? String(error),
+        ),
+      ),
+    );
     clearInterval(sampler);
     const childPeak = Math.max(...peaks.values());
     const within = childPeak <= LIMIT_MB;

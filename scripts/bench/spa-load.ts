@@ -20,7 +20,11 @@ async function main() {
       const page = await context.newPage();
       let js = 0;
       page.on('response', (response) => {
-        if (response.url().endsWith('.js')) void response.body().then((body) => (js += body.length), () => undefined);
+        if (response.url().endsWith('.js'))
+          void response.body().then(
+            (body) => (js += body.length),
+            () => undefined,
+          );
       });
       const started = Date.now();
       await page.goto(url, { waitUntil: 'commit' });
@@ -50,7 +54,11 @@ async function main() {
       spa.push(await load(product.url, 'button:has-text("Choose a file")'));
     }
     const row = (name: string, loads: Load[]) =>
-      `${name.padEnd(34)} ${median(loads.map((l) => l.ready)).toFixed(0).padStart(6)} ms ready ${median(loads.map((l) => l.fcp)).toFixed(0).padStart(6)} ms first paint ${(median(loads.map((l) => l.js)) / 1024).toFixed(0).padStart(5)} KB JS`;
+      `${name.padEnd(34)} ${median(loads.map((l) => l.ready))
+        .toFixed(0)
+        .padStart(6)} ms ready ${median(loads.map((l) => l.fcp))
+        .toFixed(0)
+        .padStart(6)} ms first paint ${(median(loads.map((l) => l.js)) / 1024).toFixed(0).padStart(5)} KB JS`;
     console.log(`\nSPA first load on localhost, median of ${RUNS} cold loads (fresh context each):`);
     console.log(row('static HTML page (baseline)', baseline));
     console.log(row('SPA landing page', spa));

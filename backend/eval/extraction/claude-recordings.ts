@@ -52,7 +52,10 @@ export async function startRecordingProxy(upstream: string): Promise<RecordingPr
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const headers = Object.fromEntries(Object.entries(req.headers).filter(([name, value]) => typeof value === 'string' && !['host', 'content-length', 'connection'].includes(name))) as Record<string, string>;
+      const headers = Object.fromEntries(Object.entries(req.headers).filter(([name, value]) => typeof value === 'string' && !['host', 'content-length', 'connection'].includes(name))) as Record<
+        string,
+        string
+      >;
       fetch(new URL(req.url ?? '/', upstream), { method: req.method ?? 'POST', headers, body: Buffer.concat(chunks) })
         .then(async (answer) => {
           const body = await answer.text();

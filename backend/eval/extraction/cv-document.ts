@@ -272,11 +272,7 @@ const BUILDERS: Record<Exclude<SectionKey, 'hero' | 'contact' | 'memberships'>, 
     }),
   courses: ({ courses }, labels) =>
     courses.items.map((course) => {
-      const details = new Details(labels)
-        .labelled('duration', course.duration)
-        .labelled('grade', course.grade)
-        .joined('skillsCovered', course.skills)
-        .labelled('certificate', course.certificateUrl);
+      const details = new Details(labels).labelled('duration', course.duration).labelled('grade', course.grade).joined('skillsCovered', course.skills).labelled('certificate', course.certificateUrl);
       return item({ title: course.courseName, subtitle: course.provider, when: course.completionDate }, details);
     }),
   references: ({ references }, labels) =>
@@ -339,5 +335,11 @@ export function printedText(document: CvDocument): string[] {
     entry.kind === 'line'
       ? [lineText(entry.line), ...entry.more.map(lineText)]
       : [entry.title, entry.subtitle, entry.when, entry.where, ...entry.lines.map(lineText), ...entry.groups.flatMap((group) => [group.label, ...group.items])].filter(present);
-  return [document.name, document.headline, document.tagline, ...document.contact.map(lineText), ...document.sections.flatMap((section) => [section.title, ...section.entries.flatMap(entryText)])].filter(present);
+  return [
+    document.name,
+    document.headline,
+    document.tagline,
+    ...document.contact.map(lineText),
+    ...document.sections.flatMap((section) => [section.title, ...section.entries.flatMap(entryText)]),
+  ].filter(present);
 }

@@ -27,9 +27,7 @@ export interface Rendering {
 const TEXT_LAYOUT: Layout = 'classic';
 
 export function renderingsWanted(corpus: CorpusCv[], layouts: readonly Layout[], formats: readonly Format[]) {
-  return corpus.flatMap((corpusCv) =>
-    layouts.flatMap((layout) => formats.filter((format) => format !== 'txt' || layout === TEXT_LAYOUT).map((format) => ({ corpusCv, layout, format }))),
-  );
+  return corpus.flatMap((corpusCv) => layouts.flatMap((layout) => formats.filter((format) => format !== 'txt' || layout === TEXT_LAYOUT).map((format) => ({ corpusCv, layout, format }))));
 }
 
 async function bytesOf(corpusCv: CorpusCv, layout: Layout, format: Format, pdf: () => Promise<PdfRenderer>): Promise<Buffer> {

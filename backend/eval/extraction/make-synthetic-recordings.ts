@@ -48,7 +48,11 @@ const itemList = (input: JsonObject, section: string): Json[] => {
 function withoutIds(value: Json): Json {
   if (Array.isArray(value)) return value.map(withoutIds);
   if (!isObject(value)) return value;
-  return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'id').map(([key, child]) => [key, withoutIds(child)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => key !== 'id')
+      .map(([key, child]) => [key, withoutIds(child)]),
+  );
 }
 
 /** The truth as Claude's record_cv input: the 18 sections without ids, plus confidence. */
@@ -73,7 +77,12 @@ const MISPLACEMENTS: { from: string; to: string; applies: (entry: JsonObject) =>
     from: 'memberships',
     to: 'experience',
     applies: (entry) => entry.membershipType === 'volunteer',
-    convert: (entry) => ({ jobTitle: entry.position ?? null, companyName: entry.organizationName ?? null, dateRange: rangeOf(entry.startDate, entry.endDate), responsibilities: typeof entry.description === 'string' ? [entry.description] : [] }),
+    convert: (entry) => ({
+      jobTitle: entry.position ?? null,
+      companyName: entry.organizationName ?? null,
+      dateRange: rangeOf(entry.startDate, entry.endDate),
+      responsibilities: typeof entry.description === 'string' ? [entry.description] : [],
+    }),
   },
   {
     from: 'courses',
@@ -175,7 +184,24 @@ function reworded(text: string, random: Random): string {
 }
 
 // Descriptions and bullets get paraphrased; names, titles, dates and addresses are copied.
-const REWORDABLE = new Set(['summaryText', 'careerHighlights', 'responsibilities', 'achievements', 'keyProjects', 'companyDescription', 'description', 'activities', 'thesis', 'keyFeatures', 'impact', 'challenges', 'testimonialText', 'referenceText', 'abstract', 'significance']);
+const REWORDABLE = new Set([
+  'summaryText',
+  'careerHighlights',
+  'responsibilities',
+  'achievements',
+  'keyProjects',
+  'companyDescription',
+  'description',
+  'activities',
+  'thesis',
+  'keyFeatures',
+  'impact',
+  'challenges',
+  'testimonialText',
+  'referenceText',
+  'abstract',
+  'significance',
+]);
 
 interface Leaf {
   owner: Json[] | JsonObject;

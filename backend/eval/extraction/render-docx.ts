@@ -105,16 +105,32 @@ const FRAMES: Record<Layout, Frame> = {
     heading: (section, writer) => writer.paragraph([writer.run(section.title)], { heading: HeadingLevel.HEADING_2 }),
     head: (entry, writer) => [
       ...(entry.title === undefined ? [] : [writer.paragraph([writer.run(entry.title, { bold: true })])]),
-      ...[[entry.subtitle, entry.when].filter((part) => part !== undefined).join(' | '), entry.where ?? '']
-        .filter(Boolean)
-        .map((text) => writer.paragraph([writer.run(text, { color: '4A5A68' })])),
+      ...[[entry.subtitle, entry.when].filter((part) => part !== undefined).join(' | '), entry.where ?? ''].filter(Boolean).map((text) => writer.paragraph([writer.run(text, { color: '4A5A68' })])),
     ],
     body: (document, writer) => {
       const contactHeading = writer.paragraph([writer.run(document.contactTitle)], { heading: HeadingLevel.HEADING_2 });
-      const side = [contactHeading, ...document.contact.map((line) => writer.line(line)), ...writer.sections(document.sections.filter((section) => section.side), FRAMES.sidebar)];
-      const main = [...writer.nameBlock(document, { size: 44, color: '24435E' }), ...writer.sections(document.sections.filter((section) => !section.side), FRAMES.sidebar)];
+      const side = [
+        contactHeading,
+        ...document.contact.map((line) => writer.line(line)),
+        ...writer.sections(
+          document.sections.filter((section) => section.side),
+          FRAMES.sidebar,
+        ),
+      ];
+      const main = [
+        ...writer.nameBlock(document, { size: 44, color: '24435E' }),
+        ...writer.sections(
+          document.sections.filter((section) => !section.side),
+          FRAMES.sidebar,
+        ),
+      ];
       const cell = (children: Paragraph[], width: number, fill?: string) =>
-        new TableCell({ children, width: { size: width, type: WidthType.DXA }, margins: { top: 120, bottom: 120, left: 140, right: 140 }, ...(fill ? { shading: { type: ShadingType.CLEAR, fill, color: 'auto' } } : {}) });
+        new TableCell({
+          children,
+          width: { size: width, type: WidthType.DXA },
+          margins: { top: 120, bottom: 120, left: 140, right: 140 },
+          ...(fill ? { shading: { type: ShadingType.CLEAR, fill, color: 'auto' } } : {}),
+        });
       // Word has no start/end columns: a right-to-left document's sidebar still comes first, and Word draws the row from the right.
       const table = new Table({
         width: { size: CONTENT_WIDTH, type: WidthType.DXA },

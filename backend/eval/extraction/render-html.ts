@@ -121,8 +121,7 @@ const FRAMES: Record<Layout, Frame> = {
     head: (entry) =>
       tag('div', 'row', optional(entry.title, (title) => `<strong>${title}</strong>`) + optional(entry.when, (text) => `<span class="when">${text}</span>`)) +
       tag('div', 'row', optional(entry.subtitle, (text) => `<span class="org">${text}</span>`) + optional(entry.where, (text) => `<span class="where">${text}</span>`)),
-    body: (document) =>
-      `<header><div>${nameBlock(document)}</div><div class="contact">${document.contact.map(lineHtml).join('')}</div></header>` + sectionsHtml(document.sections, FRAMES.modern),
+    body: (document) => `<header><div>${nameBlock(document)}</div><div class="contact">${document.contact.map(lineHtml).join('')}</div></header>` + sectionsHtml(document.sections, FRAMES.modern),
   },
 };
 

@@ -85,7 +85,7 @@ export const SYNTHETIC_WARNING = [
   '!'.repeat(100),
   '!!  SYNTHETIC RECORDINGS. The "claude" figures replay answers that make-synthetic-recordings.ts',
   '!!  derived from the ground truth with scripted mistakes. They measure the pipeline around Claude',
-  '!!  (text extraction, source check, schema) on those answers. They are NOT Claude\'s accuracy.',
+  "!!  (text extraction, source check, schema) on those answers. They are NOT Claude's accuracy.",
   '!!  Record real answers with ANTHROPIC_API_KEY=… npm run eval:extraction -- --record',
   '!'.repeat(100),
 ];

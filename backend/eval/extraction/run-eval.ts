@@ -227,7 +227,13 @@ async function main(): Promise<number> {
   }
 
   for (const extractor of options.extractors) {
-    console.log(extractorReport(extractor, results.filter((result) => result.extractor === extractor), options.verbose).join('\n'));
+    console.log(
+      extractorReport(
+        extractor,
+        results.filter((result) => result.extractor === extractor),
+        options.verbose,
+      ).join('\n'),
+    );
   }
   const durationMs = performance.now() - started;
   if (options.json) {

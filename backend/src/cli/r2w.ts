@@ -91,7 +91,13 @@ export async function runCli(argv: string[], io: CliIo = { out: (l) => console.l
       return 2;
     }
     if (error instanceof ExtractionError) io.err(error.message);
-    else if (error instanceof ZodError) io.err(`The CV file does not fit the CV format: ${error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`).join('; ')}`);
+    else if (error instanceof ZodError)
+      io.err(
+        `The CV file does not fit the CV format: ${error.issues
+          .slice(0, 5)
+          .map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`)
+          .join('; ')}`,
+      );
     else io.err(`Something went wrong: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }

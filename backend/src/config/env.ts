@@ -1,12 +1,21 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { StorageEnvSchema, storageEnvOf, storageEnvProblems, storageSettings, type StorageSettings } from '@r2w/storage';
 import { z } from 'zod';
 
 // The only place that reads process.env. Everything else receives the typed Config.
 // Each variable is documented in .env.example at the repository root.
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
-const csv = z.string().transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)).refine((list) => list.length > 0, 'must list at least one value');
+const csv = z
+  .string()
+  .transform((v) =>
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  )
+  .refine((list) => list.length > 0, 'must list at least one value');
 const seconds = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 const WINDOW_UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 // "<requests>/<window>", e.g. 10/15m: at most that many requests per client per window.
@@ -18,101 +27,104 @@ const rate = z
     return { limit: Number(limit), windowMs: Number(window.slice(0, -1)) * WINDOW_UNIT_MS[window.slice(-1) as keyof typeof WINDOW_UNIT_MS] };
   });
 
-const EnvSchema = z
-  .object({
-    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-    PORT: z.coerce.number().int().min(1).max(65535).default(2000),
-    HOST: z.string().min(1).default('0.0.0.0'),
-    DATA_DIR: z.string().min(1).default('./data'),
-    LOG_LEVEL: z.enum(['error', 'warn', 'info', 'http', 'debug', 'silent']).default('http'),
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(2000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['error', 'warn', 'info', 'http', 'debug', 'silent']).default('http'),
 
-    DATABASE_URL: z
-      .string()
-      .regex(/^(file:|postgres(ql)?:\/\/)/, 'must start with file: (SQLite) or postgresql:// (PostgreSQL)')
-      .optional(),
-    DB_MIGRATE_ON_START: bool.optional(),
-    DB_CONNECT_TIMEOUT_SECONDS: seconds(1, 60).default(5),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/)/, 'must start with file: (SQLite) or postgresql:// (PostgreSQL)')
+    .optional(),
+  DB_MIGRATE_ON_START: bool.optional(),
+  DB_CONNECT_TIMEOUT_SECONDS: seconds(1, 60).default(5),
 
-    REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
-    REDIS_KEY_PREFIX: z.string().default('r2w:'),
-    REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .optional(),
+  REDIS_KEY_PREFIX: z.string().default('r2w:'),
+  REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
 
-    JWT_SECRET: z.string().min(32, 'must be at least 32 characters (use `openssl rand -base64 48`)').optional(),
-    ACCESS_TOKEN_TTL_SECONDS: seconds(60, 3600).default(900),
-    SESSION_TTL_SECONDS: seconds(300, 90 * 24 * 3600).default(7 * 24 * 3600),
-    PASSWORD_SCRYPT_LOG2N: z.coerce.number().int().min(14).max(20).default(15),
-    COOKIE_SECURE: bool.optional(),
-    JSON_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb or 1mb').default('100kb'),
-    CV_JSON_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb or 1mb').default('2mb'),
-    MAX_UPLOAD_MB: z.coerce.number().min(0.1).max(100).default(10),
-    ANONYMOUS_CV_RETENTION_HOURS: z.coerce.number().min(1).max(24 * 90).default(72),
-    SITES_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
-    WEB_DIR: z.string().min(1).optional(),
-    EVENTS_POLL_MS: z.coerce.number().int().min(50).max(10_000).default(400),
-    TRUST_PROXY: z.string().default('false'),
-    METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
-    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
-    SHUTDOWN_GRACE_SECONDS: seconds(1, 120).default(25),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters (use `openssl rand -base64 48`)').optional(),
+  ACCESS_TOKEN_TTL_SECONDS: seconds(60, 3600).default(900),
+  SESSION_TTL_SECONDS: seconds(300, 90 * 24 * 3600).default(7 * 24 * 3600),
+  PASSWORD_SCRYPT_LOG2N: z.coerce.number().int().min(14).max(20).default(15),
+  COOKIE_SECURE: bool.optional(),
+  JSON_BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb or 1mb')
+    .default('100kb'),
+  CV_JSON_BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb or 1mb')
+    .default('2mb'),
+  MAX_UPLOAD_MB: z.coerce.number().min(0.1).max(100).default(10),
+  ANONYMOUS_CV_RETENTION_HOURS: z.coerce
+    .number()
+    .min(1)
+    .max(24 * 90)
+    .default(72),
+  SITES_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  WEB_DIR: z.string().min(1).optional(),
+  EVENTS_POLL_MS: z.coerce.number().int().min(50).max(10_000).default(400),
+  TRUST_PROXY: z.string().default('false'),
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  SHUTDOWN_GRACE_SECONDS: seconds(1, 120).default(25),
 
-    RATE_LIMIT_LOGIN_PER_IP: rate.prefault('100/15m'),
-    RATE_LIMIT_LOGIN_PER_ACCOUNT: rate.prefault('10/15m'),
-    RATE_LIMIT_REGISTER: rate.prefault('10/1h'),
-    RATE_LIMIT_REFRESH: rate.prefault('300/15m'),
-    RATE_LIMIT_UPLOAD_ANONYMOUS: rate.prefault('10/1h'),
-    RATE_LIMIT_UPLOAD_USER: rate.prefault('30/1h'),
-    RATE_LIMIT_BUILD: rate.prefault('30/1h'),
-    RATE_LIMIT_IMPORT: rate.prefault('30/1h'),
-    MAX_ACTIVE_BUILDS_PER_USER: z.coerce.number().int().min(1).max(100).default(2),
-    MAX_PENDING_EXTRACTIONS: z.coerce.number().int().min(1).max(1000).default(3),
+  RATE_LIMIT_LOGIN_PER_IP: rate.prefault('100/15m'),
+  RATE_LIMIT_LOGIN_PER_ACCOUNT: rate.prefault('10/15m'),
+  RATE_LIMIT_REGISTER: rate.prefault('10/1h'),
+  RATE_LIMIT_REFRESH: rate.prefault('300/15m'),
+  RATE_LIMIT_UPLOAD_ANONYMOUS: rate.prefault('10/1h'),
+  RATE_LIMIT_UPLOAD_USER: rate.prefault('30/1h'),
+  RATE_LIMIT_BUILD: rate.prefault('30/1h'),
+  RATE_LIMIT_IMPORT: rate.prefault('30/1h'),
+  MAX_ACTIVE_BUILDS_PER_USER: z.coerce.number().int().min(1).max(100).default(2),
+  MAX_PENDING_EXTRACTIONS: z.coerce.number().int().min(1).max(1000).default(3),
 
-    AWS_REGION: z.string().min(1).optional(),
-    AWS_ENDPOINT_URL: z.url().optional(),
+  // DATA_DIR, AWS_REGION, AWS_ENDPOINT_URL, STORAGE_DRIVER and S3_*: shared with the builder task.
+  ...StorageEnvSchema.shape,
 
-    STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
-    S3_BUCKET: z.string().min(3).optional(),
-    S3_KEY_PREFIX: z.string().default(''),
-    S3_FORCE_PATH_STYLE: bool.default(false),
-    S3_SSE: z.enum(['AES256', 'aws:kms']).default('AES256'),
-    S3_KMS_KEY_ID: z.string().min(1).optional(),
+  QUEUE_DRIVER: z.enum(['local', 'sqs']).default('local'),
+  SQS_QUEUE_URL: z.url().optional(),
+  SQS_DLQ_URL: z.url().optional(),
+  QUEUE_VISIBILITY_TIMEOUT_SECONDS: seconds(1, 43_200).default(120),
+  QUEUE_MAX_RECEIVES: z.coerce.number().int().min(1).max(1000).default(5),
 
-    QUEUE_DRIVER: z.enum(['local', 'sqs']).default('local'),
-    SQS_QUEUE_URL: z.url().optional(),
-    SQS_DLQ_URL: z.url().optional(),
-    QUEUE_VISIBILITY_TIMEOUT_SECONDS: seconds(1, 43_200).default(120),
-    QUEUE_MAX_RECEIVES: z.coerce.number().int().min(1).max(1000).default(5),
+  ANTHROPIC_API_KEY: z.string().min(10, 'does not look like an Anthropic API key').optional(),
+  ANTHROPIC_BASE_URL: z.url().optional(),
+  ANTHROPIC_MODEL: z.string().min(3).default('claude-opus-4-1-20250805'),
+  ANTHROPIC_TIMEOUT_SECONDS: seconds(5, 600).default(120),
+  ANTHROPIC_MAX_RETRIES: z.coerce.number().int().min(0).max(6).default(2),
+  CLAUDE_BREAKER_RESET_SECONDS: seconds(1, 3600).default(60),
+  WORKER_IN_PROCESS: bool.optional(),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+  TEXT_EXTRACTION_TIMEOUT_SECONDS: seconds(1, 300).default(30),
+  PARSER_POOL_SIZE: z.coerce.number().int().min(1).max(16).optional(),
+  PARSER_MAX_JOBS_PER_PROCESS: z.coerce.number().int().min(1).max(100_000).default(100),
+  // Below about 250 MB pdf.js cannot read an ordinary PDF.
+  PARSER_MEMORY_LIMIT_MB: z.coerce.number().int().min(256).max(8192).default(300),
 
-    ANTHROPIC_API_KEY: z.string().min(10, 'does not look like an Anthropic API key').optional(),
-    ANTHROPIC_BASE_URL: z.url().optional(),
-    ANTHROPIC_MODEL: z.string().min(3).default('claude-opus-4-1-20250805'),
-    ANTHROPIC_TIMEOUT_SECONDS: seconds(5, 600).default(120),
-    ANTHROPIC_MAX_RETRIES: z.coerce.number().int().min(0).max(6).default(2),
-    CLAUDE_BREAKER_RESET_SECONDS: seconds(1, 3600).default(60),
-    WORKER_IN_PROCESS: bool.optional(),
-    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
-    TEXT_EXTRACTION_TIMEOUT_SECONDS: seconds(1, 300).default(30),
-    PARSER_POOL_SIZE: z.coerce.number().int().min(1).max(16).optional(),
-    PARSER_MAX_JOBS_PER_PROCESS: z.coerce.number().int().min(1).max(100_000).default(100),
-    // Below about 250 MB pdf.js cannot read an ordinary PDF.
-    PARSER_MEMORY_LIMIT_MB: z.coerce.number().int().min(256).max(8192).default(300),
+  TASK_RUNNER: z.enum(['child-process', 'ecs']).default('child-process'),
+  TASK_COMMAND: z.string().min(1).default('node portfolio-task/dist/main.js'),
+  TASK_MAX_RUN_SECONDS: seconds(10, 24 * 3600).default(600),
+  ECS_CLUSTER: z.string().min(1).optional(),
+  ECS_TASK_DEFINITION: z.string().min(1).optional(),
+  ECS_CONTAINER_NAME: z.string().min(1).optional(),
+  ECS_SUBNETS: csv.optional(),
+  ECS_SECURITY_GROUPS: csv.optional(),
+  ECS_ASSIGN_PUBLIC_IP: bool.default(false),
 
-    TASK_RUNNER: z.enum(['child-process', 'ecs']).default('child-process'),
-    TASK_COMMAND: z.string().min(1).default('node portfolio-task/dist/main.js'),
-    TASK_MAX_RUN_SECONDS: seconds(10, 24 * 3600).default(600),
-    ECS_CLUSTER: z.string().min(1).optional(),
-    ECS_TASK_DEFINITION: z.string().min(1).optional(),
-    ECS_CONTAINER_NAME: z.string().min(1).optional(),
-    ECS_SUBNETS: csv.optional(),
-    ECS_SECURITY_GROUPS: csv.optional(),
-    ECS_ASSIGN_PUBLIC_IP: bool.default(false),
-
-    SITE_POINTERS: z.enum(['database', 'cloudfront-kvs']).default('database'),
-    CLOUDFRONT_KVS_ARN: z
-      .string()
-      .regex(/^arn:aws[a-z-]*:cloudfront::\d{12}:key-value-store\/[\w-]+$/, 'must be a KeyValueStore ARN: arn:aws:cloudfront::<account>:key-value-store/<id>')
-      .optional(),
-    CLOUDFRONT_KVS_ENDPOINT_URL: z.url().optional(),
-  })
-  ;
+  SITE_POINTERS: z.enum(['database', 'cloudfront-kvs']).default('database'),
+  CLOUDFRONT_KVS_ARN: z
+    .string()
+    .regex(/^arn:aws[a-z-]*:cloudfront::\d{12}:key-value-store\/[\w-]+$/, 'must be a KeyValueStore ARN: arn:aws:cloudfront::<account>:key-value-store/<id>')
+    .optional(),
+  CLOUDFRONT_KVS_ENDPOINT_URL: z.url().optional(),
+});
 
 // Requirements that depend on other variables. They are checked on the raw values, apart
 // from the schema, so that one start-up lists every problem at once (zod skips
@@ -125,13 +137,13 @@ function conditionalProblems(env: Record<string, string | undefined>): z.core.$Z
   const storage = env.STORAGE_DRIVER;
   const queue = env.QUEUE_DRIVER;
   const runner = env.TASK_RUNNER;
-  if (storage === 's3') need('S3_BUCKET', 'STORAGE_DRIVER=s3');
-  if (storage === 's3' && env.S3_SSE === 'aws:kms') need('S3_KMS_KEY_ID', 'S3_SSE=aws:kms');
+  for (const { variable, message } of storageEnvProblems(env)) problems.push({ code: 'custom', path: [variable], message, input: undefined });
   if (queue === 'sqs') need('SQS_QUEUE_URL', 'QUEUE_DRIVER=sqs');
   if (runner === 'ecs') {
     for (const key of ['ECS_CLUSTER', 'ECS_TASK_DEFINITION', 'ECS_CONTAINER_NAME', 'ECS_SUBNETS', 'ECS_SECURITY_GROUPS']) need(key, 'TASK_RUNNER=ecs');
   }
-  if (storage === 's3' || queue === 'sqs' || runner === 'ecs') need('AWS_REGION', 'an AWS driver is chosen');
+  // With STORAGE_DRIVER=s3 the storage check has already asked for it.
+  if (storage !== 's3' && (queue === 'sqs' || runner === 'ecs')) need('AWS_REGION', 'an AWS driver is chosen');
   if (env.SITE_POINTERS === 'cloudfront-kvs') need('CLOUDFRONT_KVS_ARN', 'SITE_POINTERS=cloudfront-kvs');
   if (env.NODE_ENV === 'production') {
     need('JWT_SECRET', 'NODE_ENV=production');
@@ -140,7 +152,12 @@ function conditionalProblems(env: Record<string, string | undefined>): z.core.$Z
     // "true" trusts the leftmost X-Forwarded-For, which the client writes: every per-address
     // limit could be dodged with a header. Name the hops (1 behind an ALB) or the subnets.
     if (env.TRUST_PROXY === 'true') {
-      problems.push({ code: 'custom', path: ['TRUST_PROXY'], message: 'must not be "true" in production: it trusts addresses the client writes; give the number of proxies (1 behind one load balancer) or their subnets', input: 'true' });
+      problems.push({
+        code: 'custom',
+        path: ['TRUST_PROXY'],
+        message: 'must not be "true" in production: it trusts addresses the client writes; give the number of proxies (1 behind one load balancer) or their subnets',
+        input: 'true',
+      });
     }
   }
   return problems;
@@ -197,13 +214,8 @@ export interface Config {
   web: { dir: string | null };
   uploads: { maxBytes: number; anonymousRetentionHours: number; events: { pollMs: number; heartbeatMs: number; maxMs: number } };
   aws: { region: string | undefined; endpoint: string | undefined };
-  storage:
-    | { driver: 'local'; root: string }
-    | { driver: 's3'; bucket: string; keyPrefix: string; forcePathStyle: boolean; sse: 'AES256' | 'aws:kms'; kmsKeyId?: string };
-  queue: { visibilityTimeoutSeconds: number; maxReceives: number } & (
-    | { driver: 'local'; file: string }
-    | { driver: 'sqs'; queueUrl: string; deadLetterQueueUrl?: string }
-  );
+  storage: StorageSettings;
+  queue: { visibilityTimeoutSeconds: number; maxReceives: number } & ({ driver: 'local'; file: string } | { driver: 'sqs'; queueUrl: string; deadLetterQueueUrl?: string });
   extraction: {
     /** Null without ANTHROPIC_API_KEY: the offline extractor does all the work. */
     claude: { apiKey: string; baseURL?: string; model: string; timeoutSeconds: number; maxRetries: number; breakerResetSeconds: number } | null;
@@ -217,6 +229,13 @@ export interface Config {
     | { driver: 'ecs'; cluster: string; taskDefinition: string; containerName: string; subnets: string[]; securityGroups: string[]; assignPublicIp: boolean };
   /** Where published slugs are looked up: the database (local /sites route) or CloudFront's KeyValueStore. */
   sitePointers: { driver: 'database' } | { driver: 'cloudfront-kvs'; kvsArn: string; endpoint: string | undefined; keyPrefix: string };
+}
+
+// What any program needs from its environment to start (find node, a home, a temporary folder).
+const PROCESS_VARIABLES = ['PATH', 'HOME', 'TMPDIR', 'TZ', 'LANG'];
+
+function processEnvOf(env: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(PROCESS_VARIABLES.flatMap((name) => (env[name] ? [[name, env[name]]] : [])));
 }
 
 function describeIssue(issue: z.core.$ZodIssue, raw: NodeJS.ProcessEnv): string {
@@ -313,16 +332,11 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
       events: { pollMs: e.EVENTS_POLL_MS, heartbeatMs: 15_000, maxMs: 15 * 60_000 },
     },
     aws: { region: e.AWS_REGION, endpoint: e.AWS_ENDPOINT_URL },
-    storage:
-      e.STORAGE_DRIVER === 's3'
-        ? { driver: 's3', bucket: e.S3_BUCKET!, keyPrefix: e.S3_KEY_PREFIX, forcePathStyle: e.S3_FORCE_PATH_STYLE, sse: e.S3_SSE, kmsKeyId: e.S3_KMS_KEY_ID }
-        : { driver: 'local', root: path.join(dataDir, 'storage') },
+    storage: storageSettings(e),
     queue: {
       visibilityTimeoutSeconds: e.QUEUE_VISIBILITY_TIMEOUT_SECONDS,
       maxReceives: e.QUEUE_MAX_RECEIVES,
-      ...(e.QUEUE_DRIVER === 'sqs'
-        ? { driver: 'sqs' as const, queueUrl: e.SQS_QUEUE_URL!, deadLetterQueueUrl: e.SQS_DLQ_URL }
-        : { driver: 'local' as const, file: path.join(dataDir, 'queue.db') }),
+      ...(e.QUEUE_DRIVER === 'sqs' ? { driver: 'sqs' as const, queueUrl: e.SQS_QUEUE_URL!, deadLetterQueueUrl: e.SQS_DLQ_URL } : { driver: 'local' as const, file: path.join(dataDir, 'queue.db') }),
     },
     extraction: {
       claude: e.ANTHROPIC_API_KEY
@@ -352,8 +366,15 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
             securityGroups: e.ECS_SECURITY_GROUPS!,
             assignPublicIp: e.ECS_ASSIGN_PUBLIC_IP,
           }
-        : // A local builder runs with the very environment this process was configured from.
-          { driver: 'child-process', command, logDir: path.join(dataDir, 'tasks'), maxRunSeconds: e.TASK_MAX_RUN_SECONDS, env: { ...(present as Record<string, string>), DATA_DIR: dataDir, DATABASE_URL: databaseUrl } },
+        : // A builder reads its input from storage and writes its site there: it gets the
+          // storage settings and nothing else (no database, no secrets).
+          {
+            driver: 'child-process',
+            command,
+            logDir: path.join(dataDir, 'tasks'),
+            maxRunSeconds: e.TASK_MAX_RUN_SECONDS,
+            env: { ...processEnvOf(present), ...storageEnvOf(present), DATA_DIR: dataDir, NODE_ENV: e.NODE_ENV, LOG_LEVEL: e.LOG_LEVEL },
+          },
     // The values name S3 keys, so they carry the same S3_KEY_PREFIX the builds are written under.
     sitePointers:
       e.SITE_POINTERS === 'cloudfront-kvs'

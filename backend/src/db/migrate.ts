@@ -18,7 +18,7 @@ export async function migrateDatabase(databaseUrl: string, logger: Logger): Prom
     });
   } catch (error) {
     const output = error as { stdout?: string; stderr?: string };
-    throw new Error(`Database migration failed:\n${output.stderr || output.stdout || String(error)}`);
+    throw new Error(`Database migration failed:\n${output.stderr || output.stdout || String(error)}`, { cause: error });
   }
   logger.info('database migrations applied', { durationMs: Date.now() - started });
 }

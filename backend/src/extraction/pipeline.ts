@@ -54,12 +54,15 @@ export class ExtractionPipeline {
     const unplaced = boundUnplacedText([...result.unclassifiedText, ...fitted.moved]);
     if (fitted.changes > 0 || unplaced.droppedChars > 0) {
       this.deps.metrics.extractionFittedValues.inc({ extractor: extractor.name }, fitted.changes);
-      this.deps.logger.info('extracted values cut to fit the CV schema', { extractor: extractor.name, changes: fitted.changes, movedToUnplaced: fitted.moved.length, droppedChars: unplaced.droppedChars });
+      this.deps.logger.info('extracted values cut to fit the CV schema', {
+        extractor: extractor.name,
+        changes: fitted.changes,
+        movedToUnplaced: fitted.moved.length,
+        droppedChars: unplaced.droppedChars,
+      });
     }
     const source = extractor.name === 'claude' ? 'llm' : 'heuristic';
-    const sections = Object.fromEntries(
-      SECTION_KEYS.filter((key) => result.confidence[key] !== undefined).map((key) => [key, { confidence: result.confidence[key]!, source }]),
-    );
+    const sections = Object.fromEntries(SECTION_KEYS.filter((key) => result.confidence[key] !== undefined).map((key) => [key, { confidence: result.confidence[key]!, source }]));
     const cv = CvSchema.parse({ ...fitted.sections, extraction: { unclassifiedText: unplaced.unclassifiedText, sections, rejectedValues: rejected.length } });
     return { cv, extractor: extractor.name, rejectedValues: rejected.length };
   }

@@ -28,7 +28,10 @@ function digits(text: string): string {
 }
 
 function urlCore(url: string): string {
-  return normalizeForMatch(url).replace(/^[a-z]+:\/\//, '').replace(/^www\./, '').replace(/\/+$/, '');
+  return normalizeForMatch(url)
+    .replace(/^[a-z]+:\/\//, '')
+    .replace(/^www\./, '')
+    .replace(/\/+$/, '');
 }
 
 export class SourceText {

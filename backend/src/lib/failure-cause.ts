@@ -1,5 +1,5 @@
 import { isDatabaseUnreachable } from '../db/database-errors';
-import { DependencyError } from './errors';
+import { DependencyError } from '@r2w/cv-schema';
 
 // Whether a failure may pass if the same work is tried again. Only causes outside the work
 // itself do (a store or service that did not answer, a process that could not start); a
@@ -15,7 +15,17 @@ export class TransientError extends Error {
 }
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT']);
-const AWS_TRANSIENT_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'ThrottlingException', 'Throttling', 'SlowDown', 'ServiceUnavailable', 'InternalError', 'InternalFailure']);
+const AWS_TRANSIENT_NAMES = new Set([
+  'TimeoutError',
+  'RequestTimeout',
+  'RequestTimeoutException',
+  'ThrottlingException',
+  'Throttling',
+  'SlowDown',
+  'ServiceUnavailable',
+  'InternalError',
+  'InternalFailure',
+]);
 
 interface AwsLikeError {
   name?: string;

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { ReceivedJob } from '../adapters/queue/job-queue';
-import type { ObjectStorage } from '../adapters/storage/object-storage';
+import type { ObjectStorage } from '@r2w/storage';
 import type { ExtractionJob } from '../container';
 import type { Database } from '../db/database';
 import { ExtractionError } from '../extraction/errors';

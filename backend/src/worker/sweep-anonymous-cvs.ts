@@ -1,4 +1,4 @@
-import type { ObjectStorage } from '../adapters/storage/object-storage';
+import type { ObjectStorage } from '@r2w/storage';
 import type { Database } from '../db/database';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { ChildProcessTaskRunner, type ChildProcessTaskRunnerOptions } from '../../src/adapters/task-runner/child-process-runner';
 import type { TaskStatus } from '../../src/adapters/task-runner/task-runner';
-import { AppError } from '../../src/lib/errors';
+import { AppError } from '@r2w/cv-schema';
 import { waitFor } from '../support/ports';
 
 // One fixture builder whose behaviour the task's env selects, so every test also proves

@@ -1,15 +1,7 @@
-import {
-  CreateClusterCommand,
-  DescribeTasksCommand,
-  ECSClient,
-  InvalidParameterException,
-  RegisterTaskDefinitionCommand,
-  RunTaskCommand,
-  StopTaskCommand,
-} from '@aws-sdk/client-ecs';
+import { CreateClusterCommand, DescribeTasksCommand, ECSClient, InvalidParameterException, RegisterTaskDefinitionCommand, RunTaskCommand, StopTaskCommand } from '@aws-sdk/client-ecs';
 import { mockClient, type AwsClientStub } from 'aws-sdk-client-mock';
 import { EcsTaskRunner, type EcsTaskRunnerOptions } from '../../src/adapters/task-runner/ecs-runner';
-import { AppError, DependencyError } from '../../src/lib/errors';
+import { AppError, DependencyError } from '@r2w/cv-schema';
 import { startMoto, type Moto } from '../support/moto';
 import { freePort } from '../support/ports';
 
@@ -220,12 +212,7 @@ describe('EcsTaskRunner requests', () => {
   });
 
   it.each([
-    [
-      'a capacity shortage as a dependency outage',
-      'Capacity is unavailable at this time. Please try again later or in a different availability zone',
-      DependencyError,
-      'DEPENDENCY_UNAVAILABLE',
-    ],
+    ['a capacity shortage as a dependency outage', 'Capacity is unavailable at this time. Please try again later or in a different availability zone', DependencyError, 'DEPENDENCY_UNAVAILABLE'],
     ['a configuration problem as an internal error', 'INACTIVE', AppError, 'INTERNAL'],
   ])('reports a RunTask failure without a task: %s', async (_, reason, type, code) => {
     ecsMock.on(RunTaskCommand).resolves({ tasks: [], failures: [{ arn: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/r2w-builder:7', reason, detail: 'details here' }] });

@@ -1,5 +1,5 @@
 import { KvsSitePointers } from '../../src/adapters/site-pointers/kvs-site-pointers';
-import { AppError, DependencyError } from '../../src/lib/errors';
+import { AppError, DependencyError } from '@r2w/cv-schema';
 import { startFakeKvs, type FakeKvs } from '../support/fake-kvs';
 import { freePort } from '../support/ports';
 

@@ -142,9 +142,7 @@ function claimInChildProcess(file: string): { ready: Promise<void>; claimed: Pro
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
   const claimed = new Promise<string[]>((resolve, reject) => {
     child.on('error', reject);
-    child.on('exit', (code) =>
-      code === 0 ? resolve(JSON.parse(stdout.slice(stdout.indexOf('\n') + 1)) as string[]) : reject(new Error(`claimer exited ${code}: ${stderr}`)),
-    );
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(stdout.slice(stdout.indexOf('\n') + 1)) as string[]) : reject(new Error(`claimer exited ${code}: ${stderr}`))));
   });
   return { ready, claimed };
 }

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { LocalFolderStorage } from '../../src/adapters/storage/local-storage';
+import { LocalFolderStorage } from '@r2w/storage';
 import { describeObjectStorageContract, expectAppError, readAll } from './storage.contract';
 
 async function tempRoot(): Promise<string> {

@@ -14,8 +14,8 @@ import {
 import { mockClient, type AwsClientStub } from 'aws-sdk-client-mock';
 import { randomBytes } from 'node:crypto';
 import { PassThrough } from 'node:stream';
-import { attachmentDisposition, S3Storage, type S3StorageOptions } from '../../src/adapters/storage/s3-storage';
-import { DependencyError } from '../../src/lib/errors';
+import { attachmentDisposition, S3Storage, type S3StorageOptions } from '@r2w/storage/s3';
+import { DependencyError } from '@r2w/cv-schema';
 import { startMoto, type Moto } from '../support/moto';
 import { freePort } from '../support/ports';
 import { describeObjectStorageContract, expectAppError, generatedStream, readAll } from './storage.contract';
@@ -110,7 +110,10 @@ describe('S3Storage on moto_server', () => {
     const putting = storage.put('cv/kept.bin', body);
     body.write(randomBytes(6 * 1024 * 1024));
     setTimeout(() => body.destroy(new Error('client went away')), 200);
-    const err = await putting.then(() => null, (e: unknown) => e);
+    const err = await putting.then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(Error);
     expect(err).not.toBeInstanceOf(DependencyError);
     expect((err as Error).message).toBe('client went away');
@@ -126,9 +129,7 @@ describe('S3Storage on moto_server', () => {
     const signed = new URL(url ?? '');
     expect(signed.searchParams.get('X-Amz-Expires')).toBe('60');
     // moto ignores response-content-disposition, so the header S3 would send is checked in the signed URL.
-    expect(signed.searchParams.get('response-content-disposition')).toBe(
-      `attachment; filename="Jane _JJ_ R_sum_.pdf"; filename*=UTF-8''Jane%20%22JJ%22%20R%C3%A9sum%C3%A9.pdf`,
-    );
+    expect(signed.searchParams.get('response-content-disposition')).toBe(`attachment; filename="Jane _JJ_ R_sum_.pdf"; filename*=UTF-8''Jane%20%22JJ%22%20R%C3%A9sum%C3%A9.pdf`);
     const response = await fetch(signed);
     expect(response.status).toBe(200);
     expect(Buffer.from(await response.arrayBuffer()).equals(data)).toBe(true);
@@ -222,10 +223,7 @@ describe('S3Storage requests (aws-sdk-client-mock)', () => {
     await expect(inAws({ keyPrefix: 'tenant' }).deletePrefix('cv/')).resolves.toBe(1005);
 
     const lists = s3.commandCalls(ListObjectsV2Command).map((c) => c.args[0].input);
-    expect(lists).toEqual([
-      expect.objectContaining({ Bucket: 'prod-bucket', Prefix: 'tenant/cv/', MaxKeys: 1000 }),
-      expect.objectContaining({ Prefix: 'tenant/cv/', ContinuationToken: 'page-2' }),
-    ]);
+    expect(lists).toEqual([expect.objectContaining({ Bucket: 'prod-bucket', Prefix: 'tenant/cv/', MaxKeys: 1000 }), expect.objectContaining({ Prefix: 'tenant/cv/', ContinuationToken: 'page-2' })]);
     const batches = s3.commandCalls(DeleteObjectsCommand).map((c) => c.args[0].input.Delete?.Objects ?? []);
     expect(batches.map((b) => b.length)).toEqual([1000, 5]);
     expect(batches[1]).toEqual(keys(1000, 5).map(({ Key }) => ({ Key })));

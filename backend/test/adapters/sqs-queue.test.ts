@@ -11,7 +11,7 @@ import {
 } from '@aws-sdk/client-sqs';
 import { mockClient, type AwsClientStub } from 'aws-sdk-client-mock';
 import { SqsJobQueue } from '../../src/adapters/queue/sqs-queue';
-import { DependencyError } from '../../src/lib/errors';
+import { DependencyError } from '@r2w/cv-schema';
 import { startMoto, type Moto } from '../support/moto';
 import { freePort } from '../support/ports';
 import { describeJobQueueContract } from './queue.contract';
@@ -162,12 +162,8 @@ describe('SqsJobQueue requests', () => {
     await queue.retry(job, 8);
     const dead = await queue.deadLetters(50);
 
-    expect(sqsMock.commandCalls(DeleteMessageCommand).map((call) => call.args[0].input)).toStrictEqual([
-      { QueueUrl: queueUrl, ReceiptHandle: 'r-1' },
-    ]);
-    expect(sqsMock.commandCalls(ChangeMessageVisibilityCommand).map((call) => call.args[0].input)).toStrictEqual([
-      { QueueUrl: queueUrl, ReceiptHandle: 'r-1', VisibilityTimeout: 8 },
-    ]);
+    expect(sqsMock.commandCalls(DeleteMessageCommand).map((call) => call.args[0].input)).toStrictEqual([{ QueueUrl: queueUrl, ReceiptHandle: 'r-1' }]);
+    expect(sqsMock.commandCalls(ChangeMessageVisibilityCommand).map((call) => call.args[0].input)).toStrictEqual([{ QueueUrl: queueUrl, ReceiptHandle: 'r-1', VisibilityTimeout: 8 }]);
     expect(sqsMock.commandCalls(ReceiveMessageCommand).map((call) => call.args[0].input)).toStrictEqual([
       {
         QueueUrl: deadLetterQueueUrl,

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
-import type { ObjectStorage } from '../../src/adapters/storage/object-storage';
-import { AppError } from '../../src/lib/errors';
+import type { ObjectStorage } from '@r2w/storage';
+import { AppError } from '@r2w/cv-schema';
 
 // The behaviour every ObjectStorage must share, run against each implementation by its own
 // test file. Anything one backend cannot promise (content types in list, presigned URLs)

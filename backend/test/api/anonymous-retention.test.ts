@@ -27,7 +27,14 @@ describe('anonymous CV retention', () => {
     const recent = await anonymousUpload();
     const claimedOld = await anonymousUpload();
     const owner = await registerAccount(t.app);
-    expect((await request(t.app).post(`/api/v1/cvs/${claimedOld.id}/claim`).set(...bearer(owner.accessToken)).send({ claimToken: claimedOld.claimToken })).status).toBe(200);
+    expect(
+      (
+        await request(t.app)
+          .post(`/api/v1/cvs/${claimedOld.id}/claim`)
+          .set(...bearer(owner.accessToken))
+          .send({ claimToken: claimedOld.claimToken })
+      ).status,
+    ).toBe(200);
     await t.container.db.cv.updateMany({ where: { id: { in: [old.id, claimedOld.id] } }, data: { createdAt: daysAgo(4) } });
 
     const deleted = await sweepAnonymousCvs(t.container, daysAgo(3));
@@ -37,7 +44,13 @@ describe('anonymous CV retention', () => {
     expect(await t.container.storage.head(old.fileKey)).toBeNull();
     expect((await request(t.app).get(`/api/v1/cvs/${recent.id}`).set('X-Claim-Token', recent.claimToken)).status).toBe(200);
     expect(await t.container.storage.head(recent.fileKey)).not.toBeNull();
-    expect((await request(t.app).get(`/api/v1/cvs/${claimedOld.id}`).set(...bearer(owner.accessToken))).status).toBe(200);
+    expect(
+      (
+        await request(t.app)
+          .get(`/api/v1/cvs/${claimedOld.id}`)
+          .set(...bearer(owner.accessToken))
+      ).status,
+    ).toBe(200);
     expect(await t.container.storage.head(claimedOld.fileKey)).not.toBeNull();
     expect((await request(t.app).get('/metrics')).text).toMatch(/^r2w_anonymous_cvs_deleted_total [1-9]/m);
   });

@@ -11,7 +11,9 @@ afterAll(() => t.close());
 describe('register', () => {
   it('creates an account, normalises the e-mail and returns a session without secrets', async () => {
     const email = uniqueEmail('Mixed.Case');
-    const res = await request(t.app).post('/api/v1/auth/register').send({ email: `  ${email.toUpperCase()} `, password: PASSWORD, name: 'Ada Lovelace' });
+    const res = await request(t.app)
+      .post('/api/v1/auth/register')
+      .send({ email: `  ${email.toUpperCase()} `, password: PASSWORD, name: 'Ada Lovelace' });
     expect(res.status).toBe(201);
     expect(res.body.user).toEqual({ id: expect.any(String), email: email.toLowerCase(), name: 'Ada Lovelace', plan: 'free', createdAt: expect.any(String) });
     expect(JSON.stringify(res.body)).not.toMatch(/passwordHash|scrypt/);
@@ -60,7 +62,9 @@ describe('login', () => {
     const res = await request(t.app).post('/api/v1/auth/login').send({ email: account.email, password: PASSWORD });
     expect(res.status).toBe(200);
     expect(res.body.user.email).toBe(account.email);
-    const me = await request(t.app).get('/api/v1/auth/me').set(...bearer(res.body.accessToken));
+    const me = await request(t.app)
+      .get('/api/v1/auth/me')
+      .set(...bearer(res.body.accessToken));
     expect(me.status).toBe(200);
     expect(me.body.user.id).toBe(account.userId);
   });
@@ -68,7 +72,9 @@ describe('login', () => {
   it('gives the same 401 for a wrong password and an unknown e-mail', async () => {
     const account = await registerAccount(t.app);
     const wrong = await request(t.app).post('/api/v1/auth/login').send({ email: account.email, password: 'wrong password 123' });
-    const unknown = await request(t.app).post('/api/v1/auth/login').send({ email: uniqueEmail('nobody'), password: PASSWORD });
+    const unknown = await request(t.app)
+      .post('/api/v1/auth/login')
+      .send({ email: uniqueEmail('nobody'), password: PASSWORD });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body).toEqual(unknown.body);
@@ -82,7 +88,13 @@ describe('refresh', () => {
     const first = await request(t.app).post('/api/v1/auth/refresh').send({ refreshToken: account.refreshToken });
     expect(first.status).toBe(200);
     expect(first.body.refreshToken).not.toBe(account.refreshToken);
-    expect((await request(t.app).get('/api/v1/auth/me').set(...bearer(first.body.accessToken))).status).toBe(200);
+    expect(
+      (
+        await request(t.app)
+          .get('/api/v1/auth/me')
+          .set(...bearer(first.body.accessToken))
+      ).status,
+    ).toBe(200);
 
     const second = await request(t.app).post('/api/v1/auth/refresh').send({ refreshToken: first.body.refreshToken });
     expect(second.status).toBe(200);
@@ -98,7 +110,13 @@ describe('refresh', () => {
     expect(reuse.body.error.code).toBe('SESSION_REVOKED');
     // The thief's reuse also ends the legitimate holder's newer tokens.
     expect((await request(t.app).post('/api/v1/auth/refresh').send({ refreshToken: rotated.body.refreshToken })).status).toBe(401);
-    expect((await request(t.app).get('/api/v1/auth/me').set(...bearer(rotated.body.accessToken))).status).toBe(401);
+    expect(
+      (
+        await request(t.app)
+          .get('/api/v1/auth/me')
+          .set(...bearer(rotated.body.accessToken))
+      ).status,
+    ).toBe(401);
   });
 
   it('refuses a refresh token never issued for the session, and the session lives on', async () => {
@@ -108,11 +126,19 @@ describe('refresh', () => {
     // The real secret with its last character changed (to one it is not).
     const nearMiss = `${real.slice(0, -1)}${real.endsWith('Q') ? 'R' : 'Q'}`;
     for (const secret of ['A'.repeat(43), 'x'.repeat(20), nearMiss]) {
-      const forged = await request(t.app).post('/api/v1/auth/refresh').send({ refreshToken: `${sessionId}.${secret}` });
+      const forged = await request(t.app)
+        .post('/api/v1/auth/refresh')
+        .send({ refreshToken: `${sessionId}.${secret}` });
       expect(forged.status).toBe(401);
       expect(forged.body.error.code).toBe('INVALID_TOKEN');
     }
-    expect((await request(t.app).get('/api/v1/auth/me').set(...bearer(account.accessToken))).status).toBe(200);
+    expect(
+      (
+        await request(t.app)
+          .get('/api/v1/auth/me')
+          .set(...bearer(account.accessToken))
+      ).status,
+    ).toBe(200);
     expect((await request(t.app).post('/api/v1/auth/refresh').send({ refreshToken: account.refreshToken })).status).toBe(200);
   });
 
@@ -136,23 +162,41 @@ describe('logout and account deletion', () => {
   it('logout revokes the session: its access and refresh tokens stop working', async () => {
     const account = await registerAccount(t.app);
     const other = await request(t.app).post('/api/v1/auth/login').send({ email: account.email, password: PASSWORD });
-    const out = await request(t.app).post('/api/v1/auth/logout').set(...bearer(account.accessToken));
+    const out = await request(t.app)
+      .post('/api/v1/auth/logout')
+      .set(...bearer(account.accessToken));
     expect(out.status).toBe(204);
-    const me = await request(t.app).get('/api/v1/auth/me').set(...bearer(account.accessToken));
+    const me = await request(t.app)
+      .get('/api/v1/auth/me')
+      .set(...bearer(account.accessToken));
     expect(me.status).toBe(401);
     expect(me.body.error.code).toBe('SESSION_REVOKED');
     expect((await request(t.app).post('/api/v1/auth/refresh').send({ refreshToken: account.refreshToken })).status).toBe(401);
     // Another device's session is untouched.
-    expect((await request(t.app).get('/api/v1/auth/me').set(...bearer(other.body.accessToken))).status).toBe(200);
+    expect(
+      (
+        await request(t.app)
+          .get('/api/v1/auth/me')
+          .set(...bearer(other.body.accessToken))
+      ).status,
+    ).toBe(200);
   });
 
   it('deleting the account removes the user and every session', async () => {
     const account = await registerAccount(t.app);
     const other = await request(t.app).post('/api/v1/auth/login').send({ email: account.email, password: PASSWORD });
-    const del = await request(t.app).delete('/api/v1/auth/me').set(...bearer(account.accessToken));
+    const del = await request(t.app)
+      .delete('/api/v1/auth/me')
+      .set(...bearer(account.accessToken));
     expect(del.status).toBe(204);
     expect(await t.container.db.user.findUnique({ where: { id: account.userId } })).toBeNull();
-    expect((await request(t.app).get('/api/v1/auth/me').set(...bearer(other.body.accessToken))).status).toBe(401);
+    expect(
+      (
+        await request(t.app)
+          .get('/api/v1/auth/me')
+          .set(...bearer(other.body.accessToken))
+      ).status,
+    ).toBe(401);
     const login = await request(t.app).post('/api/v1/auth/login').send({ email: account.email, password: PASSWORD });
     expect(login.status).toBe(401);
     // The address is free again.

@@ -25,14 +25,28 @@ async function expectSameAsPrisma(id: string) {
 }
 
 it('returns the row Prisma returns for a ready CV with its 18 sections', async () => {
-  const cv = await t.container.db.cv.create({ data: { id: randomUUID(), userId, status: 'ready', progress: 100, progressMessage: 'Done', data: fullCv() as object, extractor: 'import', requestId: 'r-1' } });
+  const cv = await t.container.db.cv.create({
+    data: { id: randomUUID(), userId, status: 'ready', progress: 100, progressMessage: 'Done', data: fullCv() as object, extractor: 'import', requestId: 'r-1' },
+  });
   const row = await expectSameAsPrisma(cv.id);
   expect(row.data).toStrictEqual(JSON.parse(JSON.stringify(fullCv())));
 });
 
 it('returns the row Prisma returns for an anonymous upload that failed (nulls, numbers, hashes)', async () => {
   const cv = await t.container.db.cv.create({
-    data: { id: randomUUID(), claimTokenHash: 'hash', uploaderHash: 'net', status: 'failed', fileName: 'Lebenslauf_Müller.pdf', fileKey: 'uploads/x', fileKind: 'pdf', fileSize: 123_456, errorCode: 'FILE_DAMAGED', errorMessage: 'Damaged.', attempts: 3 },
+    data: {
+      id: randomUUID(),
+      claimTokenHash: 'hash',
+      uploaderHash: 'net',
+      status: 'failed',
+      fileName: 'Lebenslauf_Müller.pdf',
+      fileKey: 'uploads/x',
+      fileKind: 'pdf',
+      fileSize: 123_456,
+      errorCode: 'FILE_DAMAGED',
+      errorMessage: 'Damaged.',
+      attempts: 3,
+    },
   });
   const row = await expectSameAsPrisma(cv.id);
   expect(row.data).toBeNull();

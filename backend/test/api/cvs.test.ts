@@ -28,7 +28,10 @@ function upload(file: Buffer, name = 'cv.txt', token?: string) {
 }
 
 async function importSample(account = owner) {
-  const res = await request(t.app).post('/api/v1/cvs/import').set(...bearer(account.accessToken)).send(SAMPLE);
+  const res = await request(t.app)
+    .post('/api/v1/cvs/import')
+    .set(...bearer(account.accessToken))
+    .send(SAMPLE);
   expect(res.status).toBe(201);
   return res.body.cv as { id: string };
 }
@@ -88,7 +91,11 @@ describe('upload', () => {
   });
 
   it('refuses a declared 50 MB upload with 413 before reading it', async () => {
-    const res = await request(t.app).post('/api/v1/cvs').set('Content-Type', 'multipart/form-data; boundary=x').set('Content-Length', String(50 * 1024 * 1024)).send('--x');
+    const res = await request(t.app)
+      .post('/api/v1/cvs')
+      .set('Content-Type', 'multipart/form-data; boundary=x')
+      .set('Content-Length', String(50 * 1024 * 1024))
+      .send('--x');
     expect(res.status).toBe(413);
     expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE');
   });
@@ -109,7 +116,13 @@ describe('access and claiming', () => {
     const other = await registerAccount(t.app);
     expect((await request(t.app).get(`/api/v1/cvs/${body.cv.id}`)).status).toBe(404);
     expect((await request(t.app).get(`/api/v1/cvs/${body.cv.id}`).set('X-Claim-Token', 'wrong-token')).status).toBe(404);
-    expect((await request(t.app).get(`/api/v1/cvs/${body.cv.id}`).set(...bearer(other.accessToken))).status).toBe(404);
+    expect(
+      (
+        await request(t.app)
+          .get(`/api/v1/cvs/${body.cv.id}`)
+          .set(...bearer(other.accessToken))
+      ).status,
+    ).toBe(404);
     const mine = await request(t.app).get(`/api/v1/cvs/${body.cv.id}?claimToken=${body.claimToken}`);
     expect(mine.status).toBe(200);
     expect(mine.body.cv).toMatchObject({ id: body.cv.id, status: 'queued' });
@@ -119,18 +132,39 @@ describe('access and claiming', () => {
     const { body } = await upload(TEXT_CV);
     const me = await registerAccount(t.app);
     const other = await registerAccount(t.app);
-    const wrong = await request(t.app).post(`/api/v1/cvs/${body.cv.id}/claim`).set(...bearer(me.accessToken)).send({ claimToken: 'nope' });
+    const wrong = await request(t.app)
+      .post(`/api/v1/cvs/${body.cv.id}/claim`)
+      .set(...bearer(me.accessToken))
+      .send({ claimToken: 'nope' });
     expect(wrong.status).toBe(404);
-    const claimed = await request(t.app).post(`/api/v1/cvs/${body.cv.id}/claim`).set(...bearer(me.accessToken)).send({ claimToken: body.claimToken });
+    const claimed = await request(t.app)
+      .post(`/api/v1/cvs/${body.cv.id}/claim`)
+      .set(...bearer(me.accessToken))
+      .send({ claimToken: body.claimToken });
     expect(claimed.status).toBe(200);
     expect(claimed.body.cv.claimed).toBe(true);
     // The token has done its job: it no longer opens the CV, nor lets another account take it.
     expect((await request(t.app).get(`/api/v1/cvs/${body.cv.id}`).set('X-Claim-Token', body.claimToken)).status).toBe(404);
-    expect((await request(t.app).post(`/api/v1/cvs/${body.cv.id}/claim`).set(...bearer(other.accessToken)).send({ claimToken: body.claimToken })).status).toBe(404);
-    const list = await request(t.app).get('/api/v1/cvs').set(...bearer(me.accessToken));
+    expect(
+      (
+        await request(t.app)
+          .post(`/api/v1/cvs/${body.cv.id}/claim`)
+          .set(...bearer(other.accessToken))
+          .send({ claimToken: body.claimToken })
+      ).status,
+    ).toBe(404);
+    const list = await request(t.app)
+      .get('/api/v1/cvs')
+      .set(...bearer(me.accessToken));
     expect(list.body.cvs.map((c: { id: string }) => c.id)).toEqual([body.cv.id]);
     expect(list.body.cvs[0].data).toBeUndefined();
-    expect((await request(t.app).get('/api/v1/cvs').set(...bearer(other.accessToken))).body.cvs).toEqual([]);
+    expect(
+      (
+        await request(t.app)
+          .get('/api/v1/cvs')
+          .set(...bearer(other.accessToken))
+      ).body.cvs,
+    ).toEqual([]);
   });
 
   it('needs an account to claim, import or list', async () => {
@@ -140,7 +174,9 @@ describe('access and claiming', () => {
   });
 
   it('answers 400 for an id that is not one', async () => {
-    const res = await request(t.app).get('/api/v1/cvs/not-an-id').set(...bearer(owner.accessToken));
+    const res = await request(t.app)
+      .get('/api/v1/cvs/not-an-id')
+      .set(...bearer(owner.accessToken));
     expect(res.status).toBe(400);
     expect(res.body.error.details[0].path).toBe('id');
   });
@@ -149,29 +185,45 @@ describe('access and claiming', () => {
 describe('JSON Resume import, edit and export', () => {
   it('imports the sample ready to edit, and exports the same facts', async () => {
     const cv = await importSample();
-    const got = await request(t.app).get(`/api/v1/cvs/${cv.id}`).set(...bearer(owner.accessToken));
+    const got = await request(t.app)
+      .get(`/api/v1/cvs/${cv.id}`)
+      .set(...bearer(owner.accessToken));
     expect(got.body.cv).toMatchObject({ status: 'ready', progress: 100, extractor: 'import', fileKind: null });
     expect(got.body.cv.data.hero.fullName).toBe('Richard Hendriks');
 
-    const exported = await request(t.app).get(`/api/v1/cvs/${cv.id}/export?format=json-resume`).set(...bearer(owner.accessToken));
+    const exported = await request(t.app)
+      .get(`/api/v1/cvs/${cv.id}/export?format=json-resume`)
+      .set(...bearer(owner.accessToken));
     expect(exported.status).toBe(200);
     expect(exported.headers['content-disposition']).toBe('attachment; filename=cv.resume.json');
     expect(exported.body).toEqual(toJsonResume(fromJsonResume(SAMPLE)));
-    const asCv = await request(t.app).get(`/api/v1/cvs/${cv.id}/export`).set(...bearer(owner.accessToken));
+    const asCv = await request(t.app)
+      .get(`/api/v1/cvs/${cv.id}/export`)
+      .set(...bearer(owner.accessToken));
     expect(cvFacts(asCv.body)).toEqual(cvFacts(fromJsonResume(SAMPLE)));
   });
 
   it('refuses a malformed JSON Resume with 400 and the failing paths', async () => {
-    const res = await request(t.app).post('/api/v1/cvs/import').set(...bearer(owner.accessToken)).send({ basics: { name: 'X' }, work: 'not a list' });
+    const res = await request(t.app)
+      .post('/api/v1/cvs/import')
+      .set(...bearer(owner.accessToken))
+      .send({ basics: { name: 'X' }, work: 'not a list' });
     expect(res.status).toBe(400);
     expect(res.body.error.details.map((d: { path: string }) => d.path)).toContain('work');
   });
 
   it('saves an edited CV, and a bad edit changes nothing', async () => {
     const cv = await importSample();
-    const current = (await request(t.app).get(`/api/v1/cvs/${cv.id}`).set(...bearer(owner.accessToken))).body.cv.data;
+    const current = (
+      await request(t.app)
+        .get(`/api/v1/cvs/${cv.id}`)
+        .set(...bearer(owner.accessToken))
+    ).body.cv.data;
     const edited = { ...current, hero: { ...current.hero, professionalTitle: 'Chief Compression Officer' } };
-    const saved = await request(t.app).put(`/api/v1/cvs/${cv.id}/data`).set(...bearer(owner.accessToken)).send(edited);
+    const saved = await request(t.app)
+      .put(`/api/v1/cvs/${cv.id}/data`)
+      .set(...bearer(owner.accessToken))
+      .send(edited);
     expect(saved.status).toBe(200);
     expect(saved.body.cv.data.hero.professionalTitle).toBe('Chief Compression Officer');
 
@@ -181,7 +233,9 @@ describe('JSON Resume import, edit and export', () => {
       .send({ ...edited, hero: { ...edited.hero, fullName: 42 }, experience: { ...edited.experience, items: [{ jobTitle: 'no id' }] }, bogus: true });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.map((d: { path: string }) => d.path)).toEqual(expect.arrayContaining(['hero.fullName', 'experience.items.0.id']));
-    const after = await request(t.app).get(`/api/v1/cvs/${cv.id}`).set(...bearer(owner.accessToken));
+    const after = await request(t.app)
+      .get(`/api/v1/cvs/${cv.id}`)
+      .set(...bearer(owner.accessToken));
     expect(after.body.cv.data.hero).toEqual(saved.body.cv.data.hero);
   });
 
@@ -190,52 +244,104 @@ describe('JSON Resume import, edit and export', () => {
     const report = { unclassifiedText: ['Hobbies: chess'], sections: { hero: { confidence: 0.9, source: 'heuristic' } }, rejectedValues: 2 };
     const row = await t.container.db.cv.findUniqueOrThrow({ where: { id: cv.id } });
     await t.container.db.cv.update({ where: { id: cv.id }, data: { data: { ...(row.data as object), extraction: report } } });
-    const current = (await request(t.app).get(`/api/v1/cvs/${cv.id}`).set(...bearer(owner.accessToken))).body.cv.data;
+    const current = (
+      await request(t.app)
+        .get(`/api/v1/cvs/${cv.id}`)
+        .set(...bearer(owner.accessToken))
+    ).body.cv.data;
     const forged = { ...current, extraction: { unclassifiedText: [], sections: {}, rejectedValues: 0 } };
-    const saved = await request(t.app).put(`/api/v1/cvs/${cv.id}/data`).set(...bearer(owner.accessToken)).send(forged);
+    const saved = await request(t.app)
+      .put(`/api/v1/cvs/${cv.id}/data`)
+      .set(...bearer(owner.accessToken))
+      .send(forged);
     expect(saved.status).toBe(200);
     expect(saved.body.cv.data.extraction).toEqual(report);
   });
 
   it('refuses an edit while the CV is still extracting', async () => {
     const { body } = await upload(TEXT_CV, 'cv.txt', owner.accessToken);
-    const res = await request(t.app).put(`/api/v1/cvs/${body.cv.id}/data`).set(...bearer(owner.accessToken)).send({});
+    const res = await request(t.app)
+      .put(`/api/v1/cvs/${body.cv.id}/data`)
+      .set(...bearer(owner.accessToken))
+      .send({});
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('CV_NOT_READY');
-    expect((await request(t.app).get(`/api/v1/cvs/${body.cv.id}/export`).set(...bearer(owner.accessToken))).status).toBe(409);
+    expect(
+      (
+        await request(t.app)
+          .get(`/api/v1/cvs/${body.cv.id}/export`)
+          .set(...bearer(owner.accessToken))
+      ).status,
+    ).toBe(409);
   });
 });
 
 describe('original file and deletion', () => {
   it('downloads the original upload as an attachment', async () => {
     const { body } = await upload(TEXT_CV, 'Jane Doe CV.txt', owner.accessToken);
-    const res = await request(t.app).get(`/api/v1/cvs/${body.cv.id}/file`).set(...bearer(owner.accessToken)).buffer(true);
+    const res = await request(t.app)
+      .get(`/api/v1/cvs/${body.cv.id}/file`)
+      .set(...bearer(owner.accessToken))
+      .buffer(true);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/plain; charset=utf-8');
     expect(res.headers['content-disposition']).toBe('attachment; filename="Jane Doe CV.txt"');
     expect(Buffer.from(res.text).equals(TEXT_CV)).toBe(true);
     const imported = await importSample();
-    expect((await request(t.app).get(`/api/v1/cvs/${imported.id}/file`).set(...bearer(owner.accessToken))).status).toBe(404);
+    expect(
+      (
+        await request(t.app)
+          .get(`/api/v1/cvs/${imported.id}/file`)
+          .set(...bearer(owner.accessToken))
+      ).status,
+    ).toBe(404);
   });
 
   it('deletes a CV and its file', async () => {
     const { body } = await upload(TEXT_CV, 'cv.txt', owner.accessToken);
     const row = await t.container.db.cv.findUniqueOrThrow({ where: { id: body.cv.id } });
     const other = await registerAccount(t.app);
-    expect((await request(t.app).delete(`/api/v1/cvs/${body.cv.id}`).set(...bearer(other.accessToken))).status).toBe(404);
-    expect((await request(t.app).delete(`/api/v1/cvs/${body.cv.id}`).set(...bearer(owner.accessToken))).status).toBe(204);
+    expect(
+      (
+        await request(t.app)
+          .delete(`/api/v1/cvs/${body.cv.id}`)
+          .set(...bearer(other.accessToken))
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await request(t.app)
+          .delete(`/api/v1/cvs/${body.cv.id}`)
+          .set(...bearer(owner.accessToken))
+      ).status,
+    ).toBe(204);
     expect(await t.container.storage.head(row.fileKey!)).toBeNull();
-    expect((await request(t.app).get(`/api/v1/cvs/${body.cv.id}`).set(...bearer(owner.accessToken))).status).toBe(404);
+    expect(
+      (
+        await request(t.app)
+          .get(`/api/v1/cvs/${body.cv.id}`)
+          .set(...bearer(owner.accessToken))
+      ).status,
+    ).toBe(404);
   });
 
   it('deleting the account deletes its CVs and their files, claimed ones included', async () => {
     const me = await registerAccount(t.app);
     const mine = await upload(TEXT_CV, 'cv.txt', me.accessToken);
     const anon = await upload(TEXT_CV);
-    await request(t.app).post(`/api/v1/cvs/${anon.body.cv.id}/claim`).set(...bearer(me.accessToken)).send({ claimToken: anon.body.claimToken });
+    await request(t.app)
+      .post(`/api/v1/cvs/${anon.body.cv.id}/claim`)
+      .set(...bearer(me.accessToken))
+      .send({ claimToken: anon.body.claimToken });
     const keys = (await t.container.db.cv.findMany({ where: { userId: me.userId } })).map((r) => r.fileKey!);
     expect(keys).toHaveLength(2);
-    expect((await request(t.app).delete('/api/v1/auth/me').set(...bearer(me.accessToken))).status).toBe(204);
+    expect(
+      (
+        await request(t.app)
+          .delete('/api/v1/auth/me')
+          .set(...bearer(me.accessToken))
+      ).status,
+    ).toBe(204);
     expect(await t.container.db.cv.count({ where: { id: { in: [mine.body.cv.id, anon.body.cv.id] } } })).toBe(0);
     for (const key of keys) expect(await t.container.storage.head(key)).toBeNull();
   });
@@ -267,7 +373,10 @@ describe('progress events', () => {
     const res = await stream;
     expect(res.status).toBe(200);
     expect(res.contentType).toBe('text/event-stream; charset=utf-8');
-    const events = res.body.split('\n\n').filter((b) => b.startsWith('event: progress')).map((b) => JSON.parse(b.split('data: ')[1]!));
+    const events = res.body
+      .split('\n\n')
+      .filter((b) => b.startsWith('event: progress'))
+      .map((b) => JSON.parse(b.split('data: ')[1]!));
     expect(events[0]).toEqual({ status: 'queued', progress: 0, message: 'Waiting for a free extractor' });
     expect(events).toContainEqual({ status: 'extracting', progress: 40, message: 'Finding the sections of your CV' });
     expect(events.at(-1)).toEqual({ status: 'ready', progress: 100, message: 'Your CV is ready' });
@@ -275,7 +384,10 @@ describe('progress events', () => {
 
   it('ends at once with the error for a failed CV, and refuses strangers', async () => {
     const { body } = await upload(TEXT_CV);
-    await t.container.db.cv.update({ where: { id: body.cv.id }, data: { status: 'failed', errorCode: 'NOT_A_CV', errorMessage: 'This document does not look like a CV or résumé, so nothing was extracted.' } });
+    await t.container.db.cv.update({
+      where: { id: body.cv.id },
+      data: { status: 'failed', errorCode: 'NOT_A_CV', errorMessage: 'This document does not look like a CV or résumé, so nothing was extracted.' },
+    });
     const res = await readEvents(body.cv.id, `claimToken=${body.claimToken}`);
     expect(res.body).toContain('"error":{"code":"NOT_A_CV"');
     expect((await readEvents(body.cv.id, 'claimToken=wrong')).status).toBe(404);

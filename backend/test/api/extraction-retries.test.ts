@@ -13,7 +13,8 @@ import { createTestApp, type TestApp } from '../support/test-app';
 // with the CV marked failed and the job dead-lettered. A failure of the work itself
 // (a bug, the file's content) fails at once. The extractors here fail on purpose;
 // everything else is the real worker path.
-const CV_TEXT = 'Jane Doe\nSoftware Engineer\njane@example.com\n\nEXPERIENCE\nAcme Corp, Engineer, 2019 – Present\n• Built the billing system\n\nEDUCATION\nBSc Computer Science, University of Leeds, 2015 – 2018\n';
+const CV_TEXT =
+  'Jane Doe\nSoftware Engineer\njane@example.com\n\nEXPERIENCE\nAcme Corp, Engineer, 2019 – Present\n• Built the billing system\n\nEDUCATION\nBSc Computer Science, University of Leeds, 2015 – 2018\n';
 
 function flakyExtractor(failures: number): CvExtractor & { calls: number } {
   return {
@@ -43,7 +44,10 @@ async function runWith(extractor: CvExtractor) {
 }
 
 async function uploadText(token: string, text = CV_TEXT): Promise<string> {
-  const res = await request(t.app).post('/api/v1/cvs').set(...bearer(token)).attach('file', Buffer.from(text), 'cv.txt');
+  const res = await request(t.app)
+    .post('/api/v1/cvs')
+    .set(...bearer(token))
+    .attach('file', Buffer.from(text), 'cv.txt');
   return res.body.cv.id;
 }
 
@@ -67,7 +71,11 @@ it('marks the CV failed after its last attempt and leaves the job in the dead-le
   const id = await uploadText(user.accessToken);
   await waitFor(async () => (await t.container.queue.deadLetters()).length === 1, { what: 'the dead letter', timeoutMs: 30_000 });
   await consumer.stop();
-  const cv = (await request(t.app).get(`/api/v1/cvs/${id}`).set(...bearer(user.accessToken))).body.cv;
+  const cv = (
+    await request(t.app)
+      .get(`/api/v1/cvs/${id}`)
+      .set(...bearer(user.accessToken))
+  ).body.cv;
   expect(cv.status).toBe('failed');
   expect(cv.error).toEqual({ code: 'EXTRACTION_FAILED', message: 'We could not extract this CV after several attempts. Please try again later or upload it again.' });
   const [dead] = await t.container.queue.deadLetters();
@@ -96,7 +104,11 @@ it('fails a job at once when the work itself fails (a bug), says so, and does no
   const id = await uploadText(user.accessToken);
   await waitFor(async () => (await t.container.db.cv.findUniqueOrThrow({ where: { id } })).status === 'failed', { what: 'the failed CV', timeoutMs: 20_000 });
   await consumer.stop();
-  const cv = (await request(t.app).get(`/api/v1/cvs/${id}`).set(...bearer(user.accessToken))).body.cv;
+  const cv = (
+    await request(t.app)
+      .get(`/api/v1/cvs/${id}`)
+      .set(...bearer(user.accessToken))
+  ).body.cv;
   expect(extractor.calls).toBe(1);
   expect(cv.error.code).toBe('EXTRACTION_FAILED');
   expect(cv.error.message).toMatch(/on our side/);
@@ -123,7 +135,11 @@ it('makes an over-long extractor result fit the CV schema, keeping the rest as t
   const id = await uploadText(user.accessToken, `${CV_TEXT}Analyst\n\nSKILLS\n${longSkills}\n\nLANGUAGES\n${languages.join('\n')}\n`);
   await waitFor(async () => ['ready', 'failed'].includes((await t.container.db.cv.findUniqueOrThrow({ where: { id } })).status), { what: 'the extracted CV', timeoutMs: 20_000 });
   await consumer.stop();
-  const cv = (await request(t.app).get(`/api/v1/cvs/${id}`).set(...bearer(user.accessToken))).body.cv;
+  const cv = (
+    await request(t.app)
+      .get(`/api/v1/cvs/${id}`)
+      .set(...bearer(user.accessToken))
+  ).body.cv;
   expect(cv.status).toBe('ready');
   expect(extractor.calls).toBe(1);
   const skill: string = cv.data.skills.skillCategories[0].skills[0];
@@ -137,7 +153,7 @@ it('makes an over-long extractor result fit the CV schema, keeping the rest as t
   expect(unplaced).toContain('Language 619');
 });
 
-it('a delivery that fails after another delivery of the same job took over leaves that one\'s result alone', async () => {
+it("a delivery that fails after another delivery of the same job took over leaves that one's result alone", async () => {
   const user = await registerAccount(t.app);
   const id = await uploadText(user.accessToken);
   let release!: () => void;

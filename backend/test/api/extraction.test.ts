@@ -32,13 +32,20 @@ async function pdfWithLines(lines: string[]): Promise<Buffer> {
 }
 
 async function uploadAndWait(file: Buffer, name: string) {
-  const res = await request(t.app).post('/api/v1/cvs').set(...bearer(user.accessToken)).attach('file', file, name);
+  const res = await request(t.app)
+    .post('/api/v1/cvs')
+    .set(...bearer(user.accessToken))
+    .attach('file', file, name);
   expect(res.status).toBe(202);
   const id = res.body.cv.id as string;
   let cv: { status: string; [key: string]: unknown } = res.body.cv;
   await waitFor(
     async () => {
-      cv = (await request(t.app).get(`/api/v1/cvs/${id}`).set(...bearer(user.accessToken))).body.cv;
+      cv = (
+        await request(t.app)
+          .get(`/api/v1/cvs/${id}`)
+          .set(...bearer(user.accessToken))
+      ).body.cv;
       return cv.status === 'ready' || cv.status === 'failed';
     },
     { what: `extraction of ${name}`, timeoutMs: 45_000, intervalMs: 200 },
@@ -73,7 +80,16 @@ describe('extraction', () => {
     ['a DOCX zip bomb', async () => zipBomb(200), 'cv.docx', 'ARCHIVE_TOO_LARGE', /unpacks to far more data/],
     [
       'a document that is not a CV',
-      () => pdfWithLines(['INVOICE #2024-0117', 'Bill to: Acme Corp, 1 Main St', 'Item: Consulting services  10 h x 90.00', 'Subtotal 900.00', 'VAT 20% 180.00', 'Total due 1,080.00', 'Payment terms: 30 days']),
+      () =>
+        pdfWithLines([
+          'INVOICE #2024-0117',
+          'Bill to: Acme Corp, 1 Main St',
+          'Item: Consulting services  10 h x 90.00',
+          'Subtotal 900.00',
+          'VAT 20% 180.00',
+          'Total due 1,080.00',
+          'Payment terms: 30 days',
+        ]),
       'invoice.pdf',
       'NOT_A_CV',
       /does not look like a CV/,
@@ -88,11 +104,7 @@ describe('extraction', () => {
   });
 
   it('keeps working after bad files: the queue is not blocked', async () => {
-    const results = await Promise.all([
-      uploadAndWait(await imageOnlyPdf(), 'scan.pdf'),
-      uploadAndWait(zipBomb(100), 'bomb.docx'),
-      uploadAndWait(await oneColumnCv(), 'good.pdf'),
-    ]);
+    const results = await Promise.all([uploadAndWait(await imageOnlyPdf(), 'scan.pdf'), uploadAndWait(zipBomb(100), 'bomb.docx'), uploadAndWait(await oneColumnCv(), 'good.pdf')]);
     expect(results.map((r) => r.status)).toEqual(['failed', 'failed', 'ready']);
   });
 

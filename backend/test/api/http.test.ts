@@ -20,7 +20,9 @@ describe('bad requests get the API error shape', () => {
   });
 
   it('an oversized body → 413 PAYLOAD_TOO_LARGE', async () => {
-    const res = await request(t.app).post('/api/v1/auth/register').send({ email: uniqueEmail(), password: PASSWORD, name: 'x'.repeat(200_000) });
+    const res = await request(t.app)
+      .post('/api/v1/auth/register')
+      .send({ email: uniqueEmail(), password: PASSWORD, name: 'x'.repeat(200_000) });
     expect(res.status).toBe(413);
     expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE');
   });
@@ -32,25 +34,26 @@ describe('bad requests get the API error shape', () => {
   });
 
   it('an unknown route → 404 ROUTE_NOT_FOUND', async () => {
-    for (const [method, path] of [['get', '/api/v1/nothing'], ['post', '/api/v2/auth/login'], ['delete', '/health/live']] as const) {
+    for (const [method, path] of [
+      ['get', '/api/v1/nothing'],
+      ['post', '/api/v2/auth/login'],
+      ['delete', '/health/live'],
+    ] as const) {
       const res = await request(t.app)[method](path);
       expect(res.status).toBe(404);
       expect(res.body.error.code).toBe('ROUTE_NOT_FOUND');
     }
   });
 
-  it.each([
-    '/api/v1/cvs/%c0%ae',
-    '/api/v1/cvs/%E0%A4%A',
-    '/sites/%c0%ae/',
-    '/sites/jane/%c0%ae',
-    '/previews/%c0%ae/index.html',
-  ])('bad percent-encoding in %s → 400, not a logged failure', async (path) => {
-    const res = await request(t.app).get(path);
-    expect(res.status).toBe(400);
-    expect(res.body.error).toEqual({ code: 'VALIDATION_FAILED', message: 'The address contains an invalid percent-encoded character.' });
-    expect(t.logs.filter((line) => line.level === 'error')).toEqual([]);
-  });
+  it.each(['/api/v1/cvs/%c0%ae', '/api/v1/cvs/%E0%A4%A', '/sites/%c0%ae/', '/sites/jane/%c0%ae', '/previews/%c0%ae/index.html'])(
+    'bad percent-encoding in %s → 400, not a logged failure',
+    async (path) => {
+      const res = await request(t.app).get(path);
+      expect(res.status).toBe(400);
+      expect(res.body.error).toEqual({ code: 'VALIDATION_FAILED', message: 'The address contains an invalid percent-encoded character.' });
+      expect(t.logs.filter((line) => line.level === 'error')).toEqual([]);
+    },
+  );
 
   it.each(['gzip', 'deflate', 'br'])('a body that claims Content-Encoding %s but is not → 400', async (encoding) => {
     const res = await request(t.app).post('/api/v1/auth/login').set('Content-Type', 'application/json').set('Content-Encoding', encoding).send('{"email":"a@b.c"}');

@@ -47,19 +47,37 @@ describe('templates', () => {
 });
 
 describe('portfolios', () => {
-  it('refuses an unknown template with 400 and someone else\'s CV with 404', async () => {
+  it("refuses an unknown template with 400 and someone else's CV with 404", async () => {
     const cvId = await importCv();
-    const unknown = await request(t.app).post('/api/v1/portfolios').set(...bearer(user.accessToken)).send({ cvId, templateId: 'sparkly' });
+    const unknown = await request(t.app)
+      .post('/api/v1/portfolios')
+      .set(...bearer(user.accessToken))
+      .send({ cvId, templateId: 'sparkly' });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.details).toEqual([{ path: 'templateId', message: 'is not a known template' }]);
     const other = await registerAccount(t.app);
-    expect((await request(t.app).post('/api/v1/portfolios').set(...bearer(other.accessToken)).send({ cvId, templateId: 'minimal' })).status).toBe(404);
+    expect(
+      (
+        await request(t.app)
+          .post('/api/v1/portfolios')
+          .set(...bearer(other.accessToken))
+          .send({ cvId, templateId: 'minimal' })
+      ).status,
+    ).toBe(404);
   });
 
   it('refuses to build from a CV that is still extracting', async () => {
-    const upload = await request(t.app).post('/api/v1/cvs').set(...bearer(user.accessToken)).attach('file', Buffer.from('Jane Doe\nEngineer\n'), 'cv.txt');
-    const res = await request(t.app).post('/api/v1/portfolios').set(...bearer(user.accessToken)).send({ cvId: upload.body.cv.id, templateId: 'modern' });
-    const build = await request(t.app).post(`/api/v1/portfolios/${res.body.portfolio.id}/builds`).set(...bearer(user.accessToken));
+    const upload = await request(t.app)
+      .post('/api/v1/cvs')
+      .set(...bearer(user.accessToken))
+      .attach('file', Buffer.from('Jane Doe\nEngineer\n'), 'cv.txt');
+    const res = await request(t.app)
+      .post('/api/v1/portfolios')
+      .set(...bearer(user.accessToken))
+      .send({ cvId: upload.body.cv.id, templateId: 'modern' });
+    const build = await request(t.app)
+      .post(`/api/v1/portfolios/${res.body.portfolio.id}/builds`)
+      .set(...bearer(user.accessToken));
     expect(build.status).toBe(409);
     expect(build.body.error.code).toBe('CV_NOT_READY');
   });
@@ -75,22 +93,44 @@ describe('portfolios', () => {
       ['post', `/api/v1/portfolios/${id}/publish`],
       ['delete', `/api/v1/portfolios/${id}`],
     ] as const) {
-      const res = await request(t.app)[method](url).set(...bearer(other.accessToken)).send({});
+      const res = await request(t.app)
+        [method](url)
+        .set(...bearer(other.accessToken))
+        .send({});
       expect([method, url, res.status]).toEqual([method, url, 404]);
     }
-    expect((await request(t.app).get('/api/v1/portfolios').set(...bearer(other.accessToken))).body.portfolios).toEqual([]);
+    expect(
+      (
+        await request(t.app)
+          .get('/api/v1/portfolios')
+          .set(...bearer(other.accessToken))
+      ).body.portfolios,
+    ).toEqual([]);
   });
 
   it('validates slugs: unsafe ones are 400, a taken one is 409', async () => {
     const a = await createPortfolio();
     const b = await createPortfolio();
     for (const slug of ['../etc', 'UPPER', 'a', 'admin', 'has space', '-edge', 'x'.repeat(60), 'a--b']) {
-      const res = await request(t.app).patch(`/api/v1/portfolios/${a}`).set(...bearer(user.accessToken)).send({ slug });
+      const res = await request(t.app)
+        .patch(`/api/v1/portfolios/${a}`)
+        .set(...bearer(user.accessToken))
+        .send({ slug });
       expect([slug, res.status]).toEqual([slug, 400]);
     }
     const slug = `richard-${Date.now()}`;
-    expect((await request(t.app).patch(`/api/v1/portfolios/${a}`).set(...bearer(user.accessToken)).send({ slug })).status).toBe(200);
-    const taken = await request(t.app).patch(`/api/v1/portfolios/${b}`).set(...bearer(user.accessToken)).send({ slug });
+    expect(
+      (
+        await request(t.app)
+          .patch(`/api/v1/portfolios/${a}`)
+          .set(...bearer(user.accessToken))
+          .send({ slug })
+      ).status,
+    ).toBe(200);
+    const taken = await request(t.app)
+      .patch(`/api/v1/portfolios/${b}`)
+      .set(...bearer(user.accessToken))
+      .send({ slug });
     expect(taken.status).toBe(409);
     expect(taken.body.error.code).toBe('SLUG_TAKEN');
   });
@@ -111,7 +151,9 @@ describe('build, preview and publish', () => {
     expect((await open(t, build.previewUrl.replace(/signature=[\w-]+/, 'signature=forged'))).status).toBe(403);
     expect((await open(t, build.previewUrl.replace(/expires=\d+/, 'expires=1000'))).status).toBe(403);
 
-    const published = await request(t.app).post(`/api/v1/portfolios/${id}/publish`).set(...bearer(user.accessToken));
+    const published = await request(t.app)
+      .post(`/api/v1/portfolios/${id}/publish`)
+      .set(...bearer(user.accessToken));
     expect(published.status).toBe(200);
     expect(published.body.url).toMatch(/^http:\/\/localhost:2000\/sites\/richard-hendriks(-\d+)?\/$/);
     const sitePath = new URL(published.body.url).pathname;
@@ -120,18 +162,38 @@ describe('build, preview and publish', () => {
     expect(site.text).toContain('Richard Hendriks');
     expect((await open(t, sitePath.replace(/\/$/, ''))).status).toBe(301);
     expect((await open(t, `${sitePath}no-such-page.html`)).status).toBe(404);
-    expect((await request(t.app).get(`/api/v1/portfolios/${id}`).set(...bearer(user.accessToken))).body.portfolio).toMatchObject({ published: true, url: published.body.url });
+    expect(
+      (
+        await request(t.app)
+          .get(`/api/v1/portfolios/${id}`)
+          .set(...bearer(user.accessToken))
+      ).body.portfolio,
+    ).toMatchObject({ published: true, url: published.body.url });
 
-    expect((await request(t.app).post(`/api/v1/portfolios/${id}/unpublish`).set(...bearer(user.accessToken))).status).toBe(200);
+    expect(
+      (
+        await request(t.app)
+          .post(`/api/v1/portfolios/${id}/unpublish`)
+          .set(...bearer(user.accessToken))
+      ).status,
+    ).toBe(200);
     expect((await open(t, sitePath)).status).toBe(404);
   });
 
-  it('lists a portfolio\'s builds, newest first', async () => {
+  it("lists a portfolio's builds, newest first", async () => {
     const id = await createPortfolio();
-    expect((await request(t.app).get(`/api/v1/portfolios/${id}/builds`).set(...bearer(user.accessToken))).body).toEqual({ builds: [] });
+    expect(
+      (
+        await request(t.app)
+          .get(`/api/v1/portfolios/${id}/builds`)
+          .set(...bearer(user.accessToken))
+      ).body,
+    ).toEqual({ builds: [] });
     const first = await buildAndWait(id);
     const second = await buildAndWait(id);
-    const res = await request(t.app).get(`/api/v1/portfolios/${id}/builds`).set(...bearer(user.accessToken));
+    const res = await request(t.app)
+      .get(`/api/v1/portfolios/${id}/builds`)
+      .set(...bearer(user.accessToken));
     expect(res.status).toBe(200);
     expect(res.body.builds.map((b: { id: string }) => b.id)).toEqual([second.id, first.id]);
     expect(res.body.builds[0]).toMatchObject({ status: 'succeeded', previewUrl: expect.stringMatching(/^\/previews\//) });
@@ -139,7 +201,9 @@ describe('build, preview and publish', () => {
 
   it('refuses to publish before any build has finished', async () => {
     const id = await createPortfolio();
-    const res = await request(t.app).post(`/api/v1/portfolios/${id}/publish`).set(...bearer(user.accessToken));
+    const res = await request(t.app)
+      .post(`/api/v1/portfolios/${id}/publish`)
+      .set(...bearer(user.accessToken));
     expect(res.status).toBe(409);
     expect(res.body.error.message).toMatch(/Build the site first/);
   });
@@ -148,13 +212,22 @@ describe('build, preview and publish', () => {
     const id = await createPortfolio('dark');
     await buildAndWait(id);
     const slug = `crash-${Date.now()}`;
-    await request(t.app).patch(`/api/v1/portfolios/${id}`).set(...bearer(user.accessToken)).send({ slug });
-    await request(t.app).post(`/api/v1/portfolios/${id}/publish`).set(...bearer(user.accessToken));
+    await request(t.app)
+      .patch(`/api/v1/portfolios/${id}`)
+      .set(...bearer(user.accessToken))
+      .send({ slug });
+    await request(t.app)
+      .post(`/api/v1/portfolios/${id}/publish`)
+      .set(...bearer(user.accessToken));
     const before = await open(t, `/sites/${slug}/`);
     expect(before.status).toBe(200);
 
     // The same database and storage, but a builder that is killed while writing.
-    const crashing = createTestApp({ DATABASE_URL: t.config.database.url, DATA_DIR: t.config.dataDir, TASK_COMMAND: 'node --conditions=r2w-source --import tsx backend/test/support/crashing-builder.ts' });
+    const crashing = createTestApp({
+      DATABASE_URL: t.config.database.url,
+      DATA_DIR: t.config.dataDir,
+      TASK_COMMAND: 'node --conditions=r2w-source --import tsx backend/test/support/crashing-builder.ts',
+    });
     try {
       const login = await request(crashing.app).post('/api/v1/auth/login').send({ email: user.email, password: PASSWORD });
       const build = await buildAndWait(id, crashing, { ...user, accessToken: login.body.accessToken });
@@ -173,7 +246,13 @@ describe('build, preview and publish', () => {
     const id = await createPortfolio();
     await buildAndWait(id);
     expect((await t.container.storage.list(`sites/${id}/`)).length).toBeGreaterThan(0);
-    expect((await request(t.app).delete(`/api/v1/portfolios/${id}`).set(...bearer(user.accessToken))).status).toBe(204);
+    expect(
+      (
+        await request(t.app)
+          .delete(`/api/v1/portfolios/${id}`)
+          .set(...bearer(user.accessToken))
+      ).status,
+    ).toBe(204);
     expect(await t.container.storage.list(`sites/${id}/`)).toEqual([]);
   });
 });

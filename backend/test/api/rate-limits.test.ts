@@ -23,11 +23,16 @@ function from(ip: string): [string, string] {
 }
 
 function login(t: TestApp, ip: string, email: string, password = 'wrong password entirely') {
-  return request(t.app).post('/api/v1/auth/login').set(...from(ip)).send({ email, password });
+  return request(t.app)
+    .post('/api/v1/auth/login')
+    .set(...from(ip))
+    .send({ email, password });
 }
 
 function upload(t: TestApp, ip: string, token?: string) {
-  const req = request(t.app).post('/api/v1/cvs').set(...from(ip));
+  const req = request(t.app)
+    .post('/api/v1/cvs')
+    .set(...from(ip));
   if (token) req.set(...bearer(token));
   return req.attach('file', TEXT_CV, 'cv.txt');
 }
@@ -113,7 +118,11 @@ describe('sign-in, sign-up and refresh limits (memory store)', () => {
   });
 
   it('counts IPv6 clients by /64, and a reset through the store lets the client in again', async () => {
-    const register = (ip: string) => request(t.app).post('/api/v1/auth/register').set(...from(ip)).send({ email: uniqueEmail('v6'), password: PASSWORD });
+    const register = (ip: string) =>
+      request(t.app)
+        .post('/api/v1/auth/register')
+        .set(...from(ip))
+        .send({ email: uniqueEmail('v6'), password: PASSWORD });
     expect((await register('2001:db8:1:2::a')).status).toBe(201);
     expect((await register('2001:db8:1:2::b')).status).toBe(201);
     expectRateLimited(await register('2001:db8:1:2:ffff::1'), 3600);
@@ -124,8 +133,21 @@ describe('sign-in, sign-up and refresh limits (memory store)', () => {
   });
 
   it('limits session refreshes per network', async () => {
-    expect((await request(t.app).post('/api/v1/auth/refresh').set(...from('192.0.2.50')).send({ refreshToken: 'not-a-token' })).status).toBe(401);
-    expectRateLimited(await request(t.app).post('/api/v1/auth/refresh').set(...from('192.0.2.50')).send({ refreshToken: 'not-a-token' }), 15 * 60);
+    expect(
+      (
+        await request(t.app)
+          .post('/api/v1/auth/refresh')
+          .set(...from('192.0.2.50'))
+          .send({ refreshToken: 'not-a-token' })
+      ).status,
+    ).toBe(401);
+    expectRateLimited(
+      await request(t.app)
+        .post('/api/v1/auth/refresh')
+        .set(...from('192.0.2.50'))
+        .send({ refreshToken: 'not-a-token' }),
+      15 * 60,
+    );
   });
 });
 
@@ -163,14 +185,37 @@ describe('upload, import and build limits (memory store)', () => {
 
   it('limits JSON Resume imports and build starts per user', async () => {
     expect(await importSampleCv(t.app, user)).toEqual(expect.any(String));
-    expectRateLimited(await request(t.app).post('/api/v1/cvs/import').set(...bearer(user.accessToken)).send({ basics: { name: 'A' } }), 3600);
+    expectRateLimited(
+      await request(t.app)
+        .post('/api/v1/cvs/import')
+        .set(...bearer(user.accessToken))
+        .send({ basics: { name: 'A' } }),
+      3600,
+    );
 
     const missing = `/api/v1/portfolios/${randomUUID()}/builds`;
-    expect((await request(t.app).post(missing).set(...bearer(user.accessToken))).status).toBe(404);
-    expectRateLimited(await request(t.app).post(missing).set(...bearer(user.accessToken)), 3600);
+    expect(
+      (
+        await request(t.app)
+          .post(missing)
+          .set(...bearer(user.accessToken))
+      ).status,
+    ).toBe(404);
+    expectRateLimited(
+      await request(t.app)
+        .post(missing)
+        .set(...bearer(user.accessToken)),
+      3600,
+    );
     // Another user has their own allowance.
     const other = await registerAccount(t.app);
-    expect((await request(t.app).post(missing).set(...bearer(other.accessToken))).status).toBe(404);
+    expect(
+      (
+        await request(t.app)
+          .post(missing)
+          .set(...bearer(other.accessToken))
+      ).status,
+    ).toBe(404);
   });
 });
 
@@ -236,8 +281,8 @@ describe('builds in progress, per user', () => {
     release = path.join(process.env.R2W_TEST_DIR!, `release-builds-${randomUUID()}`);
     t = createTestApp({
       MAX_ACTIVE_BUILDS_PER_USER: '2',
-      TASK_COMMAND: 'node --conditions=r2w-source --import tsx backend/test/support/held-builder.ts',
-      BUILDER_RELEASE_FILE: release,
+      // A builder gets the storage settings and nothing else from the API's environment.
+      TASK_COMMAND: `env BUILDER_RELEASE_FILE=${release} node --conditions=r2w-source --import tsx backend/test/support/held-builder.ts`,
     });
   });
   afterAll(() => t.close());
@@ -245,7 +290,10 @@ describe('builds in progress, per user', () => {
   it('refuses a third build while two are in progress, and allows it once they finish', async () => {
     const user = await registerAccount(t.app);
     const portfolioId = await createSamplePortfolio(t.app, user);
-    const build = () => request(t.app).post(`/api/v1/portfolios/${portfolioId}/builds`).set(...bearer(user.accessToken));
+    const build = () =>
+      request(t.app)
+        .post(`/api/v1/portfolios/${portfolioId}/builds`)
+        .set(...bearer(user.accessToken));
     const builds = (id = portfolioId) => t.container.db.build.findMany({ where: { portfolioId: id } });
 
     const started = [await build(), await build()];
@@ -259,7 +307,13 @@ describe('builds in progress, per user', () => {
     // Another user is not held by this one's builds.
     const other = await registerAccount(t.app);
     const otherPortfolio = await createSamplePortfolio(t.app, other);
-    expect((await request(t.app).post(`/api/v1/portfolios/${otherPortfolio}/builds`).set(...bearer(other.accessToken))).status).toBe(202);
+    expect(
+      (
+        await request(t.app)
+          .post(`/api/v1/portfolios/${otherPortfolio}/builds`)
+          .set(...bearer(other.accessToken))
+      ).status,
+    ).toBe(202);
 
     writeFileSync(release, '');
     await waitFor(async () => (await builds()).every((b) => b.status === 'succeeded'), { what: 'the held builds', timeoutMs: 60_000, intervalMs: 200 });
@@ -276,7 +330,9 @@ describe('builds in progress, per user', () => {
     for (let i = 0; i < 2; i++) {
       await t.container.db.build.create({ data: { id: randomUUID(), portfolioId, templateId: 'modern', status: 'queued', createdAt: longAgo, updatedAt: longAgo } });
     }
-    const res = await request(t.app).post(`/api/v1/portfolios/${portfolioId}/builds`).set(...bearer(user.accessToken));
+    const res = await request(t.app)
+      .post(`/api/v1/portfolios/${portfolioId}/builds`)
+      .set(...bearer(user.accessToken));
     expect(res.status).toBe(202);
     const orphans = await t.container.db.build.findMany({ where: { portfolioId, taskId: null } });
     expect(orphans.map((b) => [b.status, b.errorCode])).toEqual([
@@ -349,7 +405,10 @@ describe('when Redis does not answer', () => {
     expect(await counted(t, 'rateLimitStoreErrors', 'upload_anonymous')).toBe(2);
     expect(t.logs).toContainEqual(expect.objectContaining({ level: 'warn', message: 'rate limit not applied: its store does not answer', limit: 'upload_anonymous' }));
     // What needs sessions still says the session store is down (503), not 500.
-    const register = await request(t.app).post('/api/v1/auth/register').set(...from('203.0.113.50')).send({ email: uniqueEmail(), password: PASSWORD });
+    const register = await request(t.app)
+      .post('/api/v1/auth/register')
+      .set(...from('203.0.113.50'))
+      .send({ email: uniqueEmail(), password: PASSWORD });
     expect(register.status).toBe(503);
 
     await proxy.restore();

@@ -46,15 +46,37 @@ async function builtPortfolio(slug: string, account = user): Promise<{ id: strin
   const id = await createSamplePortfolio(t.app, account);
   const build = await buildAndWait(t.app, account, id);
   expect(build.status).toBe('succeeded');
-  expect((await request(t.app).patch(`/api/v1/portfolios/${id}`).set(...bearer(account.accessToken)).send({ slug })).status).toBe(200);
+  expect(
+    (
+      await request(t.app)
+        .patch(`/api/v1/portfolios/${id}`)
+        .set(...bearer(account.accessToken))
+        .send({ slug })
+    ).status,
+  ).toBe(200);
   return { id, buildId: build.id };
 }
 
 const api = {
-  publish: (id: string, account = user) => request(t.app).post(`/api/v1/portfolios/${id}/publish`).set(...bearer(account.accessToken)),
-  unpublish: (id: string) => request(t.app).post(`/api/v1/portfolios/${id}/unpublish`).set(...bearer(user.accessToken)),
-  rename: (id: string, slug: string | null) => request(t.app).patch(`/api/v1/portfolios/${id}`).set(...bearer(user.accessToken)).send({ slug }),
-  get: async (id: string) => (await request(t.app).get(`/api/v1/portfolios/${id}`).set(...bearer(user.accessToken))).body.portfolio,
+  publish: (id: string, account = user) =>
+    request(t.app)
+      .post(`/api/v1/portfolios/${id}/publish`)
+      .set(...bearer(account.accessToken)),
+  unpublish: (id: string) =>
+    request(t.app)
+      .post(`/api/v1/portfolios/${id}/unpublish`)
+      .set(...bearer(user.accessToken)),
+  rename: (id: string, slug: string | null) =>
+    request(t.app)
+      .patch(`/api/v1/portfolios/${id}`)
+      .set(...bearer(user.accessToken))
+      .send({ slug }),
+  get: async (id: string) =>
+    (
+      await request(t.app)
+        .get(`/api/v1/portfolios/${id}`)
+        .set(...bearer(user.accessToken))
+    ).body.portfolio,
   site: async (slug: string) => (await request(t.app).get(`/sites/${slug}/`)).status,
 };
 
@@ -113,7 +135,13 @@ describe('published addresses in the CloudFront KeyValueStore', () => {
     // Unpublishing, moving and deleting are refused the same way and change nothing.
     expect((await api.unpublish(id)).status).toBe(503);
     expect((await api.rename(id, uniqueSlug('elsewhere'))).status).toBe(503);
-    expect((await request(t.app).delete(`/api/v1/portfolios/${id}`).set(...bearer(user.accessToken))).status).toBe(503);
+    expect(
+      (
+        await request(t.app)
+          .delete(`/api/v1/portfolios/${id}`)
+          .set(...bearer(user.accessToken))
+      ).status,
+    ).toBe(503);
     expect(await api.get(id)).toMatchObject({ published: true, publishedBuildId: firstBuild, slug });
     expect(kvs.entries.get(slug)).toBe(prefixOf(id, firstBuild));
     expect(await pointerChanges('set', 'failed')).toBeGreaterThan(0);
@@ -136,7 +164,13 @@ describe('published addresses in the CloudFront KeyValueStore', () => {
     const { id } = await builtPortfolio(deleted);
     expect((await api.publish(id)).status).toBe(200);
     expect(kvs.entries.has(deleted)).toBe(true);
-    expect((await request(t.app).delete(`/api/v1/portfolios/${id}`).set(...bearer(user.accessToken))).status).toBe(204);
+    expect(
+      (
+        await request(t.app)
+          .delete(`/api/v1/portfolios/${id}`)
+          .set(...bearer(user.accessToken))
+      ).status,
+    ).toBe(204);
     expect(kvs.entries.has(deleted)).toBe(false);
 
     const leaving = await registerAccount(t.app);
@@ -146,15 +180,55 @@ describe('published addresses in the CloudFront KeyValueStore', () => {
     expect(kvs.entries.has(theirs)).toBe(true);
 
     kvs.failWith = OUTAGE;
-    expect((await request(t.app).delete('/api/v1/auth/me').set(...bearer(leaving.accessToken))).status).toBe(503);
+    expect(
+      (
+        await request(t.app)
+          .delete('/api/v1/auth/me')
+          .set(...bearer(leaving.accessToken))
+      ).status,
+    ).toBe(503);
     expect(kvs.entries.has(theirs)).toBe(true);
     expect(await api.site(theirs)).toBe(200);
 
     kvs.failWith = null;
     const login = await request(t.app).post('/api/v1/auth/login').send({ email: leaving.email, password: 'correct horse battery' });
-    expect((await request(t.app).delete('/api/v1/auth/me').set(...bearer(login.body.accessToken))).status).toBe(204);
+    expect(
+      (
+        await request(t.app)
+          .delete('/api/v1/auth/me')
+          .set(...bearer(login.body.accessToken))
+      ).status,
+    ).toBe(204);
     expect(kvs.entries.has(theirs)).toBe(false);
     expect(await api.site(theirs)).toBe(404);
+  });
+
+  it('deleting the CV of a published portfolio removes its address too, and keeps everything when the store fails', async () => {
+    const slug = uniqueSlug('cv-deleted');
+    const { id } = await builtPortfolio(slug);
+    expect((await api.publish(id)).status).toBe(200);
+    const cvId = (await api.get(id)).cvId as string;
+    const deleteCv = () =>
+      request(t.app)
+        .delete(`/api/v1/cvs/${cvId}`)
+        .set(...bearer(user.accessToken));
+
+    kvs.failWith = OUTAGE;
+    expect((await deleteCv()).status).toBe(503);
+    expect(kvs.entries.has(slug)).toBe(true);
+    expect(
+      (
+        await request(t.app)
+          .get(`/api/v1/cvs/${cvId}`)
+          .set(...bearer(user.accessToken))
+      ).status,
+    ).toBe(200);
+    expect(await api.site(slug)).toBe(200);
+
+    kvs.failWith = null;
+    expect((await deleteCv()).status).toBe(204);
+    expect(kvs.entries.has(slug)).toBe(false);
+    expect(await api.site(slug)).toBe(404);
   });
 
   it('reports the store in readiness', async () => {

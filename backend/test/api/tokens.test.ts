@@ -19,7 +19,9 @@ function base64url(value: object): string {
 }
 
 async function expectRefused(token: string, code = 'INVALID_TOKEN') {
-  const res = await request(t.app).get('/api/v1/auth/me').set(...bearer(token));
+  const res = await request(t.app)
+    .get('/api/v1/auth/me')
+    .set(...bearer(token));
   expect(res.status).toBe(401);
   expect(res.body.error.code).toBe(code);
 }
@@ -43,7 +45,9 @@ describe('access tokens', () => {
     const { accessToken } = await registerAccount(t.app);
     const { sub, sid } = claimsOf(accessToken);
     const expired = jwt.sign({ sid, exp: Math.floor(Date.now() / 1000) - 10 }, createSecretKey(Buffer.from(TEST_JWT_SECRET)), { subject: sub, issuer: 'resume2website', audience: 'r2w-api' });
-    const res = await request(t.app).get('/api/v1/auth/me').set(...bearer(expired));
+    const res = await request(t.app)
+      .get('/api/v1/auth/me')
+      .set(...bearer(expired));
     expect(res.status).toBe(401);
     expect(res.body.error.message).toMatch(/expired/);
   });

@@ -66,7 +66,13 @@ describe('a malformed part after a stored file', () => {
     await once(server, 'listening');
     try {
       const before = await storedUploads();
-      const req = http.request({ host: '127.0.0.1', port: (server.address() as AddressInfo).port, method: 'POST', path: '/api/v1/cvs', headers: { 'Content-Type': 'multipart/form-data; boundary=x' } });
+      const req = http.request({
+        host: '127.0.0.1',
+        port: (server.address() as AddressInfo).port,
+        method: 'POST',
+        path: '/api/v1/cvs',
+        headers: { 'Content-Type': 'multipart/form-data; boundary=x' },
+      });
       const answered = new Promise<{ status: number; body: string }>((resolve, reject) => {
         req.on('response', (res) => {
           let body = '';

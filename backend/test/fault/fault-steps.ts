@@ -1,10 +1,12 @@
 import path from 'node:path';
+import type { ApiCv, CvResponse } from '@r2w/cv-schema/api';
 import Database from 'better-sqlite3';
 import { waitFor } from '../support/ports';
 
 // The HTTP steps the fault cases share, against a real API process.
 
-export const CV_TEXT = 'Jane Doe\nSoftware Engineer\njane@example.com\n\nEXPERIENCE\nAcme Corp, Engineer, 2019 – Present\n• Built the billing system\n\nEDUCATION\nBSc Computer Science, University of Leeds, 2015 – 2018\n';
+export const CV_TEXT =
+  'Jane Doe\nSoftware Engineer\njane@example.com\n\nEXPERIENCE\nAcme Corp, Engineer, 2019 – Present\n• Built the billing system\n\nEDUCATION\nBSc Computer Science, University of Leeds, 2015 – 2018\n';
 
 /** A record_cv answer that fits CV_TEXT, for the fake Claude to give. */
 export const CV_TOOL_INPUT = {
@@ -17,15 +19,6 @@ export const CV_TOOL_INPUT = {
 export interface UploadedCv {
   id: string;
   claimToken: string;
-}
-
-export interface ApiCv {
-  id: string;
-  status: 'queued' | 'extracting' | 'ready' | 'failed';
-  extractor: string | null;
-  progressMessage: string | null;
-  error?: { code: string; message: string };
-  data?: { hero?: { fullName?: string } };
 }
 
 export function cvForm(text = CV_TEXT): FormData {
@@ -45,7 +38,7 @@ export async function uploadCv(url: string, text = CV_TEXT): Promise<UploadedCv>
 export async function getCv(url: string, cv: UploadedCv): Promise<ApiCv> {
   const res = await fetch(`${url}/api/v1/cvs/${cv.id}`, { headers: { 'x-claim-token': cv.claimToken } });
   if (res.status !== 200) throw new Error(`GET cv answered ${res.status}: ${await res.text()}`);
-  return ((await res.json()) as { cv: ApiCv }).cv;
+  return ((await res.json()) as CvResponse).cv;
 }
 
 /** Waits until the CV's status is one of `statuses`; returns the CV as the API shows it. */

@@ -28,13 +28,16 @@ export async function startApiProcess(env: NodeJS.ProcessEnv): Promise<ApiProces
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
   try {
-    await waitFor(async () => {
-      if (child.exitCode !== null) throw new Error(`API process exited early:\n${output}`);
-      return (await fetch(`${url}/health/live`)).ok;
-    }, { what: 'the API process to listen', timeoutMs: 30_000 });
+    await waitFor(
+      async () => {
+        if (child.exitCode !== null) throw new Error(`API process exited early:\n${output}`);
+        return (await fetch(`${url}/health/live`)).ok;
+      },
+      { what: 'the API process to listen', timeoutMs: 30_000 },
+    );
   } catch (error) {
     child.kill('SIGKILL');
-    throw new Error(`${(error as Error).message}\n${output}`);
+    throw new Error(`${(error as Error).message}\n${output}`, { cause: error });
   }
   return {
     url,

@@ -1,16 +1,14 @@
-import { buildPrefix } from '../../src/builder/site-files';
-import { loadConfig } from '../../src/config/env';
-import { createStorage } from '../../src/adapters/storage/create-storage';
-import { createDatabase } from '../../src/db/database';
+import { buildJobKeys, siteFilesPrefix } from '@r2w/portfolio-task/build-job';
+import { createStorage, readObjectText, StorageEnvSchema, storageSettings } from '@r2w/storage';
 
 // A builder that dies half-way through writing its site, as an OOM-killed task would:
-// no chance to record anything.
+// it reports some progress and half a page, and no result.
 async function crash(): Promise<void> {
-  const config = loadConfig();
-  const { db } = createDatabase(config.database);
-  const build = await db.build.findUniqueOrThrow({ where: { id: process.env.BUILD_ID! } });
-  await db.build.update({ where: { id: build.id }, data: { status: 'running', progress: 40, progressMessage: 'Saving your site' } });
-  await createStorage(config).put(`${buildPrefix(build.portfolioId, build.id)}index.html`, '<!doctype html><html><body><h1>Half a si');
+  const storage = createStorage(storageSettings(StorageEnvSchema.parse(process.env)));
+  const keys = buildJobKeys(process.env.BUILD_JOB!);
+  const input = JSON.parse(await readObjectText(storage, keys.input)) as { portfolioId: string; buildId: string };
+  await storage.put(keys.progress, JSON.stringify({ progress: 40, message: 'Saving your site', at: new Date().toISOString() }));
+  await storage.put(`${siteFilesPrefix(input.portfolioId, input.buildId)}index.html`, '<!doctype html><html><body><h1>Half a si');
   process.kill(process.pid, 'SIGKILL');
 }
 void crash();

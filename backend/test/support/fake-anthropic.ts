@@ -9,7 +9,8 @@ export type FakeReply =
   | { kind: 'tool'; input: unknown; name?: string; usage?: Partial<Usage> }
   | { kind: 'text'; text: string }
   | { kind: 'error'; status: number; type: string; message?: string; retryAfterSeconds?: number }
-  | { kind: 'hang'; ms: number };
+  // Never answers: the connection is held until the client gives up or the fake closes.
+  | { kind: 'hang' };
 
 interface Usage {
   input_tokens: number;
@@ -74,9 +75,13 @@ export async function startFakeAnthropic(): Promise<FakeAnthropic> {
         case 'text':
           return send(res, 200, message([{ type: 'text', text: reply.text }], 'end_turn'));
         case 'error':
-          return send(res, reply.status, { type: 'error', error: { type: reply.type, message: reply.message ?? reply.type } }, reply.retryAfterSeconds === undefined ? {} : { 'retry-after': String(reply.retryAfterSeconds) });
+          return send(
+            res,
+            reply.status,
+            { type: 'error', error: { type: reply.type, message: reply.message ?? reply.type } },
+            reply.retryAfterSeconds === undefined ? {} : { 'retry-after': String(reply.retryAfterSeconds) },
+          );
         case 'hang':
-          setTimeout(() => send(res, 200, message([{ type: 'text', text: 'late' }], 'end_turn')), reply.ms).unref();
           return;
       }
     });

@@ -75,9 +75,13 @@ export async function startFakeKvs(): Promise<FakeKvs> {
       const operation: KvsRequest['operation'] | undefined = !match
         ? undefined
         : !match[2]
-          ? req.method === 'GET' ? 'DescribeKeyValueStore' : undefined
+          ? req.method === 'GET'
+            ? 'DescribeKeyValueStore'
+            : undefined
           : key === undefined
-            ? req.method === 'GET' ? 'ListKeys' : undefined
+            ? req.method === 'GET'
+              ? 'ListKeys'
+              : undefined
             : ({ GET: 'GetKey', PUT: 'PutKey', DELETE: 'DeleteKey' } as const)[req.method as 'GET' | 'PUT' | 'DELETE'];
       if (!match || !operation) return sendError(res, 404, 'UnknownOperationException', `${req.method} ${url.pathname}`);
 

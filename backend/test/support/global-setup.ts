@@ -13,13 +13,17 @@ export default async function globalSetup(): Promise<void> {
   migrate(`file:${template}`);
   process.env.R2W_TEST_DIR = dir;
   process.env.R2W_TEST_SQLITE_TEMPLATE = template;
+  // The unit tier (npm run test:unit) runs without services.
+  if (process.env.R2W_TEST_TIER === 'unit') return;
 
   const database = `r2w_test_${process.pid}_${Date.now()}`;
   const admin = new Client({ connectionString: adminPostgresUrl });
   try {
     await admin.connect();
   } catch (error) {
-    throw new Error(`PostgreSQL is not answering at ${adminPostgresUrl} (${(error as Error).message}). Start it: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`);
+    throw new Error(`PostgreSQL is not answering at ${adminPostgresUrl} (${(error as Error).message}). Start it: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`, {
+      cause: error,
+    });
   }
   await admin.query(`CREATE DATABASE "${database}"`);
   await admin.end();

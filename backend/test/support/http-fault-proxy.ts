@@ -18,7 +18,8 @@ export interface HttpFaultProxy {
   close(): Promise<void>;
 }
 
-const INTERNAL_ERROR = '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>InternalError</Code><Message>We encountered an internal error. Please try again.</Message><RequestId>fault-proxy</RequestId></Error>';
+const INTERNAL_ERROR =
+  '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>InternalError</Code><Message>We encountered an internal error. Please try again.</Message><RequestId>fault-proxy</RequestId></Error>';
 
 export async function startHttpFaultProxy(target: string): Promise<HttpFaultProxy> {
   const upstream = new URL(target);

@@ -11,25 +11,37 @@ const SAMPLE = JSON.parse(readFileSync(path.resolve(__dirname, '../../../cv-sche
 
 /** Imports the JSON Resume sample (Richard Hendriks) as a ready CV. */
 export async function importSampleCv(app: Express, account: Account): Promise<string> {
-  const res = await request(app).post('/api/v1/cvs/import').set(...bearer(account.accessToken)).send(SAMPLE);
+  const res = await request(app)
+    .post('/api/v1/cvs/import')
+    .set(...bearer(account.accessToken))
+    .send(SAMPLE);
   return res.body.cv.id;
 }
 
 export async function createSamplePortfolio(app: Express, account: Account, templateId = 'minimal'): Promise<string> {
-  const res = await request(app).post('/api/v1/portfolios').set(...bearer(account.accessToken)).send({ cvId: await importSampleCv(app, account), templateId });
+  const res = await request(app)
+    .post('/api/v1/portfolios')
+    .set(...bearer(account.accessToken))
+    .send({ cvId: await importSampleCv(app, account), templateId });
   expect(res.status).toBe(201);
   return res.body.portfolio.id;
 }
 
 /** Starts a build and waits until it has succeeded or failed; returns the build as the API shows it. */
 export async function buildAndWait(app: Express, account: Account, portfolioId: string) {
-  const started = await request(app).post(`/api/v1/portfolios/${portfolioId}/builds`).set(...bearer(account.accessToken));
+  const started = await request(app)
+    .post(`/api/v1/portfolios/${portfolioId}/builds`)
+    .set(...bearer(account.accessToken));
   expect(started.status).toBe(202);
   expect(started.body.build).toMatchObject({ status: 'queued', progress: 0 });
   let build = started.body.build;
   await waitFor(
     async () => {
-      build = (await request(app).get(`/api/v1/portfolios/${portfolioId}/builds/${started.body.build.id}`).set(...bearer(account.accessToken))).body.build;
+      build = (
+        await request(app)
+          .get(`/api/v1/portfolios/${portfolioId}/builds/${started.body.build.id}`)
+          .set(...bearer(account.accessToken))
+      ).body.build;
       return build.status === 'succeeded' || build.status === 'failed';
     },
     { what: 'the build', timeoutMs: 45_000, intervalMs: 250 },

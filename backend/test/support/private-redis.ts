@@ -38,11 +38,14 @@ export async function startPrivateRedis(options: { persistent: boolean }): Promi
     let failure: Error | null = null;
     started.on('error', (error) => (failure = new Error(`redis-server could not start (${error.message}): the fault suite needs it on PATH (apt-get install redis-server)`)));
     child = started;
-    await waitFor(async () => {
-      if (failure) throw failure;
-      if (started.exitCode !== null) throw new Error(`redis-server exited with code ${started.exitCode}`);
-      return answers();
-    }, { what: `a private redis-server on port ${port}`, timeoutMs: 20_000 }).catch((error: unknown) => {
+    await waitFor(
+      async () => {
+        if (failure) throw failure;
+        if (started.exitCode !== null) throw new Error(`redis-server exited with code ${started.exitCode}`);
+        return answers();
+      },
+      { what: `a private redis-server on port ${port}`, timeoutMs: 20_000 },
+    ).catch((error: unknown) => {
       // waitFor reads a throwing check as "not yet": say why it never came up.
       throw failure ?? error;
     });

@@ -7,6 +7,7 @@ import { buildApp } from '../../src/app';
 import { ENV_VARIABLES, loadConfig, type Config } from '../../src/config/env';
 import { createContainer, type Container } from '../../src/container';
 import { createLogger } from '../../src/observability/logger';
+import { checkedAgainstContract } from './contract-check';
 import { postgresUrlFor } from './databases';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
@@ -38,7 +39,7 @@ export function testEnv(extra: Record<string, string | undefined> = {}): NodeJS.
     LOG_LEVEL: 'silent',
     REDIS_KEY_PREFIX: `r2w-test-${process.pid}-${Date.now()}:`,
     // Builders run from source (the workspaces' r2w-source export), as the API's child processes.
-    TASK_COMMAND: 'node --conditions=r2w-source --import tsx backend/test/support/run-builder.ts',
+    TASK_COMMAND: 'node --conditions=r2w-source --import tsx portfolio-task/src/main.ts',
     // Whether the SPA happens to be built must not change API answers; web-app.test.ts serves one.
     WEB_DIR: 'none',
     // Every test file signs up and uploads from one address; rate-limits.test.ts sets the
@@ -51,6 +52,7 @@ export function testEnv(extra: Record<string, string | undefined> = {}): NodeJS.
 }
 
 export interface TestApp {
+  /** The API, each of its responses checked against the API contract (contract-check.ts). */
   app: Express;
   container: Container;
   config: Config;
@@ -74,5 +76,5 @@ export function createTestApp(extraEnv: Record<string, string | undefined> = {})
   const logger = createLogger({ level: 'silent', service: 'r2w-api', transports: [capture] });
   logger.level = 'debug';
   const container = createContainer(config, { logger });
-  return { app: buildApp(container), container, config, logs, close: () => container.close() };
+  return { app: checkedAgainstContract(buildApp(container)), container, config, logs, close: () => container.close() };
 }

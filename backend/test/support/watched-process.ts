@@ -70,7 +70,7 @@ export async function startWatchedApi(env: NodeJS.ProcessEnv): Promise<WatchedAp
     await waitFor(async () => api.child.exitCode === null && (await fetch(`${url}/health/live`)).ok, { what: 'the API process to listen', timeoutMs: 60_000 });
   } catch (error) {
     await api.kill();
-    throw new Error(`${(error as Error).message}\n${api.output()}`);
+    throw new Error(`${(error as Error).message}\n${api.output()}`, { cause: error });
   }
   return { ...api, url };
 }
@@ -87,7 +87,7 @@ export async function startWatchedWorker(env: NodeJS.ProcessEnv): Promise<Watche
     await worker.waitForLog('extraction worker started', 60_000);
   } catch (error) {
     await worker.kill();
-    throw new Error(`${(error as Error).message}\n${worker.output()}`);
+    throw new Error(`${(error as Error).message}\n${worker.output()}`, { cause: error });
   }
   return worker;
 }

@@ -9,12 +9,16 @@ import { repoRoot } from '../support/databases';
 const SAMPLE = path.resolve(repoRoot, 'cv-schema/fixtures/jsonresume-sample.resume.json');
 
 function r2w(args: string[]) {
-  const result = spawnSync(process.execPath, ['--conditions=r2w-source', '--import', 'tsx', '-e', "require('./backend/src/cli/r2w').runCli(process.argv.slice(1)).then((c) => process.exit(c))", ...args], {
-    cwd: repoRoot,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
+  const result = spawnSync(
+    process.execPath,
+    ['--conditions=r2w-source', '--import', 'tsx', '-e', "require('./backend/src/cli/r2w').runCli(process.argv.slice(1)).then((c) => process.exit(c))", ...args],
+    {
+      cwd: repoRoot,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME },
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  );
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 

@@ -17,7 +17,7 @@ describe('starting the API', () => {
     expect(code).toBe(1);
     const lines = stderr.trim().split('\n');
     expect(lines[0]).toBe('Invalid configuration:');
-    expect(lines).toEqual(expect.arrayContaining([expect.stringMatching(/^  - PORT: .*\(got "abc"\)$/), '  - S3_BUCKET: is required when STORAGE_DRIVER=s3 (not set)']));
+    expect(lines).toEqual(expect.arrayContaining([expect.stringMatching(/^ {2}- PORT: .*\(got "abc"\)$/), '  - S3_BUCKET: is required when STORAGE_DRIVER=s3 (not set)']));
     expect(lines.at(-1)).toMatch(/\.env\.example/);
   });
 
@@ -38,7 +38,12 @@ describe('starting the API', () => {
         body: JSON.stringify({ email: 'first@example.com', password: 'correct horse battery' }),
       });
       expect(register.status).toBe(201);
-      const firstLine = JSON.parse(api.output().split('\n').find((l) => l.includes('listening'))!);
+      const firstLine = JSON.parse(
+        api
+          .output()
+          .split('\n')
+          .find((l) => l.includes('listening'))!,
+      );
       expect(firstLine).toMatchObject({ level: 'info', database: 'sqlite', sessions: 'memory', storage: 'local', queue: 'local', taskRunner: 'child-process' });
       // A JWT secret was generated once and kept, so a restart keeps sessions' tokens valid.
       expect(existsSync(path.join(dataDir, 'secrets', 'jwt-secret'))).toBe(true);

@@ -50,7 +50,43 @@ describe('configuration', () => {
     expect(config.storage).toMatchObject({ driver: 's3', bucket: 'r2w-files', sse: 'AES256' });
     expect(config.queue).toMatchObject({ driver: 'sqs' });
     expect(config.taskRunner).toMatchObject({ driver: 'ecs', subnets: ['subnet-a', 'subnet-b'] });
-    expect(config.sitePointers).toEqual({ driver: 'cloudfront-kvs', kvsArn: 'arn:aws:cloudfront::123456789012:key-value-store/a1b2c3d4-5678-90ab-cdef-1234567890ab', endpoint: undefined, keyPrefix: 'prod' });
+    expect(config.sitePointers).toEqual({
+      driver: 'cloudfront-kvs',
+      kvsArn: 'arn:aws:cloudfront::123456789012:key-value-store/a1b2c3d4-5678-90ab-cdef-1234567890ab',
+      endpoint: undefined,
+      keyPrefix: 'prod',
+    });
+  });
+
+  it('gives a local builder the storage settings and nothing secret', () => {
+    const config = loadConfig({
+      PATH: '/usr/bin',
+      HOME: '/home/r2w',
+      DATA_DIR: '/srv/r2w',
+      DATABASE_URL: 'postgresql://app:pw@db:5432/r2w',
+      JWT_SECRET: 'a-secret-that-is-long-enough-for-hs256-0123456789',
+      REDIS_URL: 'redis://cache:6379',
+      ANTHROPIC_API_KEY: 'sk-ant-secret',
+      AWS_REGION: 'eu-west-1',
+      AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'aws-secret',
+      STORAGE_DRIVER: 's3',
+      S3_BUCKET: 'r2w-files',
+      LOG_LEVEL: 'info',
+    });
+    if (config.taskRunner.driver !== 'child-process') throw new Error('expected the local task runner');
+    expect(config.taskRunner.env).toEqual({
+      PATH: '/usr/bin',
+      HOME: '/home/r2w',
+      DATA_DIR: '/srv/r2w',
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'info',
+      AWS_REGION: 'eu-west-1',
+      AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'aws-secret',
+      STORAGE_DRIVER: 's3',
+      S3_BUCKET: 'r2w-files',
+    });
   });
 
   it('names every bad value on its own line, hiding secrets', () => {
@@ -79,10 +115,7 @@ describe('configuration', () => {
   });
 
   it('refuses in-memory sessions and a generated secret in production', () => {
-    expect(problems({ NODE_ENV: 'production' })).toEqual([
-      'JWT_SECRET: is required when NODE_ENV=production (not set)',
-      'REDIS_URL: is required when NODE_ENV=production (not set)',
-    ]);
+    expect(problems({ NODE_ENV: 'production' })).toEqual(['JWT_SECRET: is required when NODE_ENV=production (not set)', 'REDIS_URL: is required when NODE_ENV=production (not set)']);
   });
 
   it('keeps /metrics off the API port in production unless a token guards it', () => {

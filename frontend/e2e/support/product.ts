@@ -36,7 +36,13 @@ export async function startProduct(): Promise<Product> {
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The product exited at start:\n${output}`);
-    if (await fetch(`${url}/health/ready`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${url}/health/ready`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
       throw new Error(`The product did not become ready within 60 s:\n${output}`);

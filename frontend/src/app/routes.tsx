@@ -20,9 +20,34 @@ export function AppRoutes() {
         <Route index element={<Landing />} />
         <Route path="sign-in" element={<SignIn />} />
         <Route path="sign-up" element={<SignUp />} />
-        <Route path="cvs/:cvId" element={<Suspense fallback={<Loading />}><CvPage /></Suspense>} />
-        <Route path="dashboard" element={<RequireUser><Suspense fallback={<Loading />}><Dashboard /></Suspense></RequireUser>} />
-        <Route path="account" element={<RequireUser><Suspense fallback={<Loading />}><Account /></Suspense></RequireUser>} />
+        <Route
+          path="cvs/:cvId"
+          element={
+            <Suspense fallback={<Loading />}>
+              <CvPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="dashboard"
+          element={
+            <RequireUser>
+              <Suspense fallback={<Loading />}>
+                <Dashboard />
+              </Suspense>
+            </RequireUser>
+          }
+        />
+        <Route
+          path="account"
+          element={
+            <RequireUser>
+              <Suspense fallback={<Loading />}>
+                <Account />
+              </Suspense>
+            </RequireUser>
+          }
+        />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -6,13 +6,7 @@ function escapeXml(text: string): string {
 
 /** One page, one URL: the sitemap exists so crawlers find the canonical address. */
 export function sitemapXml(base: URL): string {
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
-    `  <url><loc>${escapeXml(base.href)}</loc></url>`,
-    '</urlset>',
-    '',
-  ].join('\n');
+  return ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', `  <url><loc>${escapeXml(base.href)}</loc></url>`, '</urlset>', ''].join('\n');
 }
 
 /** A portfolio wants to be found: everything allowed, and the sitemap named when its address is known. */

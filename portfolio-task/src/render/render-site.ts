@@ -1,6 +1,7 @@
 import type { Cv } from '@r2w/cv-schema';
+import type { SiteSettings } from '@r2w/cv-schema/api';
 import { createElement } from 'react';
-import { isTemplateId, labelsFor, resolveSettings, siteCss, templateById, type TemplateId, type TemplateSettings } from '../templates';
+import { isTemplateId, labelsFor, resolveSettings, siteCss, templateById, type TemplateId } from '../templates';
 import { clean } from '../templates/shared/text';
 import { robotsTxt, sitemapXml } from './crawl-files';
 import { renderDocument } from './document';
@@ -11,10 +12,7 @@ import { NotFound } from './not-found';
 import { pageMeta } from './page-meta';
 import { siteBase } from './site-url';
 
-export type SiteSettings = TemplateSettings & {
-  /** Absolute base URL of the published site, for the canonical link, Open Graph and the sitemap. */
-  siteUrl?: string;
-};
+export type { SiteSettings };
 
 export type RenderOptions = { templateId: TemplateId; settings?: SiteSettings };
 

@@ -1,12 +1,12 @@
+import type { SiteSettings } from '@r2w/cv-schema/api';
 import { isHexColor } from './shared/color';
 
-/** What the site owner chooses; every field optional, anything invalid is ignored. */
-export type TemplateSettings = {
-  language?: string;
-  /** `#rrggbb`; adjusted where needed so text in it stays readable. */
-  accentColor?: string;
-  showPhoto?: boolean;
-};
+/**
+ * What the site owner chooses that changes the pages (the API contract's site settings; the
+ * site's own address only goes into links). Anything invalid is ignored: an accent colour
+ * is adjusted where needed so text in it stays readable.
+ */
+export type TemplateSettings = Omit<SiteSettings, 'siteUrl'>;
 
 export type ResolvedSettings = {
   language: string;

@@ -43,11 +43,7 @@ function reportToConsole(err: unknown): void {
   console.error('job consumer:', err);
 }
 
-export function startConsumer<T>(
-  queue: JobQueue<T>,
-  handler: (job: ReceivedJob<T>) => Promise<void>,
-  options: ConsumerOptions<T> = {},
-): { stop(options?: StopOptions): Promise<void> } {
+export function startConsumer<T>(queue: JobQueue<T>, handler: (job: ReceivedJob<T>) => Promise<void>, options: ConsumerOptions<T> = {}): { stop(options?: StopOptions): Promise<void> } {
   const concurrency = options.concurrency ?? 1;
   const waitSeconds = options.waitSeconds ?? 10;
   const retryDelaySeconds = options.retryDelaySeconds ?? exponentialBackoff;

@@ -45,15 +45,9 @@ function prepareStatements(db: Database.Database) {
       INSERT INTO dead_letters (id, queue, body, receive_count, dead_at)
       SELECT id, queue, body, receive_count, @now FROM jobs
       WHERE queue = @queue AND visible_at <= @now AND receive_count >= @max ORDER BY seq`),
-    deleteExhausted: db.prepare<{ queue: string; now: number; max: number }>(
-      'DELETE FROM jobs WHERE queue = @queue AND visible_at <= @now AND receive_count >= @max',
-    ),
-    selectVisible: db.prepare<[string, number, number], JobRow>(
-      'SELECT seq, id, body, receive_count FROM jobs WHERE queue = ? AND visible_at <= ? ORDER BY visible_at, seq LIMIT ?',
-    ),
-    markReceived: db.prepare<[number, string, number]>(
-      'UPDATE jobs SET visible_at = ?, receive_count = receive_count + 1, receipt = ? WHERE seq = ?',
-    ),
+    deleteExhausted: db.prepare<{ queue: string; now: number; max: number }>('DELETE FROM jobs WHERE queue = @queue AND visible_at <= @now AND receive_count >= @max'),
+    selectVisible: db.prepare<[string, number, number], JobRow>('SELECT seq, id, body, receive_count FROM jobs WHERE queue = ? AND visible_at <= ? ORDER BY visible_at, seq LIMIT ?'),
+    markReceived: db.prepare<[number, string, number]>('UPDATE jobs SET visible_at = ?, receive_count = receive_count + 1, receipt = ? WHERE seq = ?'),
     // Every write below names the receipt, so a caller holding the receipt of an
     // earlier delivery cannot touch the job another consumer now holds.
     ack: db.prepare<[string, string, string]>('DELETE FROM jobs WHERE queue = ? AND id = ? AND receipt = ?'),
@@ -174,9 +168,7 @@ export class LocalJobQueue<T> implements JobQueue<T> {
   }
 
   async deadLetters(limit = 100): Promise<{ id: string; body: T; receiveCount: number }[]> {
-    return this.statements.deadLetters
-      .all(this.queueName, limit)
-      .map((row) => ({ id: row.id, body: JSON.parse(row.body) as T, receiveCount: row.receive_count }));
+    return this.statements.deadLetters.all(this.queueName, limit).map((row) => ({ id: row.id, body: JSON.parse(row.body) as T, receiveCount: row.receive_count }));
   }
 
   async ping(): Promise<void> {

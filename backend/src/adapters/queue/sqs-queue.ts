@@ -9,8 +9,8 @@ import {
   SQSClient,
   type Message,
 } from '@aws-sdk/client-sqs';
-import { awsClientConfig, type AwsConnection } from '../aws-client';
-import { DependencyError } from '../../lib/errors';
+import { awsClientConfig, type AwsConnection } from '@r2w/storage';
+import { DependencyError } from '@r2w/cv-schema';
 import type { JobQueue, ReceivedJob, ReceiveOptions } from './job-queue';
 
 // The job queue on SQS. Redelivery and dead-lettering are the queue's own: its
@@ -46,11 +46,7 @@ export class SqsJobQueue<T> implements JobQueue<T> {
   }
 
   async send(body: T, options?: { delaySeconds?: number }): Promise<string> {
-    const out = await this.call(() =>
-      this.client.send(
-        new SendMessageCommand({ QueueUrl: this.options.queueUrl, MessageBody: JSON.stringify(body), DelaySeconds: options?.delaySeconds }),
-      ),
-    );
+    const out = await this.call(() => this.client.send(new SendMessageCommand({ QueueUrl: this.options.queueUrl, MessageBody: JSON.stringify(body), DelaySeconds: options?.delaySeconds })));
     if (!out.MessageId) throw new DependencyError('job queue', new Error('SendMessage answered without a MessageId'));
     return out.MessageId;
   }
@@ -68,9 +64,7 @@ export class SqsJobQueue<T> implements JobQueue<T> {
   // deleted): as with the local queue, that delivery's holder decides, so this is a no-op.
   // SQS documents a stale DeleteMessage as succeeding without deleting; moto deletes.
   async ack(job: ReceivedJob<T>): Promise<void> {
-    await this.call(() =>
-      this.client.send(new DeleteMessageCommand({ QueueUrl: this.options.queueUrl, ReceiptHandle: job.receipt })).catch(ignoreStaleReceipt),
-    );
+    await this.call(() => this.client.send(new DeleteMessageCommand({ QueueUrl: this.options.queueUrl, ReceiptHandle: job.receipt })).catch(ignoreStaleReceipt));
   }
 
   async retry(job: ReceivedJob<T>, delaySeconds: number): Promise<void> {
@@ -110,10 +104,7 @@ export class SqsJobQueue<T> implements JobQueue<T> {
     this.client.destroy();
   }
 
-  private async receiveFrom(
-    queueUrl: string,
-    options: { maxMessages: number; waitSeconds: number; visibilityTimeoutSeconds: number; signal?: AbortSignal },
-  ): Promise<ReceivedJob<T>[]> {
+  private async receiveFrom(queueUrl: string, options: { maxMessages: number; waitSeconds: number; visibilityTimeoutSeconds: number; signal?: AbortSignal }): Promise<ReceivedJob<T>[]> {
     const waitSeconds = clamp(Math.ceil(options.waitSeconds), 0, MAX_WAIT_SECONDS);
     if (options.signal?.aborted) return [];
     const out = await this.call(() =>

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import type Redis from 'ioredis';
 import { createRedisConnection } from '../redis/redis-connection';
-import { DependencyError } from '../../lib/errors';
+import { DependencyError } from '@r2w/cv-schema';
 import { RETIRED_HASHES_KEPT, type RotateResult, type Session, type SessionStore } from './session-store';
 
 // Compare-and-set of the refresh hash in one step, so two replicas refreshing the same

@@ -1,16 +1,11 @@
 // KeyValueStore requests are signed with SigV4A. This registers the SDK's pure-JS signer;
 // the alternative (@aws-sdk/signature-v4-crt) downloads a native binary at install time.
 import '@aws-sdk/signature-v4a';
-import {
-  CloudFrontKeyValueStoreClient,
-  DeleteKeyCommand,
-  DescribeKeyValueStoreCommand,
-  PutKeyCommand,
-} from '@aws-sdk/client-cloudfront-keyvaluestore';
-import { buildPrefix } from '../../builder/site-files';
-import { AppError, DependencyError } from '../../lib/errors';
-import { awsClientConfig, type AwsConnection } from '../aws-client';
-import { keyFolder } from '../storage/object-key';
+import { CloudFrontKeyValueStoreClient, DeleteKeyCommand, DescribeKeyValueStoreCommand, PutKeyCommand } from '@aws-sdk/client-cloudfront-keyvaluestore';
+import { siteFilesPrefix } from '@r2w/portfolio-task/build-job';
+import { AppError, DependencyError } from '@r2w/cv-schema';
+import { awsClientConfig, type AwsConnection } from '@r2w/storage';
+import { keyFolder } from '@r2w/storage';
 import type { SitePointers, SiteTarget } from './site-pointers';
 
 export interface KvsSitePointersOptions extends AwsConnection {
@@ -68,7 +63,7 @@ export class KvsSitePointers implements SitePointers {
   }
 
   async set(slug: string, target: SiteTarget): Promise<void> {
-    const Value = this.keyPrefix + buildPrefix(target.portfolioId, target.buildId);
+    const Value = this.keyPrefix + siteFilesPrefix(target.portfolioId, target.buildId);
     await this.writeAtCurrentVersion('PutKey', (IfMatch) => this.client.send(new PutKeyCommand({ KvsARN: this.kvsArn, Key: slug, Value, IfMatch })));
   }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DescribeTasksCommand, ECSClient, RunTaskCommand, StopTaskCommand, type Failure, type Task } from '@aws-sdk/client-ecs';
-import { AppError, DependencyError } from '../../lib/errors';
-import { awsClientConfig, type AwsConnection } from '../aws-client';
+import { AppError, DependencyError } from '@r2w/cv-schema';
+import { awsClientConfig, type AwsConnection } from '@r2w/storage';
 import type { TaskRunner, TaskSpec, TaskState, TaskStatus } from './task-runner';
 
 export interface EcsTaskRunnerOptions extends AwsConnection {
@@ -84,9 +84,7 @@ export class EcsTaskRunner implements TaskRunner {
         },
       },
       overrides: {
-        containerOverrides: [
-          { name: options.containerName, environment: Object.entries(spec.env).map(([name, value]) => ({ name, value })) },
-        ],
+        containerOverrides: [{ name: options.containerName, environment: Object.entries(spec.env).map(([name, value]) => ({ name, value })) }],
       },
     });
     const result = await this.client.send(command).catch((err: unknown) => {
@@ -101,11 +99,9 @@ export class EcsTaskRunner implements TaskRunner {
   }
 
   async status(taskId: string): Promise<TaskStatus> {
-    const result = await this.client
-      .send(new DescribeTasksCommand({ cluster: this.options.cluster, tasks: [taskId] }))
-      .catch((err: unknown) => {
-        throw ecsError('DescribeTasks', err);
-      });
+    const result = await this.client.send(new DescribeTasksCommand({ cluster: this.options.cluster, tasks: [taskId] })).catch((err: unknown) => {
+      throw ecsError('DescribeTasks', err);
+    });
     const task = result.tasks?.[0];
     if (task) return this.toStatus(taskId, task);
 

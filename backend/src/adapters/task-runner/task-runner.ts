@@ -1,8 +1,8 @@
 // Task runner: starts one-off tasks (a portfolio build) as a child process locally, as
-// an ECS RunTask of a task definition in AWS. The task gets its input through
-// environment variables only and reports progress through the database.
+// an ECS RunTask of a task definition in AWS. The task gets where its input is through
+// environment variables only; its input, progress and result are objects in storage.
 export interface TaskSpec {
-  /** Environment given to the task on top of its defaults, e.g. { BUILD_ID }. */
+  /** Environment given to the task on top of its defaults, e.g. { BUILD_JOB }. */
   env: Record<string, string>;
   /** Shown in ECS as startedBy / in local logs; the request id that started it. */
   startedBy?: string;

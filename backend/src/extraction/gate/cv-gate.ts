@@ -32,16 +32,20 @@ export interface CvEvidence {
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/u;
 const PHONE = /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){2,4}/;
 const TERMS: Record<keyof CvEvidence['otherKinds'], RegExp> = {
-  invoice: /\b(invoice|invoice no|bill to|subtotal|total due|amount due|balance due|vat|tax id|payment terms|unit price|qty|factura|facture|rechnung|mwst|iva|importe|montant|ust-idnr)\b|חשבונית|סה"כ לתשלום/g,
-  letter: /\b(dear|sincerely|yours faithfully|yours truly|kind regards|best regards|to whom it may concern|estimado|estimada|atentamente|cordialement|madame, monsieur|sehr geehrte|mit freundlichen)\b|לכבוד|בברכה/g,
+  invoice:
+    /\b(invoice|invoice no|bill to|subtotal|total due|amount due|balance due|vat|tax id|payment terms|unit price|qty|factura|facture|rechnung|mwst|iva|importe|montant|ust-idnr)\b|חשבונית|סה"כ לתשלום/g,
+  letter:
+    /\b(dear|sincerely|yours faithfully|yours truly|kind regards|best regards|to whom it may concern|estimado|estimada|atentamente|cordialement|madame, monsieur|sehr geehrte|mit freundlichen)\b|לכבוד|בברכה/g,
   recipe: /\b(ingredients|preheat|tablespoons?|teaspoons?|servings|bake|simmer|stir|ingredientes|cucharadas?|cucharaditas?|cuilleres?|zutaten|essloffel|backofen)\b|מצרכים|אופן ההכנה/g,
   // A job advert has sections too (Requirements, Skills); its voice gives it away.
-  jobAdvert: /\b(we are looking for|we're looking for|you will|you'll|the ideal candidate|what we offer|we offer|about the role|about us|how to apply|apply now|job description|buscamos|ofrecemos|requisitos|nous recherchons|vos missions|profil recherche|wir suchen|wir bieten|ihre aufgaben|ihr profil)\b|דרישות התפקיד|אנו מחפשים/g,
+  jobAdvert:
+    /\b(we are looking for|we're looking for|you will|you'll|the ideal candidate|what we offer|we offer|about the role|about us|how to apply|apply now|job description|buscamos|ofrecemos|requisitos|nous recherchons|vos missions|profil recherche|wir suchen|wir bieten|ihre aufgaben|ihr profil)\b|דרישות התפקיד|אנו מחפשים/g,
   placeholder: /\blorem ipsum\b|\bdolor sit amet\b/g,
 };
 // Both compared with folded lines (lower case, no accents).
 const SALUTATION = /^(?:dear|hello|hi|to whom it may concern|estimad[oa]s?|querid[oa]|madame|monsieur|chere?|sehr geehrte|liebe|lieber|hallo|לכבוד|שלום)(?![\p{L}])/u;
-const CLOSING = /^(?:sincerely|yours (?:sincerely|faithfully|truly)|kind regards|best regards|regards|best wishes|atentamente|saludos|un saludo|cordialement|bien a vous|mit freundlichen gr|viele gr|beste gr|בברכה|בכבוד רב)/u;
+const CLOSING =
+  /^(?:sincerely|yours (?:sincerely|faithfully|truly)|kind regards|best regards|regards|best wishes|atentamente|saludos|un saludo|cordialement|bien a vous|mit freundlichen gr|viele gr|beste gr|בברכה|בכבוד רב)/u;
 // "Name: ______", "Date of birth: ..........", "Signature", checkboxes.
 const BLANK = /[:：]\s*(?:_{3,}|\.{4,}|…{2,})\s*$|^_{4,}$|[☐□]/u;
 
@@ -50,7 +54,12 @@ export function cvEvidence(document: DocumentText): CvEvidence {
   const folded = fold(text);
   const lines = document.lines.map((line) => line.text.trim()).filter((line) => line !== '');
   const words = text.split(/\s+/).filter(Boolean).length;
-  const headings = new Set(lines.filter((line) => line.split(/\s+/).length <= 6).map(sectionOfHeading).filter(Boolean));
+  const headings = new Set(
+    lines
+      .filter((line) => line.split(/\s+/).length <= 6)
+      .map(sectionOfHeading)
+      .filter(Boolean),
+  );
   const count = (pattern: RegExp) => folded.match(pattern)?.length ?? 0;
   const foldedLines = lines.map(fold);
   return {

@@ -46,17 +46,13 @@ export class ParserProcess {
   constructor(memoryLimitMb: number) {
     // Half for the JavaScript heap, half for what lives outside it (inflated streams, fonts).
     const heapMb = Math.floor(memoryLimitMb / 2);
-    this.child = spawn(
-      '/bin/sh',
-      ['-c', LIMITED_EXEC, 'sh', String(memoryLimitMb * 1024), process.execPath, ...TS_HOOK, `--max-old-space-size=${heapMb}`, CHILD_FILE],
-      {
-        stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-        // Advanced serialization sends the file and the document as structured clones, not JSON.
-        serialization: 'advanced',
-        // It reads untrusted files, so it gets none of the server's secrets (or NODE_OPTIONS).
-        env: {},
-      },
-    );
+    this.child = spawn('/bin/sh', ['-c', LIMITED_EXEC, 'sh', String(memoryLimitMb * 1024), process.execPath, ...TS_HOOK, `--max-old-space-size=${heapMb}`, CHILD_FILE], {
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      // Advanced serialization sends the file and the document as structured clones, not JSON.
+      serialization: 'advanced',
+      // It reads untrusted files, so it gets none of the server's secrets (or NODE_OPTIONS).
+      env: {},
+    });
     this.child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
       this.stderrTail = (this.stderrTail + chunk).slice(-STDERR_TAIL_CHARS);
     });

@@ -46,7 +46,7 @@ function mirror(text: string): string {
 // A hyphen drawn at the right end of a left-to-right run, touching the Hebrew word on its
 // right, joins a prefix to it: "Tableau-" + "ב" reads "ב-Tableau".
 function moveJoiningHyphen(run: string): string {
-  const match = /^(.*?)([-–‐\/]+)$/s.exec(run);
+  const match = /^(.*?)([-–‐/]+)$/s.exec(run);
   return match && match[1] ? `${match[2]}${match[1]}` : run;
 }
 

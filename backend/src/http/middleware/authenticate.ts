@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import type { SessionStore } from '../../adapters/session-store/session-store';
-import { AppError } from '../../lib/errors';
+import { AppError } from '@r2w/cv-schema';
 import type { Metrics } from '../../observability/metrics';
 import { withLogContext } from '../../observability/logger';
 import type { AccessClaims, TokenService } from '../../routes/auth/tokens';

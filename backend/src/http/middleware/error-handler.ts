@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { asPrismaError, isDatabaseUnreachable } from '../../db/database-errors';
-import { AppError, DependencyError, type ErrorCode } from '../../lib/errors';
+import { AppError, DependencyError, type ErrorCode } from '@r2w/cv-schema';
 import type { Logger } from '../../observability/logger';
 import type { Metrics } from '../../observability/metrics';
 

@@ -1,5 +1,5 @@
 import express, { type RequestHandler } from 'express';
-import { AppError } from '../../lib/errors';
+import { AppError } from '@r2w/cv-schema';
 
 // express.json() silently skips bodies of other types, which would surface as a
 // confusing "field missing" error; say what is wrong instead.

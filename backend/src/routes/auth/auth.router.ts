@@ -4,8 +4,8 @@ import { authenticate, authOf } from '../../http/middleware/authenticate';
 import type { SessionStore } from '../../adapters/session-store/session-store';
 import type { RateLimits } from '../../http/middleware/rate-limit/rate-limits';
 import type { Metrics } from '../../observability/metrics';
-import { LoginBody, RefreshBody, RegisterBody } from './auth.schemas';
-import type { AuthResult, AuthService } from './auth.service';
+import { LoginBodySchema, RefreshBodySchema, RegisterBodySchema, type Provider, type Session } from '@r2w/cv-schema/api';
+import type { AuthService } from './auth.service';
 import type { TokenService } from './tokens';
 
 // The refresh token also travels as an httpOnly cookie so the SPA never has to keep it
@@ -27,7 +27,7 @@ export function authRouter(deps: AuthRouterDeps): Router {
   const router = createRouter();
   const requireUser = authenticate(deps.tokens, deps.sessions, deps.metrics);
 
-  const sendSession = (res: Response, status: number, result: AuthResult) => {
+  const sendSession = (res: Response, status: number, result: Session) => {
     res.cookie(REFRESH_COOKIE, result.refreshToken, {
       httpOnly: true,
       secure: deps.cookieSecure,
@@ -40,15 +40,15 @@ export function authRouter(deps: AuthRouterDeps): Router {
 
   const { limits } = deps;
   router.post('/register', limits.for('register'), async (req, res) => {
-    sendSession(res, 201, await deps.auth.register(RegisterBody.parse(req.body)));
+    sendSession(res, 201, await deps.auth.register(RegisterBodySchema.parse(req.body)));
   });
 
   router.post('/login', limits.for('loginPerIp'), limits.for('loginPerAccount'), async (req, res) => {
-    sendSession(res, 200, await deps.auth.login(LoginBody.parse(req.body)));
+    sendSession(res, 200, await deps.auth.login(LoginBodySchema.parse(req.body)));
   });
 
   router.post('/refresh', limits.for('refresh'), async (req, res) => {
-    const body = RefreshBody.parse(req.body ?? {});
+    const body = RefreshBodySchema.parse(req.body ?? {});
     const fromCookie: unknown = req.cookies?.[REFRESH_COOKIE];
     sendSession(res, 200, await deps.auth.refresh(body.refreshToken ?? (typeof fromCookie === 'string' ? fromCookie : undefined)));
   });
@@ -72,7 +72,7 @@ export function authRouter(deps: AuthRouterDeps): Router {
   // Google and LinkedIn sign-in arrive with a later release; until one is configured
   // the list is empty and the SPA shows only e-mail sign-in.
   router.get('/providers', (_req, res) => {
-    res.json({ providers: [] });
+    res.json({ providers: [] } satisfies { providers: Provider[] });
   });
 
   return router;

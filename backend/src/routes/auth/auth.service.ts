@@ -1,26 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import type { z } from 'zod';
 import type { Database } from '../../db/database';
 import { Prisma } from '../../db/database';
-import { AppError } from '../../lib/errors';
+import { AppError } from '@r2w/cv-schema';
 import type { SessionStore } from '../../adapters/session-store/session-store';
 import type { SitePointers } from '../../adapters/site-pointers/site-pointers';
-import type { ObjectStorage } from '../../adapters/storage/object-storage';
+import type { ObjectStorage } from '@r2w/storage';
 import type { Logger } from '../../observability/logger';
 import type { Metrics } from '../../observability/metrics';
-import type { LoginBody, RegisterBody } from './auth.schemas';
+import type { LoginBody, RegisterBody, Session, User } from '@r2w/cv-schema/api';
 import { hashPassword, verifyPassword } from './passwords';
 import { formatRefreshToken, hashRefreshSecret, newRefreshSecret, parseRefreshToken, type AccessClaims, type TokenService } from './tokens';
-import { publicUserSelect, type PublicUser } from './user.mapper';
-import { removeSites } from '../../builder/site-files';
-import { applyPointerChanges, type PointerChange } from '../portfolios/site-pointer-changes';
-
-export interface AuthResult {
-  user: PublicUser;
-  accessToken: string;
-  refreshToken: string;
-  expiresIn: number;
-}
+import { publicUserSelect, toApiUser, type PublicUser } from './user.mapper';
+import { deleteWithSites } from '../../sites/take-down-sites';
 
 export interface AuthServiceDeps {
   db: Database;
@@ -44,7 +35,7 @@ export class AuthService {
 
   constructor(private readonly deps: AuthServiceDeps) {}
 
-  async register(input: z.infer<typeof RegisterBody>): Promise<AuthResult> {
+  async register(input: RegisterBody): Promise<Session> {
     const { db, metrics, logger } = this.deps;
     const passwordHash = await hashPassword(input.password, this.deps.scryptLog2N);
     let user: PublicUser;
@@ -64,7 +55,7 @@ export class AuthService {
     return this.startSession(user);
   }
 
-  async login(input: z.infer<typeof LoginBody>): Promise<AuthResult> {
+  async login(input: LoginBody): Promise<Session> {
     const { db, metrics, logger } = this.deps;
     const found = await db.user.findUnique({ where: { email: input.email }, select: { ...publicUserSelect, passwordHash: true } });
     // Hash even when there is no such user, so both failures take the same time.
@@ -80,7 +71,7 @@ export class AuthService {
     return this.startSession(user);
   }
 
-  async refresh(refreshToken: string | undefined): Promise<AuthResult> {
+  async refresh(refreshToken: string | undefined): Promise<Session> {
     const { db, sessions, metrics, logger } = this.deps;
     const parsed = refreshToken ? parseRefreshToken(refreshToken) : null;
     if (!parsed) throw new AppError('INVALID_TOKEN', 'A valid refresh token is required.');
@@ -118,10 +109,10 @@ export class AuthService {
     this.deps.logger.info('signed out', { userId: claims.userId });
   }
 
-  async me(claims: AccessClaims): Promise<PublicUser> {
+  async me(claims: AccessClaims): Promise<User> {
     const user = await this.deps.db.user.findUnique({ where: { id: claims.userId }, select: publicUserSelect });
     if (!user) throw new AppError('SESSION_REVOKED', 'This account no longer exists.');
-    return user;
+    return toApiUser(user);
   }
 
   async deleteAccount(claims: AccessClaims): Promise<void> {
@@ -131,18 +122,12 @@ export class AuthService {
     await sessions.deleteAllForUser(claims.userId);
     const files = await db.cv.findMany({ where: { userId: claims.userId, fileKey: { not: null } }, select: { fileKey: true } });
     const portfolios = await db.portfolio.findMany({ where: { userId: claims.userId }, select: { id: true, slug: true, publishedBuildId: true } });
-    // Published addresses go before the rows: if that fails the account is still whole and
-    // the deletion can be asked for again.
-    const unpublish = portfolios.flatMap(({ id, slug, publishedBuildId }): PointerChange[] =>
-      slug && publishedBuildId ? [{ action: 'remove', slug, previous: { portfolioId: id, buildId: publishedBuildId } }] : [],
-    );
-    await applyPointerChanges({ sitePointers, logger, metrics }, unpublish);
-    // Rows go with the user (cascade); files after, as a file without a row is invisible.
-    await db.user.deleteMany({ where: { id: claims.userId } });
+    // CVs and portfolios go with the user (cascade).
+    await deleteWithSites({ sitePointers, storage, logger, metrics }, portfolios, () => db.user.deleteMany({ where: { id: claims.userId } }));
+    // Files after the rows, as a file without a row is invisible.
     const results = await Promise.allSettled(files.map(({ fileKey }) => storage.delete(fileKey!)));
     const leftBehind = results.filter((r) => r.status === 'rejected').length;
     if (leftBehind > 0) logger.warn('account files not all deleted', { userId: claims.userId, leftBehind });
-    await removeSites(storage, portfolios.map((p) => p.id), logger);
     metrics.authEvents.inc({ event: 'account_deleted' });
     logger.info('account deleted', { userId: claims.userId, files: files.length });
   }
@@ -151,17 +136,17 @@ export class AuthService {
     return Date.now() + this.deps.sessionTtlSeconds * 1000;
   }
 
-  private async startSession(user: PublicUser): Promise<AuthResult> {
+  private async startSession(user: PublicUser): Promise<Session> {
     const sessionId = randomUUID();
     const secret = newRefreshSecret();
     await this.deps.sessions.create({ id: sessionId, userId: user.id, refreshHash: hashRefreshSecret(secret), createdAt: Date.now(), expiresAt: this.expiresAt() });
     return this.issue(user, sessionId, secret);
   }
 
-  private issue(user: PublicUser, sessionId: string, secret: string): AuthResult {
+  private issue(user: PublicUser, sessionId: string, secret: string): Session {
     const { tokens } = this.deps;
     return {
-      user,
+      user: toApiUser(user),
       accessToken: tokens.issueAccessToken({ userId: user.id, sessionId }),
       refreshToken: formatRefreshToken(sessionId, secret),
       expiresIn: tokens.accessTokenTtlSeconds,

@@ -1,6 +1,6 @@
 import { createHash, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { AppError } from '../../lib/errors';
+import { AppError } from '@r2w/cv-schema';
 
 // Access tokens: short-lived HS256 JWTs naming the user and the session. They are only
 // honoured while the session exists in the session store (checked on every request).

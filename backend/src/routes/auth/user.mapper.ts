@@ -1,3 +1,5 @@
+import type { User } from '@r2w/cv-schema/api';
+
 // What of a user may leave the API. Services select exactly these columns, so the
 // password hash can never reach a response.
 export const publicUserSelect = { id: true, email: true, name: true, plan: true, createdAt: true } as const;
@@ -8,4 +10,8 @@ export interface PublicUser {
   name: string | null;
   plan: string;
   createdAt: Date;
+}
+
+export function toApiUser(user: PublicUser) {
+  return { ...user, createdAt: user.createdAt.toISOString() } satisfies User;
 }

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { CvById } from '../../db/cv-by-id';
-import { NotFoundError } from '../../lib/errors';
+import { NotFoundError } from '@r2w/cv-schema';
 
 // Who may see or change a CV, decided here for every CV route: its owner, or, while
 // nobody has claimed it, whoever holds the claim token its anonymous upload returned.

@@ -1,8 +1,17 @@
+import type { Cv } from '@r2w/cv-schema';
+import type { ApiCv, CvProgressEvent, CvStatus } from '@r2w/cv-schema/api';
 import type { CvRow } from './cv-access';
 
-export type CvStatus = 'queued' | 'extracting' | 'ready' | 'failed';
+// The API shape of a CV. The list leaves the (large) data out. Status, file kind and data
+// are plain columns that only the services write, each with the contract's values: the data
+// only after validation against the CV schema.
 
-// The API shape of a CV. The list leaves the (large) data out.
+type ProgressColumns = Pick<CvRow, 'status' | 'progress' | 'progressMessage' | 'errorCode' | 'errorMessage'>;
+
+function failureOf(row: ProgressColumns): Pick<ApiCv, 'error'> {
+  return row.status === 'failed' ? { error: { code: row.errorCode ?? 'EXTRACTION_FAILED', message: row.errorMessage ?? 'Extraction failed.' } } : {};
+}
+
 export function toApiCv(row: CvRow, options: { withData: boolean }) {
   return {
     id: row.id,
@@ -10,22 +19,17 @@ export function toApiCv(row: CvRow, options: { withData: boolean }) {
     progress: row.progress,
     progressMessage: row.progressMessage,
     fileName: row.fileName,
-    fileKind: row.fileKind,
+    fileKind: row.fileKind as ApiCv['fileKind'],
     fileSize: row.fileSize,
     extractor: row.extractor,
     claimed: row.userId !== null,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-    ...(options.withData && row.data !== null ? { data: row.data } : {}),
-    ...(row.status === 'failed' ? { error: { code: row.errorCode ?? 'EXTRACTION_FAILED', message: row.errorMessage ?? 'Extraction failed.' } } : {}),
-  };
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    ...(options.withData && row.data !== null ? { data: row.data as Cv } : {}),
+    ...failureOf(row),
+  } satisfies ApiCv;
 }
 
-export function progressEvent(row: Pick<CvRow, 'status' | 'progress' | 'progressMessage' | 'errorCode' | 'errorMessage'>) {
-  return {
-    status: row.status as CvStatus,
-    progress: row.progress,
-    message: row.progressMessage ?? '',
-    ...(row.status === 'failed' ? { error: { code: row.errorCode ?? 'EXTRACTION_FAILED', message: row.errorMessage ?? 'Extraction failed.' } } : {}),
-  };
+export function progressEvent(row: ProgressColumns) {
+  return { status: row.status as CvStatus, progress: row.progress, message: row.progressMessage ?? '', ...failureOf(row) } satisfies CvProgressEvent;
 }

@@ -1,5 +1,4 @@
 import type { Request, Response, Router } from 'express';
-import { z } from 'zod';
 import type { SessionStore } from '../../adapters/session-store/session-store';
 import { authenticate, authOf } from '../../http/middleware/authenticate';
 import { clientNetwork, type IdentifierHasher } from '../../http/middleware/rate-limit/client-identity';
@@ -11,9 +10,11 @@ import type { TokenService } from '../auth/tokens';
 import type { Database } from '../../db/database';
 import type { CvCaller } from './cv-access';
 import { streamCvEvents, type EventStreamOptions } from './cv-events';
-import type { CvService } from './cvs.service';
+import { SNIFF_BYTES, type CvService, type Upload } from './cvs.service';
+import { checkDeclaredSize, receiveUpload } from './receive-upload';
 import type { ExtractionQuota, UploadOwner } from './extraction-quota';
 import type { CvById } from '../../db/cv-by-id';
+import { ClaimBodySchema, CvIdParamsSchema, ExportQuerySchema } from '@r2w/cv-schema/api';
 
 export interface CvsRouterDeps {
   cvs: CvService;
@@ -27,12 +28,9 @@ export interface CvsRouterDeps {
   identifiers: IdentifierHasher;
   jsonLimit: string;
   cvJsonLimit: string;
+  maxUploadBytes: number;
   events: EventStreamOptions;
 }
-
-const ClaimBody = z.object({ claimToken: z.string().min(1, 'is required').max(100) });
-const ExportQuery = z.object({ format: z.enum(['cv', 'json-resume']).default('cv') });
-const IdParam = z.object({ id: z.uuid({ error: 'is not a CV id' }) });
 
 function callerOf(req: Request, res: Response): CvCaller {
   const header = req.get('x-claim-token');
@@ -41,7 +39,7 @@ function callerOf(req: Request, res: Response): CvCaller {
 }
 
 function idOf(req: Request): string {
-  return IdParam.parse(req.params).id;
+  return CvIdParamsSchema.parse(req.params).id;
 }
 
 export function cvsRouter(deps: CvsRouterDeps): Router {
@@ -57,7 +55,12 @@ export function cvsRouter(deps: CvsRouterDeps): Router {
     const owner: UploadOwner = userId ? { userId } : { uploaderHash: deps.identifiers.hash(clientNetwork(req)) };
     // Before the file is read: a refused upload costs neither bandwidth nor storage.
     await deps.extractionQuota.admit(owner);
-    res.status(202).json(await cvs.upload(req, owner, res.locals.requestId));
+    const max = deps.maxUploadBytes;
+    const upload: Upload = (store, abandon) => {
+      checkDeclaredSize(req, max);
+      return receiveUpload(req, { fieldName: 'file', maxBytes: max, headBytes: SNIFF_BYTES }, store, abandon);
+    };
+    res.status(202).json(await cvs.upload(upload, owner, res.locals.requestId));
   });
 
   router.post('/import', user, limits.for('import'), ...jsonBody(deps.cvJsonLimit), async (req, res) => {
@@ -77,7 +80,7 @@ export function cvsRouter(deps: CvsRouterDeps): Router {
   });
 
   router.post('/:id/claim', user, ...jsonBody(deps.jsonLimit), async (req, res) => {
-    const { claimToken } = ClaimBody.parse(req.body);
+    const { claimToken } = ClaimBodySchema.parse(req.body);
     res.json({ cv: await cvs.claim(idOf(req), authOf(res).userId, claimToken) });
   });
 
@@ -86,7 +89,7 @@ export function cvsRouter(deps: CvsRouterDeps): Router {
   });
 
   router.get('/:id/export', userOrClaim, async (req, res) => {
-    const { format } = ExportQuery.parse(req.query);
+    const { format } = ExportQuerySchema.parse(req.query);
     const { document, fileName } = await cvs.export(idOf(req), callerOf(req, res), format);
     res.attachment(fileName).json(document);
   });

@@ -1,26 +1,26 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import type { Request } from 'express';
-import { CvEditSchema, CvSchema, fromJsonResume, toJsonResume } from '@r2w/cv-schema';
+import { AppError, CvEditSchema, CvSchema, fromJsonResume, toJsonResume } from '@r2w/cv-schema';
 import type { Database } from '../../db/database';
 import type { CvById } from '../../db/cv-by-id';
 import type { JobQueue } from '../../adapters/queue/job-queue';
-import type { ObjectStorage } from '../../adapters/storage/object-storage';
+import type { ObjectStorage } from '@r2w/storage';
+import type { SitePointers } from '../../adapters/site-pointers/site-pointers';
 import type { ExtractionJob } from '../../container';
 import { detectKind } from '../../extraction/text/file-kind';
-import { removeSites } from '../../builder/site-files';
+import { deleteWithSites } from '../../sites/take-down-sites';
 import type { DocumentKind } from '../../extraction/text/document-text';
-import { AppError } from '../../lib/errors';
 import type { Logger } from '../../observability/logger';
 import type { Metrics } from '../../observability/metrics';
+import type { ExportFormat, UploadResponse } from '@r2w/cv-schema/api';
 import { findAccessibleCv, hashClaimToken, type CvCaller } from './cv-access';
 import { toApiCv } from './cv.mapper';
-import { checkDeclaredSize, receiveUpload } from './receive-upload';
 
 export interface CvServiceDeps {
   db: Database;
   cvById: CvById;
   storage: ObjectStorage;
+  sitePointers: SitePointers;
   queue: JobQueue<ExtractionJob>;
   metrics: Metrics;
   logger: Logger;
@@ -34,27 +34,44 @@ const CONTENT_TYPES: Record<DocumentKind, string> = {
 };
 
 // Enough bytes to tell a PDF, a zip and text apart.
-const SNIFF_BYTES = 8 * 1024;
+export const SNIFF_BYTES = 8 * 1024;
 
 /** The file name as the person knows it, without any path or control characters. */
 function displayName(raw: string): string {
   const base = raw.split(/[\\/]/).pop() ?? '';
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+  const clean = base
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .slice(0, 200);
   return clean || 'cv';
 }
+
+/** A file as it arrives: its name, its first bytes (to tell its type by content), and the whole of it as a stream. */
+export interface IncomingFile {
+  fileName: string;
+  /** At least the first `headBytes` of the file (less only when the file is shorter). */
+  head: Buffer;
+  /** The whole file, head included. */
+  stream: Readable;
+}
+
+/**
+ * An upload, however it arrives: calls `store` with the file as soon as its first bytes
+ * are in and resolves with what `store` returned once the upload has been read whole. A
+ * failure after `store` (the rest of the upload is malformed) hands the stored file to
+ * `abandon` and rejects.
+ */
+export type Upload = <T>(store: (file: IncomingFile) => Promise<T>, abandon: (stored: T) => Promise<void>) => Promise<T>;
 
 export class CvService {
   constructor(private readonly deps: CvServiceDeps) {}
 
-  async upload(req: Request, caller: { userId?: string; uploaderHash?: string }, requestId: string) {
+  async upload(upload: Upload, caller: { userId?: string; uploaderHash?: string }, requestId: string) {
     const { db, storage, queue, metrics, logger, maxUploadBytes } = this.deps;
     const id = randomUUID();
     let kindLabel = 'unknown';
     try {
-      checkDeclaredSize(req, maxUploadBytes);
-      const file = await receiveUpload(
-        req,
-        { fieldName: 'file', maxBytes: maxUploadBytes, headBytes: SNIFF_BYTES },
+      const file = await upload(
         async (incoming) => {
           if (incoming.head.length === 0) throw new AppError('FILE_EMPTY', 'The file is empty. Choose the CV file again.');
           const kind = detectKind(incoming.head);
@@ -100,7 +117,7 @@ export class CvService {
       metrics.cvUploads.inc({ kind: file.kind, outcome: 'accepted' });
       metrics.uploadBytes.observe({ kind: file.kind }, file.size);
       logger.info('cv uploaded', { cvId: id, kind: file.kind, bytes: file.size, anonymous: !caller.userId });
-      return { cv: toApiCv(row, { withData: false }), ...(claimToken ? { claimToken } : {}) };
+      return { cv: toApiCv(row, { withData: false }), ...(claimToken ? { claimToken } : {}) } satisfies UploadResponse;
     } catch (error) {
       metrics.cvUploads.inc({ kind: kindLabel, outcome: error instanceof AppError ? error.code.toLowerCase() : 'error' });
       throw error;
@@ -154,7 +171,7 @@ export class CvService {
     return toApiCv(row, { withData: true });
   }
 
-  async export(id: string, caller: CvCaller, format: 'cv' | 'json-resume') {
+  async export(id: string, caller: CvCaller, format: ExportFormat) {
     const cv = await findAccessibleCv(this.deps.cvById, id, caller);
     if (cv.data === null) throw new AppError('CV_NOT_READY', 'This CV has no extracted data yet.');
     const data = CvSchema.parse(cv.data);
@@ -162,7 +179,7 @@ export class CvService {
   }
 
   async openFile(id: string, caller: CvCaller): Promise<{ redirect: string } | { body: Readable; fileName: string; contentType: string; size: number }> {
-    const { db, storage } = this.deps;
+    const { storage } = this.deps;
     const cv = await findAccessibleCv(this.deps.cvById, id, caller);
     if (!cv.fileKey || !cv.fileKind) throw new AppError('NOT_FOUND', 'This CV was imported and has no original file.');
     const fileName = cv.fileName ?? `cv.${cv.fileKind}`;
@@ -175,10 +192,9 @@ export class CvService {
   async delete(id: string, caller: CvCaller) {
     const { db, storage, logger } = this.deps;
     const cv = await findAccessibleCv(this.deps.cvById, id, caller);
-    const portfolios = await db.portfolio.findMany({ where: { cvId: id }, select: { id: true } });
-    // Its portfolios go with it (cascade), and so do their sites.
-    await db.cv.delete({ where: { id } });
-    await removeSites(storage, portfolios.map((p) => p.id), logger);
+    const portfolios = await db.portfolio.findMany({ where: { cvId: id }, select: { id: true, slug: true, publishedBuildId: true } });
+    // Its portfolios go with it (cascade), and so do their sites and addresses.
+    await deleteWithSites(this.deps, portfolios, () => db.cv.delete({ where: { id } }));
     // The row goes first: a file left behind by a storage hiccup is invisible and only
     // logged, while a row without its file would be a broken CV.
     if (cv.fileKey) {

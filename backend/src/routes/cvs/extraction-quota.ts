@@ -1,5 +1,5 @@
 import type { Database } from '../../db/database';
-import { AppError } from '../../lib/errors';
+import { AppError } from '@r2w/cv-schema';
 import type { Logger } from '../../observability/logger';
 import type { Metrics } from '../../observability/metrics';
 
@@ -32,9 +32,6 @@ export class ExtractionQuota {
     if (pending < maxPending) return;
     metrics.rateLimited.inc({ limit: 'pending_extractions' });
     logger.warn('quota reached', { limit: 'pending_extractions', pending, anonymous: !owner.userId });
-    throw new AppError(
-      'RATE_LIMITED',
-      `${pending} of your CVs are still waiting to be read (${maxPending} at most at once). Upload another once one of them is ready.`,
-    );
+    throw new AppError('RATE_LIMITED', `${pending} of your CVs are still waiting to be read (${maxPending} at most at once). Upload another once one of them is ready.`);
   }
 }

@@ -1,19 +1,12 @@
-import { PassThrough, type Readable } from 'node:stream';
+import { PassThrough } from 'node:stream';
 import busboy from 'busboy';
 import type { Request } from 'express';
-import { AppError } from '../../lib/errors';
+import { AppError } from '@r2w/cv-schema';
+import type { IncomingFile } from './cvs.service';
 
 // Receives one file from a multipart/form-data request as a stream, never holding it
 // whole in memory. The caller gets the first bytes (to check the type by content) and
 // a stream of the whole file to write to storage.
-
-export interface IncomingFile {
-  fileName: string;
-  /** At least the first `headBytes` of the file (less only when the file is shorter). */
-  head: Buffer;
-  /** The whole file, head included. */
-  stream: Readable;
-}
 
 export interface ReceiveOptions {
   fieldName: string;
@@ -130,13 +123,10 @@ export function receiveUpload<T>(
         fail(new AppError('VALIDATION_FAILED', `Attach the CV file in the "${options.fieldName}" field.`));
         return;
       }
-      result.then(
-        (value) => {
-          settled = true;
-          resolve(value);
-        },
-        fail,
-      );
+      result.then((value) => {
+        settled = true;
+        resolve(value);
+      }, fail);
     });
     req.on('aborted', () => fail(new AppError('VALIDATION_FAILED', 'The upload was interrupted.')));
     req.pipe(parser);

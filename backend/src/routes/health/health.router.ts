@@ -1,3 +1,4 @@
+import type { Liveness, Readiness } from '@r2w/cv-schema/api';
 import type { Router } from 'express';
 import { createRouter } from '../../http/router';
 
@@ -28,12 +29,12 @@ export function healthRouter(deps: HealthRouterDeps): Router {
   const router = createRouter();
 
   router.get('/health/live', (_req, res) => {
-    res.json({ status: 'alive' });
+    res.json({ status: 'alive' } satisfies Liveness);
   });
 
   router.get('/health/ready', async (_req, res) => {
     if (deps.stopping?.aborted) {
-      res.status(503).json({ status: 'stopping', failing: ['shutdown'], error: { code: 'DEPENDENCY_UNAVAILABLE', message: 'This process is shutting down.' } });
+      res.status(503).json({ status: 'stopping', failing: ['shutdown'], error: { code: 'DEPENDENCY_UNAVAILABLE', message: 'This process is shutting down.' } } satisfies Readiness);
       return;
     }
     const entries = await Promise.all(
@@ -50,10 +51,10 @@ export function healthRouter(deps: HealthRouterDeps): Router {
     const checks = Object.fromEntries(entries);
     const failing = entries.filter(([, result]) => result.status === 'down').map(([name]) => name);
     if (failing.length > 0) {
-      res.status(503).json({ status: 'unavailable', failing, checks, error: { code: 'DEPENDENCY_UNAVAILABLE', message: `Not ready: ${failing.join(', ')} not answering.` } });
+      res.status(503).json({ status: 'unavailable', failing, checks, error: { code: 'DEPENDENCY_UNAVAILABLE', message: `Not ready: ${failing.join(', ')} not answering.` } } satisfies Readiness);
       return;
     }
-    res.json({ status: 'ready', checks });
+    res.json({ status: 'ready', checks } satisfies Readiness);
   });
 
   return router;

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Router } from 'express';
 import { createRouter } from '../../http/router';
-import { AppError } from '../../lib/errors';
+import { AppError } from '@r2w/cv-schema';
 import type { Metrics } from '../../observability/metrics';
 
 function sameSecret(given: string, expected: string): boolean {

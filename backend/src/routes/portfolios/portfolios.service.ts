@@ -1,42 +1,29 @@
 import { randomUUID } from 'node:crypto';
-import { isTemplateId } from '@r2w/portfolio-task';
-import { z } from 'zod';
+import { siteFilesPrefix } from '@r2w/portfolio-task/build-job';
 import type { SitePointers, SiteTarget } from '../../adapters/site-pointers/site-pointers';
-import type { ObjectStorage } from '../../adapters/storage/object-storage';
+import type { ObjectStorage } from '@r2w/storage';
 import type { TaskRunner } from '../../adapters/task-runner/task-runner';
-import { buildPrefix, removeSites } from '../../builder/site-files';
+import { deleteWithSites } from '../../sites/take-down-sites';
+import { IN_PROGRESS, isInProgress, settleBuild, startBuildJob, type BuildRow, type BuildWatcher } from '../../builds/build-jobs';
 import type { Database } from '../../db/database';
 import { Prisma } from '../../db/database';
-import { AppError, NotFoundError } from '../../lib/errors';
+import { AppError, CvSchema, NotFoundError } from '@r2w/cv-schema';
 import type { UrlSigner } from '../../lib/signed-url';
 import type { Logger } from '../../observability/logger';
 import type { Metrics } from '../../observability/metrics';
 import { publishRefusal } from './publish-policy';
-import { applyPointerChanges, type PointerChange } from './site-pointer-changes';
-import { SlugSchema, suggestSlug } from './slug';
+import { applyPointerChanges, type PointerChange } from '../../sites/site-pointer-changes';
+import { suggestSlug } from './slug';
+import type { Build, BuildStatus, CreatePortfolioBody, Portfolio, PublishResponse, SiteSettings, TemplateId, UnpublishResponse, UpdatePortfolioBody } from '@r2w/cv-schema/api';
 
-export const SettingsSchema = z.strictObject({
-  siteUrl: z.url({ protocol: /^https?$/ }).max(500).optional(),
-  language: z.string().regex(/^[a-z]{2}(-[A-Za-z]{2})?$/, 'must be a language code such as en or pt-BR').optional(),
-  accentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1a73e8').optional(),
-  showPhoto: z.boolean().optional(),
-});
-
-const templateId = z.string().max(50).refine(isTemplateId, 'is not a known template');
-export const CreatePortfolioBody = z.strictObject({ cvId: z.uuid({ error: 'is not a CV id' }), templateId });
-export const UpdatePortfolioBody = z.strictObject({ templateId: templateId.optional(), slug: SlugSchema.nullable().optional(), settings: SettingsSchema.optional() });
-
-// A builder that has not said anything for this long is asked about (dead-task check).
-const QUIET_SECONDS = 5;
-const NEVER_STARTED_SECONDS = 60;
 const PREVIEW_TTL_SECONDS = 15 * 60;
 const BUILDS_LISTED = 20;
-const IN_PROGRESS = ['queued', 'running'];
 
 export interface PortfolioServiceDeps {
   db: Database;
   storage: ObjectStorage;
   taskRunner: TaskRunner;
+  buildWatcher: BuildWatcher;
   sitePointers: SitePointers;
   signer: UrlSigner;
   metrics: Metrics;
@@ -47,7 +34,6 @@ export interface PortfolioServiceDeps {
   maxActiveBuildsPerUser: number;
 }
 
-type BuildRow = NonNullable<Awaited<ReturnType<Database['build']['findUnique']>>>;
 type PortfolioRow = NonNullable<Awaited<ReturnType<Database['portfolio']['findUnique']>>>;
 
 /** The build a published portfolio shows, or null when it shows none. */
@@ -73,20 +59,19 @@ export class PortfolioService {
     return {
       id: p.id,
       cvId: p.cvId,
-      templateId: p.templateId,
+      templateId: p.templateId as TemplateId,
       slug: p.slug,
-      settings: (p.settings ?? {}) as z.infer<typeof SettingsSchema>,
+      settings: (p.settings ?? {}) as SiteSettings,
       published: p.publishedBuildId !== null,
       publishedBuildId: p.publishedBuildId,
-      publishedAt: p.publishedAt,
+      publishedAt: p.publishedAt?.toISOString() ?? null,
       url: p.publishedBuildId && p.slug ? this.publicUrl(p.slug) : null,
-      createdAt: p.createdAt,
-      updatedAt: p.updatedAt,
-    };
+      createdAt: p.createdAt.toISOString(),
+      updatedAt: p.updatedAt.toISOString(),
+    } satisfies Portfolio;
   }
 
-  async create(userId: string, body: unknown) {
-    const { cvId, templateId } = CreatePortfolioBody.parse(body);
+  async create(userId: string, { cvId, templateId }: CreatePortfolioBody) {
     const cv = await this.deps.db.cv.findUnique({ where: { id: cvId } });
     if (!cv || cv.userId !== userId) throw new NotFoundError('This CV');
     const portfolio = await this.deps.db.portfolio.create({ data: { id: randomUUID(), userId, cvId, templateId } });
@@ -103,8 +88,7 @@ export class PortfolioService {
     return this.toApi(await this.owned(id, userId));
   }
 
-  async update(id: string, userId: string, body: unknown) {
-    const changes = UpdatePortfolioBody.parse(body);
+  async update(id: string, userId: string, changes: UpdatePortfolioBody) {
     const before = await this.owned(id, userId);
     const shown = shownBuild(before);
     const movesSite = shown !== null && changes.slug !== undefined && changes.slug !== before.slug;
@@ -131,18 +115,15 @@ export class PortfolioService {
 
   async delete(id: string, userId: string) {
     const portfolio = await this.owned(id, userId);
-    const shown = shownBuild(portfolio);
-    // The address goes first: if that fails nothing is deleted and the request can be repeated.
-    if (shown) await applyPointerChanges(this.deps, [{ action: 'remove', slug: portfolio.slug!, previous: shown }]);
-    await this.deps.db.portfolio.delete({ where: { id } });
-    await removeSites(this.deps.storage, [id], this.deps.logger);
+    await deleteWithSites(this.deps, [portfolio], () => this.deps.db.portfolio.delete({ where: { id } }));
   }
 
   async startBuild(id: string, userId: string, requestId: string) {
-    const { db, taskRunner, logger, metrics } = this.deps;
+    const { db, logger, metrics } = this.deps;
     const portfolio = await this.owned(id, userId);
     const cv = await db.cv.findUniqueOrThrow({ where: { id: portfolio.cvId } });
-    if (cv.status !== 'ready') throw new AppError('CV_NOT_READY', 'The CV is still being extracted; build once it is ready.');
+    const data = CvSchema.safeParse(cv.data);
+    if (cv.status !== 'ready' || !data.success) throw new AppError('CV_NOT_READY', 'The CV is still being extracted; build once it is ready.');
     const build = await db.build.create({
       data: { id: randomUUID(), portfolioId: id, templateId: portfolio.templateId, status: 'queued', progressMessage: 'Waiting for a builder', requestId },
     });
@@ -154,16 +135,26 @@ export class PortfolioService {
       throw error;
     }
     try {
-      const { taskId } = await taskRunner.start({ env: { BUILD_ID: build.id, REQUEST_ID: requestId }, startedBy: requestId });
-      await db.build.update({ where: { id: build.id }, data: { taskId } });
+      await startBuildJob(this.deps, { buildId: build.id, portfolioId: id, templateId: portfolio.templateId, settings: this.siteSettings(portfolio), cv: data.data }, requestId);
     } catch (error) {
-      await db.build.update({ where: { id: build.id }, data: { status: 'failed', errorCode: 'BUILDER_UNAVAILABLE', errorMessage: 'No builder could be started. Please try again shortly.', finishedAt: new Date() } });
+      await db.build.update({
+        where: { id: build.id },
+        data: { status: 'failed', errorCode: 'BUILDER_UNAVAILABLE', errorMessage: 'No builder could be started. Please try again shortly.', finishedAt: new Date() },
+      });
       metrics.builds.inc({ outcome: 'not_started' });
       throw error;
     }
     metrics.builds.inc({ outcome: 'started' });
     logger.info('build started', { portfolioId: id, buildId: build.id });
+    this.deps.buildWatcher.watch(build.id);
     return this.buildToApi(await db.build.findUniqueOrThrow({ where: { id: build.id } }));
+  }
+
+  /** The owner's choices, and the site's own address for its canonical link, social cards, sitemap and 404 page. */
+  private siteSettings(portfolio: PortfolioRow) {
+    const settings = (portfolio.settings ?? {}) as SiteSettings;
+    const siteUrl = settings.siteUrl ?? (portfolio.slug ? `${this.deps.sitesBaseUrl.replace(/\/+$/, '')}/${portfolio.slug}/` : undefined);
+    return { ...settings, ...(siteUrl ? { siteUrl } : {}) };
   }
 
   /**
@@ -175,7 +166,7 @@ export class PortfolioService {
     const { db, metrics, logger, maxActiveBuildsPerUser } = this.deps;
     const inProgress = await db.build.findMany({ where: { status: { in: IN_PROGRESS }, portfolio: { userId } } });
     // A builder that died without saying so must not hold a place for ever.
-    const stillActive = (await Promise.all(inProgress.map((b) => (b.id === buildId ? b : this.noticeDeadTask(b))))).filter((b) => IN_PROGRESS.includes(b.status));
+    const stillActive = (await Promise.all(inProgress.map((b) => (b.id === buildId ? b : settleBuild(this.deps, b))))).filter(isInProgress);
     if (stillActive.length <= maxActiveBuildsPerUser) return;
     metrics.rateLimited.inc({ limit: 'active_builds' });
     logger.warn('quota reached', { limit: 'active_builds', active: stillActive.length - 1 });
@@ -186,57 +177,34 @@ export class PortfolioService {
   async listBuilds(id: string, userId: string) {
     await this.owned(id, userId);
     const rows = await this.deps.db.build.findMany({ where: { portfolioId: id }, orderBy: { createdAt: 'desc' }, take: BUILDS_LISTED });
-    return Promise.all(rows.map(async (row) => this.buildToApi(await this.noticeDeadTask(row))));
+    return Promise.all(rows.map(async (row) => this.buildToApi(await settleBuild(this.deps, row))));
   }
 
   async getBuild(id: string, userId: string, buildId: string) {
     await this.owned(id, userId);
     const build = await this.deps.db.build.findUnique({ where: { id: buildId } });
     if (!build || build.portfolioId !== id) throw new NotFoundError('This build');
-    return this.buildToApi(await this.noticeDeadTask(build));
-  }
-
-  /**
-   * A builder that died (crash, OOM, a Fargate task stopped, a restart of the local API)
-   * cannot say so itself: when its build has been quiet for a while, ask the task runner.
-   */
-  private async noticeDeadTask(build: BuildRow): Promise<BuildRow> {
-    if (build.status === 'succeeded' || build.status === 'failed') return build;
-    const quietMs = Date.now() - build.updatedAt.getTime();
-    if (quietMs < QUIET_SECONDS * 1000) return build;
-    // No task after a minute: the API stopped between recording the build and starting its task.
-    if (!build.taskId && quietMs < NEVER_STARTED_SECONDS * 1000) return build;
-    const task = build.taskId ? await this.deps.taskRunner.status(build.taskId) : { state: 'stopped' as const, exitCode: null, reason: 'no builder was started for it' };
-    if (task.state !== 'stopped') return build;
-    const message = `The builder stopped before finishing${task.reason ? ` (${task.reason})` : ''}. Please build again.`;
-    // Conditional, so a builder that finished in the meantime keeps its result.
-    await this.deps.db.build.updateMany({
-      where: { id: build.id, status: { in: ['queued', 'running'] } },
-      data: { status: 'failed', progress: 100, errorCode: 'BUILDER_DIED', errorMessage: message, progressMessage: message, finishedAt: new Date() },
-    });
-    this.deps.metrics.builds.inc({ outcome: 'died' });
-    this.deps.logger.warn('builder died', { buildId: build.id, exitCode: task.exitCode, reason: task.reason });
-    return this.deps.db.build.findUniqueOrThrow({ where: { id: build.id } });
+    return this.buildToApi(await settleBuild(this.deps, build));
   }
 
   private async buildToApi(build: BuildRow) {
     const previewUrl = build.status === 'succeeded' ? await this.previewUrl(build) : undefined;
     return {
       id: build.id,
-      status: build.status as 'queued' | 'running' | 'succeeded' | 'failed',
+      status: build.status as BuildStatus,
       progress: build.progress,
       progressMessage: build.progressMessage,
-      templateId: build.templateId,
+      templateId: build.templateId as TemplateId,
       ...(previewUrl ? { previewUrl } : {}),
       ...(build.status === 'failed' ? { error: { code: build.errorCode ?? 'BUILD_FAILED', message: build.errorMessage ?? 'The build failed.' } } : {}),
-      createdAt: build.createdAt,
-      startedAt: build.startedAt,
-      finishedAt: build.finishedAt,
-    };
+      createdAt: build.createdAt.toISOString(),
+      startedAt: build.startedAt?.toISOString() ?? null,
+      finishedAt: build.finishedAt?.toISOString() ?? null,
+    } satisfies Build;
   }
 
   private async previewUrl(build: BuildRow): Promise<string> {
-    const direct = await this.deps.storage.presignedGetUrl(`${buildPrefix(build.portfolioId, build.id)}index.html`, PREVIEW_TTL_SECONDS);
+    const direct = await this.deps.storage.presignedGetUrl(`${siteFilesPrefix(build.portfolioId, build.id)}index.html`, PREVIEW_TTL_SECONDS);
     return direct ?? this.deps.signer.sign(`/previews/${build.id}/`, PREVIEW_TTL_SECONDS);
   }
 
@@ -246,6 +214,9 @@ export class PortfolioService {
     const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { plan: true } });
     const refusal = publishRefusal(user);
     if (refusal) throw refusal;
+    // A build that finished since anyone last looked counts.
+    const inProgress = await db.build.findMany({ where: { portfolioId: id, status: { in: IN_PROGRESS } } });
+    await Promise.all(inProgress.map((build) => settleBuild(this.deps, build)));
     const latest = await db.build.findFirst({ where: { portfolioId: id, status: 'succeeded' }, orderBy: { finishedAt: 'desc' } });
     if (!latest) throw new AppError('CONFLICT', 'Build the site first; there is no finished build to publish.');
     let slug = portfolio.slug;
@@ -266,7 +237,7 @@ export class PortfolioService {
     await this.pointersFollow(id, { slug: portfolio.slug, publishedBuildId: portfolio.publishedBuildId, publishedAt: portfolio.publishedAt }, [{ action: 'set', slug, target, previous }]);
     metrics.builds.inc({ outcome: 'published' });
     logger.info('portfolio published', { portfolioId: id, buildId: latest.id, slug });
-    return { url: this.publicUrl(slug), buildId: latest.id };
+    return { url: this.publicUrl(slug), buildId: latest.id } satisfies PublishResponse;
   }
 
   async unpublish(id: string, userId: string) {
@@ -277,7 +248,7 @@ export class PortfolioService {
       await this.pointersFollow(id, { publishedBuildId: portfolio.publishedBuildId, publishedAt: portfolio.publishedAt }, [{ action: 'remove', slug: portfolio.slug!, previous: shown }]);
     }
     this.deps.logger.info('portfolio unpublished', { portfolioId: id });
-    return { published: false };
+    return { published: false as const } satisfies UnpublishResponse;
   }
 
   /**

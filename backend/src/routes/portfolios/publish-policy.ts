@@ -1,4 +1,4 @@
-import type { AppError } from '../../lib/errors';
+import type { AppError } from '@r2w/cv-schema';
 
 // Who may publish. Until payments arrive every signed-in user may; the paid-plan check
 // (throwing PAYMENT_REQUIRED, 403) goes here and nowhere else.

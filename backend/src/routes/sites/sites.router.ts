@@ -1,8 +1,8 @@
 import type { Request, Response, Router } from 'express';
-import type { ObjectStorage } from '../../adapters/storage/object-storage';
-import { buildPrefix } from '../../builder/site-files';
+import type { ObjectStorage } from '@r2w/storage';
+import { siteFilesPrefix } from '@r2w/portfolio-task/build-job';
 import type { Database } from '../../db/database';
-import { AppError } from '../../lib/errors';
+import { AppError } from '@r2w/cv-schema';
 import type { UrlSigner } from '../../lib/signed-url';
 import { createRouter } from '../../http/router';
 import type { Metrics } from '../../observability/metrics';
@@ -48,7 +48,7 @@ export function sitesRouter(deps: { db: Database; storage: ObjectStorage; signer
       metrics.siteRequests.inc({ kind: 'site', status: '404' });
       throw new AppError('NOT_FOUND', 'There is no published site at this address.');
     }
-    const prefix = buildPrefix(portfolio.id, portfolio.publishedBuildId);
+    const prefix = siteFilesPrefix(portfolio.id, portfolio.publishedBuildId);
     // Short caching: a publish or unpublish shows within a minute.
     if (await sendFile(res, storage, `${prefix}${filePath(req)}`, 'public, max-age=60')) {
       metrics.siteRequests.inc({ kind: 'site', status: '200' });
@@ -67,7 +67,7 @@ export function sitesRouter(deps: { db: Database; storage: ObjectStorage; signer
     }
     const build = await db.build.findUnique({ where: { id: buildId }, select: { portfolioId: true, status: true } });
     if (!build || build.status !== 'succeeded') throw new AppError('NOT_FOUND', 'This build has no preview.');
-    const sent = await sendFile(res, storage, `${buildPrefix(build.portfolioId, buildId)}${filePath(req)}`, 'private, no-store');
+    const sent = await sendFile(res, storage, `${siteFilesPrefix(build.portfolioId, buildId)}${filePath(req)}`, 'private, no-store');
     metrics.siteRequests.inc({ kind: 'preview', status: sent ? '200' : '404' });
     if (!sent) throw new AppError('NOT_FOUND', 'This page does not exist.');
   });

@@ -1,6 +1,7 @@
 import type { Router } from 'express';
 import { isTemplateId, renderSite, SAMPLE_CV, TEMPLATES } from '@r2w/portfolio-task';
-import { AppError } from '../../lib/errors';
+import { AppError } from '@r2w/cv-schema';
+import { TemplateParamsSchema, type Template } from '@r2w/cv-schema/api';
 import { createRouter } from '../../http/router';
 
 // The template catalogue, each with a preview rendered from a sample CV by the same
@@ -8,10 +9,11 @@ import { createRouter } from '../../http/router';
 export function templatesRouter(): Router {
   const router = createRouter();
   router.get('/', (_req, res) => {
-    res.json({ templates: TEMPLATES.map((t) => ({ id: t.id, name: t.name, description: t.description, previewUrl: `/api/v1/templates/${t.id}/preview` })) });
+    const templates = TEMPLATES.map((t) => ({ id: t.id, name: t.name, description: t.description, previewUrl: `/api/v1/templates/${t.id}/preview` }) satisfies Template);
+    res.json({ templates });
   });
   router.get('/:id/preview', (req, res) => {
-    const id = String(req.params.id);
+    const { id } = TemplateParamsSchema.parse(req.params);
     if (!isTemplateId(id)) throw new AppError('NOT_FOUND', `There is no template "${id}".`);
     const index = renderSite(SAMPLE_CV, { templateId: id }).files.find((f) => f.path === 'index.html')!;
     res.set('Cache-Control', 'public, max-age=300').type('html').send(index.body);

@@ -131,19 +131,33 @@ export const authzFamily: Family = {
       probe('GET /api/v1/cvs/:id', "GET the victim's CV", (c) => call(c.url, 'GET', cv, { token })),
       probe('GET /api/v1/cvs/:id/events', "follow the victim's CV events", (c) => statusOnly(`${c.url}${cv}/events`, { authorization: `Bearer ${token}` })),
       probe('GET /api/v1/cvs/:id/events', "follow the victim's CV events with ?access_token=", (c) => statusOnly(`${c.url}${cv}/events?access_token=${token}`, {})),
-      probe('POST /api/v1/cvs/:id/claim', "claim the victim's CV with the attacker's own claim token", (c) => call(c.url, 'POST', `${cv}/claim`, { token, json: { claimToken: attacker.anonymousClaimToken } })),
-      probe('POST /api/v1/cvs/:id/claim', "claim the victim's anonymous CV with the attacker's claim token", (c) => call(c.url, 'POST', `/api/v1/cvs/${victim.anonymousCvId}/claim`, { token, json: { claimToken: attacker.anonymousClaimToken } })),
+      probe('POST /api/v1/cvs/:id/claim', "claim the victim's CV with the attacker's own claim token", (c) =>
+        call(c.url, 'POST', `${cv}/claim`, { token, json: { claimToken: attacker.anonymousClaimToken } }),
+      ),
+      probe('POST /api/v1/cvs/:id/claim', "claim the victim's anonymous CV with the attacker's claim token", (c) =>
+        call(c.url, 'POST', `/api/v1/cvs/${victim.anonymousCvId}/claim`, { token, json: { claimToken: attacker.anonymousClaimToken } }),
+      ),
       probe('PUT /api/v1/cvs/:id/data', "overwrite the victim's CV data", (c) => call(c.url, 'PUT', `${cv}/data`, { token, json: cvBody })),
       probe('GET /api/v1/cvs/:id/export', "export the victim's CV", (c) => call(c.url, 'GET', `${cv}/export`, { token })),
       probe('GET /api/v1/cvs/:id/export', "export the victim's CV as JSON Resume", (c) => call(c.url, 'GET', `${cv}/export?format=json-resume`, { token })),
       probe('GET /api/v1/cvs/:id/file', "download the victim's CV file", (c) => call(c.url, 'GET', `${cv}/file`, { token })),
       probe('DELETE /api/v1/cvs/:id', "delete the victim's CV", (c) => call(c.url, 'DELETE', cv, { token })),
-      probe('GET /api/v1/cvs/:id', "read the victim's anonymous CV with another claim token (header)", (c) => call(c.url, 'GET', `/api/v1/cvs/${victim.anonymousCvId}`, { headers: { 'x-claim-token': attacker.anonymousClaimToken } })),
-      probe('GET /api/v1/cvs/:id', "read the victim's anonymous CV with another claim token (query)", (c) => call(c.url, 'GET', `/api/v1/cvs/${victim.anonymousCvId}?claimToken=${attacker.anonymousClaimToken}`)),
+      probe('GET /api/v1/cvs/:id', "read the victim's anonymous CV with another claim token (header)", (c) =>
+        call(c.url, 'GET', `/api/v1/cvs/${victim.anonymousCvId}`, { headers: { 'x-claim-token': attacker.anonymousClaimToken } }),
+      ),
+      probe('GET /api/v1/cvs/:id', "read the victim's anonymous CV with another claim token (query)", (c) =>
+        call(c.url, 'GET', `/api/v1/cvs/${victim.anonymousCvId}?claimToken=${attacker.anonymousClaimToken}`),
+      ),
       probe('GET /api/v1/cvs/:id', "read the victim's CV with no credentials", (c) => call(c.url, 'GET', cv)),
-      probe('PUT /api/v1/cvs/:id/data', "overwrite the victim's anonymous CV with another claim token", (c) => call(c.url, 'PUT', `/api/v1/cvs/${victim.anonymousCvId}/data`, { headers: { 'x-claim-token': attacker.anonymousClaimToken }, json: cvBody })),
-      probe('GET /api/v1/cvs/:id/file', "download the victim's anonymous CV with another claim token", (c) => call(c.url, 'GET', `/api/v1/cvs/${victim.anonymousCvId}/file?claimToken=${attacker.anonymousClaimToken}`)),
-      probe('DELETE /api/v1/cvs/:id', "delete the victim's anonymous CV with another claim token", (c) => call(c.url, 'DELETE', `/api/v1/cvs/${victim.anonymousCvId}`, { headers: { 'x-claim-token': attacker.anonymousClaimToken } })),
+      probe('PUT /api/v1/cvs/:id/data', "overwrite the victim's anonymous CV with another claim token", (c) =>
+        call(c.url, 'PUT', `/api/v1/cvs/${victim.anonymousCvId}/data`, { headers: { 'x-claim-token': attacker.anonymousClaimToken }, json: cvBody }),
+      ),
+      probe('GET /api/v1/cvs/:id/file', "download the victim's anonymous CV with another claim token", (c) =>
+        call(c.url, 'GET', `/api/v1/cvs/${victim.anonymousCvId}/file?claimToken=${attacker.anonymousClaimToken}`),
+      ),
+      probe('DELETE /api/v1/cvs/:id', "delete the victim's anonymous CV with another claim token", (c) =>
+        call(c.url, 'DELETE', `/api/v1/cvs/${victim.anonymousCvId}`, { headers: { 'x-claim-token': attacker.anonymousClaimToken } }),
+      ),
       probe('POST /api/v1/portfolios', "create a portfolio from the victim's CV", (c) => call(c.url, 'POST', '/api/v1/portfolios', { token, json: { cvId: victim.cvId, templateId: 'minimal' } })),
       probe('GET /api/v1/portfolios/:id', "GET the victim's portfolio", (c) => call(c.url, 'GET', portfolio, { token })),
       probe('PATCH /api/v1/portfolios/:id', "change the victim's portfolio", (c) => call(c.url, 'PATCH', portfolio, { token, json: { templateId: 'dark', slug: 'stolen-address' } })),
@@ -151,7 +165,9 @@ export const authzFamily: Family = {
       probe('POST /api/v1/portfolios/:id/builds', "build the victim's portfolio", (c) => call(c.url, 'POST', `${portfolio}/builds`, { token })),
       probe('GET /api/v1/portfolios/:id/builds', "list the victim's builds", (c) => call(c.url, 'GET', `${portfolio}/builds`, { token })),
       probe('GET /api/v1/portfolios/:id/builds/:buildId', "GET the victim's build", (c) => call(c.url, 'GET', `${portfolio}/builds/${victim.buildId}`, { token })),
-      probe('GET /api/v1/portfolios/:id/builds/:buildId', "GET the victim's build through the attacker's own portfolio", (c) => call(c.url, 'GET', `/api/v1/portfolios/${attacker.portfolioId}/builds/${victim.buildId}`, { token })),
+      probe('GET /api/v1/portfolios/:id/builds/:buildId', "GET the victim's build through the attacker's own portfolio", (c) =>
+        call(c.url, 'GET', `/api/v1/portfolios/${attacker.portfolioId}/builds/${victim.buildId}`, { token }),
+      ),
       probe('POST /api/v1/portfolios/:id/publish', "publish the victim's portfolio", (c) => call(c.url, 'POST', `${portfolio}/publish`, { token })),
       probe('POST /api/v1/portfolios/:id/unpublish', "unpublish the victim's portfolio", (c) => call(c.url, 'POST', `${portfolio}/unpublish`, { token })),
       {

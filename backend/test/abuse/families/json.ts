@@ -79,11 +79,30 @@ export const jsonFamily: Family = {
 
     const cases: Case[] = [
       // Sizes
-      refused('register body of 200 KB', (c) => call(c.url, 'POST', '/api/v1/auth/register', { json: { email: email(), password: PASSWORD, name: 'x'.repeat(200 * 1024) } }), [413], 'PAYLOAD_TOO_LARGE'),
+      refused(
+        'register body of 200 KB',
+        (c) => call(c.url, 'POST', '/api/v1/auth/register', { json: { email: email(), password: PASSWORD, name: 'x'.repeat(200 * 1024) } }),
+        [413],
+        'PAYLOAD_TOO_LARGE',
+      ),
       refused('CV data of 3 MB', (c) => rawJson(c, 'PUT', `${cv}/data`, withKey(cvJson, `"pad":"${'x'.repeat(3 * 1024 * 1024)}"`), auth), [413], 'PAYLOAD_TOO_LARGE'),
-      refused('JSON Resume import of 3 MB', (c) => call(c.url, 'POST', '/api/v1/cvs/import', { ...auth, json: { basics: { name: 'x', summary: 'y'.repeat(3 * 1024 * 1024) } } }), [413], 'PAYLOAD_TOO_LARGE'),
-      refused('portfolio settings of 200 KB', (c) => call(c.url, 'PATCH', portfolio, { ...auth, json: { settings: { siteUrl: `https://x.example/${'a'.repeat(200 * 1024)}` } } }), [413], 'PAYLOAD_TOO_LARGE'),
-      refused('gzip-encoded JSON inflating to 50 MB', (c) => rawJson(c, 'PUT', `${cv}/data`, gzipSync(Buffer.from(withKey(cvJson, `"pad":"${' '.repeat(50 * 1024 * 1024)}"`))), { ...auth, headers: { 'content-encoding': 'gzip' } }), [413, 415]),
+      refused(
+        'JSON Resume import of 3 MB',
+        (c) => call(c.url, 'POST', '/api/v1/cvs/import', { ...auth, json: { basics: { name: 'x', summary: 'y'.repeat(3 * 1024 * 1024) } } }),
+        [413],
+        'PAYLOAD_TOO_LARGE',
+      ),
+      refused(
+        'portfolio settings of 200 KB',
+        (c) => call(c.url, 'PATCH', portfolio, { ...auth, json: { settings: { siteUrl: `https://x.example/${'a'.repeat(200 * 1024)}` } } }),
+        [413],
+        'PAYLOAD_TOO_LARGE',
+      ),
+      refused(
+        'gzip-encoded JSON inflating to 50 MB',
+        (c) => rawJson(c, 'PUT', `${cv}/data`, gzipSync(Buffer.from(withKey(cvJson, `"pad":"${' '.repeat(50 * 1024 * 1024)}"`))), { ...auth, headers: { 'content-encoding': 'gzip' } }),
+        [413, 415],
+      ),
       // Nesting
       refused('register: arrays nested 100,000 deep', (c) => rawJson(c, 'POST', '/api/v1/auth/register', `{"email":${nestedArrays(100_000)},"password":"${PASSWORD}"}`)),
       refused('login: objects nested 15,000 deep', (c) => rawJson(c, 'POST', '/api/v1/auth/login', `{"email":${nestedObjects(15_000)},"password":"x"}`)),
@@ -104,17 +123,34 @@ export const jsonFamily: Family = {
       refused('portfolio settings: arrays nested 40,000 deep', (c) => rawJson(c, 'PATCH', portfolio, `{"settings":${nestedArrays(40_000)}}`, auth)),
       refused('claim: arrays nested 40,000 deep', (c) => rawJson(c, 'POST', `${cv}/claim`, `{"claimToken":${nestedArrays(40_000)}}`, auth)),
       // Pollution
-      pollution('__proto__ in register', (c) => rawJson(c, 'POST', '/api/v1/auth/register', `{"email":"${email()}","password":"${PASSWORD}","__proto__":${proto}}`), t, async (c, res) => {
-        if (res.status === 201) check(!(await call(c.url, 'GET', '/api/v1/auth/me', { token: res.json.accessToken })).text.includes(POLLUTION_MARK), 'the new account carries the injected field');
-      }),
+      pollution(
+        '__proto__ in register',
+        (c) => rawJson(c, 'POST', '/api/v1/auth/register', `{"email":"${email()}","password":"${PASSWORD}","__proto__":${proto}}`),
+        t,
+        async (c, res) => {
+          if (res.status === 201) check(!(await call(c.url, 'GET', '/api/v1/auth/me', { token: res.json.accessToken })).text.includes(POLLUTION_MARK), 'the new account carries the injected field');
+        },
+      ),
       pollution('constructor.prototype in register', (c) => rawJson(c, 'POST', '/api/v1/auth/register', `{"email":"${email()}","password":"${PASSWORD}","constructor":{"prototype":${proto}}}`), t),
       pollution('__proto__ in login', (c) => rawJson(c, 'POST', '/api/v1/auth/login', `{"email":"${user.email}","password":"${PASSWORD}","__proto__":${proto}}`), t),
       pollution('__proto__ at the top of CV data', (c) => rawJson(c, 'PUT', `${cv}/data`, withKey(cvJson, `"__proto__":${proto}`), auth), t),
       pollution('__proto__ inside the hero of CV data', (c) => rawJson(c, 'PUT', `${cv}/data`, cvJson.replace('"hero":{', `"hero":{"__proto__":${proto},`), auth), t),
       pollution('constructor.prototype in an experience item', (c) => rawJson(c, 'PUT', `${cv}/data`, cvJson.replace('"items":[{', `"items":[{"constructor":{"prototype":${proto}},`), auth), t),
-      pollution('__proto__ in a JSON Resume import', (c) => rawJson(c, 'POST', '/api/v1/cvs/import', `{"__proto__":${proto},"basics":{"name":"Proto Person","__proto__":${proto},"profiles":[{"__proto__":${proto},"network":"x","url":"https://x.example"}]}}`, auth), t, async (c, res) => {
-        if (res.status === 201) check(!(await call(c.url, 'GET', `/api/v1/cvs/${res.json.cv.id}`, auth)).text.includes(POLLUTION_MARK), 'the imported CV carries the injected field');
-      }),
+      pollution(
+        '__proto__ in a JSON Resume import',
+        (c) =>
+          rawJson(
+            c,
+            'POST',
+            '/api/v1/cvs/import',
+            `{"__proto__":${proto},"basics":{"name":"Proto Person","__proto__":${proto},"profiles":[{"__proto__":${proto},"network":"x","url":"https://x.example"}]}}`,
+            auth,
+          ),
+        t,
+        async (c, res) => {
+          if (res.status === 201) check(!(await call(c.url, 'GET', `/api/v1/cvs/${res.json.cv.id}`, auth)).text.includes(POLLUTION_MARK), 'the imported CV carries the injected field');
+        },
+      ),
       pollution('constructor.prototype in a JSON Resume import', (c) => rawJson(c, 'POST', '/api/v1/cvs/import', `{"constructor":{"prototype":${proto}},"basics":{"name":"Proto Person"}}`, auth), t),
       pollution('__proto__ in portfolio settings', (c) => rawJson(c, 'PATCH', portfolio, `{"settings":{"__proto__":${proto},"accentColor":"#abcdef"}}`, auth), t),
       pollution('constructor.prototype in portfolio settings', (c) => rawJson(c, 'PATCH', portfolio, `{"settings":{"constructor":{"prototype":${proto}}}}`, auth), t),
@@ -122,14 +158,38 @@ export const jsonFamily: Family = {
       pollution('__proto__ in refresh', (c) => rawJson(c, 'POST', '/api/v1/auth/refresh', `{"__proto__":{"refreshToken":"${user.refreshToken}"}}`), t),
       pollution('__proto__ in the query string', (c) => call(c.url, 'GET', `${cv}/export?__proto__[format]=json-resume&format[__proto__]=x&constructor[prototype][${POLLUTION_MARK}]=1`, auth), t),
       // Content types and encodings
-      refused('register as text/plain', (c) => call(c.url, 'POST', '/api/v1/auth/register', { body: JSON.stringify({ email: email(), password: PASSWORD }), headers: { 'content-type': 'text/plain' } }), [415], 'UNSUPPORTED_MEDIA_TYPE'),
-      refused('register as a form', (c) => call(c.url, 'POST', '/api/v1/auth/register', { body: `email=${email()}&password=${PASSWORD}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } }), [415], 'UNSUPPORTED_MEDIA_TYPE'),
-      refused('register as JSON in Latin-1', (c) => call(c.url, 'POST', '/api/v1/auth/register', { body: Buffer.from(JSON.stringify({ email: email(), password: PASSWORD, name: 'Zoë' }), 'latin1'), headers: { 'content-type': 'application/json; charset=latin1' } }), [415], 'UNSUPPORTED_MEDIA_TYPE'),
+      refused(
+        'register as text/plain',
+        (c) => call(c.url, 'POST', '/api/v1/auth/register', { body: JSON.stringify({ email: email(), password: PASSWORD }), headers: { 'content-type': 'text/plain' } }),
+        [415],
+        'UNSUPPORTED_MEDIA_TYPE',
+      ),
+      refused(
+        'register as a form',
+        (c) => call(c.url, 'POST', '/api/v1/auth/register', { body: `email=${email()}&password=${PASSWORD}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
+        [415],
+        'UNSUPPORTED_MEDIA_TYPE',
+      ),
+      refused(
+        'register as JSON in Latin-1',
+        (c) =>
+          call(c.url, 'POST', '/api/v1/auth/register', {
+            body: Buffer.from(JSON.stringify({ email: email(), password: PASSWORD, name: 'Zoë' }), 'latin1'),
+            headers: { 'content-type': 'application/json; charset=latin1' },
+          }),
+        [415],
+        'UNSUPPORTED_MEDIA_TYPE',
+      ),
       refused('register with broken JSON', (c) => rawJson(c, 'POST', '/api/v1/auth/register', '{"email": "a@example.com", "password": '), [400], 'MALFORMED_JSON'),
       refused('register with JSON null', (c) => rawJson(c, 'POST', '/api/v1/auth/register', 'null'), [400]),
       refused('register with a JSON array', (c) => rawJson(c, 'POST', '/api/v1/auth/register', '[1,2,3]'), [400]),
       refused('register with a number of 1e999', (c) => rawJson(c, 'POST', '/api/v1/auth/register', `{"email":1e999,"password":"${PASSWORD}"}`), [400]),
-      refused('CV data as multipart', (c) => call(c.url, 'PUT', `${cv}/data`, { ...auth, body: '--x\r\n\r\n{}\r\n--x--', headers: { 'content-type': 'multipart/form-data; boundary=x' } }), [415], 'UNSUPPORTED_MEDIA_TYPE'),
+      refused(
+        'CV data as multipart',
+        (c) => call(c.url, 'PUT', `${cv}/data`, { ...auth, body: '--x\r\n\r\n{}\r\n--x--', headers: { 'content-type': 'multipart/form-data; boundary=x' } }),
+        [415],
+        'UNSUPPORTED_MEDIA_TYPE',
+      ),
       refused('portfolio change as XML', (c) => call(c.url, 'PATCH', portfolio, { ...auth, body: '<settings/>', headers: { 'content-type': 'application/xml' } }), [415], 'UNSUPPORTED_MEDIA_TYPE'),
       refused('gzip-encoded JSON that is not gzip', (c) => rawJson(c, 'POST', '/api/v1/auth/login', 'not gzip at all', { headers: { 'content-encoding': 'gzip' } }), [400, 415]),
       refused('an unknown Content-Encoding', (c) => rawJson(c, 'POST', '/api/v1/auth/login', '{}', { headers: { 'content-encoding': 'compress' } }), [415]),
@@ -142,7 +202,15 @@ export const jsonFamily: Family = {
         refused(`GET /previews/${bad}/`, (c) => call(c.url, 'GET', `/previews/${bad}/`), [400]),
       ]),
       ...['events', 'export', 'file', 'claim', ''].map((tail) =>
-        refused(`${tail === 'claim' ? 'POST' : tail === '' ? 'DELETE' : 'GET'} /api/v1/cvs/%c0%ae${tail ? `/${tail}` : ''}`, (c) => call(c.url, tail === 'claim' ? 'POST' : tail === '' ? 'DELETE' : 'GET', `/api/v1/cvs/%c0%ae${tail ? `/${tail}` : ''}`, { ...auth, ...(tail === 'claim' ? { json: { claimToken: 'x' } } : {}) }), [400]),
+        refused(
+          `${tail === 'claim' ? 'POST' : tail === '' ? 'DELETE' : 'GET'} /api/v1/cvs/%c0%ae${tail ? `/${tail}` : ''}`,
+          (c) =>
+            call(c.url, tail === 'claim' ? 'POST' : tail === '' ? 'DELETE' : 'GET', `/api/v1/cvs/%c0%ae${tail ? `/${tail}` : ''}`, {
+              ...auth,
+              ...(tail === 'claim' ? { json: { claimToken: 'x' } } : {}),
+            }),
+          [400],
+        ),
       ),
       refused('GET /api/v1/portfolios/:id/builds/%c0%ae', (c) => call(c.url, 'GET', `${portfolio}/builds/%c0%ae`, auth), [400]),
       refused('DELETE /api/v1/portfolios/%c0%ae', (c) => call(c.url, 'DELETE', '/api/v1/portfolios/%c0%ae', auth), [400]),

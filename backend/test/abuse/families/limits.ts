@@ -37,19 +37,36 @@ export const limitsFamily: Family = {
     return [
       {
         name: 'wrong passwords for one account',
-        run: () => untilLimited(() => call(url, 'POST', '/api/v1/auth/login', { json: { email: account.email, password: 'wrong password, again' } }), (res) => res.status === 401),
+        run: () =>
+          untilLimited(
+            () => call(url, 'POST', '/api/v1/auth/login', { json: { email: account.email, password: 'wrong password, again' } }),
+            (res) => res.status === 401,
+          ),
       },
       {
         name: 'registrations from one address',
-        run: () => untilLimited(() => call(url, 'POST', '/api/v1/auth/register', { json: { email: `limits-${randomUUID()}@example.com`, password: PASSWORD } }), (res) => res.status === 201),
+        run: () =>
+          untilLimited(
+            () => call(url, 'POST', '/api/v1/auth/register', { json: { email: `limits-${randomUUID()}@example.com`, password: PASSWORD } }),
+            (res) => res.status === 201,
+          ),
       },
       {
         name: 'anonymous uploads from one address',
-        run: () => untilLimited(() => call(url, 'POST', '/api/v1/cvs', { body: multipart([filePart(CV_TEXT, 'cv.txt')]), headers: { 'content-type': multipartType() } }), (res) => res.status === 202),
+        run: () =>
+          untilLimited(
+            () => call(url, 'POST', '/api/v1/cvs', { body: multipart([filePart(CV_TEXT, 'cv.txt')]), headers: { 'content-type': multipartType() } }),
+            (res) => res.status === 202,
+          ),
       },
       {
         name: 'refreshes with made-up tokens',
-        run: () => untilLimited(() => call(url, 'POST', '/api/v1/auth/refresh', { json: { refreshToken: `${randomUUID()}.${'a'.repeat(43)}` } }), (res) => res.status === 401, 400),
+        run: () =>
+          untilLimited(
+            () => call(url, 'POST', '/api/v1/auth/refresh', { json: { refreshToken: `${randomUUID()}.${'a'.repeat(43)}` } }),
+            (res) => res.status === 401,
+            400,
+          ),
       },
     ] satisfies Case[];
   },

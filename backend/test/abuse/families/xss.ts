@@ -12,9 +12,21 @@ import { filePart, multipart, multipartType } from '../files/multipart';
 // carry a script (JSON-LD aside), an event handler or a script URL, and the payloads
 // must be there as text (so the check is not passing on an empty page).
 
-const TEXT_PAYLOADS = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "'><svg onload=alert(1)>", '</style><script>alert(1)</script>', '</title></textarea><iframe src=javascript:alert(1)>', '{{constructor.constructor("alert(1)")()}}'];
+const TEXT_PAYLOADS = [
+  '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(1)>',
+  "'><svg onload=alert(1)>",
+  '</style><script>alert(1)</script>',
+  '</title></textarea><iframe src=javascript:alert(1)>',
+  '{{constructor.constructor("alert(1)")()}}',
+];
 // URL fields: the schema refuses script URLs (a case below checks it); these get through it.
-const URL_PAYLOADS = ['data:text/html,<script>alert(1)</script>', 'https://x.example/"><script>alert(1)</script>', 'data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+', 'https://x.example/#" onmouseover="alert(1)'];
+const URL_PAYLOADS = [
+  'data:text/html,<script>alert(1)</script>',
+  'https://x.example/"><script>alert(1)</script>',
+  'data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+',
+  'https://x.example/#" onmouseover="alert(1)',
+];
 const SCRIPT_URLS = ['javascript:alert(1)', ' JaVaScRiPt:alert(1)', 'java\tscript:alert(1)', 'vbscript:msgbox(1)'];
 const URL_FIELD = /url$|profile$/i;
 const MARK = '<script>alert(1)</script>';
@@ -90,7 +102,14 @@ async function templateCases(ctx: Context, user: Account, cvId: string, template
     {
       name: `${templateId}: hostile accent colour and language refused`,
       run: async (c) =>
-        expectError(await call(c.url, 'PATCH', `/api/v1/portfolios/${portfolioId}`, { ...auth, json: { settings: { accentColor: 'red;}</style><script>alert(1)</script>', language: '"><script>alert(1)</script>' } } }), [400], 'VALIDATION_FAILED'),
+        expectError(
+          await call(c.url, 'PATCH', `/api/v1/portfolios/${portfolioId}`, {
+            ...auth,
+            json: { settings: { accentColor: 'red;}</style><script>alert(1)</script>', language: '"><script>alert(1)</script>' } },
+          }),
+          [400],
+          'VALIDATION_FAILED',
+        ),
     },
     {
       name: `${templateId}: script URL as the site URL refused`,
@@ -125,7 +144,10 @@ export const xssFamily: Family = {
       run: async (c) => {
         const exported = await call(c.url, 'GET', `/api/v1/cvs/${cvId}/export?format=json-resume`, auth);
         expectStatus(exported, 200);
-        check(exported.headers.get('content-type')?.startsWith('application/json') && /^attachment/.test(exported.headers.get('content-disposition') ?? ''), `served as ${exported.headers.get('content-type')}, ${exported.headers.get('content-disposition')}`);
+        check(
+          exported.headers.get('content-type')?.startsWith('application/json') && /^attachment/.test(exported.headers.get('content-disposition') ?? ''),
+          `served as ${exported.headers.get('content-type')}, ${exported.headers.get('content-disposition')}`,
+        );
       },
     });
     cases.push({

@@ -27,8 +27,10 @@ export function deflated(name: string, data: Buffer | string): ZipRecord {
   return { name, method: 8, crc32: crc32(bytes), uncompressedSize: bytes.length, body: deflateRawSync(bytes) };
 }
 
-const CONTENT_TYPES = '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
-const RELS = '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>';
+const CONTENT_TYPES =
+  '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
+const RELS =
+  '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>';
 
 /** word/document.xml with one paragraph per line, `prolog` placed before the root element. */
 export function documentXml(lines: readonly string[], prolog = ''): string {
@@ -61,7 +63,11 @@ export function manyMembersBomb(): Buffer {
 }
 
 export function traversalDocx(): Buffer {
-  return docx(documentXml(CV_TEXT.split('\n')), [deflated('../../../../tmp/r2w-abuse-escaped.txt', 'escaped'), deflated('/etc/r2w-abuse-absolute.txt', 'absolute'), deflated('word\\..\\..\\evil.txt', 'backslashes')]);
+  return docx(documentXml(CV_TEXT.split('\n')), [
+    deflated('../../../../tmp/r2w-abuse-escaped.txt', 'escaped'),
+    deflated('/etc/r2w-abuse-absolute.txt', 'absolute'),
+    deflated('word\\..\\..\\evil.txt', 'backslashes'),
+  ]);
 }
 
 /** An external entity naming /etc/passwd, used in the text. */
@@ -82,7 +88,9 @@ export function binaryDocumentDocx(): Buffer {
 
 /** An XML element nesting `depth` levels deep. */
 export function deepXmlDocx(depth: number): Buffer {
-  return docx(`<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${'<w:p><w:r>'.repeat(depth)}${'</w:r></w:p>'.repeat(depth)}</w:body></w:document>`);
+  return docx(
+    `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${'<w:p><w:r>'.repeat(depth)}${'</w:r></w:p>'.repeat(depth)}</w:body></w:document>`,
+  );
 }
 
 /** A macro-enabled document: vbaProject.bin beside the text. */
@@ -92,7 +100,10 @@ export function macroDocx(): Buffer {
 
 /** `count` tiny members. */
 export function manyEntriesDocx(count: number): Buffer {
-  return docx(documentXml(CV_TEXT.split('\n')), Array.from({ length: count }, (_, i) => deflated(`word/media/i${i}.png`, 'x')));
+  return docx(
+    documentXml(CV_TEXT.split('\n')),
+    Array.from({ length: count }, (_, i) => deflated(`word/media/i${i}.png`, 'x')),
+  );
 }
 
 /** A DOCX whose first member, stored uncompressed, is a PDF: both magic numbers in the first kilobyte. */

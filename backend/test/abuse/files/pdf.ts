@@ -4,7 +4,6 @@ import { flateBomb } from '../../extraction/text/hostile-pdfs';
 // PDFs written byte by byte, for the structures no PDF library will produce: bombs,
 // encryption dictionaries without a real cipher, self-referencing trees, deep nesting.
 
-
 export interface PdfObject {
   /** The object's body between "n 0 obj" and "endobj" (a stream includes its dictionary). */
   body: Buffer | string;

@@ -34,7 +34,13 @@ export async function call(baseUrl: string, method: string, route: string, optio
     body = JSON.stringify(options.json);
     headers['content-type'] ??= 'application/json';
   }
-  const res = await fetch(`${baseUrl}${route}`, { method, headers, body: typeof body === 'string' || body === undefined ? body : new Uint8Array(body), redirect: 'manual', signal: AbortSignal.timeout(120_000) });
+  const res = await fetch(`${baseUrl}${route}`, {
+    method,
+    headers,
+    body: typeof body === 'string' || body === undefined ? body : new Uint8Array(body),
+    redirect: 'manual',
+    signal: AbortSignal.timeout(120_000),
+  });
   const text = await res.text();
   return { status: res.status, headers: res.headers, text, json: parsed(text) };
 }

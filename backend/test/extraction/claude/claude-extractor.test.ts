@@ -44,7 +44,10 @@ const GOOD_INPUT = {
       },
     ],
   },
-  education: { sectionTitle: 'EDUCATION', items: [{ degree: 'BSc Computer Science', institution: 'Universidad de Sevilla', dateRange: { text: '2014 – 2018', start: '2014', end: '2018', isCurrent: false } }] },
+  education: {
+    sectionTitle: 'EDUCATION',
+    items: [{ degree: 'BSc Computer Science', institution: 'Universidad de Sevilla', dateRange: { text: '2014 – 2018', start: '2014', end: '2018', isCurrent: false } }],
+  },
   unclassifiedText: [],
   confidence: { hero: 0.95, contact: 0.9, experience: 0.85, education: 0.9 },
 };
@@ -67,7 +70,10 @@ function claude(overrides: Partial<ConstructorParameters<typeof ClaudeExtractor>
 }
 
 async function metric(name: string): Promise<string> {
-  return (await metrics.registry.metrics()).split('\n').filter((l) => l.startsWith(name)).join('\n');
+  return (await metrics.registry.metrics())
+    .split('\n')
+    .filter((l) => l.startsWith(name))
+    .join('\n');
 }
 
 describe('ClaudeExtractor', () => {
@@ -160,11 +166,10 @@ describe('ClaudeExtractor', () => {
   });
 
   it('times out a call that hangs', async () => {
-    fake.script({ kind: 'hang', ms: 5000 });
+    // The fake never answers: only the client's own timeout can end the call.
+    fake.script({ kind: 'hang' });
     const extractor = claude({ timeoutSeconds: 1, maxRetries: 0 });
-    const started = Date.now();
-    await expect(extractor.extract(document())).rejects.toBeDefined();
-    expect(Date.now() - started).toBeLessThan(4000);
+    await expect(extractor.extract(document())).rejects.toThrow(/timed out/i);
     extractor.close();
   });
 });
@@ -211,6 +216,13 @@ describe('the pipeline around Claude', () => {
     extractor.close();
     expect(outcome.extractor).toBe('offline');
     expect(outcome.cv.extraction?.sections.hero?.source).toBe('heuristic');
-    expect(progress).toEqual(['Reading the text of your CV', 'Checking that this is a CV', 'Reading your CV with Claude', 'Finding the sections of your CV', 'Checking every value against your CV', 'Saving your CV']);
+    expect(progress).toEqual([
+      'Reading the text of your CV',
+      'Checking that this is a CV',
+      'Reading your CV with Claude',
+      'Finding the sections of your CV',
+      'Checking every value against your CV',
+      'Saving your CV',
+    ]);
   });
 });

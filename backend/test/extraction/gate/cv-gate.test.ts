@@ -13,12 +13,18 @@ function doc(text: string): DocumentText {
 }
 
 const CVS: Record<string, string> = {
-  english: 'Jane Doe\nSoftware Engineer\njane@example.com · +44 20 7946 0000\n\nEXPERIENCE\nAcme Corp, Lead Engineer, 2019 – Present\n• Led a team of six engineers\n• Cut build times by 40%\n\nEDUCATION\nBSc Computer Science, University of Leeds, 2012 – 2015\n\nSKILLS\nPython, TypeScript, Kubernetes',
-  spanish: 'María López\nIngeniera de datos\nmaria@example.es\n\nExperiencia laboral\nStreamly, Ingeniera de datos, ene. 2020 – actualidad\nConstrucción del pipeline de eventos con Kafka\n\nFormación\nGrado en Informática, Universidad de Sevilla, 2014 – 2018\n\nIdiomas\nEspañol (nativo), inglés (C1)',
-  french: "Camille Martin\nResponsable marketing\ncamille.martin@example.fr\n\nExpérience professionnelle\nMaisonBleue, Responsable marketing, 2018 – 2023\nLancement de trois gammes de produits\n\nFormation\nMaster Marketing, Université de Lyon, 2014 – 2016\n\nCentres d'intérêt\nPhotographie, randonnée",
-  german: 'Jonas Weber\nElektroingenieur\njonas.weber@example.de · +49 30 1234567\n\nBerufserfahrung\nSiemens AG, Entwicklungsingenieur, seit 03/2020\nEntwicklung von Steuerungen für Windkraftanlagen\n\nAusbildung\nM.Sc. Elektrotechnik, TU München, 2014 – 2019\n\nSprachen\nDeutsch (Muttersprache), Englisch (fließend)',
-  hebrew: 'נועה כהן\nמנהלת מוצר\nnoa@example.co.il · 054-7123456\n\nניסיון תעסוקתי\nמנהלת מוצר בכירה, Finlio, תל אביב\n2021 – היום\nהובלת מוצר התשלומים לעסקים קטנים\n\nהשכלה\nתואר שני במנהל עסקים, האוניברסיטה העברית\n2016 – 2018',
-  'student without headings': 'Sam Patel\nsam.patel@example.com\nComputer Science student at the University of Toronto, 2022 – 2026\nTeaching assistant, Data Structures, 2024 – 2025\nHackathon winner, HackTO 2023\nPython, Java, React',
+  english:
+    'Jane Doe\nSoftware Engineer\njane@example.com · +44 20 7946 0000\n\nEXPERIENCE\nAcme Corp, Lead Engineer, 2019 – Present\n• Led a team of six engineers\n• Cut build times by 40%\n\nEDUCATION\nBSc Computer Science, University of Leeds, 2012 – 2015\n\nSKILLS\nPython, TypeScript, Kubernetes',
+  spanish:
+    'María López\nIngeniera de datos\nmaria@example.es\n\nExperiencia laboral\nStreamly, Ingeniera de datos, ene. 2020 – actualidad\nConstrucción del pipeline de eventos con Kafka\n\nFormación\nGrado en Informática, Universidad de Sevilla, 2014 – 2018\n\nIdiomas\nEspañol (nativo), inglés (C1)',
+  french:
+    "Camille Martin\nResponsable marketing\ncamille.martin@example.fr\n\nExpérience professionnelle\nMaisonBleue, Responsable marketing, 2018 – 2023\nLancement de trois gammes de produits\n\nFormation\nMaster Marketing, Université de Lyon, 2014 – 2016\n\nCentres d'intérêt\nPhotographie, randonnée",
+  german:
+    'Jonas Weber\nElektroingenieur\njonas.weber@example.de · +49 30 1234567\n\nBerufserfahrung\nSiemens AG, Entwicklungsingenieur, seit 03/2020\nEntwicklung von Steuerungen für Windkraftanlagen\n\nAusbildung\nM.Sc. Elektrotechnik, TU München, 2014 – 2019\n\nSprachen\nDeutsch (Muttersprache), Englisch (fließend)',
+  hebrew:
+    'נועה כהן\nמנהלת מוצר\nnoa@example.co.il · 054-7123456\n\nניסיון תעסוקתי\nמנהלת מוצר בכירה, Finlio, תל אביב\n2021 – היום\nהובלת מוצר התשלומים לעסקים קטנים\n\nהשכלה\nתואר שני במנהל עסקים, האוניברסיטה העברית\n2016 – 2018',
+  'student without headings':
+    'Sam Patel\nsam.patel@example.com\nComputer Science student at the University of Toronto, 2022 – 2026\nTeaching assistant, Data Structures, 2024 – 2025\nHackathon winner, HackTO 2023\nPython, Java, React',
 };
 
 const NOT_CVS: Record<string, string> = {
@@ -29,8 +35,10 @@ const NOT_CVS: Record<string, string> = {
     'Chapter One\nThe rain had not stopped for three days when Eleanor finally opened the letter that had been sitting on the kitchen table since Tuesday morning, unopened and accusing.\n"You could at least read it," her brother said from the doorway, his coat still dripping onto the tiles she had mopped an hour before.\nShe did not answer him, because she knew that whatever the letter said would change the shape of the rest of the winter, and she was not ready for that.',
   'news article':
     'City council approves new cycling lanes\nThe city council voted on Tuesday to approve a network of protected cycling lanes across the centre, a plan that supporters say will make streets safer and opponents warn will worsen congestion for drivers and delivery vans.\nThe first lanes are expected to open next spring, with the full network completed within three years, according to the transport department, which will publish detailed maps later this month.',
-  recipe: 'Lemon drizzle cake\nIngredients\n225g butter, 225g caster sugar, 4 eggs, 275g self-raising flour, 2 lemons\nMethod\nPreheat the oven to 180C. Beat the butter and sugar, stir in the eggs and flour, then bake for 45 minutes. Mix two tablespoons of lemon juice with sugar and pour over the warm cake. Serves 8, about 8 servings.',
-  'lorem ipsum': 'Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo consequat.',
+  recipe:
+    'Lemon drizzle cake\nIngredients\n225g butter, 225g caster sugar, 4 eggs, 275g self-raising flour, 2 lemons\nMethod\nPreheat the oven to 180C. Beat the butter and sugar, stir in the eggs and flour, then bake for 45 minutes. Mix two tablespoons of lemon juice with sugar and pour over the warm cake. Serves 8, about 8 servings.',
+  'lorem ipsum':
+    'Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo consequat.',
   'three words': 'Hello there friend',
 };
 

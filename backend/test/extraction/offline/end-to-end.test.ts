@@ -173,7 +173,13 @@ describe('offline extraction of real files', () => {
       yearsOfExperience: 11,
     });
     expect(cv.experience.items.map((job) => [job.jobTitle, job.companyName, job.location, job.dateRange?.text, job.responsibilities])).toEqual([
-      ['Senior Software Engineer', 'Ledgerline Payments', 'London', 'Mar 2021 – Present', ['Lead a team of 6 engineers owning the card authorisation service.', 'Redesigned the settlement pipeline as event streams on Kafka.']],
+      [
+        'Senior Software Engineer',
+        'Ledgerline Payments',
+        'London',
+        'Mar 2021 – Present',
+        ['Lead a team of 6 engineers owning the card authorisation service.', 'Redesigned the settlement pipeline as event streams on Kafka.'],
+      ],
       ['Software Engineer II', 'Parcelwise', 'Manchester', 'Jun 2017 – Feb 2021', ['Built the route-optimisation API in Java and Spring Boot.']],
     ]);
     expect(cv.education.items[0]).toMatchObject({ degree: 'BSc (Hons)', fieldOfStudy: 'Computer Science', institution: 'University of Leeds', dateRange: { start: '2010', end: '2013' } });

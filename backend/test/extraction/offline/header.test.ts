@@ -42,7 +42,10 @@ describe('the header', () => {
 
   it('names a link by its label when its address does not, and keeps handles', () => {
     const cv = read([name('Ana Ruiz'), 'Portfolio: anaruiz.design · Twitter: @anaruiz', heading('Skills'), 'Go']);
-    expect(cv.contact.professionalLinks).toEqual([{ platform: 'Portfolio', url: 'anaruiz.design' }, { platform: 'Twitter', username: '@anaruiz' }]);
+    expect(cv.contact.professionalLinks).toEqual([
+      { platform: 'Portfolio', url: 'anaruiz.design' },
+      { platform: 'Twitter', username: '@anaruiz' },
+    ]);
   });
 
   it('separates a name and a phone that two columns of one row ran together', () => {
@@ -52,7 +55,9 @@ describe('the header', () => {
   });
 
   it('keeps a title written in parts as one title', () => {
-    expect(read([name('John Smith'), 'Data Scientist | Machine Learning Engineer', 'john@example.com', heading('Skills'), 'R']).hero.professionalTitle).toBe('Data Scientist | Machine Learning Engineer');
+    expect(read([name('John Smith'), 'Data Scientist | Machine Learning Engineer', 'john@example.com', heading('Skills'), 'R']).hero.professionalTitle).toBe(
+      'Data Scientist | Machine Learning Engineer',
+    );
   });
 
   it('takes an unlabelled paragraph under the name as the summary when there is no summary section', () => {

@@ -32,7 +32,7 @@ describe('sectionOfHeading', () => {
     ['Honors', 'awards'],
     ['Volunteering', 'memberships'],
     ['Hobbies', 'hobbies'],
-    ["Centres d’intérêt", 'hobbies'],
+    ['Centres d’intérêt', 'hobbies'],
     ['References', 'references'],
     ['Courses', 'courses'],
     ['Projects', 'projects'],

@@ -13,11 +13,7 @@ const wide = (text: string, extra: Partial<TextLine> = {}): LineSpec => [text, {
 describe('readingLines', () => {
   it('joins a sentence the PDF wrapped at the column edge, and only that', () => {
     expect(
-      readLines([
-        wide('Backend engineer with eleven years of experience building payment and'),
-        ['logistics platforms in Go and Java.', { gapBefore: 12 }],
-        ['Open to relocation', { gapBefore: 18 }],
-      ]),
+      readLines([wide('Backend engineer with eleven years of experience building payment and'), ['logistics platforms in Go and Java.', { gapBefore: 12 }], ['Open to relocation', { gapBefore: 18 }]]),
     ).toEqual([
       { text: 'Backend engineer with eleven years of experience building payment and logistics platforms in Go and Java.', listItem: false },
       { text: 'Open to relocation', listItem: false },

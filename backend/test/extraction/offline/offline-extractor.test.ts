@@ -105,7 +105,14 @@ describe('OfflineExtractor', () => {
   });
 
   it('invents nothing: every value it returns is in the text', async () => {
-    const lines: Spec[] = [['Jane Doe', { fontSize: 24, bold: true }], 'jane@example.com', H('Experience'), ['Acme Corp, Engineer', { bold: true }], '2019 – 2021', ['Built things', { listItem: true }]];
+    const lines: Spec[] = [
+      ['Jane Doe', { fontSize: 24, bold: true }],
+      'jane@example.com',
+      H('Experience'),
+      ['Acme Corp, Engineer', { bold: true }],
+      '2019 – 2021',
+      ['Built things', { listItem: true }],
+    ];
     const { cv } = await extract(lines);
     const text = doc(lines).plainText;
     const strings: string[] = [];

@@ -18,7 +18,7 @@ describe('headings', () => {
     expect(cv.languages.items.map((item) => item.language)).toEqual(['English']);
   });
 
-  it('takes a label over a job\'s bullets for a label, not for a section', () => {
+  it("takes a label over a job's bullets for a label, not for a section", () => {
     const { cv } = read([...top, heading('Experience'), bold('Engineer, Acme Corp'), '2019 – 2021', bullet('Built the billing API'), bold('Key achievements'), bullet('Cut costs by 20%')]);
     expect(cv.awards.items).toEqual([]);
     expect(cv.experience.items[0]).toMatchObject({ responsibilities: ['Built the billing API'], achievements: ['Cut costs by 20%'] });
@@ -57,7 +57,7 @@ describe('headings', () => {
 });
 
 describe('entries', () => {
-  it('splits entries without bullets at dates written like the first entry\'s', () => {
+  it("splits entries without bullets at dates written like the first entry's", () => {
     const { cv } = read([...top, heading('Education'), 'MSc in Computer Science, Stanford University', '2014 – 2016', 'BSc in Mathematics, University of Leeds', '2010 – 2014']);
     expect(cv.education.items.map((item) => [item.degree, item.fieldOfStudy, item.institution, item.dateRange?.start, item.dateRange?.end])).toEqual([
       ['MSc', 'Computer Science', 'Stanford University', '2014', '2016'],
@@ -65,7 +65,7 @@ describe('entries', () => {
     ]);
   });
 
-  it('keeps a year inside a name in the name and takes the entry\'s dates from their own line', () => {
+  it("keeps a year inside a name in the name and takes the entry's dates from their own line", () => {
     const { cv } = read([...top, heading('Talks'), 'GopherCon UK 2023, Speaker, London', '2023']);
     expect(cv.conferences.items[0]).toMatchObject({ eventName: 'GopherCon UK 2023', role: 'Speaker', location: 'London', date: '2023' });
   });
@@ -168,7 +168,14 @@ describe('section parsers', () => {
   });
 
   it('reads patents by their numbers', () => {
-    const { cv } = read([...top, heading('Patents'), 'Error correction of cell barcodes, GB 2585711 B granted 2021', 'Inventors: S. Lindqvist, K. Brandt', bold('Method for estimating cell proportions'), 'US 11,236,473 B2 | granted 2022-02-01']);
+    const { cv } = read([
+      ...top,
+      heading('Patents'),
+      'Error correction of cell barcodes, GB 2585711 B granted 2021',
+      'Inventors: S. Lindqvist, K. Brandt',
+      bold('Method for estimating cell proportions'),
+      'US 11,236,473 B2 | granted 2022-02-01',
+    ]);
     expect(cv.patents.items.map(({ title, patentNumber, dateGranted, inventors }) => ({ title, patentNumber, dateGranted, inventors }))).toEqual([
       { title: 'Error correction of cell barcodes', patentNumber: 'GB 2585711 B', dateGranted: '2021', inventors: ['S. Lindqvist', 'K. Brandt'] },
       { title: 'Method for estimating cell proportions', patentNumber: 'US 11,236,473 B2', dateGranted: '2022-02', inventors: undefined },

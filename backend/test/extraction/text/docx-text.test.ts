@@ -8,7 +8,6 @@ import { extractionFailure } from './failures';
 
 const MB = 1024 * 1024;
 
-
 describe('docxText', () => {
   it('keeps headings, bold and italic paragraphs, list items and table cells', async () => {
     const document = await docxText(await cvDocx());

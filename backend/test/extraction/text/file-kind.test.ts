@@ -1,7 +1,6 @@
 import { detectKind } from '../../../src/extraction/text/file-kind';
 
-const bytes = (...parts: (string | number[] | Buffer)[]): Buffer =>
-  Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : Buffer.from(part))));
+const bytes = (...parts: (string | number[] | Buffer)[]): Buffer => Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : Buffer.from(part))));
 
 describe('detectKind', () => {
   it.each([

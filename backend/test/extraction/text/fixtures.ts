@@ -156,10 +156,7 @@ function deflatedZeros(megabytes: number): Buffer {
 
 /** A DOCX-looking zip whose document part inflates to `megabytes` MB of zeros while its headers declare `declaredBytes`. */
 export function zipBomb(megabytes: number, declaredBytes = megabytes * MB): Buffer {
-  return writeZip([
-    deflated('[Content_Types].xml', Buffer.from('<Types/>')),
-    { name: 'word/document.xml', method: 8, crc32: 0, uncompressedSize: declaredBytes, body: deflatedZeros(megabytes) },
-  ]);
+  return writeZip([deflated('[Content_Types].xml', Buffer.from('<Types/>')), { name: 'word/document.xml', method: 8, crc32: 0, uncompressedSize: declaredBytes, body: deflatedZeros(megabytes) }]);
 }
 
 /** A small valid-looking zip without word/document.xml (an .xlsx, say). */

@@ -17,11 +17,7 @@ describe('layoutPage', () => {
       ...main.map((text, i) => item(text, 40, 100 + i * 14)),
       ...side.map((text, i) => item(text, 420, 103 + i * 19)),
     ];
-    expect(texts(items)).toEqual([
-      [0, 'Jane Doe, staff engineer with fifteen years of platform work across three continents'],
-      ...main.map((text) => [0, text]),
-      ...side.map((text) => [1, text]),
-    ]);
+    expect(texts(items)).toEqual([[0, 'Jane Doe, staff engineer with fifteen years of platform work across three continents'], ...main.map((text) => [0, text]), ...side.map((text) => [1, text])]);
   });
 
   it('reads a date column that lines up row by row with its text as one column, row by row', () => {
@@ -70,10 +66,7 @@ describe('layoutPage', () => {
 
   it('takes size, weight and font of a line from the characters that dominate it', () => {
     const [line] = layoutPage(
-      [
-        item('Skills:', 40, 100, { bold: true, fontName: 'Helvetica-Bold', fontSize: 12 }),
-        item('Python, Go, Rust, Kubernetes', 85, 100, { fontName: 'Helvetica', fontSize: 10 }),
-      ],
+      [item('Skills:', 40, 100, { bold: true, fontName: 'Helvetica-Bold', fontSize: 12 }), item('Python, Go, Rust, Kubernetes', 85, 100, { fontName: 'Helvetica', fontSize: 10 })],
       3,
     );
     expect(line).toEqual({ text: 'Skills: Python, Go, Rust, Kubernetes', page: 3, x: 40, y: 90.4, width: 185, fontSize: 10, bold: false, italic: false, fontName: 'Helvetica', column: 0 });

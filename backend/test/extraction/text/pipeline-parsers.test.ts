@@ -22,7 +22,19 @@ function parserChildren(): number[] {
     .map(Number);
 }
 
-const CV = ['Jane Doe', 'jane@example.com', '', 'EXPERIENCE', 'Engineer, Acme Corp, 2019 - 2023', '', 'EDUCATION', 'BSc Computer Science, University of Leeds, 2015 - 2019', '', 'SKILLS', 'TypeScript, Python'].join('\n');
+const CV = [
+  'Jane Doe',
+  'jane@example.com',
+  '',
+  'EXPERIENCE',
+  'Engineer, Acme Corp, 2019 - 2023',
+  '',
+  'EDUCATION',
+  'BSc Computer Science, University of Leeds, 2015 - 2019',
+  '',
+  'SKILLS',
+  'TypeScript, Python',
+].join('\n');
 
 describe('createPipeline', () => {
   it('reads files on PARSER_POOL_SIZE warm parser processes and stops them all on close()', async () => {

@@ -17,17 +17,42 @@ describe('rightToLeftText', () => {
   });
 
   it('joins pieces drawn without a space between them in reading order', () => {
-    expect(rightToLeftText([{ text: 'תחומיים', spaceBefore: false }, { text: '-', spaceBefore: false }, { text: 'רב', spaceBefore: false }])).toBe('רב-תחומיים');
-    expect(rightToLeftText([{ text: '18%', spaceBefore: false }, { text: '-', spaceBefore: false }, { text: 'ב', spaceBefore: false }])).toBe('ב-18%');
+    expect(
+      rightToLeftText([
+        { text: 'תחומיים', spaceBefore: false },
+        { text: '-', spaceBefore: false },
+        { text: 'רב', spaceBefore: false },
+      ]),
+    ).toBe('רב-תחומיים');
+    expect(
+      rightToLeftText([
+        { text: '18%', spaceBefore: false },
+        { text: '-', spaceBefore: false },
+        { text: 'ב', spaceBefore: false },
+      ]),
+    ).toBe('ב-18%');
   });
 
   it('puts the hyphen of a Hebrew prefix before the Latin word or number it joins', () => {
-    expect(rightToLeftText([{ text: 'Tableau-', spaceBefore: false }, { text: 'ב', spaceBefore: false }, { text: 'דשבורדים', spaceBefore: true }])).toBe('דשבורדים ב-Tableau');
-    expect(rightToLeftText([{ text: '18%-', spaceBefore: false }, { text: 'ב', spaceBefore: false }])).toBe('ב-18%');
+    expect(
+      rightToLeftText([
+        { text: 'Tableau-', spaceBefore: false },
+        { text: 'ב', spaceBefore: false },
+        { text: 'דשבורדים', spaceBefore: true },
+      ]),
+    ).toBe('דשבורדים ב-Tableau');
+    expect(
+      rightToLeftText([
+        { text: '18%-', spaceBefore: false },
+        { text: 'ב', spaceBefore: false },
+      ]),
+    ).toBe('ב-18%');
   });
 
   it('mirrors brackets drawn on their own around a left-to-right run', () => {
-    expect(rightToLeftText(words('האוניברסיטה , ( MBA ) עסקים').map((w) => ({ ...w, spaceBefore: w.text === 'האוניברסיטה' || w.text === 'עסקים' || w.text === ',' })))).toBe('עסקים (MBA), האוניברסיטה');
+    expect(rightToLeftText(words('האוניברסיטה , ( MBA ) עסקים').map((w) => ({ ...w, spaceBefore: w.text === 'האוניברסיטה' || w.text === 'עסקים' || w.text === ',' })))).toBe(
+      'עסקים (MBA), האוניברסיטה',
+    );
   });
 
   it('keeps a single piece as pdf.js gave it', () => {

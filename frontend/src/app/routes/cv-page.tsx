@@ -1,4 +1,5 @@
 import type { Cv } from '@r2w/cv-schema';
+import type { ApiCv, Portfolio, SiteSettings as SiteSettingsValue, TemplateId } from '@r2w/cv-schema/api';
 import { lazy, Suspense, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Button } from '@/components/ui/button';
@@ -8,16 +9,14 @@ import { useAuth } from '@/features/auth/components/auth-provider';
 import { useFollowExtraction } from '@/features/cvs/api/follow-extraction';
 import { useCv } from '@/features/cvs/api/get-cv';
 import { useSaveCvData } from '@/features/cvs/api/save-cv-data';
-import type { ApiCv } from '@/features/cvs/api/types';
 import { ExtractionStatus } from '@/features/cvs/components/extraction-status';
 import { CvEditor } from '@/features/editor/components/cv-editor';
 import { SaveStatus } from '@/features/editor/components/save-status';
 import { useCvDraft } from '@/features/editor/hooks/use-cv-draft';
 import { usePortfolios } from '@/features/portfolios/api/list-portfolios';
 import { useCreatePortfolio, useUpdatePortfolio } from '@/features/portfolios/api/save-portfolio';
-import type { Portfolio } from '@/features/portfolios/api/types';
 import { PublishPanel } from '@/features/portfolios/components/publish-panel';
-import { SiteSettings, type SiteSettingsValue } from '@/features/portfolios/components/site-settings';
+import { SiteSettings } from '@/features/portfolios/components/site-settings';
 import { TemplatePicker } from '@/features/portfolios/components/template-picker';
 import { ApiError } from '@/lib/api-client';
 
@@ -25,9 +24,9 @@ import { ApiError } from '@/lib/api-client';
 // it loads beside the editor rather than before it.
 const LivePreview = lazy(() => import('@/features/preview/components/live-preview'));
 
-const DEFAULT_TEMPLATE = 'modern';
+const DEFAULT_TEMPLATE: TemplateId = 'modern';
 
-function Website({ cv, portfolio, templateId, beforeBuild }: { cv: ApiCv; portfolio: Portfolio | undefined; templateId: string; beforeBuild: () => Promise<void> }) {
+function Website({ cv, portfolio, templateId, beforeBuild }: { cv: ApiCv; portfolio: Portfolio | undefined; templateId: TemplateId; beforeBuild: () => Promise<void> }) {
   const { user } = useAuth();
   const create = useCreatePortfolio();
   if (!user) {

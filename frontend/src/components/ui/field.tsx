@@ -11,8 +11,16 @@ export function Field({ label, error, hint, id, className, ...input }: Props) {
     <div className={['field', className].filter(Boolean).join(' ')}>
       <label htmlFor={inputId}>{label}</label>
       <input id={inputId} aria-invalid={error ? true : undefined} aria-describedby={described} {...input} />
-      {hint ? <p id={`${inputId}-hint`} className="hint">{hint}</p> : null}
-      {error ? <p id={`${inputId}-error`} className="field-error">{error}</p> : null}
+      {hint ? (
+        <p id={`${inputId}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${inputId}-error`} className="field-error">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -9,10 +9,22 @@ export function ProgressBar({ value, label, message }: Props) {
         <span>{label}</span>
         <span aria-hidden="true">{percent}%</span>
       </div>
-      <div role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-valuetext={message ? `${percent}% – ${message}` : `${percent}%`} className="progress-track">
+      <div
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        aria-valuetext={message ? `${percent}% – ${message}` : `${percent}%`}
+        className="progress-track"
+      >
         <div className="progress-fill" style={{ width: `${percent}%` }} />
       </div>
-      {message ? <p className="progress-message" aria-live="polite">{message}</p> : null}
+      {message ? (
+        <p className="progress-message" aria-live="polite">
+          {message}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -12,12 +12,7 @@ export function AwardsSection({ cv }: SectionProps) {
     <Section id="awards" title={sectionTitle(cv, 'awards')}>
       <Entries>
         {items.map((item) => (
-          <Entry
-            key={item.id}
-            title={clean(item.awardName)}
-            meta={[clean(item.issuingOrganization), clean(item.category)]}
-            date={dates.single(item.dateReceived, item.dateReceivedText)}
-          >
+          <Entry key={item.id} title={clean(item.awardName)} meta={[clean(item.issuingOrganization), clean(item.category)]} date={dates.single(item.dateReceived, item.dateReceivedText)}>
             <Prose text={item.description} />
             <Prose text={item.significance} className="prose entry__note" />
           </Entry>

@@ -14,12 +14,7 @@ export function CertificationsSection({ cv }: SectionProps) {
     <Section id="certifications" title={sectionTitle(cv, 'certifications')}>
       <Entries>
         {items.map((item) => (
-          <Entry
-            key={item.id}
-            title={clean(item.certificationName)}
-            meta={[clean(item.issuingOrganization)]}
-            date={dates.single(item.issueDate, item.issueDateText)}
-          >
+          <Entry key={item.id} title={clean(item.certificationName)} meta={[clean(item.issuingOrganization)]} date={dates.single(item.issueDate, item.issueDateText)}>
             <Facts
               items={[
                 [labels.expires, dates.single(item.expirationDate)],

@@ -26,7 +26,13 @@ export function ContactSection({ cv, hiddenTitle = false }: SectionProps & { hid
   const items: [string, ReactNode][] = [];
   if (clean(email)) items.push(['email', <SafeLink href={mailtoHref(email)}>{clean(email)}</SafeLink>]);
   // A phone number is left-to-right even on a Hebrew or Arabic page; unisolated, "+972 50" would read "50 972+".
-  if (clean(phone)) items.push(['phone', <span dir="ltr"><SafeLink href={telHref(phone)}>{clean(phone)}</SafeLink></span>]);
+  if (clean(phone))
+    items.push([
+      'phone',
+      <span dir="ltr">
+        <SafeLink href={telHref(phone)}>{clean(phone)}</SafeLink>
+      </span>,
+    ]);
   if (place) items.push(['location', place]);
   for (const link of professionalLinks ?? []) {
     if (hasContent(link)) items.push(['link', <SafeLink href={link.url}>{linkText(link)}</SafeLink>]);

@@ -14,12 +14,7 @@ export function CoursesSection({ cv }: SectionProps) {
     <Section id="courses" title={sectionTitle(cv, 'courses')}>
       <Entries>
         {items.map((item) => (
-          <Entry
-            key={item.id}
-            title={clean(item.courseName)}
-            meta={[clean(item.provider), clean(item.duration)]}
-            date={dates.single(item.completionDate)}
-          >
+          <Entry key={item.id} title={clean(item.courseName)} meta={[clean(item.provider), clean(item.duration)]} date={dates.single(item.completionDate)}>
             <Facts items={[[labels.grade, clean(item.grade)]]} />
             <TagList items={item.skills} label={labels.skills} />
             <LinkRow links={[[labels.certificate, item.certificateUrl]]} />

@@ -16,9 +16,7 @@ export function Hero({ cv, children }: SectionProps & { children?: ReactNode }) 
   const photo = settings.showPhoto ? safeWebUrl(cv.hero.profilePhotoUrl) : null;
   return (
     <div className="hero">
-      {photo ? (
-        <img className="hero__photo" src={photo} alt={name ? labels.photoOf(name) : labels.photo} width={160} height={160} decoding="async" />
-      ) : null}
+      {photo ? <img className="hero__photo" src={photo} alt={name ? labels.photoOf(name) : labels.photo} width={160} height={160} decoding="async" /> : null}
       <div className="hero__text">
         <h1 className="hero__name">{name ?? labels.portfolio}</h1>
         {title ? <p className="hero__title">{title}</p> : null}

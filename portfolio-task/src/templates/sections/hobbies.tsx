@@ -12,11 +12,7 @@ export function HobbiesSection({ cv }: SectionProps) {
     <Section id="hobbies" title={sectionTitle(cv, 'hobbies')}>
       <Entries>
         {items.map((item) => (
-          <Entry
-            key={item.id}
-            title={clean(item.hobbyName)}
-            meta={[typeof item.yearsOfExperience === 'number' ? labels.years(item.yearsOfExperience) : null]}
-          >
+          <Entry key={item.id} title={clean(item.hobbyName)} meta={[typeof item.yearsOfExperience === 'number' ? labels.years(item.yearsOfExperience) : null]}>
             <Prose text={item.description} />
             <BulletList items={item.achievements} label={labels.keyAchievements} />
             <TagList items={[...(item.relevantSkills ?? []), ...(item.keywords ?? [])]} label={labels.skills} />

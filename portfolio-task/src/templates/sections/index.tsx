@@ -51,9 +51,7 @@ const BODY_SECTIONS: Record<BodySectionKey, ComponentType<SectionProps>> = {
 };
 
 /** The schema's own order, which is also the editor's. */
-export const BODY_SECTION_ORDER: readonly BodySectionKey[] = SECTION_KEYS.filter(
-  (key): key is BodySectionKey => key !== 'hero' && key !== 'contact',
-);
+export const BODY_SECTION_ORDER: readonly BodySectionKey[] = SECTION_KEYS.filter((key): key is BodySectionKey => key !== 'hero' && key !== 'contact');
 
 /** Whether the section has anything to show; the same rule the section components apply before rendering. */
 export function hasSection(cv: Cv, key: BodySectionKey): boolean {

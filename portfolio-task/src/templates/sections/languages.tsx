@@ -15,10 +15,7 @@ export function LanguagesSection({ cv }: SectionProps) {
           <li key={item.id} className="language">
             <span className="language__name">{clean(item.language)}</span>
             <span className="language__level">{clean(item.proficiency) ?? (item.nativeLanguage ? labels.native : null)}</span>
-            <MetaLine
-              className="language__detail"
-              parts={[typeof item.yearsOfExperience === 'number' ? labels.years(item.yearsOfExperience) : null, ...cleanList(item.certifications)]}
-            />
+            <MetaLine className="language__detail" parts={[typeof item.yearsOfExperience === 'number' ? labels.years(item.yearsOfExperience) : null, ...cleanList(item.certifications)]} />
           </li>
         ))}
       </ul>

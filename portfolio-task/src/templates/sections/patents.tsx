@@ -15,12 +15,7 @@ export function PatentsSection({ cv }: SectionProps) {
     <Section id="patents" title={sectionTitle(cv, 'patents')}>
       <Entries>
         {items.map((item) => (
-          <Entry
-            key={item.id}
-            title={clean(item.title) && <SafeLink href={item.url}>{clean(item.title)}</SafeLink>}
-            meta={[clean(item.patentNumber)]}
-            date={dates.single(item.dateGranted)}
-          >
+          <Entry key={item.id} title={clean(item.title) && <SafeLink href={item.url}>{clean(item.title)}</SafeLink>} meta={[clean(item.patentNumber)]} date={dates.single(item.dateGranted)}>
             <Prose text={item.description} />
             <Facts
               items={[

@@ -21,15 +21,8 @@ export function ProjectsSection({ cv }: SectionProps) {
           // `role` is the CV's wording and `roles` the imported list; they often repeat each other.
           const roles = [...new Set(cleanList([item.role, ...(item.roles ?? [])]))].join(', ');
           return (
-            <Entry
-              key={item.id}
-              title={title}
-              meta={[clean(item.entity), clean(item.type), roles, range ? clean(item.duration) : null]}
-              date={range ?? clean(item.duration)}
-            >
-              {image ? (
-                <img className="entry__image" src={image} alt={labels.imageOf(title ?? labels.portfolio)} loading="lazy" decoding="async" />
-              ) : null}
+            <Entry key={item.id} title={title} meta={[clean(item.entity), clean(item.type), roles, range ? clean(item.duration) : null]} date={range ?? clean(item.duration)}>
+              {image ? <img className="entry__image" src={image} alt={labels.imageOf(title ?? labels.portfolio)} loading="lazy" decoding="async" /> : null}
               <Prose text={item.description} />
               <BulletList items={item.keyFeatures} label={labels.keyFeatures} />
               <BulletList items={item.achievements} label={labels.keyAchievements} />

@@ -16,11 +16,7 @@ export function ReferencesSection({ cv }: SectionProps) {
           <Entry
             key={item.id}
             title={clean(item.name)}
-            meta={[
-              joinText([item.title, item.company]),
-              clean(item.relationship),
-              typeof item.yearsKnown === 'number' ? labels.knownFor(item.yearsKnown) : null,
-            ]}
+            meta={[joinText([item.title, item.company]), clean(item.relationship), typeof item.yearsKnown === 'number' ? labels.knownFor(item.yearsKnown) : null]}
           >
             {clean(item.referenceText) ? (
               <blockquote className="reference__text">

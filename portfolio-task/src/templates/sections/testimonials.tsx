@@ -30,10 +30,7 @@ export function TestimonialsSection({ cv }: SectionProps) {
                       <SafeLink href={item.linkedInProfile}>{author}</SafeLink>
                     </span>
                   ) : null}
-                  <MetaLine
-                    className="testimonial__meta"
-                    parts={[joinText([item.authorTitle, item.authorCompany]), clean(item.relationshipToCandidate), dates.single(item.dateGiven)]}
-                  />
+                  <MetaLine className="testimonial__meta" parts={[joinText([item.authorTitle, item.authorCompany]), clean(item.relationshipToCandidate), dates.single(item.dateGiven)]} />
                 </span>
               </figcaption>
             </figure>

@@ -64,8 +64,7 @@ function add(fields: Map<FieldLabel, string[]>, field: FieldLabel, value: string
 export const first = (facts: BodyFacts, field: FieldLabel): string | undefined => facts.fields.get(field)?.[0];
 
 /** The bullets of one group; null gathers those under no label. */
-export const bulletsOf = (facts: BodyFacts, group: FieldLabel | null): string[] =>
-  facts.bullets.filter((bullet) => bullet.group === group).map((bullet) => bullet.text);
+export const bulletsOf = (facts: BodyFacts, group: FieldLabel | null): string[] => facts.bullets.filter((bullet) => bullet.group === group).map((bullet) => bullet.text);
 
 /** The body's unlabelled lines apart: those that are a bare link, and the rest (prose). */
 export function plainAndLinks(facts: BodyFacts): { urls: string[]; text: string[] } {

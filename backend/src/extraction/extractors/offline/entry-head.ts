@@ -25,7 +25,7 @@ export interface HeadFacts {
   lineTexts: string[];
 }
 
-const SEPARATED_BEFORE = /(?:^|[|,;·•(\[–—-])\s*$/u;
+const SEPARATED_BEFORE = /(?:^|[|,;·•([–—-])\s*$/u;
 const SEPARATED_AFTER = /^\s*(?:$|[|,;·•)\]–—-])/u;
 
 /**
@@ -75,7 +75,11 @@ function splitAtDash(text: string, names: boolean): string[] {
 
 /** "VDI – Verein Deutscher Ingenieure": an acronym and the name it stands for are one name. */
 function abbreviates(short: string, long: string): boolean {
-  const initials = long.split(/\s+/).filter((word) => /^\p{Lu}/u.test(word)).map((word) => word[0]).join('');
+  const initials = long
+    .split(/\s+/)
+    .filter((word) => /^\p{Lu}/u.test(word))
+    .map((word) => word[0])
+    .join('');
   return /^\p{Lu}{2,}$/u.test(short) && initials.startsWith(short);
 }
 

@@ -86,7 +86,7 @@ function claim(piece: Piece, contact: Contact, hero: Hero): Piece[] {
 }
 
 // A person's name: two to five words of letters (initials, hyphens and particles allowed).
-const NAME = /^[\p{Lu}\u05d0-\u05ea][\p{L}'’.\-]*(?:\s+[\p{L}'’.\-]+){1,4}$/u;
+const NAME = /^[\p{Lu}\u05d0-\u05ea][\p{L}'’.-]*(?:\s+[\p{L}'’.-]+){1,4}$/u;
 
 export function looksLikeName(text: string): boolean {
   return NAME.test(text) && sectionOfHeading(text) === null && !isProse(text);
@@ -159,7 +159,11 @@ export function parseHeader(header: readonly Line[], contactSection: readonly Li
     }
   }
 
-  const { name, score } = pickName(unclaimed.filter((piece) => !contactSection.includes(piece.line)), style, Math.max(0, ...lines.map((line) => line.fontSize)));
+  const { name, score } = pickName(
+    unclaimed.filter((piece) => !contactSection.includes(piece.line)),
+    style,
+    Math.max(0, ...lines.map((line) => line.fontSize)),
+  );
   if (name) hero.fullName = name.text;
   const title = name ? pickTitle(unclaimed, name, lines) : { text: undefined, parts: [] };
   if (title.text !== undefined) hero.professionalTitle = title.text;

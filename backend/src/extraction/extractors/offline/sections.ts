@@ -67,9 +67,7 @@ function keywordHeadings(lines: readonly Line[], style: BodyStyle): Candidate[] 
   // one with a colon that most headings lack.
   const sized = candidates.filter((candidate) => isSized(candidate.line, style));
   const colonShare = candidates.filter((candidate) => /[:：]$/.test(candidate.line.text)).length / Math.max(1, candidates.length);
-  return candidates.filter(
-    (candidate) => (sized.length < 2 || isSized(candidate.line, style) || candidate.line.underlined) && (colonShare > 0.5 || !/[:：]$/.test(candidate.line.text)),
-  );
+  return candidates.filter((candidate) => (sized.length < 2 || isSized(candidate.line, style) || candidate.line.underlined) && (colonShare > 0.5 || !/[:：]$/.test(candidate.line.text)));
 }
 
 const isSized = (line: Line, style: BodyStyle) => line.headingLevel !== undefined || line.fontSize >= style.fontSize * 1.08;
@@ -152,9 +150,7 @@ export function findSections(lines: readonly Line[], style: BodyStyle): Sections
 export function displacedHeader(blocks: readonly Block[], style: BodyStyle, isName: (text: string) => boolean): Line[] {
   for (const block of blocks) {
     const tail = block.lines.slice(-3);
-    const start = tail.findIndex(
-      (line) => !line.listItem && ((line.bold && !style.bold) || line.fontSize > style.fontSize + 1) && isName(line.text),
-    );
+    const start = tail.findIndex((line) => !line.listItem && ((line.bold && !style.bold) || line.fontSize > style.fontSize + 1) && isName(line.text));
     const moved = start === -1 ? [] : tail.slice(start);
     if (moved.length > 0 && moved.slice(1).every((line) => !line.listItem && wordCount(line.text) <= 10)) {
       block.lines.splice(block.lines.length - moved.length);

@@ -28,8 +28,8 @@ export function isAllCaps(text: string): boolean {
 
 // Punctuation and dashes around a piece once a neighbour has been cut away: "Acme Inc. —" → "Acme Inc.".
 // An opening bracket may start a piece ("(917) 555-0133"); it is dropped only when unmatched.
-const DANGLING_START = /^[\s,;:|/•·–—\-]+/u;
-const DANGLING_END = /[\s,;:|/•·–—\-(\[]+$/u;
+const DANGLING_START = /^[\s,;:|/•·–—-]+/u;
+const DANGLING_END = /[\s,;:|/•·–—\-([]+$/u;
 
 /** The text without separators left at either end, and without unmatched brackets around it. */
 export function tidy(text: string): string {

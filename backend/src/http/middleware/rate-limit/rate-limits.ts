@@ -2,7 +2,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import { rateLimit, type AugmentedRequest, type RateLimitRequestHandler } from 'express-rate-limit';
 import type Redis from 'ioredis';
 import type { RateLimit, RateLimitName } from '../../../config/env';
-import { AppError } from '../../../lib/errors';
+import { AppError } from '@r2w/cv-schema';
 import type { Logger } from '../../../observability/logger';
 import type { Metrics } from '../../../observability/metrics';
 import { authOf } from '../authenticate';

@@ -34,7 +34,10 @@ describe('sign-up form', () => {
   });
 
   it('shows the API refusal (e-mail taken) as a sentence and stays on the form', async () => {
-    const { onDone } = setup({ '/api/v1/auth/refresh': noSession, '/api/v1/auth/register': json(409, { error: { code: 'EMAIL_TAKEN', message: 'An account with this e-mail already exists; sign in instead.' } }) });
+    const { onDone } = setup({
+      '/api/v1/auth/refresh': noSession,
+      '/api/v1/auth/register': json(409, { error: { code: 'EMAIL_TAKEN', message: 'An account with this e-mail already exists; sign in instead.' } }),
+    });
     render(
       <AuthProvider>
         <AuthForm mode="sign-up" onDone={onDone} />

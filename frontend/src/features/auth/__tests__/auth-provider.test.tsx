@@ -14,7 +14,11 @@ describe('AuthProvider', () => {
   it('does not ask for a refresh in a browser that was never signed in', async () => {
     const fetch = vi.fn();
     vi.stubGlobal('fetch', fetch);
-    render(<AuthProvider><Who /></AuthProvider>);
+    render(
+      <AuthProvider>
+        <Who />
+      </AuthProvider>,
+    );
     await screen.findByText('anonymous');
     expect(fetch).not.toHaveBeenCalled();
   });
@@ -23,7 +27,11 @@ describe('AuthProvider', () => {
     localStorage.setItem('r2w.signedIn', '1');
     const fetch = vi.fn().mockResolvedValue(json(200, { user, accessToken: 'token', expiresIn: 900 }));
     vi.stubGlobal('fetch', fetch);
-    render(<AuthProvider><Who /></AuthProvider>);
+    render(
+      <AuthProvider>
+        <Who />
+      </AuthProvider>,
+    );
     await screen.findByText('signed in as jane@example.com');
     expect(fetch.mock.calls[0]![0]).toBe('/api/v1/auth/refresh');
   });
@@ -31,7 +39,11 @@ describe('AuthProvider', () => {
   it('forgets a session the API no longer knows', async () => {
     localStorage.setItem('r2w.signedIn', '1');
     vi.stubGlobal('fetch', vi.fn().mockResolvedValue(json(401, { error: { code: 'SESSION_REVOKED', message: 'ended' } })));
-    render(<AuthProvider><Who /></AuthProvider>);
+    render(
+      <AuthProvider>
+        <Who />
+      </AuthProvider>,
+    );
     await screen.findByText('anonymous');
     await waitFor(() => expect(localStorage.getItem('r2w.signedIn')).toBeNull());
   });

@@ -1,6 +1,7 @@
+import type { Session, User } from '@r2w/cv-schema/api';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ApiError, setTokenSource } from '@/lib/api-client';
-import { sessionApi, type SessionResult, type User } from '../api/session-api';
+import { sessionApi } from '../api/session-api';
 
 type AuthState = { status: 'loading' } | { status: 'anonymous' } | { status: 'signed-in'; user: User };
 
@@ -39,7 +40,7 @@ export function AuthProvider({ children, onSignedIn }: Props) {
   const token = useRef<string | null>(null);
   const refreshing = useRef<Promise<string | null> | null>(null);
 
-  const adopt = useCallback((result: SessionResult) => {
+  const adopt = useCallback((result: Session) => {
     token.current = result.accessToken;
     sessionHint.set();
     setState({ status: 'signed-in', user: result.user });
@@ -79,7 +80,7 @@ export function AuthProvider({ children, onSignedIn }: Props) {
   }, [refresh]);
 
   const signedIn = useCallback(
-    async (result: SessionResult) => {
+    async (result: Session) => {
       token.current = result.accessToken;
       await onSignedIn?.().catch(() => undefined);
       adopt(result);

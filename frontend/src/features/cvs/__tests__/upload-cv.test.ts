@@ -48,7 +48,16 @@ describe('uploadCv', () => {
 
   it('renews an expired access token once and sends the file again', async () => {
     const sent: (string | null)[] = [];
-    vi.stubGlobal('XMLHttpRequest', scriptedXhr([{ status: 401, body: { error: { code: 'INVALID_TOKEN', message: 'expired' } } }, { status: 202, body: { cv } }], sent));
+    vi.stubGlobal(
+      'XMLHttpRequest',
+      scriptedXhr(
+        [
+          { status: 401, body: { error: { code: 'INVALID_TOKEN', message: 'expired' } } },
+          { status: 202, body: { cv } },
+        ],
+        sent,
+      ),
+    );
     const refresh = vi.fn(async () => 'fresh');
     setTokenSource({ accessToken: () => 'stale', refresh });
     await expect(uploadCv(new File(['Jane Doe'], 'cv.txt'), () => undefined)).resolves.toMatchObject({ id: cv.id });

@@ -1,3 +1,4 @@
+import type { ClaimBody } from '@r2w/cv-schema/api';
 import { anonymousCvs } from '@/lib/anonymous-cvs';
 import { api, ApiError } from '@/lib/api-client';
 
@@ -9,7 +10,7 @@ import { api, ApiError } from '@/lib/api-client';
 export async function claimAnonymousCvs(): Promise<void> {
   for (const { cvId, claimToken } of anonymousCvs.list()) {
     try {
-      await api(`/api/v1/cvs/${encodeURIComponent(cvId)}/claim`, { method: 'POST', body: { claimToken } });
+      await api(`/api/v1/cvs/${encodeURIComponent(cvId)}/claim`, { method: 'POST', body: { claimToken } satisfies ClaimBody });
       anonymousCvs.forget(cvId);
     } catch (error) {
       if (error instanceof ApiError && error.status === 404) anonymousCvs.forget(cvId);

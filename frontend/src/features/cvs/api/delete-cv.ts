@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { anonymousCvs } from '@/lib/anonymous-cvs';
 import { api } from '@/lib/api-client';
-import { cvKeys } from './types';
+import { cvKeys } from './query-keys';
 
 export const deleteCv = (id: string) => api<void>(`/api/v1/cvs/${encodeURIComponent(id)}`, { method: 'DELETE', claimToken: anonymousCvs.claimTokenOf(id) });
 

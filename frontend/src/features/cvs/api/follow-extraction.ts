@@ -1,11 +1,10 @@
+import type { ApiCv, CvProgressEvent, CvStatus } from '@r2w/cv-schema/api';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { anonymousCvs } from '@/lib/anonymous-cvs';
 import { API_BASE_URL, currentAccessToken } from '@/lib/api-client';
 import { getCv } from './get-cv';
-import { cvKeys, type ApiCv, type CvStatus } from './types';
-
-type ProgressEvent = { status: CvStatus; progress: number; message: string; error?: ApiCv['error'] };
+import { cvKeys } from './query-keys';
 
 const finished = (status: CvStatus) => status === 'ready' || status === 'failed';
 const POLL_MS = 1500;
@@ -34,8 +33,10 @@ export function useFollowExtraction(cv: ApiCv | undefined): void {
     let stopped = false;
     let poller: ReturnType<typeof setTimeout> | undefined;
 
-    const apply = (event: ProgressEvent) => {
-      queryClient.setQueryData<ApiCv>(cvKeys.one(id), (old) => (old ? { ...old, status: event.status, progress: event.progress, progressMessage: event.message, ...(event.error ? { error: event.error } : {}) } : old));
+    const apply = (event: CvProgressEvent) => {
+      queryClient.setQueryData<ApiCv>(cvKeys.one(id), (old) =>
+        old ? { ...old, status: event.status, progress: event.progress, progressMessage: event.message, ...(event.error ? { error: event.error } : {}) } : old,
+      );
       if (finished(event.status)) {
         stop();
         void queryClient.invalidateQueries({ queryKey: cvKeys.one(id) });
@@ -62,7 +63,7 @@ export function useFollowExtraction(cv: ApiCv | undefined): void {
       clearTimeout(poller);
     };
     if (source) {
-      source.addEventListener('progress', (message) => apply(JSON.parse((message as MessageEvent<string>).data) as ProgressEvent));
+      source.addEventListener('progress', (message) => apply(JSON.parse((message as MessageEvent<string>).data) as CvProgressEvent));
       source.onerror = () => {
         // The server ends the stream after the last event; anything else falls back to polling.
         source.close();

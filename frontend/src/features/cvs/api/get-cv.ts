@@ -1,9 +1,10 @@
+import type { CvResponse } from '@r2w/cv-schema/api';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { anonymousCvs } from '@/lib/anonymous-cvs';
 import { api } from '@/lib/api-client';
-import { cvKeys, type ApiCv } from './types';
+import { cvKeys } from './query-keys';
 
-export const getCv = (id: string) => api<{ cv: ApiCv }>(`/api/v1/cvs/${encodeURIComponent(id)}`, { claimToken: anonymousCvs.claimTokenOf(id) }).then((r) => r.cv);
+export const getCv = (id: string) => api<CvResponse>(`/api/v1/cvs/${encodeURIComponent(id)}`, { claimToken: anonymousCvs.claimTokenOf(id) }).then((r) => r.cv);
 
 export const cvQuery = (id: string) => queryOptions({ queryKey: cvKeys.one(id), queryFn: () => getCv(id) });
 

@@ -1,6 +1,7 @@
+import type { ApiCv, CvResponse } from '@r2w/cv-schema/api';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '@/lib/api-client';
-import { cvKeys, type ApiCv } from './types';
+import { cvKeys } from './query-keys';
 
 export async function importJsonResume(file: File): Promise<ApiCv> {
   let document: unknown;
@@ -9,7 +10,7 @@ export async function importJsonResume(file: File): Promise<ApiCv> {
   } catch {
     throw new ApiError(400, 'MALFORMED_JSON', `${file.name} is not a JSON file. Choose a JSON Resume document (resume.json).`);
   }
-  return api<{ cv: ApiCv }>('/api/v1/cvs/import', { method: 'POST', body: document }).then((r) => r.cv);
+  return api<CvResponse>('/api/v1/cvs/import', { method: 'POST', body: document }).then((r) => r.cv);
 }
 
 export function useImportJsonResume() {

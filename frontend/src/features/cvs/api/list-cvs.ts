@@ -1,8 +1,9 @@
+import type { CvListResponse } from '@r2w/cv-schema/api';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import { cvKeys, type ApiCv } from './types';
+import { cvKeys } from './query-keys';
 
-export const listCvs = () => api<{ cvs: ApiCv[] }>('/api/v1/cvs').then((r) => r.cvs);
+export const listCvs = () => api<CvListResponse>('/api/v1/cvs').then((r) => r.cvs);
 
 export const cvsQuery = () => queryOptions({ queryKey: cvKeys.all, queryFn: listCvs });
 

@@ -1,11 +1,12 @@
+import type { CvResponse } from '@r2w/cv-schema/api';
 import type { Cv } from '@r2w/cv-schema';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { anonymousCvs } from '@/lib/anonymous-cvs';
 import { api } from '@/lib/api-client';
-import { cvKeys, type ApiCv } from './types';
+import { cvKeys } from './query-keys';
 
 export const saveCvData = (id: string, data: Cv) =>
-  api<{ cv: ApiCv }>(`/api/v1/cvs/${encodeURIComponent(id)}/data`, { method: 'PUT', body: data, claimToken: anonymousCvs.claimTokenOf(id) }).then((r) => r.cv);
+  api<CvResponse>(`/api/v1/cvs/${encodeURIComponent(id)}/data`, { method: 'PUT', body: data, claimToken: anonymousCvs.claimTokenOf(id) }).then((r) => r.cv);
 
 export function useSaveCvData(id: string) {
   const queryClient = useQueryClient();

@@ -1,6 +1,6 @@
+import type { ApiCv, UploadResponse } from '@r2w/cv-schema/api';
 import { API_BASE_URL, ApiError, currentAccessToken, errorFromBody, refreshAccessToken } from '@/lib/api-client';
 import { anonymousCvs } from '@/lib/anonymous-cvs';
-import type { ApiCv } from './types';
 
 export const MAX_UPLOAD_MB = 10;
 
@@ -35,7 +35,7 @@ function send(file: File, token: string | null, onProgress: (fraction: number) =
     xhr.onerror = () => reject(new ApiError(0, 'NETWORK', 'The upload was interrupted. Check your connection and try again.'));
     xhr.onload = () => {
       if (xhr.status !== 202) return reject(errorOf(xhr));
-      const body = JSON.parse(xhr.responseText) as { cv: ApiCv; claimToken?: string };
+      const body = JSON.parse(xhr.responseText) as UploadResponse;
       if (body.claimToken) anonymousCvs.remember({ cvId: body.cv.id, claimToken: body.claimToken });
       onProgress(1);
       resolve(body.cv);

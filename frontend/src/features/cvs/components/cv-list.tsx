@@ -4,7 +4,7 @@ import { Button } from '@/components/ui/button';
 import { ErrorNote } from '@/components/ui/error-note';
 import { useDeleteCv } from '../api/delete-cv';
 import { downloadOriginal, exportJsonResume } from '../api/download';
-import type { ApiCv } from '../api/types';
+import type { ApiCv } from '@r2w/cv-schema/api';
 
 const STATUS: Record<ApiCv['status'], string> = { queued: 'Waiting', extracting: 'Being read', ready: 'Ready', failed: 'Could not be read' };
 

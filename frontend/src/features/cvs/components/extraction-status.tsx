@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { ErrorNote } from '@/components/ui/error-note';
 import { ProgressBar } from '@/components/ui/progress-bar';
-import type { ApiCv } from '../api/types';
+import type { ApiCv } from '@r2w/cv-schema/api';
 
 /** What the extractor is doing with an upload, or why it gave up. */
 export function ExtractionStatus({ cv }: { cv: ApiCv }) {

@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import { Button } from '@/components/ui/button';
 import { ErrorNote } from '@/components/ui/error-note';
 import { useImportJsonResume } from '../api/import-json-resume';
-import type { ApiCv } from '../api/types';
+import type { ApiCv } from '@r2w/cv-schema/api';
 
 export function ImportJsonResume({ onImported }: { onImported: (cv: ApiCv) => void }) {
   const input = useRef<HTMLInputElement>(null);

@@ -3,7 +3,7 @@ import { Button } from '@/components/ui/button';
 import { ErrorNote } from '@/components/ui/error-note';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import { MAX_UPLOAD_MB, uploadCv } from '../api/upload-cv';
-import type { ApiCv } from '../api/types';
+import type { ApiCv } from '@r2w/cv-schema/api';
 
 const ACCEPT = '.pdf,.docx,.txt,.md,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain';
 

@@ -25,7 +25,26 @@ describe('CV editor', () => {
   it('shows all 18 sections, empty ones included, and every extracted value', () => {
     render(<Harness initial={SAMPLE_CV} save={vi.fn()} />);
     const headings = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
-    for (const name of ['Name and title', 'Contact', 'Summary', 'Experience', 'Education', 'Skills', 'Projects', 'Certifications', 'Languages', 'Interests', 'What colleagues say', 'Memberships', 'Awards', 'Publications', 'Patents', 'Talks', 'Courses', 'References']) {
+    for (const name of [
+      'Name and title',
+      'Contact',
+      'Summary',
+      'Experience',
+      'Education',
+      'Skills',
+      'Projects',
+      'Certifications',
+      'Languages',
+      'Interests',
+      'What colleagues say',
+      'Memberships',
+      'Awards',
+      'Publications',
+      'Patents',
+      'Talks',
+      'Courses',
+      'References',
+    ]) {
       expect(headings).toContain(name);
     }
     expect(screen.getByDisplayValue('Lead Product Designer')).toBeTruthy();
@@ -85,7 +104,10 @@ describe('CV editor', () => {
   });
 
   it('keeps the draft when a save fails and saves it on "Try again"', async () => {
-    const save = vi.fn().mockRejectedValueOnce(new ApiError(503, 'DEPENDENCY_UNAVAILABLE', 'The database is not available right now; please try again shortly.')).mockResolvedValue(undefined);
+    const save = vi
+      .fn()
+      .mockRejectedValueOnce(new ApiError(503, 'DEPENDENCY_UNAVAILABLE', 'The database is not available right now; please try again shortly.'))
+      .mockResolvedValue(undefined);
     render(<Harness initial={SAMPLE_CV} save={save} />);
     const name = screen.getByLabelText('Full name');
     await userEvent.clear(name);

@@ -35,7 +35,15 @@ export function CvEditor({ cv, errors, onEdit }: Props) {
       {SECTION_SPECS.map((spec) => (
         <SectionEditor key={spec.key} spec={spec} value={cv[spec.key]} errors={grouped[spec.key] ?? NO_ERRORS} onEdit={onEdit} confidence={cv.extraction?.sections[spec.key]} />
       ))}
-      <UnplacedText texts={unplaced} onDismiss={(index) => onEdit(['extraction', 'unclassifiedText'], unplaced.filter((_, i) => i !== index))} />
+      <UnplacedText
+        texts={unplaced}
+        onDismiss={(index) =>
+          onEdit(
+            ['extraction', 'unclassifiedText'],
+            unplaced.filter((_, i) => i !== index),
+          )
+        }
+      />
     </div>
   );
 }

@@ -32,7 +32,10 @@ export function ItemsEditor({ items, fields, path, errors, onEdit, noun, withIds
   };
   const remove = (index: number) => {
     setRemoved({ item: items[index]!, index });
-    onEdit(path, items.filter((_, i) => i !== index));
+    onEdit(
+      path,
+      items.filter((_, i) => i !== index),
+    );
   };
   const add = () => {
     onEdit(path, [...items, withIds ? { id: createId() } : {}]);

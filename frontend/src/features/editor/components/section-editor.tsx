@@ -36,7 +36,15 @@ export const SectionEditor = memo(function SectionEditor({ spec, value, errors, 
               <label htmlFor={`${headingId}-title`}>Section title</label>
               <input id={`${headingId}-title`} type="text" value={(section.sectionTitle as string | undefined) ?? ''} onChange={(event) => onEdit([spec.key, 'sectionTitle'], event.target.value)} />
             </div>
-            <ItemsEditor items={(section[spec.listKey] as Record<string, unknown>[] | undefined) ?? []} fields={spec.fields} path={[spec.key, spec.listKey]} errors={errors} onEdit={onEdit} noun={`to ${name}`} withIds />
+            <ItemsEditor
+              items={(section[spec.listKey] as Record<string, unknown>[] | undefined) ?? []}
+              fields={spec.fields}
+              path={[spec.key, spec.listKey]}
+              errors={errors}
+              onEdit={onEdit}
+              noun={`to ${name}`}
+              withIds
+            />
           </>
         ) : (
           <FieldsEditor fields={spec.fields} value={value} path={[spec.key]} errors={errors} onEdit={onEdit} />

@@ -2,7 +2,11 @@ import { useEffect, useState, type TextareaHTMLAttributes } from 'react';
 
 type Props = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'value' | 'onChange'> & { value: readonly string[] | null | undefined; onChange: (next: string[] | undefined) => void };
 
-const lines = (text: string) => text.split('\n').map((line) => line.trim()).filter(Boolean);
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
 
 /**
  * A list of short entries as one text area, one entry per line. The raw text is kept while

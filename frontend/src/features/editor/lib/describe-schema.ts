@@ -12,9 +12,7 @@ export type FieldSpec =
   | { key: string; kind: 'group'; fields: FieldSpec[] }
   | { key: string; kind: 'groups'; fields: FieldSpec[] };
 
-export type SectionSpec =
-  | { key: SectionKey; kind: 'single'; fields: FieldSpec[] }
-  | { key: SectionKey; kind: 'list'; listKey: string; fields: FieldSpec[] };
+export type SectionSpec = { key: SectionKey; kind: 'single'; fields: FieldSpec[] } | { key: SectionKey; kind: 'list'; listKey: string; fields: FieldSpec[] };
 
 type Def = { type: string; innerType?: z.ZodType; shape?: Record<string, z.ZodType>; element?: z.ZodType };
 const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;

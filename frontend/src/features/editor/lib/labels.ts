@@ -27,7 +27,24 @@ export function sectionName(key: string, sectionTitle?: string | null): string {
 }
 
 // What an entry is called in its legend and buttons: the first of these it has.
-const TITLE_KEYS = ['jobTitle', 'degree', 'categoryName', 'title', 'certificationName', 'language', 'hobbyName', 'authorName', 'organizationName', 'awardName', 'eventName', 'courseName', 'name', 'companyName', 'institution', 'platform'];
+const TITLE_KEYS = [
+  'jobTitle',
+  'degree',
+  'categoryName',
+  'title',
+  'certificationName',
+  'language',
+  'hobbyName',
+  'authorName',
+  'organizationName',
+  'awardName',
+  'eventName',
+  'courseName',
+  'name',
+  'companyName',
+  'institution',
+  'platform',
+];
 
 export function itemName(item: Record<string, unknown>, index: number): string {
   for (const key of TITLE_KEYS) {

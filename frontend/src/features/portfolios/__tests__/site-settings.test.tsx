@@ -3,7 +3,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { SiteSettings } from '../components/site-settings';
-import type { Portfolio } from '../api/types';
+import type { Portfolio } from '@r2w/cv-schema/api';
 
 const portfolio: Portfolio = {
   id: 'p1',
@@ -20,7 +20,10 @@ const portfolio: Portfolio = {
 };
 
 function setup() {
-  const fetch = vi.fn(async (_url: string, init: RequestInit) => new Response(JSON.stringify({ portfolio: { ...portfolio, settings: JSON.parse(String(init.body)).settings } }), { status: 200, headers: { 'Content-Type': 'application/json' } }));
+  const fetch = vi.fn(
+    async (_url: string, init: RequestInit) =>
+      new Response(JSON.stringify({ portfolio: { ...portfolio, settings: JSON.parse(String(init.body)).settings } }), { status: 200, headers: { 'Content-Type': 'application/json' } }),
+  );
   vi.stubGlobal('fetch', fetch);
   const onPreview = vi.fn();
   render(

@@ -1,14 +1,15 @@
+import type { Build, BuildListResponse, BuildResponse } from '@r2w/cv-schema/api';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import { portfolioKeys, type Build } from './types';
+import { portfolioKeys } from './query-keys';
 
 const base = (portfolioId: string) => `/api/v1/portfolios/${encodeURIComponent(portfolioId)}`;
 
-export const startBuild = (portfolioId: string) => api<{ build: Build }>(`${base(portfolioId)}/builds`, { method: 'POST' }).then((r) => r.build);
+export const startBuild = (portfolioId: string) => api<BuildResponse>(`${base(portfolioId)}/builds`, { method: 'POST' }).then((r) => r.build);
 
-export const getBuild = (portfolioId: string, buildId: string) => api<{ build: Build }>(`${base(portfolioId)}/builds/${encodeURIComponent(buildId)}`).then((r) => r.build);
+export const getBuild = (portfolioId: string, buildId: string) => api<BuildResponse>(`${base(portfolioId)}/builds/${encodeURIComponent(buildId)}`).then((r) => r.build);
 
-export const listBuilds = (portfolioId: string) => api<{ builds: Build[] }>(`${base(portfolioId)}/builds`).then((r) => r.builds);
+export const listBuilds = (portfolioId: string) => api<BuildListResponse>(`${base(portfolioId)}/builds`).then((r) => r.builds);
 
 const running = (build: Build | undefined) => build !== undefined && (build.status === 'queued' || build.status === 'running');
 

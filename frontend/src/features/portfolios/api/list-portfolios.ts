@@ -1,8 +1,9 @@
+import type { PortfolioListResponse } from '@r2w/cv-schema/api';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import { portfolioKeys, type Portfolio } from './types';
+import { portfolioKeys } from './query-keys';
 
-export const listPortfolios = () => api<{ portfolios: Portfolio[] }>('/api/v1/portfolios').then((r) => r.portfolios);
+export const listPortfolios = () => api<PortfolioListResponse>('/api/v1/portfolios').then((r) => r.portfolios);
 
 export const portfoliosQuery = () => queryOptions({ queryKey: portfolioKeys.all, queryFn: listPortfolios });
 

@@ -1,11 +1,12 @@
+import type { PublishResponse, UnpublishResponse } from '@r2w/cv-schema/api';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import { portfolioKeys } from './types';
+import { portfolioKeys } from './query-keys';
 
 const base = (id: string) => `/api/v1/portfolios/${encodeURIComponent(id)}`;
 
-export const publish = (id: string) => api<{ url: string; buildId: string }>(`${base(id)}/publish`, { method: 'POST' });
-export const unpublish = (id: string) => api<{ published: false }>(`${base(id)}/unpublish`, { method: 'POST' });
+export const publish = (id: string) => api<PublishResponse>(`${base(id)}/publish`, { method: 'POST' });
+export const unpublish = (id: string) => api<UnpublishResponse>(`${base(id)}/unpublish`, { method: 'POST' });
 
 function usePortfolioMutation<T>(id: string, fn: (id: string) => Promise<T>) {
   const queryClient = useQueryClient();

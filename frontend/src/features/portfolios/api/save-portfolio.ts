@@ -1,12 +1,11 @@
+import type { CreatePortfolioBody, Portfolio, PortfolioResponse, UpdatePortfolioBody } from '@r2w/cv-schema/api';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import { portfolioKeys, type Portfolio } from './types';
+import { portfolioKeys } from './query-keys';
 
-export type PortfolioChanges = { templateId?: string; slug?: string | null; settings?: Record<string, unknown> };
+export const createPortfolio = (body: CreatePortfolioBody) => api<PortfolioResponse>('/api/v1/portfolios', { method: 'POST', body }).then((r) => r.portfolio);
 
-export const createPortfolio = (body: { cvId: string; templateId: string }) => api<{ portfolio: Portfolio }>('/api/v1/portfolios', { method: 'POST', body }).then((r) => r.portfolio);
-
-export const updatePortfolio = (id: string, body: PortfolioChanges) => api<{ portfolio: Portfolio }>(`/api/v1/portfolios/${encodeURIComponent(id)}`, { method: 'PATCH', body }).then((r) => r.portfolio);
+export const updatePortfolio = (id: string, body: UpdatePortfolioBody) => api<PortfolioResponse>(`/api/v1/portfolios/${encodeURIComponent(id)}`, { method: 'PATCH', body }).then((r) => r.portfolio);
 
 export const deletePortfolio = (id: string) => api<void>(`/api/v1/portfolios/${encodeURIComponent(id)}`, { method: 'DELETE' });
 
@@ -23,7 +22,7 @@ export function useCreatePortfolio() {
 }
 
 export function useUpdatePortfolio(id: string) {
-  return useMutation({ mutationFn: (changes: PortfolioChanges) => updatePortfolio(id, changes), onSuccess: useStorePortfolio() });
+  return useMutation({ mutationFn: (changes: UpdatePortfolioBody) => updatePortfolio(id, changes), onSuccess: useStorePortfolio() });
 }
 
 export function useDeletePortfolio() {

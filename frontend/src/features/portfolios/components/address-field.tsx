@@ -4,7 +4,7 @@ import { Field } from '@/components/ui/field';
 import { fieldErrors } from '@/lib/field-errors';
 import { messageOf } from '@/lib/api-client';
 import { useUpdatePortfolio } from '../api/save-portfolio';
-import type { Portfolio } from '../api/types';
+import type { Portfolio } from '@r2w/cv-schema/api';
 
 /** The public address (slug) of the site; checked by the API (format, taken). */
 export function AddressField({ portfolio }: { portfolio: Portfolio }) {

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { Button } from '@/components/ui/button';
 import { ErrorNote } from '@/components/ui/error-note';
 import { useDeletePortfolio } from '../api/save-portfolio';
-import type { Portfolio } from '../api/types';
+import type { Portfolio } from '@r2w/cv-schema/api';
 
 export function PortfolioList({ portfolios, cvName }: { portfolios: Portfolio[]; cvName: (cvId: string) => string }) {
   const remove = useDeletePortfolio();
@@ -13,7 +13,8 @@ export function PortfolioList({ portfolios, cvName }: { portfolios: Portfolio[];
         {portfolios.map((portfolio) => (
           <li key={portfolio.id} className="list-row">
             <div>
-              <Link to={`/cvs/${portfolio.cvId}`}>Website from {cvName(portfolio.cvId)}</Link> <span className={`badge ${portfolio.published ? 'badge-ready' : 'badge-queued'}`}>{portfolio.published ? 'Published' : 'Not published'}</span>
+              <Link to={`/cvs/${portfolio.cvId}`}>Website from {cvName(portfolio.cvId)}</Link>{' '}
+              <span className={`badge ${portfolio.published ? 'badge-ready' : 'badge-queued'}`}>{portfolio.published ? 'Published' : 'Not published'}</span>
               <p className="hint">
                 Template: {portfolio.templateId}
                 {portfolio.url ? (

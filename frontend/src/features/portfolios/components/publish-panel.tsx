@@ -6,7 +6,7 @@ import { ErrorNote } from '@/components/ui/error-note';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import { useBuild, useBuilds, useStartBuild } from '../api/builds';
 import { usePublish, useUnpublish } from '../api/publish';
-import type { Portfolio } from '../api/types';
+import type { Portfolio } from '@r2w/cv-schema/api';
 import { AddressField } from './address-field';
 
 type Props = {

@@ -1,10 +1,8 @@
+import type { Portfolio, SiteSettings as SiteSettingsValue } from '@r2w/cv-schema/api';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ErrorNote } from '@/components/ui/error-note';
 import { useUpdatePortfolio } from '../api/save-portfolio';
-import type { Portfolio } from '../api/types';
-
-export type SiteSettingsValue = { language?: string; accentColor?: string; showPhoto?: boolean };
 
 // The languages the templates have labels for (section headings, dates, "Present").
 const LANGUAGES = [
@@ -23,7 +21,7 @@ type Props = { portfolio: Portfolio; onPreview: (settings: SiteSettingsValue) =>
 /** Language, accent colour and photo: shown in the preview at once, saved a moment later. */
 export function SiteSettings({ portfolio, onPreview }: Props) {
   const id = useId();
-  const [draft, setDraft] = useState<SiteSettingsValue>(portfolio.settings as SiteSettingsValue);
+  const [draft, setDraft] = useState<SiteSettingsValue>(portfolio.settings);
   const update = useUpdatePortfolio(portfolio.id);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
@@ -35,7 +33,7 @@ export function SiteSettings({ portfolio, onPreview }: Props) {
     onPreview(cleaned);
     clearTimeout(timer.current);
     // The API replaces settings whole: keep what this form does not edit (the site URL).
-    const { language: _language, accentColor: _accent, showPhoto: _photo, ...others } = portfolio.settings as SiteSettingsValue & Record<string, unknown>;
+    const { language: _language, accentColor: _accent, showPhoto: _photo, ...others } = portfolio.settings;
     timer.current = setTimeout(() => update.mutate({ settings: { ...others, ...cleaned } }), SAVE_AFTER_MS);
   };
 

@@ -1,7 +1,8 @@
+import type { TemplateId } from '@r2w/cv-schema/api';
 import { ErrorNote } from '@/components/ui/error-note';
 import { useTemplates } from '../api/list-templates';
 
-type Props = { value: string; onChange: (templateId: string) => void; disabled?: boolean };
+type Props = { value: TemplateId; onChange: (templateId: TemplateId) => void; disabled?: boolean };
 
 export function TemplatePicker({ value, onChange, disabled }: Props) {
   const templates = useTemplates();

@@ -10,13 +10,13 @@ import { looksLikePlace, type Parsed } from './parsed';
 
 const FIELDS = SECTION_FIELDS.education;
 
-const HONORS = /\b(?:summa cum laude|magna cum laude|cum laude|with (?:high |highest )?(?:honors|honours|distinction)|first[- ]class honours|matricula de honor|mention (?:tres bien|bien|assez bien)|mit auszeichnung)\b|בהצטיינות(?: יתרה)?/iu;
+const HONORS =
+  /\b(?:summa cum laude|magna cum laude|cum laude|with (?:high |highest )?(?:honors|honours|distinction)|first[- ]class honours|matricula de honor|mention (?:tres bien|bien|assez bien)|mit auszeichnung)\b|בהצטיינות(?: יתרה)?/iu;
 
 // How a degree names its field: "MSc in Data Science", "Máster en …", "Licence en …",
 // "B.Sc. במדעי המחשב" (Hebrew glues "in" to the field). "Bachelor of Science in Physics"
 // splits at "in", so "of" stays inside the degree.
 const DEGREE_IN = [/^(.+?)\s+(?:in|en|im)\s+(.+)$/u, /^(.+?)\s+ב(?=[\u05d0-\u05ea])(.+)$/u];
-
 
 function splitDegree(text: string): { degree: string; field?: string } {
   for (const pattern of DEGREE_IN) {

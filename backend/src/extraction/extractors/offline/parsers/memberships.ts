@@ -13,7 +13,8 @@ import { compact } from './values';
 const FIELDS = SECTION_FIELDS.memberships;
 
 // Grades of membership, as societies name them: "Member", "Senior Member", "Fellow (FRSE)", "Mitglied".
-const MEMBERSHIP_GRADE = /^(?:(?:full|senior|associate|student|life|honorary|chartered|corresponding|ordentliches|außerordentliches)\s+)?(?:member|fellow|miembro|socio|socia|membre|adherent|adherente|mitglied|חבר|חברה)(?:\s*\(.*\))?$/u;
+const MEMBERSHIP_GRADE =
+  /^(?:(?:full|senior|associate|student|life|honorary|chartered|corresponding|ordentliches|außerordentliches)\s+)?(?:member|fellow|miembro|socio|socia|membre|adherent|adherente|mitglied|חבר|חברה)(?:\s*\(.*\))?$/u;
 
 /** Memberships and volunteering; `volunteer` marks entries found under a volunteering heading. */
 export function parseMemberships(entries: readonly Entry[], volunteer: boolean): Parsed<MembershipItem> {
@@ -23,7 +24,8 @@ export function parseMemberships(entries: readonly Entry[], volunteer: boolean):
     const body = readBody(entry.body, FIELDS);
     const named = titled(head);
     // "Mentor, Code Club" as well as "Code Club, Mentor".
-    const swap = named.title !== undefined && named.subtitle !== undefined && roleEvidence(named.title) - organisationEvidence(named.title) > roleEvidence(named.subtitle) - organisationEvidence(named.subtitle);
+    const swap =
+      named.title !== undefined && named.subtitle !== undefined && roleEvidence(named.title) - organisationEvidence(named.title) > roleEvidence(named.subtitle) - organisationEvidence(named.subtitle);
     const [organizationName, position] = swap ? [named.subtitle, named.title] : [named.title, named.subtitle];
     // "Mentor · Board member": a type written after the position; a grade alone is the type.
     const grade = position !== undefined && MEMBERSHIP_GRADE.test(fold(position)) && named.rest.length === 0;

@@ -75,12 +75,21 @@ function parseCitation(text: string): PublicationItem {
     item.datePublishedText = date.text;
     if (!bracketYear && venuePart) venuePart = venuePart.replace(date.text, ' ');
   }
-  const venue = tidy(tidy(venuePart ?? '').replace(/^in\s+/i, '').replace(/\s{2,}.*$/u, '').replace(/[.,\s]+$/u, ''));
+  const venue = tidy(
+    tidy(venuePart ?? '')
+      .replace(/^in\s+/i, '')
+      .replace(/\s{2,}.*$/u, '')
+      .replace(/[.,\s]+$/u, ''),
+  );
   if (venue) item.publication = venue;
   return compact(item);
 }
 
-const isCitation = (line: Line) => !labelledField(line.text, ['citedBy']) && findUrl(line.text) !== line.text && findDates(line.text).length > 0 && (DOI.test(line.text) || QUOTED_TITLE.test(line.text) || line.text.split(PART_END).length >= 3);
+const isCitation = (line: Line) =>
+  !labelledField(line.text, ['citedBy']) &&
+  findUrl(line.text) !== line.text &&
+  findDates(line.text).length > 0 &&
+  (DOI.test(line.text) || QUOTED_TITLE.test(line.text) || line.text.split(PART_END).length >= 3);
 
 export function parsePublications(lines: readonly Line[]): Parsed<PublicationItem> {
   const items: PublicationItem[] = [];

@@ -12,7 +12,8 @@ export function countIn(text: string | undefined): number | undefined {
 // "a team of 8", "an organisation of 85 people", "equipo de 5", "équipe de 4 personnes",
 // "Teams von 5 Konstrukteuren", "צוות של 8 מפתחים"; or "managed 12 engineers".
 const TEAM_OF = /(?<!\p{L})(?:(?:team|organi[sz]ation|department|group)\s+of|equipo\s+de|[ée]quipe\s+de|teams?\s+von|צוות\s+של)\s+(\d{1,4})(?!\d)/iu;
-const LED_PEOPLE = /(?<!\p{L})(?:led|lead|leading|managed|manage|managing|supervised|supervising)\s+(\d{1,4})\s+(?:people|engineers|developers|staff|employees|direct reports|reports|nurses|designers|analysts)(?!\p{L})/iu;
+const LED_PEOPLE =
+  /(?<!\p{L})(?:led|lead|leading|managed|manage|managing|supervised|supervising)\s+(\d{1,4})\s+(?:people|engineers|developers|staff|employees|direct reports|reports|nurses|designers|analysts)(?!\p{L})/iu;
 
 export function teamSizeIn(texts: readonly string[]): number | undefined {
   for (const text of texts) {
@@ -42,7 +43,5 @@ export function dateOf(text: string | undefined): { date: string; written: strin
 
 /** Drops undefined, null, empty strings and empty lists, so an item states only what the CV does. */
 export function compact<T extends object>(record: T): T {
-  return Object.fromEntries(
-    Object.entries(record).filter(([, value]) => value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0)),
-  ) as T;
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0))) as T;
 }

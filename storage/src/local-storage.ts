@@ -4,7 +4,7 @@ import { lstat, mkdir, open, readdir, readFile, rename, rm, rmdir, stat, unlink,
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { AppError } from '../../lib/errors';
+import { AppError } from '@r2w/cv-schema';
 import { assertSafeKey, assertSafePrefix, countedBody, DEFAULT_CONTENT_TYPE, objectNotFound } from './object-key';
 import type { ObjectStorage, PutOptions, StoredObject } from './object-storage';
 
@@ -46,9 +46,7 @@ export class LocalFolderStorage implements ObjectStorage {
       await moveIntoPlace(tmpData, this.dataPath(key));
     } catch (err) {
       await Promise.all([rm(tmpData, { force: true }), rm(tmpMeta, { force: true })]);
-      throw CLASH_CODES.has(errno(err) ?? '')
-        ? new AppError('CONFLICT', 'In local storage a key cannot be both an object and a folder of other objects.', { key }, { cause: err })
-        : err;
+      throw CLASH_CODES.has(errno(err) ?? '') ? new AppError('CONFLICT', 'In local storage a key cannot be both an object and a folder of other objects.', { key }, { cause: err }) : err;
     }
     return { key, size: counted.bytes, contentType };
   }

@@ -12,8 +12,8 @@ import {
 import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { Readable } from 'node:stream';
-import { DependencyError } from '../../lib/errors';
-import { awsClientConfig, type AwsConnection } from '../aws-client';
+import { DependencyError } from '@r2w/cv-schema';
+import { awsClientConfig, type AwsConnection } from './aws-client';
 import { assertSafeKey, assertSafePrefix, countedBody, DEFAULT_CONTENT_TYPE, keyFolder, objectNotFound } from './object-key';
 import type { ObjectStorage, PutOptions, StoredObject } from './object-storage';
 
@@ -97,12 +97,13 @@ export class S3Storage implements ObjectStorage {
     for await (const page of this.pages(prefix)) {
       const objects = (page.Contents ?? []).flatMap(({ Key }) => (Key === undefined ? [] : [{ Key }]));
       if (objects.length === 0) continue;
-      const response = await this.client
-        .send(new DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: objects, Quiet: true } }))
-        .catch(rethrow);
+      const response = await this.client.send(new DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: objects, Quiet: true } })).catch(rethrow);
       const errors = response.Errors ?? [];
       if (errors.length > 0) {
-        const summary = errors.slice(0, 3).map((e) => `${e.Key}: ${e.Code}`).join(', ');
+        const summary = errors
+          .slice(0, 3)
+          .map((e) => `${e.Key}: ${e.Code}`)
+          .join(', ');
         throw new DependencyError('object storage', new Error(`S3 did not delete ${errors.length} object(s) (${summary}).`));
       }
       deleted += objects.length;

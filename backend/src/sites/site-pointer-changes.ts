@@ -1,15 +1,13 @@
-import type { SitePointers, SiteTarget } from '../../adapters/site-pointers/site-pointers';
-import type { Logger } from '../../observability/logger';
-import type { Metrics } from '../../observability/metrics';
+import type { SitePointers, SiteTarget } from '../adapters/site-pointers/site-pointers';
+import type { Logger } from '../observability/logger';
+import type { Metrics } from '../observability/metrics';
 
 // Publishing, unpublishing, moving and deleting change the database first; the site
 // pointers (what CloudFront reads in AWS) must then follow or the whole change is undone,
 // so that the two never disagree without the request failing.
 
 /** One change to what a slug shows, with what it showed before so that it can be undone. */
-export type PointerChange =
-  | { action: 'set'; slug: string; target: SiteTarget; previous: SiteTarget | null }
-  | { action: 'remove'; slug: string; previous: SiteTarget | null };
+export type PointerChange = { action: 'set'; slug: string; target: SiteTarget; previous: SiteTarget | null } | { action: 'remove'; slug: string; previous: SiteTarget | null };
 
 export interface PointerChangeDeps {
   sitePointers: SitePointers;

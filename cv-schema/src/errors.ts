@@ -1,6 +1,6 @@
 // The one error type the application throws on purpose. Each carries a stable code and
-// the HTTP status it maps to; http/middleware/error-handler.ts is the only place that
-// turns errors into responses.
+// the HTTP status it maps to (part of the API contract); the backend's
+// http/middleware/error-handler.ts is the only place that turns errors into responses.
 export const ErrorCode = {
   VALIDATION_FAILED: 400,
   MALFORMED_JSON: 400,

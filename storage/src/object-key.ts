@@ -1,5 +1,5 @@
 import { finished, Readable, Transform, type TransformCallback } from 'node:stream';
-import { AppError, NotFoundError } from '../../lib/errors';
+import { AppError, NotFoundError } from '@r2w/cv-schema';
 
 // What both ObjectStorage implementations must agree on: which keys are allowed (the same
 // set in both, so a key that works locally works in S3), the default content type, the

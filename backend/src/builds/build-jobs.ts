@@ -1,0 +1,193 @@
+import { NotFoundError } from '@r2w/cv-schema';
+import { BuildProgressSchema, BuildResultSchema, buildJobKeys, buildJobPrefix, type BuildInput, type BuildResult } from '@r2w/portfolio-task/build-job';
+import { readObjectText, type ObjectStorage } from '@r2w/storage';
+import type { z } from 'zod';
+import type { TaskRunner } from '../adapters/task-runner/task-runner';
+import type { Database } from '../db/database';
+import type { Logger } from '../observability/logger';
+import type { Metrics } from '../observability/metrics';
+
+// The API's side of a build job (portfolio-task/src/task/build-job.ts): it writes the
+// job's input and starts a builder task, and it learns how the job went from the objects
+// the task writes (progress, then the result, last) and, for a task that died without a
+// result, from the task runner. The build row is brought up to date whenever it is read.
+
+export interface BuildJobDeps {
+  db: Database;
+  storage: ObjectStorage;
+  taskRunner: TaskRunner;
+  metrics: Metrics;
+  logger: Logger;
+}
+
+export type BuildRow = NonNullable<Awaited<ReturnType<Database['build']['findUnique']>>>;
+
+export const IN_PROGRESS = ['queued', 'running'];
+// A job that has not reported for this long is asked about (dead-task check).
+const QUIET_SECONDS = 5;
+// No task after a minute: the API stopped between recording the build and starting its task.
+const NEVER_STARTED_SECONDS = 60;
+
+export function isInProgress(build: Pick<BuildRow, 'status'>): boolean {
+  return IN_PROGRESS.includes(build.status);
+}
+
+/** Writes the job's input, then starts its task; the build row gets the task's id. */
+export async function startBuildJob(deps: BuildJobDeps, input: BuildInput, requestId: string): Promise<void> {
+  const prefix = buildJobPrefix(input.portfolioId, input.buildId);
+  await deps.storage.put(buildJobKeys(prefix).input, JSON.stringify(input), { contentType: 'application/json' });
+  const { taskId } = await deps.taskRunner.start({ env: { BUILD_JOB: prefix, REQUEST_ID: requestId }, startedBy: requestId });
+  await deps.db.build.update({ where: { id: input.buildId }, data: { taskId } });
+}
+
+/** The object at `key` read with `schema`; null when it is not there yet. */
+async function readJob<T extends z.ZodType>(storage: ObjectStorage, key: string, schema: T): Promise<z.infer<T> | null | 'unreadable'> {
+  let text: string;
+  try {
+    text = await readObjectText(storage, key);
+  } catch (error) {
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  }
+  try {
+    const parsed = schema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : 'unreadable';
+  } catch {
+    return 'unreadable';
+  }
+}
+
+/** Brings an in-progress build's row up to date with its job; a finished build is returned as it is. */
+export async function settleBuild(deps: BuildJobDeps, build: BuildRow): Promise<BuildRow> {
+  if (!isInProgress(build)) return build;
+  const keys = buildJobKeys(buildJobPrefix(build.portfolioId, build.id));
+  const result = await readJob(deps.storage, keys.result, BuildResultSchema);
+  if (result) return recordResult(deps, build, result);
+
+  const progress = await readJob(deps.storage, keys.progress, BuildProgressSchema);
+  let lastHeard = build.updatedAt.getTime();
+  if (progress && progress !== 'unreadable') {
+    lastHeard = Math.max(lastHeard, Date.parse(progress.at));
+    if (build.status === 'queued' || progress.progress !== build.progress) {
+      await deps.db.build.updateMany({
+        where: { id: build.id, status: { in: IN_PROGRESS } },
+        data: { status: 'running', progress: progress.progress, progressMessage: progress.message, startedAt: build.startedAt ?? new Date(progress.at) },
+      });
+      return deps.db.build.findUniqueOrThrow({ where: { id: build.id } });
+    }
+  }
+  return noticeDeadTask(deps, build, lastHeard);
+}
+
+/**
+ * A builder that died (crash, OOM, a Fargate task stopped, a restart of the local API)
+ * cannot say so itself: when its job has been quiet for a while, ask the task runner.
+ */
+async function noticeDeadTask(deps: BuildJobDeps, build: BuildRow, lastHeard: number): Promise<BuildRow> {
+  const quietMs = Date.now() - lastHeard;
+  if (quietMs < QUIET_SECONDS * 1000) return build;
+  if (!build.taskId && quietMs < NEVER_STARTED_SECONDS * 1000) return build;
+  const task = build.taskId ? await deps.taskRunner.status(build.taskId) : { state: 'stopped' as const, exitCode: null, reason: 'no builder was started for it' };
+  if (task.state !== 'stopped') return build;
+  // The result is written before the task exits: one written since the first look wins.
+  const result = await readJob(deps.storage, buildJobKeys(buildJobPrefix(build.portfolioId, build.id)).result, BuildResultSchema);
+  if (result) return recordResult(deps, build, result);
+  const message = `The builder stopped before finishing${task.reason ? ` (${task.reason})` : ''}. Please build again.`;
+  const ended = await endBuild(deps, build, { status: 'failed', progress: 100, errorCode: 'BUILDER_DIED', errorMessage: message, progressMessage: message, finishedAt: new Date() });
+  if (ended) {
+    deps.metrics.builds.inc({ outcome: 'died' });
+    deps.logger.warn('builder died', { buildId: build.id, exitCode: task.exitCode, reason: task.reason });
+  }
+  return deps.db.build.findUniqueOrThrow({ where: { id: build.id } });
+}
+
+async function recordResult(deps: BuildJobDeps, build: BuildRow, result: BuildResult | 'unreadable'): Promise<BuildRow> {
+  const ended =
+    result === 'unreadable'
+      ? await endBuild(deps, build, {
+          status: 'failed',
+          progress: 100,
+          errorCode: 'BUILD_FAILED',
+          errorMessage: 'The builder left a result that cannot be read. Please build again.',
+          progressMessage: 'The build failed',
+          finishedAt: new Date(),
+        })
+      : result.status === 'succeeded'
+        ? await endBuild(deps, build, {
+            status: 'succeeded',
+            progress: 100,
+            progressMessage: 'Your site is built',
+            fileCount: result.fileCount,
+            totalBytes: result.totalBytes,
+            startedAt: new Date(result.startedAt),
+            finishedAt: new Date(result.finishedAt),
+          })
+        : await endBuild(deps, build, {
+            status: 'failed',
+            progress: 100,
+            progressMessage: result.message,
+            errorCode: result.code,
+            errorMessage: result.message,
+            startedAt: new Date(result.startedAt),
+            finishedAt: new Date(result.finishedAt),
+          });
+  if (ended) {
+    const outcome = result === 'unreadable' ? 'failed' : result.status;
+    deps.metrics.builds.inc({ outcome });
+    deps.logger.info('build finished', { buildId: build.id, outcome, ...(result !== 'unreadable' && result.status === 'failed' ? { code: result.code } : {}) });
+    // The input holds a copy of the CV: it goes once the build's end is on record.
+    await deps.storage.deletePrefix(buildJobPrefix(build.portfolioId, build.id)).catch((error: unknown) => {
+      deps.logger.warn('build job objects not deleted', { buildId: build.id, err: error instanceof Error ? error.message : String(error) });
+    });
+  }
+  return deps.db.build.findUniqueOrThrow({ where: { id: build.id } });
+}
+
+/** Conditional on the build still being in progress, so two readers settling it at once record it once. */
+async function endBuild(deps: BuildJobDeps, build: BuildRow, data: Parameters<Database['build']['updateMany']>[0]['data']): Promise<boolean> {
+  const { count } = await deps.db.build.updateMany({ where: { id: build.id, status: { in: IN_PROGRESS } }, data });
+  return count === 1;
+}
+
+/**
+ * Follows the builds this process started until each has ended, so that a build's row,
+ * logs and metrics record its end when it happens rather than when someone next looks.
+ * Reads still settle a build themselves: after a restart, or on another replica, nobody
+ * is watching it.
+ */
+export class BuildWatcher {
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private closed = false;
+
+  constructor(
+    private readonly deps: BuildJobDeps,
+    private readonly pollMs = 1000,
+  ) {}
+
+  watch(buildId: string): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      void this.check(buildId);
+    }, this.pollMs);
+    // A build being watched does not keep the process alive.
+    timer.unref();
+    this.timers.add(timer);
+  }
+
+  private async check(buildId: string): Promise<void> {
+    try {
+      const build = await this.deps.db.build.findUnique({ where: { id: buildId } });
+      if (!build || !isInProgress(await settleBuild(this.deps, build))) return;
+    } catch (error) {
+      // The database or storage is away for now: the next look, or a read, settles it.
+      this.deps.logger.warn('build not checked', { buildId, err: error instanceof Error ? error.message : String(error) });
+    }
+    if (!this.closed) this.watch(buildId);
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+  }
+}

@@ -1,0 +1,31 @@
+import type { ObjectStorage } from '@r2w/storage';
+import { applyPointerChanges, type PointerChange, type PointerChangeDeps } from './site-pointer-changes';
+import { removeSites } from './site-files';
+
+// Whatever deletes portfolios (deleting one, its CV, or the whole account) takes their
+// sites down the same way: the public addresses before the rows, so that a pointer store
+// that fails leaves everything whole and the deletion can be asked for again; the files
+// after the rows, as a file without a row is invisible.
+
+export interface TakeDownDeps extends PointerChangeDeps {
+  storage: ObjectStorage;
+}
+
+type PortfolioSites = { id: string; slug: string | null; publishedBuildId: string | null };
+
+/**
+ * Takes the portfolios' sites down around `deleteRows`, which deletes their rows (directly
+ * or by cascade). When the pointer store fails, nothing is deleted and the error is thrown.
+ */
+export async function deleteWithSites(deps: TakeDownDeps, portfolios: PortfolioSites[], deleteRows: () => Promise<unknown>): Promise<void> {
+  const addresses = portfolios.flatMap(({ id, slug, publishedBuildId }): PointerChange[] =>
+    slug && publishedBuildId ? [{ action: 'remove', slug, previous: { portfolioId: id, buildId: publishedBuildId } }] : [],
+  );
+  await applyPointerChanges(deps, addresses);
+  await deleteRows();
+  await removeSites(
+    deps.storage,
+    portfolios.map((p) => p.id),
+    deps.logger,
+  );
+}

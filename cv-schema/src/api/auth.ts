@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { TimestampSchema } from './common';
+
+const email = z
+  .string({ error: 'is required' })
+  .trim()
+  .toLowerCase()
+  .max(254, 'must be at most 254 characters')
+  .pipe(z.email({ error: 'must be an e-mail address' }));
+
+export const RegisterBodySchema = z.object({
+  email,
+  password: z.string({ error: 'is required' }).min(10, 'must be at least 10 characters').max(200, 'must be at most 200 characters'),
+  name: z.string().trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters').optional(),
+});
+export type RegisterBody = z.infer<typeof RegisterBodySchema>;
+
+export const LoginBodySchema = z.object({
+  email,
+  password: z.string({ error: 'is required' }).min(1, 'is required').max(200, 'must be at most 200 characters'),
+});
+export type LoginBody = z.infer<typeof LoginBodySchema>;
+
+export const RefreshBodySchema = z.object({
+  refreshToken: z.string().min(1, 'must not be empty').max(300).optional().meta({ description: 'Leave it out to use the r2w_refresh cookie.' }),
+});
+
+export const UserSchema = z
+  .strictObject({
+    id: z.uuid(),
+    email: z.email(),
+    name: z.string().nullable(),
+    plan: z.string().meta({ description: 'free until payments arrive' }),
+    createdAt: TimestampSchema,
+  })
+  .meta({ id: 'User' });
+export type User = z.infer<typeof UserSchema>;
+
+export const SessionSchema = z
+  .strictObject({
+    user: UserSchema,
+    accessToken: z.string().meta({ description: 'Send as Authorization: Bearer <accessToken>.' }),
+    refreshToken: z.string().meta({ description: 'Also set as the httpOnly r2w_refresh cookie (path /api/v1/auth); every refresh rotates it.' }),
+    expiresIn: z.int().positive().meta({ description: 'Seconds until the access token expires.' }),
+  })
+  .meta({ id: 'Session' });
+export type Session = z.infer<typeof SessionSchema>;
+
+export const MeResponseSchema = z.strictObject({ user: UserSchema });
+export type MeResponse = z.infer<typeof MeResponseSchema>;
+
+export const ProviderSchema = z.strictObject({ id: z.string(), name: z.string() });
+export type Provider = z.infer<typeof ProviderSchema>;
+export const ProvidersResponseSchema = z.strictObject({ providers: z.array(ProviderSchema) });
+export type ProvidersResponse = z.infer<typeof ProvidersResponseSchema>;

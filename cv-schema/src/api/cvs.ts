@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { CvSchema } from '../cv';
+import { jsonResumeSchema } from '../json-resume';
+import { FailureSchema, TimestampSchema } from './common';
+
+export const CvDocumentSchema = CvSchema.meta({ id: 'Cv', description: 'The 18-section CV.' });
+export const JsonResumeDocumentSchema = jsonResumeSchema.meta({ id: 'JsonResume', description: 'A JSON Resume document (jsonresume.org, schema v1.0.0).' });
+
+export const CvIdParamsSchema = z.object({ id: z.uuid({ error: 'is not a CV id' }) });
+
+export const CvStatusSchema = z.enum(['queued', 'extracting', 'ready', 'failed']);
+export type CvStatus = z.infer<typeof CvStatusSchema>;
+
+export const ApiCvSchema = z
+  .strictObject({
+    id: z.uuid(),
+    status: CvStatusSchema,
+    progress: z.int().min(0).max(100),
+    progressMessage: z.string().nullable(),
+    fileName: z.string().nullable().meta({ description: 'The uploaded file, as named on the uploader’s computer; null when imported.' }),
+    fileKind: z.enum(['pdf', 'docx', 'txt']).nullable(),
+    fileSize: z.int().min(0).nullable(),
+    extractor: z.string().nullable().meta({ description: 'What read the CV: claude, offline or import.' }),
+    claimed: z.boolean().meta({ description: 'Whether an account owns it (false for an anonymous upload not yet claimed).' }),
+    createdAt: TimestampSchema,
+    updatedAt: TimestampSchema,
+    data: CvDocumentSchema.optional().meta({ description: 'The CV itself, once extracted; left out of lists.' }),
+    error: FailureSchema.optional().meta({ description: 'Why extraction failed (status failed only).' }),
+  })
+  .meta({ id: 'CvRecord' });
+export type ApiCv = z.infer<typeof ApiCvSchema>;
+
+export const CvResponseSchema = z.strictObject({ cv: ApiCvSchema });
+export type CvResponse = z.infer<typeof CvResponseSchema>;
+export const CvListResponseSchema = z.strictObject({ cvs: z.array(ApiCvSchema) });
+export type CvListResponse = z.infer<typeof CvListResponseSchema>;
+
+export const UploadResponseSchema = z.strictObject({
+  cv: ApiCvSchema,
+  claimToken: z.string().optional().meta({ description: 'Anonymous uploads only: reads and edits this CV (X-Claim-Token) until a signed-in user claims it.' }),
+});
+export type UploadResponse = z.infer<typeof UploadResponseSchema>;
+
+export const UploadBodySchema = z.object({ file: z.file().meta({ description: 'The CV: PDF, DOCX or UTF-8/UTF-16 text.' }) });
+
+export const ClaimBodySchema = z.object({ claimToken: z.string().min(1, 'is required').max(100) });
+export type ClaimBody = z.infer<typeof ClaimBodySchema>;
+
+export const ExportQuerySchema = z.object({ format: z.enum(['cv', 'json-resume']).default('cv') });
+export type ExportFormat = z.infer<typeof ExportQuerySchema>['format'];
+
+/** One `progress` event of GET /api/v1/cvs/{id}/events. */
+export const CvProgressEventSchema = z.strictObject({
+  status: CvStatusSchema,
+  progress: z.int().min(0).max(100),
+  message: z.string(),
+  error: FailureSchema.optional(),
+});
+export type CvProgressEvent = z.infer<typeof CvProgressEventSchema>;

@@ -1,0 +1,4 @@
+export const cvKeys = {
+  all: ['cvs'] as const,
+  one: (id: string) => ['cvs', id] as const,
+};

@@ -1,0 +1,103 @@
+import { NotFoundError } from '@r2w/cv-schema';
+import { readObjectText, type ObjectStorage } from '@r2w/storage';
+import { InvalidSiteUrlError, UnknownTemplateError } from '../render/errors';
+import { renderSite } from '../render/render-site';
+import { isTemplateId } from '../templates';
+import { BuildInputSchema, BuildResultSchema, buildJobKeys, siteFilesPrefix, type BuildInput, type BuildResult } from './build-job';
+
+export interface TaskLogger {
+  info(message: string, meta?: Record<string, unknown>): void;
+  error(message: string, meta?: Record<string, unknown>): void;
+}
+
+export interface BuildTaskDeps {
+  storage: ObjectStorage;
+  logger: TaskLogger;
+}
+
+type Failure = Extract<BuildResult, { status: 'failed' }>;
+
+class BuildFailure extends Error {
+  constructor(
+    readonly code: Failure['code'],
+    message: string,
+  ) {
+    super(message);
+    this.name = 'BuildFailure';
+  }
+}
+
+const JSON_TYPE = 'application/json';
+
+async function readInput(storage: ObjectStorage, key: string): Promise<BuildInput> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readObjectText(storage, key));
+  } catch (error) {
+    if (error instanceof SyntaxError) throw new BuildFailure('BAD_INPUT', 'The build input is not JSON.');
+    if (error instanceof NotFoundError) throw new BuildFailure('BAD_INPUT', 'The build has no input.');
+    throw error;
+  }
+  const parsed = BuildInputSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  if (parsed.error.issues.every((issue) => issue.path[0] === 'cv')) throw new BuildFailure('CV_NOT_READY', 'The CV is not ready to build from; finish its extraction or edit it first.');
+  throw new BuildFailure('BAD_INPUT', `The build input is not valid: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}.`);
+}
+
+function renderFailure(error: unknown): BuildFailure | null {
+  if (error instanceof BuildFailure) return error;
+  if (error instanceof UnknownTemplateError) return new BuildFailure('UNKNOWN_TEMPLATE', `There is no template "${error.templateId}".`);
+  if (error instanceof InvalidSiteUrlError) return new BuildFailure('BAD_INPUT', `The site address "${error.siteUrl}" is not an absolute http(s) address.`);
+  return null;
+}
+
+/**
+ * One build, start to finish: read the job's input, render the site, write every file
+ * under the build's own site prefix, and only then write the result. A job that already
+ * has a result is left alone (a repeated task start is harmless). Throws only when storage
+ * itself fails, so that the task exits non-zero and its runner reports why.
+ */
+export async function runBuildTask(jobPrefix: string, { storage, logger }: BuildTaskDeps): Promise<BuildResult> {
+  const keys = buildJobKeys(jobPrefix);
+  if (await storage.head(keys.result)) {
+    logger.info('build already finished', { jobPrefix });
+    return BuildResultSchema.parse(JSON.parse(await readObjectText(storage, keys.result)));
+  }
+  const startedAt = new Date().toISOString();
+  const report = (progress: number, message: string) => storage.put(keys.progress, JSON.stringify({ progress, message, at: new Date().toISOString() }), { contentType: JSON_TYPE });
+
+  await report(5, 'Starting the builder');
+  let sitePrefix: string | null = null;
+  let result: BuildResult;
+  try {
+    const input = await readInput(storage, keys.input);
+    if (!isTemplateId(input.templateId)) throw new BuildFailure('UNKNOWN_TEMPLATE', `There is no template "${input.templateId}".`);
+    await report(20, 'Rendering your pages');
+    const rendering = Date.now();
+    const site = renderSite(input.cv, { templateId: input.templateId, settings: input.settings });
+    const renderMs = Date.now() - rendering;
+
+    sitePrefix = siteFilesPrefix(input.portfolioId, input.buildId);
+    let written = 0;
+    let bytes = 0;
+    for (const file of site.files) {
+      const body = Buffer.from(file.body, 'utf8');
+      await storage.put(`${sitePrefix}${file.path}`, body, { contentType: file.contentType });
+      written += 1;
+      bytes += body.length;
+      await report(20 + Math.round((70 * written) / site.files.length), `Saving your site (${written} of ${site.files.length} files)`);
+    }
+    result = { status: 'succeeded', fileCount: written, totalBytes: bytes, startedAt, finishedAt: new Date().toISOString() };
+    logger.info('build succeeded', { files: written, bytes, renderMs });
+  } catch (error) {
+    // Nothing half-written stays behind; the published site (another prefix) is untouched.
+    if (sitePrefix) await storage.deletePrefix(sitePrefix).catch(() => undefined);
+    const failure = renderFailure(error);
+    if (!failure) throw error;
+    result = { status: 'failed', code: failure.code, message: failure.message, startedAt, finishedAt: new Date().toISOString() };
+    logger.error('build failed', { code: failure.code, err: failure.message });
+  }
+  // Last: the result says the files are all in place.
+  await storage.put(keys.result, JSON.stringify(result), { contentType: JSON_TYPE });
+  return result;
+}

@@ -1,0 +1,19 @@
+import { LocalFolderStorage } from './local-storage';
+import type { ObjectStorage } from './object-storage';
+import type { StorageSettings } from './storage-settings';
+
+export function createStorage(settings: StorageSettings): ObjectStorage {
+  if (settings.driver === 'local') return new LocalFolderStorage({ root: settings.root });
+  // Loaded only when chosen: the AWS SDK is a third of a second of start-up that a local
+  // builder task would pay for nothing.
+  const { S3Storage } = require('./s3-storage') as typeof import('./s3-storage');
+  return new S3Storage({
+    region: settings.region,
+    endpoint: settings.endpoint,
+    bucket: settings.bucket,
+    keyPrefix: settings.keyPrefix,
+    forcePathStyle: settings.forcePathStyle,
+    serverSideEncryption: settings.sse,
+    kmsKeyId: settings.kmsKeyId,
+  });
+}
