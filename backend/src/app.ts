@@ -95,6 +95,7 @@ export function buildApp(c: Container, options: AppOptions = {}): express.Expres
     logger,
     sitesBaseUrl: config.sites.baseUrl,
     maxActiveBuildsPerUser: config.quotas.activeBuildsPerUser,
+    maxBuildSeconds: config.builds.maxRunSeconds,
   });
   api.use('/portfolios', portfoliosRouter({ portfolios, tokens, sessions, metrics, limits, jsonLimit: config.http.jsonBodyLimit }));
   app.use('/api/v1', api);

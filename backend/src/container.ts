@@ -151,7 +151,7 @@ export function createContainer(config: Config, overrides: Partial<Pick<Containe
   const signer = new UrlSigner(createHash('sha256').update(`r2w-previews:${secret}`).digest('base64url'));
   const identifiers = new IdentifierHasher(createHash('sha256').update(`r2w-client-identifiers:${secret}`).digest('base64url'));
   const { rateLimits, redis: rateLimitRedis } = createRateLimits(config, logger, metrics, identifiers);
-  const buildWatcher = new BuildWatcher({ db, storage, taskRunner, metrics, logger });
+  const buildWatcher = new BuildWatcher({ db, storage, taskRunner, metrics, logger, maxBuildSeconds: config.builds.maxRunSeconds });
 
   return {
     config,

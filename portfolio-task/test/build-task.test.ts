@@ -6,6 +6,7 @@ import { LocalFolderStorage, readObjectText, type ObjectStorage } from '@r2w/sto
 import { fullCv } from './support/full-cv';
 import { BuildResultSchema, buildJobKeys, buildJobPrefix, siteFilesPrefix, type BuildInput } from '../src/task/build-job';
 import { runBuildTask } from '../src/task/run-build-task';
+import * as render from '../src/render/render-site';
 import { main } from '../src/main';
 
 // The builder task as a pure job: its input and output are objects in storage (a local
@@ -75,6 +76,32 @@ it.each([
   expect(result).toMatchObject({ status: 'failed', code });
   expect(await resultOf(prefix)).toEqual(result);
   expect(await storage.list(siteFilesPrefix(input.portfolioId, input.buildId))).toEqual([]);
+});
+
+it('ends failed with BAD_INPUT when the input names another build than its job, writing nothing for that build', async () => {
+  const { input, prefix } = job();
+  const other = randomUUID();
+  await given({ ...input, buildId: other }, prefix);
+  expect(await runBuildTask(prefix, { storage, logger })).toMatchObject({ status: 'failed', code: 'BAD_INPUT' });
+  expect(await storage.list(siteFilesPrefix(input.portfolioId, other))).toEqual([]);
+});
+
+it('ends failed with BUILD_FAILED, not as a storage failure, when rendering throws something unexpected', async () => {
+  const { input, prefix } = job();
+  await given(input, prefix);
+  // A renderer bug, whatever it is: the build fails with a reason instead of looking like a dead task.
+  const errors: string[] = [];
+  const renderSpy = jest.spyOn(render, 'renderSite').mockImplementation(() => {
+    throw new TypeError('Cannot read properties of undefined');
+  });
+  try {
+    const result = await runBuildTask(prefix, { storage, logger: { info: () => undefined, error: (message) => void errors.push(message) } });
+    expect(result).toMatchObject({ status: 'failed', code: 'BUILD_FAILED' });
+    expect(await resultOf(prefix)).toEqual(result);
+    expect(errors).toContain('rendering failed');
+  } finally {
+    renderSpy.mockRestore();
+  }
 });
 
 it('ends failed with BAD_INPUT when the input is not JSON or is missing', async () => {

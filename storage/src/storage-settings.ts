@@ -48,11 +48,27 @@ export function storageSettings(e: StorageEnv): StorageSettings {
   };
 }
 
-// The AWS SDK's default credential chain reads these; locally (an emulator) they are set by hand.
-const AWS_CREDENTIAL_VARIABLES = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE'];
+// What the AWS SDK's default credential chain reads: static keys (an emulator), profiles,
+// web identity (EKS) and the container credentials endpoint (ECS).
+const AWS_CREDENTIAL_VARIABLES = [
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+  'AWS_PROFILE',
+  'AWS_CONFIG_FILE',
+  'AWS_SHARED_CREDENTIALS_FILE',
+  'AWS_ROLE_ARN',
+  'AWS_ROLE_SESSION_NAME',
+  'AWS_WEB_IDENTITY_TOKEN_FILE',
+  'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
+  'AWS_CONTAINER_CREDENTIALS_FULL_URI',
+  'AWS_CONTAINER_AUTHORIZATION_TOKEN',
+  'AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE',
+  'AWS_EC2_METADATA_DISABLED',
+];
 
-/** The variables of `env` that another process needs to reach the same storage, and nothing else. */
+/** The variables of `env` that another process needs to reach the same storage, and nothing else (AWS credentials only for S3). */
 export function storageEnvOf(env: Record<string, string | undefined>): Record<string, string> {
-  const names = [...Object.keys(StorageEnvSchema.shape), ...AWS_CREDENTIAL_VARIABLES];
+  const names = [...Object.keys(StorageEnvSchema.shape), ...(env.STORAGE_DRIVER === 's3' ? AWS_CREDENTIAL_VARIABLES : [])];
   return Object.fromEntries(names.flatMap((name) => (env[name] ? [[name, env[name]]] : [])));
 }

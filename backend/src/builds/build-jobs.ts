@@ -1,5 +1,5 @@
 import { NotFoundError } from '@r2w/cv-schema';
-import { BuildProgressSchema, BuildResultSchema, buildJobKeys, buildJobPrefix, type BuildInput, type BuildResult } from '@r2w/portfolio-task/build-job';
+import { BuildProgressSchema, BuildResultSchema, buildJobKeys, buildJobPrefix, siteFilesPrefix, type BuildInput, type BuildResult } from '@r2w/portfolio-task/build-job';
 import { readObjectText, type ObjectStorage } from '@r2w/storage';
 import type { z } from 'zod';
 import type { TaskRunner } from '../adapters/task-runner/task-runner';
@@ -18,6 +18,8 @@ export interface BuildJobDeps {
   taskRunner: TaskRunner;
   metrics: Metrics;
   logger: Logger;
+  /** A build still unfinished after this long is stopped and failed (a hung task holds a place otherwise). */
+  maxBuildSeconds: number;
 }
 
 export type BuildRow = NonNullable<Awaited<ReturnType<Database['build']['findUnique']>>>;
@@ -36,8 +38,23 @@ export function isInProgress(build: Pick<BuildRow, 'status'>): boolean {
 export async function startBuildJob(deps: BuildJobDeps, input: BuildInput, requestId: string): Promise<void> {
   const prefix = buildJobPrefix(input.portfolioId, input.buildId);
   await deps.storage.put(buildJobKeys(prefix).input, JSON.stringify(input), { contentType: 'application/json' });
-  const { taskId } = await deps.taskRunner.start({ env: { BUILD_JOB: prefix, REQUEST_ID: requestId }, startedBy: requestId });
+  let taskId: string;
+  try {
+    ({ taskId } = await deps.taskRunner.start({ env: { BUILD_JOB: prefix, REQUEST_ID: requestId }, startedBy: requestId }));
+  } catch (error) {
+    // The input holds a copy of the CV: no task will ever read it.
+    await removeJobObjects(deps, input, { site: false });
+    throw error;
+  }
   await deps.db.build.update({ where: { id: input.buildId }, data: { taskId } });
+}
+
+/** The job's own objects (the input holds a copy of the CV), and with `site` the files of a build that did not succeed. */
+async function removeJobObjects(deps: Pick<BuildJobDeps, 'storage' | 'logger'>, build: { portfolioId: string; buildId: string }, { site }: { site: boolean }): Promise<void> {
+  const prefixes = [buildJobPrefix(build.portfolioId, build.buildId), ...(site ? [siteFilesPrefix(build.portfolioId, build.buildId)] : [])];
+  const results = await Promise.allSettled(prefixes.map((prefix) => deps.storage.deletePrefix(prefix)));
+  const failed = results.filter((r) => r.status === 'rejected').length;
+  if (failed > 0) deps.logger.warn('build job objects not deleted', { buildId: build.buildId, failed });
 }
 
 /** The object at `key` read with `schema`; null when it is not there yet. */
@@ -88,15 +105,26 @@ async function noticeDeadTask(deps: BuildJobDeps, build: BuildRow, lastHeard: nu
   if (quietMs < QUIET_SECONDS * 1000) return build;
   if (!build.taskId && quietMs < NEVER_STARTED_SECONDS * 1000) return build;
   const task = build.taskId ? await deps.taskRunner.status(build.taskId) : { state: 'stopped' as const, exitCode: null, reason: 'no builder was started for it' };
-  if (task.state !== 'stopped') return build;
+  if (task.state !== 'stopped') {
+    if (Date.now() - build.createdAt.getTime() < deps.maxBuildSeconds * 1000) return build;
+    // Hung (a stalled storage call, a task that never got going): it would hold a place for ever.
+    await deps.taskRunner.stop(build.taskId!, `the build ran longer than ${deps.maxBuildSeconds} s`);
+    return failBuild(deps, build, 'BUILD_TIMED_OUT', `The build took too long and was stopped. Please build again.`, { outcome: 'timed_out' });
+  }
   // The result is written before the task exits: one written since the first look wins.
   const result = await readJob(deps.storage, buildJobKeys(buildJobPrefix(build.portfolioId, build.id)).result, BuildResultSchema);
   if (result) return recordResult(deps, build, result);
   const message = `The builder stopped before finishing${task.reason ? ` (${task.reason})` : ''}. Please build again.`;
-  const ended = await endBuild(deps, build, { status: 'failed', progress: 100, errorCode: 'BUILDER_DIED', errorMessage: message, progressMessage: message, finishedAt: new Date() });
+  return failBuild(deps, build, 'BUILDER_DIED', message, { outcome: 'died', exitCode: task.exitCode, reason: task.reason });
+}
+
+async function failBuild(deps: BuildJobDeps, build: BuildRow, code: string, message: string, log: { outcome: string } & Record<string, unknown>): Promise<BuildRow> {
+  const ended = await endBuild(deps, build, { status: 'failed', progress: 100, errorCode: code, errorMessage: message, progressMessage: message, finishedAt: new Date() });
   if (ended) {
-    deps.metrics.builds.inc({ outcome: 'died' });
-    deps.logger.warn('builder died', { buildId: build.id, exitCode: task.exitCode, reason: task.reason });
+    deps.metrics.builds.inc({ outcome: log.outcome });
+    deps.logger.warn('build failed without a result', { buildId: build.id, code, ...log });
+    // Whatever the task got written stays out of sight for ever otherwise.
+    await removeJobObjects(deps, { portfolioId: build.portfolioId, buildId: build.id }, { site: true });
   }
   return deps.db.build.findUniqueOrThrow({ where: { id: build.id } });
 }
@@ -136,9 +164,7 @@ async function recordResult(deps: BuildJobDeps, build: BuildRow, result: BuildRe
     deps.metrics.builds.inc({ outcome });
     deps.logger.info('build finished', { buildId: build.id, outcome, ...(result !== 'unreadable' && result.status === 'failed' ? { code: result.code } : {}) });
     // The input holds a copy of the CV: it goes once the build's end is on record.
-    await deps.storage.deletePrefix(buildJobPrefix(build.portfolioId, build.id)).catch((error: unknown) => {
-      deps.logger.warn('build job objects not deleted', { buildId: build.id, err: error instanceof Error ? error.message : String(error) });
-    });
+    await removeJobObjects(deps, { portfolioId: build.portfolioId, buildId: build.id }, { site: outcome !== 'succeeded' });
   }
   return deps.db.build.findUniqueOrThrow({ where: { id: build.id } });
 }

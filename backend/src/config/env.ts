@@ -224,6 +224,8 @@ export interface Config {
     parsers: { poolSize: number; maxJobsPerProcess: number; memoryLimitMb: number };
   };
   worker: { inProcess: boolean; concurrency: number };
+  /** A build still unfinished after this long is stopped and failed, whichever runner runs it. */
+  builds: { maxRunSeconds: number };
   taskRunner:
     | { driver: 'child-process'; command: string[]; logDir: string; maxRunSeconds: number; env: Record<string, string> }
     | { driver: 'ecs'; cluster: string; taskDefinition: string; containerName: string; subnets: string[]; securityGroups: string[]; assignPublicIp: boolean };
@@ -231,8 +233,9 @@ export interface Config {
   sitePointers: { driver: 'database' } | { driver: 'cloudfront-kvs'; kvsArn: string; endpoint: string | undefined; keyPrefix: string };
 }
 
-// What any program needs from its environment to start (find node, a home, a temporary folder).
-const PROCESS_VARIABLES = ['PATH', 'HOME', 'TMPDIR', 'TZ', 'LANG'];
+// What any program needs from its environment to start (find node, a home, a temporary
+// folder) and to reach the network the way this process does (proxies, extra CAs).
+const PROCESS_VARIABLES = ['PATH', 'HOME', 'TMPDIR', 'TZ', 'LANG', 'HTTPS_PROXY', 'HTTP_PROXY', 'NO_PROXY', 'NODE_EXTRA_CA_CERTS'];
 
 function processEnvOf(env: Record<string, string | undefined>): Record<string, string> {
   return Object.fromEntries(PROCESS_VARIABLES.flatMap((name) => (env[name] ? [[name, env[name]]] : [])));
@@ -355,6 +358,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
     // Locally the API process also works the queue, so `npm start` is the whole product;
     // in AWS the worker is its own service.
     worker: { inProcess: e.WORKER_IN_PROCESS ?? e.QUEUE_DRIVER === 'local', concurrency: e.WORKER_CONCURRENCY },
+    builds: { maxRunSeconds: e.TASK_MAX_RUN_SECONDS },
     taskRunner:
       e.TASK_RUNNER === 'ecs'
         ? {
@@ -367,7 +371,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
             assignPublicIp: e.ECS_ASSIGN_PUBLIC_IP,
           }
         : // A builder reads its input from storage and writes its site there: it gets the
-          // storage settings and nothing else (no database, no secrets).
+          // storage settings and nothing else (no database, no API secrets).
           {
             driver: 'child-process',
             command,

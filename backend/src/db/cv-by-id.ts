@@ -6,7 +6,7 @@ import type { Cv } from './generated/sqlite/client';
 // editor and its preview do it on every load and poll. Through Prisma 6 that read paid a
 // query compilation and a statement preparation each time: 40–75 % of the API's CPU on an
 // authenticated GET under load (`npm run bench:api`). Here it is one statement prepared
-// once per connection, returning exactly the row Prisma returns (test/db/cv-by-id.test.ts
+// once per connection, returning exactly the row Prisma returns (test/api/cv-by-id.test.ts
 // compares the two on both databases).
 export type CvById = (id: string) => Promise<Cv | null>;
 

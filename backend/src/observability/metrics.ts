@@ -156,7 +156,7 @@ export function createMetrics(): Metrics {
     }),
     builds: new client.Counter({
       name: 'r2w_builds_total',
-      help: 'Portfolio builds by outcome: started, not_started, succeeded, failed, died, published.',
+      help: 'Portfolio builds by outcome: started, not_started, succeeded, failed, died, timed_out, published.',
       labelNames: ['outcome'],
       registers: [registry],
     }),

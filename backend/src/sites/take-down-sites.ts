@@ -4,8 +4,9 @@ import { removeSites } from './site-files';
 
 // Whatever deletes portfolios (deleting one, its CV, or the whole account) takes their
 // sites down the same way: the public addresses before the rows, so that a pointer store
-// that fails leaves everything whole and the deletion can be asked for again; the files
-// after the rows, as a file without a row is invisible.
+// that fails leaves everything whole and the deletion can be asked for again (and rows
+// that fail to go get their addresses back); the files after the rows, as a file without
+// a row is invisible.
 
 export interface TakeDownDeps extends PointerChangeDeps {
   storage: ObjectStorage;
@@ -22,7 +23,16 @@ export async function deleteWithSites(deps: TakeDownDeps, portfolios: PortfolioS
     slug && publishedBuildId ? [{ action: 'remove', slug, previous: { portfolioId: id, buildId: publishedBuildId } }] : [],
   );
   await applyPointerChanges(deps, addresses);
-  await deleteRows();
+  try {
+    await deleteRows();
+  } catch (error) {
+    // The rows stay: so must their addresses, or a site the database calls published is offline.
+    const restore = addresses.flatMap((change): PointerChange[] => (change.previous ? [{ action: 'set', slug: change.slug, target: change.previous, previous: null }] : []));
+    await applyPointerChanges(deps, restore).catch((restoring: unknown) => {
+      deps.logger.error('site addresses not restored after a failed deletion', { slugs: restore.map((c) => c.slug), err: restoring instanceof Error ? restoring.message : String(restoring) });
+    });
+    throw error;
+  }
   await removeSites(
     deps.storage,
     portfolios.map((p) => p.id),

@@ -75,6 +75,20 @@ it('fails a build whose result cannot be read, instead of waiting for ever', asy
   expect((await getBuild(portfolioId, buildId)).body.build).toMatchObject({ status: 'failed', error: { code: 'BUILD_FAILED' } });
 });
 
+it('stops and fails a build that runs past the time limit, and removes what its job left', async () => {
+  const { portfolioId, buildId, keys } = await startBuild();
+  await t.container.storage.put(`sites/${portfolioId}/${buildId}/index.html`, '<!doctype html><title>Half</title>');
+  // As if it had started long ago and gone quiet (the held builder never finishes).
+  const longAgo = new Date(Date.now() - 2 * 3600 * 1000);
+  await t.container.db.build.update({ where: { id: buildId }, data: { createdAt: longAgo, updatedAt: longAgo } });
+  const build = (await getBuild(portfolioId, buildId)).body.build;
+  expect(build).toMatchObject({ status: 'failed', error: { code: 'BUILD_TIMED_OUT' } });
+  expect(await t.container.storage.head(keys.input)).toBeNull();
+  expect(await t.container.storage.list(`sites/${portfolioId}/${buildId}/`)).toEqual([]);
+  const { taskId } = await t.container.db.build.findUniqueOrThrow({ where: { id: buildId } });
+  await waitFor(async () => (await t.container.taskRunner.status(taskId!)).state === 'stopped', { what: 'the builder to be stopped' });
+});
+
 it('records the end once when many readers settle the build at the same moment', async () => {
   const { portfolioId, buildId, keys } = await startBuild();
   const at = new Date().toISOString();

@@ -70,6 +70,7 @@ describe('configuration', () => {
       AWS_REGION: 'eu-west-1',
       AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE',
       AWS_SECRET_ACCESS_KEY: 'aws-secret',
+      AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: '/v2/credentials/x',
       STORAGE_DRIVER: 's3',
       S3_BUCKET: 'r2w-files',
       LOG_LEVEL: 'info',
@@ -84,9 +85,14 @@ describe('configuration', () => {
       AWS_REGION: 'eu-west-1',
       AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE',
       AWS_SECRET_ACCESS_KEY: 'aws-secret',
+      AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: '/v2/credentials/x',
       STORAGE_DRIVER: 's3',
       S3_BUCKET: 'r2w-files',
     });
+    // On local storage the builder has no use for AWS credentials, so it does not get them.
+    const local = loadConfig({ PATH: '/usr/bin', AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE', AWS_SECRET_ACCESS_KEY: 'aws-secret', AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: '/v2/credentials/x' });
+    if (local.taskRunner.driver !== 'child-process') throw new Error('expected the local task runner');
+    expect(Object.keys(local.taskRunner.env).filter((name) => name.startsWith('AWS_'))).toEqual([]);
   });
 
   it('names every bad value on its own line, hiding secrets', () => {

@@ -1,9 +1,9 @@
 import { NotFoundError } from '@r2w/cv-schema';
 import { readObjectText, type ObjectStorage } from '@r2w/storage';
 import { InvalidSiteUrlError, UnknownTemplateError } from '../render/errors';
-import { renderSite } from '../render/render-site';
-import { isTemplateId } from '../templates';
-import { BuildInputSchema, BuildResultSchema, buildJobKeys, siteFilesPrefix, type BuildInput, type BuildResult } from './build-job';
+import { renderSite, type RenderedSite } from '../render/render-site';
+import { isTemplateId, type TemplateId } from '../templates';
+import { BuildInputSchema, BuildResultSchema, buildJobKeys, buildJobPrefix, siteFilesPrefix, type BuildInput, type BuildResult } from './build-job';
 
 export interface TaskLogger {
   info(message: string, meta?: Record<string, unknown>): void;
@@ -44,11 +44,16 @@ async function readInput(storage: ObjectStorage, key: string): Promise<BuildInpu
   throw new BuildFailure('BAD_INPUT', `The build input is not valid: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}.`);
 }
 
-function renderFailure(error: unknown): BuildFailure | null {
-  if (error instanceof BuildFailure) return error;
-  if (error instanceof UnknownTemplateError) return new BuildFailure('UNKNOWN_TEMPLATE', `There is no template "${error.templateId}".`);
-  if (error instanceof InvalidSiteUrlError) return new BuildFailure('BAD_INPUT', `The site address "${error.siteUrl}" is not an absolute http(s) address.`);
-  return null;
+/** The site, or a BuildFailure: whatever goes wrong while rendering is the build's failure, not storage's. */
+function render(input: BuildInput, logger: TaskLogger): RenderedSite {
+  try {
+    return renderSite(input.cv, { templateId: input.templateId as TemplateId, settings: input.settings });
+  } catch (error) {
+    if (error instanceof UnknownTemplateError) throw new BuildFailure('UNKNOWN_TEMPLATE', `There is no template "${error.templateId}".`);
+    if (error instanceof InvalidSiteUrlError) throw new BuildFailure('BAD_INPUT', `The site address "${error.siteUrl}" is not an absolute http(s) address.`);
+    logger.error('rendering failed', { err: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    throw new BuildFailure('BUILD_FAILED', 'The site could not be built. Please try again, or choose another template.');
+  }
 }
 
 /**
@@ -71,10 +76,12 @@ export async function runBuildTask(jobPrefix: string, { storage, logger }: Build
   let result: BuildResult;
   try {
     const input = await readInput(storage, keys.input);
+    // The job's prefix names the portfolio and build it may write for; an input naming others is refused.
+    if (buildJobPrefix(input.portfolioId, input.buildId) !== jobPrefix) throw new BuildFailure('BAD_INPUT', 'The build input names another build than its job.');
     if (!isTemplateId(input.templateId)) throw new BuildFailure('UNKNOWN_TEMPLATE', `There is no template "${input.templateId}".`);
     await report(20, 'Rendering your pages');
     const rendering = Date.now();
-    const site = renderSite(input.cv, { templateId: input.templateId, settings: input.settings });
+    const site = render(input, logger);
     const renderMs = Date.now() - rendering;
 
     sitePrefix = siteFilesPrefix(input.portfolioId, input.buildId);
@@ -92,8 +99,9 @@ export async function runBuildTask(jobPrefix: string, { storage, logger }: Build
   } catch (error) {
     // Nothing half-written stays behind; the published site (another prefix) is untouched.
     if (sitePrefix) await storage.deletePrefix(sitePrefix).catch(() => undefined);
-    const failure = renderFailure(error);
-    if (!failure) throw error;
+    // Anything else is storage failing: no result can be written, the task exits non-zero.
+    if (!(error instanceof BuildFailure)) throw error;
+    const failure = error;
     result = { status: 'failed', code: failure.code, message: failure.message, startedAt, finishedAt: new Date().toISOString() };
     logger.error('build failed', { code: failure.code, err: failure.message });
   }

@@ -32,6 +32,8 @@ export interface PortfolioServiceDeps {
   sitesBaseUrl: string;
   /** Builds one user may have queued or running at once. */
   maxActiveBuildsPerUser: number;
+  /** A build still unfinished after this long is stopped and failed. */
+  maxBuildSeconds: number;
 }
 
 type PortfolioRow = NonNullable<Awaited<ReturnType<Database['portfolio']['findUnique']>>>;

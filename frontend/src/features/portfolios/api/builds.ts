@@ -13,7 +13,7 @@ export const listBuilds = (portfolioId: string) => api<BuildListResponse>(`${bas
 
 const running = (build: Build | undefined) => build !== undefined && (build.status === 'queued' || build.status === 'running');
 
-/** A build, polled every second while it runs (builds report progress on their row). */
+/** A build, polled every second while it runs (the API reads each poll's progress from the builder's job). */
 export function useBuild(portfolioId: string, buildId: string | null) {
   return useQuery({
     ...queryOptions({ queryKey: portfolioKeys.build(portfolioId, buildId ?? ''), queryFn: () => getBuild(portfolioId, buildId!) }),
