@@ -56,14 +56,14 @@ export function buildApp(c: Container, options: AppOptions = {}): express.Expres
   app.use(docsRouter());
 
   const api = express.Router();
-  const auth = new AuthService({ db, sessions, storage, sitePointers, tokens, metrics, logger, scryptLog2N: config.auth.scryptLog2N, sessionTtlSeconds: config.auth.sessionTtlSeconds });
+  const auth = new AuthService({ db, sessions, storage, sitePointers, taskRunner, tokens, metrics, logger, scryptLog2N: config.auth.scryptLog2N, sessionTtlSeconds: config.auth.sessionTtlSeconds });
   api.use(
     '/auth',
     jsonBody(config.http.jsonBodyLimit),
     cookieParser(),
     authRouter({ auth, tokens, sessions, metrics, limits, cookieSecure: config.auth.cookieSecure, sessionTtlSeconds: config.auth.sessionTtlSeconds }),
   );
-  const cvs = new CvService({ db, cvById, storage, sitePointers, queue, metrics, logger, maxUploadBytes: config.uploads.maxBytes });
+  const cvs = new CvService({ db, cvById, storage, sitePointers, taskRunner, queue, metrics, logger, maxUploadBytes: config.uploads.maxBytes });
   const extractionQuota = new ExtractionQuota({ db, maxPending: config.quotas.pendingExtractionsPerOwner, metrics, logger });
   api.use(
     '/cvs',

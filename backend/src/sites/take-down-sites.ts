@@ -1,4 +1,6 @@
 import type { ObjectStorage } from '@r2w/storage';
+import type { TaskRunner } from '../adapters/task-runner/task-runner';
+import type { Database } from '../db/database';
 import { applyPointerChanges, type PointerChange, type PointerChangeDeps } from './site-pointer-changes';
 import { removeSites } from './site-files';
 
@@ -9,7 +11,9 @@ import { removeSites } from './site-files';
 // a row is invisible.
 
 export interface TakeDownDeps extends PointerChangeDeps {
+  db: Database;
   storage: ObjectStorage;
+  taskRunner: TaskRunner;
 }
 
 type PortfolioSites = { id: string; slug: string | null; publishedBuildId: string | null };
@@ -23,6 +27,12 @@ export async function deleteWithSites(deps: TakeDownDeps, portfolios: PortfolioS
     slug && publishedBuildId ? [{ action: 'remove', slug, previous: { portfolioId: id, buildId: publishedBuildId } }] : [],
   );
   await applyPointerChanges(deps, addresses);
+  // Read before the rows go (their builds go with them): builders still at work would
+  // write a site nobody can see or delete.
+  const builders = await deps.db.build.findMany({
+    where: { portfolioId: { in: portfolios.map((p) => p.id) }, status: { in: ['queued', 'running'] }, taskId: { not: null } },
+    select: { taskId: true },
+  });
   try {
     await deleteRows();
   } catch (error) {
@@ -33,6 +43,9 @@ export async function deleteWithSites(deps: TakeDownDeps, portfolios: PortfolioS
     });
     throw error;
   }
+  const stopped = await Promise.allSettled(builders.map(({ taskId }) => deps.taskRunner.stop(taskId!, 'its site was deleted')));
+  const notStopped = stopped.filter((r) => r.status === 'rejected').length;
+  if (notStopped > 0) deps.logger.warn('builders of deleted sites not all stopped', { builders: builders.length, failed: notStopped });
   await removeSites(
     deps.storage,
     portfolios.map((p) => p.id),

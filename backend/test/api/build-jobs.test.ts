@@ -89,6 +89,21 @@ it('stops and fails a build that runs past the time limit, and removes what its 
   await waitFor(async () => (await t.container.taskRunner.status(taskId!)).state === 'stopped', { what: 'the builder to be stopped' });
 });
 
+it('stops the builder when its portfolio is deleted mid-build, and leaves no job objects', async () => {
+  const { portfolioId, buildId } = await startBuild();
+  const { taskId } = await t.container.db.build.findUniqueOrThrow({ where: { id: buildId } });
+  expect((await t.container.taskRunner.status(taskId!)).state).toBe('running');
+  expect(
+    (
+      await request(t.app)
+        .delete(`/api/v1/portfolios/${portfolioId}`)
+        .set(...bearer(user.accessToken))
+    ).status,
+  ).toBe(204);
+  await waitFor(async () => (await t.container.taskRunner.status(taskId!)).state === 'stopped', { what: 'the builder to be stopped' });
+  expect(await t.container.storage.list(`builds/${portfolioId}/`)).toEqual([]);
+});
+
 it('records the end once when many readers settle the build at the same moment', async () => {
   const { portfolioId, buildId, keys } = await startBuild();
   const at = new Date().toISOString();

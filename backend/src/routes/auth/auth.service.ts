@@ -4,6 +4,7 @@ import { Prisma } from '../../db/database';
 import { AppError } from '@r2w/cv-schema';
 import type { SessionStore } from '../../adapters/session-store/session-store';
 import type { SitePointers } from '../../adapters/site-pointers/site-pointers';
+import type { TaskRunner } from '../../adapters/task-runner/task-runner';
 import type { ObjectStorage } from '@r2w/storage';
 import type { Logger } from '../../observability/logger';
 import type { Metrics } from '../../observability/metrics';
@@ -18,6 +19,7 @@ export interface AuthServiceDeps {
   sessions: SessionStore;
   storage: ObjectStorage;
   sitePointers: SitePointers;
+  taskRunner: TaskRunner;
   tokens: TokenService;
   metrics: Metrics;
   logger: Logger;
@@ -116,14 +118,14 @@ export class AuthService {
   }
 
   async deleteAccount(claims: AccessClaims): Promise<void> {
-    const { db, sessions, storage, sitePointers, metrics, logger } = this.deps;
+    const { db, sessions, storage, sitePointers, taskRunner, metrics, logger } = this.deps;
     // Sessions first: if a later step fails the user is signed out but keeps their data
     // and can sign in again; the reverse would leave live sessions of a deleted account.
     await sessions.deleteAllForUser(claims.userId);
     const files = await db.cv.findMany({ where: { userId: claims.userId, fileKey: { not: null } }, select: { fileKey: true } });
     const portfolios = await db.portfolio.findMany({ where: { userId: claims.userId }, select: { id: true, slug: true, publishedBuildId: true } });
     // CVs and portfolios go with the user (cascade).
-    await deleteWithSites({ sitePointers, storage, logger, metrics }, portfolios, () => db.user.deleteMany({ where: { id: claims.userId } }));
+    await deleteWithSites({ db, sitePointers, storage, taskRunner, logger, metrics }, portfolios, () => db.user.deleteMany({ where: { id: claims.userId } }));
     // Files after the rows, as a file without a row is invisible.
     const results = await Promise.allSettled(files.map(({ fileKey }) => storage.delete(fileKey!)));
     const leftBehind = results.filter((r) => r.status === 'rejected').length;

@@ -6,6 +6,7 @@ import type { CvById } from '../../db/cv-by-id';
 import type { JobQueue } from '../../adapters/queue/job-queue';
 import type { ObjectStorage } from '@r2w/storage';
 import type { SitePointers } from '../../adapters/site-pointers/site-pointers';
+import type { TaskRunner } from '../../adapters/task-runner/task-runner';
 import type { ExtractionJob } from '../../container';
 import { detectKind } from '../../extraction/text/file-kind';
 import { deleteWithSites } from '../../sites/take-down-sites';
@@ -21,6 +22,7 @@ export interface CvServiceDeps {
   cvById: CvById;
   storage: ObjectStorage;
   sitePointers: SitePointers;
+  taskRunner: TaskRunner;
   queue: JobQueue<ExtractionJob>;
   metrics: Metrics;
   logger: Logger;
