@@ -20,6 +20,8 @@ import { KvsSitePointers } from './adapters/site-pointers/kvs-site-pointers';
 import type { TaskRunner } from './adapters/task-runner/task-runner';
 import { ChildProcessTaskRunner } from './adapters/task-runner/child-process-runner';
 import { EcsTaskRunner } from './adapters/task-runner/ecs-runner';
+import { withStatusCache } from './adapters/task-runner/status-cache';
+
 import { createLogger, type Logger } from './observability/logger';
 import { createMetrics, type Metrics } from './observability/metrics';
 import { TokenService } from './routes/auth/tokens';
@@ -82,6 +84,9 @@ function createQueue(config: Config): JobQueue<ExtractionJob> {
   return new SqsJobQueue<ExtractionJob>({ ...awsConnection(config), queueUrl: q.queueUrl, deadLetterQueueUrl: q.deadLetterQueueUrl, visibilityTimeoutSeconds: q.visibilityTimeoutSeconds });
 }
 
+// How long one DescribeTasks answer serves every reader of a build (rate limits).
+const ECS_STATUS_TTL_MS = 3000;
+
 function createTaskRunner(config: Config): TaskRunner {
   const t = config.taskRunner;
   if (t.driver === 'child-process')
@@ -92,7 +97,7 @@ function createTaskRunner(config: Config): TaskRunner {
       maxRunSeconds: t.maxRunSeconds,
       baseEnv: { PATH: process.env.PATH ?? '', ...t.env },
     });
-  return new EcsTaskRunner({
+  const ecs = new EcsTaskRunner({
     ...awsConnection(config),
     cluster: t.cluster,
     taskDefinition: t.taskDefinition,
@@ -101,6 +106,7 @@ function createTaskRunner(config: Config): TaskRunner {
     securityGroups: t.securityGroups,
     assignPublicIp: t.assignPublicIp,
   });
+  return withStatusCache(ecs, ECS_STATUS_TTL_MS);
 }
 
 function createSitePointers(config: Config): SitePointers {
