@@ -21,7 +21,6 @@ import type { TaskRunner } from './adapters/task-runner/task-runner';
 import { ChildProcessTaskRunner } from './adapters/task-runner/child-process-runner';
 import { EcsTaskRunner } from './adapters/task-runner/ecs-runner';
 import { withStatusCache } from './adapters/task-runner/status-cache';
-
 import { createLogger, type Logger } from './observability/logger';
 import { createMetrics, type Metrics } from './observability/metrics';
 import { TokenService } from './routes/auth/tokens';
