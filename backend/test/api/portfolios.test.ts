@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -82,6 +83,30 @@ describe('portfolios', () => {
     expect(build.body.error.code).toBe('CV_NOT_READY');
   });
 
+  it('refuses a website made from, or built from, a CV whose extraction failed, saying why and what to do', async () => {
+    const cv = await t.container.db.cv.create({
+      data: { id: randomUUID(), userId: user.userId, status: 'failed', progress: 100, errorCode: 'NOT_A_CV', errorMessage: 'This file does not look like a CV.' },
+    });
+    const made = await request(t.app)
+      .post('/api/v1/portfolios')
+      .set(...bearer(user.accessToken))
+      .send({ cvId: cv.id, templateId: 'modern' });
+    expect(made.status).toBe(409);
+    expect(made.body.error).toEqual({
+      code: 'CV_NOT_READY',
+      message: 'This CV could not be read (This file does not look like a CV). Upload it again, or import it as JSON Resume, before making a website from it.',
+    });
+    // A website made before its CV failed (a re-extraction) cannot be built either, and is told why.
+    const ready = await createPortfolio('modern');
+    const { cvId } = await t.container.db.portfolio.findUniqueOrThrow({ where: { id: ready } });
+    await t.container.db.cv.update({ where: { id: cvId }, data: { status: 'failed', errorMessage: 'The file is damaged.' } });
+    const build = await request(t.app)
+      .post(`/api/v1/portfolios/${ready}/builds`)
+      .set(...bearer(user.accessToken));
+    expect(build.status).toBe(409);
+    expect(build.body.error.message).toMatch(/^This CV could not be read \(The file is damaged\)\./);
+  });
+
   it('keeps other people out of a portfolio and its builds', async () => {
     const id = await createPortfolio();
     const other = await registerAccount(t.app);
@@ -148,6 +173,14 @@ describe('build, preview and publish', () => {
     expect(preview.status).toBe(200);
     expect(preview.text).toContain('Richard Hendriks');
     expect(preview.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(preview.headers.get('content-security-policy')).toMatch(/img-src 'self'/);
+    // Without the folder's slash, relative links would leave the build: redirected, signature kept.
+    const folder = await request(t.app).get(build.previewUrl.replace('/?', '?'));
+    expect([folder.status, folder.headers.location]).toEqual([301, build.previewUrl]);
+    // A path that climbs out of the build is no file of it: a plain 404, no ids or storage words.
+    const climbing = await request(t.app).get(build.previewUrl.replace('/?', '/a/%2e%2e/%2e%2e/x?'));
+    expect(climbing.status).toBe(404);
+    expect(JSON.stringify(climbing.body)).not.toMatch(/sites\/|segment|object/);
     expect((await open(t, build.previewUrl.replace(/signature=[\w-]+/, 'signature=forged'))).status).toBe(403);
     expect((await open(t, build.previewUrl.replace(/expires=\d+/, 'expires=1000'))).status).toBe(403);
 
@@ -162,6 +195,10 @@ describe('build, preview and publish', () => {
     expect(site.text).toContain('Richard Hendriks');
     expect((await open(t, sitePath.replace(/\/$/, ''))).status).toBe(301);
     expect((await open(t, `${sitePath}no-such-page.html`)).status).toBe(404);
+    // Climbing out of the site is a page it does not have: its own 404 page, nothing about storage.
+    const climbingOut = await request(t.app).get(`${sitePath}a/%2e%2e/%2e%2e/%2e%2e/b`);
+    expect([climbingOut.status, climbingOut.type]).toEqual([404, 'text/html']);
+    expect(climbingOut.text).not.toMatch(/sites\/|segment/);
     expect(
       (
         await request(t.app)

@@ -284,7 +284,12 @@ export const API_PATHS: ZodOpenApiPathsObject = {
       summary: 'A website for one of my CVs',
       security: signedIn,
       requestBody: jsonBody(CreatePortfolioBodySchema),
-      responses: { 201: answer('Created.', PortfolioResponseSchema), ...refusals(400, 401, 413, 415), 404: refusal(404, 'NOT_FOUND: no such CV of mine.') },
+      responses: {
+        201: answer('Created.', PortfolioResponseSchema),
+        ...refusals(400, 401, 413, 415),
+        404: refusal(404, 'NOT_FOUND: no such CV of mine.'),
+        409: refusal(409, 'CV_NOT_READY: the CV’s extraction failed; the message says why and what to do.'),
+      },
     },
     get: {
       tags: ['portfolios'],
@@ -312,7 +317,7 @@ export const API_PATHS: ZodOpenApiPathsObject = {
       responses: {
         202: answer('Queued; follow it with GET …/builds/{buildId}.', BuildResponseSchema),
         ...refusals(400, 401, 404, 429),
-        409: refusal(409, 'CV_NOT_READY: the CV is still being extracted.'),
+        409: refusal(409, 'CV_NOT_READY: the CV is still being extracted, or its extraction failed (the message says which).'),
       },
     }),
     get: portfolio({ operationId: 'listBuilds', summary: 'The latest builds, newest first', responses: { 200: answer('Up to 20 builds.', BuildListResponseSchema), ...refusals(400, 401, 404) } }),
@@ -372,6 +377,15 @@ export const API_PATHS: ZodOpenApiPathsObject = {
         ...refusals(400),
         404: siteNotFound,
       },
+    },
+  },
+  '/previews/{buildId}': {
+    get: {
+      tags: ['sites'],
+      operationId: 'previewFolder',
+      summary: 'Redirect to the preview’s folder',
+      requestParams: { path: z.object({ buildId: z.string() }), query: PreviewQuerySchema },
+      responses: { 301: noContent('To /previews/{buildId}/ with the same query (Location).'), ...refusals(400) },
     },
   },
   '/previews/{buildId}/': {

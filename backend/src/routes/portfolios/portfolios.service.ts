@@ -76,6 +76,7 @@ export class PortfolioService {
   async create(userId: string, { cvId, templateId }: CreatePortfolioBody) {
     const cv = await this.deps.db.cv.findUnique({ where: { id: cvId } });
     if (!cv || cv.userId !== userId) throw new NotFoundError('This CV');
+    if (cv.status === 'failed') throw cvNotUsable(cv);
     const portfolio = await this.deps.db.portfolio.create({ data: { id: randomUUID(), userId, cvId, templateId } });
     this.deps.logger.info('portfolio created', { portfolioId: portfolio.id, templateId });
     return this.toApi(portfolio);
@@ -125,6 +126,7 @@ export class PortfolioService {
     const portfolio = await this.owned(id, userId);
     const cv = await db.cv.findUniqueOrThrow({ where: { id: portfolio.cvId } });
     const data = CvSchema.safeParse(cv.data);
+    if (cv.status === 'failed') throw cvNotUsable(cv);
     if (cv.status !== 'ready' || !data.success) throw new AppError('CV_NOT_READY', 'The CV is still being extracted; build once it is ready.');
     const build = await db.build.create({
       data: { id: randomUUID(), portfolioId: id, templateId: portfolio.templateId, status: 'queued', progressMessage: 'Waiting for a builder', requestId },
@@ -267,6 +269,14 @@ export class PortfolioService {
       throw error;
     }
   }
+}
+
+/** A CV whose extraction failed will never be ready: say why, and what to do instead of waiting. */
+function cvNotUsable(cv: { errorMessage: string | null }): AppError {
+  return new AppError(
+    'CV_NOT_READY',
+    `This CV could not be read${cv.errorMessage ? ` (${cv.errorMessage.replace(/[.\s]+$/, '')})` : ''}. Upload it again, or import it as JSON Resume, before making a website from it.`,
+  );
 }
 
 function slugTaken(): AppError {

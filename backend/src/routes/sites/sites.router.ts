@@ -13,11 +13,15 @@ import type { Metrics } from '../../observability/metrics';
 
 // The sites hold no script (JSON-LD is data, not run) and take their styles inline;
 // anything else a CV's text might smuggle in has nowhere to run.
-const SITE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; font-src https: data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+// 'self' for images: the site's own favicon (photos are on other https sites).
+const SITE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' https: data:; font-src https: data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 
-function filePath(req: Request): string {
+/** The file asked for inside a site, or null for a path that is no file of it ("..", "." or empty segments). */
+function filePath(req: Request): string | null {
   const rest = (req.params as { path?: string[] }).path;
-  const path = Array.isArray(rest) ? rest.join('/') : '';
+  const segments = Array.isArray(rest) ? rest : [];
+  if (segments.some((segment, i) => segment === '.' || segment === '..' || (segment === '' && i < segments.length - 1))) return null;
+  const path = segments.join('/');
   return path === '' || path.endsWith('/') ? `${path}index.html` : path;
 }
 
@@ -49,8 +53,9 @@ export function sitesRouter(deps: { db: Database; storage: ObjectStorage; signer
       throw new AppError('NOT_FOUND', 'There is no published site at this address.');
     }
     const prefix = siteFilesPrefix(portfolio.id, portfolio.publishedBuildId);
+    const file = filePath(req);
     // Short caching: a publish or unpublish shows within a minute.
-    if (await sendFile(res, storage, `${prefix}${filePath(req)}`, 'public, max-age=60')) {
+    if (file && (await sendFile(res, storage, `${prefix}${file}`, 'public, max-age=60'))) {
       metrics.siteRequests.inc({ kind: 'site', status: '200' });
       return;
     }
@@ -59,6 +64,12 @@ export function sitesRouter(deps: { db: Database; storage: ObjectStorage; signer
     if (!(await sendFile(res, storage, `${prefix}404.html`, 'no-store', 404))) throw new AppError('NOT_FOUND', 'This page does not exist.');
   });
 
+  router.get('/previews/:buildId', (req, res, next) => {
+    if (req.path.endsWith('/')) return next();
+    // The signature stays in the query: only the folder's slash is added.
+    const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
+    res.redirect(301, `/previews/${encodeURIComponent(req.params.buildId)}/${query}`);
+  });
   router.get(['/previews/:buildId/', '/previews/:buildId/*path'], async (req, res) => {
     const buildId = String(req.params.buildId);
     if (!signer.verify(`/previews/${buildId}/`, req.query.expires, req.query.signature)) {
@@ -67,7 +78,8 @@ export function sitesRouter(deps: { db: Database; storage: ObjectStorage; signer
     }
     const build = await db.build.findUnique({ where: { id: buildId }, select: { portfolioId: true, status: true } });
     if (!build || build.status !== 'succeeded') throw new AppError('NOT_FOUND', 'This build has no preview.');
-    const sent = await sendFile(res, storage, `${siteFilesPrefix(build.portfolioId, buildId)}${filePath(req)}`, 'private, no-store');
+    const file = filePath(req);
+    const sent = file !== null && (await sendFile(res, storage, `${siteFilesPrefix(build.portfolioId, buildId)}${file}`, 'private, no-store'));
     metrics.siteRequests.inc({ kind: 'preview', status: sent ? '200' : '404' });
     if (!sent) throw new AppError('NOT_FOUND', 'This page does not exist.');
   });
