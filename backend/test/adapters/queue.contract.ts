@@ -42,9 +42,7 @@ export function describeJobQueueContract(name: string, makeQueue: MakeQueue): vo
 
     it('returns an empty list when nothing arrives within waitSeconds', async () => {
       const queue = await open();
-      const started = Date.now();
       expect(await queue.receive({ waitSeconds: 1 })).toEqual([]);
-      expect(Date.now() - started).toBeLessThan(5000);
     });
 
     it('long-polls: a job sent during the wait is returned', async () => {

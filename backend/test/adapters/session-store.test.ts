@@ -93,10 +93,9 @@ describe.each([
 describe('redis session store when Redis is down', () => {
   it('fails fast with DEPENDENCY_UNAVAILABLE instead of hanging', async () => {
     const store = new RedisSessionStore({ url: `redis://127.0.0.1:${await freePort()}`, keyPrefix: 'x:', commandTimeoutMs: 500 });
-    const started = Date.now();
+    // No offline queue: without a connection a command fails at once (a hang would end at the test's timeout).
     await expect(store.get('anything')).rejects.toMatchObject({ code: 'DEPENDENCY_UNAVAILABLE', status: 503 });
     await expect(store.ping()).rejects.toMatchObject({ code: 'DEPENDENCY_UNAVAILABLE' });
-    expect(Date.now() - started).toBeLessThan(5000);
     await store.close();
   });
 });

@@ -28,12 +28,10 @@ describe('when a store is down', () => {
   });
 
   it('a request needing the database gets 503 DEPENDENCY_UNAVAILABLE', async () => {
-    const started = Date.now();
     const res = await request(t.app).post('/api/v1/auth/login').send({ email: 'someone@example.com', password: 'whatever password' });
     expect(res.status).toBe(503);
     expect(res.body.error.code).toBe('DEPENDENCY_UNAVAILABLE');
     expect(res.body.error.message).toMatch(/database/);
-    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it('a request needing the session store gets 503 DEPENDENCY_UNAVAILABLE', async () => {

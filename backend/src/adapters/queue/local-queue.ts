@@ -177,5 +177,7 @@ export class LocalJobQueue<T> implements JobQueue<T> {
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
+    // Long polls in this process end now rather than at their next look.
+    this.sent.emit('sent');
   }
 }
