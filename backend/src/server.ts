@@ -5,7 +5,7 @@ import { buildApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config/env';
 import { createContainer } from './container';
 import { migrateDatabase } from './db/migrate';
-import { closeServer } from './http/graceful-stop';
+import { closeServer, stopOnSignals } from './http/graceful-stop';
 import { createLogger } from './observability/logger';
 import { metricsRouter } from './routes/metrics/metrics.router';
 import { startExtractionWorker } from './worker/start-extraction-worker';
@@ -61,36 +61,21 @@ async function main(): Promise<void> {
           .listen(config.metrics.port, config.host);
   metricsServer?.on('error', listenFailed('metrics', config.metrics.port ?? 0));
 
-  const stop = async (signal: string) => {
-    if (stopping.signal.aborted) return;
-    const graceMs = config.shutdownGraceSeconds * 1000;
-    logger.info('shutting down: draining requests, event streams and jobs', { signal, graceSeconds: config.shutdownGraceSeconds });
+  stopOnSignals({
+    graceSeconds: config.shutdownGraceSeconds,
+    logger,
+    announce: 'shutting down: draining requests, event streams and jobs',
     // Readiness turns 503 and event streams end (clients reconnect to another replica).
-    stopping.abort();
-    const deadline = AbortSignal.timeout(graceMs);
-    // Past the grace period nothing is waited for: ECS would kill the task a few seconds later anyway.
-    const force = setTimeout(() => {
-      logger.error('shutdown did not finish in time; exiting');
-      process.exit(1);
-    }, graceMs + 2000);
-    try {
-      await Promise.all([
+    onStop: () => stopping.abort(),
+    drain: ({ deadline, jobGraceMs }) =>
+      Promise.all([
         closeServer(server, deadline),
         metricsServer ? closeServer(metricsServer, deadline) : undefined,
         // Jobs still running near the end are handed back to the queue for another worker.
-        worker?.stop({ graceMs: Math.max(graceMs - 3000, 1000) }),
-      ]);
-      await container.close();
-      logger.info('stopped');
-      clearTimeout(force);
-      process.exit(0);
-    } catch (error) {
-      logger.error('shutdown failed', { err: error instanceof Error ? error.message : String(error) });
-      process.exit(1);
-    }
-  };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
+        worker?.stop({ graceMs: jobGraceMs }),
+      ]),
+    close: () => container.close(),
+  });
 }
 
 main().catch((error: unknown) => {

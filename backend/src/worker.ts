@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from './config/env';
 import { createContainer } from './container';
+import { stopOnSignals } from './http/graceful-stop';
 import { createLogger } from './observability/logger';
 import { startExtractionWorker } from './worker/start-extraction-worker';
 
@@ -20,25 +21,14 @@ async function main(): Promise<void> {
   const container = createContainer(config, { logger });
   const worker = startExtractionWorker(container);
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    const graceMs = config.shutdownGraceSeconds * 1000;
-    logger.info('worker shutting down; finishing jobs in hand', { signal, graceSeconds: config.shutdownGraceSeconds });
-    const force = setTimeout(() => {
-      logger.error('worker shutdown did not finish in time; exiting');
-      process.exit(1);
-    }, graceMs + 2000);
+  stopOnSignals({
+    graceSeconds: config.shutdownGraceSeconds,
+    logger,
+    announce: 'worker shutting down; finishing jobs in hand',
     // Jobs still running near the end are handed back to the queue for another worker.
-    await worker.stop({ graceMs: Math.max(graceMs - 3000, 1000) });
-    await container.close();
-    logger.info('worker stopped');
-    clearTimeout(force);
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
+    drain: ({ jobGraceMs }) => worker.stop({ graceMs: jobGraceMs }),
+    close: () => container.close(),
+  });
 }
 
 main().catch((error: unknown) => {
