@@ -4,6 +4,7 @@ import { readObjectText, type ObjectStorage } from '@r2w/storage';
 import type { z } from 'zod';
 import type { TaskRunner } from '../adapters/task-runner/task-runner';
 import type { Database } from '../db/database';
+import { bestEffort } from '../lib/best-effort';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
 
@@ -52,9 +53,12 @@ export async function startBuildJob(deps: BuildJobDeps, input: BuildInput, reque
 /** The job's own objects (the input holds a copy of the CV), and with `site` the files of a build that did not succeed. */
 async function removeJobObjects(deps: Pick<BuildJobDeps, 'storage' | 'logger'>, build: { portfolioId: string; buildId: string }, { site }: { site: boolean }): Promise<void> {
   const prefixes = [buildJobPrefix(build.portfolioId, build.buildId), ...(site ? [siteFilesPrefix(build.portfolioId, build.buildId)] : [])];
-  const results = await Promise.allSettled(prefixes.map((prefix) => deps.storage.deletePrefix(prefix)));
-  const failed = results.filter((r) => r.status === 'rejected').length;
-  if (failed > 0) deps.logger.warn('build job objects not deleted', { buildId: build.buildId, failed });
+  await bestEffort(
+    prefixes.map((prefix) => deps.storage.deletePrefix(prefix)),
+    deps.logger,
+    'build job objects not deleted',
+    { buildId: build.buildId },
+  );
 }
 
 /** The object at `key` read with `schema`; null when it is not there yet. */
@@ -93,14 +97,14 @@ export async function settleBuild(deps: BuildJobDeps, build: BuildRow): Promise<
       return deps.db.build.findUniqueOrThrow({ where: { id: build.id } });
     }
   }
-  return noticeDeadTask(deps, build, lastHeard);
+  return noticeDeadTask(deps, build, keys, lastHeard);
 }
 
 /**
  * A builder that died (crash, OOM, a Fargate task stopped, a restart of the local API)
  * cannot say so itself: when its job has been quiet for a while, ask the task runner.
  */
-async function noticeDeadTask(deps: BuildJobDeps, build: BuildRow, lastHeard: number): Promise<BuildRow> {
+async function noticeDeadTask(deps: BuildJobDeps, build: BuildRow, keys: ReturnType<typeof buildJobKeys>, lastHeard: number): Promise<BuildRow> {
   const quietMs = Date.now() - lastHeard;
   if (quietMs < QUIET_SECONDS * 1000) return build;
   if (!build.taskId && quietMs < NEVER_STARTED_SECONDS * 1000) return build;
@@ -112,7 +116,7 @@ async function noticeDeadTask(deps: BuildJobDeps, build: BuildRow, lastHeard: nu
     return failBuild(deps, build, 'BUILD_TIMED_OUT', `The build took too long and was stopped. Please build again.`, { outcome: 'timed_out' });
   }
   // The result is written before the task exits: one written since the first look wins.
-  const result = await readJob(deps.storage, buildJobKeys(buildJobPrefix(build.portfolioId, build.id)).result, BuildResultSchema);
+  const result = await readJob(deps.storage, keys.result, BuildResultSchema);
   if (result) return recordResult(deps, build, result);
   const message = `The builder stopped before finishing${task.reason ? ` (${task.reason})` : ''}. Please build again.`;
   return failBuild(deps, build, 'BUILDER_DIED', message, { outcome: 'died', exitCode: task.exitCode, reason: task.reason });
@@ -130,35 +134,28 @@ async function failBuild(deps: BuildJobDeps, build: BuildRow, code: string, mess
 }
 
 async function recordResult(deps: BuildJobDeps, build: BuildRow, result: BuildResult | 'unreadable'): Promise<BuildRow> {
-  const ended =
+  const ended = await endBuild(
+    deps,
+    build,
     result === 'unreadable'
-      ? await endBuild(deps, build, {
+      ? {
           status: 'failed',
           progress: 100,
           errorCode: 'BUILD_FAILED',
           errorMessage: 'The builder left a result that cannot be read. Please build again.',
           progressMessage: 'The build failed',
           finishedAt: new Date(),
-        })
-      : result.status === 'succeeded'
-        ? await endBuild(deps, build, {
-            status: 'succeeded',
-            progress: 100,
-            progressMessage: 'Your site is built',
-            fileCount: result.fileCount,
-            totalBytes: result.totalBytes,
-            startedAt: new Date(result.startedAt),
-            finishedAt: new Date(result.finishedAt),
-          })
-        : await endBuild(deps, build, {
-            status: 'failed',
-            progress: 100,
-            progressMessage: result.message,
-            errorCode: result.code,
-            errorMessage: result.message,
-            startedAt: new Date(result.startedAt),
-            finishedAt: new Date(result.finishedAt),
-          });
+        }
+      : {
+          status: result.status,
+          progress: 100,
+          startedAt: new Date(result.startedAt),
+          finishedAt: new Date(result.finishedAt),
+          ...(result.status === 'succeeded'
+            ? { progressMessage: 'Your site is built', fileCount: result.fileCount, totalBytes: result.totalBytes }
+            : { progressMessage: result.message, errorCode: result.code, errorMessage: result.message }),
+        },
+  );
   if (ended) {
     const outcome = result === 'unreadable' ? 'failed' : result.status;
     deps.metrics.builds.inc({ outcome });

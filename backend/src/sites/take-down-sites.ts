@@ -1,6 +1,7 @@
 import type { ObjectStorage } from '@r2w/storage';
 import type { TaskRunner } from '../adapters/task-runner/task-runner';
 import type { Database } from '../db/database';
+import { bestEffort } from '../lib/best-effort';
 import { applyPointerChanges, type PointerChange, type PointerChangeDeps } from './site-pointer-changes';
 import { removeSites } from './site-files';
 
@@ -43,9 +44,12 @@ export async function deleteWithSites(deps: TakeDownDeps, portfolios: PortfolioS
     });
     throw error;
   }
-  const stopped = await Promise.allSettled(builders.map(({ taskId }) => deps.taskRunner.stop(taskId!, 'its site was deleted')));
-  const notStopped = stopped.filter((r) => r.status === 'rejected').length;
-  if (notStopped > 0) deps.logger.warn('builders of deleted sites not all stopped', { builders: builders.length, failed: notStopped });
+  await bestEffort(
+    builders.map(({ taskId }) => deps.taskRunner.stop(taskId!, 'its site was deleted')),
+    deps.logger,
+    'builders of deleted sites not all stopped',
+    { builders: builders.length },
+  );
   await removeSites(
     deps.storage,
     portfolios.map((p) => p.id),

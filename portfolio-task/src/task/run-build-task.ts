@@ -2,7 +2,7 @@ import { NotFoundError } from '@r2w/cv-schema';
 import { readObjectText, type ObjectStorage } from '@r2w/storage';
 import { InvalidSiteUrlError, UnknownTemplateError } from '../render/errors';
 import { renderSite, type RenderedSite } from '../render/render-site';
-import { isTemplateId, type TemplateId } from '../templates';
+import type { TemplateId } from '../templates';
 import { BuildInputSchema, BuildResultSchema, buildJobKeys, buildJobPrefix, siteFilesPrefix, type BuildInput, type BuildResult } from './build-job';
 
 export interface TaskLogger {
@@ -47,6 +47,7 @@ async function readInput(storage: ObjectStorage, key: string): Promise<BuildInpu
 /** The site, or a BuildFailure: whatever goes wrong while rendering is the build's failure, not storage's. */
 function render(input: BuildInput, logger: TaskLogger): RenderedSite {
   try {
+    // renderSite checks the template itself (UnknownTemplateError below).
     return renderSite(input.cv, { templateId: input.templateId as TemplateId, settings: input.settings });
   } catch (error) {
     if (error instanceof UnknownTemplateError) throw new BuildFailure('UNKNOWN_TEMPLATE', `There is no template "${error.templateId}".`);
@@ -78,7 +79,6 @@ export async function runBuildTask(jobPrefix: string, { storage, logger }: Build
     const input = await readInput(storage, keys.input);
     // The job's prefix names the portfolio and build it may write for; an input naming others is refused.
     if (buildJobPrefix(input.portfolioId, input.buildId) !== jobPrefix) throw new BuildFailure('BAD_INPUT', 'The build input names another build than its job.');
-    if (!isTemplateId(input.templateId)) throw new BuildFailure('UNKNOWN_TEMPLATE', `There is no template "${input.templateId}".`);
     await report(20, 'Rendering your pages');
     const rendering = Date.now();
     const site = render(input, logger);

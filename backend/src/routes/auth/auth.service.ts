@@ -12,6 +12,7 @@ import type { LoginBody, RegisterBody, Session, User } from '@r2w/cv-schema/api'
 import { hashPassword, verifyPassword } from './passwords';
 import { formatRefreshToken, hashRefreshSecret, newRefreshSecret, parseRefreshToken, type AccessClaims, type TokenService } from './tokens';
 import { publicUserSelect, toApiUser, type PublicUser } from './user.mapper';
+import { bestEffort } from '../../lib/best-effort';
 import { deleteWithSites } from '../../sites/take-down-sites';
 
 export interface AuthServiceDeps {
@@ -127,9 +128,12 @@ export class AuthService {
     // CVs and portfolios go with the user (cascade).
     await deleteWithSites({ db, sitePointers, storage, taskRunner, logger, metrics }, portfolios, () => db.user.deleteMany({ where: { id: claims.userId } }));
     // Files after the rows, as a file without a row is invisible.
-    const results = await Promise.allSettled(files.map(({ fileKey }) => storage.delete(fileKey!)));
-    const leftBehind = results.filter((r) => r.status === 'rejected').length;
-    if (leftBehind > 0) logger.warn('account files not all deleted', { userId: claims.userId, leftBehind });
+    await bestEffort(
+      files.map(({ fileKey }) => storage.delete(fileKey!)),
+      logger,
+      'account files not all deleted',
+      { userId: claims.userId },
+    );
     metrics.authEvents.inc({ event: 'account_deleted' });
     logger.info('account deleted', { userId: claims.userId, files: files.length });
   }
