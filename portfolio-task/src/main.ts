@@ -1,10 +1,12 @@
 import { createStorage, StorageEnvSchema, storageEnvProblems, storageSettings } from '@r2w/storage';
 import winston from 'winston';
 import { z } from 'zod';
+import type { CodeCacheUse } from './builder';
 import { runBuildTask } from './task/run-build-task';
 
-// The builder task: `node portfolio-task/dist/main.js`, one process (a Fargate task in
-// AWS) per build. Its whole input is BUILD_JOB (the job's prefix in object storage) and
+// The builder task, one process (a Fargate task in AWS) per build. Built, it starts at
+// builder.ts, which loads this module from a bundle; from source (the tests, development)
+// it starts here. Its whole input is BUILD_JOB (the job's prefix in object storage) and
 // the storage settings: it holds no database credentials and runs no API code.
 // Exits 0 when the build succeeded, 1 when it failed (the reason is in its result), 2 when
 // it is misconfigured, 3 when storage failed (no result could be written).
@@ -24,7 +26,7 @@ function createTaskLogger(level: string, meta: Record<string, unknown>) {
   });
 }
 
-export async function main(raw: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function main(raw: NodeJS.ProcessEnv = process.env, startup?: { codeCache: CodeCacheUse }): Promise<number> {
   const present = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = TaskEnvSchema.safeParse(present);
   const problems = [...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)), ...storageEnvProblems(present).map((p) => `${p.variable}: ${p.message}`)];
@@ -34,6 +36,9 @@ export async function main(raw: NodeJS.ProcessEnv = process.env): Promise<number
   }
   const env = parsed.data;
   const logger = createTaskLogger(env.LOG_LEVEL, { job: env.BUILD_JOB, requestId: env.REQUEST_ID });
+  if (startup && startup.codeCache !== 'used') {
+    logger.warn(`the builder's code cache was ${startup.codeCache}: it compiled from source and started slower (rebuild the image or run npm run build with this Node.js)`);
+  }
   try {
     const result = await runBuildTask(env.BUILD_JOB, { storage: createStorage(storageSettings(env)), logger });
     return result.status === 'succeeded' ? 0 : 1;

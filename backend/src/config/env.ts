@@ -109,7 +109,7 @@ const EnvSchema = z.object({
   PARSER_MEMORY_LIMIT_MB: z.coerce.number().int().min(256).max(8192).default(300),
 
   TASK_RUNNER: z.enum(['child-process', 'ecs']).default('child-process'),
-  TASK_COMMAND: z.string().min(1).default('node portfolio-task/dist/main.js'),
+  TASK_COMMAND: z.string().min(1).default('node portfolio-task/dist/builder.js'),
   TASK_MAX_RUN_SECONDS: seconds(10, 24 * 3600).default(600),
   ECS_CLUSTER: z.string().min(1).optional(),
   ECS_TASK_DEFINITION: z.string().min(1).optional(),

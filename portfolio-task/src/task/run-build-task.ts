@@ -28,6 +28,7 @@ class BuildFailure extends Error {
 }
 
 const JSON_TYPE = 'application/json';
+const FILES_PER_BATCH = 8;
 
 async function readInput(storage: ObjectStorage, key: string): Promise<BuildInput> {
   let raw: unknown;
@@ -87,11 +88,16 @@ export async function runBuildTask(jobPrefix: string, { storage, logger }: Build
     sitePrefix = siteFilesPrefix(input.portfolioId, input.buildId);
     let written = 0;
     let bytes = 0;
-    for (const file of site.files) {
-      const body = Buffer.from(file.body, 'utf8');
-      await storage.put(`${sitePrefix}${file.path}`, body, { contentType: file.contentType });
-      written += 1;
-      bytes += body.length;
+    // Each write waits on a round trip to S3 (or a flush to disk locally), so a batch is
+    // written at once; progress is reported between batches so that it only ever rises.
+    for (let start = 0; start < site.files.length; start += FILES_PER_BATCH) {
+      const batch = site.files.slice(start, start + FILES_PER_BATCH).map((file) => ({ file, body: Buffer.from(file.body, 'utf8') }));
+      // Settled, not raced: the clean-up below must not run while a write is still landing.
+      const outcomes = await Promise.allSettled(batch.map(({ file, body }) => storage.put(`${sitePrefix}${file.path}`, body, { contentType: file.contentType })));
+      const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+      if (failed) throw failed.reason;
+      written += batch.length;
+      bytes += batch.reduce((sum, { body }) => sum + body.length, 0);
       await report(20 + Math.round((70 * written) / site.files.length), `Saving your site (${written} of ${site.files.length} files)`);
     }
     result = { status: 'succeeded', fileCount: written, totalBytes: bytes, startedAt, finishedAt: new Date().toISOString() };

@@ -1,0 +1,61 @@
+// Builds the builder task's start-up files (see src/builder.ts): one bundle of the task,
+// and V8's code cache recorded by running one build per template with it, so that every
+// function a build uses is in the cache. `npm run build -w portfolio-task` runs it after
+// tsc; the image's build stage does the same with the image's own Node.js, which is what
+// the cache must match.
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { LocalFolderStorage } from '@r2w/storage';
+import { BUNDLE_FILE, CODE_CACHE_SUFFIX, loadBuilderBundle } from '../src/builder';
+import { SAMPLE_CV } from '../src/sample-cv';
+import { buildJobKeys, buildJobPrefix } from '../src/task/build-job';
+import { TEMPLATES } from '../src/templates';
+
+const packageDir = path.resolve(__dirname, '..');
+
+/** Writes builder.js and bundle/main.js (+ its code cache) to outDir; returns the bundle's path. */
+export async function bundleBuilder(outDir: string): Promise<string> {
+  const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', legalComments: 'none' } as const;
+  const bundleFile = path.join(outDir, 'bundle', BUNDLE_FILE);
+  await build({
+    ...common,
+    entryPoints: [path.join(packageDir, 'src/main.ts')],
+    outfile: bundleFile,
+    // The workspace packages' TypeScript sources, as the tests use them.
+    conditions: ['r2w-source'],
+    // React's production build: the development one checks and warns at every render.
+    define: { 'process.env.NODE_ENV': '"production"' },
+  });
+  await build({ ...common, entryPoints: [path.join(packageDir, 'src/builder.ts')], outfile: path.join(outDir, 'builder.js') });
+  await recordCodeCache(bundleFile);
+  return bundleFile;
+}
+
+async function recordCodeCache(bundleFile: string): Promise<void> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'r2w-builder-warm-up-'));
+  try {
+    const storage = new LocalFolderStorage({ root: path.join(dataDir, 'storage') });
+    const { bundle, script } = loadBuilderBundle(bundleFile);
+    for (const template of TEMPLATES) {
+      const portfolioId = randomUUID();
+      const buildId = randomUUID();
+      const job = buildJobPrefix(portfolioId, buildId);
+      await storage.put(buildJobKeys(job).input, JSON.stringify({ buildId, portfolioId, templateId: template.id, settings: { siteUrl: 'https://example.com/' }, cv: SAMPLE_CV }));
+      const code = await bundle.main({ BUILD_JOB: job, DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+      if (code !== 0) throw new Error(`the warm-up build with the ${template.id} template exited ${code}`);
+    }
+    writeFileSync(bundleFile + CODE_CACHE_SUFFIX, script.createCachedData());
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  bundleBuilder(path.resolve(process.argv[2] ?? path.join(packageDir, 'dist'))).catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
