@@ -1,6 +1,6 @@
 import { KvsSitePointers } from '../../src/adapters/site-pointers/kvs-site-pointers';
 import { AppError, DependencyError } from '@r2w/cv-schema';
-import { startFakeKvs, type FakeKvs } from '../support/fake-kvs';
+import { startFakeKvs, type FakeKvs } from '../../../scripts/aws-local/fake-kvs';
 import { freePort } from '../support/ports';
 
 const CREDENTIALS = { accessKeyId: 'testing', secretAccessKey: 'testing' };

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { bearer, registerAccount, type Account } from '../support/accounts';
-import { startFakeKvs, type FakeKvs } from '../support/fake-kvs';
+import { startFakeKvs, type FakeKvs } from '../../../scripts/aws-local/fake-kvs';
 import { buildAndWait, createSamplePortfolio } from '../support/portfolio-steps';
 import { createTestApp, type TestApp } from '../support/test-app';
 

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { freePort, waitFor } from './ports';
 
@@ -12,12 +13,19 @@ export interface ApiProcess {
   stop(): Promise<void>;
 }
 
-export function spawnServer(env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, ['--conditions=r2w-source', '--import', 'tsx', 'src/server.ts'], {
+/** A backend program from source (through tsx) or built (backend/dist, `npm run build` first, as in its image). */
+export function spawnBackend(program: 'server' | 'worker', env: NodeJS.ProcessEnv, from: 'source' | 'built' = 'source'): ChildProcess {
+  const args = from === 'source' ? ['--conditions=r2w-source', '--import', 'tsx', `src/${program}.ts`] : [`dist/${program}.js`];
+  if (from === 'built' && !existsSync(path.join(backendRoot, args[0]!))) throw new Error(`backend/${args[0]} is missing: run npm run build first`);
+  return spawn(process.execPath, args, {
     cwd: backendRoot,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+}
+
+export function spawnServer(env: NodeJS.ProcessEnv): ChildProcess {
+  return spawnBackend('server', env);
 }
 
 export async function startApiProcess(env: NodeJS.ProcessEnv): Promise<ApiProcess> {

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import { Client } from 'pg';
 
 // Shared by the global set-up (which creates and migrates the run's databases) and
 // the tests (which connect to them). One PostgreSQL database per test run, so runs on
@@ -19,4 +20,35 @@ export function migrate(databaseUrl: string): void {
     env: { ...process.env, DATABASE_URL: databaseUrl },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
+}
+
+/** Creates the database unless it exists, then brings it up to date; returns its URL. */
+export async function ensureMigratedDatabase(database: string): Promise<string> {
+  const admin = new Client({ connectionString: adminPostgresUrl });
+  try {
+    await admin.connect();
+  } catch (error) {
+    throw new Error(`PostgreSQL is not answering at ${adminPostgresUrl} (${(error as Error).message}). Start it: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`, {
+      cause: error,
+    });
+  }
+  try {
+    const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount === 0) await admin.query(`CREATE DATABASE "${database}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = postgresUrlFor(database);
+  migrate(url);
+  return url;
+}
+
+export async function dropDatabase(database: string): Promise<void> {
+  const admin = new Client({ connectionString: adminPostgresUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
 }

@@ -1,8 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
-import { adminPostgresUrl, migrate, postgresUrlFor } from './databases';
+import { ensureMigratedDatabase, migrate } from './databases';
 
 // Creates this run's databases once: a migrated SQLite template that each test file
 // copies (so files never contend for one SQLite file), and a migrated PostgreSQL
@@ -17,16 +16,6 @@ export default async function globalSetup(): Promise<void> {
   if (process.env.R2W_TEST_TIER === 'unit') return;
 
   const database = `r2w_test_${process.pid}_${Date.now()}`;
-  const admin = new Client({ connectionString: adminPostgresUrl });
-  try {
-    await admin.connect();
-  } catch (error) {
-    throw new Error(`PostgreSQL is not answering at ${adminPostgresUrl} (${(error as Error).message}). Start it: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`, {
-      cause: error,
-    });
-  }
-  await admin.query(`CREATE DATABASE "${database}"`);
-  await admin.end();
+  await ensureMigratedDatabase(database);
   process.env.R2W_TEST_POSTGRES_DB = database;
-  migrate(postgresUrlFor(database));
 }

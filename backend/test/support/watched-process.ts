@@ -1,10 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { backendRoot, spawnServer } from './api-process';
+import type { ChildProcess } from 'node:child_process';
+import { spawnBackend } from './api-process';
 import { freePort, waitFor } from './ports';
 
-// API and worker processes for the fault suite, which needs more of them than
-// api-process.ts gives: the child itself (to SIGKILL or SIGTERM it), its JSON log lines,
-// and its exit, awaited with a hang guard.
+// API and worker processes for the fault suite and the AWS topology (scripts/aws-local),
+// which need more of them than api-process.ts gives: the child itself (to SIGKILL or
+// SIGTERM it), its JSON log lines, and its exit, awaited with a hang guard. They run from
+// source through tsx, or built (backend/dist), as they run in their image.
 export interface WatchedProcess {
   child: ChildProcess;
   output(): string;
@@ -21,10 +22,20 @@ export interface WatchedApi extends WatchedProcess {
   url: string;
 }
 
-function watch(child: ChildProcess, name: string): WatchedProcess {
+export interface StartOptions {
+  from?: Parameters<typeof spawnBackend>[2];
+  /** Also hands each piece of output here as it arrives (a console, say). */
+  onOutput?: (text: string) => void;
+}
+
+function watch(child: ChildProcess, name: string, onOutput?: (text: string) => void): WatchedProcess {
   let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const take = (chunk: Buffer) => {
+    output += chunk.toString();
+    onOutput?.(chunk.toString());
+  };
+  child.stdout?.on('data', take);
+  child.stderr?.on('data', take);
   const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   const matches = (message: string | RegExp, line: Record<string, unknown>) =>
     typeof message === 'string' ? line.message === message : typeof line.message === 'string' && message.test(line.message);
@@ -61,10 +72,10 @@ function watch(child: ChildProcess, name: string): WatchedProcess {
   };
 }
 
-/** An API process (src/server.ts) on a free port, once it answers /health/live. */
-export async function startWatchedApi(env: NodeJS.ProcessEnv): Promise<WatchedApi> {
+/** An API process (server.ts, from source unless told) on a free port, once it answers /health/live. */
+export async function startWatchedApi(env: NodeJS.ProcessEnv, options: StartOptions = {}): Promise<WatchedApi> {
   const port = await freePort();
-  const api = watch(spawnServer({ ...env, PORT: String(port), HOST: '127.0.0.1' }), 'API process');
+  const api = watch(spawnBackend('server', { ...env, PORT: String(port), HOST: '127.0.0.1' }, options.from), 'API process', options.onOutput);
   const url = `http://127.0.0.1:${port}`;
   try {
     await waitFor(async () => api.child.exitCode === null && (await fetch(`${url}/health/live`)).ok, { what: 'the API process to listen', timeoutMs: 60_000 });
@@ -75,14 +86,9 @@ export async function startWatchedApi(env: NodeJS.ProcessEnv): Promise<WatchedAp
   return { ...api, url };
 }
 
-/** A separate extraction worker process (src/worker.ts), once it has started taking jobs. */
-export async function startWatchedWorker(env: NodeJS.ProcessEnv): Promise<WatchedProcess> {
-  const child = spawn(process.execPath, ['--conditions=r2w-source', '--import', 'tsx', 'src/worker.ts'], {
-    cwd: backendRoot,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const worker = watch(child, 'worker process');
+/** A separate extraction worker process (worker.ts, from source unless told), once it has started taking jobs. */
+export async function startWatchedWorker(env: NodeJS.ProcessEnv, options: StartOptions = {}): Promise<WatchedProcess> {
+  const worker = watch(spawnBackend('worker', env, options.from), 'worker process', options.onOutput);
   try {
     await worker.waitForLog('extraction worker started', 60_000);
   } catch (error) {
