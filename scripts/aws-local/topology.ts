@@ -16,7 +16,7 @@ import { startFakeKvs, type FakeKvs } from './fake-kvs';
 // Every process runs the built code (backend/dist, portfolio-task/dist) with NODE_ENV=production.
 //
 // One difference from AWS, forced by the emulator: moto's ECS cannot run containers, so
-// the APIs start the real builder (node portfolio-task/dist/main.js) as a child process.
+// the APIs start the real builder (node portfolio-task/dist/builder.js) as a child process.
 // The builder is a pure job, reading its input from S3 and writing the site there, so
 // it does here exactly what its Fargate task does.
 //
@@ -146,7 +146,6 @@ export async function startTopology(options: TopologyOptions): Promise<Topology>
       QUEUE_MAX_RECEIVES: String(options.maxReceives),
       WORKER_IN_PROCESS: 'false',
       TASK_RUNNER: 'child-process',
-      TASK_COMMAND: 'node portfolio-task/dist/main.js',
       SITE_POINTERS: 'cloudfront-kvs',
       CLOUDFRONT_KVS_ARN: kvs.arn,
       CLOUDFRONT_KVS_ENDPOINT_URL: kvs.endpoint,
@@ -201,7 +200,7 @@ export async function startTopology(options: TopologyOptions): Promise<Topology>
           `  load balancer    ${url}  (round robin over the APIs; open the product here)`,
           ...apis.map((api, i) => `  api-${i + 1}            ${api.url}  (metrics: ${api.metricsUrl})  pid ${api.child.pid}`),
           ...workers.map((w, i) => `  worker-${i + 1}         extraction jobs from SQS  pid ${w.child.pid}`),
-          `  builds           a child process per build: node portfolio-task/dist/main.js (an ECS task in AWS)`,
+          `  builds           a child process per build: node portfolio-task/dist/builder.js (an ECS task in AWS)`,
           `  PostgreSQL       ${databaseUrl}`,
           `  Redis            ${options.redisUrl}  (keys under ${options.redisKeyPrefix})`,
           `  moto_server      ${moto.endpoint}  S3 bucket ${BUCKET}; SQS ${queues.queueUrl} (dead letters: ${queues.deadLetterQueueUrl})`,
