@@ -20,3 +20,28 @@ export function migrate(databaseUrl: string): void {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
 }
+
+/** A PostgreSQL database of its own for one test (empty, not migrated); drop() removes it. */
+export async function createScratchPostgres(tag: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const { Client } = await import('pg');
+  const database = `r2w_${tag}_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+  const admin = new Client({ connectionString: adminPostgresUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${database}"`);
+  } finally {
+    await admin.end();
+  }
+  return {
+    url: postgresUrlFor(database),
+    async drop() {
+      const closer = new Client({ connectionString: adminPostgresUrl });
+      await closer.connect();
+      try {
+        await closer.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+      } finally {
+        await closer.end();
+      }
+    },
+  };
+}
