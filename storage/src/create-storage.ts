@@ -1,9 +1,15 @@
 import { LocalFolderStorage } from './local-storage';
 import type { ObjectStorage } from './object-storage';
+import type { S3Storage } from './s3-storage';
 import type { StorageSettings } from './storage-settings';
 
 export function createStorage(settings: StorageSettings): ObjectStorage {
   if (settings.driver === 'local') return new LocalFolderStorage({ root: settings.root });
+  return createS3Storage(settings);
+}
+
+/** S3 itself, for the tools that need more than ObjectStorage (the storage sync's checksums). */
+export function createS3Storage(settings: Extract<StorageSettings, { driver: 's3' }>): S3Storage {
   // Loaded only when chosen: the AWS SDK is a third of a second of start-up that a local
   // builder task would pay for nothing.
   const { S3Storage } = require('./s3-storage') as typeof import('./s3-storage');

@@ -70,9 +70,8 @@ export class LocalFolderStorage implements ObjectStorage {
 
   async head(key: string): Promise<StoredObject | null> {
     assertSafeKey(key);
-    const info = await stat(this.dataPath(key)).catch(unlessMissing(null));
-    if (!info?.isFile()) return null;
-    return { key, size: info.size, contentType: await this.contentTypeOf(key) };
+    const object = await this.described(key);
+    return object && { key, size: object.size, contentType: object.contentType };
   }
 
   async delete(key: string): Promise<void> {
@@ -92,7 +91,7 @@ export class LocalFolderStorage implements ObjectStorage {
     const objects: StoredObject[] = [];
     // One at a time: a large folder must not exhaust file descriptors.
     for (const key of await this.keysUnder(prefix)) {
-      const object = await this.head(key);
+      const object = await this.described(key);
       if (object) objects.push(object);
     }
     return objects;
@@ -109,6 +108,13 @@ export class LocalFolderStorage implements ObjectStorage {
     const probe = this.tempPath();
     await writeFile(probe, '');
     await rm(probe);
+  }
+
+  /** What head() says, and (like S3's listing) when the object was written. */
+  private async described(key: string): Promise<StoredObject | null> {
+    const info = await stat(this.dataPath(key)).catch(unlessMissing(null));
+    if (!info?.isFile()) return null;
+    return { key, size: info.size, contentType: await this.contentTypeOf(key), lastModified: new Date(info.mtimeMs) };
   }
 
   private dataPath(key: string): string {

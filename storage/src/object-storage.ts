@@ -6,6 +6,8 @@ export interface StoredObject {
   key: string;
   size: number;
   contentType?: string;
+  /** When the object was last written (list only); sweeps use it to leave fresh writes alone. */
+  lastModified?: Date;
 }
 
 export interface PutOptions {

@@ -5,6 +5,7 @@ import {
   HeadBucketCommand,
   HeadObjectCommand,
   paginateListObjectsV2,
+  PutObjectCommand,
   S3Client,
   type ListObjectsV2CommandOutput,
   type PutObjectCommandInput,
@@ -29,6 +30,7 @@ export interface S3StorageOptions extends AwsConnection {
 
 // DeleteObjects takes at most this many keys, and a ListObjectsV2 page returns at most this many.
 const S3_BATCH = 1000;
+const MAX_SINGLE_PUT_BYTES = 5 * 1024 ** 3;
 
 export class S3Storage implements ObjectStorage {
   readonly kind = 's3';
@@ -67,6 +69,51 @@ export class S3Storage implements ObjectStorage {
     });
     await upload.done().catch(rethrow);
     return { key, size: counted.bytes, contentType };
+  }
+
+  /**
+   * One PutObject carrying the body's SHA-256 and MD5: S3 checks the bytes against both on
+   * receipt (refusing the upload when they differ) and keeps the SHA-256 with the object,
+   * where checksumOf() reads it back. Not multipart, so the checksum is the whole object's
+   * (a multipart upload keeps a checksum of part checksums): at most 5 GiB.
+   */
+  async putWithChecksum(key: string, body: Readable | Buffer, options: { size: number; sha256: Buffer; md5: Buffer; contentType?: string }): Promise<void> {
+    if (options.size > MAX_SINGLE_PUT_BYTES) throw new Error(`${key} is larger than the 5 GiB a single upload may carry.`);
+    const response = await this.client
+      .send(
+        new PutObjectCommand({
+          Bucket: this.bucket,
+          Key: this.s3Key(key),
+          Body: body,
+          ContentLength: options.size,
+          ContentType: options.contentType ?? DEFAULT_CONTENT_TYPE,
+          ChecksumAlgorithm: 'SHA256',
+          ChecksumSHA256: options.sha256.toString('base64'),
+          ContentMD5: options.md5.toString('base64'),
+          ...this.encryption,
+        }),
+      )
+      .catch(rethrow);
+    // With SSE-S3 a single-part object's ETag is the MD5 of the bytes the server stored: a
+    // second check, made by the server, that also holds on emulators that take the
+    // checksum headers on trust. (With SSE-KMS the ETag is not an MD5.)
+    const etag = response.ETag?.replace(/"/g, '');
+    if (this.encryption.ServerSideEncryption === 'AES256' && etag !== options.md5.toString('hex')) {
+      await this.delete(key);
+      throw new Error(`S3 stored other bytes than were sent (ETag ${etag ?? 'none'}, MD5 ${options.md5.toString('hex')}); the object was removed.`);
+    }
+  }
+
+  /** The object's size and the whole-object SHA-256 S3 keeps for it (null when it was stored without one); null when there is no object. */
+  async checksumOf(key: string): Promise<{ size: number; sha256: Buffer | null } | null> {
+    const response = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: this.s3Key(key), ChecksumMode: 'ENABLED' })).catch((err: unknown) => {
+      if (isMissing(err)) return null;
+      return rethrow(err);
+    });
+    if (!response) return null;
+    // A multipart upload's checksum ends in -<parts>: not the whole object's.
+    const sha256 = response.ChecksumSHA256 && !response.ChecksumSHA256.includes('-') ? Buffer.from(response.ChecksumSHA256, 'base64') : null;
+    return { size: response.ContentLength ?? 0, sha256 };
   }
 
   async get(key: string): Promise<{ body: Readable; object: StoredObject }> {
@@ -116,8 +163,8 @@ export class S3Storage implements ObjectStorage {
     const objects: StoredObject[] = [];
     // ListObjectsV2 reports no content type, and a HEAD per object would make listing a folder cost one request per file.
     for await (const page of this.pages(prefix)) {
-      for (const { Key, Size } of page.Contents ?? []) {
-        if (Key !== undefined) objects.push({ key: Key.slice(this.keyPrefix.length), size: Size ?? 0 });
+      for (const { Key, Size, LastModified } of page.Contents ?? []) {
+        if (Key !== undefined) objects.push({ key: Key.slice(this.keyPrefix.length), size: Size ?? 0, lastModified: LastModified });
       }
     }
     return objects;

@@ -111,6 +111,12 @@ const EnvSchema = z.object({
   TASK_RUNNER: z.enum(['child-process', 'ecs']).default('child-process'),
   TASK_COMMAND: z.string().min(1).default('node portfolio-task/dist/builder.js'),
   TASK_MAX_RUN_SECONDS: seconds(10, 24 * 3600).default(600),
+  BUILD_RETENTION_DAYS: z.coerce
+    .number({ error: 'must be a whole number of days' })
+    .int('must be a whole number of days')
+    .min(1, 'must be at least 1 day (a build must outlive the time its owner takes to preview and publish it)')
+    .max(3650, 'must be at most 3650 days')
+    .default(30),
   ECS_CLUSTER: z.string().min(1).optional(),
   ECS_TASK_DEFINITION: z.string().min(1).optional(),
   ECS_CONTAINER_NAME: z.string().min(1).optional(),
@@ -224,8 +230,11 @@ export interface Config {
     parsers: { poolSize: number; maxJobsPerProcess: number; memoryLimitMb: number };
   };
   worker: { inProcess: boolean; concurrency: number };
-  /** A build still unfinished after this long is stopped and failed, whichever runner runs it. */
-  builds: { maxRunSeconds: number };
+  /**
+   * A build still unfinished after this long is stopped and failed, whichever runner runs it.
+   * A finished build that no site shows is deleted, files and row, `retentionDays` after it was made.
+   */
+  builds: { maxRunSeconds: number; retentionDays: number };
   taskRunner:
     | { driver: 'child-process'; command: string[]; logDir: string; maxRunSeconds: number; env: Record<string, string> }
     | { driver: 'ecs'; cluster: string; taskDefinition: string; containerName: string; subnets: string[]; securityGroups: string[]; assignPublicIp: boolean };
@@ -358,7 +367,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
     // Locally the API process also works the queue, so `npm start` is the whole product;
     // in AWS the worker is its own service.
     worker: { inProcess: e.WORKER_IN_PROCESS ?? e.QUEUE_DRIVER === 'local', concurrency: e.WORKER_CONCURRENCY },
-    builds: { maxRunSeconds: e.TASK_MAX_RUN_SECONDS },
+    builds: { maxRunSeconds: e.TASK_MAX_RUN_SECONDS, retentionDays: e.BUILD_RETENTION_DAYS },
     taskRunner:
       e.TASK_RUNNER === 'ecs'
         ? {

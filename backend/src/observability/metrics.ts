@@ -11,6 +11,7 @@ export interface Metrics {
   uploadBytes: client.Histogram<'kind'>;
   cvEventStreams: client.Gauge;
   anonymousCvsDeleted: client.Counter;
+  buildsExpired: client.Counter<'kind'>;
   rateLimited: client.Counter<'limit'>;
   rateLimitStoreErrors: client.Counter<'limit'>;
   extractionJobs: client.Counter<'outcome' | 'extractor'>;
@@ -75,6 +76,12 @@ export function createMetrics(): Metrics {
     anonymousCvsDeleted: new client.Counter({
       name: 'r2w_anonymous_cvs_deleted_total',
       help: 'Unclaimed anonymous CVs deleted (with their files) after the retention period.',
+      registers: [registry],
+    }),
+    buildsExpired: new client.Counter({
+      name: 'r2w_builds_expired_total',
+      help: 'Expired builds swept after BUILD_RETENTION_DAYS: kind=build (an unpublished build, row and files), kind=orphan_files (files under sites/ or builds/ of a build with no row).',
+      labelNames: ['kind'],
       registers: [registry],
     }),
     rateLimited: new client.Counter({

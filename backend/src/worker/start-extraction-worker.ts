@@ -6,6 +6,7 @@ import { OfflineExtractor } from '../extraction/extractors/offline/offline-extra
 import { ExtractionPipeline } from '../extraction/pipeline';
 import { ParserPool } from '../extraction/text/parser-pool';
 import { createExtractionJobHandler } from './extraction-job';
+import { scheduleBuildExpiry } from '../builds/expire-builds';
 import { scheduleAnonymousCvSweep } from './sweep-anonymous-cvs';
 
 /**
@@ -48,11 +49,11 @@ export function startExtractionWorker(c: Container, options: { waitSeconds?: num
       if (source !== 'handler') c.logger.warn('extraction queue problem', { jobId: job?.id, err: error instanceof Error ? error.message : String(error) });
     },
   });
-  const sweep = scheduleAnonymousCvSweep(c, c.config.uploads.anonymousRetentionHours);
+  const sweeps = [scheduleAnonymousCvSweep(c, c.config.uploads.anonymousRetentionHours), scheduleBuildExpiry(c, c.config.builds.retentionDays)];
   c.logger.info('extraction worker started', { queue: c.queue.kind, concurrency: c.config.worker.concurrency, extractor: c.config.extraction.claude ? 'claude (offline fallback)' : 'offline' });
   return {
     async stop(stopOptions?: StopOptions) {
-      sweep.stop();
+      for (const sweep of sweeps) sweep.stop();
       await consumer.stop(stopOptions);
       await close();
     },

@@ -55,8 +55,8 @@ describe('LocalFolderStorage', () => {
     await storage.put('a/raw', 'bytes');
     await writeFile(path.join(root, 'tmp', 'leftover-from-a-crash'), 'junk');
     expect(await storage.list('')).toEqual([
-      { key: 'a/page.html', size: 3, contentType: 'text/html' },
-      { key: 'a/raw', size: 5, contentType: 'application/octet-stream' },
+      { key: 'a/page.html', size: 3, contentType: 'text/html', lastModified: expect.any(Date) },
+      { key: 'a/raw', size: 5, contentType: 'application/octet-stream', lastModified: expect.any(Date) },
     ]);
   });
 

@@ -22,8 +22,8 @@ export function migrate(databaseUrl: string): void {
   });
 }
 
-/** Creates the database unless it exists, then brings it up to date; returns its URL. */
-export async function ensureMigratedDatabase(database: string): Promise<string> {
+/** Runs fn on a connection to the server's admin database, with a clear error when PostgreSQL is down. */
+async function withAdmin<T>(fn: (admin: Client) => Promise<T>): Promise<T> {
   const admin = new Client({ connectionString: adminPostgresUrl });
   try {
     await admin.connect();
@@ -33,22 +33,30 @@ export async function ensureMigratedDatabase(database: string): Promise<string> 
     });
   }
   try {
-    const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-    if (found.rowCount === 0) await admin.query(`CREATE DATABASE "${database}"`);
+    return await fn(admin);
   } finally {
     await admin.end();
   }
+}
+
+/** Creates the database unless it exists, then brings it up to date; returns its URL. */
+export async function ensureMigratedDatabase(database: string): Promise<string> {
+  await withAdmin(async (admin) => {
+    const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount === 0) await admin.query(`CREATE DATABASE "${database}"`);
+  });
   const url = postgresUrlFor(database);
   migrate(url);
   return url;
 }
 
 export async function dropDatabase(database: string): Promise<void> {
-  const admin = new Client({ connectionString: adminPostgresUrl });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-  } finally {
-    await admin.end();
-  }
+  await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
+}
+
+/** A PostgreSQL database of its own for one test (empty, not migrated); drop() removes it. */
+export async function createScratchPostgres(tag: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const database = `r2w_${tag}_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+  await withAdmin((admin) => admin.query(`CREATE DATABASE "${database}"`));
+  return { url: postgresUrlFor(database), drop: () => dropDatabase(database) };
 }

@@ -139,6 +139,14 @@ describe('configuration', () => {
     expect(loadConfig({ ...production, TRUST_PROXY: '1' }).http.trustProxy).toBe(1);
   });
 
+  it('keeps unpublished builds 30 days unless told otherwise, and says what a bad retention must be', () => {
+    expect(loadConfig({}).builds.retentionDays).toBe(30);
+    expect(loadConfig({ BUILD_RETENTION_DAYS: '7' }).builds.retentionDays).toBe(7);
+    expect(problems({ BUILD_RETENTION_DAYS: '0' })).toEqual([expect.stringMatching(/^BUILD_RETENTION_DAYS: must be at least 1 day .*\(got "0"\)$/)]);
+    expect(problems({ BUILD_RETENTION_DAYS: '1.5' })).toEqual([expect.stringMatching(/^BUILD_RETENTION_DAYS: must be a whole number of days \(got "1.5"\)$/)]);
+    expect(problems({ BUILD_RETENTION_DAYS: 'month' })).toEqual([expect.stringMatching(/^BUILD_RETENTION_DAYS: must be a whole number of days \(got "month"\)$/)]);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ PORT: '', REDIS_URL: '' }).port).toBe(2000);
   });

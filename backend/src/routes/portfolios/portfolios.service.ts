@@ -236,6 +236,12 @@ export class PortfolioService {
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw slugTaken();
       throw error;
     }
+    // The expiry sweep may have deleted this (old) build since it was read; it looks
+    // again after its delete, this looks again after the update (builds/expire-builds.ts).
+    if (!(await db.build.findUnique({ where: { id: latest.id }, select: { id: true } }))) {
+      await db.portfolio.update({ where: { id }, data: { slug: portfolio.slug, publishedBuildId: portfolio.publishedBuildId, publishedAt: portfolio.publishedAt } });
+      throw new AppError('CONFLICT', 'That build has just expired; build the site again, then publish.');
+    }
     const target = { portfolioId: id, buildId: latest.id };
     const previous = portfolio.slug === slug ? shownBuild(portfolio) : null;
     await this.pointersFollow(id, { slug: portfolio.slug, publishedBuildId: portfolio.publishedBuildId, publishedAt: portfolio.publishedAt }, [{ action: 'set', slug, target, previous }]);
