@@ -4,7 +4,13 @@
 // databases for the run (PostgreSQL's not for the unit tier, R2W_TEST_TIER=unit).
 const common = {
   testEnvironment: 'node',
-  transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] },
+  transform: {
+    '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }],
+    // oauth4webapi ships only ES modules: the built API loads it with Node's require(esm),
+    // which jest's module system lacks, so here it is compiled to CommonJS.
+    '/node_modules/oauth4webapi/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022', isolatedModules: true } }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!oauth4webapi/)'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   // Tests run the sibling packages from source, so they never see a stale build.
   moduleNameMapper: {

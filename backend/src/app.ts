@@ -8,6 +8,7 @@ import { jsonBody } from './http/middleware/require-json';
 import { pingDatabase } from './db/database';
 import { authRouter } from './routes/auth/auth.router';
 import { AuthService } from './routes/auth/auth.service';
+import { OAuthSignIn } from './routes/auth/oauth/oauth-sign-in';
 import { docsRouter } from './routes/docs/docs.router';
 import { healthRouter } from './routes/health/health.router';
 import { metricsRouter } from './routes/metrics/metrics.router';
@@ -57,11 +58,22 @@ export function buildApp(c: Container, options: AppOptions = {}): express.Expres
 
   const api = express.Router();
   const auth = new AuthService({ db, sessions, storage, sitePointers, taskRunner, tokens, metrics, logger, scryptLog2N: config.auth.scryptLog2N, sessionTtlSeconds: config.auth.sessionTtlSeconds });
+  const oauth = new OAuthSignIn({ providers: config.oauth.providers, redirectBaseUrl: config.oauth.redirectBaseUrl, sessions, db, auth, metrics, logger });
   api.use(
     '/auth',
     jsonBody(config.http.jsonBodyLimit),
     cookieParser(),
-    authRouter({ auth, tokens, sessions, metrics, limits, cookieSecure: config.auth.cookieSecure, sessionTtlSeconds: config.auth.sessionTtlSeconds }),
+    authRouter({
+      auth,
+      tokens,
+      sessions,
+      metrics,
+      limits,
+      cookieSecure: config.auth.cookieSecure,
+      sessionTtlSeconds: config.auth.sessionTtlSeconds,
+      oauth,
+      appBaseUrl: config.oauth.redirectBaseUrl,
+    }),
   );
   const cvs = new CvService({ db, cvById, storage, sitePointers, taskRunner, queue, metrics, logger, maxUploadBytes: config.uploads.maxBytes });
   const extractionQuota = new ExtractionQuota({ db, maxPending: config.quotas.pendingExtractionsPerOwner, metrics, logger });

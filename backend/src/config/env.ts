@@ -67,6 +67,16 @@ const EnvSchema = z.object({
     .max(24 * 90)
     .default(72),
   SITES_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  OAUTH_REDIRECT_BASE_URL: z
+    .url({ protocol: /^https?$/ })
+    .refine((v) => new URL(v).pathname === '/' && !new URL(v).search, 'must be an origin only, like https://app.example.com (no path)')
+    .optional(),
+  GOOGLE_CLIENT_ID: z.string().min(1).optional(),
+  GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
+  GOOGLE_ISSUER_URL: z.url({ protocol: /^https?$/ }).default('https://accounts.google.com'),
+  LINKEDIN_CLIENT_ID: z.string().min(1).optional(),
+  LINKEDIN_CLIENT_SECRET: z.string().min(1).optional(),
+  LINKEDIN_ISSUER_URL: z.url({ protocol: /^https?$/ }).default('https://www.linkedin.com/oauth'),
   WEB_DIR: z.string().min(1).optional(),
   EVENTS_POLL_MS: z.coerce.number().int().min(50).max(10_000).default(400),
   TRUST_PROXY: z.string().default('false'),
@@ -151,10 +161,23 @@ function conditionalProblems(env: Record<string, string | undefined>): z.core.$Z
   // With STORAGE_DRIVER=s3 the storage check has already asked for it.
   if (storage !== 's3' && (queue === 'sqs' || runner === 'ecs')) need('AWS_REGION', 'an AWS driver is chosen');
   if (env.SITE_POINTERS === 'cloudfront-kvs') need('CLOUDFRONT_KVS_ARN', 'SITE_POINTERS=cloudfront-kvs');
+  // A provider is configured by its client id and secret together; half of the pair is a mistake.
+  for (const provider of OAUTH_PROVIDER_IDS) {
+    const [id, secret] = [`${provider.toUpperCase()}_CLIENT_ID`, `${provider.toUpperCase()}_CLIENT_SECRET`];
+    if (env[id] !== undefined) need(secret, `${id} is set`);
+    if (env[secret] !== undefined) need(id, `${secret} is set`);
+  }
   if (env.NODE_ENV === 'production') {
     need('JWT_SECRET', 'NODE_ENV=production');
     // Sessions in memory are invisible to other replicas: production must share them.
     need('REDIS_URL', 'NODE_ENV=production');
+    const providers = OAUTH_PROVIDER_IDS.filter((provider) => env[`${provider.toUpperCase()}_CLIENT_ID`] !== undefined);
+    // The localhost default would send the provider's answer to the user's own machine.
+    if (providers.length > 0) need('OAUTH_REDIRECT_BASE_URL', 'Google or LinkedIn sign-in is configured in production');
+    for (const provider of providers) {
+      const key = `${provider.toUpperCase()}_ISSUER_URL`;
+      if (env[key]?.startsWith('http:')) problems.push({ code: 'custom', path: [key], message: 'must be https in production', input: env[key] });
+    }
     // "true" trusts the leftmost X-Forwarded-For, which the client writes: every per-address
     // limit could be dodged with a header. Name the hops (1 behind an ALB) or the subnets.
     if (env.TRUST_PROXY === 'true') {
@@ -170,6 +193,18 @@ function conditionalProblems(env: Record<string, string | undefined>): z.core.$Z
 }
 
 export type Env = z.infer<typeof EnvSchema>;
+
+/** The sign-in providers the API knows (backend/src/routes/auth/oauth/provider-catalog.ts describes each). */
+export const OAUTH_PROVIDER_IDS = ['google', 'linkedin'] as const;
+export type OAuthProviderId = (typeof OAUTH_PROVIDER_IDS)[number];
+
+export interface OAuthProviderSettings {
+  id: OAuthProviderId;
+  clientId: string;
+  clientSecret: string;
+  /** Where the discovery document is found (/.well-known/openid-configuration under it). */
+  issuer: string;
+}
 
 export interface RateLimit {
   limit: number;
@@ -216,6 +251,12 @@ export interface Config {
   /** Work a user (or an anonymous client) may have in progress at once. */
   quotas: { activeBuildsPerUser: number; pendingExtractionsPerOwner: number };
   sites: { baseUrl: string };
+  /** Google and LinkedIn sign-in: only the providers with a client id and secret. */
+  oauth: {
+    /** The origin browsers reach the app at: provider callbacks and the SPA's sign-in pages are under it. */
+    redirectBaseUrl: string;
+    providers: OAuthProviderSettings[];
+  };
   /** The SPA's built files, served by the API (local mode); null when CloudFront serves them. */
   web: { dir: string | null };
   uploads: { maxBytes: number; anonymousRetentionHours: number; events: { pollMs: number; heartbeatMs: number; maxMs: number } };
@@ -335,6 +376,13 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
     quotas: { activeBuildsPerUser: e.MAX_ACTIVE_BUILDS_PER_USER, pendingExtractionsPerOwner: e.MAX_PENDING_EXTRACTIONS },
     // Locally the API serves published sites itself; in AWS they are on the CloudFront domain.
     sites: { baseUrl: e.SITES_BASE_URL ?? `http://localhost:${e.PORT}/sites` },
+    oauth: {
+      redirectBaseUrl: (e.OAUTH_REDIRECT_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+      providers: [
+        ...(e.GOOGLE_CLIENT_ID ? [{ id: 'google' as const, clientId: e.GOOGLE_CLIENT_ID, clientSecret: e.GOOGLE_CLIENT_SECRET!, issuer: e.GOOGLE_ISSUER_URL }] : []),
+        ...(e.LINKEDIN_CLIENT_ID ? [{ id: 'linkedin' as const, clientId: e.LINKEDIN_CLIENT_ID, clientSecret: e.LINKEDIN_CLIENT_SECRET!, issuer: e.LINKEDIN_ISSUER_URL }] : []),
+      ],
+    },
     web: { dir: webDir(e.WEB_DIR) },
     uploads: {
       maxBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),

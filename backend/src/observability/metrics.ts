@@ -6,6 +6,7 @@ export interface Metrics {
   httpRequests: client.Counter<'method' | 'route' | 'status'>;
   httpDuration: client.Histogram<'method' | 'route' | 'status'>;
   authEvents: client.Counter<'event'>;
+  oauthSignIns: client.Counter<'provider' | 'outcome'>;
   dependencyFailures: client.Counter<'dependency'>;
   cvUploads: client.Counter<'kind' | 'outcome'>;
   uploadBytes: client.Histogram<'kind'>;
@@ -52,6 +53,12 @@ export function createMetrics(): Metrics {
       name: 'r2w_auth_events_total',
       help: 'Account events: register, login, login_failed, refresh, refresh_reuse, logout, account_deleted, token_rejected.',
       labelNames: ['event'],
+      registers: [registry],
+    }),
+    oauthSignIns: new client.Counter({
+      name: 'r2w_oauth_sign_ins_total',
+      help: 'Sign-ins with Google or LinkedIn by provider and outcome: signed_in, linked, signed_up, or why it failed (cancelled, expired, provider_unavailable, invalid_response, email_unverified, email_missing, failed).',
+      labelNames: ['provider', 'outcome'],
       registers: [registry],
     }),
     dependencyFailures: new client.Counter({

@@ -70,6 +70,15 @@ describe.each([
     expect(await store.get(s.id)).toBeNull();
   });
 
+  it('hands a pending value out once, even to takers at the same moment', async () => {
+    const key = randomUUID();
+    await store.putPending(key, 'flow', 60_000);
+    const taken = await Promise.all(Array.from({ length: 5 }, () => store.takePending(key)));
+    expect(taken.filter((v) => v === 'flow')).toHaveLength(1);
+    expect(taken.filter((v) => v === null)).toHaveLength(4);
+    expect(await store.takePending(randomUUID())).toBeNull();
+  });
+
   it('deletes one session, or all of a user', async () => {
     const userId = randomUUID();
     const [a, b, c] = [session({ userId }), session({ userId }), session()];

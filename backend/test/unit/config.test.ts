@@ -147,6 +147,28 @@ describe('configuration', () => {
     expect(problems({ BUILD_RETENTION_DAYS: 'month' })).toEqual([expect.stringMatching(/^BUILD_RETENTION_DAYS: must be a whole number of days \(got "month"\)$/)]);
   });
 
+  it('configures a sign-in provider only with its client id and secret together', () => {
+    expect(loadConfig({}).oauth).toEqual({ redirectBaseUrl: 'http://localhost:2000', providers: [] });
+    expect(loadConfig({ GOOGLE_CLIENT_ID: 'id', GOOGLE_CLIENT_SECRET: 's', OAUTH_REDIRECT_BASE_URL: 'https://app.example.com/' }).oauth).toEqual({
+      redirectBaseUrl: 'https://app.example.com',
+      providers: [{ id: 'google', clientId: 'id', clientSecret: 's', issuer: 'https://accounts.google.com' }],
+    });
+    expect(problems({ GOOGLE_CLIENT_ID: 'id' })).toEqual(['GOOGLE_CLIENT_SECRET: is required when GOOGLE_CLIENT_ID is set (not set)']);
+    expect(problems({ LINKEDIN_CLIENT_SECRET: 's' })).toEqual(['LINKEDIN_CLIENT_ID: is required when LINKEDIN_CLIENT_SECRET is set (not set)']);
+    expect(problems({ OAUTH_REDIRECT_BASE_URL: 'https://app.example.com/app' })).toEqual([expect.stringMatching(/^OAUTH_REDIRECT_BASE_URL: must be an origin only/)]);
+    expect(problems({ GOOGLE_ISSUER_URL: 'accounts.google.com' })).toEqual([expect.stringMatching(/^GOOGLE_ISSUER_URL: /)]);
+  });
+
+  it('needs the public address and https issuers for sign-in providers in production', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), REDIS_URL: 'redis://127.0.0.1:6379' };
+    const google = { GOOGLE_CLIENT_ID: 'id', GOOGLE_CLIENT_SECRET: 's' };
+    expect(problems({ ...production, ...google, GOOGLE_ISSUER_URL: 'http://127.0.0.1:9999' })).toEqual([
+      'OAUTH_REDIRECT_BASE_URL: is required when Google or LinkedIn sign-in is configured in production (not set)',
+      'GOOGLE_ISSUER_URL: must be https in production (value hidden)',
+    ]);
+    expect(loadConfig({ ...production, ...google, OAUTH_REDIRECT_BASE_URL: 'https://app.example.com' }).oauth.providers).toHaveLength(1);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ PORT: '', REDIS_URL: '' }).port).toBe(2000);
   });

@@ -53,3 +53,20 @@ export const ProviderSchema = z.strictObject({ id: z.string(), name: z.string() 
 export type Provider = z.infer<typeof ProviderSchema>;
 export const ProvidersResponseSchema = z.strictObject({ providers: z.array(ProviderSchema) });
 export type ProvidersResponse = z.infer<typeof ProvidersResponseSchema>;
+
+export const OAuthParamsSchema = z.object({ provider: z.string().meta({ description: 'google or linkedin (only those configured; others answer 404).' }) });
+export const OAuthStartQuerySchema = z.object({
+  next: z.string().optional().meta({ description: 'The SPA path to land on once signed in, e.g. /cvs/123; anything but a path of this app is ignored.' }),
+});
+export const OAuthCallbackQuerySchema = z.object({
+  code: z.string().optional(),
+  state: z.string().optional(),
+  error: z.string().optional().meta({ description: 'Set by the provider instead of code, e.g. access_denied.' }),
+});
+
+/**
+ * Why a sign-in with Google or LinkedIn did not finish: the callback sends the browser to
+ * /sign-in?oauthError=<reason>&provider=<id>, and the SPA says it in words.
+ */
+export const OAUTH_FAILURES = ['cancelled', 'expired', 'provider_unavailable', 'invalid_response', 'email_unverified', 'email_missing', 'failed'] as const;
+export type OAuthFailure = (typeof OAUTH_FAILURES)[number];

@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import type { oas31, ZodOpenApiOperationObject, ZodOpenApiPathsObject, ZodOpenApiResponseObject } from 'zod-openapi';
-import { LoginBodySchema, MeResponseSchema, ProvidersResponseSchema, RefreshBodySchema, RegisterBodySchema, SessionSchema } from './auth';
+import {
+  LoginBodySchema,
+  MeResponseSchema,
+  OAuthCallbackQuerySchema,
+  OAuthParamsSchema,
+  OAuthStartQuerySchema,
+  ProvidersResponseSchema,
+  RefreshBodySchema,
+  RegisterBodySchema,
+  SessionSchema,
+} from './auth';
 import {
   ClaimBodySchema,
   CvDocumentSchema,
@@ -44,6 +54,7 @@ const ownerOrClaim: oas31.SecurityRequirementObject[] = [{ bearer: [] }, { claim
 const noContent = (description: string) => ({ description });
 const html = (description: string) => ({ description, content: { 'text/html': { schema: z.string() } } });
 const jsonBody = (schema: z.ZodType) => ({ required: true, content: json(schema) });
+const redirect = (description: string) => ({ description, headers: z.object({ Location: z.string().meta({ description: 'Where the browser goes next.' }) }) });
 
 /** An operation of the CV routes. */
 const cvs = (operation: Omit<ZodOpenApiOperationObject, 'tags'>): ZodOpenApiOperationObject => ({ tags: ['cvs'], ...operation });
@@ -171,7 +182,41 @@ export const API_PATHS: ZodOpenApiPathsObject = {
     },
   },
   '/api/v1/auth/providers': {
-    get: { tags: ['auth'], operationId: 'authProviders', summary: 'Other ways to sign in', responses: { 200: answer('Configured providers (none yet).', ProvidersResponseSchema), ...refusals() } },
+    get: {
+      tags: ['auth'],
+      operationId: 'authProviders',
+      summary: 'Other ways to sign in',
+      responses: { 200: answer('The configured sign-in providers (Google, LinkedIn); empty when none is.', ProvidersResponseSchema), ...refusals() },
+    },
+  },
+  '/api/v1/auth/oauth/{provider}/start': {
+    get: {
+      tags: ['auth'],
+      operationId: 'oauthStart',
+      summary: 'Sign in with Google or LinkedIn',
+      description: 'A browser navigation, not a fetch: sends the browser to the provider (OpenID Connect authorization code flow with state, nonce and, where the provider takes it, PKCE).',
+      requestParams: { path: OAuthParamsSchema, query: OAuthStartQuerySchema },
+      responses: {
+        302: redirect('To the provider; or, when it cannot be reached, to /sign-in?oauthError=provider_unavailable in the SPA.'),
+        404: refusal(404, 'NOT_FOUND: no such provider, or it is not configured.'),
+        ...refusals(429),
+      },
+    },
+  },
+  '/api/v1/auth/oauth/{provider}/callback': {
+    get: {
+      tags: ['auth'],
+      operationId: 'oauthCallback',
+      summary: "The provider's answer",
+      description:
+        'Where the provider sends the browser back. Signed in: the r2w_refresh cookie is set and the browser goes to /sign-in/complete?next=<path> in the SPA, which picks the session up. Otherwise it goes to /sign-in?oauthError=<reason>&provider=<id>, and no account is created or changed.',
+      requestParams: { path: OAuthParamsSchema, query: OAuthCallbackQuerySchema },
+      responses: {
+        302: redirect('To the SPA: signed in, or the sign-in page with the reason it failed (cancelled, expired, provider_unavailable, invalid_response, email_unverified, email_missing, failed).'),
+        404: refusal(404, 'NOT_FOUND: no such provider, or it is not configured.'),
+        ...refusals(),
+      },
+    },
   },
 
   '/api/v1/cvs': {

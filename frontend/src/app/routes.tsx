@@ -2,7 +2,7 @@ import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { Layout } from './layout';
 import { Landing } from './routes/landing';
-import { SignIn, SignUp } from './routes/auth-pages';
+import { SignIn, SignInComplete, SignUp } from './routes/auth-pages';
 import { RequireUser } from './require-user';
 import { NotFound } from './routes/not-found';
 import { Loading } from '@/components/ui/loading';
@@ -19,6 +19,7 @@ export function AppRoutes() {
       <Route element={<Layout />}>
         <Route index element={<Landing />} />
         <Route path="sign-in" element={<SignIn />} />
+        <Route path="sign-in/complete" element={<SignInComplete />} />
         <Route path="sign-up" element={<SignUp />} />
         <Route
           path="cvs/:cvId"

@@ -7,6 +7,7 @@ export class MemorySessionStore implements SessionStore {
   readonly kind = 'memory' as const;
   private readonly sessions = new Map<string, Session>();
   private readonly retired = new Map<string, string[]>();
+  private readonly pending = new Map<string, { value: string; expiresAt: number }>();
   private readonly sweeper: NodeJS.Timeout;
 
   constructor(sweepIntervalMs = 60_000) {
@@ -17,6 +18,7 @@ export class MemorySessionStore implements SessionStore {
   private sweep(): void {
     const now = Date.now();
     for (const [id, session] of this.sessions) if (session.expiresAt <= now) this.forget(id);
+    for (const [key, entry] of this.pending) if (entry.expiresAt <= now) this.pending.delete(key);
   }
 
   private forget(sessionId: string): void {
@@ -66,11 +68,22 @@ export class MemorySessionStore implements SessionStore {
     for (const [id, session] of this.sessions) if (session.userId === userId) this.forget(id);
   }
 
+  async putPending(key: string, value: string, ttlMs: number): Promise<void> {
+    this.pending.set(key, { value, expiresAt: Date.now() + ttlMs });
+  }
+
+  async takePending(key: string): Promise<string | null> {
+    const entry = this.pending.get(key);
+    this.pending.delete(key);
+    return entry && entry.expiresAt > Date.now() ? entry.value : null;
+  }
+
   async ping(): Promise<void> {}
 
   async close(): Promise<void> {
     clearInterval(this.sweeper);
     this.sessions.clear();
     this.retired.clear();
+    this.pending.clear();
   }
 }

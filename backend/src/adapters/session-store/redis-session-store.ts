@@ -52,6 +52,10 @@ export class RedisSessionStore implements SessionStore {
     return `${this.options.keyPrefix}user-sessions:${userId}`;
   }
 
+  private pendingKey(key: string): string {
+    return `${this.options.keyPrefix}pending:${key}`;
+  }
+
   // While (re)connecting, wait a bounded time for the connection rather than failing
   // at once or queueing without limit.
   private async connected(): Promise<void> {
@@ -119,6 +123,15 @@ export class RedisSessionStore implements SessionStore {
         .del(...ids.map((id) => this.sessionKey(id)), this.userKey(userId))
         .exec();
     });
+  }
+
+  async putPending(key: string, value: string, ttlMs: number): Promise<void> {
+    await this.call(() => this.redis.set(this.pendingKey(key), value, 'PX', ttlMs));
+  }
+
+  async takePending(key: string): Promise<string | null> {
+    // GETDEL: two replicas handed the same answer cannot both take it.
+    return this.call(() => this.redis.getdel(this.pendingKey(key)));
   }
 
   async ping(): Promise<void> {

@@ -33,6 +33,13 @@ export interface SessionStore {
   rotate(sessionId: string, presentedHash: string, nextHash: string, expiresAt: number): Promise<RotateResult>;
   delete(sessionId: string): Promise<void>;
   deleteAllForUser(userId: string): Promise<void>;
+  /**
+   * Keeps a short-lived value under `key` (a sign-in with Google or LinkedIn in progress,
+   * so that whichever replica receives the provider's answer can finish it).
+   */
+  putPending(key: string, value: string, ttlMs: number): Promise<void>;
+  /** The value under `key`, removed in the same step: a second take of it finds nothing. */
+  takePending(key: string): Promise<string | null>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -7,11 +7,9 @@ import type { Metrics } from '../../observability/metrics';
 import { LoginBodySchema, RefreshBodySchema, RegisterBodySchema, type Provider, type Session } from '@r2w/cv-schema/api';
 import type { AuthService } from './auth.service';
 import type { TokenService } from './tokens';
-
-// The refresh token also travels as an httpOnly cookie so the SPA never has to keep it
-// where page scripts can read it; API clients use the JSON field instead.
-const REFRESH_COOKIE = 'r2w_refresh';
-const COOKIE_PATH = '/api/v1/auth';
+import { clearRefreshCookie, REFRESH_COOKIE, setRefreshCookie } from './refresh-cookie';
+import type { OAuthSignIn } from './oauth/oauth-sign-in';
+import { oauthRouter } from './oauth/oauth.router';
 
 export interface AuthRouterDeps {
   auth: AuthService;
@@ -21,20 +19,18 @@ export interface AuthRouterDeps {
   limits: RateLimits;
   cookieSecure: boolean;
   sessionTtlSeconds: number;
+  oauth: OAuthSignIn;
+  /** The origin the SPA is served at (where provider sign-ins end). */
+  appBaseUrl: string;
 }
 
 export function authRouter(deps: AuthRouterDeps): Router {
   const router = createRouter();
   const requireUser = authenticate(deps.tokens, deps.sessions, deps.metrics);
 
+  const cookies = { secure: deps.cookieSecure, sessionTtlSeconds: deps.sessionTtlSeconds };
   const sendSession = (res: Response, status: number, result: Session) => {
-    res.cookie(REFRESH_COOKIE, result.refreshToken, {
-      httpOnly: true,
-      secure: deps.cookieSecure,
-      sameSite: 'lax',
-      path: COOKIE_PATH,
-      maxAge: deps.sessionTtlSeconds * 1000,
-    });
+    setRefreshCookie(res, result.refreshToken, cookies);
     res.status(status).json(result);
   };
 
@@ -55,7 +51,7 @@ export function authRouter(deps: AuthRouterDeps): Router {
 
   router.post('/logout', requireUser, async (_req, res) => {
     await deps.auth.logout(authOf(res));
-    res.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
+    clearRefreshCookie(res);
     res.status(204).end();
   });
 
@@ -65,15 +61,16 @@ export function authRouter(deps: AuthRouterDeps): Router {
 
   router.delete('/me', requireUser, async (_req, res) => {
     await deps.auth.deleteAccount(authOf(res));
-    res.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
+    clearRefreshCookie(res);
     res.status(204).end();
   });
 
-  // Google and LinkedIn sign-in arrive with a later release; until one is configured
-  // the list is empty and the SPA shows only e-mail sign-in.
+  // Google and LinkedIn, those configured; with none the SPA shows only e-mail sign-in.
   router.get('/providers', (_req, res) => {
-    res.json({ providers: [] } satisfies { providers: Provider[] });
+    res.json({ providers: deps.oauth.providers() } satisfies { providers: Provider[] });
   });
+
+  router.use('/oauth', oauthRouter({ oauth: deps.oauth, limits, cookies, appBaseUrl: deps.appBaseUrl }));
 
   return router;
 }

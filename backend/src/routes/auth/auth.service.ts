@@ -142,7 +142,8 @@ export class AuthService {
     return Date.now() + this.deps.sessionTtlSeconds * 1000;
   }
 
-  private async startSession(user: PublicUser): Promise<Session> {
+  /** A new session for a user who has proved who they are (a password, or a provider's ID token). */
+  async startSession(user: PublicUser): Promise<Session> {
     const sessionId = randomUUID();
     const secret = newRefreshSecret();
     await this.deps.sessions.create({ id: sessionId, userId: user.id, refreshHash: hashRefreshSecret(secret), createdAt: Date.now(), expiresAt: this.expiresAt() });

@@ -10,6 +10,8 @@ export type Auth = {
   user: User | null;
   signIn(email: string, password: string): Promise<void>;
   signUp(email: string, password: string, name?: string): Promise<void>;
+  /** Takes up the session a Google or LinkedIn sign-in left in the refresh cookie; rejects when there is none. */
+  completeProviderSignIn(): Promise<void>;
   signOut(): Promise<void>;
   deleteAccount(): Promise<void>;
 };
@@ -38,7 +40,7 @@ type Props = {
 export function AuthProvider({ children, onSignedIn }: Props) {
   const [state, setState] = useState<AuthState>({ status: 'loading' });
   const token = useRef<string | null>(null);
-  const refreshing = useRef<Promise<string | null> | null>(null);
+  const refreshing = useRef<Promise<Session | null> | null>(null);
 
   const adopt = useCallback((result: Session) => {
     token.current = result.accessToken;
@@ -55,21 +57,24 @@ export function AuthProvider({ children, onSignedIn }: Props) {
   // One refresh at a time: parallel requests that all met an expired token share it. Other
   // tabs wait too (a Web Lock), since the refresh token rotates: two tabs sending the same
   // one would look like a stolen token and end the session.
-  const refresh = useCallback(() => {
+  const refreshSession = useCallback(() => {
     refreshing.current ??= serialized(sessionApi.refresh)
-      .then((result) => {
-        adopt(result);
-        return result.accessToken;
-      })
-      .catch(() => {
-        endSession();
-        return null;
-      })
+      .catch(() => null)
       .finally(() => {
         refreshing.current = null;
       });
     return refreshing.current;
-  }, [adopt, endSession]);
+  }, []);
+
+  const refresh = useCallback(async () => {
+    const result = await refreshSession();
+    if (!result) {
+      endSession();
+      return null;
+    }
+    adopt(result);
+    return result.accessToken;
+  }, [refreshSession, adopt, endSession]);
 
   useEffect(() => {
     setTokenSource({ accessToken: () => token.current, refresh });
@@ -94,6 +99,15 @@ export function AuthProvider({ children, onSignedIn }: Props) {
       user: state.status === 'signed-in' ? state.user : null,
       signIn: async (email, password) => signedIn(await sessionApi.login({ email, password })),
       signUp: async (email, password, name) => signedIn(await sessionApi.register({ email, password, ...(name ? { name } : {}) })),
+      completeProviderSignIn: async () => {
+        // Shared with a refresh already under way (this page's first load may start one).
+        const result = await refreshSession();
+        if (!result) {
+          endSession();
+          throw new Error('The sign-in left no session.');
+        }
+        await signedIn(result);
+      },
       signOut: async () => {
         try {
           await sessionApi.logout();
@@ -108,7 +122,7 @@ export function AuthProvider({ children, onSignedIn }: Props) {
         endSession();
       },
     }),
-    [state, signedIn, endSession],
+    [state, signedIn, endSession, refreshSession],
   );
 
   return <AuthContext.Provider value={auth}>{children}</AuthContext.Provider>;

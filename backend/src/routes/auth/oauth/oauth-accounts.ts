@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import { Prisma, type Database } from '../../../db/database';
+import type { OAuthProviderId } from '../../../config/env';
+import { publicUserSelect, type PublicUser } from '../user.mapper';
+import { OAuthFlowError } from './oauth-failure';
+import type { VerifiedIdentity } from './oidc-client';
+
+/** signed_in: a known identity; linked: a new identity on an existing account (same verified e-mail); signed_up: a new account. */
+export type AccountOutcome = 'signed_in' | 'linked' | 'signed_up';
+
+/**
+ * The account an identity signs in to. An identity seen before keeps its account whatever
+ * its e-mail is now. A new one joins the account with its e-mail only when the provider
+ * has verified that e-mail; otherwise whoever controls the provider account could take
+ * over ours. Nothing is written unless the whole sign-in can succeed.
+ */
+export async function accountForIdentity(db: Database, provider: OAuthProviderId, identity: VerifiedIdentity): Promise<{ user: PublicUser; outcome: AccountOutcome }> {
+  try {
+    return await resolve(db, provider, identity);
+  } catch (error) {
+    // Another request created the identity or the account a moment ago: it now exists.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return resolve(db, provider, identity);
+    throw error;
+  }
+}
+
+async function resolve(db: Database, provider: OAuthProviderId, identity: VerifiedIdentity): Promise<{ user: PublicUser; outcome: AccountOutcome }> {
+  const known = await db.oAuthIdentity.findUnique({ where: { provider_subject: { provider, subject: identity.subject } }, select: { user: { select: publicUserSelect } } });
+  if (known) return { user: known.user, outcome: 'signed_in' };
+  if (!identity.email) throw new OAuthFlowError('email_missing', 'the ID token has no usable e-mail address');
+  // An unverified address neither joins an account nor makes one: the address would then
+  // be taken from its real owner.
+  if (!identity.emailVerified) throw new OAuthFlowError('email_unverified', 'the provider has not verified the e-mail address');
+
+  const existing = await db.user.findUnique({ where: { email: identity.email }, select: publicUserSelect });
+  if (existing) {
+    await db.oAuthIdentity.create({ data: { provider, subject: identity.subject, userId: existing.id } });
+    return { user: existing, outcome: 'linked' };
+  }
+  // One statement: the account and its identity exist together or not at all.
+  const user = await db.user.create({
+    data: { id: randomUUID(), email: identity.email, name: identity.name, passwordHash: null, identities: { create: { provider, subject: identity.subject } } },
+    select: publicUserSelect,
+  });
+  return { user, outcome: 'signed_up' };
+}

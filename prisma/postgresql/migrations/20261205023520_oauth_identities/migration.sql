@@ -1,0 +1,15 @@
+-- CreateTable
+CREATE TABLE "OAuthIdentity" (
+    "provider" TEXT NOT NULL,
+    "subject" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "OAuthIdentity_pkey" PRIMARY KEY ("provider","subject")
+);
+
+-- CreateIndex
+CREATE INDEX "OAuthIdentity_userId_idx" ON "OAuthIdentity"("userId");
+
+-- AddForeignKey
+ALTER TABLE "OAuthIdentity" ADD CONSTRAINT "OAuthIdentity_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
