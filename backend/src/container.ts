@@ -80,7 +80,13 @@ function createQueue(config: Config): JobQueue<ExtractionJob> {
   if (q.driver === 'local') {
     return new LocalJobQueue<ExtractionJob>({ file: q.file, visibilityTimeoutSeconds: q.visibilityTimeoutSeconds, maxReceives: q.maxReceives });
   }
-  return new SqsJobQueue<ExtractionJob>({ ...awsConnection(config), queueUrl: q.queueUrl, deadLetterQueueUrl: q.deadLetterQueueUrl, visibilityTimeoutSeconds: q.visibilityTimeoutSeconds });
+  return new SqsJobQueue<ExtractionJob>({
+    ...awsConnection(config),
+    endpoint: q.endpoint,
+    queueUrl: q.queueUrl,
+    deadLetterQueueUrl: q.deadLetterQueueUrl,
+    visibilityTimeoutSeconds: q.visibilityTimeoutSeconds,
+  });
 }
 
 // How long one DescribeTasks answer serves every reader of a build (rate limits).

@@ -101,6 +101,8 @@ const EnvSchema = z.object({
   QUEUE_DRIVER: z.enum(['local', 'sqs']).default('local'),
   SQS_QUEUE_URL: z.url().optional(),
   SQS_DLQ_URL: z.url().optional(),
+  // SQS elsewhere than AWS_ENDPOINT_URL: an emulator beside another S3 one (docker-compose.yml).
+  SQS_ENDPOINT_URL: z.url({ protocol: /^https?$/ }).optional(),
   QUEUE_VISIBILITY_TIMEOUT_SECONDS: seconds(1, 43_200).default(120),
   QUEUE_MAX_RECEIVES: z.coerce.number().int().min(1).max(1000).default(5),
 
@@ -262,7 +264,9 @@ export interface Config {
   uploads: { maxBytes: number; anonymousRetentionHours: number; events: { pollMs: number; heartbeatMs: number; maxMs: number } };
   aws: { region: string | undefined; endpoint: string | undefined };
   storage: StorageSettings;
-  queue: { visibilityTimeoutSeconds: number; maxReceives: number } & ({ driver: 'local'; file: string } | { driver: 'sqs'; queueUrl: string; deadLetterQueueUrl?: string });
+  queue: { visibilityTimeoutSeconds: number; maxReceives: number } & (
+    { driver: 'local'; file: string } | { driver: 'sqs'; queueUrl: string; deadLetterQueueUrl?: string; endpoint: string | undefined }
+  );
   extraction: {
     /** Null without ANTHROPIC_API_KEY: the offline extractor does all the work. */
     claude: { apiKey: string; baseURL?: string; model: string; timeoutSeconds: number; maxRetries: number; breakerResetSeconds: number } | null;
@@ -396,7 +400,9 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
     queue: {
       visibilityTimeoutSeconds: e.QUEUE_VISIBILITY_TIMEOUT_SECONDS,
       maxReceives: e.QUEUE_MAX_RECEIVES,
-      ...(e.QUEUE_DRIVER === 'sqs' ? { driver: 'sqs' as const, queueUrl: e.SQS_QUEUE_URL!, deadLetterQueueUrl: e.SQS_DLQ_URL } : { driver: 'local' as const, file: path.join(dataDir, 'queue.db') }),
+      ...(e.QUEUE_DRIVER === 'sqs'
+        ? { driver: 'sqs' as const, queueUrl: e.SQS_QUEUE_URL!, deadLetterQueueUrl: e.SQS_DLQ_URL, endpoint: e.SQS_ENDPOINT_URL ?? e.AWS_ENDPOINT_URL }
+        : { driver: 'local' as const, file: path.join(dataDir, 'queue.db') }),
     },
     extraction: {
       claude: e.ANTHROPIC_API_KEY

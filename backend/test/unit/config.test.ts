@@ -58,6 +58,14 @@ describe('configuration', () => {
     });
   });
 
+  it('reaches SQS at its own endpoint when S3 is another emulator, else at AWS_ENDPOINT_URL', () => {
+    const aws = { AWS_REGION: 'us-east-1', STORAGE_DRIVER: 's3', S3_BUCKET: 'r2w', AWS_ENDPOINT_URL: 'http://minio:9000', QUEUE_DRIVER: 'sqs', SQS_QUEUE_URL: 'http://sqs:9324/000000000000/r2w' };
+    expect(loadConfig({ ...aws, SQS_ENDPOINT_URL: 'http://sqs:9324' }).queue).toMatchObject({ driver: 'sqs', endpoint: 'http://sqs:9324' });
+    expect(loadConfig({ ...aws, SQS_ENDPOINT_URL: 'http://sqs:9324' }).storage).toMatchObject({ endpoint: 'http://minio:9000' });
+    expect(loadConfig(aws).queue).toMatchObject({ driver: 'sqs', endpoint: 'http://minio:9000' });
+    expect(() => loadConfig({ ...aws, SQS_ENDPOINT_URL: 'sqs:9324' })).toThrow(/SQS_ENDPOINT_URL/);
+  });
+
   it('gives a local builder the storage settings and nothing secret', () => {
     const config = loadConfig({
       PATH: '/usr/bin',
