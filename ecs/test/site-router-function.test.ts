@@ -1,39 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import vm from 'node:vm';
+import { loadFunction, viewerRequest } from './support/cloudfront-function';
 
-// The CloudFront Function of the sites distribution, run as CloudFront runs it: the file's
-// own source, its `cloudfront` import bound to a KeyValueStore backed by a Map, in a bare
-// context with no Node APIs (cloudfront-js-2.0 has none).
+// The sites' viewer-request function as the file stands (BASE_PATH ''): a distribution of
+// its own serving the sites at its root. cdn.test.ts runs the variant the stack deploys.
 
-const SOURCE_FILE = path.resolve(__dirname, '../../../ecs/functions/site-router.js');
-const IMPORT = "import cf from 'cloudfront';";
+const SOURCE_FILE = path.resolve(__dirname, '../functions/site-router.js');
 const BUILD = 'sites/0b6a2f4e-1c2d-4e5f-8a9b-0c1d2e3f4a5b/9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a/';
-
-type Handler = (event: unknown) => Promise<Record<string, unknown>>;
-
-function loadFunction(store: Map<string, string>): Handler {
-  const source = readFileSync(SOURCE_FILE, 'utf8');
-  if (source.split(IMPORT).length !== 2) throw new Error(`${SOURCE_FILE} must import the KeyValueStore module exactly once as: ${IMPORT}`);
-  const cloudfront = {
-    kvs: () => ({
-      async get(key: string) {
-        if (!store.has(key)) throw new Error(`Key ${key} not found`);
-        return store.get(key);
-      },
-    }),
-  };
-  return vm.runInNewContext(`${source.replace(IMPORT, 'const cf = __cloudfront;')}\nhandler;`, { __cloudfront: cloudfront }) as Handler;
-}
-
-function viewerRequest(uri: string) {
-  return {
-    version: '1.0',
-    context: { eventType: 'viewer-request' },
-    viewer: { ip: '192.0.2.1' },
-    request: { method: 'GET', uri, querystring: {}, headers: { host: { value: 'sites.example.com' } }, cookies: {} },
-  };
-}
 
 describe('site-router CloudFront Function', () => {
   const store = new Map([
@@ -41,7 +14,7 @@ describe('site-router CloudFront Function', () => {
     ['staged', `staging/${BUILD}`],
     ['tampered', 'uploads/someone/cv/'],
   ]);
-  const handler = loadFunction(store);
+  const handler = loadFunction(readFileSync(SOURCE_FILE, 'utf8'), store);
   const uriFor = async (uri: string) => (await handler(viewerRequest(uri))).uri;
   const statusOf = async (uri: string) => (await handler(viewerRequest(uri))).statusCode;
 
