@@ -26,11 +26,13 @@ const workspaceGraph = [
   { target: './cv-schema/src', from: ['./storage', './portfolio-task', './backend', './frontend'] },
   { target: './storage/src', from: ['./portfolio-task', './backend', './frontend'] },
   { target: './portfolio-task/src', from: ['./backend', './frontend'] },
+  // The AWS deployment (ecs/) reads the app's configuration in its tests; nothing imports it.
+  { target: ['./cv-schema', './storage', './portfolio-task', './backend', './frontend'], from: './ecs' },
 ];
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', '**/coverage/**', 'data/**', 'backend/src/db/generated/**', 'frontend/e2e/screenshots/**', 'backend/eval/extraction/recorded/**'],
+    ignores: ['**/node_modules/**', '**/dist/**', '**/coverage/**', 'data/**', 'backend/src/db/generated/**', 'frontend/e2e/screenshots/**', 'backend/eval/extraction/recorded/**', 'ecs/cdk.out/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

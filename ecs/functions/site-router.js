@@ -7,7 +7,13 @@
 //   /<slug>/<path>  ->  /<prefix><path>, with index.html for folder paths
 //   /<slug>         ->  301 to /<slug>/ (relative links in a site need the slash)
 //   anything else, an unsafe path or an unknown slug  ->  404
+//
+// BASE_PATH is the path the sites are served under: '' on a distribution of their own, or
+// '/sites' when they share the SPA's distribution (ecs/src/cdn.ts sets it when it deploys
+// this file), so that SITES_BASE_URL is https://<domain>/sites.
 import cf from 'cloudfront';
+
+const BASE_PATH = '';
 
 const kvs = cf.kvs();
 
@@ -49,7 +55,8 @@ function pathInSite(rest) {
 
 async function handler(event) {
   const request = event.request;
-  const match = /^\/([^/]+)(\/.*)?$/.exec(request.uri);
+  if (request.uri.slice(0, BASE_PATH.length) !== BASE_PATH) return notFound();
+  const match = /^\/([^/]+)(\/.*)?$/.exec(request.uri.slice(BASE_PATH.length));
   if (!match || !SLUG.test(match[1])) return notFound();
   const slug = match[1];
   const path = match[2] === undefined ? '' : pathInSite(match[2].slice(1));
@@ -63,7 +70,7 @@ async function handler(event) {
     return notFound();
   }
   if (typeof prefix !== 'string' || !BUILD_PREFIX.test(prefix)) return notFound();
-  if (match[2] === undefined) return redirect('/' + slug + '/');
+  if (match[2] === undefined) return redirect(BASE_PATH + '/' + slug + '/');
 
   request.uri = '/' + prefix + path;
   return request;

@@ -2,15 +2,15 @@ import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/clien
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { ApiCv, Build, Portfolio, PublishResponse } from '@r2w/cv-schema/api';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { BUCKET, startTopology, type Topology } from '../../../scripts/aws-local/topology';
-import { dropDatabase } from '../support/databases';
+import { dropDatabase, repoRoot } from '../support/databases';
 import { startFakeAnthropic, type FakeAnthropic } from '../support/fake-anthropic';
 import { waitFor } from '../support/ports';
 import { REDIS_URL } from '../support/services';
-import { loadSiteRouter, viewerRequest } from '../support/site-router-function';
+import { loadFunction, viewerRequest } from '../../../scripts/aws-local/cloudfront-function';
 import { TEST_JWT_SECRET } from '../support/test-app';
 import { CV_TEXT, CV_TOOL_INPUT, cvForm } from '../fault/fault-steps';
 
@@ -175,7 +175,7 @@ it('upload → extraction (its worker SIGKILLed mid-job, the job finished once b
   expect(listed.Contents?.map((object) => object.Key)).toEqual(expect.arrayContaining([`${sitePrefix}index.html`, `${sitePrefix}404.html`]));
 
   // As CloudFront serves it: the function maps the address to an S3 key through the store.
-  const routed = await loadSiteRouter(topology.kvs.entries)(viewerRequest(`/${slug}/`));
+  const routed = await loadFunction(readFileSync(path.join(repoRoot, 'ecs/functions/site-router.js'), 'utf8'), topology.kvs.entries)(viewerRequest(`/${slug}/`));
   expect(routed.uri).toBe(`/${sitePrefix}index.html`);
   const fromS3 = await s3Text(sitePrefix + 'index.html');
   expect(fromS3).toContain(EDITED_TITLE);

@@ -1,7 +1,11 @@
-import { loadSiteRouter, viewerRequest } from '../support/site-router-function';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadFunction, viewerRequest } from '../../scripts/aws-local/cloudfront-function';
 
-// The CloudFront Function of the sites distribution, run as CloudFront runs it (see the support module).
+// The sites' viewer-request function as the file stands (BASE_PATH ''): a distribution of
+// its own serving the sites at its root. cdn.test.ts runs the variant the stack deploys.
 
+const SOURCE_FILE = path.resolve(__dirname, '../functions/site-router.js');
 const BUILD = 'sites/0b6a2f4e-1c2d-4e5f-8a9b-0c1d2e3f4a5b/9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a/';
 
 describe('site-router CloudFront Function', () => {
@@ -10,7 +14,7 @@ describe('site-router CloudFront Function', () => {
     ['staged', `staging/${BUILD}`],
     ['tampered', 'uploads/someone/cv/'],
   ]);
-  const handler = loadSiteRouter(store);
+  const handler = loadFunction(readFileSync(SOURCE_FILE, 'utf8'), store);
   const uriFor = async (uri: string) => (await handler(viewerRequest(uri))).uri;
   const statusOf = async (uri: string) => (await handler(viewerRequest(uri))).statusCode;
 

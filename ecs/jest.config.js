@@ -1,0 +1,19 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  displayName: 'ecs',
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: { module: 'commonjs', moduleResolution: 'node10', isolatedModules: true, esModuleInterop: true, resolveJsonModule: true, target: 'ES2022', strict: true } }],
+  },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  // The tests hold the task definitions to the app's own configuration schemas, read from source.
+  moduleNameMapper: {
+    '^@r2w/cv-schema$': '<rootDir>/../cv-schema/src/index.ts',
+    '^@r2w/storage$': '<rootDir>/../storage/src/index.ts',
+  },
+  // Synthesizing the stack takes seconds of CPU: the global set-up does it once for all files.
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  testTimeout: 60_000,
+  reporters: ['default', ['<rootDir>/../backend/test/support/summary-reporter.js', { label: 'ecs' }]],
+};
