@@ -1,8 +1,10 @@
 import { LocalFolderStorage } from './local-storage';
 import type { ObjectStorage } from './object-storage';
 import type { StorageSettings } from './storage-settings';
+import type { AwsConnection } from './aws-client';
 
-export function createStorage(settings: StorageSettings): ObjectStorage {
+/** `instrument` is applied to the S3 client (X-Ray in the API); the local folder has no client. */
+export function createStorage(settings: StorageSettings, options: Pick<AwsConnection, 'instrument'> = {}): ObjectStorage {
   if (settings.driver === 'local') return new LocalFolderStorage({ root: settings.root });
   // Loaded only when chosen: the AWS SDK is a third of a second of start-up that a local
   // builder task would pay for nothing.
@@ -15,5 +17,6 @@ export function createStorage(settings: StorageSettings): ObjectStorage {
     forcePathStyle: settings.forcePathStyle,
     serverSideEncryption: settings.sse,
     kmsKeyId: settings.kmsKeyId,
+    instrument: options.instrument,
   });
 }
