@@ -3,6 +3,7 @@ import express from 'express';
 import type { Container } from './container';
 import { errorHandler, routeNotFound } from './http/middleware/error-handler';
 import { requestContext } from './http/middleware/request-context';
+import { traceRequests } from './http/middleware/trace-requests';
 import { securityHeaders } from './http/middleware/security-headers';
 import { jsonBody } from './http/middleware/require-json';
 import { pingDatabase } from './db/database';
@@ -29,12 +30,14 @@ export interface AppOptions {
 }
 
 export function buildApp(c: Container, options: AppOptions = {}): express.Express {
-  const { config, logger, metrics, db, cvById, sessions, storage, queue, taskRunner, sitePointers, tokens, signer, rateLimits: limits, identifiers, buildWatcher } = c;
+  const { config, logger, metrics, tracing, db, cvById, sessions, storage, queue, taskRunner, sitePointers, tokens, signer, rateLimits: limits, identifiers, buildWatcher } = c;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.http.trustProxy);
 
   app.use(requestContext(logger, metrics));
+  const requestSegments = traceRequests(tracing);
+  if (requestSegments) app.use(requestSegments);
   app.use(securityHeaders());
 
   app.use(
@@ -75,7 +78,7 @@ export function buildApp(c: Container, options: AppOptions = {}): express.Expres
       appBaseUrl: config.oauth.redirectBaseUrl,
     }),
   );
-  const cvs = new CvService({ db, cvById, storage, sitePointers, taskRunner, queue, metrics, logger, maxUploadBytes: config.uploads.maxBytes });
+  const cvs = new CvService({ db, cvById, storage, sitePointers, taskRunner, queue, metrics, logger, tracing, maxUploadBytes: config.uploads.maxBytes });
   const extractionQuota = new ExtractionQuota({ db, maxPending: config.quotas.pendingExtractionsPerOwner, metrics, logger });
   api.use(
     '/cvs',
@@ -105,6 +108,7 @@ export function buildApp(c: Container, options: AppOptions = {}): express.Expres
     signer,
     metrics,
     logger,
+    tracing,
     sitesBaseUrl: config.sites.baseUrl,
     maxActiveBuildsPerUser: config.quotas.activeBuildsPerUser,
     maxBuildSeconds: config.builds.maxRunSeconds,

@@ -21,7 +21,9 @@ import type { TaskRunner } from './adapters/task-runner/task-runner';
 import { ChildProcessTaskRunner } from './adapters/task-runner/child-process-runner';
 import { EcsTaskRunner } from './adapters/task-runner/ecs-runner';
 import { withStatusCache } from './adapters/task-runner/status-cache';
-import { createLogger, type Logger } from './observability/logger';
+import { flushLogs } from './observability/cloudwatch-logs';
+import { createAppLogger, type Logger } from './observability/logger';
+import { createTracing, noTracing, type Tracing } from './observability/tracing';
 import { createMetrics, type Metrics } from './observability/metrics';
 import { TokenService } from './routes/auth/tokens';
 import { UrlSigner } from './lib/signed-url';
@@ -34,6 +36,8 @@ import { createRedisConnection } from './adapters/redis/redis-connection';
 export interface ExtractionJob {
   cvId: string;
   requestId?: string;
+  /** The X-Amzn-Trace-Id of the request that asked for it: the job's segment continues that trace. */
+  trace?: string;
 }
 
 // Everything the API and the worker need, built once from the configuration: the one
@@ -42,6 +46,8 @@ export interface Container {
   config: Config;
   logger: Logger;
   metrics: Metrics;
+  /** X-Ray when XRAY_ENABLED, else pass-throughs. */
+  tracing: Tracing;
   db: Database;
   cvById: CvById;
   sessions: SessionStore;
@@ -75,13 +81,13 @@ function localJwtSecret(dataDir: string): string {
   }
 }
 
-function createQueue(config: Config): JobQueue<ExtractionJob> {
+function createQueue(config: Config, tracing: Tracing): JobQueue<ExtractionJob> {
   const q = config.queue;
   if (q.driver === 'local') {
     return new LocalJobQueue<ExtractionJob>({ file: q.file, visibilityTimeoutSeconds: q.visibilityTimeoutSeconds, maxReceives: q.maxReceives });
   }
   return new SqsJobQueue<ExtractionJob>({
-    ...awsConnection(config),
+    ...awsConnection(config, tracing),
     endpoint: q.endpoint,
     queueUrl: q.queueUrl,
     deadLetterQueueUrl: q.deadLetterQueueUrl,
@@ -92,7 +98,7 @@ function createQueue(config: Config): JobQueue<ExtractionJob> {
 // How long one DescribeTasks answer serves every reader of a build (rate limits).
 const ECS_STATUS_TTL_MS = 3000;
 
-function createTaskRunner(config: Config): TaskRunner {
+function createTaskRunner(config: Config, tracing: Tracing): TaskRunner {
   const t = config.taskRunner;
   if (t.driver === 'child-process')
     return new ChildProcessTaskRunner({
@@ -103,7 +109,7 @@ function createTaskRunner(config: Config): TaskRunner {
       baseEnv: { PATH: process.env.PATH ?? '', ...t.env },
     });
   const ecs = new EcsTaskRunner({
-    ...awsConnection(config),
+    ...awsConnection(config, tracing),
     cluster: t.cluster,
     taskDefinition: t.taskDefinition,
     containerName: t.containerName,
@@ -114,10 +120,10 @@ function createTaskRunner(config: Config): TaskRunner {
   return withStatusCache(ecs, ECS_STATUS_TTL_MS);
 }
 
-function createSitePointers(config: Config): SitePointers {
+function createSitePointers(config: Config, tracing: Tracing): SitePointers {
   const p = config.sitePointers;
   if (p.driver === 'database') return new DatabaseSitePointers();
-  return new KvsSitePointers({ ...awsConnection(config), endpoint: p.endpoint, kvsArn: p.kvsArn, keyPrefix: p.keyPrefix });
+  return new KvsSitePointers({ ...awsConnection(config, tracing), endpoint: p.endpoint, kvsArn: p.kvsArn, keyPrefix: p.keyPrefix });
 }
 
 // ioredis reports every reconnection attempt; one line every 10 s is enough.
@@ -148,15 +154,18 @@ function createRateLimits(config: Config, logger: Logger, metrics: Metrics, iden
   return { rateLimits: new RateLimits({ limits: config.rateLimits, redis, hasher: identifiers, metrics, logger }), redis: redis?.client ?? null };
 }
 
-export function createContainer(config: Config, overrides: Partial<Pick<Container, 'logger'>> = {}): Container {
-  const logger = overrides.logger ?? createLogger({ level: config.logLevel, service: 'r2w-api' });
-  const metrics = createMetrics();
-  const { db, cvById, close: closeDatabase } = createDatabase(config.database);
+/** `service` names the process in logs and traces: r2w-api (the default) or r2w-worker. */
+export function createContainer(config: Config, overrides: Partial<Pick<Container, 'logger'>> & { service?: string } = {}): Container {
+  const service = overrides.service ?? 'r2w-api';
+  const logger = overrides.logger ?? createAppLogger(config, service);
+  const metrics = createMetrics({ emf: config.observability.emf });
+  const tracing = config.observability.xray ? createTracing({ daemonAddress: config.observability.xray.daemonAddress, serviceName: service, logger }) : noTracing;
+  const { db, cvById, close: closeDatabase } = createDatabase(config.database, tracing);
   const sessions = createSessions(config, logger);
-  const storage = createStorage(config.storage);
-  const queue = createQueue(config);
-  const taskRunner = createTaskRunner(config);
-  const sitePointers = createSitePointers(config);
+  const storage = createStorage(config.storage, awsConnection(config, tracing));
+  const queue = createQueue(config, tracing);
+  const taskRunner = createTaskRunner(config, tracing);
+  const sitePointers = createSitePointers(config, tracing);
   const secret = config.auth.jwtSecret ?? localJwtSecret(config.dataDir);
   const tokens = new TokenService(secret, config.auth.accessTokenTtlSeconds);
   const signer = new UrlSigner(createHash('sha256').update(`r2w-previews:${secret}`).digest('base64url'));
@@ -168,6 +177,7 @@ export function createContainer(config: Config, overrides: Partial<Pick<Containe
     config,
     logger,
     metrics,
+    tracing,
     db,
     cvById,
     sessions,
@@ -183,6 +193,8 @@ export function createContainer(config: Config, overrides: Partial<Pick<Containe
     async close() {
       buildWatcher.close();
       await Promise.allSettled([taskRunner.close(), sessions.close(), queue.close(), closeDatabase(), rateLimitRedis?.quit().catch(() => rateLimitRedis.disconnect())]);
+      // A logger made here is this container's to flush; one passed in belongs to the caller.
+      if (!overrides.logger) await flushLogs(logger);
     },
   };
 }

@@ -6,7 +6,8 @@ import { ConfigError, loadConfig, type Config } from './config/env';
 import { createContainer } from './container';
 import { migrateDatabase } from './db/migrate';
 import { closeServer, stopOnSignals } from './http/graceful-stop';
-import { createLogger } from './observability/logger';
+import { flushLogs } from './observability/cloudwatch-logs';
+import { createAppLogger } from './observability/logger';
 import { metricsRouter } from './routes/metrics/metrics.router';
 import { startExtractionWorker } from './worker/start-extraction-worker';
 
@@ -26,7 +27,7 @@ function readConfig(): Config {
 
 async function main(): Promise<void> {
   const config = readConfig();
-  const logger = createLogger({ level: config.logLevel, service: 'r2w-api' });
+  const logger = createAppLogger(config, 'r2w-api');
   if (config.database.migrateOnStart) await migrateDatabase(config.database.url, logger);
 
   const container = createContainer(config, { logger });
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
   const worker = config.worker.inProcess ? startExtractionWorker(container) : null;
   const listenFailed = (what: string, port: number) => (error: Error) => {
     logger.error(`could not listen (${what})`, { err: error.message, port });
-    process.exit(1);
+    void flushLogs(logger).finally(() => process.exit(1));
   };
   const server: Server = app.listen(config.port, config.host, () => {
     const what = config.web.dir ? 'Resume2Website' : 'Resume2Website API (SPA not built: run npm run build, or open the Vite dev server)';

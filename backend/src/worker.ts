@@ -1,7 +1,7 @@
 import { ConfigError, loadConfig } from './config/env';
 import { createContainer } from './container';
 import { stopOnSignals } from './http/graceful-stop';
-import { createLogger } from './observability/logger';
+import { createAppLogger } from './observability/logger';
 import { startExtractionWorker } from './worker/start-extraction-worker';
 
 // Entry point of the extraction worker as its own process (`npm run worker`; the worker
@@ -17,8 +17,8 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger({ level: config.logLevel, service: 'r2w-worker' });
-  const container = createContainer(config, { logger });
+  const logger = createAppLogger(config, 'r2w-worker');
+  const container = createContainer(config, { logger, service: 'r2w-worker' });
   const worker = startExtractionWorker(container);
 
   stopOnSignals({

@@ -15,7 +15,19 @@ const TaskEnvSchema = StorageEnvSchema.extend({
   BUILD_JOB: z.string().regex(/^builds\/[0-9a-f-]{36}\/[0-9a-f-]{36}\/$/, 'must be a build job prefix, builds/<portfolioId>/<buildId>/'),
   LOG_LEVEL: z.enum(['error', 'warn', 'info', 'http', 'debug', 'silent']).default('info'),
   REQUEST_ID: z.string().max(128).optional(),
+  // The X-Amzn-Trace-Id of the request that started the build (set by the API with X-Ray on).
+  // The builder carries no X-Ray SDK (a light image): its log lines carry the trace id, so a
+  // build's lines are found from its trace in CloudWatch Logs Insights.
+  _X_AMZN_TRACE_ID: z
+    .string()
+    .regex(/(^|;)Root=1-[0-9a-f]{8}-[0-9a-f]{24}(;|$)/, 'must be an X-Ray trace header (Root=1-<8 hex>-<24 hex>;...)')
+    .optional(),
 });
+
+/** The trace id (Root) of an X-Amzn-Trace-Id header. */
+function traceIdOf(header: string | undefined): string | undefined {
+  return header?.match(/(?:^|;)Root=([^;]+)/)?.[1];
+}
 
 function createTaskLogger(level: string, meta: Record<string, unknown>) {
   return winston.createLogger({
@@ -35,7 +47,7 @@ export async function main(raw: NodeJS.ProcessEnv = process.env, startup?: { cod
     return 2;
   }
   const env = parsed.data;
-  const logger = createTaskLogger(env.LOG_LEVEL, { job: env.BUILD_JOB, requestId: env.REQUEST_ID });
+  const logger = createTaskLogger(env.LOG_LEVEL, { job: env.BUILD_JOB, requestId: env.REQUEST_ID, traceId: traceIdOf(env._X_AMZN_TRACE_ID) });
   if (startup && startup.codeCache !== 'used') {
     logger.warn(`the builder's code cache was ${startup.codeCache}: it compiled from source and started slower (rebuild the image or run npm run build with this Node.js)`);
   }

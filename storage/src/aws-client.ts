@@ -5,6 +5,13 @@ export interface AwsConnection {
   endpoint?: string;
   /** The default provider chain (the ECS task role) when absent. */
   credentials?: { accessKeyId: string; secretAccessKey: string };
+  /** Applied to each SDK client once built, e.g. X-Ray's capture in the API; clients are used as built when absent. */
+  instrument?: <C extends object>(client: C) => C;
+}
+
+/** The client with the connection's instrumentation applied, when it has one. */
+export function instrumented<C extends object>(connection: AwsConnection, client: C): C {
+  return connection.instrument ? connection.instrument(client) : client;
 }
 
 /**

@@ -2,8 +2,10 @@ import { LocalFolderStorage } from './local-storage';
 import type { ObjectStorage } from './object-storage';
 import type { S3Storage } from './s3-storage';
 import type { StorageSettings } from './storage-settings';
+import type { AwsConnection } from './aws-client';
 
-export function createStorage(settings: StorageSettings): ObjectStorage {
+/** `instrument` is applied to the S3 client (X-Ray in the API); the local folder has no client. */
+export function createStorage(settings: StorageSettings, options: Pick<AwsConnection, 'instrument'> = {}): ObjectStorage {
   if (settings.driver === 'local') return new LocalFolderStorage({ root: settings.root });
   return createS3Storage(settings);
 }
@@ -21,5 +23,6 @@ export function createS3Storage(settings: Extract<StorageSettings, { driver: 's3
     forcePathStyle: settings.forcePathStyle,
     serverSideEncryption: settings.sse,
     kmsKeyId: settings.kmsKeyId,
+    instrument: options.instrument,
   });
 }

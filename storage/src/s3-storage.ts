@@ -14,7 +14,7 @@ import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { Readable } from 'node:stream';
 import { DependencyError } from '@r2w/cv-schema';
-import { awsClientConfig, type AwsConnection } from './aws-client';
+import { awsClientConfig, instrumented, type AwsConnection } from './aws-client';
 import { assertSafeKey, assertSafePrefix, countedBody, DEFAULT_CONTENT_TYPE, keyFolder, objectNotFound } from './object-key';
 import type { ObjectStorage, PutOptions, StoredObject } from './object-storage';
 
@@ -46,14 +46,17 @@ export class S3Storage implements ObjectStorage {
     this.bucket = options.bucket;
     this.keyPrefix = keyFolder(options.keyPrefix);
     this.encryption = { ServerSideEncryption: options.serverSideEncryption, SSEKMSKeyId: options.kmsKeyId };
-    this.client = new S3Client({
-      // socketTimeout is an idle limit, so long transfers that keep moving are unaffected.
-      ...awsClientConfig(options, { maxAttempts: 3, requestHandler: { socketTimeout: 30_000 } }),
-      forcePathStyle: options.forcePathStyle,
-      // The default checksums send stream bodies aws-chunked, which S3-compatible servers may store framing and all.
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-      responseChecksumValidation: 'WHEN_REQUIRED',
-    });
+    this.client = instrumented(
+      options,
+      new S3Client({
+        // socketTimeout is an idle limit, so long transfers that keep moving are unaffected.
+        ...awsClientConfig(options, { maxAttempts: 3, requestHandler: { socketTimeout: 30_000 } }),
+        forcePathStyle: options.forcePathStyle,
+        // The default checksums send stream bodies aws-chunked, which S3-compatible servers may store framing and all.
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
+      }),
+    );
   }
 
   async put(key: string, body: Readable | Buffer | string, options: PutOptions = {}): Promise<StoredObject> {

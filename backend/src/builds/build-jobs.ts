@@ -7,6 +7,8 @@ import type { Database } from '../db/database';
 import { bestEffort } from '../lib/best-effort';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
+import type { BuildOutcome } from '../observability/emf';
+import type { Tracing } from '../observability/tracing';
 
 // The API's side of a build job (portfolio-task/src/task/build-job.ts): it writes the
 // job's input and starts a builder task, and it learns how the job went from the objects
@@ -19,6 +21,8 @@ export interface BuildJobDeps {
   taskRunner: TaskRunner;
   metrics: Metrics;
   logger: Logger;
+  /** Carries the trace into the builder's environment (X-Ray on); absent, builds start untraced. */
+  tracing?: Pick<Tracing, 'traceHeader'>;
   /** A build still unfinished after this long is stopped and failed (a hung task holds a place otherwise). */
   maxBuildSeconds: number;
 }
@@ -41,7 +45,9 @@ export async function startBuildJob(deps: BuildJobDeps, input: BuildInput, reque
   await deps.storage.put(buildJobKeys(prefix).input, JSON.stringify(input), { contentType: 'application/json' });
   let taskId: string;
   try {
-    ({ taskId } = await deps.taskRunner.start({ env: { BUILD_JOB: prefix, REQUEST_ID: requestId }, startedBy: requestId }));
+    // The X-Ray SDK's own variable: the builder logs the trace id with every line.
+    const trace = deps.tracing?.traceHeader();
+    ({ taskId } = await deps.taskRunner.start({ env: { BUILD_JOB: prefix, REQUEST_ID: requestId, ...(trace ? { _X_AMZN_TRACE_ID: trace } : {}) }, startedBy: requestId }));
   } catch (error) {
     // The input holds a copy of the CV: no task will ever read it.
     await removeJobObjects(deps, input, { site: false });
@@ -122,10 +128,16 @@ async function noticeDeadTask(deps: BuildJobDeps, build: BuildRow, keys: ReturnT
   return failBuild(deps, build, 'BUILDER_DIED', message, { outcome: 'died', exitCode: task.exitCode, reason: task.reason });
 }
 
-async function failBuild(deps: BuildJobDeps, build: BuildRow, code: string, message: string, log: { outcome: string } & Record<string, unknown>): Promise<BuildRow> {
+/** A build's end in both metrics: the counter, and the CloudWatch record timed from its request. */
+function countBuildEnd(deps: Pick<BuildJobDeps, 'metrics'>, build: BuildRow, outcome: BuildOutcome): void {
+  deps.metrics.builds.inc({ outcome });
+  deps.metrics.outcomes.build(outcome, Date.now() - build.createdAt.getTime());
+}
+
+async function failBuild(deps: BuildJobDeps, build: BuildRow, code: string, message: string, log: { outcome: BuildOutcome } & Record<string, unknown>): Promise<BuildRow> {
   const ended = await endBuild(deps, build, { status: 'failed', progress: 100, errorCode: code, errorMessage: message, progressMessage: message, finishedAt: new Date() });
   if (ended) {
-    deps.metrics.builds.inc({ outcome: log.outcome });
+    countBuildEnd(deps, build, log.outcome);
     deps.logger.warn('build failed without a result', { buildId: build.id, code, ...log });
     // Whatever the task got written stays out of sight for ever otherwise.
     await removeJobObjects(deps, { portfolioId: build.portfolioId, buildId: build.id }, { site: true });
@@ -158,7 +170,7 @@ async function recordResult(deps: BuildJobDeps, build: BuildRow, result: BuildRe
   );
   if (ended) {
     const outcome = result === 'unreadable' ? 'failed' : result.status;
-    deps.metrics.builds.inc({ outcome });
+    countBuildEnd(deps, build, outcome);
     deps.logger.info('build finished', { buildId: build.id, outcome, ...(result !== 'unreadable' && result.status === 'failed' ? { code: result.code } : {}) });
     // The input holds a copy of the CV: it goes once the build's end is on record.
     await removeJobObjects(deps, { portfolioId: build.portfolioId, buildId: build.id }, { site: outcome !== 'succeeded' });

@@ -84,6 +84,24 @@ const EnvSchema = z.object({
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   SHUTDOWN_GRACE_SECONDS: seconds(1, 120).default(25),
 
+  // In ECS the awslogs driver already ships stdout to CloudWatch Logs; this transport is for
+  // hosts without such a driver (an EC2 instance, a machine outside AWS) or a group of its own.
+  CLOUDWATCH_LOG_GROUP: z
+    .string()
+    .regex(/^[\w./#-]{1,512}$/, 'must be a CloudWatch Logs group name: up to 512 letters, digits and _ - / . #')
+    .optional(),
+  CLOUDWATCH_LOG_STREAM: z
+    .string()
+    .regex(/^[^:*]{1,512}$/, 'must be a CloudWatch Logs stream name: up to 512 characters, without : or *')
+    .optional(),
+  XRAY_ENABLED: bool.default(false),
+  // The X-Ray SDK's own variable (the daemon sidecar's address in ECS), validated here too.
+  AWS_XRAY_DAEMON_ADDRESS: z
+    .string()
+    .regex(/^([\w.-]+:\d{1,5}|udp:[\w.-]+:\d{1,5} tcp:[\w.-]+:\d{1,5})$/, 'must be host:port (e.g. 127.0.0.1:2000), or "udp:host:port tcp:host:port" when the daemon listens on two addresses')
+    .optional(),
+  METRICS_EMF: bool.default(false),
+
   RATE_LIMIT_LOGIN_PER_IP: rate.prefault('100/15m'),
   RATE_LIMIT_LOGIN_PER_ACCOUNT: rate.prefault('10/15m'),
   RATE_LIMIT_REGISTER: rate.prefault('10/1h'),
@@ -161,7 +179,8 @@ function conditionalProblems(env: Record<string, string | undefined>): z.core.$Z
     for (const key of ['ECS_CLUSTER', 'ECS_TASK_DEFINITION', 'ECS_CONTAINER_NAME', 'ECS_SUBNETS', 'ECS_SECURITY_GROUPS']) need(key, 'TASK_RUNNER=ecs');
   }
   // With STORAGE_DRIVER=s3 the storage check has already asked for it.
-  if (storage !== 's3' && (queue === 'sqs' || runner === 'ecs')) need('AWS_REGION', 'an AWS driver is chosen');
+  if (storage !== 's3' && (queue === 'sqs' || runner === 'ecs' || env.CLOUDWATCH_LOG_GROUP !== undefined)) need('AWS_REGION', 'an AWS driver or CLOUDWATCH_LOG_GROUP is chosen');
+  if (env.CLOUDWATCH_LOG_STREAM !== undefined) need('CLOUDWATCH_LOG_GROUP', 'CLOUDWATCH_LOG_STREAM is set');
   if (env.SITE_POINTERS === 'cloudfront-kvs') need('CLOUDFRONT_KVS_ARN', 'SITE_POINTERS=cloudfront-kvs');
   // A provider is configured by its client id and secret together; half of the pair is a mistake.
   for (const provider of OAUTH_PROVIDER_IDS) {
@@ -246,6 +265,14 @@ export interface Config {
    * the API's port, behind a bearer token when one is set.
    */
   metrics: { port: number; token: null } | { port: null; token: string | null };
+  observability: {
+    /** Log lines also sent to this CloudWatch Logs group (the stream defaults to one per process). */
+    cloudWatchLogs: { group: string; stream: string | undefined } | null;
+    /** X-Ray segments sent to this daemon; null when tracing is off. */
+    xray: { daemonAddress: string } | null;
+    /** One CloudWatch embedded-metric record on stdout per extraction and build outcome. */
+    emf: boolean;
+  };
   /** How long a stop may take: in-flight requests, event streams and jobs get this long. */
   shutdownGraceSeconds: number;
   /** Requests per client per window, counted in Redis when configured (shared by replicas), else in memory. */
@@ -366,6 +393,11 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
     },
     http: { jsonBodyLimit: e.JSON_BODY_LIMIT, cvJsonBodyLimit: e.CV_JSON_BODY_LIMIT, trustProxy: parseTrustProxy(e.TRUST_PROXY) },
     metrics: metricsExposure(e),
+    observability: {
+      cloudWatchLogs: e.CLOUDWATCH_LOG_GROUP ? { group: e.CLOUDWATCH_LOG_GROUP, stream: e.CLOUDWATCH_LOG_STREAM } : null,
+      xray: e.XRAY_ENABLED ? { daemonAddress: e.AWS_XRAY_DAEMON_ADDRESS ?? '127.0.0.1:2000' } : null,
+      emf: e.METRICS_EMF,
+    },
     shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
     rateLimits: {
       loginPerIp: e.RATE_LIMIT_LOGIN_PER_IP,

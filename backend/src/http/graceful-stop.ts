@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { flushLogs } from '../observability/cloudwatch-logs';
 import type { Logger } from '../observability/logger';
 
 // Stopping a server the way ECS expects (SIGTERM, then SIGKILL 30 s later): refuse new
@@ -59,10 +60,13 @@ export function stopOnSignals(options: SignalStopOptions): void {
       await options.drain({ deadline: AbortSignal.timeout(graceMs), jobGraceMs: Math.max(graceMs - 3000, 1000) });
       await options.close();
       logger.info('stopped');
+      // Lines batched for CloudWatch Logs (when configured) would die with the process.
+      await flushLogs(logger);
       clearTimeout(force);
       process.exit(0);
     } catch (error) {
       logger.error('shutdown failed', { err: error instanceof Error ? error.message : String(error) });
+      await flushLogs(logger);
       process.exit(1);
     }
   };

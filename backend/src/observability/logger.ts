@@ -1,5 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import winston from 'winston';
+import type { Config } from '../config/env';
+import { configuredLogTransports } from './cloudwatch-logs';
 
 // Structured JSON logs. Whatever runs inside `withLogContext` (a request, a job, a build)
 // gets that context's fields, the request id above all, on every line it logs, without
@@ -41,4 +43,9 @@ export function createLogger(options: {
     format: winston.format.combine(addContext(), winston.format.timestamp(), winston.format.errors({ stack: true }), winston.format.json()),
     transports: [new winston.transports.Console({ silent }), ...(options.transports ?? [])],
   });
+}
+
+/** The process's logger as the configuration asks: JSON on stdout, and CloudWatch Logs when configured. */
+export function createAppLogger(config: Pick<Config, 'observability' | 'aws' | 'logLevel'>, service: string, transports: winston.transport[] = []): Logger {
+  return createLogger({ level: config.logLevel, service, transports: [...transports, ...configuredLogTransports(config, service)] });
 }

@@ -1,4 +1,5 @@
 import client from 'prom-client';
+import { createOutcomeMetrics, type OutcomeMetrics } from './emf';
 
 // One registry per application instance (tests build several apps in one process).
 export interface Metrics {
@@ -29,13 +30,16 @@ export interface Metrics {
   builds: client.Counter<'outcome'>;
   siteRequests: client.Counter<'kind' | 'status'>;
   sitePointerChanges: client.Counter<'action' | 'outcome'>;
+  /** Extraction and build outcomes as CloudWatch embedded metrics (METRICS_EMF), beside the counters above. */
+  outcomes: OutcomeMetrics;
 }
 
-export function createMetrics(): Metrics {
+export function createMetrics(options: { emf?: boolean; writeEmf?: (line: string) => void } = {}): Metrics {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry, prefix: 'r2w_' });
   return {
     registry,
+    outcomes: createOutcomeMetrics(options.emf ?? false, options.writeEmf),
     httpRequests: new client.Counter({
       name: 'r2w_http_requests_total',
       help: 'HTTP requests by method, route pattern and status code.',

@@ -9,6 +9,8 @@ import type { ExtractionPipeline } from '../extraction/pipeline';
 import type { DocumentKind } from '../extraction/text/document-text';
 import { withLogContext, type Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
+import type { ExtractionOutcome } from '../observability/emf';
+import { noTracing, type Tracing } from '../observability/tracing';
 
 export interface ExtractionJobDeps {
   db: Database;
@@ -20,6 +22,8 @@ export interface ExtractionJobDeps {
   maxReceives: number;
   /** Least time between two progress writes to the database. */
   progressIntervalMs?: number;
+  /** X-Ray: each job is a segment continuing its request's trace. */
+  tracing?: Tracing;
 }
 
 const GIVE_UP_MESSAGE = 'We could not extract this CV after several attempts. Please try again later or upload it again.';
@@ -52,61 +56,72 @@ async function readAll(stream: Readable): Promise<Buffer> {
  */
 export function createExtractionJobHandler(deps: ExtractionJobDeps) {
   const { db, storage, pipeline, logger, metrics } = deps;
+  const tracing = deps.tracing ?? noTracing;
 
   return (job: ReceivedJob<ExtractionJob>) =>
-    withLogContext({ requestId: job.body.requestId, cvId: job.body.cvId, jobId: job.id }, async () => {
-      const cvId = job.body.cvId;
-      const cv = await db.cv.findUnique({ where: { id: cvId } });
-      if (!cv || cv.status === 'ready' || cv.status === 'failed' || !cv.fileKey || !cv.fileKind) {
-        metrics.extractionJobs.inc({ outcome: 'skipped', extractor: 'none' });
-        logger.info('extraction job skipped', { reason: cv ? `cv is ${cv.status}` : 'cv deleted' });
-        return;
-      }
+    withLogContext({ requestId: job.body.requestId, cvId: job.body.cvId, jobId: job.id }, () =>
+      tracing.continueTrace('r2w-worker', job.body.trace, { job: 'extraction', request_id: job.body.requestId ?? 'none', attempt: job.receiveCount }, () => handle(job)),
+    );
 
-      const started = Date.now();
-      let lastWrite = 0;
-      const report = async (progress: number, message: string) => {
-        if (Date.now() - lastWrite < (deps.progressIntervalMs ?? 250) && progress < 95) return;
-        lastWrite = Date.now();
-        await db.cv.updateMany({ where: { id: cvId, status: 'extracting' }, data: { progress, progressMessage: message } });
-      };
-      await db.cv.update({ where: { id: cvId }, data: { status: 'extracting', progress: 5, progressMessage: 'Opening your file', attempts: job.receiveCount } });
-      logger.info('extraction started', { attempt: job.receiveCount, kind: cv.fileKind });
-      // A job handed back at shutdown may still be running here while another worker has
-      // taken it: this delivery's failure must not overwrite that worker's state.
-      const thisDelivery = { id: cvId, status: 'extracting', attempts: job.receiveCount };
+  async function handle(job: ReceivedJob<ExtractionJob>): Promise<void> {
+    const taken = Date.now();
+    // Every outcome in both metrics: the counter, and the CloudWatch record timed from taking the job.
+    const count = (outcome: ExtractionOutcome, extractor: string) => {
+      metrics.extractionJobs.inc({ outcome, extractor });
+      metrics.outcomes.extraction(outcome, Date.now() - taken);
+    };
+    const cvId = job.body.cvId;
+    const cv = await db.cv.findUnique({ where: { id: cvId } });
+    if (!cv || cv.status === 'ready' || cv.status === 'failed' || !cv.fileKey || !cv.fileKind) {
+      count('skipped', 'none');
+      logger.info('extraction job skipped', { reason: cv ? `cv is ${cv.status}` : 'cv deleted' });
+      return;
+    }
 
-      try {
-        const { body } = await storage.get(cv.fileKey);
-        const outcome = await pipeline.run(await readAll(body), cv.fileKind as DocumentKind, report);
-        await db.cv.updateMany({
-          where: { id: cvId, status: 'extracting' },
-          data: { status: 'ready', progress: 100, progressMessage: 'Your CV is ready', data: outcome.cv as object, extractor: outcome.extractor, errorCode: null, errorMessage: null },
-        });
-        metrics.extractionJobs.inc({ outcome: 'ready', extractor: outcome.extractor });
-        metrics.extractionDuration.observe({ extractor: outcome.extractor }, (Date.now() - started) / 1000);
-        logger.info('extraction finished', { extractor: outcome.extractor, rejectedValues: outcome.rejectedValues, durationMs: Date.now() - started });
-      } catch (error) {
-        // Only a cause outside the file (a store or service that did not answer) may pass on
-        // another try; the file's own faults and our bugs fail now, once.
-        const retryable = error instanceof ExtractionError ? !error.permanent || retriedOnce(error, job.receiveCount) : isTransient(error);
-        const lastAttempt = job.receiveCount >= deps.maxReceives;
-        if (!retryable || lastAttempt) {
-          const failure = describeFailure(error, retryable);
-          await db.cv.updateMany({ where: thisDelivery, data: { status: 'failed', progress: 100, progressMessage: failure.message, errorCode: failure.code, errorMessage: failure.message } });
-          metrics.extractionJobs.inc({ outcome: 'failed', extractor: 'none' });
-          const details = { code: failure.code, retryable, attempt: job.receiveCount, err: error instanceof Error ? error.message : String(error) };
-          if (failure.ours) logger.error('extraction failed on our side', { ...details, stack: error instanceof Error ? error.stack : undefined });
-          else logger.warn('extraction failed', details);
-          // Finished work, unless it ran out of attempts: that job goes on to the
-          // dead-letter queue, where operators can see it.
-          if (!retryable) return;
-          throw error;
-        }
-        await db.cv.updateMany({ where: thisDelivery, data: { status: 'queued', progressMessage: 'Something went wrong; trying again shortly' } });
-        metrics.extractionJobs.inc({ outcome: 'retried', extractor: 'none' });
-        logger.warn('extraction will be retried', { attempt: job.receiveCount, err: error instanceof Error ? error.message : String(error) });
+    const started = Date.now();
+    let lastWrite = 0;
+    const report = async (progress: number, message: string) => {
+      if (Date.now() - lastWrite < (deps.progressIntervalMs ?? 250) && progress < 95) return;
+      lastWrite = Date.now();
+      await db.cv.updateMany({ where: { id: cvId, status: 'extracting' }, data: { progress, progressMessage: message } });
+    };
+    await db.cv.update({ where: { id: cvId }, data: { status: 'extracting', progress: 5, progressMessage: 'Opening your file', attempts: job.receiveCount } });
+    logger.info('extraction started', { attempt: job.receiveCount, kind: cv.fileKind });
+    // A job handed back at shutdown may still be running here while another worker has
+    // taken it: this delivery's failure must not overwrite that worker's state.
+    const thisDelivery = { id: cvId, status: 'extracting', attempts: job.receiveCount };
+
+    try {
+      const { body } = await storage.get(cv.fileKey);
+      const outcome = await pipeline.run(await readAll(body), cv.fileKind as DocumentKind, report);
+      await db.cv.updateMany({
+        where: { id: cvId, status: 'extracting' },
+        data: { status: 'ready', progress: 100, progressMessage: 'Your CV is ready', data: outcome.cv as object, extractor: outcome.extractor, errorCode: null, errorMessage: null },
+      });
+      count('ready', outcome.extractor);
+      metrics.extractionDuration.observe({ extractor: outcome.extractor }, (Date.now() - started) / 1000);
+      logger.info('extraction finished', { extractor: outcome.extractor, rejectedValues: outcome.rejectedValues, durationMs: Date.now() - started });
+    } catch (error) {
+      // Only a cause outside the file (a store or service that did not answer) may pass on
+      // another try; the file's own faults and our bugs fail now, once.
+      const retryable = error instanceof ExtractionError ? !error.permanent || retriedOnce(error, job.receiveCount) : isTransient(error);
+      const lastAttempt = job.receiveCount >= deps.maxReceives;
+      if (!retryable || lastAttempt) {
+        const failure = describeFailure(error, retryable);
+        await db.cv.updateMany({ where: thisDelivery, data: { status: 'failed', progress: 100, progressMessage: failure.message, errorCode: failure.code, errorMessage: failure.message } });
+        count('failed', 'none');
+        const details = { code: failure.code, retryable, attempt: job.receiveCount, err: error instanceof Error ? error.message : String(error) };
+        if (failure.ours) logger.error('extraction failed on our side', { ...details, stack: error instanceof Error ? error.stack : undefined });
+        else logger.warn('extraction failed', details);
+        // Finished work, unless it ran out of attempts: that job goes on to the
+        // dead-letter queue, where operators can see it.
+        if (!retryable) return;
         throw error;
       }
-    });
+      await db.cv.updateMany({ where: thisDelivery, data: { status: 'queued', progressMessage: 'Something went wrong; trying again shortly' } });
+      count('retried', 'none');
+      logger.warn('extraction will be retried', { attempt: job.receiveCount, err: error instanceof Error ? error.message : String(error) });
+      throw error;
+    }
+  }
 }

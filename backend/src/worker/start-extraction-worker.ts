@@ -13,7 +13,7 @@ import { scheduleAnonymousCvSweep } from './sweep-anonymous-cvs';
  * Claude first when configured, with the offline extractor as its fallback; else offline
  * alone. Files are read by a pool of warm parser processes; close() stops them.
  */
-export function createPipeline(c: Pick<Container, 'config' | 'logger' | 'metrics'>): { pipeline: ExtractionPipeline; close(): Promise<void> } {
+export function createPipeline(c: Pick<Container, 'config' | 'logger' | 'metrics'> & Partial<Pick<Container, 'tracing'>>): { pipeline: ExtractionPipeline; close(): Promise<void> } {
   const offline = new OfflineExtractor();
   const claude = c.config.extraction.claude ? new ClaudeExtractor(c.config.extraction.claude, c) : null;
   const primary: CvExtractor = claude ?? offline;
@@ -38,7 +38,7 @@ export function createPipeline(c: Pick<Container, 'config' | 'logger' | 'metrics
 /** Takes extraction jobs off the queue until stopped. `waitSeconds` is the long-poll length (shorter in tests). */
 export function startExtractionWorker(c: Container, options: { waitSeconds?: number } = {}): { stop(options?: StopOptions): Promise<void> } {
   const { pipeline, close } = createPipeline(c);
-  const handler = createExtractionJobHandler({ db: c.db, storage: c.storage, pipeline, logger: c.logger, metrics: c.metrics, maxReceives: c.config.queue.maxReceives });
+  const handler = createExtractionJobHandler({ db: c.db, storage: c.storage, pipeline, logger: c.logger, metrics: c.metrics, tracing: c.tracing, maxReceives: c.config.queue.maxReceives });
   const consumer = startConsumer(c.queue, handler, {
     concurrency: c.config.worker.concurrency,
     waitSeconds: options.waitSeconds,

@@ -6,6 +6,7 @@ import type { Express } from 'express';
 import { buildApp } from '../../src/app';
 import { ENV_VARIABLES, loadConfig, type Config } from '../../src/config/env';
 import { createContainer, type Container } from '../../src/container';
+import { configuredLogTransports, flushLogs } from '../../src/observability/cloudwatch-logs';
 import { createLogger } from '../../src/observability/logger';
 import { checkedAgainstContract } from './contract-check';
 import { postgresUrlFor } from './databases';
@@ -72,9 +73,19 @@ export function createTestApp(extraEnv: Record<string, string | undefined> = {})
       },
     }),
   });
-  // Everything at debug level goes to the capture; nothing to the console.
-  const logger = createLogger({ level: 'silent', service: 'r2w-api', transports: [capture] });
+  // Everything at debug level goes to the capture, and to CloudWatch Logs when the test
+  // configures it; nothing to the console.
+  const logger = createLogger({ level: 'silent', service: 'r2w-api', transports: [capture, ...configuredLogTransports(config, 'r2w-api')] });
   logger.level = 'debug';
   const container = createContainer(config, { logger });
-  return { app: checkedAgainstContract(buildApp(container)), container, config, logs, close: () => container.close() };
+  return {
+    app: checkedAgainstContract(buildApp(container)),
+    container,
+    config,
+    logs,
+    close: async () => {
+      await container.close();
+      await flushLogs(logger);
+    },
+  };
 }

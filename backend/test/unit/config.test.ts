@@ -177,6 +177,21 @@ describe('configuration', () => {
     expect(loadConfig({ ...production, ...google, OAUTH_REDIRECT_BASE_URL: 'https://app.example.com' }).oauth.providers).toHaveLength(1);
   });
 
+  it('turns on CloudWatch Logs, X-Ray and embedded metrics by environment, and refuses bad values clearly', () => {
+    expect(loadConfig({}).observability).toEqual({ cloudWatchLogs: null, xray: null, emf: false });
+    const on = loadConfig({ AWS_REGION: 'eu-west-1', CLOUDWATCH_LOG_GROUP: '/r2w/api', CLOUDWATCH_LOG_STREAM: 'api-1', XRAY_ENABLED: 'true', METRICS_EMF: 'true' });
+    expect(on.observability).toEqual({ cloudWatchLogs: { group: '/r2w/api', stream: 'api-1' }, xray: { daemonAddress: '127.0.0.1:2000' }, emf: true });
+    expect(loadConfig({ XRAY_ENABLED: 'true', AWS_XRAY_DAEMON_ADDRESS: 'udp:10.0.0.2:2000 tcp:10.0.0.2:2001' }).observability.xray).toEqual({ daemonAddress: 'udp:10.0.0.2:2000 tcp:10.0.0.2:2001' });
+    expect(problems({ CLOUDWATCH_LOG_GROUP: 'bad group name!', CLOUDWATCH_LOG_STREAM: 'a:b', AWS_XRAY_DAEMON_ADDRESS: 'localhost', XRAY_ENABLED: 'yes' })).toEqual([
+      expect.stringMatching(/^CLOUDWATCH_LOG_GROUP: must be a CloudWatch Logs group name/),
+      expect.stringMatching(/^CLOUDWATCH_LOG_STREAM: must be a CloudWatch Logs stream name.*without : or \*/),
+      expect.stringMatching(/^XRAY_ENABLED: /),
+      expect.stringMatching(/^AWS_XRAY_DAEMON_ADDRESS: must be host:port/),
+      'AWS_REGION: is required when an AWS driver or CLOUDWATCH_LOG_GROUP is chosen (not set)',
+    ]);
+    expect(problems({ CLOUDWATCH_LOG_STREAM: 'api-1' })).toEqual(['CLOUDWATCH_LOG_GROUP: is required when CLOUDWATCH_LOG_STREAM is set (not set)']);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ PORT: '', REDIS_URL: '' }).port).toBe(2000);
   });

@@ -9,7 +9,7 @@ import {
   SQSClient,
   type Message,
 } from '@aws-sdk/client-sqs';
-import { awsClientConfig, type AwsConnection } from '@r2w/storage';
+import { awsClientConfig, instrumented, type AwsConnection } from '@r2w/storage';
 import { DependencyError } from '@r2w/cv-schema';
 import type { JobQueue, ReceivedJob, ReceiveOptions } from './job-queue';
 
@@ -42,7 +42,7 @@ export class SqsJobQueue<T> implements JobQueue<T> {
   private readonly client: SQSClient;
 
   constructor(private readonly options: SqsJobQueueOptions) {
-    this.client = new SQSClient(awsClientConfig(options, { maxAttempts: 2, requestHandler: { requestTimeout: REQUEST_TIMEOUT_MS, throwOnRequestTimeout: true } }));
+    this.client = instrumented(options, new SQSClient(awsClientConfig(options, { maxAttempts: 2, requestHandler: { requestTimeout: REQUEST_TIMEOUT_MS, throwOnRequestTimeout: true } })));
   }
 
   async send(body: T, options?: { delaySeconds?: number }): Promise<string> {

@@ -4,7 +4,7 @@ import '@aws-sdk/signature-v4a';
 import { CloudFrontKeyValueStoreClient, DeleteKeyCommand, DescribeKeyValueStoreCommand, PutKeyCommand } from '@aws-sdk/client-cloudfront-keyvaluestore';
 import { siteFilesPrefix } from '@r2w/portfolio-task/build-job';
 import { AppError, DependencyError } from '@r2w/cv-schema';
-import { awsClientConfig, type AwsConnection } from '@r2w/storage';
+import { awsClientConfig, instrumented, type AwsConnection } from '@r2w/storage';
 import { keyFolder } from '@r2w/storage';
 import type { SitePointers, SiteTarget } from './site-pointers';
 
@@ -56,10 +56,13 @@ export class KvsSitePointers implements SitePointers {
     // AWS's endpoint puts the account id in the host name (<account>.cloudfront-kvs…), which
     // an emulator listening on one address cannot answer to: an override is used as it is.
     const { endpoint, ...connection } = options;
-    this.client = new CloudFrontKeyValueStoreClient({
-      ...awsClientConfig(connection, { maxAttempts: 2, requestHandler: { requestTimeout: 5_000 } }),
-      ...(endpoint ? { endpointProvider: () => ({ url: new URL(endpoint) }) } : {}),
-    });
+    this.client = instrumented(
+      connection,
+      new CloudFrontKeyValueStoreClient({
+        ...awsClientConfig(connection, { maxAttempts: 2, requestHandler: { requestTimeout: 5_000 } }),
+        ...(endpoint ? { endpointProvider: () => ({ url: new URL(endpoint) }) } : {}),
+      }),
+    );
   }
 
   async set(slug: string, target: SiteTarget): Promise<void> {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DescribeTasksCommand, ECSClient, RunTaskCommand, StopTaskCommand, type Failure, type Task } from '@aws-sdk/client-ecs';
 import { AppError, DependencyError } from '@r2w/cv-schema';
-import { awsClientConfig, type AwsConnection } from '@r2w/storage';
+import { awsClientConfig, instrumented, type AwsConnection } from '@r2w/storage';
 import type { TaskRunner, TaskSpec, TaskState, TaskStatus } from './task-runner';
 
 export interface EcsTaskRunnerOptions extends AwsConnection {
@@ -62,7 +62,7 @@ export class EcsTaskRunner implements TaskRunner {
   private readonly client: ECSClient;
 
   constructor(private readonly options: EcsTaskRunnerOptions) {
-    this.client = new ECSClient(awsClientConfig(options, { maxAttempts: 2, requestHandler: { requestTimeout: 5_000 } }));
+    this.client = instrumented(options, new ECSClient(awsClientConfig(options, { maxAttempts: 2, requestHandler: { requestTimeout: 5_000 } })));
   }
 
   async start(spec: TaskSpec): Promise<{ taskId: string }> {

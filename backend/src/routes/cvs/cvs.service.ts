@@ -12,6 +12,7 @@ import { detectKind } from '../../extraction/text/file-kind';
 import { deleteWithSites } from '../../sites/take-down-sites';
 import type { DocumentKind } from '../../extraction/text/document-text';
 import type { Logger } from '../../observability/logger';
+import type { Tracing } from '../../observability/tracing';
 import type { Metrics } from '../../observability/metrics';
 import type { ExportFormat, UploadResponse } from '@r2w/cv-schema/api';
 import { findAccessibleCv, hashClaimToken, type CvCaller } from './cv-access';
@@ -26,6 +27,7 @@ export interface CvServiceDeps {
   queue: JobQueue<ExtractionJob>;
   metrics: Metrics;
   logger: Logger;
+  tracing: Tracing;
   maxUploadBytes: number;
 }
 
@@ -109,7 +111,7 @@ export class CvService {
         },
       });
       try {
-        await queue.send({ cvId: id, requestId });
+        await queue.send({ cvId: id, requestId, trace: this.deps.tracing.traceHeader() });
       } catch (error) {
         // Without a job the CV would wait forever: take it back whole.
         await db.cv.delete({ where: { id } });

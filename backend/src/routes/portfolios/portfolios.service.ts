@@ -10,6 +10,7 @@ import { Prisma } from '../../db/database';
 import { AppError, CvSchema, NotFoundError } from '@r2w/cv-schema';
 import type { UrlSigner } from '../../lib/signed-url';
 import type { Logger } from '../../observability/logger';
+import type { Tracing } from '../../observability/tracing';
 import type { Metrics } from '../../observability/metrics';
 import { publishRefusal } from './publish-policy';
 import { applyPointerChanges, type PointerChange } from '../../sites/site-pointer-changes';
@@ -28,6 +29,7 @@ export interface PortfolioServiceDeps {
   signer: UrlSigner;
   metrics: Metrics;
   logger: Logger;
+  tracing: Tracing;
   /** Public address of published sites, e.g. http://localhost:2000/sites or https://sites.example.com */
   sitesBaseUrl: string;
   /** Builds one user may have queued or running at once. */
@@ -146,6 +148,7 @@ export class PortfolioService {
         data: { status: 'failed', errorCode: 'BUILDER_UNAVAILABLE', errorMessage: 'No builder could be started. Please try again shortly.', finishedAt: new Date() },
       });
       metrics.builds.inc({ outcome: 'not_started' });
+      metrics.outcomes.build('not_started', Date.now() - build.createdAt.getTime());
       throw error;
     }
     metrics.builds.inc({ outcome: 'started' });

@@ -3,6 +3,7 @@ import CircuitBreaker from 'opossum';
 import type { Config } from '../../../config/env';
 import type { Logger } from '../../../observability/logger';
 import type { Metrics } from '../../../observability/metrics';
+import { noTracing, type Tracing } from '../../../observability/tracing';
 import type { DocumentText } from '../../text/document-text';
 import type { CvExtractor, ExtractorResult } from '../extractor';
 import { neutralizeInstructions } from './neutralize-instructions';
@@ -24,11 +25,13 @@ export class ClaudeExtractor implements CvExtractor {
   readonly name = 'claude' as const;
   private readonly client: Anthropic;
   private readonly breaker: CircuitBreaker<[string], unknown>;
+  private readonly tracing: Tracing;
 
   constructor(
     private readonly config: ClaudeConfig,
-    private readonly deps: { metrics: Metrics; logger: Logger },
+    private readonly deps: { metrics: Metrics; logger: Logger; tracing?: Tracing },
   ) {
+    this.tracing = deps.tracing ?? noTracing;
     this.client = new Anthropic({ apiKey: config.apiKey, baseURL: config.baseURL, timeout: config.timeoutSeconds * 1000, maxRetries: config.maxRetries });
     this.breaker = new CircuitBreaker((text: string) => this.call(text), {
       // The SDK enforces the timeout per attempt; the breaker only counts outcomes.
@@ -73,18 +76,24 @@ export class ClaudeExtractor implements CvExtractor {
     const { metrics } = this.deps;
     let message: Anthropic.Message;
     try {
-      message = await this.client.messages.create({
-        model: this.config.model,
-        max_tokens: MAX_OUTPUT_TOKENS,
-        // Deterministic extraction. SDK 1.x no longer types this (deprecated for newer
-        // models); the Opus 4.1 default accepts it, and the SDK sends the body as given.
-        ...{ temperature: 0 },
-        // The tool definition and these instructions never change: cache them.
-        system: [{ type: 'text', text: SYSTEM_PROMPT, cache_control: { type: 'ephemeral' } }],
-        tools: [RECORD_CV_TOOL as Anthropic.Tool],
-        tool_choice: { type: 'tool', name: RECORD_CV_TOOL.name },
-        messages: [{ role: 'user', content: userMessage(text) }],
-      });
+      // One subsegment for the call with its retries; the CV text stays out of the trace.
+      message = await this.tracing.subsegment(
+        'Claude',
+        () =>
+          this.client.messages.create({
+            model: this.config.model,
+            max_tokens: MAX_OUTPUT_TOKENS,
+            // Deterministic extraction. SDK 1.x no longer types this (deprecated for newer
+            // models); the Opus 4.1 default accepts it, and the SDK sends the body as given.
+            ...{ temperature: 0 },
+            // The tool definition and these instructions never change: cache them.
+            system: [{ type: 'text', text: SYSTEM_PROMPT, cache_control: { type: 'ephemeral' } }],
+            tools: [RECORD_CV_TOOL as Anthropic.Tool],
+            tool_choice: { type: 'tool', name: RECORD_CV_TOOL.name },
+            messages: [{ role: 'user', content: userMessage(text) }],
+          }),
+        { namespace: 'remote', annotations: { model: this.config.model } },
+      );
     } catch (error) {
       metrics.claudeCalls.inc({ outcome: 'api_error' });
       throw error;

@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { createLogGroup, logStreamNames, readLogEvents } from '../support/cloudwatch-logs';
+import { startMoto, type Moto } from '../support/moto';
+import { testEnv } from '../support/test-app';
+import { startWatchedApi, startWatchedWorker, type WatchedProcess } from '../support/watched-process';
+
+// The API and the worker as their own processes with CLOUDWATCH_LOG_GROUP set, against moto's
+// CloudWatch Logs: each writes to a stream of its own (service/host/pid), and a SIGTERM stop
+// uploads the lines still batched (the last, "stopped", among them) before the process exits.
+const GROUP = '/r2w/system-test';
+let moto: Moto;
+const started: WatchedProcess[] = [];
+
+beforeAll(async () => {
+  moto = await startMoto();
+  await createLogGroup(moto, GROUP);
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all(started.map((p) => p.kill()));
+  await moto?.stop();
+});
+
+function cloudWatchEnv(): NodeJS.ProcessEnv {
+  return testEnv({
+    LOG_LEVEL: 'http',
+    CLOUDWATCH_LOG_GROUP: GROUP,
+    AWS_REGION: moto.region,
+    AWS_ENDPOINT_URL: moto.endpoint,
+    AWS_ACCESS_KEY_ID: moto.credentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: moto.credentials.secretAccessKey,
+    WORKER_IN_PROCESS: 'false',
+  });
+}
+
+it('each process logs to its own stream, and a graceful stop flushes its last lines', async () => {
+  const api = await startWatchedApi(cloudWatchEnv());
+  started.push(api);
+  const worker = await startWatchedWorker(cloudWatchEnv());
+  started.push(worker);
+  const requestId = `cloudwatch-${randomUUID()}`;
+  const ready = await fetch(`${api.url}/health/live`, { headers: { 'x-request-id': requestId } });
+  expect([ready.status, await ready.text()]).toEqual([200, expect.any(String)]);
+
+  api.child.kill('SIGTERM');
+  worker.child.kill('SIGTERM');
+  expect(await api.exited(30_000)).toEqual({ code: 0, signal: null });
+  expect(await worker.exited(30_000)).toEqual({ code: 0, signal: null });
+
+  const streams = await logStreamNames(moto, GROUP);
+  const apiStream = streams.find((s) => s === `r2w-api/${hostname()}/${api.child.pid}`);
+  const workerStream = streams.find((s) => s === `r2w-worker/${hostname()}/${worker.child.pid}`);
+  expect({ apiStream, workerStream }).toEqual({ apiStream: expect.any(String), workerStream: expect.any(String) });
+
+  const apiEvents = (await readLogEvents(moto, GROUP, apiStream!)).map((m) => JSON.parse(m) as Record<string, unknown>);
+  // What the process said about its uploads, if it failed.
+  if (apiEvents.length === 0) throw new Error(`no events reached ${apiStream}; the API wrote:\n${api.output().slice(-3000)}`);
+  expect(apiEvents).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ message: 'request', requestId, path: '/health/live', status: 200, service: 'r2w-api' }),
+      expect.objectContaining({ message: 'shutting down: draining requests, event streams and jobs', signal: 'SIGTERM' }),
+    ]),
+  );
+  expect(apiEvents.at(-1)).toMatchObject({ message: 'stopped', service: 'r2w-api' });
+  const workerEvents = (await readLogEvents(moto, GROUP, workerStream!)).map((m) => JSON.parse(m) as Record<string, unknown>);
+  expect(workerEvents[0]).toMatchObject({ message: 'extraction worker started', service: 'r2w-worker' });
+  expect(workerEvents.at(-1)).toMatchObject({ message: 'stopped', service: 'r2w-worker' });
+  // The same lines went to stdout too (where ECS's awslogs driver would take them).
+  expect(api.logs('stopped')).toHaveLength(1);
+}, 120_000);
