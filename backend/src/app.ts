@@ -14,6 +14,8 @@ import { metricsRouter } from './routes/metrics/metrics.router';
 import { cvsRouter } from './routes/cvs/cvs.router';
 import { CvService } from './routes/cvs/cvs.service';
 import { ExtractionQuota } from './routes/cvs/extraction-quota';
+import { paymentsRouter } from './routes/payments/payments.router';
+import { PaymentsService } from './routes/payments/payments.service';
 import { portfoliosRouter } from './routes/portfolios/portfolios.router';
 import { PortfolioService } from './routes/portfolios/portfolios.service';
 import { sitesRouter } from './routes/sites/sites.router';
@@ -28,7 +30,7 @@ export interface AppOptions {
 }
 
 export function buildApp(c: Container, options: AppOptions = {}): express.Express {
-  const { config, logger, metrics, db, cvById, sessions, storage, queue, taskRunner, sitePointers, tokens, signer, rateLimits: limits, identifiers, buildWatcher } = c;
+  const { config, logger, metrics, db, cvById, sessions, storage, queue, taskRunner, sitePointers, tokens, signer, rateLimits: limits, identifiers, buildWatcher, paymentProvider } = c;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.http.trustProxy);
@@ -96,8 +98,13 @@ export function buildApp(c: Container, options: AppOptions = {}): express.Expres
     sitesBaseUrl: config.sites.baseUrl,
     maxActiveBuildsPerUser: config.quotas.activeBuildsPerUser,
     maxBuildSeconds: config.builds.maxRunSeconds,
+    publishNeedsPlan: config.payments !== null,
   });
   api.use('/portfolios', portfoliosRouter({ portfolios, tokens, sessions, metrics, limits, jsonLimit: config.http.jsonBodyLimit }));
+  const payments =
+    config.payments && paymentProvider ? new PaymentsService({ db, provider: paymentProvider, settings: config.payments, appBaseUrl: config.app.baseUrl, sitePointers, metrics, logger }) : null;
+  // Its webhook reads the raw body: no JSON parser runs before this router.
+  api.use('/payments', paymentsRouter({ payments, tokens, sessions, metrics }));
   app.use('/api/v1', api);
   app.use(sitesRouter({ db, storage, signer, metrics }));
 

@@ -121,11 +121,11 @@ describe('configuration', () => {
   });
 
   it('refuses in-memory sessions and a generated secret in production', () => {
-    expect(problems({ NODE_ENV: 'production' })).toEqual(['JWT_SECRET: is required when NODE_ENV=production (not set)', 'REDIS_URL: is required when NODE_ENV=production (not set)']);
+    expect(problems({ NODE_ENV: 'production', PAYMENTS: 'off' })).toEqual(['JWT_SECRET: is required when NODE_ENV=production (not set)', 'REDIS_URL: is required when NODE_ENV=production (not set)']);
   });
 
   it('keeps /metrics off the API port in production unless a token guards it', () => {
-    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), REDIS_URL: 'redis://127.0.0.1:6379' };
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), REDIS_URL: 'redis://127.0.0.1:6379', PAYMENTS: 'off' };
     expect(loadConfig(production).metrics).toEqual({ port: 9464, token: null });
     expect(loadConfig({ ...production, METRICS_PORT: '9100' }).metrics).toEqual({ port: 9100, token: null });
     expect(loadConfig({ ...production, METRICS_TOKEN: 't'.repeat(20) }).metrics).toEqual({ port: null, token: 't'.repeat(20) });
@@ -134,9 +134,38 @@ describe('configuration', () => {
   });
 
   it('refuses TRUST_PROXY=true in production, where clients could choose their own address', () => {
-    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), REDIS_URL: 'redis://127.0.0.1:6379' };
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), REDIS_URL: 'redis://127.0.0.1:6379', PAYMENTS: 'off' };
     expect(problems({ ...production, TRUST_PROXY: 'true' })).toEqual([expect.stringMatching(/^TRUST_PROXY: must not be "true" in production/)]);
     expect(loadConfig({ ...production, TRUST_PROXY: '1' }).http.trustProxy).toBe(1);
+  });
+
+  it('takes the Stripe settings all together or not at all, and insists on them (or PAYMENTS=off) in production', () => {
+    const stripe = {
+      STRIPE_SECRET_KEY: 'sk_test_abc123',
+      STRIPE_PUBLISHABLE_KEY: 'pk_test_abc123',
+      STRIPE_WEBHOOK_SECRET: 'whsec_abc123',
+      STRIPE_PRICE_ID: 'price_abc123',
+      PLAN_AMOUNT: '900',
+      PLAN_CURRENCY: 'EUR',
+    };
+    expect(loadConfig({}).payments).toBeNull();
+    expect(loadConfig(stripe).payments).toEqual({
+      provider: 'stripe',
+      secretKey: 'sk_test_abc123',
+      publishableKey: 'pk_test_abc123',
+      webhookSecret: 'whsec_abc123',
+      priceId: 'price_abc123',
+      apiBaseUrl: null,
+      plan: { name: 'Publisher', amount: 900, currency: 'eur' },
+    });
+    expect(loadConfig({ ...stripe, PAYMENTS: 'off' }).payments).toBeNull();
+    expect(problems({ STRIPE_SECRET_KEY: 'sk_test_abc123' })).toHaveLength(5);
+    expect(problems({ STRIPE_SECRET_KEY: 'sk_test_abc123' })[0]).toMatch(/^STRIPE_PUBLISHABLE_KEY: is required when another payment setting is set \(STRIPE_SECRET_KEY\)/);
+    expect(problems({ ...stripe, STRIPE_WEBHOOK_SECRET: 'abc' })).toEqual([expect.stringMatching(/^STRIPE_WEBHOOK_SECRET: must be a webhook signing secret .*\(value hidden\)$/)]);
+    expect(problems({ PAYMENTS: 'stripe' })).toHaveLength(6);
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), REDIS_URL: 'redis://127.0.0.1:6379' };
+    expect(problems(production)).toEqual([expect.stringMatching(/^PAYMENTS: NODE_ENV=production needs the Stripe settings .* or PAYMENTS=off/)]);
+    expect(loadConfig({ ...production, ...stripe }).payments?.priceId).toBe('price_abc123');
   });
 
   it('treats an empty variable as unset', () => {

@@ -21,12 +21,12 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startProduct(): Promise<Product> {
+export async function startProduct(extraEnv: Record<string, string> = {}): Promise<Product> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'r2w-e2e-'));
   const child = spawn(process.execPath, ['backend/dist/server.js'], {
     cwd: repoRoot,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', PASSWORD_SCRYPT_LOG2N: '14' },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', PASSWORD_SCRYPT_LOG2N: '14', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
