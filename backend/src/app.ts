@@ -16,6 +16,8 @@ import { metricsRouter } from './routes/metrics/metrics.router';
 import { cvsRouter } from './routes/cvs/cvs.router';
 import { CvService } from './routes/cvs/cvs.service';
 import { ExtractionQuota } from './routes/cvs/extraction-quota';
+import { paymentsRouter } from './routes/payments/payments.router';
+import { PaymentsService } from './routes/payments/payments.service';
 import { portfoliosRouter } from './routes/portfolios/portfolios.router';
 import { PortfolioService } from './routes/portfolios/portfolios.service';
 import { sitesRouter } from './routes/sites/sites.router';
@@ -30,7 +32,7 @@ export interface AppOptions {
 }
 
 export function buildApp(c: Container, options: AppOptions = {}): express.Express {
-  const { config, logger, metrics, tracing, db, cvById, sessions, storage, queue, taskRunner, sitePointers, tokens, signer, rateLimits: limits, identifiers, buildWatcher } = c;
+  const { config, logger, metrics, tracing, db, cvById, sessions, storage, queue, taskRunner, sitePointers, tokens, signer, rateLimits: limits, identifiers, buildWatcher, paymentProvider } = c;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.http.trustProxy);
@@ -61,7 +63,7 @@ export function buildApp(c: Container, options: AppOptions = {}): express.Expres
 
   const api = express.Router();
   const auth = new AuthService({ db, sessions, storage, sitePointers, taskRunner, tokens, metrics, logger, scryptLog2N: config.auth.scryptLog2N, sessionTtlSeconds: config.auth.sessionTtlSeconds });
-  const oauth = new OAuthSignIn({ providers: config.oauth.providers, redirectBaseUrl: config.oauth.redirectBaseUrl, sessions, db, auth, metrics, logger });
+  const oauth = new OAuthSignIn({ providers: config.oauth.providers, redirectBaseUrl: config.app.baseUrl, sessions, db, auth, metrics, logger });
   api.use(
     '/auth',
     jsonBody(config.http.jsonBodyLimit),
@@ -75,7 +77,7 @@ export function buildApp(c: Container, options: AppOptions = {}): express.Expres
       cookieSecure: config.auth.cookieSecure,
       sessionTtlSeconds: config.auth.sessionTtlSeconds,
       oauth,
-      appBaseUrl: config.oauth.redirectBaseUrl,
+      appBaseUrl: config.app.baseUrl,
     }),
   );
   const cvs = new CvService({ db, cvById, storage, sitePointers, taskRunner, queue, metrics, logger, tracing, maxUploadBytes: config.uploads.maxBytes });
@@ -112,8 +114,13 @@ export function buildApp(c: Container, options: AppOptions = {}): express.Expres
     sitesBaseUrl: config.sites.baseUrl,
     maxActiveBuildsPerUser: config.quotas.activeBuildsPerUser,
     maxBuildSeconds: config.builds.maxRunSeconds,
+    publishNeedsPlan: config.payments !== null,
   });
   api.use('/portfolios', portfoliosRouter({ portfolios, tokens, sessions, metrics, limits, jsonLimit: config.http.jsonBodyLimit }));
+  const payments =
+    config.payments && paymentProvider ? new PaymentsService({ db, provider: paymentProvider, settings: config.payments, appBaseUrl: config.app.baseUrl, sitePointers, metrics, logger }) : null;
+  // Its webhook reads the raw body: no JSON parser runs before this router.
+  api.use('/payments', paymentsRouter({ payments, tokens, sessions, metrics }));
   app.use('/api/v1', api);
   app.use(sitesRouter({ db, storage, signer, metrics }));
 

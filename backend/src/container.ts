@@ -31,6 +31,8 @@ import type Redis from 'ioredis';
 import { IdentifierHasher } from './http/middleware/rate-limit/client-identity';
 import { RateLimits } from './http/middleware/rate-limit/rate-limits';
 import { createRedisConnection } from './adapters/redis/redis-connection';
+import type { PaymentProvider } from './adapters/payments/payment-provider';
+import { StripePaymentProvider } from './adapters/payments/stripe-provider';
 
 /** Extraction jobs: the CV to extract and the request that asked for it. */
 export interface ExtractionJob {
@@ -63,6 +65,8 @@ export interface Container {
   rateLimits: RateLimits;
   /** Follows the builds this process starts until they end. */
   buildWatcher: BuildWatcher;
+  /** Stripe, when payments are on; null when publishing is free. */
+  paymentProvider: PaymentProvider | null;
   close(): Promise<void>;
 }
 
@@ -172,6 +176,8 @@ export function createContainer(config: Config, overrides: Partial<Pick<Containe
   const identifiers = new IdentifierHasher(createHash('sha256').update(`r2w-client-identifiers:${secret}`).digest('base64url'));
   const { rateLimits, redis: rateLimitRedis } = createRateLimits(config, logger, metrics, identifiers);
   const buildWatcher = new BuildWatcher({ db, storage, taskRunner, metrics, logger, maxBuildSeconds: config.builds.maxRunSeconds });
+  const p = config.payments;
+  const paymentProvider = p ? new StripePaymentProvider({ secretKey: p.secretKey, webhookSecret: p.webhookSecret, priceId: p.priceId, apiBaseUrl: p.apiBaseUrl }) : null;
 
   return {
     config,
@@ -190,6 +196,7 @@ export function createContainer(config: Config, overrides: Partial<Pick<Containe
     identifiers,
     rateLimits,
     buildWatcher,
+    paymentProvider,
     async close() {
       buildWatcher.close();
       await Promise.allSettled([taskRunner.close(), sessions.close(), queue.close(), closeDatabase(), rateLimitRedis?.quit().catch(() => rateLimitRedis.disconnect())]);

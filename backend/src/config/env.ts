@@ -67,7 +67,9 @@ const EnvSchema = z.object({
     .max(24 * 90)
     .default(72),
   SITES_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
-  OAUTH_REDIRECT_BASE_URL: z
+  // The origin browsers reach the app at: sign-in providers call back to it and Stripe's
+  // Embedded Checkout returns to it.
+  APP_BASE_URL: z
     .url({ protocol: /^https?$/ })
     .refine((v) => new URL(v).pathname === '/' && !new URL(v).search, 'must be an origin only, like https://app.example.com (no path)')
     .optional(),
@@ -160,7 +162,59 @@ const EnvSchema = z.object({
     .regex(/^arn:aws[a-z-]*:cloudfront::\d{12}:key-value-store\/[\w-]+$/, 'must be a KeyValueStore ARN: arn:aws:cloudfront::<account>:key-value-store/<id>')
     .optional(),
   CLOUDFRONT_KVS_ENDPOINT_URL: z.url().optional(),
+
+  // All of STRIPE_* and PLAN_AMOUNT/PLAN_CURRENCY, or none (publishing is then free).
+  PAYMENTS: z.enum(['stripe', 'off']).optional(),
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret or restricted key (sk_test_…, sk_live_…)')
+    .optional(),
+  STRIPE_PUBLISHABLE_KEY: z
+    .string()
+    .regex(/^pk_(test|live)_\w+$/, 'must be a Stripe publishable key (pk_test_…, pk_live_…)')
+    .optional(),
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_\w+$/, 'must be a webhook signing secret (whsec_…)')
+    .optional(),
+  STRIPE_PRICE_ID: z
+    .string()
+    .regex(/^price_\w+$/, 'must be a Stripe price id (price_…)')
+    .optional(),
+  // Tests and local fakes only: Stripe's API at another address (http allowed).
+  STRIPE_API_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  PLAN_NAME: z.string().trim().min(1).max(60).default('Publisher'),
+  // What the price charges, for display (Stripe's price decides the charge): minor units and an ISO currency.
+  PLAN_AMOUNT: z.coerce.number().int().min(1).max(100_000_000).optional(),
+  PLAN_CURRENCY: z
+    .string()
+    .regex(/^[a-zA-Z]{3}$/, 'must be a three-letter ISO currency code, e.g. eur')
+    .transform((v) => v.toLowerCase())
+    .optional(),
 });
+
+const STRIPE_SETTINGS = ['STRIPE_SECRET_KEY', 'STRIPE_PUBLISHABLE_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_PRICE_ID', 'PLAN_AMOUNT', 'PLAN_CURRENCY'] as const;
+
+// Payments are on when any Stripe setting is given (then every one is needed) or PAYMENTS=stripe;
+// PAYMENTS=off turns them off whatever is set. Production must say which.
+function paymentProblems(env: Record<string, string | undefined>, need: (key: string, when: string) => void): z.core.$ZodIssue[] {
+  if (env.PAYMENTS === 'off') return [];
+  const given = STRIPE_SETTINGS.filter((key) => env[key] !== undefined);
+  if (given.length > 0 || env.PAYMENTS === 'stripe') {
+    for (const key of STRIPE_SETTINGS) need(key, env.PAYMENTS === 'stripe' ? 'PAYMENTS=stripe' : `another payment setting is set (${given.join(', ')}): give all of them or none`);
+    return [];
+  }
+  if (env.NODE_ENV !== 'production') return [];
+  return [
+    {
+      code: 'custom',
+      path: ['PAYMENTS'],
+      message:
+        'NODE_ENV=production needs the Stripe settings (STRIPE_SECRET_KEY, STRIPE_PUBLISHABLE_KEY, STRIPE_WEBHOOK_SECRET, STRIPE_PRICE_ID, PLAN_AMOUNT, PLAN_CURRENCY), or PAYMENTS=off to let everyone publish free',
+      input: undefined,
+    },
+  ];
+}
 
 // Requirements that depend on other variables. They are checked on the raw values, apart
 // from the schema, so that one start-up lists every problem at once (zod skips
@@ -188,13 +242,16 @@ function conditionalProblems(env: Record<string, string | undefined>): z.core.$Z
     if (env[id] !== undefined) need(secret, `${id} is set`);
     if (env[secret] !== undefined) need(id, `${secret} is set`);
   }
+  problems.push(...paymentProblems(env, need));
   if (env.NODE_ENV === 'production') {
     need('JWT_SECRET', 'NODE_ENV=production');
     // Sessions in memory are invisible to other replicas: production must share them.
     need('REDIS_URL', 'NODE_ENV=production');
     const providers = OAUTH_PROVIDER_IDS.filter((provider) => env[`${provider.toUpperCase()}_CLIENT_ID`] !== undefined);
-    // The localhost default would send the provider's answer to the user's own machine.
-    if (providers.length > 0) need('OAUTH_REDIRECT_BASE_URL', 'Google or LinkedIn sign-in is configured in production');
+    // The localhost default would send the provider's answer, or the buyer back from
+    // checkout, to the user's own machine.
+    const paymentsOn = env.STRIPE_SECRET_KEY !== undefined && env.PAYMENTS !== 'off';
+    if (providers.length > 0 || paymentsOn) need('APP_BASE_URL', 'sign-in providers or payments are configured in production');
     for (const provider of providers) {
       const key = `${provider.toUpperCase()}_ISSUER_URL`;
       if (env[key]?.startsWith('http:')) problems.push({ code: 'custom', path: [key], message: 'must be https in production', input: env[key] });
@@ -281,11 +338,7 @@ export interface Config {
   quotas: { activeBuildsPerUser: number; pendingExtractionsPerOwner: number };
   sites: { baseUrl: string };
   /** Google and LinkedIn sign-in: only the providers with a client id and secret. */
-  oauth: {
-    /** The origin browsers reach the app at: provider callbacks and the SPA's sign-in pages are under it. */
-    redirectBaseUrl: string;
-    providers: OAuthProviderSettings[];
-  };
+  oauth: { providers: OAuthProviderSettings[] };
   /** The SPA's built files, served by the API (local mode); null when CloudFront serves them. */
   web: { dir: string | null };
   uploads: { maxBytes: number; anonymousRetentionHours: number; events: { pollMs: number; heartbeatMs: number; maxMs: number } };
@@ -312,6 +365,34 @@ export interface Config {
     | { driver: 'ecs'; cluster: string; taskDefinition: string; containerName: string; subnets: string[]; securityGroups: string[]; assignPublicIp: boolean };
   /** Where published slugs are looked up: the database (local /sites route) or CloudFront's KeyValueStore. */
   sitePointers: { driver: 'database' } | { driver: 'cloudfront-kvs'; kvsArn: string; endpoint: string | undefined; keyPrefix: string };
+  /** The SPA's public address (no trailing slash). */
+  app: { baseUrl: string };
+  /** Null when payments are off: publishing is then free for everyone. */
+  payments: PaymentSettings | null;
+}
+
+export interface PaymentSettings {
+  provider: 'stripe';
+  secretKey: string;
+  publishableKey: string;
+  webhookSecret: string;
+  priceId: string;
+  /** Another address for Stripe's API (tests); null for Stripe's own. */
+  apiBaseUrl: URL | null;
+  plan: { name: string; amount: number; currency: string };
+}
+
+function paymentSettings(e: Env): PaymentSettings | null {
+  if (e.PAYMENTS === 'off' || e.STRIPE_SECRET_KEY === undefined) return null;
+  return {
+    provider: 'stripe',
+    secretKey: e.STRIPE_SECRET_KEY,
+    publishableKey: e.STRIPE_PUBLISHABLE_KEY!,
+    webhookSecret: e.STRIPE_WEBHOOK_SECRET!,
+    priceId: e.STRIPE_PRICE_ID!,
+    apiBaseUrl: e.STRIPE_API_BASE_URL ? new URL(e.STRIPE_API_BASE_URL) : null,
+    plan: { name: e.PLAN_NAME, amount: e.PLAN_AMOUNT!, currency: e.PLAN_CURRENCY! },
+  };
 }
 
 // What any program needs from its environment to start (find node, a home, a temporary
@@ -413,7 +494,6 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
     // Locally the API serves published sites itself; in AWS they are on the CloudFront domain.
     sites: { baseUrl: e.SITES_BASE_URL ?? `http://localhost:${e.PORT}/sites` },
     oauth: {
-      redirectBaseUrl: (e.OAUTH_REDIRECT_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
       providers: [
         ...(e.GOOGLE_CLIENT_ID ? [{ id: 'google' as const, clientId: e.GOOGLE_CLIENT_ID, clientSecret: e.GOOGLE_CLIENT_SECRET!, issuer: e.GOOGLE_ISSUER_URL }] : []),
         ...(e.LINKEDIN_CLIENT_ID ? [{ id: 'linkedin' as const, clientId: e.LINKEDIN_CLIENT_ID, clientSecret: e.LINKEDIN_CLIENT_SECRET!, issuer: e.LINKEDIN_ISSUER_URL }] : []),
@@ -479,5 +559,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
       e.SITE_POINTERS === 'cloudfront-kvs'
         ? { driver: 'cloudfront-kvs', kvsArn: e.CLOUDFRONT_KVS_ARN!, endpoint: e.CLOUDFRONT_KVS_ENDPOINT_URL ?? e.AWS_ENDPOINT_URL, keyPrefix: e.S3_KEY_PREFIX }
         : { driver: 'database' },
+    app: { baseUrl: (e.APP_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '') },
+    payments: paymentSettings(e),
   };
 }

@@ -32,6 +32,9 @@ export interface Metrics {
   sitePointerChanges: client.Counter<'action' | 'outcome'>;
   /** Extraction and build outcomes as CloudWatch embedded metrics (METRICS_EMF), beside the counters above. */
   outcomes: OutcomeMetrics;
+  paymentWebhookEvents: client.Counter<'type' | 'outcome'>;
+  checkoutSessions: client.Counter<'outcome'>;
+  planChanges: client.Counter<'change'>;
 }
 
 export function createMetrics(options: { emf?: boolean; writeEmf?: (line: string) => void } = {}): Metrics {
@@ -188,6 +191,24 @@ export function createMetrics(options: { emf?: boolean; writeEmf?: (line: string
       name: 'r2w_site_pointer_changes_total',
       help: 'Changes to what a published address shows (action: set, remove; outcome: ok, failed), undos included.',
       labelNames: ['action', 'outcome'],
+      registers: [registry],
+    }),
+    paymentWebhookEvents: new client.Counter({
+      name: 'r2w_payment_webhook_events_total',
+      help: 'Stripe webhook events by type (other for types not handled) and outcome: applied, unchanged, ignored, duplicate, rejected (bad signature), failed.',
+      labelNames: ['type', 'outcome'],
+      registers: [registry],
+    }),
+    checkoutSessions: new client.Counter({
+      name: 'r2w_checkout_sessions_total',
+      help: 'Checkout sessions asked of Stripe, by outcome: created, failed.',
+      labelNames: ['outcome'],
+      registers: [registry],
+    }),
+    planChanges: new client.Counter({
+      name: 'r2w_plan_changes_total',
+      help: 'Users whose plan changed: granted, revoked.',
+      labelNames: ['change'],
       registers: [registry],
     }),
     claudeCircuitOpen: new client.Gauge({

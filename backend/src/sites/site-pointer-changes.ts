@@ -1,4 +1,5 @@
 import type { SitePointers, SiteTarget } from '../adapters/site-pointers/site-pointers';
+import type { Database } from '../db/database';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
 
@@ -54,4 +55,30 @@ async function apply({ sitePointers, logger, metrics }: PointerChangeDeps, chang
   }
   metrics.sitePointerChanges.inc({ action: change.action, outcome: 'ok' });
   logger.info('site pointer changed', fields);
+}
+
+type PortfolioPointerFields = { slug: string | null; publishedBuildId: string | null; publishedAt: Date | null };
+
+/**
+ * The portfolio row has just changed: the site pointers follow it, or the row gets back
+ * the fields in `rowBefore` and the pointer store's error is thrown.
+ */
+export async function pointersFollowRow(deps: PointerChangeDeps & { db: Database }, id: string, rowBefore: Partial<PortfolioPointerFields>, changes: PointerChange[]): Promise<void> {
+  try {
+    await applyPointerChanges(deps, changes);
+  } catch (error) {
+    await deps.db.portfolio.update({ where: { id }, data: rowBefore }).catch((rollback: unknown) => {
+      deps.logger.error('portfolio row not restored after a failed site pointer change', { portfolioId: id, rowBefore, err: rollback instanceof Error ? rollback.message : String(rollback) });
+    });
+    throw error;
+  }
+}
+
+/** Takes one portfolio's site offline: the row first, then its address (or the row is put back). */
+export async function unpublishSite(deps: PointerChangeDeps & { db: Database }, portfolio: { id: string } & PortfolioPointerFields): Promise<void> {
+  const { id, slug, publishedBuildId, publishedAt } = portfolio;
+  await deps.db.portfolio.update({ where: { id }, data: { publishedBuildId: null, publishedAt: null } });
+  if (slug && publishedBuildId) {
+    await pointersFollowRow(deps, id, { publishedBuildId, publishedAt }, [{ action: 'remove', slug, previous: { portfolioId: id, buildId: publishedBuildId } }]);
+  }
 }

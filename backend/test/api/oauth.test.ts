@@ -29,7 +29,7 @@ afterEach(() => {
 });
 
 function providerEnv(prefix: 'GOOGLE' | 'LINKEDIN', provider: FakeOidcProvider): Record<string, string> {
-  return { OAUTH_REDIRECT_BASE_URL: APP, [`${prefix}_CLIENT_ID`]: provider.clientId, [`${prefix}_CLIENT_SECRET`]: provider.clientSecret, [`${prefix}_ISSUER_URL`]: provider.issuer };
+  return { APP_BASE_URL: APP, [`${prefix}_CLIENT_ID`]: provider.clientId, [`${prefix}_CLIENT_SECRET`]: provider.clientSecret, [`${prefix}_ISSUER_URL`]: provider.issuer };
 }
 
 function person(overrides: Partial<Person> = {}): Person {

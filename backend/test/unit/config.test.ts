@@ -129,11 +129,11 @@ describe('configuration', () => {
   });
 
   it('refuses in-memory sessions and a generated secret in production', () => {
-    expect(problems({ NODE_ENV: 'production' })).toEqual(['JWT_SECRET: is required when NODE_ENV=production (not set)', 'REDIS_URL: is required when NODE_ENV=production (not set)']);
+    expect(problems({ NODE_ENV: 'production', PAYMENTS: 'off' })).toEqual(['JWT_SECRET: is required when NODE_ENV=production (not set)', 'REDIS_URL: is required when NODE_ENV=production (not set)']);
   });
 
   it('keeps /metrics off the API port in production unless a token guards it', () => {
-    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), REDIS_URL: 'redis://127.0.0.1:6379' };
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), REDIS_URL: 'redis://127.0.0.1:6379', PAYMENTS: 'off' };
     expect(loadConfig(production).metrics).toEqual({ port: 9464, token: null });
     expect(loadConfig({ ...production, METRICS_PORT: '9100' }).metrics).toEqual({ port: 9100, token: null });
     expect(loadConfig({ ...production, METRICS_TOKEN: 't'.repeat(20) }).metrics).toEqual({ port: null, token: 't'.repeat(20) });
@@ -142,7 +142,7 @@ describe('configuration', () => {
   });
 
   it('refuses TRUST_PROXY=true in production, where clients could choose their own address', () => {
-    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), REDIS_URL: 'redis://127.0.0.1:6379' };
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), REDIS_URL: 'redis://127.0.0.1:6379', PAYMENTS: 'off' };
     expect(problems({ ...production, TRUST_PROXY: 'true' })).toEqual([expect.stringMatching(/^TRUST_PROXY: must not be "true" in production/)]);
     expect(loadConfig({ ...production, TRUST_PROXY: '1' }).http.trustProxy).toBe(1);
   });
@@ -156,25 +156,27 @@ describe('configuration', () => {
   });
 
   it('configures a sign-in provider only with its client id and secret together', () => {
-    expect(loadConfig({}).oauth).toEqual({ redirectBaseUrl: 'http://localhost:2000', providers: [] });
-    expect(loadConfig({ GOOGLE_CLIENT_ID: 'id', GOOGLE_CLIENT_SECRET: 's', OAUTH_REDIRECT_BASE_URL: 'https://app.example.com/' }).oauth).toEqual({
-      redirectBaseUrl: 'https://app.example.com',
+    expect(loadConfig({}).oauth).toEqual({ providers: [] });
+    expect(loadConfig({}).app.baseUrl).toBe('http://localhost:2000');
+    const google = loadConfig({ GOOGLE_CLIENT_ID: 'id', GOOGLE_CLIENT_SECRET: 's', APP_BASE_URL: 'https://app.example.com/' });
+    expect(google.app.baseUrl).toBe('https://app.example.com');
+    expect(google.oauth).toEqual({
       providers: [{ id: 'google', clientId: 'id', clientSecret: 's', issuer: 'https://accounts.google.com' }],
     });
     expect(problems({ GOOGLE_CLIENT_ID: 'id' })).toEqual(['GOOGLE_CLIENT_SECRET: is required when GOOGLE_CLIENT_ID is set (not set)']);
     expect(problems({ LINKEDIN_CLIENT_SECRET: 's' })).toEqual(['LINKEDIN_CLIENT_ID: is required when LINKEDIN_CLIENT_SECRET is set (not set)']);
-    expect(problems({ OAUTH_REDIRECT_BASE_URL: 'https://app.example.com/app' })).toEqual([expect.stringMatching(/^OAUTH_REDIRECT_BASE_URL: must be an origin only/)]);
+    expect(problems({ APP_BASE_URL: 'https://app.example.com/app' })).toEqual([expect.stringMatching(/^APP_BASE_URL: must be an origin only/)]);
     expect(problems({ GOOGLE_ISSUER_URL: 'accounts.google.com' })).toEqual([expect.stringMatching(/^GOOGLE_ISSUER_URL: /)]);
   });
 
   it('needs the public address and https issuers for sign-in providers in production', () => {
-    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), REDIS_URL: 'redis://127.0.0.1:6379' };
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), REDIS_URL: 'redis://127.0.0.1:6379', PAYMENTS: 'off' };
     const google = { GOOGLE_CLIENT_ID: 'id', GOOGLE_CLIENT_SECRET: 's' };
     expect(problems({ ...production, ...google, GOOGLE_ISSUER_URL: 'http://127.0.0.1:9999' })).toEqual([
-      'OAUTH_REDIRECT_BASE_URL: is required when Google or LinkedIn sign-in is configured in production (not set)',
+      'APP_BASE_URL: is required when sign-in providers or payments are configured in production (not set)',
       'GOOGLE_ISSUER_URL: must be https in production (value hidden)',
     ]);
-    expect(loadConfig({ ...production, ...google, OAUTH_REDIRECT_BASE_URL: 'https://app.example.com' }).oauth.providers).toHaveLength(1);
+    expect(loadConfig({ ...production, ...google, APP_BASE_URL: 'https://app.example.com' }).oauth.providers).toHaveLength(1);
   });
 
   it('turns on CloudWatch Logs, X-Ray and embedded metrics by environment, and refuses bad values clearly', () => {
@@ -190,6 +192,36 @@ describe('configuration', () => {
       'AWS_REGION: is required when an AWS driver or CLOUDWATCH_LOG_GROUP is chosen (not set)',
     ]);
     expect(problems({ CLOUDWATCH_LOG_STREAM: 'api-1' })).toEqual(['CLOUDWATCH_LOG_GROUP: is required when CLOUDWATCH_LOG_STREAM is set (not set)']);
+  });
+
+  it('takes the Stripe settings all together or not at all, and insists on them (or PAYMENTS=off) in production', () => {
+    const stripe = {
+      STRIPE_SECRET_KEY: 'sk_test_abc123',
+      STRIPE_PUBLISHABLE_KEY: 'pk_test_abc123',
+      STRIPE_WEBHOOK_SECRET: 'whsec_abc123',
+      STRIPE_PRICE_ID: 'price_abc123',
+      PLAN_AMOUNT: '900',
+      PLAN_CURRENCY: 'EUR',
+    };
+    expect(loadConfig({}).payments).toBeNull();
+    expect(loadConfig(stripe).payments).toEqual({
+      provider: 'stripe',
+      secretKey: 'sk_test_abc123',
+      publishableKey: 'pk_test_abc123',
+      webhookSecret: 'whsec_abc123',
+      priceId: 'price_abc123',
+      apiBaseUrl: null,
+      plan: { name: 'Publisher', amount: 900, currency: 'eur' },
+    });
+    expect(loadConfig({ ...stripe, PAYMENTS: 'off' }).payments).toBeNull();
+    expect(problems({ STRIPE_SECRET_KEY: 'sk_test_abc123' })).toHaveLength(5);
+    expect(problems({ STRIPE_SECRET_KEY: 'sk_test_abc123' })[0]).toMatch(/^STRIPE_PUBLISHABLE_KEY: is required when another payment setting is set \(STRIPE_SECRET_KEY\)/);
+    expect(problems({ ...stripe, STRIPE_WEBHOOK_SECRET: 'abc' })).toEqual([expect.stringMatching(/^STRIPE_WEBHOOK_SECRET: must be a webhook signing secret .*\(value hidden\)$/)]);
+    expect(problems({ PAYMENTS: 'stripe' })).toHaveLength(6);
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), REDIS_URL: 'redis://127.0.0.1:6379' };
+    expect(problems(production)).toEqual([expect.stringMatching(/^PAYMENTS: NODE_ENV=production needs the Stripe settings .* or PAYMENTS=off/)]);
+    expect(problems({ ...production, ...stripe })).toEqual(['APP_BASE_URL: is required when sign-in providers or payments are configured in production (not set)']);
+    expect(loadConfig({ ...production, ...stripe, APP_BASE_URL: 'https://app.example.com' }).payments?.priceId).toBe('price_abc123');
   });
 
   it('treats an empty variable as unset', () => {

@@ -30,7 +30,7 @@ export const UserSchema = z
     id: z.uuid(),
     email: z.email(),
     name: z.string().nullable(),
-    plan: z.string().meta({ description: 'free until payments arrive' }),
+    plan: z.string().meta({ description: '`free`, or `paid` once the plan is bought (publishing needs it when payments are on).' }),
     createdAt: TimestampSchema,
   })
   .meta({ id: 'User' });

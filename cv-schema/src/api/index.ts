@@ -7,5 +7,6 @@ export * from './site-settings';
 export * from './portfolios';
 export * from './templates';
 export * from './health';
+export * from './payments';
 export { API_PATHS, type ApiOperation, type ApiResponse } from './paths';
 export { openApiDocument, type OpenApiDocument } from './openapi';

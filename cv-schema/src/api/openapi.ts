@@ -18,6 +18,7 @@ export function openApiDocument(): OpenApiDocument {
       { name: 'auth', description: 'Accounts and sessions' },
       { name: 'cvs', description: 'Upload, extraction, editing and export of CVs' },
       { name: 'portfolios', description: 'Websites, their builds and publishing' },
+      { name: 'payments', description: 'The paid plan that unlocks publishing (Stripe Embedded Checkout)' },
       { name: 'templates', description: 'Site templates' },
       { name: 'sites', description: 'Published sites and build previews, served locally by the API' },
       { name: 'health', description: 'Liveness, readiness and metrics' },
@@ -34,6 +35,7 @@ export function openApiDocument(): OpenApiDocument {
         accessTokenQuery: { type: 'apiKey', in: 'query', name: 'access_token', description: 'The access token as a query parameter: event streams only (EventSource cannot send headers).' },
         refreshCookie: { type: 'apiKey', in: 'cookie', name: 'r2w_refresh', description: 'The httpOnly cookie every session answer sets (path /api/v1/auth).' },
         metricsToken: { type: 'http', scheme: 'bearer', description: 'METRICS_TOKEN, when the API is configured with one.' },
+        stripeSignature: { type: 'apiKey', in: 'header', name: 'Stripe-Signature', description: 'Stripe’s HMAC of the raw body with STRIPE_WEBHOOK_SECRET and a timestamp.' },
       },
     },
   });

@@ -37,6 +37,7 @@ import {
   UnpublishResponseSchema,
   UpdatePortfolioBodySchema,
 } from './portfolios';
+import { CheckoutSessionResponseSchema, PaymentsConfigSchema, SessionStatusParamsSchema, SessionStatusResponseSchema, WebhookResponseSchema } from './payments';
 import { answer, json, refusal, refusals } from './responses';
 import { TemplateListResponseSchema, TemplateParamsSchema } from './templates';
 
@@ -391,6 +392,57 @@ export const API_PATHS: ZodOpenApiPathsObject = {
   },
   '/api/v1/portfolios/{id}/unpublish': {
     post: portfolio({ operationId: 'unpublish', summary: 'Take the site offline', responses: { 200: answer('Unpublished.', UnpublishResponseSchema), ...refusals(400, 401, 404) } }),
+  },
+
+  '/api/v1/payments/config': {
+    get: {
+      tags: ['payments'],
+      operationId: 'paymentsConfig',
+      summary: 'Whether publishing needs the paid plan, its price, and the key for Stripe.js',
+      responses: { 200: answer('On (with the plan) or off (publishing is free).', PaymentsConfigSchema), ...refusals() },
+    },
+  },
+  '/api/v1/payments/checkout-session': {
+    post: {
+      tags: ['payments'],
+      operationId: 'createCheckoutSession',
+      summary: 'Start buying the plan (Stripe Embedded Checkout)',
+      description: 'Checkout returns to the SPA’s /plan/return?session_id=…; the plan is granted when Stripe’s webhook says the payment is paid.',
+      security: signedIn,
+      responses: {
+        201: answer('The session’s client secret, for Stripe.js.', CheckoutSessionResponseSchema),
+        ...refusals(401),
+        404: refusal(404, 'NOT_FOUND: payments are off.'),
+        409: refusal(409, 'CONFLICT: the plan is already yours.'),
+      },
+    },
+  },
+  '/api/v1/payments/session-status/{id}': {
+    get: {
+      tags: ['payments'],
+      operationId: 'checkoutSessionStatus',
+      summary: 'Where one of my checkout sessions stands',
+      security: signedIn,
+      requestParams: { path: SessionStatusParamsSchema },
+      responses: { 200: answer('The session and my plan.', SessionStatusResponseSchema), ...refusals(400, 401), 404: refusal(404, 'NOT_FOUND: no such session of mine, or payments are off.') },
+    },
+  },
+  '/api/v1/payments/webhook': {
+    post: {
+      tags: ['payments'],
+      operationId: 'stripeWebhook',
+      summary: 'Stripe’s events (signed)',
+      description:
+        'Verified with the Stripe-Signature header over the raw body. Handles checkout.session.completed, checkout.session.async_payment_succeeded / _failed and charge.refunded; other types are acknowledged and ignored; an event seen before changes nothing.',
+      security: [{ stripeSignature: [] }],
+      requestBody: { required: true, content: json(z.looseObject({ id: z.string(), type: z.string() })) },
+      responses: {
+        200: answer('Received (handled, ignored, or seen before).', WebhookResponseSchema),
+        400: refusal(400, 'WEBHOOK_SIGNATURE_INVALID: no signature, a wrong one, or too old.'),
+        404: refusal(404, 'NOT_FOUND: payments are off.'),
+        ...refusals(413),
+      },
+    },
   },
 
   '/sites/{slug}': {

@@ -12,6 +12,8 @@ import { Loading } from '@/components/ui/loading';
 const CvPage = lazy(() => import('./routes/cv-page'));
 const Dashboard = lazy(() => import('./routes/dashboard'));
 const Account = lazy(() => import('./routes/account'));
+const Plan = lazy(() => import('./routes/plan'));
+const PlanReturn = lazy(() => import('./routes/plan').then((m) => ({ default: m.PlanReturnPage })));
 
 export function AppRoutes() {
   return (
@@ -45,6 +47,26 @@ export function AppRoutes() {
             <RequireUser>
               <Suspense fallback={<Loading />}>
                 <Account />
+              </Suspense>
+            </RequireUser>
+          }
+        />
+        <Route
+          path="plan"
+          element={
+            <RequireUser>
+              <Suspense fallback={<Loading />}>
+                <Plan />
+              </Suspense>
+            </RequireUser>
+          }
+        />
+        <Route
+          path="plan/return"
+          element={
+            <RequireUser>
+              <Suspense fallback={<Loading />}>
+                <PlanReturn />
               </Suspense>
             </RequireUser>
           }

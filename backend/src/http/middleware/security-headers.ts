@@ -9,8 +9,14 @@ import helmet, { type HelmetOptions } from 'helmet';
 
 export const HELMET_OPTIONS = {
   contentSecurityPolicy: {
-    // The SPA's live preview shows the person's photo, which lives on other sites.
-    directives: { 'img-src': ["'self'", 'data:', 'https:'] },
+    directives: {
+      // The SPA's live preview shows the person's photo, which lives on other sites.
+      'img-src': ["'self'", 'data:', 'https:'],
+      // Stripe.js and its Embedded Checkout frame (Stripe's published CSP for Checkout).
+      'script-src': ["'self'", 'https://js.stripe.com'],
+      'frame-src': ["'self'", 'https://js.stripe.com', 'https://checkout.stripe.com'],
+      'connect-src': ["'self'", 'https://api.stripe.com', 'https://checkout.stripe.com'],
+    },
   },
 } satisfies HelmetOptions;
 

@@ -13,7 +13,7 @@ import type { Logger } from '../../observability/logger';
 import type { Tracing } from '../../observability/tracing';
 import type { Metrics } from '../../observability/metrics';
 import { publishRefusal } from './publish-policy';
-import { applyPointerChanges, type PointerChange } from '../../sites/site-pointer-changes';
+import { pointersFollowRow, unpublishSite, type PointerChange } from '../../sites/site-pointer-changes';
 import { suggestSlug } from './slug';
 import type { Build, BuildStatus, CreatePortfolioBody, Portfolio, PublishResponse, SiteSettings, TemplateId, UnpublishResponse, UpdatePortfolioBody } from '@r2w/cv-schema/api';
 
@@ -36,6 +36,8 @@ export interface PortfolioServiceDeps {
   maxActiveBuildsPerUser: number;
   /** A build still unfinished after this long is stopped and failed. */
   maxBuildSeconds: number;
+  /** True when payments are on: publishing then needs the paid plan. */
+  publishNeedsPlan: boolean;
 }
 
 type PortfolioRow = NonNullable<Awaited<ReturnType<Database['portfolio']['findUnique']>>>;
@@ -219,7 +221,7 @@ export class PortfolioService {
     const { db, logger, metrics } = this.deps;
     const portfolio = await this.owned(id, userId);
     const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { plan: true } });
-    const refusal = publishRefusal(user);
+    const refusal = publishRefusal(user, this.deps.publishNeedsPlan);
     if (refusal) throw refusal;
     // A build that finished since anyone last looked counts.
     const inProgress = await db.build.findMany({ where: { portfolioId: id, status: { in: IN_PROGRESS } } });
@@ -254,29 +256,14 @@ export class PortfolioService {
   }
 
   async unpublish(id: string, userId: string) {
-    const portfolio = await this.owned(id, userId);
-    const shown = shownBuild(portfolio);
-    await this.deps.db.portfolio.update({ where: { id }, data: { publishedBuildId: null, publishedAt: null } });
-    if (shown) {
-      await this.pointersFollow(id, { publishedBuildId: portfolio.publishedBuildId, publishedAt: portfolio.publishedAt }, [{ action: 'remove', slug: portfolio.slug!, previous: shown }]);
-    }
+    await unpublishSite(this.deps, await this.owned(id, userId));
     this.deps.logger.info('portfolio unpublished', { portfolioId: id });
     return { published: false as const } satisfies UnpublishResponse;
   }
 
-  /**
-   * The portfolio row has just changed: the site pointers follow it, or the row gets back
-   * the fields in `rowBefore` and the request fails with the pointer store's error.
-   */
-  private async pointersFollow(id: string, rowBefore: Partial<Pick<PortfolioRow, 'slug' | 'publishedBuildId' | 'publishedAt'>>, changes: PointerChange[]): Promise<void> {
-    try {
-      await applyPointerChanges(this.deps, changes);
-    } catch (error) {
-      await this.deps.db.portfolio.update({ where: { id }, data: rowBefore }).catch((rollback: unknown) => {
-        this.deps.logger.error('portfolio row not restored after a failed site pointer change', { portfolioId: id, rowBefore, err: rollback instanceof Error ? rollback.message : String(rollback) });
-      });
-      throw error;
-    }
+  /** The portfolio row has just changed: the site pointers follow it, or the row gets back `rowBefore`. */
+  private pointersFollow(id: string, rowBefore: Partial<Pick<PortfolioRow, 'slug' | 'publishedBuildId' | 'publishedAt'>>, changes: PointerChange[]): Promise<void> {
+    return pointersFollowRow(this.deps, id, rowBefore, changes);
   }
 }
 

@@ -4,6 +4,7 @@ import { Button } from '@/components/ui/button';
 import { ErrorNote } from '@/components/ui/error-note';
 import { Field } from '@/components/ui/field';
 import { useAuth } from '@/features/auth/components/auth-provider';
+import { PlanSummary } from '@/features/payments/components/plan-summary';
 
 export default function Account() {
   const auth = useAuth();
@@ -38,7 +39,9 @@ export default function Account() {
           </>
         ) : null}
         <dt>Plan</dt>
-        <dd>{user.plan}</dd>
+        <dd>
+          <PlanSummary />
+        </dd>
         <dt>Member since</dt>
         <dd>{new Date(user.createdAt).toLocaleDateString()}</dd>
       </dl>

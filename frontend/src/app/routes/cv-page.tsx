@@ -16,6 +16,7 @@ import { useCvDraft } from '@/features/editor/hooks/use-cv-draft';
 import { usePortfolios } from '@/features/portfolios/api/list-portfolios';
 import { useCreatePortfolio, useUpdatePortfolio } from '@/features/portfolios/api/save-portfolio';
 import { PublishPanel } from '@/features/portfolios/components/publish-panel';
+import { PlanOffer } from '@/features/payments/components/plan-offer';
 import { SiteSettings } from '@/features/portfolios/components/site-settings';
 import { TemplatePicker } from '@/features/portfolios/components/template-picker';
 import { ApiError } from '@/lib/api-client';
@@ -56,7 +57,7 @@ function Website({ cv, portfolio, templateId, beforeBuild }: { cv: ApiCv; portfo
       </section>
     );
   }
-  return <PublishPanel portfolio={portfolio} cvUpdatedAt={cv.updatedAt} beforeBuild={beforeBuild} />;
+  return <PublishPanel portfolio={portfolio} cvUpdatedAt={cv.updatedAt} beforeBuild={beforeBuild} paymentRequired={<PlanOffer startOpen />} />;
 }
 
 function Workspace({ cv, data }: { cv: ApiCv; data: Cv }) {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { apiUrl } from '@/lib/api-client';
+import { ApiError, apiUrl } from '@/lib/api-client';
 import { CopyButton } from '@/components/ui/copy-button';
 import { ErrorNote } from '@/components/ui/error-note';
 import { ProgressBar } from '@/components/ui/progress-bar';
@@ -15,9 +15,11 @@ type Props = {
   cvUpdatedAt: string;
   /** Saves pending edits first, so a build never misses what was just typed. */
   beforeBuild: () => Promise<void>;
+  /** Shown in place of the error when publishing needs a paid plan (the page brings checkout). */
+  paymentRequired: React.ReactNode;
 };
 
-export function PublishPanel({ portfolio, cvUpdatedAt, beforeBuild }: Props) {
+export function PublishPanel({ portfolio, cvUpdatedAt, beforeBuild, paymentRequired }: Props) {
   const builds = useBuilds(portfolio.id);
   const [buildId, setBuildId] = useState<string | null>(null);
   useEffect(() => {
@@ -33,6 +35,8 @@ export function PublishPanel({ portfolio, cvUpdatedAt, beforeBuild }: Props) {
   const succeeded = current?.status === 'succeeded' ? current : null;
   const outdated = succeeded?.finishedAt ? new Date(cvUpdatedAt) > new Date(succeeded.finishedAt) || succeeded.templateId !== portfolio.templateId : false;
   const unpublishedBuild = succeeded && portfolio.publishedBuildId !== succeeded.id;
+  // Publishing without the paid plan brings checkout right here.
+  const needsPlan = publish.error instanceof ApiError && publish.error.code === 'PAYMENT_REQUIRED';
 
   const runBuild = async () => {
     await beforeBuild();
@@ -78,7 +82,7 @@ export function PublishPanel({ portfolio, cvUpdatedAt, beforeBuild }: Props) {
             ) : null}
           </div>
           {!succeeded ? <p className="hint">Build the site first; then you can publish it.</p> : null}
-          <ErrorNote error={publish.error ?? unpublish.error} />
+          {needsPlan ? paymentRequired : <ErrorNote error={publish.error ?? unpublish.error} />}
           {portfolio.published && portfolio.url ? (
             <div className="published" role="status">
               <p>
