@@ -5,6 +5,7 @@ import { acknowledge } from './acknowledge';
 
 export interface AppSecretsProps {
   useClaude: boolean;
+  payments: boolean;
 }
 
 /**
@@ -15,6 +16,7 @@ export interface AppSecretsProps {
 export class AppSecrets extends Construct {
   readonly jwtSecret: secretsmanager.Secret;
   readonly anthropicApiKey: secretsmanager.Secret | undefined;
+  readonly stripe: { secretKey: secretsmanager.Secret; webhookSecret: secretsmanager.Secret } | undefined;
 
   constructor(scope: Construct, id: string, props: AppSecretsProps) {
     super(scope, id);
@@ -31,6 +33,18 @@ export class AppSecrets extends Construct {
         secretStringValue: SecretValue.unsafePlainText('fill-me'),
       });
       acknowledge(this.anthropicApiKey, { 'AwsSolutions-SMG4': 'A third-party API key: Anthropic issues it, so it is rotated in their console and pasted here, not by a Lambda.' });
+    }
+    if (props.payments) {
+      // Placeholders the app refuses at start (not sk_…/whsec_…), like the Anthropic key's.
+      const stripeSecret = (id: string, description: string) => {
+        const secret = new secretsmanager.Secret(this, id, { description, secretStringValue: SecretValue.unsafePlainText('fill-me') });
+        acknowledge(secret, { 'AwsSolutions-SMG4': 'Issued by Stripe: rolled in the Stripe dashboard and pasted here, not by a Lambda.' });
+        return secret;
+      };
+      this.stripe = {
+        secretKey: stripeSecret('StripeSecretKey', 'STRIPE_SECRET_KEY: the Stripe secret (or restricted) key; put it here before the services start.'),
+        webhookSecret: stripeSecret('StripeWebhookSecret', 'STRIPE_WEBHOOK_SECRET: the signing secret of the webhook endpoint <public URL>/api/v1/payments/webhook.'),
+      };
     }
   }
 }

@@ -41,7 +41,7 @@ export class Resume2WebsiteStack extends Stack {
     this.data = new Data(this, 'Data', { vpc, auroraMinCapacity: settings.auroraMinCapacity, auroraMaxCapacity: settings.auroraMaxCapacity });
     this.messaging = new Messaging(this, 'Messaging');
     this.registry = new Registry(this, 'Registry');
-    this.secrets = new AppSecrets(this, 'Secrets', { useClaude: settings.useClaude });
+    this.secrets = new AppSecrets(this, 'Secrets', { useClaude: settings.useClaude, payments: settings.payments !== undefined });
     this.loadBalancer = new ApiLoadBalancer(this, 'ApiLoadBalancer', { vpc, accessLogs: this.storage.logs });
     this.cdn = new Cdn(this, 'Cdn', {
       webBucket: this.storage.web,
@@ -64,8 +64,10 @@ export class Resume2WebsiteStack extends Stack {
       logRetention,
       buildRetentionDays: settings.buildRetentionDays,
       sitesBaseUrl: `${this.cdn.publicUrl}${SITES_PATH}`,
+      appBaseUrl: this.cdn.publicUrl,
+      payments: settings.payments,
       kvsArn: this.cdn.sitePointers.keyValueStoreArn,
-      secrets: { databaseUrl: this.data.databaseUrl, redisUrl: this.data.redisUrl, jwtSecret: this.secrets.jwtSecret, anthropicApiKey: this.secrets.anthropicApiKey },
+      secrets: { databaseUrl: this.data.databaseUrl, redisUrl: this.data.redisUrl, jwtSecret: this.secrets.jwtSecret, anthropicApiKey: this.secrets.anthropicApiKey, stripe: this.secrets.stripe },
     });
     this.data.allowFrom(this.services.appSecurityGroup);
     this.observability = new Observability(this, 'Observability', {

@@ -9,6 +9,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import type { PaymentSettings } from './settings';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { acknowledge, nagArnOf, nagRefOf } from './acknowledge';
@@ -36,8 +37,17 @@ export interface ServicesProps {
   logRetention: logs.RetentionDays;
   buildRetentionDays: number;
   sitesBaseUrl: string;
+  /** The distribution's public origin: sign-in callbacks and the checkout return go there. */
+  appBaseUrl: string;
   kvsArn: string;
-  secrets: { databaseUrl: secretsmanager.ISecret; redisUrl: secretsmanager.ISecret; jwtSecret: secretsmanager.ISecret; anthropicApiKey?: secretsmanager.ISecret };
+  payments?: PaymentSettings;
+  secrets: {
+    databaseUrl: secretsmanager.ISecret;
+    redisUrl: secretsmanager.ISecret;
+    jwtSecret: secretsmanager.ISecret;
+    anthropicApiKey?: secretsmanager.ISecret;
+    stripe?: { secretKey: secretsmanager.ISecret; webhookSecret: secretsmanager.ISecret };
+  };
 }
 
 interface Workload {
@@ -113,8 +123,21 @@ export class Services extends Construct {
       SITE_POINTERS: 'cloudfront-kvs',
       CLOUDFRONT_KVS_ARN: props.kvsArn,
       BUILD_RETENTION_DAYS: String(props.buildRetentionDays),
-      // Read by the X-Ray SDK itself: the daemon sidecar in the same task.
+      APP_BASE_URL: props.appBaseUrl,
+      // Traces to the daemon sidecar in the same task; extraction and build outcomes as
+      // embedded metrics in the log stream (the dashboard's widgets).
+      XRAY_ENABLED: 'true',
       AWS_XRAY_DAEMON_ADDRESS: '127.0.0.1:2000',
+      METRICS_EMF: 'true',
+      ...(props.payments
+        ? {
+            PAYMENTS: 'stripe',
+            STRIPE_PRICE_ID: props.payments.stripePriceId,
+            STRIPE_PUBLISHABLE_KEY: props.payments.stripePublishableKey,
+            PLAN_AMOUNT: String(props.payments.planAmount),
+            PLAN_CURRENCY: props.payments.planCurrency,
+          }
+        : { PAYMENTS: 'off' }),
     };
   }
 
@@ -125,6 +148,7 @@ export class Services extends Construct {
       REDIS_URL: ecs.Secret.fromSecretsManager(secrets.redisUrl),
       JWT_SECRET: ecs.Secret.fromSecretsManager(secrets.jwtSecret),
       ...(secrets.anthropicApiKey ? { ANTHROPIC_API_KEY: ecs.Secret.fromSecretsManager(secrets.anthropicApiKey) } : {}),
+      ...(secrets.stripe ? { STRIPE_SECRET_KEY: ecs.Secret.fromSecretsManager(secrets.stripe.secretKey), STRIPE_WEBHOOK_SECRET: ecs.Secret.fromSecretsManager(secrets.stripe.webhookSecret) } : {}),
     };
   }
 
@@ -180,7 +204,7 @@ export class Services extends Construct {
       cpu: 256,
       memoryLimitMiB: 512,
       repository: props.builderRepository,
-      command: ['node', 'portfolio-task/dist/main.js'],
+      command: ['node', 'portfolio-task/dist/builder.js'],
       // The builder's whole configuration (portfolio-task/src/main.ts): storage and logging.
       environment: {
         NODE_ENV: 'production',
@@ -189,7 +213,6 @@ export class Services extends Construct {
         STORAGE_DRIVER: 's3',
         S3_BUCKET: props.bucket.bucketName,
         S3_SSE: 'AES256',
-        AWS_XRAY_DAEMON_ADDRESS: '127.0.0.1:2000',
       },
     });
     // What portfolio-task/src/task/run-build-task.ts does: read the job's input (and a

@@ -21,9 +21,19 @@ export interface DeploymentSettings {
   auroraMaxCapacity: number;
   /** Where alarms are e-mailed; empty: subscribe to the SNS topic yourself. */
   alarmEmail: string;
+  /** The paid plan (Stripe Embedded Checkout); absent: PAYMENTS=off and publishing is free. */
+  payments?: PaymentSettings;
   /** Optional custom domain: its name and an ACM certificate in us-east-1 covering it. */
   domainName?: string;
   certificateArn?: string;
+}
+
+/** What the app needs to show and sell the plan; its two Stripe secrets go to Secrets Manager. */
+export interface PaymentSettings {
+  stripePriceId: string;
+  stripePublishableKey: string;
+  planAmount: number;
+  planCurrency: string;
 }
 
 const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
@@ -64,6 +74,17 @@ export function readSettings(node: Node): DeploymentSettings {
     'must be an ACM certificate ARN in us-east-1 (CloudFront reads certificates only there)',
   );
   if ((domainName === undefined) !== (certificateArn === undefined)) fail('domainName', 'and certificateArn must be given together', domainName ?? certificateArn);
+  const stripePriceId = stringOf(node, 'stripePriceId', /^price_\w+$/, 'must be a Stripe price id (price_…)');
+  const payments: PaymentSettings | undefined =
+    stripePriceId === undefined
+      ? undefined
+      : {
+          stripePriceId,
+          stripePublishableKey:
+            stringOf(node, 'stripePublishableKey', /^pk_(test|live)_\w+$/, 'must be a Stripe publishable key') ?? fail('stripePublishableKey', 'is required with stripePriceId', undefined),
+          planAmount: numberOf(node, 'planAmount', (n) => Number.isInteger(n) && n >= 1, 'must be the price in minor units (e.g. 1900 for 19.00), required with stripePriceId'),
+          planCurrency: stringOf(node, 'planCurrency', /^[a-z]{3}$/, 'must be a lower-case ISO currency code such as eur') ?? fail('planCurrency', 'is required with stripePriceId', undefined),
+        };
   return {
     region: stringOf(node, 'region', /^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'must be an AWS region such as us-east-1') ?? fail('region', 'is required', undefined),
     buildRetentionDays: numberOf(node, 'buildRetentionDays', (n) => Number.isInteger(n) && n >= 1 && n <= 365, 'must be a whole number of days, 1 to 365'),
@@ -79,6 +100,7 @@ export function readSettings(node: Node): DeploymentSettings {
       'must be 1 to 256 ACU in steps of 0.5, and at least auroraMinCapacity',
     ),
     alarmEmail: stringOf(node, 'alarmEmail', /^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'must be an e-mail address') ?? '',
+    payments,
     domainName,
     certificateArn,
   };

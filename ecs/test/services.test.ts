@@ -2,7 +2,7 @@ import { StorageEnvSchema } from '@r2w/storage';
 import { Match } from 'aws-cdk-lib/assertions';
 import { ENV_VARIABLES } from '../../backend/src/config/env';
 import { API_PORT, BUILDER_CONTAINER, HEALTH_CHECK_PATH, METRICS_PORT } from '../src/services';
-import { resourceNamed, synthesizedTemplate } from './support/synthesized';
+import { resourceNamed, synthesize, synthesizedTemplate } from './support/synthesized';
 
 // The ECS side: cluster, the three task definitions and their containers, the two services,
 // the load balancer, autoscaling and each task role's permissions.
@@ -17,11 +17,6 @@ const policyOf = (name: string): { Sid?: string; Action: string | string[]; Reso
 const actionsOf = (name: string) => policyOf(name).flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
 const bucketArn = { 'Fn::GetAtt': [resourceNamed(template, 'AWS::S3::Bucket', 'StorageData').id, 'Arn'] };
 const objectsUnder = (suffix: string) => ({ 'Fn::Join': ['', [bucketArn, suffix]] });
-
-// Variables the app reads besides its own configuration: the X-Ray SDK's daemon address, and
-// the sweep's retention (BUILD_RETENTION_DAYS, being added to backend/src/config/env.ts with the sweeper).
-const READ_BY_LIBRARIES = ['AWS_XRAY_DAEMON_ADDRESS'];
-const ADDED_WITH_THE_SWEEPER = ['BUILD_RETENTION_DAYS'];
 
 describe('cluster', () => {
   it('has Container Insights and Fargate Spot first with on-demand Fargate beside it for RunTask', () => {
@@ -40,7 +35,7 @@ describe('task definitions', () => {
   it('run the API and worker from one image with two commands, and the builder from its own', () => {
     expect(mainContainer('Api').Command).toEqual(['node', 'backend/dist/server.js']);
     expect(mainContainer('Worker').Command).toEqual(['node', 'backend/dist/worker.js']);
-    expect(mainContainer('Builder').Command).toEqual(['node', 'portfolio-task/dist/main.js']);
+    expect(mainContainer('Builder').Command).toEqual(['node', 'portfolio-task/dist/builder.js']);
     expect(mainContainer('Builder').Name).toBe(BUILDER_CONTAINER);
     const repositoryOf = (name: string) => JSON.stringify(mainContainer(name).Image).match(/Registry(Api|Builder)[0-9A-F]{8}/)?.[1];
     expect([repositoryOf('Api'), repositoryOf('Worker'), repositoryOf('Builder')]).toEqual(['Api', 'Api', 'Builder']);
@@ -76,7 +71,7 @@ describe('task definitions', () => {
   });
 
   it('set only variables the app reads (backend/src/config/env.ts), in their AWS configuration', () => {
-    const known = new Set([...ENV_VARIABLES, ...READ_BY_LIBRARIES, ...ADDED_WITH_THE_SWEEPER]);
+    const known = new Set(ENV_VARIABLES);
     for (const name of ['Api', 'Worker']) {
       const environment = environmentOf(name);
       expect(Object.keys(environment).filter((key) => !known.has(key))).toEqual([]);
@@ -98,13 +93,28 @@ describe('task definitions', () => {
         BUILD_RETENTION_DAYS: '14',
         QUEUE_VISIBILITY_TIMEOUT_SECONDS: '120',
         QUEUE_MAX_RECEIVES: '5',
+        APP_BASE_URL: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [expect.stringMatching(/^CdnDistribution/), 'DomainName'] }]] },
+        XRAY_ENABLED: 'true',
+        AWS_XRAY_DAEMON_ADDRESS: '127.0.0.1:2000',
+        METRICS_EMF: 'true',
+        // cdk.json sells nothing: publishing is free until the plan is configured.
+        PAYMENTS: 'off',
       });
     }
   });
 
+  it('sell the plan with Stripe when it is configured, its two keys from Secrets Manager', () => {
+    const { template: paid } = synthesize({ stripePriceId: 'price_123', stripePublishableKey: 'pk_live_abc', planAmount: 1900, planCurrency: 'eur' });
+    const api = resourceNamed(paid, 'AWS::ECS::TaskDefinition', 'ServicesApiTask').props.ContainerDefinitions[0];
+    const environment = Object.fromEntries((api.Environment as { Name: string; Value: unknown }[]).map((e) => [e.Name, e.Value]));
+    expect(environment).toMatchObject({ PAYMENTS: 'stripe', STRIPE_PRICE_ID: 'price_123', STRIPE_PUBLISHABLE_KEY: 'pk_live_abc', PLAN_AMOUNT: '1900', PLAN_CURRENCY: 'eur' });
+    expect((api.Secrets as { Name: string }[]).map((secret) => secret.Name)).toEqual(expect.arrayContaining(['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET']));
+    expect(() => synthesize({ stripePriceId: 'price_123' })).toThrow(/stripePublishableKey/);
+  });
+
   it('give the builder its storage settings and nothing of the API', () => {
     // NODE_ENV is read by React's server renderer (production mode), not by the task's own config.
-    const known = new Set([...Object.keys(StorageEnvSchema.shape), 'LOG_LEVEL', 'NODE_ENV', ...READ_BY_LIBRARIES]);
+    const known = new Set([...Object.keys(StorageEnvSchema.shape), 'LOG_LEVEL', 'NODE_ENV']);
     const environment = environmentOf('Builder');
     expect(Object.keys(environment).filter((key) => !known.has(key))).toEqual([]);
     expect(environment).toMatchObject({ STORAGE_DRIVER: 's3', S3_BUCKET: { Ref: expect.stringMatching(/^StorageData/) }, AWS_REGION: 'us-east-1' });
