@@ -120,6 +120,7 @@ function createTaskRunner(config: Config, tracing: Tracing): TaskRunner {
     subnets: t.subnets,
     securityGroups: t.securityGroups,
     assignPublicIp: t.assignPublicIp,
+    capacity: t.capacity,
   });
   return withStatusCache(ecs, ECS_STATUS_TTL_MS);
 }

@@ -120,6 +120,7 @@ export class Services extends Construct {
       ECS_CONTAINER_NAME: BUILDER_CONTAINER,
       ECS_SUBNETS: privateSubnets.join(','),
       ECS_SECURITY_GROUPS: this.builder.securityGroup.securityGroupId,
+      ECS_CAPACITY: 'spot-with-fallback',
       SITE_POINTERS: 'cloudfront-kvs',
       CLOUDFRONT_KVS_ARN: props.kvsArn,
       BUILD_RETENTION_DAYS: String(props.buildRetentionDays),

@@ -86,6 +86,7 @@ describe('task definitions', () => {
         QUEUE_DRIVER: 'sqs',
         TASK_RUNNER: 'ecs',
         ECS_CONTAINER_NAME: BUILDER_CONTAINER,
+        ECS_CAPACITY: 'spot-with-fallback',
         ECS_TASK_DEFINITION: taskDefinition('Builder').props.Family,
         SITE_POINTERS: 'cloudfront-kvs',
         CLOUDFRONT_KVS_ARN: { 'Fn::GetAtt': [expect.stringMatching(/^CdnSitePointers/), 'Arn'] },

@@ -155,6 +155,8 @@ const EnvSchema = z.object({
   ECS_SUBNETS: csv.optional(),
   ECS_SECURITY_GROUPS: csv.optional(),
   ECS_ASSIGN_PUBLIC_IP: bool.default(false),
+  // spot-with-fallback: Fargate Spot first, on-demand Fargate when Spot has no capacity.
+  ECS_CAPACITY: z.enum(['fargate', 'spot-with-fallback']).default('fargate'),
 
   SITE_POINTERS: z.enum(['database', 'cloudfront-kvs']).default('database'),
   CLOUDFRONT_KVS_ARN: z
@@ -362,7 +364,16 @@ export interface Config {
   builds: { maxRunSeconds: number; retentionDays: number };
   taskRunner:
     | { driver: 'child-process'; command: string[]; logDir: string; maxRunSeconds: number; env: Record<string, string> }
-    | { driver: 'ecs'; cluster: string; taskDefinition: string; containerName: string; subnets: string[]; securityGroups: string[]; assignPublicIp: boolean };
+    | {
+        driver: 'ecs';
+        cluster: string;
+        taskDefinition: string;
+        containerName: string;
+        subnets: string[];
+        securityGroups: string[];
+        assignPublicIp: boolean;
+        capacity: 'fargate' | 'spot-with-fallback';
+      };
   /** Where published slugs are looked up: the database (local /sites route) or CloudFront's KeyValueStore. */
   sitePointers: { driver: 'database' } | { driver: 'cloudfront-kvs'; kvsArn: string; endpoint: string | undefined; keyPrefix: string };
   /** The SPA's public address (no trailing slash). */
@@ -544,6 +555,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
             subnets: e.ECS_SUBNETS!,
             securityGroups: e.ECS_SECURITY_GROUPS!,
             assignPublicIp: e.ECS_ASSIGN_PUBLIC_IP,
+            capacity: e.ECS_CAPACITY,
           }
         : // A builder reads its input from storage and writes its site there: it gets the
           // storage settings and nothing else (no database, no API secrets).

@@ -216,6 +216,40 @@ describe('EcsTaskRunner requests', () => {
     });
   });
 
+  describe('on Fargate Spot with an on-demand fallback', () => {
+    const spotOptions = { ...options, capacity: 'spot-with-fallback' as const };
+    const shortage = { tasks: [], failures: [{ reason: 'Capacity is unavailable at this time. Please try again later or in a different availability zone' }] };
+    const capacityOf = (call: number) => {
+      const { launchType, capacityProviderStrategy } = ecsMock.commandCalls(RunTaskCommand)[call]!.args[0].input;
+      return { launchType, capacityProviderStrategy };
+    };
+
+    it('starts the build on Spot when Spot has room', async () => {
+      ecsMock.on(RunTaskCommand).resolves({ tasks: [{ taskArn }], failures: [] });
+      await expect(new EcsTaskRunner(spotOptions).start({ env: {} })).resolves.toStrictEqual({ taskId: taskArn });
+      expect(ecsMock.commandCalls(RunTaskCommand)).toHaveLength(1);
+      expect(capacityOf(0)).toStrictEqual({ launchType: undefined, capacityProviderStrategy: [{ capacityProvider: 'FARGATE_SPOT', weight: 1 }] });
+    });
+
+    it('starts it on on-demand Fargate at once when Spot has no capacity, with a request of its own', async () => {
+      ecsMock
+        .on(RunTaskCommand)
+        .resolvesOnce(shortage)
+        .resolves({ tasks: [{ taskArn }], failures: [] });
+      await expect(new EcsTaskRunner(spotOptions).start({ env: {} })).resolves.toStrictEqual({ taskId: taskArn });
+      const calls = ecsMock.commandCalls(RunTaskCommand);
+      expect(calls).toHaveLength(2);
+      expect(capacityOf(1)).toStrictEqual({ launchType: 'FARGATE', capacityProviderStrategy: undefined });
+      expect(calls[1]!.args[0].input.clientToken).not.toBe(calls[0]!.args[0].input.clientToken);
+    });
+
+    it('does not retry a configuration problem on on-demand Fargate', async () => {
+      ecsMock.on(RunTaskCommand).resolves({ tasks: [], failures: [{ reason: 'INACTIVE' }] });
+      await expect(new EcsTaskRunner(spotOptions).start({ env: {} })).rejects.toMatchObject({ code: 'INTERNAL' });
+      expect(ecsMock.commandCalls(RunTaskCommand)).toHaveLength(1);
+    });
+  });
+
   it.each([
     ['a capacity shortage as a dependency outage', 'Capacity is unavailable at this time. Please try again later or in a different availability zone', DependencyError, 'DEPENDENCY_UNAVAILABLE'],
     ['a configuration problem as an internal error', 'INACTIVE', AppError, 'INTERNAL'],

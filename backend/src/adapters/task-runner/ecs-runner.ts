@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DescribeTasksCommand, ECSClient, RunTaskCommand, StopTaskCommand, type Failure, type Task } from '@aws-sdk/client-ecs';
+import { DescribeTasksCommand, ECSClient, RunTaskCommand, StopTaskCommand, type Failure, type RunTaskCommandInput, type RunTaskCommandOutput, type Task } from '@aws-sdk/client-ecs';
 import { AppError, DependencyError } from '@r2w/cv-schema';
 import { awsClientConfig, instrumented, type AwsConnection } from '@r2w/storage';
 import type { TaskRunner, TaskSpec, TaskState, TaskStatus } from './task-runner';
@@ -13,7 +13,11 @@ export interface EcsTaskRunnerOptions extends AwsConnection {
   subnets: string[];
   securityGroups: string[];
   assignPublicIp: boolean;
-  launchType?: 'FARGATE';
+  /**
+   * 'spot-with-fallback' starts each build on Fargate Spot (about a third of the price) and,
+   * when Spot has no capacity, on on-demand Fargate at once: a build is a user waiting.
+   */
+  capacity?: 'fargate' | 'spot-with-fallback';
 }
 
 const DEPENDENCY = 'task runner';
@@ -52,6 +56,18 @@ function ecsError(operation: string, err: unknown): AppError {
   return new AppError('INTERNAL', `ECS ${operation} was refused: ${e.name}: ${e.message}`, undefined, { cause: err });
 }
 
+function isCapacityShortage(result: RunTaskCommandOutput): boolean {
+  return !result.tasks?.[0]?.taskArn && TRANSIENT_FAILURE.test(result.failures?.[0]?.reason ?? '');
+}
+
+function taskOf(result: RunTaskCommandOutput): { taskId: string } {
+  const taskArn = result.tasks?.[0]?.taskArn;
+  if (taskArn) return { taskId: taskArn };
+  const cause = new Error(`ECS RunTask started no task: ${failureText(result.failures)}`);
+  if (TRANSIENT_FAILURE.test(result.failures?.[0]?.reason ?? '')) throw new DependencyError(DEPENDENCY, cause);
+  throw new AppError('INTERNAL', cause.message, undefined, { cause });
+}
+
 function failureText(failures: Failure[] | undefined): string {
   const parts = (failures ?? []).map((f) => [f.reason, f.detail].filter(Boolean).join(': '));
   return parts.join('; ') || 'no task and no failure reason returned';
@@ -66,11 +82,19 @@ export class EcsTaskRunner implements TaskRunner {
   }
 
   async start(spec: TaskSpec): Promise<{ taskId: string }> {
+    if (this.options.capacity === 'spot-with-fallback') {
+      const spot = await this.runTask(spec, { capacityProviderStrategy: [{ capacityProvider: 'FARGATE_SPOT', weight: 1 }] });
+      if (!isCapacityShortage(spot)) return taskOf(spot);
+    }
+    return taskOf(await this.runTask(spec, { launchType: 'FARGATE' }));
+  }
+
+  private async runTask(spec: TaskSpec, capacity: Pick<RunTaskCommandInput, 'launchType' | 'capacityProviderStrategy'>): Promise<RunTaskCommandOutput> {
     const { options } = this;
     const command = new RunTaskCommand({
       cluster: options.cluster,
       taskDefinition: options.taskDefinition,
-      launchType: options.launchType ?? 'FARGATE',
+      ...capacity,
       count: 1,
       // A retried RunTask whose first attempt did reach ECS must not start a second build.
       clientToken: randomUUID(),
@@ -87,15 +111,9 @@ export class EcsTaskRunner implements TaskRunner {
         containerOverrides: [{ name: options.containerName, environment: Object.entries(spec.env).map(([name, value]) => ({ name, value })) }],
       },
     });
-    const result = await this.client.send(command).catch((err: unknown) => {
+    return this.client.send(command).catch((err: unknown) => {
       throw ecsError('RunTask', err);
     });
-    const taskArn = result.tasks?.[0]?.taskArn;
-    if (taskArn) return { taskId: taskArn };
-
-    const cause = new Error(`ECS RunTask started no task: ${failureText(result.failures)}`);
-    if (TRANSIENT_FAILURE.test(result.failures?.[0]?.reason ?? '')) throw new DependencyError(DEPENDENCY, cause);
-    throw new AppError('INTERNAL', cause.message, undefined, { cause });
   }
 
   async status(taskId: string): Promise<TaskStatus> {
