@@ -359,6 +359,8 @@ async function checkApi(image: Image, moto: Moto): Promise<string> {
       AWS_SECRET_ACCESS_KEY: moto.credentials.secretAccessKey,
       QUEUE_DRIVER: 'sqs',
       SQS_QUEUE_URL: queue.QueueUrl!,
+      // As the stack sets it until the plan is configured (ecs/src/services.ts).
+      PAYMENTS: 'off',
     };
 
     const migrated = await runToEnd(image, MIGRATE_COMMAND, { DATABASE_URL: env.DATABASE_URL! });

@@ -123,6 +123,9 @@ export async function startTopology(options: TopologyOptions): Promise<Topology>
     const url = `http://${options.proxy?.host ?? 'localhost'}:${proxyPort}`;
     const env: Record<string, string> = {
       NODE_ENV: 'production',
+      // Publishing is free on this machine, as with npm start; production sells the plan.
+      PAYMENTS: 'off',
+      APP_BASE_URL: url,
       LOG_LEVEL: 'info',
       DATABASE_URL: databaseUrl,
       REDIS_URL: options.redisUrl,
