@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { runMigrateCli } from '../../src/cli/migrate-sqlite-to-postgres';
@@ -7,7 +7,7 @@ import { TABLES, type TableName } from '../../src/data-migration/copy-database';
 import { rowChecksum } from '../../src/data-migration/row-checksum';
 import { createDatabase, Prisma, type DatabaseAccess } from '../../src/db/database';
 import { bearer, registerAccount } from '../support/accounts';
-import { createScratchPostgres } from '../support/databases';
+import { createScratchPostgres, repoRoot } from '../support/databases';
 import { buildAndWait, createSamplePortfolio } from '../support/portfolio-steps';
 import { createTestApp, testDatabaseUrl } from '../support/test-app';
 
@@ -51,6 +51,11 @@ beforeAll(async () => {
     await db.build.create({
       data: { id: randomUUID(), portfolioId: bare.id, templateId: 'minimal', status: 'failed', errorCode: 'BUILD_FAILED', errorMessage: "It's\tbroken", finishedAt: new Date() },
     });
+    // A social sign-in, and a refunded purchase whose refund came first (no user yet) with its events.
+    await db.oAuthIdentity.create({ data: { id: randomUUID(), provider: 'google', subject: '1093847561', userId: user.id } });
+    await db.purchase.create({ data: { id: 'pi_3Q', userId: null, status: 'refunded', amount: 1900, currency: 'eur' } });
+    await db.purchase.create({ data: { id: 'pi_4R', userId: user.id, checkoutSessionId: 'cs_test_a1', status: 'paid', amount: 1900, currency: 'eur' } });
+    await db.paymentEvent.create({ data: { id: 'evt_1', type: 'charge.refunded', userId: null, outcome: 'applied' } });
   } finally {
     await t.close();
   }
@@ -104,7 +109,7 @@ describe('migrate:sqlite-to-postgres', () => {
       expect(run.out.some((line) => line.startsWith(`${model}: `) && / rows \(\d+ copied/.test(line))).toBe(true);
       expect(run.out.some((line) => line.startsWith(model) && line.endsWith('equal'))).toBe(true);
     }
-    expect(run.out.at(-1)).toMatch(/^Done: 4 tables, \d+ rows, equal in source and target\.$/);
+    expect(run.out.at(-1)).toMatch(new RegExp(`^Done: ${TABLES.length} tables, \\d+ rows, equal in source and target\\.$`));
     // Values read back through the PostgreSQL client are the ones written to SQLite.
     const zoe = await withDatabase(target!.url, (db) => db.user.findFirstOrThrow({ where: { name: { startsWith: 'Zoë' } } }));
     expect(zoe).toMatchObject({ name: 'Zoë "Z" O’Brien\n🙂', passwordHash: null, createdAt: new Date('1999-12-31T23:59:59.999Z') });
@@ -127,7 +132,7 @@ describe('migrate:sqlite-to-postgres', () => {
 
     const refused = io();
     expect(await runMigrateCli(args(), refused.io)).toBe(1);
-    expect(refused.err.join('\n')).toMatch(/already has rows \(User \d+, Cv 2\)[\s\S]*--resume[\s\S]*--force/);
+    expect(refused.err.join('\n')).toMatch(/already has rows \(User \d+, OAuthIdentity 1, Cv 2\)[\s\S]*--resume[\s\S]*--force/);
 
     const resumed = io();
     expect(await runMigrateCli(args('--resume'), resumed.io)).toBe(0);
@@ -161,13 +166,17 @@ describe('migrate:sqlite-to-postgres', () => {
 
   it('refuses databases at different migrations, and wrong usage', async () => {
     // A copy of the source one migration behind the code (and so behind the migrated target).
+    const names = readdirSync(path.join(repoRoot, 'prisma/sqlite/migrations'))
+      .filter((name) => /^\d+_/.test(name))
+      .sort()
+      .map((name) => name.replace(/^\d+_/, ''));
     const behind = path.join(path.dirname(sourceUrl.slice('file:'.length)), 'behind.db');
     copyFileSync(sourceUrl.slice('file:'.length), behind);
-    await withDatabase(`file:${behind}`, (db) => db.$executeRawUnsafe("DELETE FROM _prisma_migrations WHERE migration_name LIKE '%_cv_uploader_hash'"));
+    await withDatabase(`file:${behind}`, (db) => db.$executeRawUnsafe(`DELETE FROM _prisma_migrations WHERE migration_name LIKE '%_${names.at(-1)}'`));
     const refused = io();
     expect(await runMigrateCli(['--from', `file:${behind}`, '--to', target!.url], refused.io)).toBe(1);
-    expect(refused.err.join('\n')).toMatch(/not at the same migration: source at portfolios \(3 applied\), target at cv_uploader_hash \(4 applied\)/);
-    expect(await contents(target!.url)).toEqual({ User: {}, Cv: {}, Portfolio: {}, Build: {} });
+    expect(refused.err.join('\n')).toContain(`not at the same migration: source at ${names.at(-2)} (${names.length - 1} applied), target at ${names.at(-1)} (${names.length} applied)`);
+    expect(await contents(target!.url)).toEqual(Object.fromEntries(TABLES.map(({ model }) => [model, {}])));
 
     for (const wrong of [[], ['--from', sourceUrl], ['--from', 'x.db', '--to', target!.url], args('--resume', '--force'), args('--batch-size', '0')]) {
       const usage = io();

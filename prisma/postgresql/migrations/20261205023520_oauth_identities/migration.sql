@@ -1,12 +1,16 @@
 -- CreateTable
 CREATE TABLE "OAuthIdentity" (
+    "id" TEXT NOT NULL,
     "provider" TEXT NOT NULL,
     "subject" TEXT NOT NULL,
     "userId" TEXT NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
-    CONSTRAINT "OAuthIdentity_pkey" PRIMARY KEY ("provider","subject")
+    CONSTRAINT "OAuthIdentity_pkey" PRIMARY KEY ("id")
 );
+
+-- CreateIndex
+CREATE UNIQUE INDEX "OAuthIdentity_provider_subject_key" ON "OAuthIdentity"("provider", "subject");
 
 -- CreateIndex
 CREATE INDEX "OAuthIdentity_userId_idx" ON "OAuthIdentity"("userId");

@@ -34,12 +34,12 @@ async function resolve(db: Database, provider: OAuthProviderId, identity: Verifi
 
   const existing = await db.user.findUnique({ where: { email: identity.email }, select: publicUserSelect });
   if (existing) {
-    await db.oAuthIdentity.create({ data: { provider, subject: identity.subject, userId: existing.id } });
+    await db.oAuthIdentity.create({ data: { id: randomUUID(), provider, subject: identity.subject, userId: existing.id } });
     return { user: existing, outcome: 'linked' };
   }
   // One statement: the account and its identity exist together or not at all.
   const user = await db.user.create({
-    data: { id: randomUUID(), email: identity.email, name: identity.name, passwordHash: null, identities: { create: { provider, subject: identity.subject } } },
+    data: { id: randomUUID(), email: identity.email, name: identity.name, passwordHash: null, identities: { create: { id: randomUUID(), provider, subject: identity.subject } } },
     select: publicUserSelect,
   });
   return { user, outcome: 'signed_up' };
