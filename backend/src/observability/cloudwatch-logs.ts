@@ -47,13 +47,18 @@ function isCloudWatchTransport(transport: winston.transport): transport is Cloud
   return typeof (transport as Partial<CloudWatchTransport>).kthxbye === 'function';
 }
 
-/** Uploads the lines still batched for CloudWatch Logs (and stops the upload timer); a no-op without the transport. */
+/**
+ * Uploads the lines still batched for CloudWatch Logs and detaches the transport: the process
+ * is stopping, and a line logged later would restart its upload timer and retry for ever
+ * against an endpoint that may be gone. A no-op without the transport.
+ */
 export async function flushLogs(logger: Logger): Promise<void> {
   const pending = logger.transports.filter(isCloudWatchTransport).map(
     (transport) =>
       new Promise<void>((resolve) =>
         transport.kthxbye((error) => {
           if (error) process.stderr.write(`${JSON.stringify({ level: 'warn', message: 'CloudWatch Logs: lines not uploaded at exit', err: error.message })}\n`);
+          logger.remove(transport);
           resolve();
         }),
       ),

@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import { loadConfig } from '../../src/config/env';
+import { configuredLogTransports, flushLogs } from '../../src/observability/cloudwatch-logs';
+import { createLogger } from '../../src/observability/logger';
 import { createLogGroup, logStreamNames, readLogEvents } from '../support/cloudwatch-logs';
 import { startMoto, type Moto } from '../support/moto';
 import { testEnv } from '../support/test-app';
@@ -69,3 +72,13 @@ it('each process logs to its own stream, and a graceful stop flushes its last li
   // The same lines went to stdout too (where ECS's awslogs driver would take them).
   expect(api.logs('stopped')).toHaveLength(1);
 }, 120_000);
+
+it('detaches the transport at a flush, so a line logged later cannot restart its uploads', async () => {
+  const config = loadConfig({ LOG_LEVEL: 'info', CLOUDWATCH_LOG_GROUP: GROUP, AWS_REGION: moto.region, AWS_ENDPOINT_URL: moto.endpoint });
+  const transports = configuredLogTransports(config, 'r2w-test');
+  expect(transports).toHaveLength(1);
+  const logger = createLogger({ level: 'silent', service: 'r2w-test', transports });
+  logger.level = 'info';
+  await flushLogs(logger);
+  expect(logger.transports).not.toContain(transports[0]);
+});
