@@ -141,14 +141,23 @@ describe('sign-in with Google', () => {
     expect(login.body.error.code).toBe('INVALID_CREDENTIALS');
   });
 
-  it('links to the existing account with the same verified e-mail', async () => {
+  it('links to the existing account with the same verified e-mail, ending the password nobody proved the e-mail for', async () => {
+    // Password sign-up does not prove the address: this could be someone waiting for its owner.
     const account = await registerAccount(t.app);
+    const squatter = await request(t.app).post('/api/v1/auth/login').send({ email: account.email, password: PASSWORD });
+    expect(squatter.status).toBe(200);
     google.person = person({ email: account.email.toUpperCase() });
     const { res } = await signIn(t.app);
     expect((await sessionFrom(t.app, res)).user.id).toBe(account.userId);
     expect(await t.container.db.oAuthIdentity.findMany({ where: { userId: account.userId } })).toEqual([expect.objectContaining({ provider: 'google', subject: google.person.sub })]);
-    // The password still works.
-    expect((await request(t.app).post('/api/v1/auth/login').send({ email: account.email, password: PASSWORD })).status).toBe(200);
+    // The password and the sessions made with it are gone; the provider's sign-in works again.
+    expect((await request(t.app).post('/api/v1/auth/login').send({ email: account.email, password: PASSWORD })).status).toBe(401);
+    const squatterRefresh = setCookies(squatter)
+      .find((c) => c.startsWith('r2w_refresh='))!
+      .split(';')[0]!;
+    expect((await request(t.app).post('/api/v1/auth/refresh').set('Cookie', squatterRefresh)).status).toBe(401);
+    const again = await signIn(t.app);
+    expect((await sessionFrom(t.app, again.res)).user.id).toBe(account.userId);
   });
 
   it('never links an unverified e-mail, and makes no second account with it', async () => {

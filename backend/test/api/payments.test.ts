@@ -208,6 +208,38 @@ describe('webhook', () => {
   });
 });
 
+describe('what an event may change', () => {
+  it('ignores events about anything else sold on the same Stripe account', async () => {
+    const account = await registerAccount(t.app);
+    const session = stripe.complete((await checkout(account)).id);
+    const otherProduct = { ...session, id: 'cs_other', payment_intent: 'pi_other', metadata: { userId: account.userId } };
+    await deliverOk('checkout.session.completed', otherProduct);
+    expect(await planOf(account)).toBe('free');
+    expect(await t.container.db.purchase.count({ where: { id: 'pi_other' } })).toBe(0);
+  });
+
+  it('offers no second checkout while a payment is still under way', async () => {
+    const account = await registerAccount(t.app);
+    await deliverOk('checkout.session.completed', stripe.complete((await checkout(account)).id, 'unpaid'));
+    const again = await request(t.app)
+      .post('/api/v1/payments/checkout-session')
+      .set(...bearer(account.accessToken));
+    expect([again.status, again.body.error.code]).toEqual([409, 'CONFLICT']);
+  });
+
+  it('leaves a site published while payments were off alone when a payment fails', async () => {
+    const user = await registerAccount(t.app);
+    const id = await createSamplePortfolio(t.app, user);
+    const build = await buildAndWait(t.app, user, id);
+    await t.container.db.portfolio.update({ where: { id }, data: { publishedBuildId: build.id, publishedAt: new Date() } });
+    const session = stripe.complete((await checkout(user)).id, 'unpaid');
+    await deliverOk('checkout.session.completed', session);
+    await deliverOk('checkout.session.async_payment_failed', session);
+    expect(await planOf(user)).toBe('free');
+    expect((await t.container.db.portfolio.findUniqueOrThrow({ where: { id } })).publishedBuildId).toBe(build.id);
+  });
+});
+
 describe('publishing needs the plan', () => {
   it('refuses to publish without it, publishes with it, and takes the site and its address down when it is refunded', async () => {
     const user = await registerAccount(t.app);

@@ -12,6 +12,11 @@ export interface StripeProviderOptions {
 
 type Session = Stripe.Checkout.Session;
 
+// Marks the plan's sessions and charges: the Stripe account may sell other things, and an
+// event about those must grant or take away nothing here.
+const PLAN_PRODUCT = 'r2w-publishing-plan';
+const isPlan = (metadata: Stripe.Metadata | null | undefined) => metadata?.product === PLAN_PRODUCT;
+
 function idOf(value: string | { id: string } | null | undefined): string | null {
   if (!value) return null;
   return typeof value === 'string' ? value : value.id;
@@ -32,21 +37,30 @@ function sessionChange(session: Session, status: PurchaseChange['status']): Purc
 function changeOf(event: Stripe.Event): PurchaseChange | null {
   switch (event.type) {
     case 'checkout.session.completed':
-      // "unpaid" is a delayed method (bank debit) still under way: its outcome comes as async_payment_*.
-      return sessionChange(event.data.object, event.data.object.payment_status === 'paid' ? 'paid' : 'pending');
     case 'checkout.session.async_payment_succeeded':
-      return sessionChange(event.data.object, 'paid');
     case 'checkout.session.async_payment_failed':
-      return sessionChange(event.data.object, 'failed');
+      return isPlan(event.data.object.metadata) ? sessionChangeOf(event.type, event.data.object) : null;
     case 'charge.refunded': {
       const charge = event.data.object;
       const paymentIntent = idOf(charge.payment_intent);
       // A partial refund leaves the purchase standing.
-      if (!paymentIntent || !charge.refunded) return null;
+      if (!paymentIntent || !charge.refunded || !isPlan(charge.metadata)) return null;
       return { purchaseId: paymentIntent, checkoutSessionId: null, userId: charge.metadata?.userId ?? null, status: 'refunded', amount: charge.amount, currency: charge.currency };
     }
     default:
       return null;
+  }
+}
+
+function sessionChangeOf(type: 'checkout.session.completed' | 'checkout.session.async_payment_succeeded' | 'checkout.session.async_payment_failed', session: Session): PurchaseChange {
+  switch (type) {
+    case 'checkout.session.completed':
+      // "unpaid" is a delayed method (bank debit) still under way: its outcome comes as async_payment_*.
+      return sessionChange(session, session.payment_status === 'paid' ? 'paid' : 'pending');
+    case 'checkout.session.async_payment_succeeded':
+      return sessionChange(session, 'paid');
+    case 'checkout.session.async_payment_failed':
+      return sessionChange(session, 'failed');
   }
 }
 
@@ -73,9 +87,9 @@ export class StripePaymentProvider implements PaymentProvider {
         return_url: returnUrl,
         client_reference_id: userId,
         customer_email: email,
-        metadata: { userId },
+        metadata: { userId, product: PLAN_PRODUCT },
         // Copied onto the charge, so that a refund names the user even when it is the first event seen.
-        payment_intent_data: { metadata: { userId } },
+        payment_intent_data: { metadata: { userId, product: PLAN_PRODUCT } },
       },
       { idempotencyKey },
     );

@@ -45,6 +45,8 @@ export class PaymentsService {
     const { db, provider, metrics, logger, appBaseUrl } = this.deps;
     const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, plan: true } });
     if (user.plan === PAID_PLAN) throw new AppError('CONFLICT', 'The plan is already yours: publish away.');
+    // A bank debit still under way would be paid twice.
+    if ((await db.purchase.count({ where: { userId, status: 'pending' } })) > 0) throw new AppError('CONFLICT', 'Your payment is still being processed; the plan is yours as soon as it clears.');
     try {
       const session = await provider.createCheckoutSession({
         userId,
@@ -156,6 +158,9 @@ export class PaymentsService {
       logger.info(plan === PAID_PLAN ? 'plan granted' : 'plan revoked', { userId });
     }
     if (plan === PAID_PLAN) return;
+    // Only a plan taken back (a refund) takes sites down: a pending or failed payment of
+    // someone who never had the plan leaves alone what they published (while payments were off).
+    if ((await db.purchase.count({ where: { userId, status: 'refunded' } })) === 0) return;
     const published = await db.portfolio.findMany({ where: { userId, publishedBuildId: { not: null } }, select: { id: true, slug: true, publishedBuildId: true, publishedAt: true } });
     for (const portfolio of published) {
       await unpublishSite(this.deps, portfolio);

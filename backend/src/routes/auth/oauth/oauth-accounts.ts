@@ -14,7 +14,14 @@ export type AccountOutcome = 'signed_in' | 'linked' | 'signed_up';
  * has verified that e-mail; otherwise whoever controls the provider account could take
  * over ours. Nothing is written unless the whole sign-in can succeed.
  */
-export async function accountForIdentity(db: Database, provider: OAuthProviderId, identity: VerifiedIdentity): Promise<{ user: PublicUser; outcome: AccountOutcome }> {
+export interface AccountForIdentity {
+  user: PublicUser;
+  outcome: AccountOutcome;
+  /** Linking took away a password nobody had proved the e-mail for: the account's other sessions must end. */
+  passwordCleared: boolean;
+}
+
+export async function accountForIdentity(db: Database, provider: OAuthProviderId, identity: VerifiedIdentity): Promise<AccountForIdentity> {
   try {
     return await resolve(db, provider, identity);
   } catch (error) {
@@ -24,9 +31,9 @@ export async function accountForIdentity(db: Database, provider: OAuthProviderId
   }
 }
 
-async function resolve(db: Database, provider: OAuthProviderId, identity: VerifiedIdentity): Promise<{ user: PublicUser; outcome: AccountOutcome }> {
+async function resolve(db: Database, provider: OAuthProviderId, identity: VerifiedIdentity): Promise<AccountForIdentity> {
   const known = await db.oAuthIdentity.findUnique({ where: { provider_subject: { provider, subject: identity.subject } }, select: { user: { select: publicUserSelect } } });
-  if (known) return { user: known.user, outcome: 'signed_in' };
+  if (known) return { user: known.user, outcome: 'signed_in', passwordCleared: false };
   if (!identity.email) throw new OAuthFlowError('email_missing', 'the ID token has no usable e-mail address');
   // An unverified address neither joins an account nor makes one: the address would then
   // be taken from its real owner.
@@ -35,12 +42,17 @@ async function resolve(db: Database, provider: OAuthProviderId, identity: Verifi
   const existing = await db.user.findUnique({ where: { email: identity.email }, select: publicUserSelect });
   if (existing) {
     await db.oAuthIdentity.create({ data: { id: randomUUID(), provider, subject: identity.subject, userId: existing.id } });
-    return { user: existing, outcome: 'linked' };
+    // Signing up with a password never proved the address; the provider just has. Whoever
+    // chose that password may have registered someone else's e-mail to wait for its owner,
+    // so the password goes (and, in the caller, every session made with it): the owner signs
+    // in through the provider from now on.
+    const { count } = await db.user.updateMany({ where: { id: existing.id, passwordHash: { not: null } }, data: { passwordHash: null } });
+    return { user: existing, outcome: 'linked', passwordCleared: count > 0 };
   }
   // One statement: the account and its identity exist together or not at all.
   const user = await db.user.create({
     data: { id: randomUUID(), email: identity.email, name: identity.name, passwordHash: null, identities: { create: { id: randomUUID(), provider, subject: identity.subject } } },
     select: publicUserSelect,
   });
-  return { user, outcome: 'signed_up' };
+  return { user, outcome: 'signed_up', passwordCleared: false };
 }

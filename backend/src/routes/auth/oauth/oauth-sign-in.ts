@@ -89,10 +89,11 @@ export class OAuthSignIn {
       // Started in another browser: someone may be trying to sign this one in to their account.
       if (browserState !== state || stored.provider !== provider) throw new OAuthFlowError('expired', 'the state was not issued to this browser for this provider');
       const identity = await client.finish(callback, state, this.redirectUri(provider), stored);
-      const { user, outcome } = await accountForIdentity(this.deps.db, stored.provider, identity);
+      const { user, outcome, passwordCleared } = await accountForIdentity(this.deps.db, stored.provider, identity);
+      if (passwordCleared) await this.deps.sessions.deleteAllForUser(user.id);
       const session = await this.deps.auth.startSession(user);
       this.deps.metrics.oauthSignIns.inc({ provider, outcome });
-      this.deps.logger.info('signed in with a provider', { provider, outcome, userId: user.id });
+      this.deps.logger.info('signed in with a provider', { provider, outcome, userId: user.id, passwordCleared });
       return { session, next: stored.next };
     });
   }
