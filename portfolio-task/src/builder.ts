@@ -42,9 +42,22 @@ export function loadBuilderBundle(bundleFile: string): { bundle: BuilderBundle; 
   return { bundle: module.exports, script, codeCache: cachedData === undefined ? 'missing' : script.cachedDataRejected ? 'rejected' : 'used' };
 }
 
+/**
+ * Exits with the task's code once stdout has taken the last log line: an idle S3 connection
+ * would otherwise keep the task alive. A failure outside the task's own handling exits 3,
+ * the code for "no result could be written".
+ */
+export function exitWhenDone(task: Promise<number>): void {
+  task.then(
+    (code) => process.stdout.write('', () => process.exit(code)),
+    (error: unknown) => {
+      process.stderr.write(`builder failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exit(3);
+    },
+  );
+}
+
 if (require.main === module) {
   const { bundle, codeCache } = loadBuilderBundle(path.join(__dirname, 'bundle', BUNDLE_FILE));
-  // Exits once stdout has taken the last log line: an idle S3 connection would otherwise
-  // keep the task alive.
-  void bundle.main(process.env, { codeCache }).then((code) => process.stdout.write('', () => process.exit(code)));
+  exitWhenDone(bundle.main(process.env, { codeCache }));
 }

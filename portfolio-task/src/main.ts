@@ -1,7 +1,7 @@
 import { createStorage, StorageEnvSchema, storageEnvProblems, storageSettings } from '@r2w/storage';
 import winston from 'winston';
 import { z } from 'zod';
-import type { CodeCacheUse } from './builder';
+import { exitWhenDone, type CodeCacheUse } from './builder';
 import { runBuildTask } from './task/run-build-task';
 
 // The builder task, one process (a Fargate task in AWS) per build. Built, it starts at
@@ -60,8 +60,4 @@ export async function main(raw: NodeJS.ProcessEnv = process.env, startup?: { cod
   }
 }
 
-if (require.main === module) {
-  // Exits once stdout has taken the last log line: an idle S3 connection would otherwise
-  // keep the task alive.
-  void main().then((code) => process.stdout.write('', () => process.exit(code)));
-}
+if (require.main === module) exitWhenDone(main());

@@ -417,7 +417,7 @@ function processEnvOf(env: Record<string, string | undefined>): Record<string, s
 function describeIssue(issue: z.core.$ZodIssue, raw: NodeJS.ProcessEnv): string {
   const key = issue.path.join('.');
   const value = raw[key];
-  const shown = value === undefined ? 'not set' : /SECRET|PASSWORD|KEY_ID|_URL$/.test(key) ? 'value hidden' : `got "${value}"`;
+  const shown = value === undefined ? 'not set' : /SECRET|PASSWORD|KEY_ID|API_KEY|TOKEN|_URL$/.test(key) ? 'value hidden' : `got "${value}"`;
   return `${key}: ${issue.message} (${shown})`;
 }
 

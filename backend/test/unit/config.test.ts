@@ -224,6 +224,10 @@ describe('configuration', () => {
     expect(loadConfig({ ...production, ...stripe, APP_BASE_URL: 'https://app.example.com' }).payments?.priceId).toBe('price_abc123');
   });
 
+  it('never prints a rejected key or token back', () => {
+    expect(problems({ ANTHROPIC_API_KEY: 'sk-a', METRICS_TOKEN: 'short' })).toEqual(['METRICS_TOKEN: must be at least 16 characters (value hidden)', 'ANTHROPIC_API_KEY: does not look like an Anthropic API key (value hidden)']);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ PORT: '', REDIS_URL: '' }).port).toBe(2000);
   });
