@@ -88,6 +88,15 @@ export class Resume2WebsiteStack extends Stack {
       DataBucket: this.storage.data.bucketName,
       ApiRepositoryUri: this.registry.api.repositoryUri,
       BuilderRepositoryUri: this.registry.builder.repositoryUri,
+      // deploy.yml's repository variables, one output each (see its header).
+      ApiRepositoryName: this.registry.api.repositoryName,
+      BuilderRepositoryName: this.registry.builder.repositoryName,
+      ApiTaskFamily: this.services.api.taskDefinition.family,
+      WorkerTaskFamily: this.services.worker.taskDefinition.family,
+      BuilderTaskFamily: this.services.builder.taskDefinition.family,
+      ApiContainer: this.services.api.container.containerName,
+      WorkerContainer: this.services.worker.container.containerName,
+      BuilderContainer: this.services.builder.container.containerName,
       ClusterName: this.services.cluster.clusterName,
       ApiServiceName: this.services.api.service.serviceName,
       WorkerServiceName: this.services.worker.service.serviceName,
@@ -97,6 +106,7 @@ export class Resume2WebsiteStack extends Stack {
       AlarmTopic: this.observability.alarmTopic.topicArn,
       DatabaseUrlSecret: this.data.databaseUrl.secretArn,
       ...(this.secrets.anthropicApiKey ? { AnthropicApiKeySecret: this.secrets.anthropicApiKey.secretArn } : {}),
+      ...(this.secrets.stripe ? { StripeSecretKeySecret: this.secrets.stripe.secretKey.secretArn, StripeWebhookSecretSecret: this.secrets.stripe.webhookSecret.secretArn } : {}),
     };
     for (const [name, value] of Object.entries(outputs)) new CfnOutput(this, name, { value });
   }

@@ -76,12 +76,8 @@ export class Services extends Construct {
     super(scope, id);
     const { vpc } = props;
     this.cluster = new ecs.Cluster(this, 'Cluster', { vpc, containerInsightsV2: ecs.ContainerInsights.ENABLED, enableFargateCapacityProviders: true });
-    // Builds are short and retried by the user: Spot first, on-demand for a share of them
-    // (ECS spreads by weight; a RunTask that names no launch type uses this strategy).
-    this.cluster.addDefaultCapacityProviderStrategy([
-      { capacityProvider: 'FARGATE_SPOT', weight: 3 },
-      { capacityProvider: 'FARGATE', weight: 1 },
-    ]);
+    // Fargate and Fargate Spot for RunTask: the API starts each build on Spot and falls back
+    // to on-demand itself when Spot has no capacity (ECS_CAPACITY=spot-with-fallback).
 
     this.appSecurityGroup = new ec2.SecurityGroup(this, 'AppSecurityGroup', { vpc, description: 'API and worker tasks' });
     this.builder = this.createBuilder();
@@ -155,7 +151,16 @@ export class Services extends Construct {
 
   private workload(
     name: string,
-    options: { cpu: number; memoryLimitMiB: number; repository: ecr.IRepository; command: string[]; environment: Record<string, string>; secrets?: Record<string, ecs.Secret> },
+    options: {
+      cpu: number;
+      memoryLimitMiB: number;
+      repository: ecr.IRepository;
+      command: string[];
+      environment: Record<string, string>;
+      secrets?: Record<string, ecs.Secret>;
+      /** An X-Ray daemon beside the container: for the API and worker, whose SDK sends it traces (the builder has none). */
+      xray: boolean;
+    },
   ): Workload {
     const logGroup = new logs.LogGroup(this, `${name}Logs`, { retention: this.props.logRetention, removalPolicy: RemovalPolicy.RETAIN });
     const taskDefinition = new ecs.FargateTaskDefinition(this, `${name}Task`, {
@@ -173,24 +178,30 @@ export class Services extends Construct {
       // ECS kills a task 30 s after SIGTERM; the app drains within SHUTDOWN_GRACE_SECONDS (25).
       stopTimeout: Duration.seconds(30),
     });
-    // Traces go to the daemon over UDP on localhost; a daemon that fails must not stop the work.
-    taskDefinition.addContainer('xray-daemon', {
-      image: ecs.ContainerImage.fromRegistry(XRAY_DAEMON_IMAGE),
-      essential: false,
-      cpu: 32,
-      memoryReservationMiB: 64,
-      portMappings: [{ containerPort: 2000, protocol: ecs.Protocol.UDP }],
-      logging: ecs.LogDrivers.awsLogs({ logGroup, streamPrefix: 'xray' }),
-    });
-    taskDefinition.taskRole.addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName('AWSXRayDaemonWriteAccess'));
+    if (options.xray) {
+      // Traces go to the daemon over UDP on localhost; a daemon that fails must not stop the work.
+      taskDefinition.addContainer('xray-daemon', {
+        image: ecs.ContainerImage.fromRegistry(XRAY_DAEMON_IMAGE),
+        essential: false,
+        cpu: 32,
+        memoryReservationMiB: 64,
+        portMappings: [{ containerPort: 2000, protocol: ecs.Protocol.UDP }],
+        logging: ecs.LogDrivers.awsLogs({ logGroup, streamPrefix: 'xray' }),
+      });
+      taskDefinition.taskRole.addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName('AWSXRayDaemonWriteAccess'));
+    }
     // The app may also ship its logs itself (winston-cloudwatch), to its own group only.
     taskDefinition.taskRole.addToPrincipalPolicy(
       new iam.PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'], resources: [logGroup.logGroupArn, `${logGroup.logGroupArn}:log-stream:*`] }),
     );
     acknowledge(taskDefinition, {
       'AwsSolutions-ECS2': 'Only non-secret configuration is in the environment (names, URLs of queues, ports); every credential comes from Secrets Manager through `secrets`.',
-      'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/AWSXRayDaemonWriteAccess]':
-        'The X-Ray daemon needs exactly what this AWS policy grants (PutTraceSegments, PutTelemetryRecords, sampling rules), which take no resource ARNs.',
+      ...(options.xray
+        ? {
+            'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/AWSXRayDaemonWriteAccess]':
+              'The X-Ray daemon needs exactly what this AWS policy grants (PutTraceSegments, PutTelemetryRecords, sampling rules), which take no resource ARNs.',
+          }
+        : {}),
       'AwsSolutions-IAM5[Resource::*]': 'X-Ray trace and sampling actions and ecr:GetAuthorizationToken support no resource-level permissions.',
       [`AwsSolutions-IAM5[Resource::${nagArnOf(logGroup)}:log-stream:*]`]: 'Streams of the task’s own log group only; stream names are chosen at run time.',
     });
@@ -205,6 +216,7 @@ export class Services extends Construct {
       cpu: 256,
       memoryLimitMiB: 512,
       repository: props.builderRepository,
+      xray: false,
       command: ['node', 'portfolio-task/dist/builder.js'],
       // The builder's whole configuration (portfolio-task/src/main.ts): storage and logging.
       environment: {
@@ -245,6 +257,7 @@ export class Services extends Construct {
       cpu: 512,
       memoryLimitMiB: 1024,
       repository: props.apiRepository,
+      xray: true,
       command: ['node', 'backend/dist/server.js'],
       environment: this.appEnvironment(),
       secrets: this.appSecrets(),
@@ -349,6 +362,7 @@ export class Services extends Construct {
       cpu: 1024,
       memoryLimitMiB: 2048,
       repository: props.apiRepository,
+      xray: true,
       command: ['node', 'backend/dist/worker.js'],
       environment: this.appEnvironment(),
       secrets: this.appSecrets(),
@@ -381,7 +395,9 @@ export class Services extends Construct {
       },
       period: Duration.minutes(1),
     });
-    const scaling = service.autoScaleTaskCount({ minCapacity: 0, maxCapacity: props.servicesRunning ? 6 : 0 });
+    // One worker always: besides the queue it runs the sweeps (anonymous CVs past their
+    // retention, builds never published), which a worker scaled to zero would never run.
+    const scaling = service.autoScaleTaskCount({ minCapacity: props.servicesRunning ? 1 : 0, maxCapacity: props.servicesRunning ? 6 : 0 });
     scaling.scaleOnMetric('QueueDepth', {
       metric: backlog,
       adjustmentType: applicationautoscaling.AdjustmentType.EXACT_CAPACITY,

@@ -19,15 +19,9 @@ const bucketArn = { 'Fn::GetAtt': [resourceNamed(template, 'AWS::S3::Bucket', 'S
 const objectsUnder = (suffix: string) => ({ 'Fn::Join': ['', [bucketArn, suffix]] });
 
 describe('cluster', () => {
-  it('has Container Insights and Fargate Spot first with on-demand Fargate beside it for RunTask', () => {
+  it('has Container Insights, and Fargate and Fargate Spot for RunTask (the runner picks: Spot first, on-demand when Spot is full)', () => {
     template.hasResourceProperties('AWS::ECS::Cluster', { ClusterSettings: [{ Name: 'containerInsights', Value: 'enabled' }] });
-    template.hasResourceProperties('AWS::ECS::ClusterCapacityProviderAssociations', {
-      CapacityProviders: Match.arrayWith(['FARGATE', 'FARGATE_SPOT']),
-      DefaultCapacityProviderStrategy: [
-        { CapacityProvider: 'FARGATE_SPOT', Weight: 3 },
-        { CapacityProvider: 'FARGATE', Weight: 1 },
-      ],
-    });
+    template.hasResourceProperties('AWS::ECS::ClusterCapacityProviderAssociations', { CapacityProviders: Match.arrayWith(['FARGATE', 'FARGATE_SPOT']) });
   });
 });
 
@@ -42,16 +36,19 @@ describe('task definitions', () => {
     expect(JSON.stringify(mainContainer('Api').Image)).toContain(':latest');
   });
 
-  it('each have a non-essential X-Ray daemon sidecar on UDP 2000 and log to their own group', () => {
+  it('log to their own group; the API and worker have a non-essential X-Ray daemon sidecar on UDP 2000, the builder (no X-Ray SDK) none', () => {
     for (const name of ['Api', 'Worker', 'Builder']) {
-      const daemon = containers(name).find((c) => c.Name === 'xray-daemon');
-      expect(daemon).toMatchObject({ Essential: false, Image: expect.stringMatching(/^public\.ecr\.aws\/xray\/aws-xray-daemon:\d/), PortMappings: [{ ContainerPort: 2000, Protocol: 'udp' }] });
       expect(mainContainer(name)).toMatchObject({
         Essential: true,
         LogConfiguration: { LogDriver: 'awslogs', Options: { 'awslogs-group': { Ref: expect.stringMatching(new RegExp(`^Services${name}Logs`)) } } },
       });
+    }
+    for (const name of ['Api', 'Worker']) {
+      const daemon = containers(name).find((c) => c.Name === 'xray-daemon');
+      expect(daemon).toMatchObject({ Essential: false, Image: expect.stringMatching(/^public\.ecr\.aws\/xray\/aws-xray-daemon:\d/), PortMappings: [{ ContainerPort: 2000, Protocol: 'udp' }] });
       expect(environmentOf(name).AWS_XRAY_DAEMON_ADDRESS).toBe('127.0.0.1:2000');
     }
+    expect(containers('Builder').map((c) => c.Name)).toEqual(['builder']);
   });
 
   it('give the API and worker secrets only through Secrets Manager, never as plain values', () => {
@@ -159,9 +156,9 @@ describe('API service', () => {
 });
 
 describe('worker service', () => {
-  it('scales between zero and six tasks on the queue backlog (waiting plus in hand)', () => {
+  it('scales between one task (it also runs the sweeps) and six on the queue backlog (waiting plus in hand)', () => {
     template.hasResourceProperties('AWS::ECS::Service', { TaskDefinition: { Ref: taskDefinition('Worker').id }, DesiredCount: 1 });
-    template.hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', { MinCapacity: 0, MaxCapacity: 6 });
+    template.hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', { MinCapacity: 1, MaxCapacity: 6 });
     template.hasResourceProperties('AWS::ApplicationAutoScaling::ScalingPolicy', {
       PolicyType: 'StepScaling',
       StepScalingPolicyConfiguration: { AdjustmentType: 'ExactCapacity', StepAdjustments: Match.arrayWith([Match.objectLike({ ScalingAdjustment: 0 })]) },
