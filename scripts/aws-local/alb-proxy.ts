@@ -16,11 +16,12 @@ export interface AlbProxy {
 /** Listens on `host` (every interface when absent, as on http://localhost:<port>) and `port` (a free one when absent). */
 export async function startAlbProxy(targets: string[], options: { port?: number; host?: string } = {}): Promise<AlbProxy> {
   if (targets.length === 0) throw new Error('The load balancer needs at least one target.');
-  const served = new Map(targets.map((target) => [target, 0]));
+  const origins = targets.map((target) => new URL(target));
+  const served = new Map(origins.map((target) => [target.origin, 0]));
   let next = 0;
 
   const server = http.createServer((req, res) => {
-    const target = new URL(targets[next % targets.length]!);
+    const target = origins[next % origins.length]!;
     next += 1;
     served.set(target.origin, (served.get(target.origin) ?? 0) + 1);
     const forwardedFor = [req.headers['x-forwarded-for'], req.socket.remoteAddress].filter(Boolean).join(', ');
