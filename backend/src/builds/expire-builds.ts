@@ -5,6 +5,7 @@ import { bestEffort } from '../lib/best-effort';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
 import { IN_PROGRESS } from './build-jobs';
+import { schedulePeriodically } from '../lib/schedule';
 
 // Every build is a whole copy of a site. The ones no site shows (never published, or
 // replaced by a newer one) are kept for BUILD_RETENTION_DAYS, long enough to preview and
@@ -142,17 +143,9 @@ async function expireOrphanFolders(deps: BuildExpiryDeps, cutoff: Date): Promise
 
 /** Sweeps soon after start and then every six hours until stopped. Every replica may run it (see above). */
 export function scheduleBuildExpiry(deps: BuildExpiryDeps, retentionDays: number): { stop(): void } {
-  const run = () => {
-    expireBuilds(deps, { retentionDays, now: new Date() }).catch((error: unknown) =>
-      deps.logger.warn('build expiry sweep failed; next try in six hours', { err: error instanceof Error ? error.message : String(error) }),
-    );
-  };
-  const first = setTimeout(run, 30_000).unref();
-  const timer = setInterval(run, EVERY_MS).unref();
-  return {
-    stop() {
-      clearTimeout(first);
-      clearInterval(timer);
-    },
-  };
+  return schedulePeriodically(() => expireBuilds(deps, { retentionDays, now: new Date() }), {
+    firstAfterMs: 30_000,
+    everyMs: EVERY_MS,
+    onError: (error) => deps.logger.warn('build expiry sweep failed; next try in six hours', { err: error instanceof Error ? error.message : String(error) }),
+  });
 }

@@ -2,6 +2,7 @@ import type { ObjectStorage } from '@r2w/storage';
 import type { Database } from '../db/database';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
+import { schedulePeriodically } from '../lib/schedule';
 
 // Anonymous uploads are kept only long enough for their uploader to sign up and claim
 // them: a CV is personal data, and nobody can ask for an unclaimed one to be deleted.
@@ -38,17 +39,9 @@ export async function sweepAnonymousCvs(deps: SweepDeps, cutoff: Date): Promise<
 
 /** Sweeps now and then every hour until stopped. Every replica may run it: deletes are conditional. */
 export function scheduleAnonymousCvSweep(deps: SweepDeps, retentionHours: number): { stop(): void } {
-  const run = () => {
-    sweepAnonymousCvs(deps, new Date(Date.now() - retentionHours * 3600 * 1000)).catch((error: unknown) =>
-      deps.logger.warn('anonymous cv sweep failed; next try in an hour', { err: error instanceof Error ? error.message : String(error) }),
-    );
-  };
-  const first = setTimeout(run, 10_000).unref();
-  const timer = setInterval(run, EVERY_MS).unref();
-  return {
-    stop() {
-      clearTimeout(first);
-      clearInterval(timer);
-    },
-  };
+  return schedulePeriodically(() => sweepAnonymousCvs(deps, new Date(Date.now() - retentionHours * 3600 * 1000)), {
+    firstAfterMs: 10_000,
+    everyMs: EVERY_MS,
+    onError: (error) => deps.logger.warn('anonymous cv sweep failed; next try in an hour', { err: error instanceof Error ? error.message : String(error) }),
+  });
 }
