@@ -225,7 +225,10 @@ describe('configuration', () => {
   });
 
   it('never prints a rejected key or token back', () => {
-    expect(problems({ ANTHROPIC_API_KEY: 'sk-a', METRICS_TOKEN: 'short' })).toEqual(['METRICS_TOKEN: must be at least 16 characters (value hidden)', 'ANTHROPIC_API_KEY: does not look like an Anthropic API key (value hidden)']);
+    expect(problems({ ANTHROPIC_API_KEY: 'sk-a', METRICS_TOKEN: 'short' })).toEqual([
+      'METRICS_TOKEN: must be at least 16 characters (value hidden)',
+      'ANTHROPIC_API_KEY: does not look like an Anthropic API key (value hidden)',
+    ]);
   });
 
   it('treats an empty variable as unset', () => {
