@@ -291,6 +291,36 @@ describe('publishing needs the plan', () => {
   });
 });
 
+describe('a refund racing a publish', () => {
+  it('takes the site down again when the plan is gone by the time the site is up', async () => {
+    const user = await registerAccount(t.app);
+    const id = await createSamplePortfolio(t.app, user);
+    expect((await buildAndWait(t.app, user, id)).status).toBe('succeeded');
+    const slug = `race-${user.userId}`;
+    expect(
+      (
+        await request(t.app)
+          .patch(`/api/v1/portfolios/${id}`)
+          .set(...bearer(user.accessToken))
+          .send({ slug })
+      ).status,
+    ).toBe(200);
+    // The publish's first look finds the plan; the refund lands before the site is up (the
+    // plan in the database is already free), and its look at the user's sites found none.
+    const plans = jest.spyOn(t.container.db.user, 'findUniqueOrThrow').mockResolvedValueOnce({ plan: 'paid' } as never);
+    try {
+      const publish = await request(t.app)
+        .post(`/api/v1/portfolios/${id}/publish`)
+        .set(...bearer(user.accessToken));
+      expect([publish.status, publish.body.error?.code]).toEqual([403, 'PAYMENT_REQUIRED']);
+    } finally {
+      plans.mockRestore();
+    }
+    expect((await t.container.db.portfolio.findUniqueOrThrow({ where: { id } })).publishedBuildId).toBeNull();
+    expect([...kvs.entries.keys()].some((key) => key.endsWith(slug))).toBe(false);
+  });
+});
+
 describe('with payments off', () => {
   it('says so, publishing is free, and the payment routes answer 404', async () => {
     const off = createTestApp();

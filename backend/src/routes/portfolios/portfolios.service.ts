@@ -250,6 +250,13 @@ export class PortfolioService {
     const target = { portfolioId: id, buildId: latest.id };
     const previous = portfolio.slug === slug ? shownBuild(portfolio) : null;
     await this.pointersFollow(id, { slug: portfolio.slug, publishedBuildId: portfolio.publishedBuildId, publishedAt: portfolio.publishedAt }, [{ action: 'set', slug, target, previous }]);
+    // A refund handled meanwhile lists the user's sites after it changes the plan, and may
+    // have listed them before this one was up: now that it is, this looks at the plan again.
+    const lateRefusal = publishRefusal(await db.user.findUniqueOrThrow({ where: { id: userId }, select: { plan: true } }), this.deps.publishNeedsPlan);
+    if (lateRefusal) {
+      await unpublishSite(this.deps, await this.owned(id, userId));
+      throw lateRefusal;
+    }
     metrics.builds.inc({ outcome: 'published' });
     logger.info('portfolio published', { portfolioId: id, buildId: latest.id, slug });
     return { url: this.publicUrl(slug), buildId: latest.id } satisfies PublishResponse;
