@@ -63,6 +63,23 @@ async function planOf(account: Account): Promise<string> {
   ).body.user.plan;
 }
 
+/** A new user's portfolio with a finished build, at an address of its own (other test files publish the same sample CV in the same database). */
+async function builtPortfolioAt(prefix: string) {
+  const user = await registerAccount(t.app);
+  const id = await createSamplePortfolio(t.app, user);
+  expect((await buildAndWait(t.app, user, id)).status).toBe('succeeded');
+  const slug = `${prefix}-${user.userId}`;
+  expect(
+    (
+      await request(t.app)
+        .patch(`/api/v1/portfolios/${id}`)
+        .set(...bearer(user.accessToken))
+        .send({ slug })
+    ).status,
+  ).toBe(200);
+  return { user, id, slug };
+}
+
 const webhookCount = async (outcome: string) => (await t.container.metrics.paymentWebhookEvents.get()).values.filter((v) => v.labels.outcome === outcome).reduce((n, v) => n + v.value, 0);
 
 describe('checkout', () => {
@@ -242,19 +259,7 @@ describe('what an event may change', () => {
 
 describe('publishing needs the plan', () => {
   it('refuses to publish without it, publishes with it, and takes the site and its address down when it is refunded', async () => {
-    const user = await registerAccount(t.app);
-    const id = await createSamplePortfolio(t.app, user);
-    expect((await buildAndWait(t.app, user, id)).status).toBe('succeeded');
-    // Other test files publish the same sample CV in the same database: an address of its own.
-    const slug = `paid-${user.userId}`;
-    expect(
-      (
-        await request(t.app)
-          .patch(`/api/v1/portfolios/${id}`)
-          .set(...bearer(user.accessToken))
-          .send({ slug })
-      ).status,
-    ).toBe(200);
+    const { user, id, slug } = await builtPortfolioAt('paid');
     const publish = () =>
       request(t.app)
         .post(`/api/v1/portfolios/${id}/publish`)
@@ -293,18 +298,7 @@ describe('publishing needs the plan', () => {
 
 describe('a refund racing a publish', () => {
   it('takes the site down again when the plan is gone by the time the site is up', async () => {
-    const user = await registerAccount(t.app);
-    const id = await createSamplePortfolio(t.app, user);
-    expect((await buildAndWait(t.app, user, id)).status).toBe('succeeded');
-    const slug = `race-${user.userId}`;
-    expect(
-      (
-        await request(t.app)
-          .patch(`/api/v1/portfolios/${id}`)
-          .set(...bearer(user.accessToken))
-          .send({ slug })
-      ).status,
-    ).toBe(200);
+    const { user, id, slug } = await builtPortfolioAt('race');
     // The publish's first look finds the plan; the refund lands before the site is up (the
     // plan in the database is already free), and its look at the user's sites found none.
     const plans = jest.spyOn(t.container.db.user, 'findUniqueOrThrow').mockResolvedValueOnce({ plan: 'paid' } as never);
