@@ -13,6 +13,16 @@ import { startWatchedApi, startWatchedWorker, type WatchedProcess } from '../sup
 // uploads the lines still batched (the last, "stopped", among them) before the process exits.
 const GROUP = '/r2w/system-test';
 let moto: Moto;
+
+interface CloudWatchTransport {
+  logEvents: unknown[];
+  submit(callback: () => void): void;
+  cloudwatchlogs: { destroy(): void };
+}
+
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise<void>((resolve) => setImmediate(resolve));
+}
 const started: WatchedProcess[] = [];
 
 beforeAll(async () => {
@@ -72,6 +82,27 @@ it('each process logs to its own stream, and a graceful stop flushes its last li
   // The same lines went to stdout too (where ECS's awslogs driver would take them).
   expect(api.logs('stopped')).toHaveLength(1);
 }, 120_000);
+
+it('a flush that starts while an upload is on the wire ends only once CloudWatch holds every line', async () => {
+  // The SDK's default credential chain reads these, as the processes above do from their env.
+  process.env.AWS_ACCESS_KEY_ID = moto.credentials.accessKeyId;
+  process.env.AWS_SECRET_ACCESS_KEY = moto.credentials.secretAccessKey;
+  const stream = `flush-${randomUUID()}`;
+  const config = loadConfig({ LOG_LEVEL: 'info', CLOUDWATCH_LOG_GROUP: GROUP, CLOUDWATCH_LOG_STREAM: stream, AWS_REGION: moto.region, AWS_ENDPOINT_URL: moto.endpoint });
+  const [transport] = configuredLogTransports(config, 'r2w-test') as [CloudWatchTransport];
+  const logger = createLogger({ level: 'silent', service: 'r2w-test', transports: [transport] });
+  logger.level = 'info';
+  logger.info('first');
+  await until(() => transport.logEvents.length === 1);
+  // What the transport's timer does every two seconds: an upload of 'first' is now under way.
+  transport.submit(() => undefined);
+  logger.info('last');
+  await flushLogs(logger);
+  // The process exits here: whatever is still on the wire is lost.
+  transport.cloudwatchlogs.destroy();
+  const messages = (await readLogEvents(moto, GROUP, stream)).map((m) => (JSON.parse(m) as { message: string }).message);
+  expect(messages).toEqual(['first', 'last']);
+});
 
 it('detaches the transport at a flush, so a line logged later cannot restart its uploads', async () => {
   const config = loadConfig({ LOG_LEVEL: 'info', CLOUDWATCH_LOG_GROUP: GROUP, AWS_REGION: moto.region, AWS_ENDPOINT_URL: moto.endpoint });
