@@ -17,14 +17,14 @@
 //   tsx scripts/check-images.ts api        one (api | builder)
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { SAMPLE_CV } from '@r2w/portfolio-task';
 import { BuildInputSchema, BuildResultSchema, buildJobKeys, buildJobPrefix, siteFilesPrefix } from '@r2w/portfolio-task/build-job';
-import { LocalFolderStorage, readObjectText } from '@r2w/storage';
+import { createStorage, readObjectText, StorageEnvSchema, storageSettings } from '@r2w/storage';
 import { Client } from 'pg';
 import { uploadCv, waitForCvStatus } from '../backend/test/fault/fault-steps';
 import { startMoto, type Moto } from '../backend/test/support/moto';
@@ -48,13 +48,6 @@ function writableFolder(prefix: string, parent = os.tmpdir()): string {
   const dir = mkdtempSync(path.join(parent, prefix));
   if (UNPRIVILEGED) chownSync(dir, UNPRIVILEGED.uid, UNPRIVILEGED.gid);
   return dir;
-}
-
-/** Hands a folder the check filled (a build's input) to the image's user, as the API's own writes would be. */
-function handOver(dir: string): void {
-  if (!UNPRIVILEGED) return;
-  chownSync(dir, UNPRIVILEGED.uid, UNPRIVILEGED.gid);
-  for (const entry of readdirSync(dir, { recursive: true, encoding: 'utf8' })) chownSync(path.join(dir, entry), UNPRIVILEGED.uid, UNPRIVILEGED.gid);
 }
 
 class CheckFailed extends Error {}
@@ -401,33 +394,42 @@ async function checkApi(image: Image, moto: Moto): Promise<string> {
   }
 }
 
-async function checkBuilder(image: Image): Promise<string> {
-  const dataDir = writableFolder('r2w-check-builder-data-');
-  try {
-    // The input as the API writes it (backend/src/builds/build-jobs.ts), through the same storage adapter.
-    const storage = new LocalFolderStorage({ root: path.join(dataDir, 'storage') });
-    const input = BuildInputSchema.parse({ buildId: randomUUID(), portfolioId: randomUUID(), templateId: 'modern', settings: { siteUrl: 'https://check-images.example.com/' }, cv: SAMPLE_CV });
-    const prefix = buildJobPrefix(input.portfolioId, input.buildId);
-    await storage.put(buildJobKeys(prefix).input, JSON.stringify(input), { contentType: 'application/json' });
-    handOver(dataDir);
+async function checkBuilder(image: Image, moto: Moto): Promise<string> {
+  // As the builder task definition runs it in AWS: the job's input and the site in S3 (moto).
+  const bucket = `r2w-check-${randomBytes(4).toString('hex')}`;
+  await new S3Client({ region: moto.region, endpoint: moto.endpoint, credentials: moto.credentials, forcePathStyle: true }).send(new CreateBucketCommand({ Bucket: bucket }));
+  const env: Record<string, string> = {
+    STORAGE_DRIVER: 's3',
+    S3_BUCKET: bucket,
+    S3_FORCE_PATH_STYLE: 'true',
+    AWS_REGION: moto.region,
+    AWS_ENDPOINT_URL: moto.endpoint,
+    AWS_ACCESS_KEY_ID: moto.credentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: moto.credentials.secretAccessKey,
+    LOG_LEVEL: 'warn',
+  };
+  // The input as the API writes it (backend/src/builds/build-jobs.ts), through the same storage
+  // adapter, whose SDK client takes its credentials from this process's environment.
+  Object.assign(process.env, { AWS_ACCESS_KEY_ID: env.AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY: env.AWS_SECRET_ACCESS_KEY });
+  const storage = createStorage(storageSettings(StorageEnvSchema.parse(env)));
+  const input = BuildInputSchema.parse({ buildId: randomUUID(), portfolioId: randomUUID(), templateId: 'modern', settings: { siteUrl: 'https://check-images.example.com/' }, cv: SAMPLE_CV });
+  const prefix = buildJobPrefix(input.portfolioId, input.buildId);
+  await storage.put(buildJobKeys(prefix).input, JSON.stringify(input), { contentType: 'application/json' });
 
-    const run = await runToEnd(image, image.cmd, { BUILD_JOB: prefix, STORAGE_DRIVER: 'local', DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
-    if (run.code !== 0) fail(`${image.cmd.join(' ')} exited ${run.code}:\n${run.output.slice(-3000)}`);
-    const result = BuildResultSchema.parse(JSON.parse(await readObjectText(storage, buildJobKeys(prefix).result)));
-    if (result.status !== 'succeeded') fail(`the build's result.json says ${JSON.stringify(result)}`);
-    const site = siteFilesPrefix(input.portfolioId, input.buildId);
-    const index = await readObjectText(storage, `${site}index.html`).catch(() => fail(`the build succeeded but ${site}index.html is missing`));
-    const name = SAMPLE_CV.hero.fullName ?? fail('the sample CV has no name to look for');
-    if (!index.includes(name)) fail(`${site}index.html does not show the CV's name`);
-    return `builder: ${image.cmd.join(' ')} exit 0, result.json succeeded (${result.fileCount} files, ${result.totalBytes} bytes), index.html names the CV`;
-  } finally {
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  const run = await runToEnd(image, image.cmd, { ...env, BUILD_JOB: prefix });
+  if (run.code !== 0) fail(`${image.cmd.join(' ')} exited ${run.code}:\n${run.output.slice(-3000)}`);
+  const result = BuildResultSchema.parse(JSON.parse(await readObjectText(storage, buildJobKeys(prefix).result)));
+  if (result.status !== 'succeeded') fail(`the build's result.json says ${JSON.stringify(result)}`);
+  const site = siteFilesPrefix(input.portfolioId, input.buildId);
+  const index = await readObjectText(storage, `${site}index.html`).catch(() => fail(`the build succeeded but ${site}index.html is missing`));
+  const name = SAMPLE_CV.hero.fullName ?? fail('the sample CV has no name to look for');
+  if (!index.includes(name)) fail(`${site}index.html does not show the CV's name`);
+  return `builder: ${image.cmd.join(' ')} exit 0 on S3 (moto), result.json succeeded (${result.fileCount} files, ${result.totalBytes} bytes), index.html names the CV`;
 }
 
 const IMAGES = {
   api: { dockerfile: 'backend/Dockerfile', check: checkApi },
-  builder: { dockerfile: 'portfolio-task/Dockerfile', check: (image: Image) => checkBuilder(image) },
+  builder: { dockerfile: 'portfolio-task/Dockerfile', check: checkBuilder },
 } as const;
 
 async function main(): Promise<number> {
@@ -435,7 +437,7 @@ async function main(): Promise<number> {
   const asked = process.argv.slice(2);
   const names = (asked.length > 0 ? asked : Object.keys(IMAGES)) as (keyof typeof IMAGES)[];
   for (const name of names) if (!(name in IMAGES)) fail(`unknown image "${name}": one of ${Object.keys(IMAGES).join(', ')}`);
-  const moto = names.includes('api') ? await startMoto() : null;
+  const moto = await startMoto();
   try {
     for (const name of names) {
       const started = Date.now();
@@ -444,14 +446,14 @@ async function main(): Promise<number> {
       chmodSync(scratch, 0o755);
       try {
         const image = assemble(parseDockerfile(path.join(root, IMAGES[name].dockerfile)), scratch);
-        const checked = await IMAGES[name].check(image, moto!);
+        const checked = await IMAGES[name].check(image, moto);
         console.log(`check-images: ${IMAGES[name].dockerfile}: ${checked} (USER ${image.user}, ${image.files} copies, ${Math.round((Date.now() - started) / 1000)} s)`);
       } finally {
         rmSync(scratch, { recursive: true, force: true });
       }
     }
   } finally {
-    await moto?.stop();
+    await moto.stop();
   }
   console.log(
     `check-images: ${names.length} images checked in ${Math.round((Date.now() - began) / 1000)} s (their commands run as ${UNPRIVILEGED ? 'nobody, owning none of the image files' : 'the current user'})`,
