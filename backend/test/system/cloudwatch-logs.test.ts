@@ -89,8 +89,9 @@ it('a flush that starts while an upload is on the wire ends only once CloudWatch
   process.env.AWS_SECRET_ACCESS_KEY = moto.credentials.secretAccessKey;
   const stream = `flush-${randomUUID()}`;
   const config = loadConfig({ LOG_LEVEL: 'info', CLOUDWATCH_LOG_GROUP: GROUP, CLOUDWATCH_LOG_STREAM: stream, AWS_REGION: moto.region, AWS_ENDPOINT_URL: moto.endpoint });
-  const [transport] = configuredLogTransports(config, 'r2w-test') as [CloudWatchTransport];
-  const logger = createLogger({ level: 'silent', service: 'r2w-test', transports: [transport] });
+  const transports = configuredLogTransports(config, 'r2w-test');
+  const transport = transports[0] as unknown as CloudWatchTransport;
+  const logger = createLogger({ level: 'silent', service: 'r2w-test', transports });
   logger.level = 'info';
   logger.info('first');
   await until(() => transport.logEvents.length === 1);
