@@ -1,7 +1,7 @@
 import winston from 'winston';
 import { ClaudeExtractor } from '../../../src/extraction/extractors/claude/claude-extractor';
-import { NEUTRALIZED_LINE } from '../../../src/extraction/extractors/claude/neutralize-instructions';
-import { MalformedToolOutput } from '../../../src/extraction/extractors/claude/tool-schema';
+import { NEUTRALIZED_LINE } from '../../../src/extraction/extractors/llm/neutralize-instructions';
+import { MalformedToolOutput } from '../../../src/extraction/extractors/llm/tool-schema';
 import type { CvExtractor } from '../../../src/extraction/extractors/extractor';
 import { ExtractionPipeline } from '../../../src/extraction/pipeline';
 import type { DocumentText } from '../../../src/extraction/text/document-text';
