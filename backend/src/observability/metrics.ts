@@ -229,7 +229,7 @@ export function createMetrics(options: { emf?: boolean; writeEmf?: (line: string
     }),
     openaiCompatibleCalls: new client.Counter({
       name: 'r2w_openai_compatible_calls_total',
-      help: 'Calls to the OpenAI-compatible server by outcome: ok, http_error, timeout, unreachable, invalid_response, malformed, circuit_open.',
+      help: 'Calls to the OpenAI-compatible server by outcome: ok, http_error, timeout, unreachable, invalid_response, circuit_open; malformed when an answer (also counted ok) holds no usable record_cv.',
       labelNames: ['outcome'],
       registers: [registry],
     }),

@@ -63,9 +63,10 @@ export class RecordCvCaller {
       metrics.calls.inc({ outcome: 'circuit_open' });
       throw new CircuitOpenError(service);
     }
-    const toolInput = await this.breaker.fire(text);
     try {
-      return cvFromToolInput(toolInput);
+      // An answer with no usable record_cv call fails inside the breaker (the service did not
+      // do its job); one whose arguments do not fit the schema fails after it.
+      return cvFromToolInput(await this.breaker.fire(text));
     } catch (error) {
       if (error instanceof MalformedToolOutput) {
         metrics.calls.inc({ outcome: 'malformed' });

@@ -118,10 +118,13 @@ export class ChatCompletionsClient {
       retryAfter = response.headers.get('retry-after');
       text = await response.text();
     } catch (error) {
-      const timedOut = error instanceof Error && error.name === 'TimeoutError';
-      const failure = timedOut
-        ? new ChatCompletionsError('timeout', `the call timed out after ${this.options.timeoutMs} ms`, undefined, { cause: error })
-        : new ChatCompletionsError('unreachable', `the server could not be reached (${error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error)})`, undefined, { cause: error });
+      // fetch rejects with a DOMException named TimeoutError when the signal fires, and with
+      // a TypeError whose cause is the socket's error when no connection could be made.
+      const { name, message, cause } = (error ?? {}) as { name?: string; message?: string; cause?: { message?: string } };
+      const failure =
+        name === 'TimeoutError'
+          ? new ChatCompletionsError('timeout', `the call timed out after ${this.options.timeoutMs} ms`, undefined, { cause: error })
+          : new ChatCompletionsError('unreachable', `the server could not be reached (${cause?.message ?? message ?? String(error)})`, undefined, { cause: error });
       return { error: failure, retryAfter: null };
     }
     if (status < 200 || status > 299) {
