@@ -1,13 +1,15 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import winston from 'winston';
-import type { OpenAiCompatibleSettings } from '../../../src/config/env';
+import { loadConfig, type OpenAiCompatibleSettings } from '../../../src/config/env';
 import { NEUTRALIZED_LINE } from '../../../src/extraction/extractors/llm/neutralize-instructions';
 import { MalformedToolOutput } from '../../../src/extraction/extractors/llm/tool-schema';
 import { chatCompletionsUrl, ChatCompletionsError } from '../../../src/extraction/extractors/openai-compatible/chat-completions-client';
 import { OpenAiCompatibleExtractor } from '../../../src/extraction/extractors/openai-compatible/openai-compatible-extractor';
 import { ExtractionPipeline } from '../../../src/extraction/pipeline';
+import { createLogger } from '../../../src/observability/logger';
 import { createMetrics, type Metrics } from '../../../src/observability/metrics';
+import { createPipeline } from '../../../src/worker/start-extraction-worker';
 import { startFakeOpenAi, type FakeOpenAi, type FakeOpenAiReply } from '../../support/fake-openai';
 import { CV_TEXT, cvDocument, GOOD_RECORD_CV, INVENTED_RECORD_CV, metricText, offlineStandIn } from '../../support/model-extraction';
 
@@ -161,7 +163,9 @@ describe('OpenAiCompatibleExtractor', () => {
   it('times out a call that hangs', async () => {
     // The fake never answers: only the client's own timeout can end the call.
     fake.script({ kind: 'hang' });
-    const error: unknown = await openai({ timeoutSeconds: 1 }).extract(cvDocument()).catch((e: unknown) => e);
+    const error: unknown = await openai({ timeoutSeconds: 1 })
+      .extract(cvDocument())
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ChatCompletionsError);
     expect(error).toMatchObject({ failure: 'timeout', message: expect.stringMatching(/timed out/) });
     expect(await metric('r2w_openai_compatible_calls_total{outcome="timeout"}')).toMatch(/ 1$/);
@@ -230,5 +234,20 @@ describe('the pipeline around an OpenAI-compatible server', () => {
       'Saving your CV',
     ]);
     expect(await metric('r2w_extraction_fallbacks_total{extractor="openai-compatible"}')).toMatch(/ 1$/);
+  });
+});
+
+describe('createPipeline', () => {
+  it('puts the OpenAI-compatible server the environment names first, with the offline extractor behind it', async () => {
+    const config = loadConfig({ OPENAI_BASE_URL: fake.baseURL, OPENAI_MODEL: 'llama3.1:8b', OPENAI_MAX_RETRIES: '0', PARSER_POOL_SIZE: '1', LOG_LEVEL: 'silent' });
+    const { pipeline, close } = createPipeline({ config, logger: createLogger({ level: 'silent', service: 'test' }), metrics });
+    try {
+      fake.script({ kind: 'tool', arguments: GOOD_RECORD_CV }, { kind: 'error', status: 500 });
+      expect(await pipeline.run(Buffer.from(CV_TEXT), 'txt', () => undefined)).toMatchObject({ extractor: 'openai-compatible', cv: { hero: { fullName: 'Maria Lopez' } } });
+      expect((await pipeline.run(Buffer.from(CV_TEXT), 'txt', () => undefined)).extractor).toBe('offline');
+      expect(fake.requests.map((r) => r.body.model)).toEqual(['llama3.1:8b', 'llama3.1:8b']);
+    } finally {
+      await close();
+    }
   });
 });
