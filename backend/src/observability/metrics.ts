@@ -249,7 +249,7 @@ export function createMetrics(options: { emf?: boolean; writeEmf?: (line: string
     }),
     openaiCompatibleCircuitOpen: new client.Gauge({
       name: 'r2w_openai_compatible_circuit_open',
-      help: '1 while the OpenAI-compatible server\'s circuit breaker is open (the offline extractor does the work).',
+      help: "1 while the OpenAI-compatible server's circuit breaker is open (the offline extractor does the work).",
       registers: [registry],
     }),
   };

@@ -41,7 +41,7 @@ export function recordCvArguments(choice: Choice): unknown {
   if (choice.finish_reason === 'length') throw new MalformedToolOutput(['the answer was cut off at the output limit (finish_reason length)']);
   const { tool_calls: calls, content } = choice.message;
   const call = calls?.find((c) => c.function.name === RECORD_CV_TOOL.name);
-  if (call) return typeof call.function.arguments === 'string' ? parseJson(call.function.arguments, 'the record_cv call\'s arguments') : call.function.arguments;
+  if (call) return typeof call.function.arguments === 'string' ? parseJson(call.function.arguments, "the record_cv call's arguments") : call.function.arguments;
   if (calls && calls.length > 0) throw new MalformedToolOutput([`called ${calls.map((c) => c.function.name).join(', ')} instead of record_cv`]);
   const text = content?.trim();
   if (!text) throw new MalformedToolOutput([`neither a record_cv call nor any text (finish_reason ${choice.finish_reason ?? 'none'})`]);
