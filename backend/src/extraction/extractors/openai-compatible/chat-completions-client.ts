@@ -58,7 +58,7 @@ export type ChatMessage = ChatCompletion['choices'][number]['message'];
 
 const RETRIED_STATUSES = new Set([408, 409, 429]);
 const MAX_RETRY_AFTER_MS = 60_000;
-const ERROR_TEXT_LIMIT = 300;
+const ERROR_TEXT_LIMIT = 200;
 
 /** {base}/v1/chat/completions; a base that already ends in /v1 (how OpenAI's SDKs write it) is taken as is. */
 export function chatCompletionsUrl(baseUrl: string): string {
@@ -76,8 +76,8 @@ function backoffMs(attempt: number, retryAfter: string | null): number {
   return Math.min(500 * 2 ** attempt, 8000) * (1 - Math.random() * 0.25);
 }
 
-// The server's own words, for the log: an error body is short and about the request
-// (a model that takes no tools, a context too small), never the CV.
+// The server's own words, for the log: what was wrong with the request (a model that takes
+// no tools, a context too small). Cut short, since a validation error may quote the request.
 function errorText(body: string): string {
   let text = body;
   try {

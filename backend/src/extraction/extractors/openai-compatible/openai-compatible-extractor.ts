@@ -77,9 +77,9 @@ export class OpenAiCompatibleExtractor implements CvExtractor {
         annotations: { model: this.config.model },
       });
     } catch (error) {
-      const outcome = error instanceof ChatCompletionsError ? error.failure : 'unreachable';
-      metrics.openaiCompatibleCalls.inc({ outcome });
-      stopTimer({ outcome });
+      if (!(error instanceof ChatCompletionsError)) throw error;
+      metrics.openaiCompatibleCalls.inc({ outcome: error.failure });
+      stopTimer({ outcome: error.failure });
       throw this.explained(error);
     }
     metrics.openaiCompatibleCalls.inc({ outcome: 'ok' });
@@ -91,8 +91,8 @@ export class OpenAiCompatibleExtractor implements CvExtractor {
 
   // Servers refuse tools with a 400 for a model without them (Ollama, llama.cpp without
   // --jinja): the log line then says which setting avoids tools.
-  private explained(error: unknown): unknown {
-    if (this.config.outputMode === 'tools' && error instanceof ChatCompletionsError && error.status === 400 && /tool/i.test(error.message)) {
+  private explained(error: ChatCompletionsError): ChatCompletionsError {
+    if (this.config.outputMode === 'tools' && error.status === 400 && /tool/i.test(error.message)) {
       return new ChatCompletionsError(error.failure, `${error.message} (for a server or model without tools, set OPENAI_OUTPUT_MODE=json_schema)`, error.status, { cause: error });
     }
     return error;

@@ -13,8 +13,9 @@ type Choice = ChatCompletion['choices'][number];
 function parseJson(text: string, what: string): unknown {
   try {
     return JSON.parse(text);
-  } catch (error) {
-    throw new MalformedToolOutput([`${what} is not JSON (${error instanceof Error ? error.message : String(error)})`]);
+  } catch {
+    // JSON.parse's message quotes the text, which is the CV's: only its length is told (and logged).
+    throw new MalformedToolOutput([`${what} is not JSON (${text.length} characters)`]);
   }
 }
 
