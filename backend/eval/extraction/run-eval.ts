@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { emptyCv } from '@r2w/cv-schema';
 import { ExtractionError } from '../../src/extraction/errors';
 import { ClaudeExtractor } from '../../src/extraction/extractors/claude/claude-extractor';
-import { MalformedToolOutput } from '../../src/extraction/extractors/claude/tool-schema';
+import { MalformedToolOutput } from '../../src/extraction/extractors/llm/tool-schema';
 import { OfflineExtractor } from '../../src/extraction/extractors/offline/offline-extractor';
 import { ExtractionPipeline } from '../../src/extraction/pipeline';
 import { createLogger } from '../../src/observability/logger';

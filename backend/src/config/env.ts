@@ -27,6 +27,10 @@ const rate = z
     return { limit: Number(limit), windowMs: Number(window.slice(0, -1)) * WINDOW_UNIT_MS[window.slice(-1) as keyof typeof WINDOW_UNIT_MS] };
   });
 
+/** The extractors EXTRACTOR chooses from. */
+export const EXTRACTORS = ['offline', 'claude', 'openai-compatible'] as const;
+export type ExtractorChoice = (typeof EXTRACTORS)[number];
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(2000),
@@ -126,12 +130,24 @@ const EnvSchema = z.object({
   QUEUE_VISIBILITY_TIMEOUT_SECONDS: seconds(1, 43_200).default(120),
   QUEUE_MAX_RECEIVES: z.coerce.number().int().min(1).max(1000).default(5),
 
+  // Which extractor reads CVs; unset, it follows from the settings given (extractorProblems).
+  EXTRACTOR: z.enum(EXTRACTORS).optional(),
   ANTHROPIC_API_KEY: z.string().min(10, 'does not look like an Anthropic API key').optional(),
   ANTHROPIC_BASE_URL: z.url().optional(),
   ANTHROPIC_MODEL: z.string().min(3).default('claude-opus-4-1-20250805'),
   ANTHROPIC_TIMEOUT_SECONDS: seconds(5, 600).default(120),
   ANTHROPIC_MAX_RETRIES: z.coerce.number().int().min(0).max(6).default(2),
   CLAUDE_BREAKER_RESET_SECONDS: seconds(1, 3600).default(60),
+  // Any server speaking OpenAI's chat completions (Ollama, llama.cpp, vLLM, LM Studio), so
+  // that CVs can stay on the person's own machine.
+  OPENAI_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  OPENAI_MODEL: z.string().trim().min(1).optional(),
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_OUTPUT_MODE: z.enum(['tools', 'json_schema']).default('tools'),
+  // Local models on a CPU take minutes over a long CV.
+  OPENAI_TIMEOUT_SECONDS: seconds(5, 3600).default(300),
+  OPENAI_MAX_RETRIES: z.coerce.number().int().min(0).max(6).default(2),
+  OPENAI_BREAKER_RESET_SECONDS: seconds(1, 3600).default(60),
   WORKER_IN_PROCESS: bool.optional(),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
   TEXT_EXTRACTION_TIMEOUT_SECONDS: seconds(1, 300).default(30),
@@ -195,6 +211,43 @@ const EnvSchema = z.object({
     .optional(),
 });
 
+// The settings that point at an OpenAI-compatible server; the others have defaults.
+const OPENAI_SETTINGS = ['OPENAI_BASE_URL', 'OPENAI_MODEL', 'OPENAI_API_KEY'] as const;
+
+// EXTRACTOR, when set, decides, and the other extractors' settings are ignored. Unset, the
+// extractor follows from the settings given: ANTHROPIC_API_KEY means Claude, OPENAI_* an
+// OpenAI-compatible server, neither the offline extractor; both at once is ambiguous and
+// refused rather than guessed, since one of them sends CVs off the machine.
+function chosenExtractor(env: Record<string, string | undefined>): ExtractorChoice | 'ambiguous' {
+  if (env.EXTRACTOR !== undefined) return env.EXTRACTOR as ExtractorChoice;
+  const openai = OPENAI_SETTINGS.some((key) => env[key] !== undefined);
+  if (env.ANTHROPIC_API_KEY !== undefined && openai) return 'ambiguous';
+  if (env.ANTHROPIC_API_KEY !== undefined) return 'claude';
+  return openai ? 'openai-compatible' : 'offline';
+}
+
+function extractorProblems(env: Record<string, string | undefined>, need: (key: string, when: string) => void): z.core.$ZodIssue[] {
+  const chosen = chosenExtractor(env);
+  if (chosen === 'ambiguous') {
+    return [
+      {
+        code: 'custom',
+        path: ['EXTRACTOR'],
+        message: 'is required when both ANTHROPIC_API_KEY and OPENAI_* settings are set: choose claude or openai-compatible (or offline)',
+        input: undefined,
+      },
+    ];
+  }
+  if (chosen === 'claude') need('ANTHROPIC_API_KEY', 'EXTRACTOR=claude');
+  if (chosen === 'openai-compatible') {
+    const given = OPENAI_SETTINGS.filter((key) => env[key] !== undefined);
+    const when = env.EXTRACTOR === 'openai-compatible' ? 'EXTRACTOR=openai-compatible' : `${given.join(', ')} is set (or set EXTRACTOR=offline or claude to ignore the OpenAI-compatible settings)`;
+    need('OPENAI_BASE_URL', when);
+    need('OPENAI_MODEL', when);
+  }
+  return [];
+}
+
 const STRIPE_SETTINGS = ['STRIPE_SECRET_KEY', 'STRIPE_PUBLISHABLE_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_PRICE_ID', 'PLAN_AMOUNT', 'PLAN_CURRENCY'] as const;
 
 // Payments are on when any Stripe setting is given (then every one is needed) or PAYMENTS=stripe;
@@ -245,6 +298,7 @@ function conditionalProblems(env: Record<string, string | undefined>): z.core.$Z
     if (env[secret] !== undefined) need(id, `${secret} is set`);
   }
   problems.push(...paymentProblems(env, need));
+  problems.push(...extractorProblems(env, need));
   if (env.NODE_ENV === 'production') {
     need('JWT_SECRET', 'NODE_ENV=production');
     // Sessions in memory are invisible to other replicas: production must share them.
@@ -350,8 +404,13 @@ export interface Config {
     { driver: 'local'; file: string } | { driver: 'sqs'; queueUrl: string; deadLetterQueueUrl?: string; endpoint: string | undefined }
   );
   extraction: {
-    /** Null without ANTHROPIC_API_KEY: the offline extractor does all the work. */
+    /**
+     * The model extractor chosen (EXTRACTOR, or the settings given): at most one of the two
+     * is set, and the offline extractor is its fallback. Both null: the offline extractor
+     * does all the work.
+     */
     claude: { apiKey: string; baseURL?: string; model: string; timeoutSeconds: number; maxRetries: number; breakerResetSeconds: number } | null;
+    openaiCompatible: OpenAiCompatibleSettings | null;
     textTimeoutSeconds: number;
     /** The warm parser processes that read uploads (pool size defaults to the worker's concurrency). */
     parsers: { poolSize: number; maxJobsPerProcess: number; memoryLimitMb: number };
@@ -380,6 +439,19 @@ export interface Config {
   app: { baseUrl: string };
   /** Null when payments are off: publishing is then free for everyone. */
   payments: PaymentSettings | null;
+}
+
+export interface OpenAiCompatibleSettings {
+  /** The server's address; /v1/chat/completions is appended unless it already ends in /v1. */
+  baseUrl: string;
+  model: string;
+  /** Sent as a bearer token; null for servers that take none (Ollama, llama.cpp). */
+  apiKey: string | null;
+  /** tools: a forced record_cv tool call; json_schema: response_format, for servers without tools. */
+  outputMode: 'tools' | 'json_schema';
+  timeoutSeconds: number;
+  maxRetries: number;
+  breakerResetSeconds: number;
 }
 
 export interface PaymentSettings {
@@ -528,16 +600,29 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
         : { driver: 'local' as const, file: path.join(dataDir, 'queue.db') }),
     },
     extraction: {
-      claude: e.ANTHROPIC_API_KEY
-        ? {
-            apiKey: e.ANTHROPIC_API_KEY,
-            baseURL: e.ANTHROPIC_BASE_URL,
-            model: e.ANTHROPIC_MODEL,
-            timeoutSeconds: e.ANTHROPIC_TIMEOUT_SECONDS,
-            maxRetries: e.ANTHROPIC_MAX_RETRIES,
-            breakerResetSeconds: e.CLAUDE_BREAKER_RESET_SECONDS,
-          }
-        : null,
+      claude:
+        chosenExtractor(present) === 'claude'
+          ? {
+              apiKey: e.ANTHROPIC_API_KEY!,
+              baseURL: e.ANTHROPIC_BASE_URL,
+              model: e.ANTHROPIC_MODEL,
+              timeoutSeconds: e.ANTHROPIC_TIMEOUT_SECONDS,
+              maxRetries: e.ANTHROPIC_MAX_RETRIES,
+              breakerResetSeconds: e.CLAUDE_BREAKER_RESET_SECONDS,
+            }
+          : null,
+      openaiCompatible:
+        chosenExtractor(present) === 'openai-compatible'
+          ? {
+              baseUrl: e.OPENAI_BASE_URL!,
+              model: e.OPENAI_MODEL!,
+              apiKey: e.OPENAI_API_KEY ?? null,
+              outputMode: e.OPENAI_OUTPUT_MODE,
+              timeoutSeconds: e.OPENAI_TIMEOUT_SECONDS,
+              maxRetries: e.OPENAI_MAX_RETRIES,
+              breakerResetSeconds: e.OPENAI_BREAKER_RESET_SECONDS,
+            }
+          : null,
       textTimeoutSeconds: e.TEXT_EXTRACTION_TIMEOUT_SECONDS,
       parsers: { poolSize: e.PARSER_POOL_SIZE ?? e.WORKER_CONCURRENCY, maxJobsPerProcess: e.PARSER_MAX_JOBS_PER_PROCESS, memoryLimitMb: e.PARSER_MEMORY_LIMIT_MB },
     },

@@ -17,8 +17,15 @@ export interface ExtractionOutcome {
   rejectedValues: number;
 }
 
+// What the person is told while each extractor reads their CV.
+const READING_MESSAGE: Record<CvExtractor['name'], string> = {
+  claude: 'Reading your CV with Claude',
+  'openai-compatible': 'Reading your CV with the language model',
+  offline: 'Finding the sections of your CV',
+};
+
 export interface PipelineDeps {
-  /** Claude when configured, else the offline extractor. */
+  /** The model extractor when one is configured (Claude or an OpenAI-compatible server), else the offline extractor. */
   primary: CvExtractor;
   /** Used when the primary fails or its circuit is open (the offline extractor). */
   fallback?: CvExtractor;
@@ -61,7 +68,7 @@ export class ExtractionPipeline {
         droppedChars: unplaced.droppedChars,
       });
     }
-    const source = extractor.name === 'claude' ? 'llm' : 'heuristic';
+    const source = extractor.name === 'offline' ? 'heuristic' : 'llm';
     const sections = Object.fromEntries(SECTION_KEYS.filter((key) => result.confidence[key] !== undefined).map((key) => [key, { confidence: result.confidence[key]!, source }]));
     const cv = CvSchema.parse({ ...fitted.sections, extraction: { unclassifiedText: unplaced.unclassifiedText, sections, rejectedValues: rejected.length } });
     return { cv, extractor: extractor.name, rejectedValues: rejected.length };
@@ -69,14 +76,15 @@ export class ExtractionPipeline {
 
   private async extract(document: DocumentText, report: ReportProgress): Promise<{ result: ExtractorResult; extractor: CvExtractor }> {
     const { primary, fallback, logger } = this.deps;
-    await report(35, primary.name === 'claude' ? 'Reading your CV with Claude' : 'Finding the sections of your CV');
+    await report(35, READING_MESSAGE[primary.name]);
     try {
       return { result: await primary.extract(document), extractor: primary };
     } catch (error) {
       if (!fallback) throw error;
       // The person still gets their CV now; the offline extractor needs no network.
+      this.deps.metrics.extractionFallbacks.inc({ extractor: primary.name });
       logger.warn('primary extractor failed; using the fallback', { extractor: primary.name, fallback: fallback.name, err: error instanceof Error ? error.message : String(error) });
-      await report(40, 'Finding the sections of your CV');
+      await report(40, READING_MESSAGE[fallback.name]);
       return { result: await fallback.extract(document), extractor: fallback };
     }
   }

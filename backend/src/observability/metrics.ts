@@ -27,6 +27,11 @@ export interface Metrics {
   claudeCalls: client.Counter<'outcome'>;
   claudeTokens: client.Counter<'kind'>;
   claudeCircuitOpen: client.Gauge;
+  extractionFallbacks: client.Counter<'extractor'>;
+  openaiCompatibleCalls: client.Counter<'outcome'>;
+  openaiCompatibleCallDuration: client.Histogram<'outcome'>;
+  openaiCompatibleTokens: client.Counter<'kind'>;
+  openaiCompatibleCircuitOpen: client.Gauge;
   builds: client.Counter<'outcome'>;
   siteRequests: client.Counter<'kind' | 'status'>;
   sitePointerChanges: client.Counter<'action' | 'outcome'>;
@@ -214,6 +219,37 @@ export function createMetrics(options: { emf?: boolean; writeEmf?: (line: string
     claudeCircuitOpen: new client.Gauge({
       name: 'r2w_claude_circuit_open',
       help: '1 while the Claude circuit breaker is open (the offline extractor does the work).',
+      registers: [registry],
+    }),
+    extractionFallbacks: new client.Counter({
+      name: 'r2w_extraction_fallbacks_total',
+      help: 'CVs extracted by the fallback (offline) extractor because the model extractor failed or its circuit was open, by the extractor that failed.',
+      labelNames: ['extractor'],
+      registers: [registry],
+    }),
+    openaiCompatibleCalls: new client.Counter({
+      name: 'r2w_openai_compatible_calls_total',
+      help: 'Calls to the OpenAI-compatible server by outcome: ok, http_error, timeout, unreachable, invalid_response, circuit_open; malformed when an answer (also counted ok) holds no usable record_cv.',
+      labelNames: ['outcome'],
+      registers: [registry],
+    }),
+    openaiCompatibleCallDuration: new client.Histogram({
+      name: 'r2w_openai_compatible_call_duration_seconds',
+      help: 'Time of one extraction call to the OpenAI-compatible server, retries included, by outcome.',
+      labelNames: ['outcome'],
+      // Local models on a CPU take minutes over a long CV.
+      buckets: [0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600],
+      registers: [registry],
+    }),
+    openaiCompatibleTokens: new client.Counter({
+      name: 'r2w_openai_compatible_tokens_total',
+      help: 'Tokens the OpenAI-compatible server reported, by kind: input, output.',
+      labelNames: ['kind'],
+      registers: [registry],
+    }),
+    openaiCompatibleCircuitOpen: new client.Gauge({
+      name: 'r2w_openai_compatible_circuit_open',
+      help: "1 while the OpenAI-compatible server's circuit breaker is open (the offline extractor does the work).",
       registers: [registry],
     }),
   };

@@ -1,4 +1,4 @@
-import { cvFromToolInput } from '../../src/extraction/extractors/claude/tool-schema';
+import { cvFromToolInput } from '../../src/extraction/extractors/llm/tool-schema';
 import { keepOnlySourcedValues } from '../../src/extraction/source-check';
 import { readRecording } from '../../eval/extraction/claude-recordings';
 import { loadCorpus } from '../../eval/extraction/corpus';

@@ -231,6 +231,79 @@ describe('configuration', () => {
     ]);
   });
 
+  describe('the extractor', () => {
+    const claudeKey = { ANTHROPIC_API_KEY: 'sk-ant-0123456789' };
+    const ollama = { OPENAI_BASE_URL: 'http://127.0.0.1:11434', OPENAI_MODEL: 'qwen2.5:7b-instruct' };
+    const chosen = (env: NodeJS.ProcessEnv) => {
+      const { claude, openaiCompatible } = loadConfig(env).extraction;
+      return claude ? `claude ${claude.model}` : openaiCompatible ? `openai-compatible ${openaiCompatible.model}` : 'offline';
+    };
+
+    it('follows from the settings given when EXTRACTOR is unset', () => {
+      expect(chosen({})).toBe('offline');
+      expect(chosen(claudeKey)).toBe('claude claude-opus-4-1-20250805');
+      expect(loadConfig(ollama).extraction.openaiCompatible).toEqual({
+        baseUrl: 'http://127.0.0.1:11434',
+        model: 'qwen2.5:7b-instruct',
+        apiKey: null,
+        outputMode: 'tools',
+        timeoutSeconds: 300,
+        maxRetries: 2,
+        breakerResetSeconds: 60,
+      });
+      expect(loadConfig(ollama).extraction.claude).toBeNull();
+    });
+
+    it("is what EXTRACTOR says when set, the other extractors' settings ignored", () => {
+      expect(chosen({ ...claudeKey, ...ollama, EXTRACTOR: 'openai-compatible' })).toBe('openai-compatible qwen2.5:7b-instruct');
+      expect(chosen({ ...claudeKey, ...ollama, EXTRACTOR: 'claude' })).toBe('claude claude-opus-4-1-20250805');
+      expect(chosen({ ...claudeKey, ...ollama, EXTRACTOR: 'offline' })).toBe('offline');
+      const vllm = loadConfig({
+        EXTRACTOR: 'openai-compatible',
+        OPENAI_BASE_URL: 'https://gpu.example.org/v1',
+        OPENAI_MODEL: 'Qwen/Qwen2.5-7B-Instruct',
+        OPENAI_API_KEY: 'vllm-key',
+        OPENAI_OUTPUT_MODE: 'json_schema',
+        OPENAI_TIMEOUT_SECONDS: '600',
+        OPENAI_MAX_RETRIES: '0',
+        OPENAI_BREAKER_RESET_SECONDS: '30',
+      });
+      expect(vllm.extraction.openaiCompatible).toEqual({
+        baseUrl: 'https://gpu.example.org/v1',
+        model: 'Qwen/Qwen2.5-7B-Instruct',
+        apiKey: 'vllm-key',
+        outputMode: 'json_schema',
+        timeoutSeconds: 600,
+        maxRetries: 0,
+        breakerResetSeconds: 30,
+      });
+    });
+
+    it('refuses, at start-up and saying what to set, a choice without its settings, half an endpoint, or two model extractors at once', () => {
+      expect(problems({ EXTRACTOR: 'claude' })).toEqual(['ANTHROPIC_API_KEY: is required when EXTRACTOR=claude (not set)']);
+      expect(problems({ EXTRACTOR: 'openai-compatible' })).toEqual([
+        'OPENAI_BASE_URL: is required when EXTRACTOR=openai-compatible (not set)',
+        'OPENAI_MODEL: is required when EXTRACTOR=openai-compatible (not set)',
+      ]);
+      expect(problems({ OPENAI_BASE_URL: 'http://127.0.0.1:11434' })).toEqual([
+        'OPENAI_MODEL: is required when OPENAI_BASE_URL is set (or set EXTRACTOR=offline or claude to ignore the OpenAI-compatible settings) (not set)',
+      ]);
+      expect(problems({ OPENAI_API_KEY: 'sk-for-another-tool' })).toEqual([
+        'OPENAI_BASE_URL: is required when OPENAI_API_KEY is set (or set EXTRACTOR=offline or claude to ignore the OpenAI-compatible settings) (not set)',
+        'OPENAI_MODEL: is required when OPENAI_API_KEY is set (or set EXTRACTOR=offline or claude to ignore the OpenAI-compatible settings) (not set)',
+      ]);
+      expect(problems({ ...claudeKey, ...ollama })).toEqual([
+        'EXTRACTOR: is required when both ANTHROPIC_API_KEY and OPENAI_* settings are set: choose claude or openai-compatible (or offline) (not set)',
+      ]);
+      expect(problems({ EXTRACTOR: 'gpt' })[0]).toMatch(/^EXTRACTOR: .*"offline".*"claude".*"openai-compatible".*\(got "gpt"\)$/);
+      expect(problems({ ...ollama, OPENAI_BASE_URL: 'localhost:11434', OPENAI_OUTPUT_MODE: 'grammar', OPENAI_TIMEOUT_SECONDS: '1' })).toEqual([
+        expect.stringMatching(/^OPENAI_BASE_URL: .*\(value hidden\)$/),
+        expect.stringMatching(/^OPENAI_OUTPUT_MODE: .*"tools".*"json_schema".*\(got "grammar"\)$/),
+        expect.stringMatching(/^OPENAI_TIMEOUT_SECONDS: .*\(got "1"\)$/),
+      ]);
+    });
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ PORT: '', REDIS_URL: '' }).port).toBe(2000);
   });

@@ -1,4 +1,4 @@
-import { NEUTRALIZED_LINE, neutralizeInstructions } from '../../src/extraction/extractors/claude/neutralize-instructions';
+import { NEUTRALIZED_LINE, neutralizeInstructions } from '../../src/extraction/extractors/llm/neutralize-instructions';
 
 describe('neutralizeInstructions', () => {
   it.each([

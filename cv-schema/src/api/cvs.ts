@@ -20,7 +20,7 @@ export const ApiCvSchema = z
     fileName: z.string().nullable().meta({ description: 'The uploaded file, as named on the uploader’s computer; null when imported.' }),
     fileKind: z.enum(['pdf', 'docx', 'txt']).nullable(),
     fileSize: z.int().min(0).nullable(),
-    extractor: z.string().nullable().meta({ description: 'What read the CV: claude, offline or import.' }),
+    extractor: z.string().nullable().meta({ description: 'What read the CV: claude, openai-compatible, offline or import.' }),
     claimed: z.boolean().meta({ description: 'Whether an account owns it (false for an anonymous upload not yet claimed).' }),
     createdAt: TimestampSchema,
     updatedAt: TimestampSchema,

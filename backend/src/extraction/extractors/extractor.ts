@@ -1,7 +1,7 @@
 import type { Cv, SectionKey } from '@r2w/cv-schema';
 import type { DocumentText } from '../text/document-text';
 
-// What every extractor (Claude, offline) produces from a CV's text. The pipeline then
+// What every extractor (Claude, an OpenAI-compatible server, offline) produces from a CV's text. The pipeline then
 // checks the values against the text, validates and records provenance.
 export interface ExtractorResult {
   /** The 18 sections; `extraction` is added by the pipeline. */
@@ -13,6 +13,6 @@ export interface ExtractorResult {
 }
 
 export interface CvExtractor {
-  readonly name: 'claude' | 'offline';
+  readonly name: 'claude' | 'openai-compatible' | 'offline';
   extract(document: DocumentText): Promise<ExtractorResult>;
 }

@@ -1,14 +1,13 @@
 import Anthropic from '@anthropic-ai/sdk';
-import CircuitBreaker from 'opossum';
 import type { Config } from '../../../config/env';
 import type { Logger } from '../../../observability/logger';
 import type { Metrics } from '../../../observability/metrics';
 import { noTracing, type Tracing } from '../../../observability/tracing';
 import type { DocumentText } from '../../text/document-text';
 import type { CvExtractor, ExtractorResult } from '../extractor';
-import { neutralizeInstructions } from './neutralize-instructions';
-import { SYSTEM_PROMPT, userMessage } from './prompt';
-import { cvFromToolInput, MalformedToolOutput, RECORD_CV_TOOL } from './tool-schema';
+import { SYSTEM_PROMPT, userMessage } from '../llm/prompt';
+import { RecordCvCaller } from '../llm/record-cv-caller';
+import { MalformedToolOutput, RECORD_CV_TOOL } from '../llm/tool-schema';
 
 type ClaudeConfig = NonNullable<Config['extraction']['claude']>;
 
@@ -17,14 +16,13 @@ const MAX_OUTPUT_TOKENS = 16_000;
 
 /**
  * One Messages API call per CV, for all 18 sections, answered through the record_cv
- * tool at temperature 0. The SDK retries 429/5xx/529 with backoff; a circuit breaker
- * stops calling Claude for a while after repeated failures, and the pipeline then uses
- * the offline extractor.
+ * tool at temperature 0. The SDK retries 429/5xx/529 with backoff; the shared
+ * RecordCvCaller adds the instruction filter, the circuit breaker and the schema check.
  */
 export class ClaudeExtractor implements CvExtractor {
   readonly name = 'claude' as const;
   private readonly client: Anthropic;
-  private readonly breaker: CircuitBreaker<[string], unknown>;
+  private readonly caller: RecordCvCaller;
   private readonly tracing: Tracing;
 
   constructor(
@@ -33,43 +31,19 @@ export class ClaudeExtractor implements CvExtractor {
   ) {
     this.tracing = deps.tracing ?? noTracing;
     this.client = new Anthropic({ apiKey: config.apiKey, baseURL: config.baseURL, timeout: config.timeoutSeconds * 1000, maxRetries: config.maxRetries });
-    this.breaker = new CircuitBreaker((text: string) => this.call(text), {
-      // The SDK enforces the timeout per attempt; the breaker only counts outcomes.
-      timeout: false,
-      resetTimeout: config.breakerResetSeconds * 1000,
-      errorThresholdPercentage: 50,
-      volumeThreshold: 3,
-      rollingCountTimeout: 60_000,
+    this.caller = new RecordCvCaller({
+      service: 'Claude',
+      call: (text) => this.call(text),
       // A CV the API refuses (400: too long, bad request) says nothing about Claude's health.
-      errorFilter: (error: unknown) => error instanceof Anthropic.APIError && (error.status === 400 || error.status === 413),
-    });
-    this.breaker.on('open', () => {
-      deps.metrics.claudeCircuitOpen.set(1);
-      deps.logger.warn('Claude circuit opened: extracting offline until it recovers', { resetSeconds: config.breakerResetSeconds });
-    });
-    this.breaker.on('close', () => {
-      deps.metrics.claudeCircuitOpen.set(0);
-      deps.logger.info('Claude circuit closed');
+      isRefusalOfInput: (error) => error instanceof Anthropic.APIError && (error.status === 400 || error.status === 413),
+      breakerResetSeconds: config.breakerResetSeconds,
+      metrics: { calls: deps.metrics.claudeCalls, circuitOpen: deps.metrics.claudeCircuitOpen },
+      logger: deps.logger,
     });
   }
 
-  async extract(document: DocumentText): Promise<ExtractorResult> {
-    const { text, removed } = neutralizeInstructions(document.plainText);
-    if (removed.length > 0) this.deps.logger.warn('instruction-like lines removed from a CV before extraction', { count: removed.length });
-    if (this.breaker.opened) {
-      this.deps.metrics.claudeCalls.inc({ outcome: 'circuit_open' });
-      throw new Error('the Claude circuit is open');
-    }
-    const toolInput = await this.breaker.fire(text);
-    try {
-      return cvFromToolInput(toolInput);
-    } catch (error) {
-      if (error instanceof MalformedToolOutput) {
-        this.deps.metrics.claudeCalls.inc({ outcome: 'malformed' });
-        this.deps.logger.warn('Claude answered with a malformed record_cv input', { issues: error.issues.slice(0, 10) });
-      }
-      throw error;
-    }
+  extract(document: DocumentText): Promise<ExtractorResult> {
+    return this.caller.extract(document);
   }
 
   private async call(text: string): Promise<unknown> {
@@ -88,7 +62,7 @@ export class ClaudeExtractor implements CvExtractor {
             ...{ temperature: 0 },
             // The tool definition and these instructions never change: cache them.
             system: [{ type: 'text', text: SYSTEM_PROMPT, cache_control: { type: 'ephemeral' } }],
-            tools: [RECORD_CV_TOOL as Anthropic.Tool],
+            tools: [{ name: RECORD_CV_TOOL.name, description: RECORD_CV_TOOL.description, input_schema: RECORD_CV_TOOL.parameters } as Anthropic.Tool],
             tool_choice: { type: 'tool', name: RECORD_CV_TOOL.name },
             messages: [{ role: 'user', content: userMessage(text) }],
           }),
@@ -109,6 +83,6 @@ export class ClaudeExtractor implements CvExtractor {
   }
 
   close(): void {
-    this.breaker.shutdown();
+    this.caller.close();
   }
 }

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { createId, CvSchema, emptyCv, SECTION_KEYS, SECTION_SCHEMAS, type Cv, type SectionKey } from '@r2w/cv-schema';
 
-// The record_cv tool's input schema is derived from the shared CV schema, so the two
-// cannot drift: the same sections and fields, without the ids (assigned here) and the
-// size limits (enforced when the answer is validated).
+// The record_cv tool, shared by every model extractor (each wraps it in its API's wire
+// format). Its parameters are derived from the shared CV schema, so the two cannot drift:
+// the same sections and fields, without the ids (assigned here) and the size limits
+// (enforced when the answer is validated).
 
 type JsonSchema = { [key: string]: unknown };
 
@@ -27,7 +28,8 @@ function withoutIds(schema: unknown): unknown {
 export const RECORD_CV_TOOL = {
   name: 'record_cv',
   description: 'Records the facts of one CV in 18 sections. Call it exactly once with everything the CV states.',
-  input_schema: {
+  /** JSON Schema of the call's arguments. */
+  parameters: {
     type: 'object' as const,
     properties: {
       ...Object.fromEntries(SECTION_KEYS.map((key) => [key, withoutIds(z.toJSONSchema(SECTION_SCHEMAS[key], { unrepresentable: 'any' }))])),
@@ -50,7 +52,7 @@ const ToolInput = z.looseObject({
 
 export class MalformedToolOutput extends Error {
   constructor(readonly issues: string[]) {
-    super(`Claude's record_cv input does not fit the CV schema: ${issues.slice(0, 5).join('; ')}`);
+    super(`The model's record_cv answer does not fit the CV schema: ${issues.slice(0, 5).join('; ')}`);
     this.name = 'MalformedToolOutput';
   }
 }
