@@ -4,7 +4,8 @@ import { tex } from './tex';
 // The preamble lines every class needs the same way: input encoding, fonts, the language's
 // hyphenation and words, and the running header some CVs carry.
 
-const BABEL: Record<Exclude<TexLang, 'he' | 'zh'>, string> = { en: 'english', es: 'spanish', fr: 'french', de: 'ngerman' };
+// Spanish's layout changes (list labels, roman numerals) break moderncv's \phone: es-nolayout, as babel-spanish's manual offers.
+const BABEL: Record<Exclude<TexLang, 'he' | 'zh'>, string> = { en: 'english', es: 'spanish,es-nolayout', fr: 'french', de: 'ngerman' };
 
 // Fonts with every dash and minus sign: Latin Modern's OpenType fonts lack U+2010…U+2015 and U+2212.
 const XETEX_LATIN = String.raw`\setmainfont{Noto Serif}

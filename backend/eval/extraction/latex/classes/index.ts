@@ -1,4 +1,5 @@
+import { LABELLED_LISTS } from './labelled-lists';
 import { MODERNCV } from './moderncv';
 import type { TexClass } from './types';
 
-export const TEX_CLASSES: readonly TexClass[] = [...MODERNCV];
+export const TEX_CLASSES: readonly TexClass[] = [...MODERNCV, ...LABELLED_LISTS];
