@@ -15,15 +15,17 @@ const XETEX_LATIN = String.raw`\setmainfont{Noto Serif}
 export function languagePreamble(cv: LatexCv): string {
   if (cv.lang === 'zh') return String.raw`\usepackage{fontspec}
 \usepackage[fontset=fandol]{ctex}`;
+  // Liberation (metric twins of Times and Arial, the fonts Hebrew CVs are mostly set in) has
+  // Hebrew and Latin both: Noto's Hebrew faces have no digits or Latin letters.
   if (cv.lang === 'he')
     return String.raw`\usepackage{fontspec}
 \usepackage{polyglossia}
 \setmainlanguage{hebrew}
 \setotherlanguage{english}
-\newfontfamily\hebrewfont[Script=Hebrew]{Noto Serif Hebrew}
-\newfontfamily\hebrewfontsf[Script=Hebrew]{Noto Sans Hebrew}
-\setmainfont{Noto Serif Hebrew}
-\setsansfont{Noto Sans Hebrew}`;
+\setmainfont{Liberation Serif}
+\setsansfont{Liberation Sans}
+\newfontfamily\hebrewfont[Script=Hebrew]{Liberation Serif}
+\newfontfamily\hebrewfontsf[Script=Hebrew]{Liberation Sans}`;
   const babel = String.raw`\usepackage[${BABEL[cv.lang]}]{babel}`;
   if (cv.engine === 'xelatex') return String.raw`\usepackage{fontspec}
 ${XETEX_LATIN}

@@ -60,3 +60,9 @@ export function detailsTex(lines: Line[], groups: Group[], list = 'itemize'): st
   if (run.length > 0) blocks.push(run.join('\\newline{}'));
   return blocks.join('\n');
 }
+
+/** Cells of one table row, with a visible gap whatever \tabcolsep a class sets. */
+export function columnsTex(cells: string[]): string {
+  const spec = cells.map(() => 'l').join(String.raw`@{\hspace{1.5em}}`);
+  return String.raw`\begin{tabular}[t]{@{}${spec}@{}}${cells.map(tex).join(' & ')}\end{tabular}`;
+}

@@ -1,6 +1,6 @@
 import type { LatexCv, TexEntry } from '../model';
 import { languagePreamble, runningHeaderPreamble } from '../preamble';
-import { detailsTex, lineTex, tex } from '../tex';
+import { columnsTex, detailsTex, lineTex, tex } from '../tex';
 import type { TexClass } from './types';
 
 // Classes whose CV is a list per section with a label column on the left (the dates, or a
@@ -15,7 +15,7 @@ export function labelledEntry(entry: TexEntry): { label: string; text: string } 
   }
   const details = detailsTex(entry.lines, entry.groups);
   const head = entry.columns
-    ? String.raw`\begin{tabular}[t]{@{}${'l'.repeat(entry.columns.length)}@{}}${entry.columns.map(tex).join(' & ')}\end{tabular}`
+    ? columnsTex(entry.columns)
     : [entry.title && String.raw`\textbf{${tex(entry.title)}}`, entry.subtitle && String.raw`\emph{${tex(entry.subtitle)}}`, entry.where && tex(entry.where)].filter(Boolean).join(', ');
   return { label: tex(entry.when ?? ''), text: [head, details].filter(Boolean).join('\n\\par\n') };
 }
@@ -36,10 +36,11 @@ const currvita: TexClass = {
     file: 'currvita/currvita.sty',
     usage: String.raw`\usepackage{currvita}; \begin{cv}{name}, \begin{cvlist}{section} with \item[dates] entries`,
   },
-  cvs: ['registered-nurse', 'mechanical-engineer', 'seasons-graduate'],
+  cvs: ['registered-nurse', 'mechanical-engineer', 'seasons-graduate', 'product-manager'],
   render: (cv) => ({
     main: document(
-      [String.raw`\documentclass[a4paper,11pt]{article}`, languagePreamble(cv), String.raw`\usepackage[margin=2cm]{geometry}`, String.raw`\usepackage[LabelsAligned]{currvita}`, runningHeaderPreamble(cv)],
+      // bidi (polyglossia's right-to-left support) must come after the packages it adapts.
+      [String.raw`\documentclass[a4paper,11pt]{article}`, String.raw`\usepackage[margin=2cm]{geometry}`, String.raw`\usepackage[LabelsAligned]{currvita}`, runningHeaderPreamble(cv), languagePreamble(cv)],
       [
         String.raw`\begin{cv}{${tex(cv.name)}}`,
         contactLines(cv).join(String.raw`\\` + '\n'),
@@ -74,8 +75,8 @@ const simplecv: TexClass = {
       main: document(
         [
           String.raw`\documentclass[a4paper,11pt]{simplecv}`,
-          languagePreamble(cv),
           String.raw`\usepackage[margin=2cm]{geometry}`,
+          languagePreamble(cv),
           String.raw`\title{${tex(cv.name)}}`,
           String.raw`\leftheader{${contact.slice(0, half).join(String.raw`\\`)}}`,
           String.raw`\rightheader{${contact.slice(half).join(String.raw`\\`)}}`,
@@ -133,8 +134,8 @@ const curve: TexClass = {
       main: document(
         [
           String.raw`\documentclass[a4paper,11pt]{curve}`,
-          languagePreamble(cv),
           String.raw`\usepackage[margin=2cm]{geometry}`,
+          languagePreamble(cv),
           String.raw`\leftheader{${contact.slice(0, half).join(String.raw`\\`)}}`,
           String.raw`\rightheader{${contact.slice(half).join(String.raw`\\`)}}`,
           ...titles.filter(Boolean),

@@ -1,7 +1,7 @@
 import type { Group } from '../../cv-document';
 import type { LatexCv, TexEntry, TexSection } from '../model';
 import { languagePreamble, runningHeaderPreamble } from '../preamble';
-import { detailsTex, lineTex, tex } from '../tex';
+import { columnsTex, detailsTex, lineTex, tex } from '../tex';
 import type { TexClass } from './types';
 
 // moderncv (Xavier Danaux, Debian texlive-latex-extra), written as its template.tex does:
@@ -49,9 +49,7 @@ function entryTex(entry: TexEntry, section: TexSection): string[] {
     return [head, ...entry.more.map((line) => String.raw`\cvitem{}{${lineTex(line)}}`)];
   }
   if (entry.columns) {
-    const columns = entry.columns.map(tex).join(' & ');
-    const table = String.raw`\begin{tabular}{@{}${'l'.repeat(entry.columns.length)}@{}}${columns}\end{tabular}`;
-    return [String.raw`\cvitem{${tex(entry.when ?? '')}}{${table}}`, ...entry.lines.map((line) => String.raw`\cvitem{}{${lineTex(line)}}`), ...entry.groups.flatMap(groupItems)];
+    return [String.raw`\cvitem{${tex(entry.when ?? '')}}{${columnsTex(entry.columns)}}`, ...entry.lines.map((line) => String.raw`\cvitem{}{${lineTex(line)}}`), ...entry.groups.flatMap(groupItems)];
   }
   if (entry.title === undefined && entry.subtitle === undefined) {
     return [...entry.lines.map((line) => String.raw`\cvitem{}{${lineTex(line)}}`), ...entry.groups.flatMap(groupItems)];
@@ -100,7 +98,7 @@ function moderncv(style: ModerncvStyle, cvs: readonly string[]): TexClass {
 export const MODERNCV: TexClass[] = [
   moderncv('classic', ['new-graduate', 'senior-software-engineer', 'marketing-manager', 'seasons-graduate']),
   moderncv('casual', ['data-analyst', 'registered-nurse', 'dash-ranges']),
-  moderncv('banking', ['finance-executive', 'teacher-to-ux-designer', 'employer-first']),
+  moderncv('banking', ['finance-executive', 'teacher-to-ux-designer', 'employer-first', 'software-engineer']),
   moderncv('oldstyle', ['mechanical-engineer', 'humanitarian-logistics', 'new-graduate']),
   moderncv('fancy', ['brand-designer', 'academic-professor', 'senior-software-engineer']),
 ];
