@@ -13,7 +13,8 @@ const XETEX_LATIN = String.raw`\setmainfont{Noto Serif}
 
 /** Encoding, fonts and language; `fontspecLoaded` when the class loads fontspec itself under XeTeX. */
 export function languagePreamble(cv: LatexCv): string {
-  if (cv.lang === 'zh') return String.raw`\usepackage{fontspec}
+  if (cv.lang === 'zh')
+    return String.raw`\usepackage{fontspec}
 \usepackage[fontset=fandol]{ctex}`;
   // Liberation (metric twins of Times and Arial, the fonts Hebrew CVs are mostly set in) has
   // Hebrew and Latin both: Noto's Hebrew faces have no digits or Latin letters.
@@ -27,7 +28,8 @@ export function languagePreamble(cv: LatexCv): string {
 \newfontfamily\hebrewfont[Script=Hebrew]{Liberation Serif}
 \newfontfamily\hebrewfontsf[Script=Hebrew]{Liberation Sans}`;
   const babel = String.raw`\usepackage[${BABEL[cv.lang]}]{babel}`;
-  if (cv.engine === 'xelatex') return String.raw`\usepackage{fontspec}
+  if (cv.engine === 'xelatex')
+    return String.raw`\usepackage{fontspec}
 ${XETEX_LATIN}
 ${babel}`;
   return String.raw`\usepackage[T1]{fontenc}

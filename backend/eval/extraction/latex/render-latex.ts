@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { promisify } from 'node:util';
+import { parseArgs, promisify } from 'node:util';
+import { format, resolveConfig } from 'prettier';
 import { mapLimit } from '../map-limit';
 import { TEX_CLASSES } from './classes';
 import type { TexClass } from './classes/types';
@@ -33,7 +33,13 @@ async function compile(dir: string, engine: Engine): Promise<Buffer> {
     } catch (error) {
       const log = readFileSync(path.join(dir, 'main.log'), 'utf8');
       const first = log.split('\n').findIndex((line) => line.startsWith('!'));
-      throw new Error(`${engine} failed in ${dir}:\n${log.split('\n').slice(Math.max(first, 0), first + 12).join('\n')}`, { cause: error });
+      throw new Error(
+        `${engine} failed in ${dir}:\n${log
+          .split('\n')
+          .slice(Math.max(first, 0), first + 12)
+          .join('\n')}`,
+        { cause: error },
+      );
     }
   }
   return readFileSync(path.join(dir, 'main.pdf'));
@@ -49,7 +55,9 @@ async function renderOne(texClass: TexClass, input: LatexInput, work: string): P
   const pdf = await compile(dir, cv.engine);
   const out = path.join(OTHERS_DIR, texClass.family);
   writeFileSync(path.join(out, `${input.name}.pdf`), pdf);
-  writeFileSync(path.join(out, `${input.name}.truth.json`), `${JSON.stringify(input.cv, null, 2)}\n`);
+  // Formatted as the repository formats JSON, so `prettier --check .` passes on the committed files.
+  const truthFile = path.join(out, `${input.name}.truth.json`);
+  writeFileSync(truthFile, await format(JSON.stringify(input.cv), { ...(await resolveConfig(truthFile)), parser: 'json' }));
   console.log(`${texClass.family}/${input.name}.pdf (${cv.engine}, ${Math.round(pdf.length / 1024)} kB)`);
 }
 

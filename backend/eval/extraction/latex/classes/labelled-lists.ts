@@ -22,7 +22,10 @@ export function labelledEntry(entry: TexEntry): { label: string; text: string } 
 
 /** The contact block most of these CVs put under the name: one line per detail. */
 export function contactLines(cv: LatexCv): string[] {
-  return [cv.headline, cv.tagline, cv.location, cv.phone, cv.email, ...cv.links].filter((value): value is string => Boolean(value)).map(tex).concat(cv.extras.map(lineTex));
+  return [cv.headline, cv.tagline, cv.location, cv.phone, cv.email, ...cv.links]
+    .filter((value): value is string => Boolean(value))
+    .map(tex)
+    .concat(cv.extras.map(lineTex));
 }
 
 const document = (preamble: string[], body: string[]) => [...preamble, String.raw`\begin{document}`, ...body, String.raw`\end{document}`, ''].join('\n');
@@ -40,7 +43,13 @@ const currvita: TexClass = {
   render: (cv) => ({
     main: document(
       // bidi (polyglossia's right-to-left support) must come after the packages it adapts.
-      [String.raw`\documentclass[a4paper,11pt]{article}`, String.raw`\usepackage[margin=2cm]{geometry}`, String.raw`\usepackage[LabelsAligned]{currvita}`, runningHeaderPreamble(cv), languagePreamble(cv)],
+      [
+        String.raw`\documentclass[a4paper,11pt]{article}`,
+        String.raw`\usepackage[margin=2cm]{geometry}`,
+        String.raw`\usepackage[LabelsAligned]{currvita}`,
+        runningHeaderPreamble(cv),
+        languagePreamble(cv),
+      ],
       [
         String.raw`\begin{cv}{${tex(cv.name)}}`,
         contactLines(cv).join(String.raw`\\` + '\n'),
@@ -61,7 +70,7 @@ const currvita: TexClass = {
 const simplecv: TexClass = {
   family: 'latex-simplecv',
   about: {
-    title: 'simplecv (derived from Didier Verna\'s CurVe)',
+    title: "simplecv (derived from Didier Verna's CurVe)",
     debianPackage: 'texlive-latex-extra',
     licence: 'LPPL',
     file: 'simplecv/simplecv.cls',
@@ -113,7 +122,10 @@ const curve: TexClass = {
   },
   cvs: ['brand-designer', 'humanitarian-logistics', 'dash-ranges'],
   render: (cv) => {
-    const contact = [cv.location, cv.phone, cv.email, ...cv.links].filter((value): value is string => Boolean(value)).map(tex).concat(cv.extras.map(lineTex));
+    const contact = [cv.location, cv.phone, cv.email, ...cv.links]
+      .filter((value): value is string => Boolean(value))
+      .map(tex)
+      .concat(cv.extras.map(lineTex));
     const half = Math.ceil(contact.length / 2);
     const inputs = Object.fromEntries(
       cv.sections.map((section, index) => [
