@@ -7,7 +7,7 @@ function classVersion(file: string): string {
   try {
     const source = readFileSync(`${TEXMF}/${file}`, 'utf8');
     const provides = /\\Provides(?:Class|Package)\{[^}]+\}\s*\[\s*%?\s*([^\]]*)\]/.exec(source);
-    return provides?.[1]?.replace(/\s+/g, ' ').trim() ?? 'no version line';
+    return provides?.[1]?.replace(/%/g, '').replace(/\s+/g, ' ').trim() ?? 'no version line';
   } catch {
     return 'file not found';
   }

@@ -40,7 +40,7 @@ export const EUROPASSCV: TexClass = {
   about: {
     title: 'europasscv (Giacomo Mazzamuto), the 2013 Europass CV',
     debianPackage: 'texlive-latex-extra',
-    licence: 'LPPL 1.3c',
+    licence: 'LPPL 1.3',
     file: 'europasscv/europasscv.cls',
     usage: String.raw`\documentclass[<language>]{europasscv}, \ecvname/\ecvaddress/\ecvmobile/\ecvemail/\ecvhomepage/\ecvim, \begin{europasscv}, \ecvpersonalinfo, \ecvsection, \ecvtitle{dates}{title}, \ecvitem{label}{text}, ecvitemize`,
   },

@@ -35,7 +35,7 @@ const currvita: TexClass = {
   about: {
     title: 'currvita (Axel Reichert), on the article class',
     debianPackage: 'texlive-latex-extra',
-    licence: 'GPL 2 or later',
+    licence: 'GPL (Debian texlive-latex-extra, /usr/share/doc/texlive-latex-extra/Licenses.gz)',
     file: 'currvita/currvita.sty',
     usage: String.raw`\usepackage{currvita}; \begin{cv}{name}, \begin{cvlist}{section} with \item[dates] entries`,
   },
@@ -72,7 +72,7 @@ const simplecv: TexClass = {
   about: {
     title: "simplecv (derived from Didier Verna's CurVe)",
     debianPackage: 'texlive-latex-extra',
-    licence: 'LPPL',
+    licence: 'LPPL 1.2 or later',
     file: 'simplecv/simplecv.cls',
     usage: String.raw`\documentclass{simplecv}, \leftheader/\rightheader/\title, \maketitle, \section, \begin{topic} with \item[dates] entries`,
   },
@@ -116,7 +116,7 @@ const curve: TexClass = {
   about: {
     title: 'CurVe (Didier Verna)',
     debianPackage: 'texlive-latex-extra',
-    licence: 'LPPL',
+    licence: 'LPPL 1.1 or later',
     file: 'curve/curve.cls',
     usage: String.raw`\documentclass{curve}, \leftheader/\rightheader, \title/\subtitle, \makeheaders, \maketitle, one file per rubric (\begin{rubric}{section} with \entry*[dates]) read by \makerubric`,
   },
