@@ -18,8 +18,15 @@ function entryTex(entry: TexEntry): string[] {
   const detailItem = details ? [String.raw`\ecvitem{}{${details}}`] : [];
   if (entry.columns) return [String.raw`\ecvtitle{${tex(entry.when ?? '')}}{${columnsTex(entry.columns)}}`, ...detailItem];
   if (entry.title === undefined && entry.subtitle === undefined) return detailItem;
-  const organisation = [entry.subtitle, entry.where].filter((part): part is string => part !== undefined).map(tex).join(', ');
-  return [String.raw`\ecvtitle{${tex(entry.when ?? '')}}{${tex(entry.title ?? entry.subtitle ?? '')}}`, ...(entry.title !== undefined && organisation ? [String.raw`\ecvitem{}{${organisation}}`] : []), ...detailItem];
+  const organisation = [entry.subtitle, entry.where]
+    .filter((part): part is string => part !== undefined)
+    .map(tex)
+    .join(', ');
+  return [
+    String.raw`\ecvtitle{${tex(entry.when ?? '')}}{${tex(entry.title ?? entry.subtitle ?? '')}}`,
+    ...(entry.title !== undefined && organisation ? [String.raw`\ecvitem{}{${organisation}}`] : []),
+    ...detailItem,
+  ];
 }
 
 function personalData(cv: LatexCv): string[] {
