@@ -1,0 +1,6 @@
+import { EUROPASSCV } from './europasscv';
+import { LABELLED_LISTS } from './labelled-lists';
+import { MODERNCV } from './moderncv';
+import type { TexClass } from './types';
+
+export const TEX_CLASSES: readonly TexClass[] = [...MODERNCV, ...LABELLED_LISTS, EUROPASSCV];
