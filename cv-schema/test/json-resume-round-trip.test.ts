@@ -7,7 +7,7 @@ import { fullCv } from './fixtures/full-cv';
 const read = (file: string): Record<string, unknown> => JSON.parse(fs.readFileSync(file, 'utf8'));
 const SAMPLE = path.resolve(__dirname, '../fixtures/jsonresume-sample.resume.json');
 // Written for this test: every field of the JSON Resume v1.0.0 schema filled, with dates of each precision.
-const EVERY_FIELD = path.resolve(__dirname, 'fixtures/every-field.resume.json');
+const EVERY_FIELD = path.resolve(__dirname, '../fixtures/every-field.resume.json');
 
 type Leaf = [path: string, value: unknown];
 
