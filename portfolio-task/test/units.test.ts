@@ -51,6 +51,8 @@ describe('safe links', () => {
     expect(telHref('+972 (50) 000-0000')).toBe('tel:+972500000000');
     expect(telHref('call me maybe 12345')).toBeNull();
     expect(telHref('123')).toBeNull();
+    expect(telHref('+1 555 0100 ext. 12')).toBe('tel:+15550100;ext=12');
+    expect(mailtoHref('dana@postbox')).toBeNull();
   });
 });
 
