@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { longString, MAX_LIST_ITEMS } from './fields';
+import { longString, MAX_LIST_ITEMS, shortText, urlText } from './fields';
 import { awardsSchema, emptyAwards } from './sections/awards';
 import { certificationsSchema, emptyCertifications } from './sections/certifications';
 import { conferencesSchema, emptyConferences } from './sections/conferences';
@@ -51,10 +51,15 @@ export const extractionSchema = z.strictObject({
 });
 export type Extraction = z.infer<typeof extractionSchema>;
 
+// What a JSON Resume document says about itself (its canonical address, version and date), kept
+// from an import so the export gives it back; it describes the document, not the person.
+export const jsonResumeMetaSchema = z.looseObject({ canonical: urlText, version: shortText, lastModified: shortText });
+
 export const CvSchema = z.strictObject({
   schemaVersion: z.literal(1),
   ...SECTION_SCHEMAS,
   extraction: extractionSchema.optional(),
+  jsonResumeMeta: z.strictObject(jsonResumeMetaSchema.shape).optional(),
 });
 export type Cv = z.infer<typeof CvSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isEmailAddress, isPhoneNumber, webAddress } from './contact-values';
 
 // The API accepts whole CVs from browsers, so every string and list is bounded here,
 // once, rather than trusting each route to remember a body-size rule.
@@ -21,10 +22,15 @@ export const dateText = shortText;
 export const years = z.number().min(0).max(100).nullish();
 export const count = z.int().min(0).nullish();
 
-// These values end up in href/src attributes of published sites; a script URL there runs in
-// the visitor's browser. Browsers ignore whitespace and control characters inside the scheme.
-const SCRIPT_URL = /^(?:javascript|vbscript):/i;
-export const urlText = shortString.refine((url) => !SCRIPT_URL.test(url.replace(/[\s\u0000-\u001f]+/g, '')), { message: 'Script URLs are not allowed' }).nullish();
+// Blank means "not stated" (the editor and JSON Resume documents write "" for it), so only a
+// value with text in it must pass the rule. The messages say what to write, for the editor to show.
+const blankOr = (rule: (value: string) => boolean, message: string) => shortString.refine((value) => value.trim() === '' || rule(value), { message }).nullish();
+
+// These values end up in href/src attributes of published sites: only http(s) addresses pass,
+// so no script URL reaches a visitor's browser.
+export const urlText = blankOr((value) => webAddress(value) !== null, 'Enter a web address, such as https://example.com');
+export const emailText = blankOr(isEmailAddress, 'Enter an e-mail address, such as name@example.com');
+export const phoneText = blankOr(isPhoneNumber, 'Enter a phone number: digits, spaces, + ( ) - and an optional extension');
 
 export const idSchema = z.string().min(1).max(100);
 

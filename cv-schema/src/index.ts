@@ -1,5 +1,7 @@
 export { createId, MAX_LIST_ITEMS, MAX_LONG_TEXT, MAX_SHORT_TEXT } from './fields';
 export * from './dates';
+export * from './countries';
+export * from './contact-values';
 export * from './cv';
 export * from './json-resume';
 export * from './sections/hero';

@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { CvSchema, emptyCv, type Cv } from './cv';
+import { CvSchema, emptyCv, jsonResumeMetaSchema, type Cv } from './cv';
+import { countryCode } from './countries';
 import { normalizeDate, type DateRange } from './dates';
-import { createId, longText, longTextList, MAX_LIST_ITEMS, shortText, shortTextList, urlText } from './fields';
+import type { ContactLocation } from './sections/contact';
+import { createId, emailText, longText, longTextList, MAX_LIST_ITEMS, phoneText, shortText, shortTextList, urlText } from './fields';
 
 export const JSON_RESUME_SCHEMA_URL = 'https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json';
 
@@ -16,8 +18,8 @@ export const jsonResumeSchema = z.looseObject({
       name: shortText,
       label: shortText,
       image: urlText,
-      email: shortText,
-      phone: shortText,
+      email: emailText,
+      phone: phoneText,
       url: urlText,
       summary: longText,
       location: z.looseObject({ address: shortText, postalCode: shortText, city: shortText, countryCode: shortText, region: shortText }).nullish(),
@@ -81,7 +83,7 @@ export const jsonResumeSchema = z.looseObject({
       type: shortText,
     }),
   ),
-  meta: z.looseObject({ canonical: shortText, version: shortText, lastModified: shortText }).nullish(),
+  meta: jsonResumeMetaSchema.nullish(),
 });
 export type JsonResume = z.infer<typeof jsonResumeSchema>;
 
@@ -130,6 +132,21 @@ function asWritten(value: Maybe<string>, written: Maybe<string>, pick: 'first' |
 
 function rangeToJson(range: Maybe<DateRange>) {
   return { startDate: asWritten(range?.start, range?.text), endDate: asWritten(range?.end, range?.text, 'last') };
+}
+
+// JSON Resume wants an ISO 3166-1 code; the CV keeps the country as written ("Deutschland", "US").
+// A country no language names is still the person's address, so it is written there rather than lost.
+function locationToJson(location: Maybe<ContactLocation>) {
+  const country = location?.country?.trim();
+  const code = country ? countryCode(country) : null;
+  const unnamed = country && !code ? country : undefined;
+  return compact({
+    address: [location?.address?.trim(), unnamed].filter(Boolean).join(', ') || undefined,
+    postalCode: location?.postalCode,
+    city: location?.city,
+    countryCode: code ?? undefined,
+    region: location?.state,
+  });
 }
 
 const WEBSITE = 'Website';
@@ -249,6 +266,8 @@ export function fromJsonResume(input: unknown): Cv {
       type: project.type,
     }),
   );
+  const meta = doc.meta && compact({ canonical: doc.meta.canonical, version: doc.meta.version, lastModified: doc.meta.lastModified });
+  if (meta && !isBlank(meta)) cv.jsonResumeMeta = meta;
   // The mapping adds a Website link to the profiles, so the CV's own bounds are checked once more.
   return CvSchema.parse(cv);
 }
@@ -269,13 +288,7 @@ export function toJsonResume(cv: Cv): JsonResume {
       phone: cv.contact.phone,
       url: links[websiteIndex]?.url,
       summary: cv.summary.summaryText,
-      location: compact({
-        address: location?.address,
-        postalCode: location?.postalCode,
-        city: location?.city,
-        countryCode: location?.country,
-        region: location?.state,
-      }),
+      location: locationToJson(location),
       profiles: links.filter((_, index) => index !== websiteIndex).map((link) => compact({ network: link.platform, username: link.username, url: link.url })),
     }),
     work: cv.experience.items.map((item) =>
@@ -287,7 +300,8 @@ export function toJsonResume(cv: Cv): JsonResume {
         url: item.url,
         ...rangeToJson(item.dateRange),
         summary: item.summary,
-        highlights: item.achievements,
+        // JSON Resume has one list of bullet points for a job; the CV files duties and results apart.
+        highlights: [...(item.responsibilities ?? []), ...(item.achievements ?? [])],
       }),
     ),
     volunteer: cv.memberships.items
@@ -350,11 +364,13 @@ export function toJsonResume(cv: Cv): JsonResume {
         highlights: item.keyFeatures,
         keywords: item.technologies,
         ...rangeToJson(item.dateRange),
-        url: item.projectUrl,
+        // One address in JSON Resume: the project's own page, else its code, else its demo.
+        url: [item.projectUrl, item.githubUrl, item.demoUrl].find((url) => url?.trim()),
         roles: item.roles,
         entity: item.entity,
         type: item.type,
       }),
     ),
+    meta: compact({ ...cv.jsonResumeMeta }),
   });
 }

@@ -222,8 +222,16 @@ describe('toJsonResume', () => {
     const mappable = (cv: Cv) => cvFacts(cv).filter((fact) => MAPPABLE.test(fact.path));
     const factKey = (fact: CvFact) => `${fact.path}=${String(fact.value)}`;
 
-    const original = fullCv();
-    const roundTrip = fromJsonResume(toJsonResume(original));
+    // JSON Resume has one list of bullets for a job: duties and results come back as one list, in order.
+    const oneBulletList = (cv: Cv): Cv => ({
+      ...cv,
+      experience: {
+        ...cv.experience,
+        items: cv.experience.items.map(({ responsibilities, ...item }) => ({ ...item, achievements: [...(responsibilities ?? []), ...(item.achievements ?? [])] })),
+      },
+    });
+    const original = oneBulletList(fullCv());
+    const roundTrip = fromJsonResume(toJsonResume(fullCv()));
 
     it('keeps every mappable fact at the same path', () => {
       expect(mappable(roundTrip)).toEqual(mappable(original));
@@ -234,6 +242,10 @@ describe('toJsonResume', () => {
       const originalFacts = new Set(cvFacts(original).map(factKey));
       const invented = cvFacts(roundTrip).filter((fact) => !AS_WRITTEN.test(fact.path) && !originalFacts.has(factKey(fact)));
       expect(invented).toEqual([]);
+    });
+
+    it("keeps a job's duties, as results", () => {
+      expect(roundTrip.experience.items[0]?.achievements).toEqual(['Own the ledger', 'Mentor engineers', 'Cut settlement time by 40%']);
     });
 
     it('leaves out what JSON Resume has no place for', () => {

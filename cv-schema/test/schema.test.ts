@@ -207,6 +207,10 @@ describe('CvSchema', () => {
     ]);
   });
 
+  const WEB_ADDRESS = 'Enter a web address, such as https://example.com';
+  const EMAIL = 'Enter an e-mail address, such as name@example.com';
+  const PHONE = 'Enter a phone number: digits, spaces, + ( ) - and an optional extension';
+
   it('refuses script URLs, however they are disguised, and keeps ordinary ones', () => {
     const cv = withCv((c) => {
       c.hero.profilePhotoUrl = 'javascript:alert(1)';
@@ -215,10 +219,74 @@ describe('CvSchema', () => {
       c.projects.items[0].projectUrl = 'ledger.example.com';
     });
     expect(issuesOf(CvSchema, cv).map(({ path, message }) => ({ path, message }))).toEqual([
-      { path: ['hero', 'profilePhotoUrl'], message: 'Script URLs are not allowed' },
-      { path: ['contact', 'professionalLinks', 1, 'url'], message: 'Script URLs are not allowed' },
-      { path: ['projects', 'items', 0, 'demoUrl'], message: 'Script URLs are not allowed' },
+      { path: ['hero', 'profilePhotoUrl'], message: WEB_ADDRESS },
+      { path: ['contact', 'professionalLinks', 1, 'url'], message: WEB_ADDRESS },
+      { path: ['projects', 'items', 0, 'demoUrl'], message: WEB_ADDRESS },
     ]);
+  });
+
+  describe('e-mails, web addresses and phone numbers', () => {
+    const contactWith = (contact: Record<string, unknown>) => CvSchema.safeParse({ ...fullCv(), contact: { ...fullCv().contact, ...contact } });
+    const messagesAt = (contact: Record<string, unknown>) => {
+      const result = contactWith(contact);
+      return result.success ? [] : result.error.issues.map(({ path, message }) => `${path.join('.')}: ${message}`);
+    };
+
+    it.each(['dana@example.com', 'first.last+cv@mail.example.co.il', " o'neil@example.ie ", 'DANA@EXAMPLE.COM'])('takes the e-mail %j', (email) => {
+      expect(messagesAt({ email })).toEqual([]);
+    });
+
+    it.each(['dana@postbox', 'dana', 'dana@', '@example.com', 'dana @example.com', 'dana@example..com', 'mailto:dana@example.com'])('refuses the e-mail %j at its field', (email) => {
+      expect(messagesAt({ email })).toEqual([`contact.email: ${EMAIL}`]);
+    });
+
+    it.each([
+      '(912) 555-4321',
+      '+972 50 000 0000',
+      '+49 (0)30 123-456',
+      '050-1234567',
+      '+1 555 0100 ext. 12',
+      '030 / 1234567',
+      '+33 6 12 34 56 78',
+      '0044 20 7946 0958',
+      '+7\u2011912\u2011345\u20116789',
+    ])('takes the phone number %j', (phone) => {
+      expect(messagesAt({ phone })).toEqual([]);
+    });
+
+    it.each(['call me', '1234', '+1 (555) 0100 0100 0100 0100', 'Tel: 555 0100', '555-0100 or 555-0101', '+44 20 7946 0958a'])('refuses the phone number %j at its field', (phone) => {
+      expect(messagesAt({ phone })).toEqual([`contact.phone: ${PHONE}`]);
+    });
+
+    it.each(['https://dana.dev', 'http://example.com/a?b=c#d', 'github.com/dana', 'www.dana.dev', 'dana.example.com:8080/cv', 'https://bücher.example/über', 'münchen.de'])(
+      'takes the web address %j',
+      (url) => {
+        expect(messagesAt({ professionalLinks: [{ platform: 'Site', url }] })).toEqual([]);
+      },
+    );
+
+    it.each(['dana dot dev', 'N/A', 'https://', 'ftp://files.example.com', 'data:image/png;base64,AAAA', 'mailto:dana@example.com', 'localhost', 'https://exa mple.com'])(
+      'refuses the web address %j at its field',
+      (url) => {
+        expect(messagesAt({ professionalLinks: [{ platform: 'Site', url }] })).toEqual([`contact.professionalLinks.0.url: ${WEB_ADDRESS}`]);
+      },
+    );
+
+    it('takes blank values as not stated', () => {
+      expect(messagesAt({ email: '', phone: ' ', professionalLinks: [{ platform: 'Site', url: '' }] })).toEqual([]);
+      expect(messagesAt({ email: null, phone: undefined })).toEqual([]);
+    });
+
+    it("checks a reference's e-mail and phone the same way", () => {
+      const cv = withCv((c) => {
+        c.references.items[0].email = 'noa@postbox';
+        c.references.items[0].phone = 'ask me';
+      });
+      expect(issuesOf(CvSchema, cv).map(({ path, message }) => ({ path, message }))).toEqual([
+        { path: ['references', 'items', 0, 'email'], message: EMAIL },
+        { path: ['references', 'items', 0, 'phone'], message: PHONE },
+      ]);
+    });
   });
 
   describe('extraction report', () => {
@@ -278,7 +346,7 @@ describe('item defaults', () => {
     conferences: emptyConferenceItem,
     courses: emptyCourseItem,
     references: emptyReferenceItem,
-  } satisfies Record<Exclude<keyof Cv, 'schemaVersion' | 'hero' | 'contact' | 'summary' | 'extraction'>, () => { id: string }>;
+  } satisfies Record<Exclude<keyof Cv, 'schemaVersion' | 'hero' | 'contact' | 'summary' | 'extraction' | 'jsonResumeMeta'>, () => { id: string }>;
 
   it.each(Object.entries(defaults))('%s: a new id on every call, and nothing else invented', (_, makeItem) => {
     const ids = new Set(Array.from({ length: 50 }, () => makeItem().id));

@@ -1,15 +1,18 @@
-import { emptyCv, SECTION_KEYS, type Cv } from '@r2w/cv-schema';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { emptyCv, fromJsonResume, SECTION_KEYS, type Cv } from '@r2w/cv-schema';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { fullCv } from './support/full-cv';
 import { TEMPLATES } from '../src';
+import { formatDate } from '../src/templates/shared/dates';
 import { allElements, firstElement, headingTexts, parseHtml, textOf } from './support/html';
 import { homePage } from './support/site';
 
 // A few values of every section of the fixture, as a visitor reads them.
 const SAMPLES: Record<(typeof SECTION_KEYS)[number], string[]> = {
   hero: ['Dana Levi', 'Staff Engineer', 'Building calm systems'],
-  contact: ['dana@example.com', '+972 50 000 0000', 'Tel Aviv, Center, IL', 'GitHub', 'Open to offers'],
+  contact: ['dana@example.com', '+972 50 000 0000', 'Tel Aviv, Center, Israel', 'GitHub', 'Open to offers'],
   summary: ['Engineer with ten years in payments.', '10 years of experience', 'Distributed systems', 'Led the ledger rewrite'],
   experience: ['Acme Pay', 'Jan 2020 – Present', 'Cut settlement time by 40%', 'Own the ledger', 'Beta Soft', '03/2015 - 12/2019', 'Ledger v2'],
   education: ['BSc, Computer Science', 'Tel Aviv University', 'Consensus under partitions', "Dean's list", 'Prof. Cohen'],
@@ -27,6 +30,8 @@ const SAMPLES: Record<(typeof SECTION_KEYS)[number], string[]> = {
   courses: ['Distributed Systems', 'MIT OCW', 'Sep 2019', '12 weeks', 'Raft'],
   references: ['Noa Ben', 'Known for 4 years', 'Dana is the engineer I trust most.'],
 };
+
+const JSON_RESUME_SAMPLE = path.resolve(__dirname, '../../cv-schema/fixtures/jsonresume-sample.resume.json');
 
 function nameOnly(): Cv {
   const cv = emptyCv();
@@ -142,6 +147,15 @@ describe.each(TEMPLATES.map((template) => template.id))('template %s', (template
     for (const malformed of ['not a tag', 'en-a', 'x-private']) {
       expect(firstElement(parseHtml(homePage(fullCv(), templateId, { language: malformed })), 'html').attribs.lang).toBe('en');
     }
+  });
+
+  it("shows an imported JSON Resume's ISO dates and country code in the site's language", () => {
+    const sample = JSON.parse(readFileSync(JSON_RESUME_SAMPLE, 'utf8'));
+    delete sample.work[0].endDate;
+    const text = textOf(parseHtml(homePage(fromJsonResume(sample), templateId, { language: 'es' })));
+    expect(text).toContain(`${formatDate('2013-12', 'es')} – Actualidad`);
+    expect(text).toContain('Estados Unidos');
+    expect(text).not.toMatch(/\d{4}-\d{2}/);
   });
 });
 

@@ -1,7 +1,9 @@
 import { TEMPLATES } from '../src';
 import { contrastRatio, mailtoHref, readableAccent, safeHref, safeWebUrl, telHref } from '../src/templates';
 import { en } from '../src/templates/i18n/en';
-import { formatDate, formatDateRange } from '../src/templates/shared/dates';
+import { es } from '../src/templates/i18n/es';
+import { he } from '../src/templates/i18n/he';
+import { formatDate, formatDateRange, formatSingleDate } from '../src/templates/shared/dates';
 import { shorten } from '../src/render/page-meta';
 
 describe('safe links', () => {
@@ -49,6 +51,8 @@ describe('safe links', () => {
     expect(telHref('+972 (50) 000-0000')).toBe('tel:+972500000000');
     expect(telHref('call me maybe 12345')).toBeNull();
     expect(telHref('123')).toBeNull();
+    expect(telHref('+1 555 0100 ext. 12')).toBe('tel:+15550100;ext=12');
+    expect(mailtoHref('dana@postbox')).toBeNull();
   });
 });
 
@@ -63,6 +67,30 @@ describe('dates', () => {
     expect(formatDateRange({ end: '2019' }, 'en', en)).toBe('2019');
     expect(formatDateRange({ isCurrent: true }, 'en', en)).toBeNull();
     expect(formatDateRange(null, 'en', en)).toBeNull();
+  });
+
+  it('build the range again once start, end or "current" no longer say what the wording says', () => {
+    expect(formatDateRange({ start: '2019-01', end: '2023-06', isCurrent: false, text: 'Jan 2019 – Present' }, 'en', en)).toBe('Jan 2019 – Jun 2023');
+    expect(formatDateRange({ start: '2018-04', end: '2020-06', isCurrent: false, text: 'March 2018 – June 2020' }, 'en', en)).toBe('Apr 2018 – Jun 2020');
+    expect(formatDateRange({ start: '2018-03', end: null, isCurrent: true, text: 'March 2018 – June 2020' }, 'en', en)).toBe('Mar 2018 – Present');
+    expect(formatDateRange({ start: '2018-03', end: '2020-06', isCurrent: false, text: 'March 2018 – June 2020' }, 'en', en)).toBe('March 2018 – June 2020');
+  });
+
+  it('write ISO dates (a JSON Resume import) in the site language, "Present" included', () => {
+    const imported = { start: '2021-04', end: null, isCurrent: true, text: '2021-04 –' };
+    expect(formatDateRange(imported, 'en', en)).toBe('Apr 2021 – Present');
+    expect(formatDateRange(imported, 'es', es)).toBe(`${formatDate('2021-04', 'es')} – Actualidad`);
+    expect(formatDateRange(imported, 'he', he)).toBe(`${formatDate('2021-04', 'he')} – היום`);
+    expect(formatDateRange({ start: '2013-12', end: '2014-12', isCurrent: false, text: '2013-12-01 – 2014-12-01' }, 'en', en)).toBe('Dec 2013 – Dec 2014');
+  });
+
+  it('keep a single date’s wording while it names the date, and never ISO wording', () => {
+    expect(formatSingleDate('2014-11', 'November 2014', 'en')).toBe('November 2014');
+    expect(formatSingleDate('2019', '2019 – 2021', 'en')).toBe('2019 – 2021');
+    expect(formatSingleDate('2015', 'November 2014', 'en')).toBe('2015');
+    expect(formatSingleDate('2014-11', '2014-11-01', 'en')).toBe('Nov 2014');
+    expect(formatSingleDate(null, 'Spring term', 'en')).toBe('Spring term');
+    expect(formatSingleDate('2014-11', null, 'de')).toBe(formatDate('2014-11', 'de'));
   });
 
   it('format single dates in the site language and keep unreadable ones as written', () => {

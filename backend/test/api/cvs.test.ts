@@ -7,6 +7,7 @@ import { createTestApp, type TestApp } from '../support/test-app';
 import { bearer, registerAccount, type Account } from '../support/accounts';
 
 const SAMPLE = JSON.parse(readFileSync(path.resolve(__dirname, '../../../cv-schema/fixtures/jsonresume-sample.resume.json'), 'utf8'));
+const EVERY_FIELD = JSON.parse(readFileSync(path.resolve(__dirname, '../../../cv-schema/fixtures/every-field.resume.json'), 'utf8'));
 const TEXT_CV = Buffer.from('Jane Doe\nSoftware Engineer\njane@example.com\n\nEXPERIENCE\nAcme Corp — Engineer, 2019 – Present\n• Built things\n');
 
 let t: TestApp;
@@ -203,6 +204,19 @@ describe('JSON Resume import, edit and export', () => {
     expect(cvFacts(asCv.body)).toEqual(cvFacts(fromJsonResume(SAMPLE)));
   });
 
+  it('gives back a document that uses every JSON Resume field, field for field', async () => {
+    const imported = await request(t.app)
+      .post('/api/v1/cvs/import')
+      .set(...bearer(owner.accessToken))
+      .send(EVERY_FIELD);
+    expect(imported.status).toBe(201);
+    const exported = await request(t.app)
+      .get(`/api/v1/cvs/${imported.body.cv.id}/export?format=json-resume`)
+      .set(...bearer(owner.accessToken));
+    expect(exported.status).toBe(200);
+    expect(exported.body).toEqual(EVERY_FIELD);
+  });
+
   it('refuses a malformed JSON Resume with 400 and the failing paths', async () => {
     const res = await request(t.app)
       .post('/api/v1/cvs/import')
@@ -237,6 +251,53 @@ describe('JSON Resume import, edit and export', () => {
       .get(`/api/v1/cvs/${cv.id}`)
       .set(...bearer(owner.accessToken));
     expect(after.body.cv.data.hero).toEqual(saved.body.cv.data.hero);
+  });
+
+  it('refuses an e-mail, phone number or web address that is not one with 400, naming the field', async () => {
+    const cv = await importSample();
+    const current = (
+      await request(t.app)
+        .get(`/api/v1/cvs/${cv.id}`)
+        .set(...bearer(owner.accessToken))
+    ).body.cv.data;
+    const send = (contact: object) =>
+      request(t.app)
+        .put(`/api/v1/cvs/${cv.id}/data`)
+        .set(...bearer(owner.accessToken))
+        .send({ ...current, contact: { ...current.contact, ...contact } });
+
+    const email = await send({ email: 'richard@postbox' });
+    expect(email.status).toBe(400);
+    expect(email.body.error).toEqual({
+      code: 'VALIDATION_FAILED',
+      message: 'contact.email: Enter an e-mail address, such as name@example.com.',
+      details: [{ path: 'contact.email', message: 'Enter an e-mail address, such as name@example.com' }],
+    });
+    const all = await send({ email: 'richard@postbox', phone: 'call me', professionalLinks: [{ platform: 'Site', url: 'not a web address' }] });
+    expect(all.body.error.message).toBe('contact.email: Enter an e-mail address, such as name@example.com (and 2 more).');
+    expect(all.body.error.details.map((d: { path: string }) => d.path)).toEqual(['contact.email', 'contact.phone', 'contact.professionalLinks.0.url']);
+    const after = await request(t.app)
+      .get(`/api/v1/cvs/${cv.id}`)
+      .set(...bearer(owner.accessToken));
+    expect(after.body.cv.data.contact).toEqual(current.contact);
+  });
+
+  it('exports a CV saved before its e-mail was checked, with the refused value among the text to place', async () => {
+    const cv = await importSample();
+    const row = await t.container.db.cv.findUniqueOrThrow({ where: { id: cv.id } });
+    const data = row.data as { contact: object };
+    await t.container.db.cv.update({ where: { id: cv.id }, data: { data: { ...data, contact: { ...data.contact, email: 'richard@postbox' } } } });
+    const asCv = await request(t.app)
+      .get(`/api/v1/cvs/${cv.id}/export`)
+      .set(...bearer(owner.accessToken));
+    expect(asCv.status).toBe(200);
+    expect(asCv.body.contact.email).toBeNull();
+    expect(asCv.body.extraction.unclassifiedText).toEqual(['richard@postbox']);
+    const asJsonResume = await request(t.app)
+      .get(`/api/v1/cvs/${cv.id}/export?format=json-resume`)
+      .set(...bearer(owner.accessToken));
+    expect(asJsonResume.status).toBe(200);
+    expect(asJsonResume.body.basics).not.toHaveProperty('email');
   });
 
   it('keeps the stored extraction report whatever the edit sends', async () => {

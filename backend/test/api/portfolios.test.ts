@@ -107,6 +107,19 @@ describe('portfolios', () => {
     expect(build.body.error.message).toMatch(/^This CV could not be read \(The file is damaged\)\./);
   });
 
+  it('builds from a CV saved before its e-mail was checked, leaving the refused value off the site', async () => {
+    const id = await createPortfolio('minimal');
+    const { cvId } = await t.container.db.portfolio.findUniqueOrThrow({ where: { id } });
+    const { data } = await t.container.db.cv.findUniqueOrThrow({ where: { id: cvId } });
+    const stored = data as { contact: object };
+    await t.container.db.cv.update({ where: { id: cvId }, data: { data: { ...stored, contact: { ...stored.contact, email: 'richard@postbox' } } } });
+    const build = await buildAndWait(id);
+    expect(build.status).toBe('succeeded');
+    const preview = await open(t, build.previewUrl);
+    expect(preview.text).toContain('Richard Hendriks');
+    expect(preview.text).not.toContain('richard@postbox');
+  });
+
   it('keeps other people out of a portfolio and its builds', async () => {
     const id = await createPortfolio();
     const other = await registerAccount(t.app);

@@ -48,6 +48,16 @@ describe('fitToCvSchema', () => {
     expect(moved).toContain('javascript:alert(1)');
   });
 
+  it('moves an e-mail, phone number or web address the schema refuses to the text to place', () => {
+    const cv = sectionsOf();
+    cv.contact = { email: 'jane@postbox', phone: 'Tel: see below', professionalLinks: [{ platform: 'Blog', url: 'my blog' }] };
+    cv.references.items = [{ id: 'r', name: 'Sam', email: 'sam at example dot com' }];
+    const { sections, moved } = fitToCvSchema(cv);
+    expect(sections.contact).toEqual({ email: null, phone: null, professionalLinks: [{ platform: 'Blog', url: null }] });
+    expect(sections.references.items[0]).toEqual({ id: 'r', name: 'Sam', email: null });
+    expect(moved.sort()).toEqual(['Tel: see below', 'jane@postbox', 'my blog', 'sam at example dot com']);
+  });
+
   it('drops fields the schema does not know, keeping their text', () => {
     const cv = sectionsOf() as Record<string, unknown>;
     cv.hero = { fullName: 'Jane Doe', nickname: 'JD' };

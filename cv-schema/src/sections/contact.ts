@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_LIST_ITEMS, shortText, urlText } from '../fields';
+import { emailText, MAX_LIST_ITEMS, phoneText, shortText, urlText } from '../fields';
 
 export const contactLocationSchema = z.strictObject({
   city: shortText,
@@ -18,8 +18,8 @@ export const professionalLinkSchema = z.strictObject({
 export type ProfessionalLink = z.infer<typeof professionalLinkSchema>;
 
 export const contactSchema = z.strictObject({
-  email: shortText,
-  phone: shortText,
+  email: emailText,
+  phone: phoneText,
   location: contactLocationSchema.nullish(),
   professionalLinks: z.array(professionalLinkSchema).max(MAX_LIST_ITEMS).nullish(),
   availability: shortText,

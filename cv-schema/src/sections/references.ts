@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { createId, emptyListSection, listSection, longText, shortText, years } from '../fields';
+import { createId, emailText, emptyListSection, listSection, longText, phoneText, shortText, years } from '../fields';
 
 export const { item: referenceItemSchema, section: referencesSchema } = listSection({
   name: shortText,
   title: shortText,
   company: shortText,
-  email: shortText,
-  phone: shortText,
+  email: emailText,
+  phone: phoneText,
   relationship: shortText,
   yearsKnown: years,
   referenceText: longText,

@@ -29,6 +29,16 @@ function isZlibError(error: unknown): boolean {
   return typeof code === 'string' && /^(Z_|ERR__ERROR_|ERR_BROTLI|ERR_ZLIB)/.test(code);
 }
 
+// The first problem named by its field ("contact.email: Enter an e-mail address, …"), so a client
+// that shows only the message still tells the person where to look; `details` lists them all.
+function validationMessage(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+  const [first] = issues;
+  if (!first) return 'Some fields are missing or invalid.';
+  const field = first.path.map(String).join('.');
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+  return `${field ? `${field}: ` : ''}${first.message}${more}.`.replace(/\.\.$/, '.');
+}
+
 export function mapError(error: unknown): Mapped & { dependency?: string } {
   if (error instanceof DependencyError) return { status: error.status, code: error.code, message: error.message, dependency: error.dependency };
   if (error instanceof AppError) return { status: error.status, code: error.code, message: error.message, details: error.details };
@@ -36,7 +46,7 @@ export function mapError(error: unknown): Mapped & { dependency?: string } {
     return {
       status: 400,
       code: 'VALIDATION_FAILED',
-      message: 'Some fields are missing or invalid.',
+      message: validationMessage(error.issues),
       details: error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
     };
   }

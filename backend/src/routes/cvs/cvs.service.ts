@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { AppError, CvEditSchema, CvSchema, fromJsonResume, toJsonResume } from '@r2w/cv-schema';
+import { AppError, CvEditSchema, fromJsonResume, toJsonResume } from '@r2w/cv-schema';
 import type { Database } from '../../db/database';
 import type { CvById } from '../../db/cv-by-id';
 import type { JobQueue } from '../../adapters/queue/job-queue';
@@ -17,6 +17,7 @@ import type { Metrics } from '../../observability/metrics';
 import type { ExportFormat, UploadResponse } from '@r2w/cv-schema/api';
 import { findAccessibleCv, hashClaimToken, type CvCaller } from './cv-access';
 import { toApiCv } from './cv.mapper';
+import { readStoredCv } from './stored-cv';
 
 export interface CvServiceDeps {
   db: Database;
@@ -177,8 +178,8 @@ export class CvService {
 
   async export(id: string, caller: CvCaller, format: ExportFormat) {
     const cv = await findAccessibleCv(this.deps.cvById, id, caller);
-    if (cv.data === null) throw new AppError('CV_NOT_READY', 'This CV has no extracted data yet.');
-    const data = CvSchema.parse(cv.data);
+    const data = readStoredCv(cv.data);
+    if (data === null) throw new AppError('CV_NOT_READY', 'This CV has no extracted data yet.');
     return { document: format === 'json-resume' ? toJsonResume(data) : data, fileName: `${(cv.fileName ?? 'cv').replace(/\.[^.]+$/, '')}.${format === 'json-resume' ? 'resume' : 'cv'}.json` };
   }
 

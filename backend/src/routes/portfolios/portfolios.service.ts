@@ -7,7 +7,7 @@ import { deleteWithSites } from '../../sites/take-down-sites';
 import { IN_PROGRESS, isInProgress, settleBuild, startBuildJob, type BuildRow, type BuildWatcher } from '../../builds/build-jobs';
 import type { Database } from '../../db/database';
 import { Prisma } from '../../db/database';
-import { AppError, CvSchema, NotFoundError } from '@r2w/cv-schema';
+import { AppError, NotFoundError } from '@r2w/cv-schema';
 import type { UrlSigner } from '../../lib/signed-url';
 import type { Logger } from '../../observability/logger';
 import type { Tracing } from '../../observability/tracing';
@@ -15,6 +15,7 @@ import type { Metrics } from '../../observability/metrics';
 import { publishRefusal } from './publish-policy';
 import { pointersFollowRow, unpublishSite, type PointerChange } from '../../sites/site-pointer-changes';
 import { suggestSlug } from './slug';
+import { readStoredCv } from '../cvs/stored-cv';
 import type { Build, BuildStatus, CreatePortfolioBody, Portfolio, PublishResponse, SiteSettings, TemplateId, UnpublishResponse, UpdatePortfolioBody } from '@r2w/cv-schema/api';
 
 const PREVIEW_TTL_SECONDS = 15 * 60;
@@ -129,9 +130,9 @@ export class PortfolioService {
     const { db, logger, metrics } = this.deps;
     const portfolio = await this.owned(id, userId);
     const cv = await db.cv.findUniqueOrThrow({ where: { id: portfolio.cvId } });
-    const data = CvSchema.safeParse(cv.data);
+    const data = readStoredCv(cv.data);
     if (cv.status === 'failed') throw cvNotUsable(cv);
-    if (cv.status !== 'ready' || !data.success) throw new AppError('CV_NOT_READY', 'The CV is still being extracted; build once it is ready.');
+    if (cv.status !== 'ready' || data === null) throw new AppError('CV_NOT_READY', 'The CV is still being extracted; build once it is ready.');
     const build = await db.build.create({
       data: { id: randomUUID(), portfolioId: id, templateId: portfolio.templateId, status: 'queued', progressMessage: 'Waiting for a builder', requestId },
     });
@@ -143,7 +144,7 @@ export class PortfolioService {
       throw error;
     }
     try {
-      await startBuildJob(this.deps, { buildId: build.id, portfolioId: id, templateId: portfolio.templateId, settings: this.siteSettings(portfolio), cv: data.data }, requestId);
+      await startBuildJob(this.deps, { buildId: build.id, portfolioId: id, templateId: portfolio.templateId, settings: this.siteSettings(portfolio), cv: data }, requestId);
     } catch (error) {
       await db.build.update({
         where: { id: build.id },

@@ -1,4 +1,4 @@
-import type { ProfessionalLink } from '@r2w/cv-schema';
+import { countryName, type ProfessionalLink } from '@r2w/cv-schema';
 import type { ReactNode } from 'react';
 import { Section } from '../shared/blocks';
 import { SafeLink } from '../shared/safe-link';
@@ -20,9 +20,11 @@ function linkText(link: ProfessionalLink): ReactNode {
  * on purpose: a public page would publish the owner's home address to anyone.
  */
 export function ContactSection({ cv, hiddenTitle = false }: SectionProps & { hiddenTitle?: boolean }) {
-  const { labels } = useSite();
+  const { labels, settings } = useSite();
   const { email, phone, location, professionalLinks, availability } = cv.contact;
-  const place = joinText([location?.city, location?.state, location?.country]);
+  // A JSON Resume import stores the country as its ISO code ("US"); visitors read its name in the site's language.
+  const country = location?.country && (countryName(location.country, settings.language) ?? location.country);
+  const place = joinText([location?.city, location?.state, country]);
   const items: [string, ReactNode][] = [];
   if (clean(email)) items.push(['email', <SafeLink href={mailtoHref(email)}>{clean(email)}</SafeLink>]);
   // A phone number is left-to-right even on a Hebrew or Arabic page; unisolated, "+972 50" would read "50 972+".

@@ -1,4 +1,4 @@
-import type { DateRange } from '@r2w/cv-schema';
+import { normalizeDate, parseDateRange, type DateRange } from '@r2w/cv-schema';
 import type { Labels } from '../i18n';
 import { clean } from './text';
 
@@ -33,10 +33,40 @@ export function formatPeriod(start: string | null, end: string | null): string |
   return start ?? end;
 }
 
-/** A range as the CV wrote it (`text`) when present; otherwise built from start, end and "current". */
+const ISO_DATE = /\d{4}-\d{2}(?:-\d{2})?/g;
+
+// "2013-12-01 – 2014-12-01", "2021-04 –": a file format's dates (JSON Resume), not a person's
+// wording, so the site writes them in its own language instead.
+function isMachineWritten(text: string): boolean {
+  const rest = text.replace(ISO_DATE, '');
+  return rest !== text && rest.replace(/[\s\p{Pd}]+/gu, '') === '';
+}
+
+// The wording "as written" is kept only while it says what the dates say: once start, end or
+// "current" are edited, stale wording would show the old dates on the site.
+function rangeWording(range: DateRange): string | null {
+  const written = clean(range.text);
+  if (!written || isMachineWritten(written)) return null;
+  if (range.start == null && range.end == null && !range.isCurrent) return written;
+  const read = parseDateRange(written);
+  const agrees = read.start === (clean(range.start) ?? null) && read.end === (clean(range.end) ?? null) && read.isCurrent === Boolean(range.isCurrent);
+  return agrees ? written : null;
+}
+
+/** A single date's wording (`…Text`) while it still names the normalised date; else the date in the site's language. */
+export function formatSingleDate(normalised: string | null | undefined, written: string | null | undefined, language: string): string | null {
+  const wording = clean(written);
+  const date = clean(normalised);
+  // The extractor keeps the whole range a single date came from ("2019 – 2021" for an issue date of 2019).
+  const names = (text: string) => normalizeDate(text) === date || parseDateRange(text).start === date;
+  const keepsWording = wording !== null && !isMachineWritten(wording) && (date === null || names(wording));
+  return keepsWording ? wording : formatDate(date, language);
+}
+
+/** A range as the CV wrote it (`text`) while that agrees with start, end and "current"; otherwise built from them. */
 export function formatDateRange(range: DateRange | null | undefined, language: string, labels: Labels): string | null {
   if (!range) return null;
-  const written = clean(range.text);
+  const written = rangeWording(range);
   if (written) return written;
   const start = formatDate(range.start, language);
   const end = range.isCurrent ? labels.present : formatDate(range.end, language);

@@ -1,51 +1,44 @@
+import { isEmailAddress, isPhoneNumber, webAddress } from '@r2w/cv-schema';
 import { clean } from './text';
 
-const LINK_PROTOCOLS = new Set(['http:', 'https:', 'mailto:', 'tel:']);
-const WEB_PROTOCOLS = new Set(['http:', 'https:']);
-
-// CVs often write "github.com/dana" or "www.dana.dev"; those are web addresses, and only
-// https is ever added, so no scheme a browser would execute can be smuggled in this way.
-const BARE_DOMAIN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}(?::\d{1,5})?(?:[/?#][^\s]*)?$/i;
-
-const EMAIL = /^[^\s@<>()[\]",;:\\]+@[^\s@<>()[\]",;:\\]+\.[^\s@<>()[\]",;:\\]+$/;
-
-function parse(raw: string | null | undefined, protocols: ReadonlySet<string>): string | null {
-  const text = clean(raw);
-  if (!text) return null;
-  let url: URL;
-  try {
-    // The URL parser is what browsers use, so whitespace, control characters and case
-    // tricks in the scheme ("Java\tScript:") are resolved exactly as a browser would.
-    url = new URL(BARE_DOMAIN.test(text) ? `https://${text}` : text);
-  } catch {
-    return null;
-  }
-  if (!protocols.has(url.protocol)) return null;
-  if (WEB_PROTOCOLS.has(url.protocol) && !url.hostname) return null;
-  return url.href;
-}
+// The CV schema decides what a web address, an e-mail address and a phone number are
+// (cv-schema's contact-values); the site applies the same rules again to whatever it is given,
+// so no stored value, however old, puts a scheme a browser would run into an href.
+const OTHER_LINK_PROTOCOLS = new Set(['mailto:', 'tel:']);
 
 /** An href a visitor can follow without running anything: http(s), mailto or tel; null otherwise. */
 export function safeHref(raw: string | null | undefined): string | null {
-  return parse(raw, LINK_PROTOCOLS);
+  const text = clean(raw);
+  if (!text) return null;
+  const web = webAddress(text);
+  if (web) return web.href;
+  try {
+    const url = new URL(text);
+    return OTHER_LINK_PROTOCOLS.has(url.protocol) ? url.href : null;
+  } catch {
+    return null;
+  }
 }
 
 /** An http(s) address, for images and for links that must lead to a web page (sameAs, og:image). */
 export function safeWebUrl(raw: string | null | undefined): string | null {
-  return parse(raw, WEB_PROTOCOLS);
+  const text = clean(raw);
+  return text ? (webAddress(text)?.href ?? null) : null;
 }
 
 export function mailtoHref(email: string | null | undefined): string | null {
   const address = clean(email);
-  return address && EMAIL.test(address) ? `mailto:${address}` : null;
+  return address && isEmailAddress(address) ? `mailto:${address}` : null;
 }
+
+const EXTENSION = /\s*(?:ext\.?|x|#)\s*(\d+)$/i;
 
 export function telHref(phone: string | null | undefined): string | null {
   const number = clean(phone);
-  if (!number) return null;
-  const digits = number.replace(/\D/g, '');
-  if (digits.length < 5 || /[^\d\s()+.\-/]/.test(number)) return null;
-  return `tel:${number.startsWith('+') ? '+' : ''}${digits}`;
+  if (!number || !isPhoneNumber(number)) return null;
+  const extension = EXTENSION.exec(number)?.[1];
+  const main = number.replace(EXTENSION, '');
+  return `tel:${main.startsWith('+') ? '+' : ''}${main.replace(/\D/g, '')}${extension ? `;ext=${extension}` : ''}`;
 }
 
 /** How an address reads on the page: no scheme, no "www.", no trailing slash. */

@@ -59,10 +59,10 @@ describe('CV editor', () => {
     await userEvent.clear(title);
     await userEvent.type(title, 'Head of Design');
     expect(screen.getByText(/Unsaved changes|Saving/)).toBeTruthy();
-    await waitFor(() => expect(save).toHaveBeenCalled(), { timeout: 5000 });
-    expect(save).toHaveBeenCalledTimes(1);
-    expect((save.mock.calls[0]![0] as Cv).experience.items[0]!.jobTitle).toBe('Head of Design');
-    await waitFor(() => expect(screen.getByText('All changes saved.')).toBeTruthy());
+    // On a busy machine a pause between keystrokes can outlast the autosave delay and save a
+    // prefix first; what matters is that the whole title is saved once typing stops.
+    await waitFor(() => expect(screen.getByText('All changes saved.')).toBeTruthy(), { timeout: 5000 });
+    expect((save.mock.calls.at(-1)![0] as Cv).experience.items[0]!.jobTitle).toBe('Head of Design');
   });
 
   it('adds, reorders, removes and restores entries, and renames a section', async () => {
@@ -99,8 +99,49 @@ describe('CV editor', () => {
     await userEvent.type(url, 'javascript:alert(1)');
     await waitFor(() => expect(screen.getByText(/Not saved: one field needs a fix/)).toBeTruthy(), { timeout: 5000 });
     expect(url.getAttribute('aria-invalid')).toBe('true');
-    expect(document.getElementById(url.getAttribute('aria-describedby')!)!.textContent).toBe('Script URLs are not allowed.');
+    expect(document.getElementById(url.getAttribute('aria-describedby')!)!.textContent).toBe('Enter a web address, such as https://example.com.');
     expect(save).not.toHaveBeenCalled();
+  });
+
+  it('marks an e-mail address without a domain at its field, and saves once it is fixed', async () => {
+    const save = vi.fn().mockResolvedValue(undefined);
+    render(<Harness initial={SAMPLE_CV} save={save} />);
+    const email = screen.getByDisplayValue('alex.morgan@example.com');
+    expect(email.getAttribute('type')).toBe('email');
+    await userEvent.clear(email);
+    await userEvent.type(email, 'alex@postbox');
+    await waitFor(() => expect(email.getAttribute('aria-invalid')).toBe('true'), { timeout: 5000 });
+    expect(document.getElementById(email.getAttribute('aria-describedby')!)!.textContent).toBe('Enter an e-mail address, such as name@example.com.');
+    expect(save).not.toHaveBeenCalled();
+    await userEvent.type(email, '.example');
+    await waitFor(() => expect(save).toHaveBeenCalled(), { timeout: 5000 });
+    expect((save.mock.calls[0]![0] as Cv).contact.email).toBe('alex@postbox.example');
+    expect(email.getAttribute('aria-invalid')).toBeNull();
+  });
+
+  it('marks a phone number that is not one at its field', async () => {
+    const save = vi.fn().mockResolvedValue(undefined);
+    render(<Harness initial={SAMPLE_CV} save={save} />);
+    const phone = screen.getByDisplayValue('+44 20 7946 0321');
+    expect(phone.getAttribute('type')).toBe('tel');
+    await userEvent.clear(phone);
+    await userEvent.type(phone, 'ask me');
+    await waitFor(() => expect(phone.getAttribute('aria-invalid')).toBe('true'), { timeout: 5000 });
+    expect(document.getElementById(phone.getAttribute('aria-describedby')!)!.textContent).toMatch(/^Enter a phone number/);
+    expect(save).not.toHaveBeenCalled();
+  });
+
+  it('drops the wording "as written" when a date is edited, so the site shows the new date', async () => {
+    const save = vi.fn().mockResolvedValue(undefined);
+    render(<Harness initial={SAMPLE_CV} save={save} />);
+    const job = within(experience()).getAllByRole('group', { name: 'Date range' })[1]!;
+    expect(within(job).getByLabelText<HTMLInputElement>('As written in the CV').value).toBe('Jun 2017 – Feb 2021');
+    const to = within(job).getByLabelText('To');
+    await userEvent.clear(to);
+    await userEvent.type(to, '2021-05');
+    expect(within(job).getByLabelText<HTMLInputElement>('As written in the CV').value).toBe('');
+    await waitFor(() => expect(save).toHaveBeenCalled(), { timeout: 5000 });
+    expect((save.mock.calls.at(-1)![0] as Cv).experience.items[1]!.dateRange).toEqual({ start: '2017-06', end: '2021-05', isCurrent: false });
   });
 
   it('keeps the draft when a save fails and saves it on "Try again"', async () => {

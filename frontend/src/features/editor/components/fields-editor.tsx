@@ -11,6 +11,13 @@ export type Errors = Readonly<Record<string, string>>;
 
 const URL_KEYS = /(^url$|Url$|^linkedInProfile$)/;
 
+// The browser's own keyboard for the value (an @ key, a dial pad); the shared schema still decides what is valid.
+function inputType(key: string): 'url' | 'email' | 'tel' | 'text' {
+  if (URL_KEYS.test(key)) return 'url';
+  if (key === 'email') return 'email';
+  return key === 'phone' ? 'tel' : 'text';
+}
+
 type FieldProps = { spec: FieldSpec; value: unknown; path: Path; errors: Errors; onEdit: EditFn };
 
 function Field({ spec, value, path, errors, onEdit }: FieldProps) {
@@ -82,7 +89,7 @@ function Field({ spec, value, path, errors, onEdit }: FieldProps) {
           {spec.long ? (
             <textarea {...common} rows={Math.min(14, Math.max(3, Math.ceil(text.length / 80)))} value={text} onChange={(event) => set(event.target.value)} />
           ) : (
-            <input {...common} type={URL_KEYS.test(spec.key) ? 'url' : 'text'} value={text} onChange={(event) => set(event.target.value)} />
+            <input {...common} type={inputType(spec.key)} value={text} onChange={(event) => set(event.target.value)} />
           )}
           {errorText}
         </div>

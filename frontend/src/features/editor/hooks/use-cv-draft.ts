@@ -2,7 +2,7 @@ import type { Cv } from '@r2w/cv-schema';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { messageOf } from '@/lib/api-client';
 import type { Path } from '../components/fields-editor';
-import { setIn } from '../lib/set-in';
+import { applyEdit } from '../lib/date-wording';
 import { validateCv } from '../lib/validate';
 
 export type SaveState = { kind: 'saved' } | { kind: 'pending' } | { kind: 'saving' } | { kind: 'invalid'; count: number } | { kind: 'failed'; message: string };
@@ -52,7 +52,7 @@ export function useCvDraft(initial: Cv, save: (cv: Cv) => Promise<unknown>) {
   const edit = useCallback(
     (path: Path, value: unknown) => {
       setDraft((current) => {
-        const next = setIn(current, path, value);
+        const next = applyEdit(current, path, value);
         latest.current = next;
         return next;
       });

@@ -1,0 +1,72 @@
+// Country names and ISO 3166-1 alpha-2 codes through the names every runtime already carries
+// (Intl.DisplayNames, from CLDR), so no list of names is kept here to fall out of date.
+
+// The languages whose names are recognised: the sites' languages and the extractor's, plus
+// other widely written ones. A name in the CV's own language is found without being told it.
+const NAME_LANGUAGES = ['en', 'es', 'fr', 'de', 'he', 'ar', 'pt', 'it', 'nl', 'ru', 'zh', 'ja', 'ko', 'pl', 'tr', 'sv'];
+const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+// ISO 3166 leaves AA, QM-QZ, XA-XZ and ZZ to private use; CLDR names a few (Pseudo-Accents,
+// Unknown Region) that are not places. Kosovo's XK is the exception everyone uses.
+const PRIVATE_USE = /^(?:AA|Q[M-Z]|X[A-JL-Z]|ZZ)$/;
+
+// Case, accents, dots and "the" do not change which country a name means: "U.S.", "the Netherlands".
+function fold(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[.'’]/g, '')
+    .replace(/^the\s+/, '')
+    .replace(/[\s\-‐-―&,()]+/g, ' ')
+    .trim();
+}
+
+const ENGLISH = new Intl.DisplayNames('en', { type: 'region', fallback: 'none' });
+
+// Retired and alias codes (DD, UK, YU) name the country of their successor: the current code is
+// the one a reader of the export needs.
+function canonical(code: string): string | null {
+  if (PRIVATE_USE.test(code) || !ENGLISH.of(code)) return null;
+  return Intl.getCanonicalLocales(`und-${code}`)[0]?.slice(4) ?? null;
+}
+
+// "Myanmar (Burma)": either name alone is the country too.
+const spellings = (name: string) => [name, ...(/^(.+?)\s*\((.+)\)$/.exec(name)?.slice(1) ?? [])];
+
+let codesByName: Map<string, string> | undefined;
+
+function namesToCodes(): Map<string, string> {
+  if (codesByName) return codesByName;
+  const found = new Map<string, string>();
+  const codes = [...LETTERS].flatMap((first) => [...LETTERS].map((second) => first + second)).filter((code) => canonical(code) === code);
+  // The first language to claim a name keeps it: English before the others.
+  for (const language of NAME_LANGUAGES) {
+    for (const style of ['long', 'short'] as const) {
+      const namer = new Intl.DisplayNames(language, { type: 'region', style, fallback: 'none' });
+      for (const code of codes) {
+        for (const name of spellings(namer.of(code) ?? '')) if (name && !found.has(fold(name))) found.set(fold(name), code);
+      }
+    }
+  }
+  codesByName = found;
+  return found;
+}
+
+/** The ISO 3166-1 alpha-2 code of a country written as a code ("us") or a name in a known language ("Deutschland"); null otherwise. */
+export function countryCode(written: string): string | null {
+  const text = written.trim();
+  if (/^[a-z]{2}$/i.test(text)) return canonical(text.toUpperCase());
+  return namesToCodes().get(fold(text)) ?? null;
+}
+
+/** The name of the country with this ISO code in a language ("IL", "he" → "ישראל"); null when the value is not a code. */
+export function countryName(code: string, language: string): string | null {
+  const text = code.trim();
+  if (!/^[A-Z]{2}$/.test(text) || !canonical(text)) return null;
+  try {
+    return new Intl.DisplayNames(language, { type: 'region', fallback: 'none' }).of(text) ?? null;
+  } catch {
+    // A language tag Intl cannot read: the name in English rather than none.
+    return ENGLISH.of(text) ?? null;
+  }
+}
