@@ -9,7 +9,13 @@ function sourceCv(): Cv {
   cv.hero = { fullName: 'Olivia Brennan', professionalTitle: 'Brand Designer', profilePhotoUrl: 'https://example.com/me.jpg' };
   cv.contact = { email: 'olivia@example.com', professionalLinks: [{ platform: 'Behance', url: 'https://www.behance.net/olivia', username: 'olivia' }] };
   cv.experience.items = [
-    { id: 'a', jobTitle: 'Senior Designer', companyName: 'Harbor & Hive', dateRange: { start: '2021-01', end: null, isCurrent: true, text: '2021-01 – ' }, responsibilities: ['Led 12 identity projects.', 'Not printed by this theme.'] },
+    {
+      id: 'a',
+      jobTitle: 'Senior Designer',
+      companyName: 'Harbor & Hive',
+      dateRange: { start: '2021-01', end: null, isCurrent: true, text: '2021-01 – ' },
+      responsibilities: ['Led 12 identity projects.', 'Not printed by this theme.'],
+    },
     { id: 'b', jobTitle: 'Designer', companyName: 'Lumen', dateRange: { start: '2016', end: '2016', isCurrent: false, text: '2016 – 2016' } },
   ];
   cv.awards.items = [{ id: 'c', awardName: 'First Place', dateReceived: '2022' }];
