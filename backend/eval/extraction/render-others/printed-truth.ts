@@ -29,7 +29,10 @@ export class PrintedText {
   prints(value: string): boolean {
     const key = normalizeValue(value);
     if (!key) return false;
-    if (new RegExp(`(?<![\\p{L}\\p{N}])${escape(key)}(?![\\p{L}\\p{N}])`, 'u').test(this.normal)) return true;
+    // Scripts that do not separate words with spaces (Chinese, Japanese) have no word boundary to ask for.
+    const before = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(key) ? '' : '(?<![\\p{L}\\p{N}])';
+    const after = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u.test(key) ? '' : '(?![\\p{L}\\p{N}])';
+    if (new RegExp(`${before}${escape(key)}${after}`, 'u').test(this.normal)) return true;
     return key.length >= 8 && this.squeezed.includes(squeeze(key));
   }
 
@@ -102,6 +105,8 @@ const ONGOING = String.raw`(?:present|current|now|today|ongoing|heute|aujourd'hu
 
 /** A date range as the document prints it, or undefined when the layout does not print it. */
 function printedRange(range: DateRange, page: PrintedText): DateRange | undefined {
+  // A layout that prints the range as the CV wrote it ("Summer 2017", "2021 – الآن") keeps it as it is.
+  if (range.text && page.prints(range.text)) return range;
   const alternatives = (iso: string | null | undefined) => (iso ? dateForms(iso).map(escape).join('|') : undefined);
   const start = alternatives(range.start);
   const end = alternatives(range.end);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { OTHERS_DIR } from '../others';
 import { renderJsonResumeFamilies } from './jsonresume';
+import { renderLibreOfficeFamilies } from './libreoffice';
 import { corpusCvs, newCvs } from './source-cvs';
 
 // npm run eval:render-others -- [family or kind…]: regenerates the committed documents of
@@ -12,6 +13,7 @@ async function main(): Promise<void> {
   const only = (family: string) => names.length === 0 || names.some((name) => family === name || family.startsWith(`${name}-`));
   const cvs = [...corpusCvs(), ...newCvs()];
   await renderJsonResumeFamilies(cvs, OTHERS_DIR, only);
+  renderLibreOfficeFamilies(cvs, OTHERS_DIR, only);
   console.log(`Written under ${path.relative(process.cwd(), OTHERS_DIR)}`);
 }
 
