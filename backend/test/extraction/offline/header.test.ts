@@ -34,6 +34,12 @@ describe('the header', () => {
     expect(read([name('Ana Ruiz'), `ana@example.com | ${written}`, heading('Skills'), 'Python']).contact.phone).toBe(phone);
   });
 
+  it.each(['+1 415\u2011555\u20110132', '+49 (0)30 123\u2010456', '(212) 555\u20120187'])('takes the phone %j on a line of its own for a phone, never the title', (phone) => {
+    const cv = read([name('Ana Ruiz'), phone, 'ana@example.com', heading('Skills'), 'Python']);
+    expect(cv.contact.phone).toBe(phone);
+    expect(cv.hero.professionalTitle).toBeUndefined();
+  });
+
   it('reads "City, ST", a labelled town and a street address', () => {
     expect(read([name('Ana Ruiz'), 'Austin, TX | ana@example.com', heading('Skills'), 'Go']).contact.location).toEqual({ city: 'Austin', state: 'TX' });
     expect(read([name('Ana Ruiz'), 'Location: Berlin', 'ana@example.com', heading('Skills'), 'Go']).contact.location).toEqual({ city: 'Berlin' });
