@@ -35,6 +35,56 @@ const FILLER_WORDS = new Set(['de', 'del', 'of', 'the', 'in', 'im', 'en', 'le', 
 // Hebrew glues prepositions to the month: "בינואר" (in January), "מינואר" (from January).
 const HEBREW_PREFIXES = /^[בומל](?=[\u05d0-\u05ea]{3})/;
 
+// Coarser than a month: seasons, semesters, quarters and halves ("Summer 2022", "Fall 2013",
+// "Wintersemester 2019", "Q3 2020", "H1 2021"). Which month a season means differs by
+// hemisphere and by school, so such a date is read as its year only: certain, never guessed.
+const COARSE_WORDS = new Set([
+  'spring',
+  'summer',
+  'fall',
+  'autumn',
+  'winter',
+  'semester',
+  'term',
+  'trimester',
+  'quarter',
+  'primavera',
+  'verano',
+  'otono',
+  'invierno',
+  'semestre',
+  'cuatrimestre',
+  'printemps',
+  'ete',
+  'automne',
+  'hiver',
+  'fruhling',
+  'fruhjahr',
+  'sommer',
+  'herbst',
+  'wintersemester',
+  'sommersemester',
+  'ws',
+  'ss',
+  'wise',
+  'sose',
+  'estate',
+  'autunno',
+  'inverno',
+  'verao',
+  'outono',
+  'אביב',
+  'קיץ',
+  'סתיו',
+  'חורף',
+  'סמסטר',
+]);
+// "Q3", "3Q", "H1", "2H": a quarter or half of the year.
+const QUARTER_OR_HALF = /(?<![\p{L}\p{N}])(?:q[1-4]|[1-4]q|h[12]|[12]h)(?![\p{L}\p{N}])/gu;
+
+// Chinese, Japanese and Korean: "2019年3月", "2019年3月15日", "2019년 3월", "2019年".
+const CJK_DATE = /^(\d{4})\s*[年년]\s*(?:(\d{1,2})\s*[月월]\s*(?:(\d{1,2})\s*[日号일]\s*)?)?$/u;
+
 const pad = (month: number) => String(month).padStart(2, '0');
 
 function yearOf(value: number): number | null {
@@ -72,6 +122,9 @@ function numericDate(text: string): string | null {
   const monthYear = /^(\d{1,2})\s*[-/.]\s*(\d{4})$/.exec(text);
   if (monthYear) return yearMonth(Number(monthYear[2]), Number(monthYear[1]), null);
 
+  const cjk = CJK_DATE.exec(text);
+  if (cjk) return cjk[2] === undefined ? (yearOf(Number(cjk[1])) === null ? null : cjk[1]!) : yearMonth(Number(cjk[1]), Number(cjk[2]), cjk[3] === undefined ? null : Number(cjk[3]));
+
   const full = /^(\d{1,2})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{4})$/.exec(text);
   if (full) {
     const [first, second, year] = [Number(full[1]), Number(full[3]), Number(full[4])];
@@ -90,8 +143,15 @@ function yearMonth(year: number, month: number, day: number | null): string | nu
 }
 
 function wordDate(text: string): string | null {
+  let coarse = false;
   const tokens = fold(text)
+    .replace(QUARTER_OR_HALF, () => {
+      coarse = true;
+      return ' ';
+    })
     .replace(/(\p{L})(\d)/gu, '$1 $2')
+    // French elision: "semestre d'automne", "l'été".
+    .replace(/(?<!\p{L})[dl]'(?=\p{L})/gu, '')
     .split(/[\s.,/\-–—()]+/)
     .filter((token) => token && !FILLER_WORDS.has(token));
   let month: number | null = null;
@@ -105,10 +165,12 @@ function wordDate(text: string): string | null {
     if (year === null && fourDigits !== null) year = fourDigits;
     // '19 is 2019 and '98 is 1998: a CV's dates are seldom fifty years either side of 2000.
     else if (year === null && twoDigitYear) year = Number(twoDigitYear[1]) + (Number(twoDigitYear[1]) < 50 ? 2000 : 1900);
+    else if (COARSE_WORDS.has(token)) coarse = true;
     else if (month === null && monthNumber !== null) month = monthNumber;
     else if (day === null && dayNumber) day = Number(dayNumber[1]);
     else return null;
   }
+  if (year !== null && month === null && day === null && coarse) return String(year);
   return year !== null && month !== null ? yearMonth(year, month, day) : null;
 }
 
@@ -125,14 +187,21 @@ export function normalizeDate(text: string): string {
 }
 
 const CURRENT = String.raw`present|current|now|today|to date|ongoing|actualidad|presente|actualmente|hoy|actuel|aujourd['’]hui|en cours|heute|jetzt|aktuell|היום|הווה|כיום`;
+// Chinese, Japanese and Korean write "until now" without spaces: "2019年3月至今", "2020.01 – 现在".
+const CJK_CURRENT = String.raw`(?:[至到]\s*)?(?:今|现在|現在|目前)|迄今|현재`;
 const CONNECTOR = String.raw`to|until|till|through|thru|bis|hasta(?: la)?|a(?: la)?|al|au|à|jusqu['’](?:a|à|au)|עד|ועד`;
 const NOT_A_WORD_BEFORE = String.raw`(?<![\p{L}\p{N}])`;
-const CURRENT_AT_END = new RegExp(String.raw`${NOT_A_WORD_BEFORE}(?:(?:${CONNECTOR})\s+)?(?:${CURRENT})[.)]*$`, 'iu');
+const CURRENT_AT_END = new RegExp(String.raw`(?:${NOT_A_WORD_BEFORE}(?:(?:${CONNECTOR})\s+)?(?:${CURRENT})|${CJK_CURRENT})[.)]*$`, 'iu');
 // Right-to-left text copied out of a PDF sometimes comes in visual order: "היום – 2018".
 const CURRENT_AT_START = new RegExp(String.raw`^(?:${CURRENT})(?![\p{L}\p{N}])`, 'iu');
 const LEADING_WORD = /^(?:(since|seit|desde|depuis|מאז)|from|de|du|von)\s+|^מ-?(?=\d)/iu;
-const SEPARATOR = new RegExp(String.raw`\s*(?:[–—~→]|->)\s*|\s+-+\s+|\s+(?:${CONNECTOR})\s+`, 'iu');
-const DANGLING = /^[\s\-–—~→>,:]+|[\s\-–—~→>,:]+$/gu;
+// Every dash Unicode has (\p{Pd}: hyphens, figure, en and em dashes, the horizontal bar, small
+// and full-width forms), the minus sign, and the soft hyphen some PDF fonts put for "-".
+const DASHES = String.raw`\p{Pd}\u2212\u00ad`;
+// Hyphens also join the parts of one date ("2020-01"); the other dashes only separate.
+const HYPHENS = String.raw`\-\u2010\u2011\u00ad\ufe63\uff0d`;
+const SEPARATOR = new RegExp(String.raw`\s*(?:(?![${HYPHENS}])[${DASHES}]|[~→～至到]|->)\s*|\s+[${DASHES}]+\s+|\s+(?:${CONNECTOR})\s+`, 'iu');
+const DANGLING = new RegExp(String.raw`^[\s${DASHES}~→～>,:]+|[\s${DASHES}~→～>,:]+$`, 'gu');
 
 function datePart(text: string): string | null {
   const part = text.replace(DANGLING, '');
@@ -148,14 +217,26 @@ function endPart(start: string | null, text: string): string | null {
   return String(year < Number(startYear[1]) ? year + 100 : year);
 }
 
-// A bare hyphen is also part of ISO dates (2020-01), so it separates two dates only where
-// both sides read as dates and the whole does not.
-function splitAtHyphen(text: string): [string, string] | null {
+// A hyphen is also part of ISO dates (2020-01), so it separates two dates only where both
+// sides read as dates and the whole does not. A slash separates only the two years of an
+// academic year ("2019/20", "WS 2019/2020"); elsewhere it is inside a date ("03/2019").
+const JOINERS = new RegExp(String.raw`[${DASHES}/]`, 'gu');
+
+function isNextYear(start: string, text: string): boolean {
+  const digits = /^\s*(\d{2}|\d{4})\s*$/.exec(text)?.[1];
+  if (!/^\d{4}$/.test(start) || digits === undefined) return false;
+  const next = String(Number(start) + 1);
+  return digits === (digits.length === 2 ? next.slice(2) : next);
+}
+
+function splitAtJoiner(text: string): [string, string] | null {
   if (parseDate(text)) return null;
-  for (let index = text.indexOf('-'); index !== -1; index = text.indexOf('-', index + 1)) {
-    const left = text.slice(0, index);
-    const right = text.slice(index + 1);
-    if (parseDate(left) && (parseDate(right) || /^\d{2}$/.test(right))) return [left, right];
+  for (const joiner of text.matchAll(JOINERS)) {
+    const left = text.slice(0, joiner.index);
+    const right = text.slice(joiner.index + joiner[0].length);
+    const start = parseDate(left);
+    if (start === null) continue;
+    if (joiner[0] === '/' ? isNextYear(start, right) : parseDate(right) !== null || /^\s*\d{2}\s*$/.test(right)) return [left, right];
   }
   return null;
 }
@@ -163,7 +244,7 @@ function splitAtHyphen(text: string): [string, string] | null {
 function split(text: string): [string, string | null] {
   const separator = SEPARATOR.exec(text);
   if (separator) return [text.slice(0, separator.index), text.slice(separator.index + separator[0].length)];
-  return splitAtHyphen(text) ?? [text, null];
+  return splitAtJoiner(text) ?? [text, null];
 }
 
 /**

@@ -71,14 +71,40 @@ describe('normalizeDate', () => {
     ['ספט׳ 2018', '2018-09'],
     ["דצמ' 2019", '2019-12'],
     ['אוגוסט 2016', '2016-08'],
+    // Chinese, Japanese, Korean
+    ['2019年3月', '2019-03'],
+    ['2019年12月15日', '2019-12'],
+    ['2019 年 3 月', '2019-03'],
+    ['2019년 3월', '2019-03'],
+    ['2019年', '2019'],
+    // seasons, semesters, quarters and halves: the year, since the month would be a guess
+    ['Summer 2019', '2019'],
+    ['Fall 2013', '2013'],
+    ['autumn 2020', '2020'],
+    ["Spring '19", '2019'],
+    ['Q3 2020', '2020'],
+    ['3Q 2020', '2020'],
+    ['H1 2021', '2021'],
+    ['2021 H2', '2021'],
+    ['Winter semester 2019', '2019'],
+    ['Wintersemester 2019', '2019'],
+    ['SoSe 2020', '2020'],
+    ['WS 2018', '2018'],
+    ['Été 2017', '2017'],
+    ["semestre d'automne 2016", '2016'],
+    ['verano de 2018', '2018'],
+    ['Sommer 2015', '2015'],
+    ['קיץ 2020', '2020'],
   ])('%s → %s', (text, expected) => {
     expect(normalizeDate(text)).toBe(expected);
   });
 
   it.each([
     // not dates, or not dates we can read without guessing: kept as written
-    ['Summer 2019'],
-    ['Q3 2020'],
+    ['Summer'],
+    ['Q3'],
+    ['Summer 1850'],
+    ['Q5 2020'],
     ['03/04/2019'], // April 3rd in Europe, March 4th in the US
     ['jui 2020'], // juin or juillet
     ['13/2020'],
@@ -93,7 +119,7 @@ describe('normalizeDate', () => {
   });
 
   it('trims what it keeps as written, and gives "" for blank text', () => {
-    expect(normalizeDate('  Summer 2019 ')).toBe('Summer 2019');
+    expect(normalizeDate('  Summer of love ')).toBe('Summer of love');
     expect(normalizeDate('   ')).toBe('');
     expect(parseDate('')).toBeNull();
   });
@@ -169,9 +195,38 @@ describe('parseDateRange', () => {
     // a marker alone: current, start unknown
     ['Present', range(null, null, true)],
     ['heute', range(null, null, true)],
+    // every dash Unicode has, the minus sign and a soft hyphen separate two dates
+    ['2019\u20102021', range('2019', '2021', false)],
+    ['Jan 2019\u2011Mar 2020', range('2019-01', '2020-03', false)],
+    ['2019 \u2012 2021', range('2019', '2021', false)],
+    ['2019\u20152021', range('2019', '2021', false)],
+    ['03/2017 \u2212 12/2019', range('2017-03', '2019-12', false)],
+    ['2019\ufe582021', range('2019', '2021', false)],
+    ['2019\ufe632021', range('2019', '2021', false)],
+    ['2019\uff0d2021', range('2019', '2021', false)],
+    ['2019\u00ad2021', range('2019', '2021', false)],
+    ['2013-12-01\u20102014-12-01', range('2013-12', '2014-12', false)],
+    ['Jan 2020 \u2010 Present', range('2020-01', null, true)],
+    ['2019 -- 2021', range('2019', '2021', false)],
+    // seasons
+    ['Summer 2019 – Fall 2020', range('2019', '2020', false)],
+    ['Fall 2013 \u2010 Spring 2014', range('2013', '2014', false)],
+    ['Summer 2019 – Present', range('2019', null, true)],
+    // an academic year: the slash separates only two years that follow each other
+    ['2019/20', range('2019', '2020', false)],
+    ['2019/2020', range('2019', '2020', false)],
+    ['WS 2019/20', range('2019', '2020', false)],
+    ['Winter semester 2019/20', range('2019', '2020', false)],
+    ['2019/2021', range('2019/2021', null, false)],
+    // Chinese, Japanese, Korean
+    ['2019年3月至今', range('2019-03', null, true)],
+    ['2019年3月 - 2021年6月', range('2019-03', '2021-06', false)],
+    ['2019.03～2020.12', range('2019-03', '2020-12', false)],
+    ['2018年4月〜2020年3月', range('2018-04', '2020-03', false)],
+    ['2020.01 – 现在', range('2020-01', null, true)],
+    ['2019년 3월 – 현재', range('2019-03', null, true)],
     // unreadable parts kept as written
-    ['Summer 2019 – Fall 2020', range('Summer 2019', 'Fall 2020', false)],
-    ['Summer 2019 – Present', range('Summer 2019', null, true)],
+    ['Summer of love – Fall 2020', range('Summer of love', '2020', false)],
   ])('%s', (text, expected) => {
     expect(parseDateRange(text)).toEqual({ ...expected, text: text.trim() });
   });

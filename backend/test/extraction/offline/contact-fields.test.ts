@@ -5,7 +5,14 @@ describe('contact fields', () => {
     expect(findPhone(phone)).toBe(phone);
   });
 
-  it.each(['2013-12-01', '01.03.2018', '2018 - 2020', '12345'])('does not read %j as a phone', (text) => {
+  it.each(['+1 415\u2011555\u20110132', '(415) 555\u20100132', '+44 20 7946\u20120958', '+49 (0)30 123-456', '+49 (0)30 123\u2011456', '054\u00ad7123456', '+33 6\uff0d12\uff0d34\uff0d56\uff0d78'])(
+    'reads %j, grouped by any dash, as one phone',
+    (phone) => {
+      expect(findPhone(phone)).toBe(phone);
+    },
+  );
+
+  it.each(['2013-12-01', '01.03.2018', '2018 - 2020', '12345', '2018\u20102020', '03/2017 \u2212 12/2019', '2019/2020'])('does not read %j as a phone', (text) => {
     expect(findPhone(text)).toBeNull();
   });
 

@@ -34,6 +34,12 @@ describe('the header', () => {
     expect(read([name('Ana Ruiz'), `ana@example.com | ${written}`, heading('Skills'), 'Python']).contact.phone).toBe(phone);
   });
 
+  it.each(['+1 415\u2011555\u20110132', '+49 (0)30 123\u2010456', '(212) 555\u20120187'])('takes the phone %j on a line of its own for a phone, never the title', (phone) => {
+    const cv = read([name('Ana Ruiz'), phone, 'ana@example.com', heading('Skills'), 'Python']);
+    expect(cv.contact.phone).toBe(phone);
+    expect(cv.hero.professionalTitle).toBeUndefined();
+  });
+
   it('reads "City, ST", a labelled town and a street address', () => {
     expect(read([name('Ana Ruiz'), 'Austin, TX | ana@example.com', heading('Skills'), 'Go']).contact.location).toEqual({ city: 'Austin', state: 'TX' });
     expect(read([name('Ana Ruiz'), 'Location: Berlin', 'ana@example.com', heading('Skills'), 'Go']).contact.location).toEqual({ city: 'Berlin' });
@@ -70,5 +76,44 @@ describe('the header', () => {
     const cv = read([heading('Contact'), 'noa@example.co.il', '054-7123456', 'תל אביב', heading('Skills'), 'SQL', name('נועה כהן'), 'מנהלת מוצר', heading('Profile'), 'Product manager.']);
     expect(cv.hero).toEqual({ fullName: 'נועה כהן', professionalTitle: 'מנהלת מוצר' });
     expect(cv.contact).toEqual({ email: 'noa@example.co.il', phone: '054-7123456', location: { city: 'תל אביב' } });
+  });
+
+  const body = [heading('Experience'), ['Senior Engineer, Acme Corp', { bold: true }] as LineSpec, '2019 – 2021', 'Built the billing platform used by forty teams across the company.'];
+
+  it.each([['Jane Doe | jane.doe@example.com | +1 415 555 0100'], ['Jane Doe · jane.doe@example.com · +1 415 555 0100'], ['Jane Doe        jane.doe@example.com   +1 415 555 0100']])(
+    'finds the name on the line of the e-mail and phone: %j',
+    (line) => {
+      const cv = read([[line, { fontSize: 16, bold: true, width: 480 }], ...body]);
+      expect(cv.hero.fullName).toBe('Jane Doe');
+      expect(cv.hero.professionalTitle).toBeUndefined();
+      expect(cv.contact).toMatchObject({ email: 'jane.doe@example.com', phone: '+1 415 555 0100' });
+    },
+  );
+
+  it.each([
+    [[['Stanford University', { fontSize: 16, bold: true }], ['Jane Doe', { fontSize: 14, bold: true }], 'jane.doe@stanford.edu'] as LineSpec[]],
+    [[['Acme Consulting GmbH', { fontSize: 18, bold: true }], ['Max Mustermann', { fontSize: 12 }], 'max.mustermann@example.de'] as LineSpec[]],
+    [[['Universidad de Chile', { fontSize: 18, bold: true }], ['Camila Rojas', { fontSize: 12 }], 'crojas@example.cl'] as LineSpec[]],
+  ])('does not take a school or a company above the name for the name (%#)', (header) => {
+    const cv = read([...header, ...body]);
+    expect(cv.hero.fullName).toBe(header[1]![0]);
+  });
+
+  it('prefers the line the e-mail address names among lines set alike', () => {
+    expect(read([['Product Lead', { fontSize: 12 }], ['Lena Vogt', { fontSize: 12 }], 'lena.vogt@example.de', ...body]).hero.fullName).toBe('Lena Vogt');
+  });
+
+  it.each([
+    [[name('Jane Doe'), 'Berlin', 'jane@example.com · +49 30 1234567'], { city: 'Berlin' }, undefined],
+    [[name('Jane Doe'), 'San Francisco', 'jane@example.com'], { city: 'San Francisco' }, undefined],
+    [[name('Jane Doe'), ['Data Scientist', { italic: true }], 'Tel Aviv', 'jane@example.com'], { city: 'Tel Aviv' }, 'Data Scientist'],
+  ] as [LineSpec[], object, string | undefined][])('takes a town beside the contact details for the location, not the title (%#)', (header, location, title) => {
+    const cv = read([...header, ...body]);
+    expect(cv.contact.location).toEqual(location);
+    expect(cv.hero.professionalTitle).toBe(title);
+  });
+
+  it.each(['张伟', '김민준', '山田 太郎'])('reads the name %j written in a script without capitals', (written) => {
+    expect(read([name(written), 'zhang@example.com', ...body]).hero.fullName).toBe(written);
   });
 });

@@ -1,5 +1,5 @@
-import { parseDate, type Contact, type ProfessionalLink } from '@r2w/cv-schema';
-import { fold, tidy } from './text';
+import { parseDateRange, type Contact, type ProfessionalLink } from '@r2w/cv-schema';
+import { DASHES, fold, tidy } from './text';
 
 type Location = NonNullable<Contact['location']>;
 
@@ -14,8 +14,17 @@ export function findEmail(text: string): RegExpExecArray | null {
 }
 
 // Phone numbers as CVs write them: "+1 (415) 555-0132", "+44 20 7946 0958", "06 12 34 56 78",
-// "+972-54-123-4567", "030 1234567". Seven to fifteen digits.
-const PHONE = /(?:\+|00)?\(?\d[\d\s().\-/]{5,}\d/u;
+// "+972-54-123-4567", "030 1234567", "+49 (0)30 123-456". Seven to fifteen digits, grouped by
+// spaces, dots, slashes or any dash (a PDF may give a hyphen as U+2010, U+2011 or a soft hyphen).
+const PHONE = new RegExp(String.raw`(?:\+|00)?\(?\d[\d\s()./${DASHES}]{5,}\d`, 'u');
+const GROUPED = new RegExp(String.raw`\d[\s./${DASHES}]\d`, 'u');
+const READ_DATE = /^\d{4}(?:-\d{2})?$/;
+
+/** "2013-12-01", "01.03.2018", "2018 - 2020", "03/2017 – 12/2019": dates the schema reads whole. */
+function isDates(text: string): boolean {
+  const range = parseDateRange(text);
+  return range.start !== null && READ_DATE.test(range.start) && (range.end === null || READ_DATE.test(range.end));
+}
 
 export function findPhone(text: string): string | null {
   const match = PHONE.exec(text);
@@ -26,7 +35,7 @@ export function findPhone(text: string): string | null {
   // Without a country code, grouped digits still read as a phone; a date ("2013-12-01",
   // "01.03.2018") or a year range does not.
   const written = match[0].trim();
-  const grouped = /\d[\s.\-/]\d/.test(written) && parseDate(written) === null && !/^(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)?\d{2}$/.test(written);
+  const grouped = GROUPED.test(written) && !isDates(written);
   return international || grouped ? match[0].trim() : null;
 }
 

@@ -1,5 +1,5 @@
 import { parseDate, parseDateRange, type ParsedDateRange } from '@r2w/cv-schema';
-import { tidy } from './text';
+import { DASHES, tidy } from './text';
 
 // Finds the dates a CV line carries ("Senior Engineer, Acme   Jan 2019 – Present") and
 // cuts them out, so what is left can be read as titles and names. Reading the dates
@@ -19,28 +19,48 @@ export interface FoundDate extends Span {
   date: string;
 }
 
+// Scripts written without spaces between words: a year may touch their letters ("于2019年").
+const UNSPACED = String.raw`\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}`;
+
 // A year stands alone: not inside a longer number or an amount, nor a phone's last group
 // ("312 555 2020", "555-2020"); after one number it may ("40 Under 40 2008", "2018 2020").
-const YEAR = /(?<![\p{L}\p{N}$€£]|\d[\s.-]\d{1,3}\s|(?<!\d)\d{3}-)(?:19|20)\d{2}(?![\p{L}\p{N}]|[.,]\d)|(?<![\p{L}\p{N}])['’]\d{2}(?!\p{N})/gu;
+// A month may follow it after a dot ("2018.04", as Chinese and Korean CVs write dates).
+const YEAR = new RegExp(
+  String.raw`(?<![\p{N}$€£]|(?![${UNSPACED}])\p{L}|\d[\s.${DASHES}]\d{1,3}\s|(?<!\d)\d{3}[${DASHES}])(?:19|20)\d{2}(?!(?![${UNSPACED}])[\p{L}\p{N}]|,\d|\.\d{3})|(?<![\p{L}\p{N}])['’]\d{2}(?!\p{N})`,
+  'gu',
+);
 
 // What may stand before a year inside the same date: a numeric day/month ("03/", "15.03."),
-// a month word ("Sept. ", "enero de ", "15 March ", "1er janvier ", "בינואר ").
+// a month word ("Sept. ", "enero de ", "15 March ", "1er janvier ", "בינואר "), or up to
+// three words that the schema reads as part of the date ("Summer ", "Winter semester ",
+// "Q3 "). The longest that reads as a date wins, so "Fall 2013" is never cut to "2013".
 const BEFORE_YEAR = [
   /(?:\d{1,2}[./-]){1,2}$/u,
   /\d{1,2}(?:st|nd|rd|th|er|\.)?\s+\p{L}{3,}\.?,?\s+(?:(?:de|of|del)\s+)?$/u,
   /\p{L}{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+$/u,
   /\p{L}{3,}\.?,?\s*(?:(?:de|of|del)\s+)?$/u,
   /\p{L}{3,}\.?\s*[/-]\s*$/u,
+  /(?<![\p{L}\p{N}'’])(?:[\p{L}\p{N}'’]+\.?\s+){1,3}$/u,
+  /(?<![\p{L}\p{N}'’])(?:[\p{L}\p{N}'’]+\.?\s+){1,2}$/u,
+  /(?<![\p{L}\p{N}'’])[\p{L}\p{N}'’]+\.?\s+$/u,
 ];
-// ISO order: "2019-03", "2019/03/15".
-const AFTER_YEAR = /^[./-]\d{1,2}(?:[./-]\d{1,2})?(?!\d)/u;
+// Words a date may hold but a title never loses to it: "Promoted in May 2019" keeps its "in".
+const LEADING_FILLER = /^(?:in|im|en|of|de|del|the|le|el)\s/iu;
+// ISO order: "2019-03", "2019/03/15"; CJK order: "2019年3月"; a quarter after the year: "2021 H2".
+const AFTER_YEAR = [/^[./-]\d{1,2}(?:[./-]\d{1,2})?(?!\d)/u, /^\s*[年년]\s*(?:\d{1,2}\s*[月월](?:\s*\d{1,2}\s*[日号일])?)?/u, /^\s+(?:[QH][1-4]|[1-4][QH])(?![\p{L}\p{N}])/iu];
 
 const CURRENT = String.raw`present|current|now|today|to date|ongoing|actualidad|presente|actualmente|hoy|la fecha|actuel|aujourd['’]hui|en cours|heute|jetzt|aktuell|dato|היום|הווה|כיום`;
-const CONNECTOR = String.raw`\s*(?:[-–—~→]|->)\s*|\s+(?:to|until|till|through|thru|bis|hasta(?: la)?|a(?: la)?|al|au|à|jusqu['’](?:à|au)?|עד|ועד)\s+`;
+// "至今" ("until now") is one word in Chinese; "現在", "现在", "目前", "현재" mean "now".
+const CJK_CURRENT = String.raw`(?:[至到]\s*)?(?:今|现在|現在|目前)|迄今|현재`;
+const CONNECTOR = String.raw`\s*(?:[${DASHES}~→～至到]+|->)\s*|\s+(?:to|until|till|through|thru|bis|hasta(?: la)?|a(?: la)?|al|au|à|jusqu['’](?:à|au)?|עד|ועד)\s+`;
 const BETWEEN = new RegExp(`^(?:${CONNECTOR})$`, 'iu');
-// "– Present", "to date", "– bis heute", "- a la fecha".
-const TO_CURRENT = new RegExp(`^(?:${CONNECTOR})(?:(?:bis|hasta|to|until|jusqu['’]à|עד)\\s+)?(?:${CURRENT})(?![\\p{L}\\p{N}])\\.?`, 'iu');
+// "– Present", "to date", "– bis heute", "- a la fecha", "至今".
+const TO_CURRENT = new RegExp(`^(?:(?:${CONNECTOR})(?:(?:bis|hasta|to|until|jusqu['’]à|עד)\\s+)?(?:${CURRENT})(?![\\p{L}\\p{N}])|\\s*(?:[${DASHES}]\\s*)?(?:${CJK_CURRENT}))\\.?`, 'iu');
 const TWO_DIGIT_END = new RegExp(`^(?:${CONNECTOR})\\d{2}(?![\\p{L}\\p{N}])`, 'iu');
+// The second year of an academic year: "2019/20", "2019/2020" (the schema checks they follow each other).
+const ACADEMIC_END = /^\s*\/\s*(?:\d{4}|\d{2})(?!\p{N})/u;
+// "2019 –" ending the text: a range whose end is not written (the job goes on).
+const OPEN_END = new RegExp(String.raw`^\s*[${DASHES}]+\s*$`, 'u');
 // "since 2021", "seit 2020", "desde 2019", "depuis 2018", "מאז 2020"; "from"/"de"/"von" only open a range.
 const SINCE = /(?:^|(?<=[\s(]))(?:since|seit|desde|depuis|מאז)\s+$/iu;
 const FROM = /(?:^|(?<=[\s(]))(?:from|de|du|von)\s+$/iu;
@@ -52,21 +72,25 @@ export function findDates(text: string): FoundDate[] {
   const found: FoundDate[] = [];
   for (const year of text.matchAll(YEAR)) {
     const yearStart = year.index;
+    if (yearStart < (found.at(-1)?.end ?? 0)) continue;
     let end = yearStart + year[0].length;
-    const after = AFTER_YEAR.exec(text.slice(end));
-    if (after && parseDate(text.slice(yearStart, end + after[0].length))) end += after[0].length;
+    for (const pattern of AFTER_YEAR) {
+      const after = pattern.exec(text.slice(end));
+      if (after && parseDate(text.slice(yearStart, end + after[0].length))) {
+        end += after[0].length;
+        break;
+      }
+    }
     let start = yearStart;
     const before = text.slice(Math.max(found.at(-1)?.end ?? 0, yearStart - 30), yearStart);
     for (const pattern of BEFORE_YEAR) {
       const match = pattern.exec(before);
-      if (match && parseDate(text.slice(yearStart - match[0].length, end))) {
-        start = Math.min(start, yearStart - match[0].length);
-        break;
-      }
+      const from = yearStart - (match?.[0].length ?? 0);
+      if (match && from < start && !LEADING_FILLER.test(match[0]) && parseDate(text.slice(from, end))) start = from;
     }
     const written = text.slice(start, end).trim();
     const date = parseDate(written);
-    // A bare "'19" only counts when a month is written with it.
+    // A bare "'19" only counts when a month or season is written with it.
     if (!date || (year[0].length === 3 && start === yearStart)) continue;
     found.push({ start, end, text: written, date });
   }
@@ -93,7 +117,14 @@ export function findDateRanges(text: string): FoundRange[] {
         ranges.push({ start, end, range: parseDateRange(logical) });
         continue;
       }
-    } else end += (TO_CURRENT.exec(rest) ?? TWO_DIGIT_END.exec(rest))?.[0].length ?? 0;
+    } else {
+      const academic = ACADEMIC_END.exec(rest);
+      if (academic && parseDateRange(text.slice(start, end + academic[0].length)).end !== null) {
+        end += academic[0].length;
+        // "2019/2020": the second year was found as a date of its own.
+        if (next && next.start < end) index += 1;
+      } else end += (TO_CURRENT.exec(rest) ?? TWO_DIGIT_END.exec(rest) ?? OPEN_END.exec(rest))?.[0].length ?? 0;
+    }
 
     const lead = text.slice(ranges.at(-1)?.end ?? 0, start);
     const since = SINCE.exec(lead);

@@ -1,10 +1,11 @@
 import type { Contact, Hero } from '@r2w/cv-schema';
 import { findEmail, findPhone, findUrl, handleLink, linkOf, parseLocation, placeOnly } from './contact-fields';
 import { fieldOfLabel, SECTION_FIELDS } from './field-labels';
-import { sectionOfHeading } from './heading-words';
+import { isDocumentTitle, sectionOfHeading } from './heading-words';
 import type { BodyStyle, Line } from './lines';
 import { trailingPlace } from './places';
-import { isAllCaps, isProse, labelled, splitParts, tidy, wordCount } from './text';
+import { isInstitution, organisationEvidence, roleEvidence } from './roles';
+import { fold, isAllCaps, isProse, labelled, splitParts, tidy, wordCount } from './text';
 import { isStretched } from './towns';
 
 // The top of a CV (and a sidebar's contact block): who the person is and how to reach
@@ -26,6 +27,8 @@ interface Piece {
   line: Line;
   text: string;
   label: string | null;
+  /** A whole part of its line, not what was left around a contact fact. */
+  whole?: boolean;
 }
 
 function piecesOf(line: Line): Piece[] {
@@ -85,14 +88,38 @@ function claim(piece: Piece, contact: Contact, hero: Hero): Piece[] {
   return place?.before ? [{ line: piece.line, text: place.before, label: null }] : [];
 }
 
-// A person's name: two to five words of letters (initials, hyphens and particles allowed).
+// A person's name: two to five words of letters (initials, hyphens and particles allowed);
+// in scripts written without spaces, two to four characters ("张伟", "김민준") or a family and
+// a given name apart ("山田 太郎").
 const NAME = /^[\p{Lu}\u05d0-\u05ea][\p{L}'’.-]*(?:\s+[\p{L}'’.-]+){1,4}$/u;
+const UNSPACED_NAME = /^(?:[\p{sc=Han}\p{sc=Hangul}]{2,4}|\p{sc=Han}{1,3}\s\p{sc=Han}{1,3})$/u;
 
 export function looksLikeName(text: string): boolean {
-  return NAME.test(text) && sectionOfHeading(text) === null && !isProse(text);
+  return (NAME.test(text) || UNSPACED_NAME.test(text)) && sectionOfHeading(text) === null && !isDocumentTitle(text) && !isProse(text);
 }
 
-function nameScore(piece: Piece, index: number, style: BodyStyle, largest: number): number {
+/** The letters of the e-mail's local part: "jane.doe@…", "jdoe85@…" → "janedoe", "jdoe". */
+function mailbox(contact: Contact): string {
+  return fold(contact.email?.split('@')[0] ?? '').replace(/[^\p{L}]/gu, '');
+}
+
+/** Some word of the text (two letters or more) is in the mailbox's name: "Jane Doe" and "jdoe". */
+function namedInMailbox(text: string, box: string): boolean {
+  return (
+    box.length >= 2 &&
+    fold(text)
+      .split(/[\s'’.-]+/u)
+      .some((word) => word.length >= 2 && box.includes(word.replace(/[^\p{L}]/gu, '')))
+  );
+}
+
+/**
+ * How surely the piece is the person's name, from several kinds of evidence: set larger or
+ * bolder than the body, early on the page, two to four capitalised words, named in the
+ * e-mail address; a piece with the words of an organisation ("Stanford University", "Acme
+ * GmbH") or a role ("Software Engineer") is not a name, however prominent.
+ */
+function nameScore(piece: Piece, index: number, style: BodyStyle, largest: number, box: string): number {
   const text = piece.text;
   if (piece.label || !looksLikeName(text)) return -Infinity;
   const words = wordCount(text);
@@ -100,15 +127,18 @@ function nameScore(piece: Piece, index: number, style: BodyStyle, largest: numbe
   if (piece.line.fontSize >= largest - 0.1) score += 2;
   if (piece.line.headingLevel === 1) score += 2;
   if (piece.line.bold && !style.bold) score += 1;
-  if (words >= 2 && words <= 4) score += 1.5;
+  if ((words >= 2 && words <= 4) || UNSPACED_NAME.test(text)) score += 1.5;
   if (text.split(/\s+/).every((word) => /^[\p{Lu}\u05d0-\u05ea]/u.test(word)) || isAllCaps(text)) score += 1;
+  if (namedInMailbox(text, box)) score += 3;
+  if (organisationEvidence(text) >= 2 || isInstitution(text)) score -= 6;
+  if (roleEvidence(text) > 0) score -= 3;
   return score;
 }
 
-function pickName(pieces: readonly Piece[], style: BodyStyle, largest: number): { name?: Piece; score: number } {
+function pickName(pieces: readonly Piece[], style: BodyStyle, largest: number, box: string): { name?: Piece; score: number } {
   let best: { name?: Piece; score: number } = { score: -Infinity };
   for (const [index, piece] of pieces.entries()) {
-    const score = nameScore(piece, index, style, largest);
+    const score = nameScore(piece, index, style, largest, box);
     if (score > best.score) best = { name: piece, score };
   }
   return best;
@@ -119,12 +149,33 @@ function pickName(pieces: readonly Piece[], style: BodyStyle, largest: number): 
  * with at most contact details between; a line of its own in parts ("Data Scientist | ML
  * Engineer") is one title.
  */
-function pickTitle(unclaimed: readonly Piece[], name: Piece, lines: readonly Line[]): { text?: string; parts: Piece[] } {
+function pickTitle(unclaimed: readonly Piece[], name: Piece, lines: readonly Line[], towns: readonly Piece[]): { text?: string; parts: Piece[] } {
   const next = unclaimed[unclaimed.indexOf(name) + 1];
   if (!next || lines.indexOf(next.line) < lines.indexOf(name.line) || next.label || wordCount(next.text) > 10 || isProse(next.text)) return { parts: [] };
+  // A heading word ("Experience") is the start of the body, a town the person's location.
+  if (sectionOfHeading(next.text) !== null || towns.includes(next)) return { parts: [] };
   const onItsLine = unclaimed.filter((piece) => piece.line === next.line);
   const wholeLine = next.line !== name.line && onItsLine.length > 1 && onItsLine.length === piecesOf(next.line).length;
   return wholeLine ? { text: stripMarkup(next.line.text), parts: onItsLine } : { text: next.text, parts: [next] };
+}
+
+const sameStyle = (a: Line, b: Line) => Math.abs(a.fontSize - b.fontSize) < 0.5 && a.bold === b.bold && a.italic === b.italic;
+
+/**
+ * A short capitalised piece with no word of a role or an organisation, on a line set like
+ * the contact details next to it ("Jane Doe / Berlin / jane@x.de"): the town, not a title.
+ */
+function isTown(piece: Piece, lines: readonly Line[], contactLines: ReadonlySet<Line>): boolean {
+  const at = lines.indexOf(piece.line);
+  const neighbours = [lines[at - 1], lines[at + 1]].filter((line): line is Line => line !== undefined && contactLines.has(line));
+  return (
+    !piece.label &&
+    (contactLines.has(piece.line) || neighbours.some((line) => sameStyle(line, piece.line))) &&
+    wordCount(piece.text) <= 3 &&
+    placeOnly(piece.text) !== null &&
+    roleEvidence(piece.text) === 0 &&
+    organisationEvidence(piece.text) < 2
+  );
 }
 
 const stripMarkup = (text: string) => tidy(text.replace(/^#+\s+/, '').replace(/^\*+|\*+$/g, ''));
@@ -138,7 +189,8 @@ export function parseHeader(header: readonly Line[], contactSection: readonly Li
   const hero: Hero = {};
   const contact: Contact = {};
   const unclaimed: Piece[] = [];
-  const towns: Piece[] = [];
+  // Lines that held contact facts: a town sits among or beside them.
+  const contactLines = new Set<Line>(contactSection);
   // A label alone on its line ("Google Scholar:" in a narrow sidebar) names the next line.
   let pendingLabel: string | null = null;
   for (const line of lines) {
@@ -150,22 +202,20 @@ export function parseHeader(header: readonly Line[], contactSection: readonly Li
     const pieces = pendingLabel && !pair ? [{ line, text: line.text, label: pendingLabel }] : piecesOf(line);
     pendingLabel = null;
     const left = pieces.flatMap((piece) => claim(piece, contact, hero));
+    if (left.length < pieces.length) contactLines.add(line);
     // "anna@x.de · +49 … · Stuttgart": a part of its own among contact facts may be the town.
-    const amongContacts = left.length < pieces.length || contactSection.includes(line);
-    for (const piece of left) {
-      const kept = { ...piece, text: stripMarkup(piece.text) };
-      unclaimed.push(kept);
-      if (amongContacts && pieces.includes(piece) && !piece.label && wordCount(piece.text) <= 3 && placeOnly(piece.text)) towns.push(kept);
-    }
+    for (const piece of left) unclaimed.push({ ...piece, text: stripMarkup(piece.text), whole: pieces.includes(piece) });
   }
+  const towns = unclaimed.filter((piece) => piece.whole && isTown(piece, lines, contactLines));
 
   const { name, score } = pickName(
     unclaimed.filter((piece) => !contactSection.includes(piece.line)),
     style,
     Math.max(0, ...lines.map((line) => line.fontSize)),
+    mailbox(contact),
   );
   if (name) hero.fullName = name.text;
-  const title = name ? pickTitle(unclaimed, name, lines) : { text: undefined, parts: [] };
+  const title = name ? pickTitle(unclaimed, name, lines, towns) : { text: undefined, parts: [] };
   if (title.text !== undefined) hero.professionalTitle = title.text;
   const town = contact.location ? undefined : towns.find((piece) => piece !== name && !title.parts.includes(piece));
   if (town) contact.location = placeOnly(town.text)!;

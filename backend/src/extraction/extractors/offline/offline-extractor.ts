@@ -1,4 +1,4 @@
-import { emptyCv, type Cv, type SectionKey } from '@r2w/cv-schema';
+import { emptyCv, type Cv, type LanguageItem, type SectionKey } from '@r2w/cv-schema';
 import type { DocumentText } from '../../text/document-text';
 import type { CvExtractor, ExtractorResult } from '../extractor';
 import { splitEntries } from './entries';
@@ -12,7 +12,7 @@ import { parseCourses } from './parsers/courses';
 import { parseEducation } from './parsers/education';
 import { parseExperience } from './parsers/experience';
 import { parseHobbies } from './parsers/hobbies';
-import { parseLanguages } from './parsers/languages';
+import { languageItem, parseLanguages } from './parsers/languages';
 import { parseMemberships } from './parsers/memberships';
 import type { Parsed } from './parsers/parsed';
 import { parsePatents } from './parsers/patents';
@@ -23,6 +23,7 @@ import { parseSkills } from './parsers/skills';
 import { parseSummary } from './parsers/summary';
 import { parseTestimonials, unquoted } from './parsers/testimonials';
 import { displacedHeader, findSections, type Block } from './sections';
+import { languagesAmongSkills } from './skill-languages';
 import { fold } from './text';
 
 type ListKey = Exclude<HeadingKey, 'contact' | 'summary' | 'skills'>;
@@ -119,8 +120,13 @@ export function extractOffline(document: DocumentText): ExtractorResult {
   if (Object.keys(cv.summary).length > 0) confidence.summary = summaryBlocks.length > 0 ? sectionConfidence([cv.summary], ['summaryText'], evidenceOf('summary')) : 0.4;
 
   const skillBlocks = byKey.get('skills') ?? [];
+  // "Languages: English (native), Spanish (fluent)" in a skills section lists languages.
+  let spoken: LanguageItem[] = [];
   if (skillBlocks.length > 0) {
     const skills = parseSkills(linesOf('skills'), style);
+    const { languages, categories } = languagesAmongSkills(skills.items);
+    spoken = languages.flatMap((category) => (category.skills ?? []).map(languageItem));
+    skills.items = categories;
     cv.skills = { sectionTitle: skillBlocks[0]!.title, skillCategories: skills.items };
     unclassified.push(...skills.unclassified);
     confidence.skills = sectionConfidence(skills.items, ['skills'], evidenceOf('skills'));
@@ -135,6 +141,10 @@ export function extractOffline(document: DocumentText): ExtractorResult {
     // The cast holds: each parser builds its own section's items from that section's empty item.
     (cv[key] as { sectionTitle: string; items: object[] }) = { sectionTitle: sectionBlocks[0]!.title, items };
     confidence[key] = sectionConfidence(items, CORE_FIELDS[key], evidenceOf(key));
+  }
+  if (spoken.length > 0) {
+    cv.languages = { ...cv.languages, items: [...cv.languages.items, ...spoken] };
+    confidence.languages ??= 0.5;
   }
   return { cv, unclassifiedText: unclassified.filter((text) => text.trim() !== ''), confidence };
 }

@@ -26,10 +26,17 @@ export function isAllCaps(text: string): boolean {
   return cased.length >= 3 && cased.every((letter) => letter === letter.toUpperCase());
 }
 
+// Every dash Unicode has (\p{Pd}: hyphens, figure, en and em dashes, the horizontal bar, small
+// and full-width forms), the minus sign, and the soft hyphen some PDF fonts put for "-".
+export const DASHES = String.raw`\p{Pd}\u2212\u00ad`;
+// Dashes as long as an em dash part things even without spaces ("Acme—Berlin"); shorter ones
+// only with spaces around them, since they also join words and numbers.
+const LONG_DASHES = String.raw`\u2014\u2015\u2e3a\u2e3b\ufe58`;
+
 // Punctuation and dashes around a piece once a neighbour has been cut away: "Acme Inc. —" → "Acme Inc.".
 // An opening bracket may start a piece ("(917) 555-0133"); it is dropped only when unmatched.
-const DANGLING_START = /^[\s,;:|/•·–—-]+/u;
-const DANGLING_END = /[\s,;:|/•·–—\-([]+$/u;
+const DANGLING_START = new RegExp(String.raw`^[\s,;:|/•·${DASHES}]+`, 'u');
+const DANGLING_END = new RegExp(String.raw`[\s,;:|/•·${DASHES}([]+$`, 'u');
 
 /** The text without separators left at either end, and without unmatched brackets around it. */
 export function tidy(text: string): string {
@@ -42,9 +49,8 @@ export function tidy(text: string): string {
 }
 
 // Separators CVs put between the parts of one line: "Engineer | Acme | 2020", "Acme — Berlin".
-// Hyphens and en dashes count only with spaces around them, since they also join words and numbers.
-const PART_SEPARATOR = /\s*[|•·▪◦]\s*|\s+[-–]\s+|\s*—\s*/gu;
-export const DASH = /\s+[-–]\s+|\s*—\s*/u;
+const PART_SEPARATOR = new RegExp(String.raw`\s*[|•·▪◦]\s*|\s+[${DASHES}]+\s+|\s*[${LONG_DASHES}]\s*`, 'gu');
+export const DASH = new RegExp(String.raw`\s+[${DASHES}]+\s+|\s*[${LONG_DASHES}]\s*`, 'u');
 const STRONG_SEPARATOR = /\s*[|•·▪◦]\s*/gu;
 // A comma between parts, not the one before a legal form ("Amazon.com, Inc.").
 const SEPARATING_COMMA = /,\s(?!(?:inc|ltd|llc|plc|gmbh|corp|co|s\.?a|s\.?l)\b\.?)/iu;

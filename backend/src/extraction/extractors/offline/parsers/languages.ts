@@ -1,6 +1,8 @@
 import { emptyLanguageItem, type LanguageItem } from '@r2w/cv-schema';
 import { withLabelsJoined } from '../entry-body';
 import { fieldOfLabel, SECTION_FIELDS } from '../field-labels';
+import { sectionOfHeading } from '../heading-words';
+import { languageAndLevel } from '../language-names';
 import type { Line } from '../lines';
 import { fold, splitList, splitParts, tidy } from '../text';
 import { compact, countIn } from './values';
@@ -31,16 +33,23 @@ function language(name: string, written: string | undefined): LanguageItem {
   return compact({ ...emptyLanguageItem(), language: name, ...(written ? level(written) : {}) });
 }
 
+/** One item of a list: "French (B2)", "German B1", "Fluent in Spanish", "English". */
+export function languageItem(item: string): LanguageItem {
+  const bracketed = IN_BRACKETS.exec(item);
+  if (bracketed?.[1] && bracketed[2]) return language(bracketed[1], bracketed[2]);
+  const trailing = TRAILING_LEVEL.exec(item);
+  if (trailing?.[1] && trailing[2]) return language(trailing[1], trailing[2]);
+  const named = languageAndLevel(item);
+  return named ? language(named.language, named.level) : language(tidy(item), undefined);
+}
+
 function fromLine(text: string, label: string | undefined, value: string | undefined): LanguageItem[] {
+  // "Languages: English (native), Spanish (fluent)": the label names the list, not a language.
+  if (label !== undefined && value && sectionOfHeading(label) === 'languages') return splitList(value).map(languageItem);
   if (label !== undefined && value) return [language(label, value)];
   const parts = splitParts(text);
   if (parts.length === 2) return [language(parts[0]!, parts[1])];
-  return splitList(text).map((item) => {
-    const bracketed = IN_BRACKETS.exec(item);
-    if (bracketed?.[1] && bracketed[2]) return language(bracketed[1], bracketed[2]);
-    const trailing = TRAILING_LEVEL.exec(item);
-    return trailing?.[1] && trailing[2] ? language(trailing[1], trailing[2]) : language(tidy(item), undefined);
-  });
+  return splitList(text).map(languageItem);
 }
 
 export function parseLanguages(lines: readonly Line[]): Parsed<LanguageItem> {
