@@ -3,7 +3,7 @@ import { findDateRanges } from './date-spans';
 import { dateRank } from './entry-head';
 import { isKnownLabel } from './field-labels';
 import type { BodyStyle, Line } from './lines';
-import { isProse, labelled, splitParts, tidy } from './text';
+import { isProse, labelled, splitParts, tidy, wordCount } from './text';
 
 // A list section (jobs, degrees, awards…) as entries. An entry opens with a few short
 // lines (title, organisation, dates, place) and goes on with details (bullets, sentences,
@@ -38,9 +38,27 @@ function isContactLine(text: string): boolean {
 }
 
 /** Bullets, labelled lines, contact details and sentences; a bold line is a title, however long. */
-function isDetail(line: Line, style: BodyStyle): boolean {
+function isDetail(line: Line, style: BodyStyle, labelledDetails: boolean): boolean {
   if (line.listItem || isDetailLabel(line) || isContactLine(line.text)) return true;
+  if (labelledDetails && isLabelledDetail(line, style)) return true;
   return isProse(line.text) && !endsWithDates(line) && !(line.bold && !style.bold);
+}
+
+/**
+ * "Customers: Deutsche Bahn, Siemens", "Key result: zero-downtime migration": a short label
+ * with its value, set like the body, is a detail of the entry above whatever the label says,
+ * unless the section's entries themselves open with such lines (see labelsOpenEntries).
+ */
+function isLabelledDetail(line: Line, style: BodyStyle): boolean {
+  const pair = labelled(line.text);
+  return pair !== null && pair.value !== '' && wordCount(pair.label) <= 4 && !(line.bold && !style.bold) && !endsWithDates(line);
+}
+
+// "Microsoft Certified: Azure Data Engineer" opening a certifications section: when the
+// section's first line is a labelled line, such lines name its entries.
+function labelsOpenEntries(lines: readonly Line[], style: BodyStyle): boolean {
+  const first = lines[0];
+  return first !== undefined && isLabelledDetail(first, style) && !isDetailLabel(first);
 }
 
 /** Enough room above the line to part it from the previous entry. */
@@ -54,8 +72,18 @@ function repeatsOpening(line: Line, first: Line | undefined, current: readonly L
   return first !== undefined && bold(first) && bold(line) && Math.abs(line.fontSize - first.fontSize) < 0.3 && current.some((earlier) => !bold(earlier));
 }
 
-export function splitEntries(lines: readonly Line[], style: BodyStyle): Entry[] {
-  const detail = new Map(lines.map((line) => [line, isDetail(line, style)]));
+export interface SplitOptions {
+  /**
+   * Whether any short "Label: value" line is a detail. True for sections of jobs, degrees and
+   * projects, whose names rarely hold a colon; false where names do ("Microsoft Certified:
+   * Azure Fundamentals"), so only known labels are details there.
+   */
+  labelledDetails?: boolean;
+}
+
+export function splitEntries(lines: readonly Line[], style: BodyStyle, { labelledDetails = false }: SplitOptions = {}): Entry[] {
+  const labelsOpen = labelsOpenEntries(lines, style);
+  const detail = new Map(lines.map((line) => [line, isDetail(line, style, labelledDetails && !labelsOpen)]));
   const rankOf = new Map(lines.map((line) => [line, dateRank(line.text)]));
   const groups: Line[][] = [];
   let current: Line[] = [];

@@ -31,16 +31,16 @@ type ListKey = Exclude<HeadingKey, 'contact' | 'summary' | 'skills'>;
 const VOLUNTEERING = /volunt|benevol|ehrenamt|התנדב|community service|community involvement/u;
 
 const PARSERS: Record<ListKey, (block: Block, style: BodyStyle) => Parsed<object>> = {
-  experience: (block, style) => parseExperience(splitEntries(block.lines, style)),
-  education: (block, style) => parseEducation(splitEntries(block.lines, style)),
-  projects: (block, style) => parseProjects(splitEntries(block.lines, style)),
+  experience: (block, style) => parseExperience(splitEntries(block.lines, style, { labelledDetails: true })),
+  education: (block, style) => parseEducation(splitEntries(block.lines, style, { labelledDetails: true })),
+  projects: (block, style) => parseProjects(splitEntries(block.lines, style, { labelledDetails: true })),
   certifications: (block, style) => parseCertifications(splitEntries(block.lines, style)),
   awards: (block, style) => parseAwards(splitEntries(block.lines, style)),
   courses: (block, style) => parseCourses(splitEntries(block.lines, style)),
   conferences: (block, style) => parseConferences(splitEntries(block.lines, style)),
   patents: (block, style) => parsePatents(splitEntries(block.lines, style)),
   references: (block, style) => parseReferences(splitEntries(block.lines, style)),
-  memberships: (block, style) => parseMemberships(splitEntries(block.lines, style), VOLUNTEERING.test(fold(block.title))),
+  memberships: (block, style) => parseMemberships(splitEntries(block.lines, style, { labelledDetails: true }), VOLUNTEERING.test(fold(block.title))),
   languages: (block) => parseLanguages(block.lines),
   hobbies: (block) => parseHobbies(block.lines),
   publications: (block) => parsePublications(block.lines),
