@@ -25,3 +25,64 @@ describe('"Label: text" lines under an entry', () => {
     expect(cv.certifications.items.map((item) => item.certificationName)).toEqual(['Microsoft Certified: Azure Fundamentals', 'Google Cloud Certified: Associate Cloud Engineer']);
   });
 });
+
+describe('role and organisation', () => {
+  it.each<[string, LineSpec[], [string, string][]]>([
+    ['"Role @Company" without a space', [bold('Backend Engineer @Stripe'), '2019 – 2021', bullet('Built the payouts API')], [['Backend Engineer', 'Stripe']]],
+    [
+      '"Company | dates" over the role',
+      [bold('Dunamu Inc. | 2019 – 2021'), 'Blockchain Engineer', bullet('Built the wallet'), bold('Kakao Corp | 2016 – 2019'), 'Software Engineer', bullet('Built the chat')],
+      [
+        ['Blockchain Engineer', 'Dunamu Inc.'],
+        ['Software Engineer', 'Kakao Corp'],
+      ],
+    ],
+    ['"Company, City" over "Role  dates"', [bold('Globex, Berlin'), 'Platform Lead 2019 – 2021', bullet('Ran the platform team')], [['Platform Lead', 'Globex']]],
+  ])('reads %s', (_shape, specs, expected) => {
+    expect(jobs(specs).map((item) => [item.jobTitle, item.companyName])).toEqual(expected);
+  });
+
+  it('takes the order of an unclear entry from the clear entries of the same section (employer above title)', () => {
+    const items = jobs([
+      bold('Northwind Traders'),
+      'Growth Marketing',
+      '2019 – 2021',
+      bullet('Grew sign-ups'),
+      bold('Contoso Ltd'),
+      'Senior Product Manager',
+      '2016 – 2019',
+      bullet('Shipped the app'),
+      bold('Fabrikam Inc.'),
+      'Software Engineer',
+      '2014 – 2016',
+      bullet('Wrote the billing code'),
+    ]);
+    expect(items.map((item) => [item.jobTitle, item.companyName])).toEqual([
+      ['Growth Marketing', 'Northwind Traders'],
+      ['Senior Product Manager', 'Contoso Ltd'],
+      ['Software Engineer', 'Fabrikam Inc.'],
+    ]);
+  });
+
+  it('takes the order of an unclear entry from the clear entries of the same section (title above employer)', () => {
+    const items = jobs([
+      bold('Growth Marketing'),
+      'Northwind Traders',
+      '2019 – 2021',
+      bullet('Grew sign-ups'),
+      bold('Senior Product Manager'),
+      'Contoso Ltd',
+      '2016 – 2019',
+      bullet('Shipped the app'),
+    ]);
+    expect(items.map((item) => [item.jobTitle, item.companyName])).toEqual([
+      ['Growth Marketing', 'Northwind Traders'],
+      ['Senior Product Manager', 'Contoso Ltd'],
+    ]);
+  });
+
+  it('puts a place that stands between the pieces on the location, not on the role', () => {
+    const [job] = jobs([bold('Acme Corp, Madrid'), 'Data Analyst', '2019 – 2021', bullet('Built dashboards')]);
+    expect(job).toMatchObject({ jobTitle: 'Data Analyst', companyName: 'Acme Corp', location: 'Madrid' });
+  });
+});
