@@ -22,6 +22,7 @@ import { parseReferences } from './parsers/references';
 import { parseSkills } from './parsers/skills';
 import { parseSummary } from './parsers/summary';
 import { parseTestimonials, unquoted } from './parsers/testimonials';
+import { sectionOfContent } from './section-content';
 import { displacedHeader, findSections, type Block } from './sections';
 import { fold } from './text';
 
@@ -73,9 +74,11 @@ function sectionConfidence(items: readonly object[], core: readonly string[], he
   return Math.round((0.3 + 0.3 * headingEvidence + 0.4 * filled) * 100) / 100;
 }
 
-// "Recommendations" heads both quoted praise and lists of referees: the content decides. Praise
-// is signed after the quotation ("— Ana Ruiz, CTO"); a referee is named before any quotation.
+// A heading whose words name no section is placed by what stands under it. "Recommendations"
+// heads both quoted praise and lists of referees: the content decides. Praise is signed after
+// the quotation ("— Ana Ruiz, CTO"); a referee is named before any quotation.
 function contentKey(block: Block): HeadingKey | null {
+  if (block.key === null) return sectionOfContent(block.lines);
   if (block.key !== 'references' && block.key !== 'testimonials') return block.key;
   const signed = block.lines.some((line, index) => unquoted(line.text) !== null && /^\s*[—–-]/u.test(block.lines[index + 1]?.text ?? ''));
   const quoted = block.lines.some((line) => unquoted(line.text) !== null);
