@@ -318,6 +318,21 @@ async function waitWhileRunning(running: Running, check: () => Promise<boolean>,
 
 // ---- the two images ----
 
+/** A new bucket on moto, and the environment that points an image's S3 storage at it. */
+async function s3OnMoto(moto: Moto): Promise<Record<string, string>> {
+  const bucket = `r2w-check-${randomBytes(4).toString('hex')}`;
+  await new S3Client({ region: moto.region, endpoint: moto.endpoint, credentials: moto.credentials, forcePathStyle: true }).send(new CreateBucketCommand({ Bucket: bucket }));
+  return {
+    STORAGE_DRIVER: 's3',
+    S3_BUCKET: bucket,
+    S3_FORCE_PATH_STYLE: 'true',
+    AWS_REGION: moto.region,
+    AWS_ENDPOINT_URL: moto.endpoint,
+    AWS_ACCESS_KEY_ID: moto.credentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: moto.credentials.secretAccessKey,
+  };
+}
+
 async function checkApi(image: Image, moto: Moto): Promise<string> {
   const database = `r2w_check_images_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: POSTGRES_ADMIN_URL });
@@ -325,10 +340,9 @@ async function checkApi(image: Image, moto: Moto): Promise<string> {
   await admin.query(`CREATE DATABASE "${database}"`);
   const dataDir = writableFolder('r2w-check-api-data-');
   try {
-    const aws = { region: moto.region, endpoint: moto.endpoint, credentials: moto.credentials };
-    const bucket = `r2w-check-${randomBytes(4).toString('hex')}`;
-    await new S3Client({ ...aws, forcePathStyle: true }).send(new CreateBucketCommand({ Bucket: bucket }));
-    const queue = await new SQSClient(aws).send(new CreateQueueCommand({ QueueName: `r2w-check-${randomBytes(4).toString('hex')}` }));
+    const queue = await new SQSClient({ region: moto.region, endpoint: moto.endpoint, credentials: moto.credentials }).send(
+      new CreateQueueCommand({ QueueName: `r2w-check-${randomBytes(4).toString('hex')}` }),
+    );
     const port = await freePort();
     const databaseUrl = new URL(POSTGRES_ADMIN_URL);
     databaseUrl.pathname = `/${database}`;
@@ -343,13 +357,7 @@ async function checkApi(image: Image, moto: Moto): Promise<string> {
       REDIS_URL,
       REDIS_KEY_PREFIX: `r2w-check-images:${randomUUID()}:`,
       JWT_SECRET: randomBytes(48).toString('base64'),
-      STORAGE_DRIVER: 's3',
-      S3_BUCKET: bucket,
-      S3_FORCE_PATH_STYLE: 'true',
-      AWS_REGION: moto.region,
-      AWS_ENDPOINT_URL: moto.endpoint,
-      AWS_ACCESS_KEY_ID: moto.credentials.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: moto.credentials.secretAccessKey,
+      ...(await s3OnMoto(moto)),
       QUEUE_DRIVER: 'sqs',
       SQS_QUEUE_URL: queue.QueueUrl!,
       // As the stack sets it until the plan is configured (ecs/src/services.ts).
@@ -396,18 +404,7 @@ async function checkApi(image: Image, moto: Moto): Promise<string> {
 
 async function checkBuilder(image: Image, moto: Moto): Promise<string> {
   // As the builder task definition runs it in AWS: the job's input and the site in S3 (moto).
-  const bucket = `r2w-check-${randomBytes(4).toString('hex')}`;
-  await new S3Client({ region: moto.region, endpoint: moto.endpoint, credentials: moto.credentials, forcePathStyle: true }).send(new CreateBucketCommand({ Bucket: bucket }));
-  const env: Record<string, string> = {
-    STORAGE_DRIVER: 's3',
-    S3_BUCKET: bucket,
-    S3_FORCE_PATH_STYLE: 'true',
-    AWS_REGION: moto.region,
-    AWS_ENDPOINT_URL: moto.endpoint,
-    AWS_ACCESS_KEY_ID: moto.credentials.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: moto.credentials.secretAccessKey,
-    LOG_LEVEL: 'warn',
-  };
+  const env: Record<string, string> = { ...(await s3OnMoto(moto)), LOG_LEVEL: 'warn' };
   // The input as the API writes it (backend/src/builds/build-jobs.ts), through the same storage
   // adapter, whose SDK client takes its credentials from this process's environment.
   Object.assign(process.env, { AWS_ACCESS_KEY_ID: env.AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY: env.AWS_SECRET_ACCESS_KEY });

@@ -7,7 +7,8 @@ import { LANGS, type Lang } from './labels';
 // person would extract them from the rendered document) and the JSON Resume project's sample,
 // read from the shared fixtures and converted by the product's own importer.
 
-export type Origin = 'project' | 'jsonresume';
+/** Whose CV the truth is: the project's corpus, the JSON Resume sample, or a document laid out by others (others.ts). */
+export type Origin = 'project' | 'jsonresume' | 'others';
 
 export interface CorpusCv {
   name: string;

@@ -1,9 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Cv } from '@r2w/cv-schema';
 import type { DocumentKind } from '../../src/extraction/text/document-text';
-import type { CorpusCv } from './corpus';
+import type { CorpusCv, Origin } from './corpus';
 import { cvDocument } from './cv-document';
 import { mapLimit } from './map-limit';
+import { OUR_FAMILY, type OtherDocument } from './others';
 import { renderDocx } from './render-docx';
 import { renderHtml, type Layout } from './render-html';
 import type { PdfRenderer } from './render-pdf';
@@ -51,3 +53,29 @@ export async function renderAll(wanted: ReturnType<typeof renderingsWanted>, dir
     return { corpusCv, layout, format, file, bytes };
   });
 }
+
+/** One file to extract and the CV it states, whoever laid it out. */
+export interface EvalDocument {
+  /** The corpus CV's name (ours) or the document's file name without extension (others'). */
+  name: string;
+  origin: Origin;
+  /** `ours` for the project's renderers, else the folder under others/. */
+  family: string;
+  /** Our renderer's layout, or the family for others' documents. */
+  layout: string;
+  format: Format;
+  truth: Cv;
+  bytes: Buffer;
+}
+
+export const fromRendering = ({ corpusCv, layout, format, bytes }: Rendering): EvalDocument => ({
+  name: corpusCv.name,
+  origin: corpusCv.origin,
+  family: OUR_FAMILY,
+  layout,
+  format,
+  truth: corpusCv.cv,
+  bytes,
+});
+
+export const fromOthers = ({ family, name, format, truth }: OtherDocument, bytes: Buffer): EvalDocument => ({ name, origin: 'others', family, layout: family, format, truth, bytes });

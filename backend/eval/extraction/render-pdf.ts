@@ -5,6 +5,12 @@ import { chromium, type Browser } from 'playwright-core';
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
 
+/** What a theme asks of the print (JSON Resume themes export it as pdfRenderOptions). */
+export interface PrintOptions {
+  media?: 'print' | 'screen';
+  margin?: { top?: string; bottom?: string; left?: string; right?: string };
+}
+
 export class PdfRenderer {
   private constructor(private readonly browser: Browser) {}
 
@@ -12,12 +18,15 @@ export class PdfRenderer {
     return new PdfRenderer(await chromium.launch({ executablePath, args: CHROMIUM_ARGS }));
   }
 
-  async render(html: string): Promise<Buffer> {
+  /** Prints the HTML; anything it links to on the network is refused, so the PDF is the same on every machine. */
+  async render(html: string, options: PrintOptions = {}): Promise<Buffer> {
     const page = await this.browser.newPage();
     try {
-      // The HTML is self-contained; waiting for fonts is what 'load' gives.
+      await page.route(/^https?:\/\//, (route) => route.abort());
+      if (options.media) await page.emulateMedia({ media: options.media });
+      // Waiting for fonts is what 'load' gives.
       await page.setContent(html, { waitUntil: 'load' });
-      return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+      return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, ...(options.margin ? { margin: options.margin } : {}) });
     } finally {
       await page.close();
     }

@@ -1,16 +1,20 @@
 import { SECTION_KEYS, type SectionKey } from '@r2w/cv-schema';
 import type { Origin } from './corpus';
 import type { Format } from './documents';
-import { addTally, emptyTally, scores, type Comparison, type Tally } from './metrics';
-import type { Layout } from './render-html';
+import { addTally, emptyTally, scores, type Comparison, type ScoredFact, type Tally } from './metrics';
+import { OUR_FAMILY } from './others';
 
 export type ExtractorName = 'offline' | 'claude';
 
 export interface DocumentResult {
   extractor: ExtractorName;
+  /** The corpus CV's name, or the file name (without extension) of a document of others'. */
   cv: string;
   origin: Origin;
-  layout: Layout;
+  /** `ours` (our renderers) or the folder under others/. */
+  family: string;
+  /** Our layout, or the family for others' documents. */
+  layout: string;
   format: Format;
   /** ok; failed: the pipeline refused or the extractor gave up (scored as all missed); crashed: a bug. */
   status: 'ok' | 'failed' | 'crashed';
@@ -95,6 +99,44 @@ function describeCorpus(results: DocumentResult[]): string {
   return `${cvs} CV${cvs === 1 ? '' : 's'}, ${results.length} documents`;
 }
 
+/** How the report names a document: the rendering's file name, or family/file for others'. */
+export const documentLabel = (result: Pick<DocumentResult, 'cv' | 'origin' | 'family' | 'layout' | 'format'>) =>
+  result.origin === 'others' ? `${result.family}/${result.cv}.${result.format}` : `${result.cv}.${result.layout}.${result.format}`;
+
+// A family's kind is its name up to the first "-": jsonresume-even and jsonresume-paper are both themes.
+const kindOf = (family: string) => family.split('-')[0]!;
+
+/** Overall scores of our layouts and of others', and of others' by kind. */
+function oursAndOthers(results: DocumentResult[]): string[] {
+  const others = results.filter((result) => result.family !== OUR_FAMILY);
+  const rows: [string, DocumentResult[]][] = [
+    [OUR_FAMILY, results.filter((result) => result.family === OUR_FAMILY)],
+    ['others', others],
+    ...[...groupBy(others, (result) => `others: ${kindOf(result.family)}-*`)],
+  ];
+  return table(
+    "Our layouts and others' (overall)",
+    'layouts',
+    rows.filter(([, members]) => members.length > 0).map(([name, members]) => [name, aggregate(members).overall, `${members.length} docs`]),
+  );
+}
+
+const f1Of = (result: DocumentResult) => scores(result.comparison.overall).f1;
+const factLine = (sign: string, fact: ScoredFact) => `    ${sign} ${fact.field} = ${JSON.stringify(fact.value.length > 90 ? `${fact.value.slice(0, 87)}...` : fact.value)}`;
+
+/** The documents with the lowest F1, each with a few of its missed (-) and extra (+) facts. */
+export function weakestDocuments(results: DocumentResult[], count = 10, factsEach = 4): string[] {
+  const weakest = [...results].sort((a, b) => f1Of(a) - f1Of(b) || documentLabel(a).localeCompare(documentLabel(b))).slice(0, count);
+  const lines = [`Weakest ${weakest.length} documents (F1; a few missed "-" and extra "+" facts each)`];
+  for (const result of weakest) {
+    const { missed, extra, overall } = result.comparison;
+    const status = result.status === 'ok' ? '' : ` ${result.status.toUpperCase()}`;
+    lines.push(`  ${f1Of(result).toFixed(2)}  ${documentLabel(result)}${status}: ${missed.length} missed, ${extra.length} extra of ${overall.truth} true facts`);
+    lines.push(...missed.slice(0, factsEach).map((fact) => factLine('-', fact)), ...extra.slice(0, factsEach).map((fact) => factLine('+', fact)));
+  }
+  return [...lines, ''];
+}
+
 /** The printed report of one extractor's results. */
 export function extractorReport(extractor: ExtractorName, results: DocumentResult[], verbose: boolean): string[] {
   const synthetic = results.some((result) => result.synthetic);
@@ -103,21 +145,29 @@ export function extractorReport(extractor: ExtractorName, results: DocumentResul
   const byOrigin = groupBy(results, (result) => result.origin);
   const own = byOrigin.get('project') ?? [];
   const sample = byOrigin.get('jsonresume') ?? [];
+  const others = byOrigin.get('others') ?? [];
+  const ours = results.filter((result) => result.family === OUR_FAMILY);
   if (own.length > 0) lines.push(...sectionTable(`Project corpus (${describeCorpus(own)})`, aggregate(own)));
   if (sample.length > 0) lines.push(...sectionTable(`JSON Resume sample (${describeCorpus(sample)})`, aggregate(sample)));
+  if (others.length > 0) lines.push(...sectionTable(`Layouts by others (${new Set(others.map((result) => result.family)).size} families, ${others.length} documents)`, aggregate(others)));
+  lines.push(...oursAndOthers(results));
+  lines.push(...breakdown('By layout family', 'family', results, (result) => result.family));
   lines.push(...breakdown('By format (all documents)', 'format', results, (result) => result.format));
-  lines.push(...breakdown('By layout (all documents)', 'layout', results, (result) => result.layout));
-  lines.push(...breakdown('By CV (all its documents)', 'cv', results, (result) => result.cv));
+  if (ours.length > 0) {
+    lines.push(...breakdown('By layout (our renderers)', 'layout', ours, (result) => result.layout));
+    lines.push(...breakdown('By CV (all its documents in our layouts)', 'cv', ours, (result) => result.cv));
+  }
+  lines.push(...weakestDocuments(results));
   lines.push(`Values dropped by the source check: ${results.reduce((sum, result) => sum + result.rejectedValues, 0)}`);
 
   const failures = results.filter((result) => result.status !== 'ok');
   lines.push(failures.length === 0 ? 'Failed extractions: none' : `Failed extractions (${failures.length}, scored as all facts missed):`);
-  for (const failure of failures) lines.push(`  ${failure.status.toUpperCase()} ${failure.cv}.${failure.layout}.${failure.format}: ${failure.error ?? ''}`);
+  for (const failure of failures) lines.push(`  ${failure.status.toUpperCase()} ${documentLabel(failure)}: ${failure.error ?? ''}`);
 
   if (verbose) {
     for (const result of results) {
       const { missed, extra } = result.comparison;
-      lines.push('', `--- ${result.cv}.${result.layout}.${result.format} (${result.status}): ${missed.length} missed, ${extra.length} extra`);
+      lines.push('', `--- ${documentLabel(result)} (${result.status}): ${missed.length} missed, ${extra.length} extra`);
       for (const fact of missed) lines.push(`  - ${fact.field} = ${JSON.stringify(fact.value)}`);
       for (const fact of extra) lines.push(`  + ${fact.field} = ${JSON.stringify(fact.value)}`);
     }
@@ -143,6 +193,7 @@ export function jsonReport(results: DocumentResult[], durationMs: number) {
           ...Object.fromEntries([...groupBy(members, (result) => result.origin)].map(([origin, group]) => [origin, summarise(group)])),
           byFormat: Object.fromEntries([...groupBy(members, (result) => result.format)].map(([format, group]) => [format, summarise(group)])),
           byLayout: Object.fromEntries([...groupBy(members, (result) => result.layout)].map(([layout, group]) => [layout, summarise(group)])),
+          byFamily: Object.fromEntries([...groupBy(members, (result) => result.family)].map(([family, group]) => [family, summarise(group)])),
         },
       ]),
     ),

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,22 +13,27 @@ import { createMetrics } from '../../src/observability/metrics';
 import { startFakeAnthropic, type FakeAnthropic } from '../../test/support/fake-anthropic';
 import { readRecording, startRecordingProxy, writeRecording, type Recording } from './claude-recordings';
 import { loadCorpus, type CorpusCv } from './corpus';
-import { FORMATS, renderAll, renderingsWanted, type Format, type Rendering } from './documents';
+import { FORMATS, fromOthers, fromRendering, renderAll, renderingsWanted, type EvalDocument, type Format } from './documents';
 import { mapLimit } from './map-limit';
 import { compareCvs } from './metrics';
+import { familiesIn, loadOthers, OUR_FAMILY } from './others';
 import { LAYOUTS, type Layout } from './render-html';
 import { PdfRenderer } from './render-pdf';
 import { extractorReport, jsonReport, SYNTHETIC_WARNING, type DocumentResult, type ExtractorName } from './report';
 
 // npm run eval:extraction -- [flags]: renders every corpus CV in every layout and format,
-// runs each file through the real ExtractionPipeline, and scores the result against the
-// ground truth (metrics.ts). Exits non-zero when something crashes, never for low scores.
+// reads the documents laid out by others (others/<family>/), runs each file through the real
+// ExtractionPipeline, and scores the result against the ground truth (metrics.ts). Exits
+// non-zero when something crashes, never for low scores.
 
 const USAGE = `Usage: npm run eval:extraction -- [options]
   --extractor offline|claude|all   which extractor is primary (default all; no fallback)
   --format pdf|docx|txt|all        which renderings (default all; txt only in the classic layout)
   --layout ${LAYOUTS.join('|')}|all   which layouts (default all)
-  --cv <name>                      one corpus CV (file name without .<lang>.json, or jsonresume-sample)
+  --cv <name>                      one corpus CV (file name without .<lang>.json, or jsonresume-sample),
+                                   or one document of others' (file name without extension)
+  --family <name>                  one layout family: ${OUR_FAMILY} (our renderers) or a folder under others/
+  --others-only                    only the documents laid out by others (same as leaving out ${OUR_FAMILY})
   --json <file>                    also write every document's result as JSON
   --verbose                        list each document's missed and extra facts
   --keep                           keep the rendered files and print where they are
@@ -47,6 +52,8 @@ interface Options {
   formats: Format[];
   layouts: Layout[];
   cv?: string;
+  family?: string;
+  othersOnly: boolean;
   json?: string;
   verbose: boolean;
   keep: boolean;
@@ -64,6 +71,8 @@ const FLAGS = {
   format: { type: 'string', default: 'all' },
   layout: { type: 'string', default: 'all' },
   cv: { type: 'string' },
+  family: { type: 'string' },
+  'others-only': { type: 'boolean', default: false },
   json: { type: 'string' },
   verbose: { type: 'boolean', default: false },
   keep: { type: 'boolean', default: false },
@@ -90,6 +99,8 @@ function readOptions(argv: string[]): Options {
     formats: choice('format', values.format, FORMATS),
     layouts: choice('layout', values.layout, LAYOUTS),
     ...(values.cv === undefined ? {} : { cv: values.cv }),
+    ...(values.family === undefined ? {} : { family: values.family }),
+    othersOnly: values['others-only'],
     ...(values.json === undefined ? {} : { json: path.resolve(values.json) }),
     verbose: values.verbose,
     keep: values.keep,
@@ -113,20 +124,20 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 // anything else thrown is a bug in the code under test or in this harness.
 const isExpectedFailure = (error: unknown) => error instanceof ExtractionError || error instanceof MalformedToolOutput;
 
-async function extractOne(pipeline: ExtractionPipeline, rendering: Rendering, extractor: ExtractorName, synthetic: boolean): Promise<DocumentResult> {
-  const { corpusCv, layout, format } = rendering;
-  const base = { extractor, cv: corpusCv.name, origin: corpusCv.origin, layout, format, synthetic };
+async function extractOne(pipeline: ExtractionPipeline, document: EvalDocument, extractor: ExtractorName, synthetic: boolean): Promise<DocumentResult> {
+  const { name, origin, family, layout, format, truth } = document;
+  const base = { extractor, cv: name, origin, family, layout, format, synthetic };
   const started = performance.now();
   try {
-    const outcome = await withTimeout(pipeline.run(rendering.bytes, format, noProgress), DOCUMENT_TIMEOUT_MS);
-    return { ...base, status: 'ok', ms: performance.now() - started, rejectedValues: outcome.rejectedValues, comparison: compareCvs(corpusCv.cv, outcome.cv) };
+    const outcome = await withTimeout(pipeline.run(document.bytes, format, noProgress), DOCUMENT_TIMEOUT_MS);
+    return { ...base, status: 'ok', ms: performance.now() - started, rejectedValues: outcome.rejectedValues, comparison: compareCvs(truth, outcome.cv) };
   } catch (error) {
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    return { ...base, status: isExpectedFailure(error) ? 'failed' : 'crashed', error: message, ms: performance.now() - started, rejectedValues: 0, comparison: compareCvs(corpusCv.cv, emptyCv()) };
+    return { ...base, status: isExpectedFailure(error) ? 'failed' : 'crashed', error: message, ms: performance.now() - started, rejectedValues: 0, comparison: compareCvs(truth, emptyCv()) };
   }
 }
 
-async function evaluateOffline(renderings: Rendering[]): Promise<DocumentResult[]> {
+async function evaluateOffline(renderings: EvalDocument[]): Promise<DocumentResult[]> {
   const pipeline = new ExtractionPipeline({ primary: new OfflineExtractor(), logger, metrics });
   return mapLimit(renderings, LANES, (rendering) => extractOne(pipeline, rendering, 'offline', false));
 }
@@ -136,7 +147,7 @@ function claudeConfig(apiKey: string, baseURL: string) {
 }
 
 /** Replays each CV's recorded answer from a local fake of the Messages API, one fake per lane. */
-async function evaluateClaude(renderings: Rendering[], recordings: Map<string, Recording>): Promise<DocumentResult[]> {
+async function evaluateClaude(renderings: EvalDocument[], recordings: Map<string, Recording>): Promise<DocumentResult[]> {
   const lanes: { fake: FakeAnthropic; extractor: ClaudeExtractor; pipeline: ExtractionPipeline }[] = [];
   try {
     for (let lane = 0; lane < LANES; lane += 1) {
@@ -146,7 +157,7 @@ async function evaluateClaude(renderings: Rendering[], recordings: Map<string, R
     }
     return await mapLimit(renderings, LANES, (rendering, index) => {
       const lane = lanes[index]!;
-      const recording = recordings.get(rendering.corpusCv.name)!;
+      const recording = recordings.get(rendering.name)!;
       // Each lane extracts one document at a time, so its fake answers every call with this CV's recording.
       lane.fake.fallback = { kind: 'tool', input: recording.input };
       return extractOne(lane.pipeline, rendering, 'claude', recording.synthetic);
@@ -193,11 +204,29 @@ async function record(corpus: CorpusCv[], dir: string, pdf: () => Promise<PdfRen
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
+/** Our renderings are wanted unless another family is named or --others-only is set. */
+function oursWanted(options: Options): boolean {
+  return !options.othersOnly && (options.family === undefined || options.family === OUR_FAMILY);
+}
+
+/** Others' documents of the wanted family, formats and --cv, read from the committed files. */
+function othersWanted(options: Options): EvalDocument[] {
+  const families = familiesIn();
+  if (options.family !== undefined && options.family !== OUR_FAMILY && !families.includes(options.family)) {
+    throw new UsageError(`No layout family "${options.family}": ${[OUR_FAMILY, ...families].join(', ')}`);
+  }
+  const chosen = options.family === undefined ? families : options.family === OUR_FAMILY ? [] : [options.family];
+  return loadOthers(chosen)
+    .filter((document) => options.formats.includes(document.format) && (options.cv === undefined || document.name === options.cv))
+    .map((document) => fromOthers(document, readFileSync(document.file)));
+}
+
 async function main(): Promise<number> {
   const options = readOptions(process.argv.slice(2));
   const started = performance.now();
-  const corpus = loadCorpus().filter((entry) => options.cv === undefined || entry.name === options.cv);
-  if (corpus.length === 0) throw new UsageError(`No corpus CV named "${options.cv}"`);
+  const corpus = oursWanted(options) ? loadCorpus().filter((entry) => options.cv === undefined || entry.name === options.cv) : [];
+  const others = othersWanted(options);
+  if (corpus.length === 0 && others.length === 0) throw new UsageError(options.cv === undefined ? 'No document to evaluate' : `No corpus CV or document of others named "${options.cv}"`);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'r2w-eval-'));
 
   let browser: Promise<PdfRenderer> | undefined;
@@ -208,15 +237,18 @@ async function main(): Promise<number> {
     const recordings = options.extractors.includes('claude') ? loadRecordings(corpus) : new Map<string, Recording>();
 
     const wanted = renderingsWanted(corpus, options.layouts, options.formats);
-    if (wanted.length === 0) throw new UsageError('Nothing to render: plain text exists in the classic layout only');
-    const renderings = await renderAll(wanted, dir, pdf);
+    if (wanted.length === 0 && others.length === 0) throw new UsageError('Nothing to render: plain text exists in the classic layout only');
+    const ours = (await renderAll(wanted, dir, pdf)).map(fromRendering);
     if (browser) await (await browser).close();
     browser = undefined;
-    console.log(`Rendered ${renderings.length} documents of ${corpus.length} CVs (${options.layouts.join(', ')}; ${options.formats.join(', ')}) in ${seconds(performance.now() - started)}`);
+    console.log(`Rendered ${ours.length} documents of ${corpus.length} CVs (${options.layouts.join(', ')}; ${options.formats.join(', ')}) in ${seconds(performance.now() - started)}`);
+    const familyCount = new Set(others.map((document) => document.family)).size;
+    console.log(`Read ${others.length} documents laid out by others in ${familyCount} famil${familyCount === 1 ? 'y' : 'ies'}`);
 
     for (const extractor of options.extractors) {
       const extracting = performance.now();
-      const extracted = extractor === 'offline' ? await evaluateOffline(renderings) : await evaluateClaude(renderings, recordings);
+      // Others' documents have no recorded Claude answer: only the offline extractor reads them.
+      const extracted = extractor === 'offline' ? await evaluateOffline([...ours, ...others]) : await evaluateClaude(ours, recordings);
       console.log(`Extracted ${extracted.length} documents with ${extractor} in ${seconds(performance.now() - extracting)}`);
       results = [...results, ...extracted];
     }

@@ -1,0 +1,21 @@
+import path from 'node:path';
+import { OTHERS_DIR } from '../others';
+import { renderJsonResumeFamilies } from './jsonresume';
+import { corpusCvs, newCvs } from './source-cvs';
+
+// npm run eval:render-others -- [family or kind…]: regenerates the committed documents of
+// others' layouts under others/ (all of them without arguments; "jsonresume" names every
+// jsonresume-* family). Needs Chromium, poppler-utils and, for its families, LibreOffice.
+
+async function main(): Promise<void> {
+  const names = process.argv.slice(2);
+  const only = (family: string) => names.length === 0 || names.some((name) => family === name || family.startsWith(`${name}-`));
+  const cvs = [...corpusCvs(), ...newCvs()];
+  await renderJsonResumeFamilies(cvs, OTHERS_DIR, only);
+  console.log(`Written under ${path.relative(process.cwd(), OTHERS_DIR)}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
