@@ -86,3 +86,40 @@ describe('role and organisation', () => {
     expect(job).toMatchObject({ jobTitle: 'Data Analyst', companyName: 'Acme Corp', location: 'Madrid' });
   });
 });
+
+describe('stray short lines in a section of dated entries', () => {
+  const job = (title: string, dates: string): LineSpec[] => [[title, { bold: true, gapBefore: 28 }], dates, bullet('Shipped the quarterly roadmap')];
+
+  it.each<[string, LineSpec[]]>([
+    [
+      "a chart's labels after the last job",
+      [
+        ...job('Engineer, Acme Corp', '2019 – 2021'),
+        ...job('Analyst, Globex Inc.', '2016 – 2019'),
+        ['Python 40%', { gapBefore: 40, fontSize: 7 }],
+        ['Go 30%', { fontSize: 7 }],
+        ['SQL 30%', { fontSize: 7 }],
+      ],
+    ],
+    ['a running header between two jobs', [...job('Engineer, Acme Corp', '2019 – 2021'), ['Jane Doe · Résumé 2', { gapBefore: 60, page: 2 }], ...job('Analyst, Globex Inc.', '2016 – 2019')]],
+    ['a page number', [...job('Engineer, Acme Corp', '2019 – 2021'), ['2', { gapBefore: 60 }], ...job('Analyst, Globex Inc.', '2016 – 2019')]],
+  ])('are no entries: %s', (_kind, specs) => {
+    const { cv, unclassifiedText } = read([...top, heading('Experience'), ...specs]);
+    expect(cv.experience.items.map((item) => [item.jobTitle, item.companyName])).toEqual([
+      ['Engineer', 'Acme Corp'],
+      ['Analyst', 'Globex Inc.'],
+    ]);
+    expect(unclassifiedText.length).toBeGreaterThan(0);
+  });
+
+  it('keep an undated entry that names a role or an organisation', () => {
+    const { cv } = read([
+      ...top,
+      heading('Experience'),
+      ...job('Engineer, Acme Corp', '2019 – 2021'),
+      ...job('Analyst, Globex Inc.', '2016 – 2019'),
+      ['Freelance Consultant', { bold: true, gapBefore: 28 }],
+    ]);
+    expect(cv.experience.items.map((item) => item.jobTitle)).toEqual(['Engineer', 'Analyst', 'Freelance Consultant']);
+  });
+});

@@ -3,6 +3,7 @@ import { findDateRanges } from './date-spans';
 import { dateRank } from './entry-head';
 import { isKnownLabel } from './field-labels';
 import type { BodyStyle, Line } from './lines';
+import { isDegree, isInstitution, organisationEvidence, roleEvidence } from './roles';
 import { isProse, labelled, splitParts, tidy, wordCount } from './text';
 
 // A list section (jobs, degrees, awards…) as entries. An entry opens with a few short
@@ -115,6 +116,25 @@ export function splitEntries(lines: readonly Line[], style: BodyStyle, { labelle
     if (entry.head.length > 0 || !entry.body.every((line) => line.listItem)) return [entry];
     return entry.body.map((line) => ({ head: [line], body: [] }));
   });
+}
+
+/** Whether a head line names something an entry is about: a role, an organisation, a degree or a school. */
+function namesSomething(text: string): boolean {
+  return splitParts(text).some((part) => roleEvidence(part) > 0 || organisationEvidence(part) >= 2 || isDegree(part) || isInstitution(part));
+}
+
+/**
+ * Lines that stray into a section from outside its flow (a chart's labels, a running header,
+ * a page number) come out as an entry of their own: a few short lines with no dates, no
+ * details and no word naming a role, an organisation, a degree or a school. Where the
+ * section's entries are dated, such an entry is no entry; its lines are returned apart.
+ */
+export function withoutStrays(entries: readonly Entry[]): { entries: Entry[]; stray: Line[] } {
+  const isDated = (entry: Entry) => entry.head.some((line) => dateRank(line.text) > 0);
+  const dated = entries.filter(isDated).length;
+  if (dated < 2 || dated * 2 <= entries.length) return { entries: [...entries], stray: [] };
+  const isStray = (entry: Entry) => entry.body.length === 0 && !isDated(entry) && entry.head.every((line) => wordCount(line.text) <= 4 && !namesSomething(line.text));
+  return { entries: entries.filter((entry) => !isStray(entry)), stray: entries.filter(isStray).flatMap((entry) => entry.head) };
 }
 
 function toEntry(lines: Line[], detail: ReadonlyMap<Line, boolean | undefined>): Entry {

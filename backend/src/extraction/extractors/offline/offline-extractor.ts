@@ -1,7 +1,7 @@
 import { emptyCv, type Cv, type SectionKey } from '@r2w/cv-schema';
 import type { DocumentText } from '../../text/document-text';
 import type { CvExtractor, ExtractorResult } from '../extractor';
-import { splitEntries } from './entries';
+import { splitEntries, withoutStrays, type Entry, type SplitOptions } from './entries';
 import { looksLikeName, parseHeader } from './header';
 import type { HeadingKey } from './heading-words';
 import { bodyStyle, readingLines, type BodyStyle, type Line } from './lines';
@@ -31,17 +31,28 @@ type ListKey = Exclude<HeadingKey, 'contact' | 'summary' | 'skills'>;
 // Volunteering shares the memberships section; its entries are marked as such.
 const VOLUNTEERING = /volunt|benevol|ehrenamt|התנדב|community service|community involvement/u;
 
+// A section of entries, its stray lines (see withoutStrays) kept as unclassified text.
+const entryParser =
+  (parse: (entries: readonly Entry[]) => Parsed<object>, options: SplitOptions = {}) =>
+  (block: Block, style: BodyStyle): Parsed<object> => {
+    const { entries, stray } = withoutStrays(splitEntries(block.lines, style, options));
+    const parsed = parse(entries);
+    return { items: parsed.items, unclassified: [...stray.map((line) => line.text), ...parsed.unclassified] };
+  };
+
+const DETAILED: SplitOptions = { labelledDetails: true };
+
 const PARSERS: Record<ListKey, (block: Block, style: BodyStyle) => Parsed<object>> = {
-  experience: (block, style) => parseExperience(splitEntries(block.lines, style, { labelledDetails: true })),
-  education: (block, style) => parseEducation(splitEntries(block.lines, style, { labelledDetails: true })),
-  projects: (block, style) => parseProjects(splitEntries(block.lines, style, { labelledDetails: true })),
-  certifications: (block, style) => parseCertifications(splitEntries(block.lines, style)),
-  awards: (block, style) => parseAwards(splitEntries(block.lines, style)),
-  courses: (block, style) => parseCourses(splitEntries(block.lines, style)),
-  conferences: (block, style) => parseConferences(splitEntries(block.lines, style)),
-  patents: (block, style) => parsePatents(splitEntries(block.lines, style)),
-  references: (block, style) => parseReferences(splitEntries(block.lines, style)),
-  memberships: (block, style) => parseMemberships(splitEntries(block.lines, style, { labelledDetails: true }), VOLUNTEERING.test(fold(block.title))),
+  experience: entryParser(parseExperience, DETAILED),
+  education: entryParser(parseEducation, DETAILED),
+  projects: entryParser(parseProjects, DETAILED),
+  certifications: entryParser(parseCertifications),
+  awards: entryParser(parseAwards),
+  courses: entryParser(parseCourses),
+  conferences: entryParser(parseConferences),
+  patents: entryParser(parsePatents),
+  references: entryParser(parseReferences),
+  memberships: (block, style) => entryParser((entries) => parseMemberships(entries, VOLUNTEERING.test(fold(block.title))), DETAILED)(block, style),
   languages: (block) => parseLanguages(block.lines),
   hobbies: (block) => parseHobbies(block.lines),
   publications: (block) => parsePublications(block.lines),
