@@ -60,6 +60,34 @@ describe('sectionOfHeading', () => {
     expect(sectionOfHeading(text)).toBe(key);
   });
 
+  it.each([
+    ['Project', 'projects'],
+    ['Publication', 'publications'],
+    ['Award', 'awards'],
+    ['Reference', 'references'],
+    ['Projekt', 'projects'],
+    ['Publikation', 'publications'],
+    ['Habilidad', 'skills'],
+    ['Hobby', 'hobbies'],
+  ])('reads the singular (or plural) %j as its section', (text, key) => {
+    expect(sectionOfHeading(text)).toBe(key);
+  });
+
+  it.each([
+    ['Selected Honors', 'awards'],
+    ['Relevant Coursework', 'courses'],
+    ['Technical Toolbox', 'skills'],
+    ['Sélection de productions', 'projects'],
+    ['Selección de proyectos', 'projects'],
+    ['Liste des publications', 'publications'],
+    ['Professional Affiliations', 'memberships'],
+    ['Invited Presentations', 'conferences'],
+    ['Research Grants', 'awards'],
+    ['Ausgewählte Projekte', 'projects'],
+  ])('reads the core word under a qualifier in %j', (text, key) => {
+    expect(sectionOfHeading(text)).toBe(key);
+  });
+
   it.each(['Skills in Python and Go', 'People: Patient education, Precepting', 'Programming Languages', 'Senior Software Engineer', 'Acme Corp'])('%j names no section', (text) => {
     expect(sectionOfHeading(text)).toBeNull();
   });

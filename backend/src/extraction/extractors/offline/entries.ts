@@ -3,7 +3,8 @@ import { findDateRanges } from './date-spans';
 import { dateRank } from './entry-head';
 import { isKnownLabel } from './field-labels';
 import type { BodyStyle, Line } from './lines';
-import { isProse, labelled, splitParts, tidy } from './text';
+import { isDegree, isInstitution, organisationEvidence, roleEvidence } from './roles';
+import { isProse, labelled, splitParts, tidy, wordCount } from './text';
 
 // A list section (jobs, degrees, awards…) as entries. An entry opens with a few short
 // lines (title, organisation, dates, place) and goes on with details (bullets, sentences,
@@ -38,9 +39,27 @@ function isContactLine(text: string): boolean {
 }
 
 /** Bullets, labelled lines, contact details and sentences; a bold line is a title, however long. */
-function isDetail(line: Line, style: BodyStyle): boolean {
+function isDetail(line: Line, style: BodyStyle, labelledDetails: boolean): boolean {
   if (line.listItem || isDetailLabel(line) || isContactLine(line.text)) return true;
+  if (labelledDetails && isLabelledDetail(line, style)) return true;
   return isProse(line.text) && !endsWithDates(line) && !(line.bold && !style.bold);
+}
+
+/**
+ * "Customers: Deutsche Bahn, Siemens", "Key result: zero-downtime migration": a short label
+ * with its value, set like the body, is a detail of the entry above whatever the label says,
+ * unless the section's entries themselves open with such lines (see labelsOpenEntries).
+ */
+function isLabelledDetail(line: Line, style: BodyStyle): boolean {
+  const pair = labelled(line.text);
+  return pair !== null && pair.value !== '' && wordCount(pair.label) <= 4 && !(line.bold && !style.bold) && !endsWithDates(line);
+}
+
+// "Microsoft Certified: Azure Data Engineer" opening a certifications section: when the
+// section's first line is a labelled line, such lines name its entries.
+function labelsOpenEntries(lines: readonly Line[], style: BodyStyle): boolean {
+  const first = lines[0];
+  return first !== undefined && isLabelledDetail(first, style) && !isDetailLabel(first);
 }
 
 /** Enough room above the line to part it from the previous entry. */
@@ -54,8 +73,18 @@ function repeatsOpening(line: Line, first: Line | undefined, current: readonly L
   return first !== undefined && bold(first) && bold(line) && Math.abs(line.fontSize - first.fontSize) < 0.3 && current.some((earlier) => !bold(earlier));
 }
 
-export function splitEntries(lines: readonly Line[], style: BodyStyle): Entry[] {
-  const detail = new Map(lines.map((line) => [line, isDetail(line, style)]));
+export interface SplitOptions {
+  /**
+   * Whether any short "Label: value" line is a detail. True for sections of jobs, degrees and
+   * projects, whose names rarely hold a colon; false where names do ("Microsoft Certified:
+   * Azure Fundamentals"), so only known labels are details there.
+   */
+  labelledDetails?: boolean;
+}
+
+export function splitEntries(lines: readonly Line[], style: BodyStyle, { labelledDetails = false }: SplitOptions = {}): Entry[] {
+  const labelsOpen = labelsOpenEntries(lines, style);
+  const detail = new Map(lines.map((line) => [line, isDetail(line, style, labelledDetails && !labelsOpen)]));
   const rankOf = new Map(lines.map((line) => [line, dateRank(line.text)]));
   const groups: Line[][] = [];
   let current: Line[] = [];
@@ -87,6 +116,25 @@ export function splitEntries(lines: readonly Line[], style: BodyStyle): Entry[] 
     if (entry.head.length > 0 || !entry.body.every((line) => line.listItem)) return [entry];
     return entry.body.map((line) => ({ head: [line], body: [] }));
   });
+}
+
+/** Whether a head line names something an entry is about: a role, an organisation, a degree or a school. */
+function namesSomething(text: string): boolean {
+  return splitParts(text).some((part) => roleEvidence(part) > 0 || organisationEvidence(part) >= 2 || isDegree(part) || isInstitution(part));
+}
+
+/**
+ * Lines that stray into a section from outside its flow (a chart's labels, a running header,
+ * a page number) come out as an entry of their own: a few short lines with no dates, no
+ * details and no word naming a role, an organisation, a degree or a school. Where the
+ * section's entries are dated, such an entry is no entry; its lines are returned apart.
+ */
+export function withoutStrays(entries: readonly Entry[]): { entries: Entry[]; stray: Line[] } {
+  const isDated = (entry: Entry) => entry.head.some((line) => dateRank(line.text) > 0);
+  const dated = entries.filter(isDated).length;
+  if (dated < 2 || dated * 2 <= entries.length) return { entries: [...entries], stray: [] };
+  const isStray = (entry: Entry) => entry.body.length === 0 && !isDated(entry) && entry.head.every((line) => wordCount(line.text) <= 4 && !namesSomething(line.text));
+  return { entries: entries.filter((entry) => !isStray(entry)), stray: entries.filter(isStray).flatMap((entry) => entry.head) };
 }
 
 function toEntry(lines: Line[], detail: ReadonlyMap<Line, boolean | undefined>): Entry {

@@ -637,39 +637,83 @@ const HEADINGS: Record<HeadingKey, readonly string[]> = {
 // Words on a CV's first lines that name the document, not a section of it.
 const DOCUMENT_TITLES = new Set(['curriculum vitae', 'cv', 'resume', 'resume / cv', 'lebenslauf', 'hoja de vida', 'קורות חיים', 'tabellarischer lebenslauf']);
 
-// A qualifier and a section's core word: "Clinical Skills", "Teaching Experience" (English
-// and German put the core word last), "Experiencia docente", "Projets clés" (Spanish, French
-// and Hebrew put it first). "Languages" is not among them: "Programming Languages" is a
-// skills label; and "Skills in Python" is no heading.
-const CORE_LAST = new Map<string, HeadingKey>([
+// A qualifier and a section's core word: "Clinical Skills", "Selected Honors", "Relevant
+// Coursework" (English and German put the core word last), "Experiencia docente", "Projets
+// clés" (Spanish, French and Hebrew put it first), "Sélection de productions" (a Romance
+// qualifier before "de"). Core words are compared by stem, so "Project" and "Projekte" meet
+// "projects". "Languages" is not among them: "Programming Languages" is a skills label; and
+// "Skills in Python" is no heading.
+const CORE_LAST = stemMap([
   ['experience', 'experience'],
+  ['employment', 'experience'],
+  ['appointments', 'experience'],
+  ['positions', 'experience'],
   ['education', 'education'],
   ['skills', 'skills'],
+  ['competencies', 'skills'],
+  ['proficiencies', 'skills'],
+  ['expertise', 'skills'],
+  ['toolbox', 'skills'],
+  ['toolkit', 'skills'],
+  ['tools', 'skills'],
+  ['technologies', 'skills'],
   ['projects', 'projects'],
   ['publications', 'publications'],
+  ['papers', 'publications'],
   ['awards', 'awards'],
+  ['honors', 'awards'],
+  ['honours', 'awards'],
+  ['distinctions', 'awards'],
+  ['grants', 'awards'],
+  ['fellowships', 'awards'],
   ['certifications', 'certifications'],
+  ['certificates', 'certifications'],
+  ['licenses', 'certifications'],
+  ['licences', 'certifications'],
   ['courses', 'courses'],
+  ['coursework', 'courses'],
+  ['trainings', 'courses'],
   ['references', 'references'],
+  ['referees', 'references'],
   ['talks', 'conferences'],
+  ['presentations', 'conferences'],
   ['patents', 'patents'],
   ['interests', 'hobbies'],
   ['hobbies', 'hobbies'],
+  ['memberships', 'memberships'],
+  ['affiliations', 'memberships'],
   ['erfahrung', 'experience'],
   ['kenntnisse', 'skills'],
+  ['fähigkeiten', 'skills'],
   ['projekte', 'projects'],
   ['publikationen', 'publications'],
+  ['auszeichnungen', 'awards'],
+  ['zertifikate', 'certifications'],
 ]);
-const CORE_FIRST = new Map<string, HeadingKey>([
+const CORE_FIRST = stemMap([
   ['experiencia', 'experience'],
+  ['experiences', 'experience'],
   ['habilidades', 'skills'],
   ['competencias', 'skills'],
   ['competences', 'skills'],
+  ['conocimientos', 'skills'],
+  ['outils', 'skills'],
+  ['herramientas', 'skills'],
   ['proyectos', 'projects'],
   ['projets', 'projects'],
+  ['productions', 'projects'],
+  ['realisations', 'projects'],
+  ['trabajos', 'projects'],
   ['publicaciones', 'publications'],
+  ['publications', 'publications'],
   ['premios', 'awards'],
+  ['prix', 'awards'],
+  ['distinctions', 'awards'],
+  ['reconocimientos', 'awards'],
+  ['certificaciones', 'certifications'],
+  ['certifications', 'certifications'],
   ['cursos', 'courses'],
+  ['cours', 'courses'],
   ['ניסיון', 'experience'],
   ['כישורים', 'skills'],
   ['פרויקטים', 'projects'],
@@ -677,17 +721,37 @@ const CORE_FIRST = new Map<string, HeadingKey>([
   ['קורסים', 'courses'],
 ]);
 
+/**
+ * A word without its plural or inflection ending, so singular and plural meet: "projects"
+ * and "project" → "project", "courses" and "course" → "cours", "Projekte" → "projekt",
+ * "Publikationen" → "publikation", "hobbies" → "hobby". Both sides of a comparison go
+ * through it, so it only needs to be consistent, not linguistically right.
+ */
+export function stem(word: string): string {
+  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  const ending = ['es', 'en', 's', 'e'].find((suffix) => word.endsWith(suffix) && word.length - suffix.length >= 4 && !/(?:ss|us|is)$/.test(word));
+  return ending ? word.slice(0, -ending.length) : word;
+}
+
+function stemMap(entries: readonly [string, HeadingKey][]): Map<string, HeadingKey> {
+  return new Map(entries.map(([word, key]) => [stem(fold(word)), key]));
+}
+
 // "Awards & Honors", "Skills / Tools", "Education and Certifications": the first named section
 // wins, except that training yields to a more specific neighbour ("Training & Certifications").
 const JOINERS = /\s*(?:&|\+|\/|,|\band\b|\by\b|\bet\b|\bund\b)\s*/u;
 
 const BY_PHRASE = new Map<string, HeadingKey>();
+// The same phrases word by word stemmed: "Project", "Publication", "Award" name their sections.
+const BY_STEMMED_PHRASE = new Map<string, HeadingKey>();
+const stemmed = (folded: string) => folded.split(' ').map(stem).join(' ');
 // Letter-spaced headings lose their word breaks: "W O R K  E X P E R I E N C E".
 const BY_SQUASHED_PHRASE = new Map<string, HeadingKey>();
 for (const [key, phrases] of Object.entries(HEADINGS) as [HeadingKey, readonly string[]][]) {
   for (const phrase of phrases) {
     const folded = fold(phrase);
     if (!BY_PHRASE.has(folded)) BY_PHRASE.set(folded, key);
+    if (!BY_STEMMED_PHRASE.has(stemmed(folded))) BY_STEMMED_PHRASE.set(stemmed(folded), key);
     if (!BY_SQUASHED_PHRASE.has(folded.replace(/ /g, ''))) BY_SQUASHED_PHRASE.set(folded.replace(/ /g, ''), key);
   }
 }
@@ -707,21 +771,26 @@ export function sectionOfHeading(text: string): HeadingKey | null {
   // "People: Patient education" is a label with its value, whatever its words.
   if (text.length > 60 || /[:：]\s*\S/u.test(text)) return null;
   const folded = headingText(text);
-  const exact = BY_PHRASE.get(folded);
+  const exact = BY_PHRASE.get(folded) ?? BY_STEMMED_PHRASE.get(stemmed(folded));
   if (exact) return exact;
   if (/^(?:\p{L} +)+\p{L}$/u.test(folded)) return BY_SQUASHED_PHRASE.get(folded.replace(/ /g, '')) ?? null;
   const parts = folded.split(JOINERS).filter(Boolean);
   if (parts.length < 2) return coreWordSection(folded);
   const whole = BY_PHRASE.get(parts.join(' and '));
   if (whole) return whole;
-  const keys = parts.map((part) => BY_PHRASE.get(part) ?? coreWordSection(part)).filter((key): key is HeadingKey => key !== null);
+  const keys = parts.map((part) => BY_PHRASE.get(part) ?? BY_STEMMED_PHRASE.get(stemmed(part)) ?? coreWordSection(part)).filter((key): key is HeadingKey => key !== null);
   return keys.find((key) => key !== 'courses') ?? keys[0] ?? null;
 }
 
+// "Sélection de productions", "Liste des publications": the qualifier comes first and the core word after "de".
+const ROMANCE_OF = new Set(['de', 'des', 'du', 'del', 'di', 'da', 'do']);
+
 function coreWordSection(folded: string): HeadingKey | null {
   const words = folded.split(' ');
-  if (words.length < 2 || words.length > 3) return null;
-  return CORE_LAST.get(words.at(-1)!) ?? CORE_FIRST.get(words[0]!) ?? null;
+  if (words.length < 2 || words.length > 4) return null;
+  const last = stem(words.at(-1)!);
+  const afterOf = ROMANCE_OF.has(words.at(-2)!) ? CORE_FIRST.get(last) : undefined;
+  return CORE_LAST.get(last) ?? afterOf ?? CORE_FIRST.get(stem(words[0]!)) ?? null;
 }
 
 export function isDocumentTitle(text: string): boolean {

@@ -1,7 +1,7 @@
 import { emptyCv, type Cv, type LanguageItem, type SectionKey } from '@r2w/cv-schema';
 import type { DocumentText } from '../../text/document-text';
 import type { CvExtractor, ExtractorResult } from '../extractor';
-import { splitEntries } from './entries';
+import { splitEntries, withoutStrays, type Entry, type SplitOptions } from './entries';
 import { looksLikeName, parseHeader } from './header';
 import type { HeadingKey } from './heading-words';
 import { bodyStyle, readingLines, type BodyStyle, type Line } from './lines';
@@ -22,6 +22,7 @@ import { parseReferences } from './parsers/references';
 import { parseSkills } from './parsers/skills';
 import { parseSummary } from './parsers/summary';
 import { parseTestimonials, unquoted } from './parsers/testimonials';
+import { sectionOfContent } from './section-content';
 import { displacedHeader, findSections, type Block } from './sections';
 import { languagesAmongSkills } from './skill-languages';
 import { fold } from './text';
@@ -31,17 +32,28 @@ type ListKey = Exclude<HeadingKey, 'contact' | 'summary' | 'skills'>;
 // Volunteering shares the memberships section; its entries are marked as such.
 const VOLUNTEERING = /volunt|benevol|ehrenamt|התנדב|community service|community involvement/u;
 
+// A section of entries, its stray lines (see withoutStrays) kept as unclassified text.
+const entryParser =
+  (parse: (entries: readonly Entry[]) => Parsed<object>, options: SplitOptions = {}) =>
+  (block: Block, style: BodyStyle): Parsed<object> => {
+    const { entries, stray } = withoutStrays(splitEntries(block.lines, style, options));
+    const parsed = parse(entries);
+    return { items: parsed.items, unclassified: [...stray.map((line) => line.text), ...parsed.unclassified] };
+  };
+
+const DETAILED: SplitOptions = { labelledDetails: true };
+
 const PARSERS: Record<ListKey, (block: Block, style: BodyStyle) => Parsed<object>> = {
-  experience: (block, style) => parseExperience(splitEntries(block.lines, style)),
-  education: (block, style) => parseEducation(splitEntries(block.lines, style)),
-  projects: (block, style) => parseProjects(splitEntries(block.lines, style)),
-  certifications: (block, style) => parseCertifications(splitEntries(block.lines, style)),
-  awards: (block, style) => parseAwards(splitEntries(block.lines, style)),
-  courses: (block, style) => parseCourses(splitEntries(block.lines, style)),
-  conferences: (block, style) => parseConferences(splitEntries(block.lines, style)),
-  patents: (block, style) => parsePatents(splitEntries(block.lines, style)),
-  references: (block, style) => parseReferences(splitEntries(block.lines, style)),
-  memberships: (block, style) => parseMemberships(splitEntries(block.lines, style), VOLUNTEERING.test(fold(block.title))),
+  experience: entryParser(parseExperience, DETAILED),
+  education: entryParser(parseEducation, DETAILED),
+  projects: entryParser(parseProjects, DETAILED),
+  certifications: entryParser(parseCertifications),
+  awards: entryParser(parseAwards),
+  courses: entryParser(parseCourses),
+  conferences: entryParser(parseConferences),
+  patents: entryParser(parsePatents),
+  references: entryParser(parseReferences),
+  memberships: (block, style) => entryParser((entries) => parseMemberships(entries, VOLUNTEERING.test(fold(block.title))), DETAILED)(block, style),
   languages: (block) => parseLanguages(block.lines),
   hobbies: (block) => parseHobbies(block.lines),
   publications: (block) => parsePublications(block.lines),
@@ -74,9 +86,11 @@ function sectionConfidence(items: readonly object[], core: readonly string[], he
   return Math.round((0.3 + 0.3 * headingEvidence + 0.4 * filled) * 100) / 100;
 }
 
-// "Recommendations" heads both quoted praise and lists of referees: the content decides. Praise
-// is signed after the quotation ("— Ana Ruiz, CTO"); a referee is named before any quotation.
+// A heading whose words name no section is placed by what stands under it. "Recommendations"
+// heads both quoted praise and lists of referees: the content decides. Praise is signed after
+// the quotation ("— Ana Ruiz, CTO"); a referee is named before any quotation.
 function contentKey(block: Block): HeadingKey | null {
+  if (block.key === null) return sectionOfContent(block.lines);
   if (block.key !== 'references' && block.key !== 'testimonials') return block.key;
   const signed = block.lines.some((line, index) => unquoted(line.text) !== null && /^\s*[—–-]/u.test(block.lines[index + 1]?.text ?? ''));
   const quoted = block.lines.some((line) => unquoted(line.text) !== null);

@@ -81,7 +81,11 @@ function unknownHeadings(lines: readonly Line[], known: readonly Candidate[], st
   for (const [shared, members] of groups) {
     const sample = members[0]!;
     const distinctive = sample.headingLevel !== undefined || isSized(sample, style) || isAllCaps(sample.text) || sample.underlined;
-    if (members.length < 2 || !distinctive) continue;
+    // One known heading is enough to learn the style from when that style stands out on
+    // several counts (bigger and bold, or bigger and in capitals): a CV may have a single
+    // heading the word lists know ("Experience") beside "Toolbox" and "Selected Work".
+    const unmistakable = members.some((line) => styleEvidence(line, style) >= 3 && isSized(line, style));
+    if ((members.length < 2 && !unmistakable) || !distinctive) continue;
     const usualGap = Math.min(...members.map((line) => line.gapBefore).filter((gap) => gap > 0));
     for (const line of lines.slice(first + 1)) {
       if (members.includes(line) || !mayBeHeading(line) || /\d/.test(line.text) || signature(line) !== shared) continue;

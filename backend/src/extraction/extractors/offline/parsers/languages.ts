@@ -17,6 +17,11 @@ const LEVEL_WORDS = String.raw`[ABC][12]|native|fluent|advanced|intermediate|bas
 const TRAILING_LEVEL = new RegExp(String.raw`^(\p{L}[\p{L}'’\-]*)\s+((?:${LEVEL_WORDS})\b.*)$`, 'iu');
 const IN_BRACKETS = /^(.+?)\s*\(([^()]+)\)$/u;
 
+const MENTIONS_LEVEL = new RegExp(String.raw`(?:^|[\s(:–—-])(?:${LEVEL_WORDS})(?=$|[\s),.;])`, 'iu');
+
+/** The line states how well someone speaks: "English — C1", "Deutsch (fließend)". */
+export const mentionsLevel = (text: string) => MENTIONS_LEVEL.test(fold(text)) || NATIVE.test(fold(text));
+
 // A level in brackets is part of the proficiency ("fließend (C1)"); anything else there is
 // a certificate ("C1 (TOEFL iBT 110)").
 const LEVEL_ONLY = new RegExp(String.raw`^(?:${LEVEL_WORDS})$`, 'iu');

@@ -1,6 +1,6 @@
 import { emptySkillCategory, type SkillCategory } from '@r2w/cv-schema';
 import type { BodyStyle, Line } from '../lines';
-import { labelled, splitList, wordCount } from '../text';
+import { isProse, labelled, splitList, tidy, wordCount } from '../text';
 import type { Parsed } from './parsed';
 import { compact } from './values';
 
@@ -16,6 +16,38 @@ function named(label: string): Pick<SkillCategory, 'categoryName' | 'level'> {
   return match?.[1] && match[2] ? { categoryName: match[1], level: match[2] } : { categoryName: label };
 }
 
+// Skills written as a sentence: "Proficient in Python and R, with experience in machine
+// learning", "Sehr gute Kenntnisse in Java und Kotlin". The connectors and the words that
+// lead into a skill ("with", "experience in"), in the five languages, are cut off; the
+// list's "and" separates like its commas. A lead word needs its preposition, so "deep
+// learning" and "experience design" stay whole.
+const CONNECTOR = /^(?:(?:and|a|an|y|et|und|as well as|including|such as|e\.g\.|like|also|with|incl\.|como|con|comme|avec|wie|mit|sowie)\s+)*/iu;
+const LEAD_WORDS =
+  /^(?:(?:highly|very|strong|solid|good|basic|advanced|deep|broad|extensive|some|practical|working|hands-on|proven|excellent|sehr|gute?|fundierte?|solide|buenos?|amplia|bonnes?|solides?)\s+)*(?:proficient|proficiency|experienced|experience|skilled|skills?|fluent|fluency|versed|familiar|familiarity|competent|competence|expert|expertise|knowledge|background|understanding|command|dominio|experiencia|conocimientos?|manejo|maitrise|maîtrise|connaissances?|expérience|erfahrung|kenntnisse|vertraut|sicher)\s+(?:in|with|of|at|using|en|de|del|con|des|du|mit|im|in der)\s+/iu;
+const AND = /\s+(?:and|y|et|und|&)\s+/u;
+// A skill is a name, not a clause: longer pieces are left as text.
+const MAX_SKILL_WORDS = 4;
+
+/** The skills a sentence names, and the pieces of it that are no skill. */
+function skillsInProse(text: string): { skills: string[]; rest: string[] } {
+  const skills: string[] = [];
+  const rest: string[] = [];
+  for (const clause of splitList(text.replace(/[.!]$/u, ''))) {
+    for (const piece of clause.split(AND)) {
+      const skill = tidy(
+        piece
+          .replace(CONNECTOR, '')
+          .replace(LEAD_WORDS, '')
+          .replace(/^the\s+/iu, ''),
+      );
+      if (skill === '') continue;
+      if (wordCount(skill) <= MAX_SKILL_WORDS) skills.push(skill);
+      else rest.push(skill);
+    }
+  }
+  return { skills, rest };
+}
+
 function isSubheading(line: Line, next: Line | undefined, style: BodyStyle): boolean {
   const standsOut = (line.bold && !style.bold) || line.fontSize > style.fontSize + 0.5;
   return standsOut && !line.listItem && wordCount(line.text) <= 5 && !/[,;]/.test(line.text) && next !== undefined && !(next.bold && !style.bold);
@@ -23,6 +55,13 @@ function isSubheading(line: Line, next: Line | undefined, style: BodyStyle): boo
 
 export function parseSkills(lines: readonly Line[], style: BodyStyle): Parsed<SkillCategory> {
   const categories: SkillCategory[] = [];
+  const unclassified: string[] = [];
+  const listed = (text: string): string[] => {
+    if (!isProse(text) && !splitList(text).some((item) => LEAD_WORDS.test(item.replace(CONNECTOR, '')))) return splitList(text);
+    const { skills, rest } = skillsInProse(text);
+    unclassified.push(...rest);
+    return skills;
+  };
   // The category that following one-skill lines join, if any.
   let open: SkillCategory | null = null;
   const start = (fields: Partial<SkillCategory>, skills: string[]): SkillCategory => {
@@ -33,14 +72,14 @@ export function parseSkills(lines: readonly Line[], style: BodyStyle): Parsed<Sk
   lines.forEach((line, index) => {
     const pair = labelled(line.text);
     if (pair && pair.value) {
-      start(named(pair.label), splitList(pair.value));
+      start(named(pair.label), listed(pair.value));
       open = null;
     } else if (pair) {
       open = start(named(pair.label), []);
     } else if (isSubheading(line, lines[index + 1], style)) {
       open = start(named(line.text), []);
     } else {
-      const skills = splitList(line.text);
+      const skills = listed(line.text);
       if (open && (open.categoryName !== undefined || skills.length === 1)) open.skills = [...(open.skills ?? []), ...skills];
       else if (skills.length === 1) open = start({}, skills);
       else start({}, skills);
@@ -50,6 +89,6 @@ export function parseSkills(lines: readonly Line[], style: BodyStyle): Parsed<Sk
   const empty = categories.filter((category) => (category.skills?.length ?? 0) === 0);
   return {
     items: categories.filter((category) => !empty.includes(category)).map((category) => compact(category)),
-    unclassified: empty.flatMap((category) => (category.categoryName ? [category.categoryName] : [])),
+    unclassified: [...unclassified, ...empty.flatMap((category) => (category.categoryName ? [category.categoryName] : []))],
   };
 }

@@ -1,0 +1,125 @@
+import { extractOffline } from '../../../src/extraction/extractors/offline/offline-extractor';
+import { bold, bullet, documentOf, heading, name, type LineSpec } from './document';
+
+// Entries written in the shapes people use, read by evidence rather than by the first shape that parses.
+const read = (specs: LineSpec[], kind: 'docx' | 'pdf' = 'docx') => extractOffline(documentOf(specs, kind));
+const top: LineSpec[] = [name('Jane Doe'), 'jane@example.com'];
+const jobs = (specs: LineSpec[], kind: 'docx' | 'pdf' = 'docx') => read([...top, heading('Experience'), ...specs], kind).cv.experience.items;
+
+describe('"Label: text" lines under an entry', () => {
+  it.each<[string, LineSpec[]]>([
+    ['a capitalised list', ['Customers: Deutsche Bahn, Siemens']],
+    ['a title-cased phrase', ['Key Result: Zero Downtime Migration']],
+    ['two labels in a row', ['Frameworks: Spring Boot, Quarkus', 'Team: Payments Platform']],
+    ['a label after a sentence', ['Moved the ledger to event sourcing across four teams.', 'Clients: Allianz']],
+  ])('are details of the job above, not new jobs (%s)', (_kind, details) => {
+    const items = jobs([bold('Senior Engineer, Acme Corp'), '2019 – 2021', bullet('Built the billing API'), ...details, bold('Engineer, Beta GmbH'), '2016 – 2019', bullet('Ran the data team')]);
+    expect(items.map((item) => [item.jobTitle, item.companyName])).toEqual([
+      ['Senior Engineer', 'Acme Corp'],
+      ['Engineer', 'Beta GmbH'],
+    ]);
+  });
+
+  it('still open the entries of a section whose names carry a colon', () => {
+    const { cv } = read([...top, heading('Certifications'), 'Microsoft Certified: Azure Fundamentals', '2021', 'Google Cloud Certified: Associate Cloud Engineer', '2022']);
+    expect(cv.certifications.items.map((item) => item.certificationName)).toEqual(['Microsoft Certified: Azure Fundamentals', 'Google Cloud Certified: Associate Cloud Engineer']);
+  });
+});
+
+describe('role and organisation', () => {
+  it.each<[string, LineSpec[], [string, string][]]>([
+    ['"Role @Company" without a space', [bold('Backend Engineer @Stripe'), '2019 – 2021', bullet('Built the payouts API')], [['Backend Engineer', 'Stripe']]],
+    [
+      '"Company | dates" over the role',
+      [bold('Dunamu Inc. | 2019 – 2021'), 'Blockchain Engineer', bullet('Built the wallet'), bold('Kakao Corp | 2016 – 2019'), 'Software Engineer', bullet('Built the chat')],
+      [
+        ['Blockchain Engineer', 'Dunamu Inc.'],
+        ['Software Engineer', 'Kakao Corp'],
+      ],
+    ],
+    ['"Company, City" over "Role  dates"', [bold('Globex, Berlin'), 'Platform Lead 2019 – 2021', bullet('Ran the platform team')], [['Platform Lead', 'Globex']]],
+  ])('reads %s', (_shape, specs, expected) => {
+    expect(jobs(specs).map((item) => [item.jobTitle, item.companyName])).toEqual(expected);
+  });
+
+  it('takes the order of an unclear entry from the clear entries of the same section (employer above title)', () => {
+    const items = jobs([
+      bold('Northwind Traders'),
+      'Growth Marketing',
+      '2019 – 2021',
+      bullet('Grew sign-ups'),
+      bold('Contoso Ltd'),
+      'Senior Product Manager',
+      '2016 – 2019',
+      bullet('Shipped the app'),
+      bold('Fabrikam Inc.'),
+      'Software Engineer',
+      '2014 – 2016',
+      bullet('Wrote the billing code'),
+    ]);
+    expect(items.map((item) => [item.jobTitle, item.companyName])).toEqual([
+      ['Growth Marketing', 'Northwind Traders'],
+      ['Senior Product Manager', 'Contoso Ltd'],
+      ['Software Engineer', 'Fabrikam Inc.'],
+    ]);
+  });
+
+  it('takes the order of an unclear entry from the clear entries of the same section (title above employer)', () => {
+    const items = jobs([
+      bold('Growth Marketing'),
+      'Northwind Traders',
+      '2019 – 2021',
+      bullet('Grew sign-ups'),
+      bold('Senior Product Manager'),
+      'Contoso Ltd',
+      '2016 – 2019',
+      bullet('Shipped the app'),
+    ]);
+    expect(items.map((item) => [item.jobTitle, item.companyName])).toEqual([
+      ['Growth Marketing', 'Northwind Traders'],
+      ['Senior Product Manager', 'Contoso Ltd'],
+    ]);
+  });
+
+  it('puts a place that stands between the pieces on the location, not on the role', () => {
+    const [job] = jobs([bold('Acme Corp, Madrid'), 'Data Analyst', '2019 – 2021', bullet('Built dashboards')]);
+    expect(job).toMatchObject({ jobTitle: 'Data Analyst', companyName: 'Acme Corp', location: 'Madrid' });
+  });
+});
+
+describe('stray short lines in a section of dated entries', () => {
+  const job = (title: string, dates: string): LineSpec[] => [[title, { bold: true, gapBefore: 28 }], dates, bullet('Shipped the quarterly roadmap')];
+
+  it.each<[string, LineSpec[]]>([
+    [
+      "a chart's labels after the last job",
+      [
+        ...job('Engineer, Acme Corp', '2019 – 2021'),
+        ...job('Analyst, Globex Inc.', '2016 – 2019'),
+        ['Python 40%', { gapBefore: 40, fontSize: 7 }],
+        ['Go 30%', { fontSize: 7 }],
+        ['SQL 30%', { fontSize: 7 }],
+      ],
+    ],
+    ['a running header between two jobs', [...job('Engineer, Acme Corp', '2019 – 2021'), ['Jane Doe · Résumé 2', { gapBefore: 60, page: 2 }], ...job('Analyst, Globex Inc.', '2016 – 2019')]],
+    ['a page number', [...job('Engineer, Acme Corp', '2019 – 2021'), ['2', { gapBefore: 60 }], ...job('Analyst, Globex Inc.', '2016 – 2019')]],
+  ])('are no entries: %s', (_kind, specs) => {
+    const { cv, unclassifiedText } = read([...top, heading('Experience'), ...specs]);
+    expect(cv.experience.items.map((item) => [item.jobTitle, item.companyName])).toEqual([
+      ['Engineer', 'Acme Corp'],
+      ['Analyst', 'Globex Inc.'],
+    ]);
+    expect(unclassifiedText.length).toBeGreaterThan(0);
+  });
+
+  it('keep an undated entry that names a role or an organisation', () => {
+    const { cv } = read([
+      ...top,
+      heading('Experience'),
+      ...job('Engineer, Acme Corp', '2019 – 2021'),
+      ...job('Analyst, Globex Inc.', '2016 – 2019'),
+      ['Freelance Consultant', { bold: true, gapBefore: 28 }],
+    ]);
+    expect(cv.experience.items.map((item) => item.jobTitle)).toEqual(['Engineer', 'Analyst', 'Freelance Consultant']);
+  });
+});
