@@ -1,3 +1,4 @@
+import { isLanguageName } from '../language-names';
 import { emptySkillCategory, type SkillCategory } from '@r2w/cv-schema';
 import type { BodyStyle, Line } from '../lines';
 import { isProse, labelled, splitList, tidy, wordCount } from '../text';
@@ -34,12 +35,11 @@ function skillsInProse(text: string): { skills: string[]; rest: string[] } {
   const rest: string[] = [];
   for (const clause of splitList(text.replace(/[.!]$/u, ''))) {
     for (const piece of clause.split(AND)) {
-      const skill = tidy(
-        piece
-          .replace(CONNECTOR, '')
-          .replace(LEAD_WORDS, '')
-          .replace(/^the\s+/iu, ''),
-      );
+      const stated = piece.replace(CONNECTOR, '');
+      const named = tidy(stated.replace(LEAD_WORDS, '').replace(/^the\s+/iu, ''));
+      // "Fluent in Spanish" states a spoken language and its level: the lead-in is the level,
+      // which the languages section keeps (skill-languages.ts moves the item there).
+      const skill = isLanguageName(named) ? tidy(stated) : named;
       if (skill === '') continue;
       if (wordCount(skill) <= MAX_SKILL_WORDS) skills.push(skill);
       else rest.push(skill);
