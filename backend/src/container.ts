@@ -214,7 +214,7 @@ export function createContainer(config: Config, overrides: Partial<Pick<Containe
     async close() {
       buildWatcher.close();
       await Promise.allSettled([taskRunner.close(), sessions.close(), queue.close(), closeDatabase(), rateLimitRedis?.quit().catch(() => rateLimitRedis.disconnect())]);
-    await signals.close();
+      await signals.close();
       // A logger made here is this container's to flush; one passed in belongs to the caller.
       if (!overrides.logger) await flushLogs(logger);
     },

@@ -38,7 +38,12 @@ export function createPipeline(c: Pick<Container, 'config' | 'logger' | 'metrics
 /** Takes extraction jobs off the queue until stopped. `waitSeconds` is the long-poll length (shorter in tests). */
 export function startExtractionWorker(c: Container, options: { waitSeconds?: number } = {}): { stop(options?: StopOptions): Promise<void> } {
   const { pipeline, close } = createPipeline(c);
-  const handler = createExtractionJobHandler({ db: c.db, storage: c.storage, pipeline, logger: c.logger, metrics: c.metrics,
+  const handler = createExtractionJobHandler({
+    db: c.db,
+    storage: c.storage,
+    pipeline,
+    logger: c.logger,
+    metrics: c.metrics,
     tracing: c.tracing,
     signals: c.signals,
     maxReceives: c.config.queue.maxReceives,
