@@ -67,6 +67,29 @@ function treeRssMb(pid: number): number {
   return kb / 1024;
 }
 
+const CLOCK_TICKS_PER_S = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim() || 100);
+
+/**
+ * CPU time in ms used so far by a process, its ended children (the parsers it recycled)
+ * and its live ones: the work an upload costs, which a busy machine slows but does not change.
+ */
+function treeCpuMs(pid: number): number {
+  try {
+    // Fields after the command name, which is in parentheses and may hold spaces: utime, stime, cutime, cstime are the 12th to 15th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    let ms = ([11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0) / CLOCK_TICKS_PER_S) * 1000;
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      for (const child of readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ').filter(Boolean)) ms += treeCpuMs(Number(child));
+    }
+    return ms;
+  } catch {
+    // The process ended between two reads: its time is now its parent's cutime.
+    return 0;
+  }
+}
+
+const cpuMsOf = (pids: number[]) => pids.reduce((sum, pid) => sum + treeCpuMs(pid), 0);
+
 function rssMb(pid: number): number {
   try {
     return Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
@@ -205,14 +228,17 @@ interface SingleResult {
   medianMs: number;
   runs: number[];
   stages: string;
+  cpuMsPerUpload: number;
 }
 
 async function benchSingle(setup: Setup, pdf: BenchPdf): Promise<SingleResult> {
   // The first uploads pay for what a running server has already paid (parsers starting, code compiled).
   for (let i = 0; i < 2; i++) await setup.api.uploadUntilReady(pdf);
   const before = await setup.api.histogram('r2w_extraction_stage_seconds');
+  const cpuBefore = cpuMsOf(setup.pids);
   const runs: number[] = [];
   for (let i = 0; i < RUNS; i++) runs.push(await setup.api.uploadUntilReady(pdf));
+  const cpuMsPerUpload = (cpuMsOf(setup.pids) - cpuBefore) / RUNS;
   const after = await setup.api.histogram('r2w_extraction_stage_seconds');
   const stages = [...after]
     .map(([labels, { sum, count }]) => {
@@ -222,11 +248,12 @@ async function benchSingle(setup: Setup, pdf: BenchPdf): Promise<SingleResult> {
     })
     .filter(Boolean)
     .join(', ');
-  return { medianMs: median(runs), runs, stages };
+  return { medianMs: median(runs), runs, stages, cpuMsPerUpload };
 }
 
-async function benchBurst(setup: Setup, pdfs: BenchPdf[]): Promise<{ seconds: number; ownPeakMb: number[]; treePeakMb: number; idleMb: number }> {
+async function benchBurst(setup: Setup, pdfs: BenchPdf[]): Promise<{ seconds: number; cpuSeconds: number; ownPeakMb: number[]; treePeakMb: number; idleMb: number }> {
   const idleMb = setup.pids.reduce((sum, pid) => sum + treeRssMb(pid), 0);
+  const cpuBefore = cpuMsOf(setup.pids);
   const started = process.hrtime.bigint();
   const { ownPeakMb, treePeakMb } = await sampleRss(setup.pids, () =>
     Promise.all(
@@ -236,7 +263,7 @@ async function benchBurst(setup: Setup, pdfs: BenchPdf[]): Promise<{ seconds: nu
       }),
     ),
   );
-  return { seconds: msSince(started) / 1000, ownPeakMb, treePeakMb, idleMb };
+  return { seconds: msSince(started) / 1000, cpuSeconds: (cpuMsOf(setup.pids) - cpuBefore) / 1000, ownPeakMb, treePeakMb, idleMb };
 }
 
 function bareNodeStartMs(): number {
@@ -280,9 +307,11 @@ async function main(): Promise<void> {
           `  one 2-page PDF, upload → ready  median ${single.medianMs.toFixed(0)} ms of ${RUNS} (min ${Math.min(...single.runs).toFixed(0)}, max ${Math.max(...single.runs).toFixed(0)}); ` +
             `${(single.medianMs / nodeStartMs).toFixed(2)}× a node start, ${(single.medianMs / bareMs).toFixed(0)}× a bare request; target < ${TARGET_SINGLE_MS} ms: ${verdict(singleMet)}`,
         );
+        console.log(`    CPU time per upload (API${setup.pids.length > 1 ? ', worker' : ''} and parsers): ${single.cpuMsPerUpload.toFixed(0)} ms`);
         if (single.stages) console.log(`    server stages, mean ms: ${single.stages}`);
         console.log(
-          `  ${BURST} different PDFs at once     all ready in ${burst.seconds.toFixed(2)} s; target < ${TARGET_BURST_S} s: ${verdict(burstMet)}\n` +
+          `  ${BURST} different PDFs at once     all ready in ${burst.seconds.toFixed(2)} s; target < ${TARGET_BURST_S} s: ${verdict(burstMet)}; ` +
+            `CPU time ${burst.cpuSeconds.toFixed(1)} s (${(burst.cpuSeconds / os.cpus().length).toFixed(1)} s on ${os.cpus().length} idle cores)\n` +
             `    RSS: ${setup.pids.length > 1 ? 'API / worker' : 'API'} process peak ${burst.ownPeakMb.map((mb) => mb.toFixed(0)).join(' / ')} MB; ` +
             `with the parser processes ${burst.idleMb.toFixed(0)} MB idle → peak ${burst.treePeakMb.toFixed(0)} MB`,
         );
