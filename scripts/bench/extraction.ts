@@ -213,7 +213,7 @@ async function startSetup(procs: Proc[], label: string, separateWorker: boolean)
       if (api.child.exitCode !== null) throw new Error(`${api.name} exited early:\n${api.output()}`);
       return (await fetch(`${url}/health/ready`)).ok;
     },
-    { what: `${api.name} to be ready`, timeoutMs: 60_000 },
+    { what: `${api.name} to be ready`, timeoutMs: 180_000 },
   );
   const pids = [api.child.pid!];
   if (separateWorker) {
