@@ -32,7 +32,26 @@ export interface AppOptions {
 }
 
 export function buildApp(c: Container, options: AppOptions = {}): express.Express {
-  const { config, logger, metrics, tracing, db, cvById, sessions, storage, queue, taskRunner, sitePointers, tokens, signer, rateLimits: limits, identifiers, buildWatcher, paymentProvider } = c;
+  const {
+    config,
+    logger,
+    metrics,
+    tracing,
+    db,
+    cvById,
+    sessions,
+    storage,
+    queue,
+    taskRunner,
+    sitePointers,
+    tokens,
+    signer,
+    rateLimits: limits,
+    identifiers,
+    buildWatcher,
+    paymentProvider,
+    signals,
+  } = c;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.http.trustProxy);
@@ -91,6 +110,7 @@ export function buildApp(c: Container, options: AppOptions = {}): express.Expres
       tokens,
       sessions,
       metrics,
+      signals,
       limits,
       extractionQuota,
       identifiers,

@@ -8,6 +8,8 @@ import { BuildWatcher } from './builds/build-jobs';
 import type { JobQueue } from './adapters/queue/job-queue';
 import { LocalJobQueue } from './adapters/queue/local-queue';
 import { SqsJobQueue } from './adapters/queue/sqs-queue';
+import { LocalSignals } from './adapters/signals/local-signals';
+import { InProcessSignals, type Signals } from './adapters/signals/signals';
 import type { SessionStore } from './adapters/session-store/session-store';
 import { MemorySessionStore } from './adapters/session-store/memory-session-store';
 import { RedisSessionStore } from './adapters/session-store/redis-session-store';
@@ -55,6 +57,8 @@ export interface Container {
   sessions: SessionStore;
   storage: ObjectStorage;
   queue: JobQueue<ExtractionJob>;
+  /** "Look again" notices: a job queued (wakes the worker), a CV changed (wakes its event streams). */
+  signals: Signals;
   taskRunner: TaskRunner;
   sitePointers: SitePointers;
   tokens: TokenService;
@@ -85,10 +89,17 @@ function localJwtSecret(dataDir: string): string {
   }
 }
 
-function createQueue(config: Config, tracing: Tracing): JobQueue<ExtractionJob> {
+// The local queue's processes share a machine and a DATA_DIR, and so can signal each other
+// there. With SQS, workers long-poll SQS and event streams fall back to reading the database.
+function createSignals(config: Config, logger: Logger, metrics: Metrics): Signals {
+  if (config.queue.driver === 'local') return new LocalSignals({ dir: path.join(config.dataDir, 'signals'), logger, metrics });
+  return new InProcessSignals();
+}
+
+function createQueue(config: Config, tracing: Tracing, signals: Signals): JobQueue<ExtractionJob> {
   const q = config.queue;
   if (q.driver === 'local') {
-    return new LocalJobQueue<ExtractionJob>({ file: q.file, visibilityTimeoutSeconds: q.visibilityTimeoutSeconds, maxReceives: q.maxReceives });
+    return new LocalJobQueue<ExtractionJob>({ file: q.file, visibilityTimeoutSeconds: q.visibilityTimeoutSeconds, maxReceives: q.maxReceives, signals });
   }
   return new SqsJobQueue<ExtractionJob>({
     ...awsConnection(config, tracing),
@@ -168,7 +179,8 @@ export function createContainer(config: Config, overrides: Partial<Pick<Containe
   const { db, cvById, close: closeDatabase } = createDatabase(config.database, tracing);
   const sessions = createSessions(config, logger);
   const storage = createStorage(config.storage, awsConnection(config, tracing));
-  const queue = createQueue(config, tracing);
+  const signals = createSignals(config, logger, metrics);
+  const queue = createQueue(config, tracing, signals);
   const taskRunner = createTaskRunner(config, tracing);
   const sitePointers = createSitePointers(config, tracing);
   const secret = config.auth.jwtSecret ?? localJwtSecret(config.dataDir);
@@ -190,6 +202,7 @@ export function createContainer(config: Config, overrides: Partial<Pick<Containe
     sessions,
     storage,
     queue,
+    signals,
     taskRunner,
     sitePointers,
     tokens,
@@ -201,6 +214,7 @@ export function createContainer(config: Config, overrides: Partial<Pick<Containe
     async close() {
       buildWatcher.close();
       await Promise.allSettled([taskRunner.close(), sessions.close(), queue.close(), closeDatabase(), rateLimitRedis?.quit().catch(() => rateLimitRedis.disconnect())]);
+      await signals.close();
       // A logger made here is this container's to flush; one passed in belongs to the caller.
       if (!overrides.logger) await flushLogs(logger);
     },

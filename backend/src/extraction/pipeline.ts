@@ -41,21 +41,22 @@ export class ExtractionPipeline {
   async run(file: Buffer, kind: DocumentKind, report: ReportProgress): Promise<ExtractionOutcome> {
     if (file.length === 0) throw new ExtractionError('FILE_EMPTY');
     await report(10, 'Reading the text of your CV');
-    const document = await extractText(file, kind, this.deps.textOptions);
+    const document = await this.timed('text', () => extractText(file, kind, this.deps.textOptions));
 
     await report(25, 'Checking that this is a CV');
-    assertLooksLikeCv(document);
+    await this.timed('gate', () => assertLooksLikeCv(document));
 
-    const { result, extractor } = await this.extract(document, report);
+    const { result, extractor } = await this.timed('extract', () => this.extract(document, report));
 
     await report(85, 'Checking every value against your CV');
-    const { cv: checked, rejected } = keepOnlySourcedValues(result.cv, document.plainText);
+    const { cv: checked, rejected } = await this.timed('source_check', () => keepOnlySourcedValues(result.cv, document.plainText));
     if (rejected.length > 0) {
       this.deps.metrics.extractionRejectedValues.inc({ extractor: extractor.name }, rejected.length);
       this.deps.logger.info('extracted values not found in the CV were dropped', { extractor: extractor.name, count: rejected.length, paths: rejected.slice(0, 20).map((r) => r.path) });
     }
 
     await report(95, 'Saving your CV');
+    const fitting = performance.now();
     const { extraction: _none, ...candidate } = checked;
     const fitted = fitToCvSchema(candidate);
     const unplaced = boundUnplacedText([...result.unclassifiedText, ...fitted.moved]);
@@ -71,7 +72,18 @@ export class ExtractionPipeline {
     const source = extractor.name === 'offline' ? 'heuristic' : 'llm';
     const sections = Object.fromEntries(SECTION_KEYS.filter((key) => result.confidence[key] !== undefined).map((key) => [key, { confidence: result.confidence[key]!, source }]));
     const cv = CvSchema.parse({ ...fitted.sections, extraction: { unclassifiedText: unplaced.unclassifiedText, sections, rejectedValues: rejected.length } });
+    this.deps.metrics.extractionStage.observe({ stage: 'fit' }, (performance.now() - fitting) / 1000);
     return { cv, extractor: extractor.name, rejectedValues: rejected.length };
+  }
+
+  /** Runs one step and records its time, whether it ends well or not. */
+  private async timed<T>(stage: string, step: () => T | Promise<T>): Promise<T> {
+    const started = performance.now();
+    try {
+      return await step();
+    } finally {
+      this.deps.metrics.extractionStage.observe({ stage }, (performance.now() - started) / 1000);
+    }
   }
 
   private async extract(document: DocumentText, report: ReportProgress): Promise<{ result: ExtractorResult; extractor: CvExtractor }> {

@@ -18,12 +18,14 @@ export interface Metrics {
   rateLimitStoreErrors: client.Counter<'limit'>;
   extractionJobs: client.Counter<'outcome' | 'extractor'>;
   extractionDuration: client.Histogram<'extractor'>;
+  extractionStage: client.Histogram<'stage'>;
   extractionRejectedValues: client.Counter<'extractor'>;
   extractionFittedValues: client.Counter<'extractor'>;
   parserJobs: client.Counter<'outcome'>;
   parserRecycled: client.Counter<'reason'>;
   parserProcesses: client.Gauge<'state'>;
   parserWaiting: client.Gauge;
+  signalsSent: client.Counter<'outcome'>;
   claudeCalls: client.Counter<'outcome'>;
   claudeTokens: client.Counter<'kind'>;
   claudeCircuitOpen: client.Gauge;
@@ -133,6 +135,13 @@ export function createMetrics(options: { emf?: boolean; writeEmf?: (line: string
       buckets: [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20, 40, 80],
       registers: [registry],
     }),
+    extractionStage: new client.Histogram({
+      name: 'r2w_extraction_stage_seconds',
+      help: 'Time of each step from upload to ready: queue_wait (upload to a worker taking the job), read_file, text, gate, extract, source_check, fit, save.',
+      labelNames: ['stage'],
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      registers: [registry],
+    }),
     extractionFittedValues: new client.Counter({
       name: 'r2w_extraction_fitted_values_total',
       help: 'Extracted values cut or moved to the unplaced text so the CV fits its schema (over-long text or lists).',
@@ -161,6 +170,12 @@ export function createMetrics(options: { emf?: boolean; writeEmf?: (line: string
       name: 'r2w_parser_processes',
       help: 'Parser processes by state: idle (warm, waiting for a file) or busy (parsing or starting for a file).',
       labelNames: ['state'],
+      registers: [registry],
+    }),
+    signalsSent: new client.Counter({
+      name: 'r2w_signals_sent_total',
+      help: 'Signals (a job queued, a CV changed) sent to other processes on this machine, by outcome: sent, stale_peer (its process was gone; its socket was removed), failed.',
+      labelNames: ['outcome'],
       registers: [registry],
     }),
     parserWaiting: new client.Gauge({

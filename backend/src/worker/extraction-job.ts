@@ -11,6 +11,7 @@ import { withLogContext, type Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
 import type { ExtractionOutcome } from '../observability/emf';
 import { noTracing, type Tracing } from '../observability/tracing';
+import { signalTopics, type Signals } from '../adapters/signals/signals';
 
 export interface ExtractionJobDeps {
   db: Database;
@@ -24,6 +25,8 @@ export interface ExtractionJobDeps {
   progressIntervalMs?: number;
   /** X-Ray: each job is a segment continuing its request's trace. */
   tracing?: Tracing;
+  /** Told after every write to the CV, so that its event streams send the change at once. */
+  signals?: Signals;
 }
 
 const GIVE_UP_MESSAGE = 'We could not extract this CV after several attempts. Please try again later or upload it again.';
@@ -71,12 +74,14 @@ export function createExtractionJobHandler(deps: ExtractionJobDeps) {
       metrics.outcomes.extraction(outcome, Date.now() - taken);
     };
     const cvId = job.body.cvId;
+    const changed = () => deps.signals?.publish(signalTopics.cv(cvId));
     const cv = await db.cv.findUnique({ where: { id: cvId } });
     if (!cv || cv.status === 'ready' || cv.status === 'failed' || !cv.fileKey || !cv.fileKind) {
       count('skipped', 'none');
       logger.info('extraction job skipped', { reason: cv ? `cv is ${cv.status}` : 'cv deleted' });
       return;
     }
+    if (job.receiveCount === 1) metrics.extractionStage.observe({ stage: 'queue_wait' }, (taken - cv.createdAt.getTime()) / 1000);
 
     const started = Date.now();
     let lastWrite = 0;
@@ -84,20 +89,27 @@ export function createExtractionJobHandler(deps: ExtractionJobDeps) {
       if (Date.now() - lastWrite < (deps.progressIntervalMs ?? 250) && progress < 95) return;
       lastWrite = Date.now();
       await db.cv.updateMany({ where: { id: cvId, status: 'extracting' }, data: { progress, progressMessage: message } });
+      changed();
     };
     await db.cv.update({ where: { id: cvId }, data: { status: 'extracting', progress: 5, progressMessage: 'Opening your file', attempts: job.receiveCount } });
+    changed();
     logger.info('extraction started', { attempt: job.receiveCount, kind: cv.fileKind });
     // A job handed back at shutdown may still be running here while another worker has
     // taken it: this delivery's failure must not overwrite that worker's state.
     const thisDelivery = { id: cvId, status: 'extracting', attempts: job.receiveCount };
 
     try {
-      const { body } = await storage.get(cv.fileKey);
-      const outcome = await pipeline.run(await readAll(body), cv.fileKind as DocumentKind, report);
+      const reading = performance.now();
+      const file = await readAll((await storage.get(cv.fileKey)).body);
+      metrics.extractionStage.observe({ stage: 'read_file' }, (performance.now() - reading) / 1000);
+      const outcome = await pipeline.run(file, cv.fileKind as DocumentKind, report);
+      const saving = performance.now();
       await db.cv.updateMany({
         where: { id: cvId, status: 'extracting' },
         data: { status: 'ready', progress: 100, progressMessage: 'Your CV is ready', data: outcome.cv as object, extractor: outcome.extractor, errorCode: null, errorMessage: null },
       });
+      metrics.extractionStage.observe({ stage: 'save' }, (performance.now() - saving) / 1000);
+      changed();
       count('ready', outcome.extractor);
       metrics.extractionDuration.observe({ extractor: outcome.extractor }, (Date.now() - started) / 1000);
       logger.info('extraction finished', { extractor: outcome.extractor, rejectedValues: outcome.rejectedValues, durationMs: Date.now() - started });
@@ -109,6 +121,7 @@ export function createExtractionJobHandler(deps: ExtractionJobDeps) {
       if (!retryable || lastAttempt) {
         const failure = describeFailure(error, retryable);
         await db.cv.updateMany({ where: thisDelivery, data: { status: 'failed', progress: 100, progressMessage: failure.message, errorCode: failure.code, errorMessage: failure.message } });
+        changed();
         count('failed', 'none');
         const details = { code: failure.code, retryable, attempt: job.receiveCount, err: error instanceof Error ? error.message : String(error) };
         if (failure.ours) logger.error('extraction failed on our side', { ...details, stack: error instanceof Error ? error.stack : undefined });
@@ -119,6 +132,7 @@ export function createExtractionJobHandler(deps: ExtractionJobDeps) {
         throw error;
       }
       await db.cv.updateMany({ where: thisDelivery, data: { status: 'queued', progressMessage: 'Something went wrong; trying again shortly' } });
+      changed();
       count('retried', 'none');
       logger.warn('extraction will be retried', { attempt: job.receiveCount, err: error instanceof Error ? error.message : String(error) });
       throw error;

@@ -58,7 +58,16 @@ export function createPipeline(c: Pick<Container, 'config' | 'logger' | 'metrics
 /** Takes extraction jobs off the queue until stopped. `waitSeconds` is the long-poll length (shorter in tests). */
 export function startExtractionWorker(c: Container, options: { waitSeconds?: number } = {}): { stop(options?: StopOptions): Promise<void> } {
   const { pipeline, close } = createPipeline(c);
-  const handler = createExtractionJobHandler({ db: c.db, storage: c.storage, pipeline, logger: c.logger, metrics: c.metrics, tracing: c.tracing, maxReceives: c.config.queue.maxReceives });
+  const handler = createExtractionJobHandler({
+    db: c.db,
+    storage: c.storage,
+    pipeline,
+    logger: c.logger,
+    metrics: c.metrics,
+    tracing: c.tracing,
+    signals: c.signals,
+    maxReceives: c.config.queue.maxReceives,
+  });
   const consumer = startConsumer(c.queue, handler, {
     concurrency: c.config.worker.concurrency,
     waitSeconds: options.waitSeconds,

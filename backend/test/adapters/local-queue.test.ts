@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { LocalJobQueue } from '../../src/adapters/queue/local-queue';
+import { LocalSignals } from '../../src/adapters/signals/local-signals';
 import { describeJobQueueContract, sleep } from './queue.contract';
 
 let dir: string;
@@ -10,6 +11,8 @@ beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'r2w-queue-'));
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const HOUR_MS = 3_600_000;
 
 // 'data' does not exist yet: the queue creates its folder.
 const queueFile = () => path.join(dir, 'data', 'queue.db');
@@ -29,6 +32,29 @@ describe('LocalJobQueue', () => {
     const waiting = queue.receive({ waitSeconds: 600 });
     const id = await queue.send({ cvId: 'cv-woken' });
     expect(await waiting).toMatchObject([{ id, body: { cvId: 'cv-woken' }, receiveCount: 1 }]);
+    await queue.close();
+  });
+
+  it('wakes a waiting receive when another process sends, with signals between them', async () => {
+    const signals = new LocalSignals({ dir: path.join(dir, 'signals') });
+    await signals.listening;
+    // The fallback look at the queue comes in an hour: only the signal can end this wait.
+    const queue = new LocalJobQueue<any>({ file: queueFile(), visibilityTimeoutSeconds: 60, maxReceives: 5, pollIntervalMs: HOUR_MS, signals });
+    try {
+      const waiting = queue.receive({ waitSeconds: 3600 });
+      const id = await sendFromChildProcess(queueFile(), path.join(dir, 'signals'), { cvId: 'cv-from-the-api' });
+      expect(await waiting).toMatchObject([{ id, body: { cvId: 'cv-from-the-api' }, receiveCount: 1 }]);
+    } finally {
+      await queue.close();
+      await signals.close();
+    }
+  });
+
+  it('takes a delayed job when it becomes due, without a poll', async () => {
+    const queue = new LocalJobQueue<any>({ file: queueFile(), visibilityTimeoutSeconds: 60, maxReceives: 5, pollIntervalMs: HOUR_MS });
+    const waiting = queue.receive({ waitSeconds: 3600 });
+    const id = await queue.send({ cvId: 'cv-later' }, { delaySeconds: 1 });
+    expect(await waiting).toMatchObject([{ id, body: { cvId: 'cv-later' } }]);
     await queue.close();
   });
 
@@ -144,4 +170,43 @@ function claimInChildProcess(file: string): { ready: Promise<void>; claimed: Pro
     child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(stdout.slice(stdout.indexOf('\n') + 1)) as string[]) : reject(new Error(`claimer exited ${code}: ${stderr}`))));
   });
   return { ready, claimed };
+}
+
+// A separate Node process (as the API is to a worker process) that sends one job with its
+// own LocalSignals on the same folder, prints the job's id and exits.
+const SENDER = `
+  require('tsx/cjs');
+  const { LocalJobQueue } = require(process.env.QUEUE_MODULE);
+  const { LocalSignals } = require(process.env.SIGNALS_MODULE);
+  const signals = new LocalSignals({ dir: process.env.SIGNALS_DIR });
+  const queue = new LocalJobQueue({ file: process.env.QUEUE_FILE, visibilityTimeoutSeconds: 60, maxReceives: 5, signals });
+  (async () => {
+    await signals.listening;
+    const id = await queue.send(JSON.parse(process.env.BODY));
+    process.stdout.write(id);
+    // The signal already on its way keeps the process alive until it is written.
+    await queue.close();
+    await signals.close();
+  })();
+`;
+
+function sendFromChildProcess(file: string, signalsDir: string, body: unknown): Promise<string> {
+  const child = spawn(process.execPath, ['-e', SENDER], {
+    env: {
+      ...process.env,
+      QUEUE_MODULE: path.join(__dirname, '../../src/adapters/queue/local-queue.ts'),
+      SIGNALS_MODULE: path.join(__dirname, '../../src/adapters/signals/local-signals.ts'),
+      QUEUE_FILE: file,
+      SIGNALS_DIR: signalsDir,
+      BODY: JSON.stringify(body),
+    },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`sender exited ${code}: ${stderr}`))));
+  });
 }

@@ -62,8 +62,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export function createTestApp(extraEnv: Record<string, string | undefined> = {}): TestApp {
+/** `configure` may change what the environment cannot express (e.g. an hour-long poll interval). */
+export function createTestApp(extraEnv: Record<string, string | undefined> = {}, configure: (config: Config) => void = () => undefined): TestApp {
   const config = loadConfig(testEnv(extraEnv));
+  configure(config);
   const logs: Record<string, unknown>[] = [];
   const capture = new winston.transports.Stream({
     stream: new Writable({

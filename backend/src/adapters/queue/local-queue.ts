@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { EventEmitter, once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { InProcessSignals, signalTopics, type Signals } from '../signals/signals';
 import type { JobQueue, ReceivedJob, ReceiveOptions } from './job-queue';
 
 // The local job queue: one SQLite file that the API and a separate worker process open
@@ -55,6 +55,7 @@ function prepareStatements(db: Database.Database) {
     deadLetters: db.prepare<[string, number], { id: string; body: string; receive_count: number }>(
       'SELECT id, body, receive_count FROM (SELECT * FROM dead_letters WHERE queue = ? ORDER BY seq DESC LIMIT ?) ORDER BY seq',
     ),
+    nextVisible: db.prepare<[string], { at: number | null }>('SELECT MIN(visible_at) AS at FROM jobs WHERE queue = ?'),
     ping: db.prepare('SELECT 1'),
   };
 }
@@ -66,8 +67,14 @@ export interface LocalJobQueueOptions {
   visibilityTimeoutSeconds: number;
   maxReceives: number;
   /**
-   * How often a long-polling receive looks for jobs another process sent (or that became
-   * due); a send from this process wakes it at once.
+   * Wakes a waiting receive when a job is sent or handed back, here or in another process
+   * (LocalSignals); by default only sends from this process do.
+   */
+  signals?: Signals;
+  /**
+   * The longest a long-polling receive waits without looking at the queue (default 2 s):
+   * the fallback for a signal that never came. A job that becomes due (a retry's delay, a
+   * visibility timeout) is looked for when it is due, not at this interval.
    */
   pollIntervalMs?: number;
 }
@@ -81,9 +88,11 @@ export class LocalJobQueue<T> implements JobQueue<T> {
   private readonly pollIntervalMs: number;
   private readonly statements: ReturnType<typeof prepareStatements>;
   private readonly claim: Database.Transaction<(limit: number) => ReceivedJob<T>[]>;
-  // The API and the worker share one queue object in one process (npm start): a send
-  // wakes a waiting receive, so an upload's job is taken at once, not at the next poll.
-  private readonly sent = new EventEmitter().setMaxListeners(0);
+  private readonly signals: Signals;
+  private readonly topic: string;
+  private readonly ownsSignals: boolean;
+  // close() ends the long polls of this object at once rather than at their next look.
+  private readonly closing = new AbortController();
 
   constructor(options: LocalJobQueueOptions) {
     fs.mkdirSync(path.dirname(options.file), { recursive: true });
@@ -94,7 +103,10 @@ export class LocalJobQueue<T> implements JobQueue<T> {
     this.queueName = options.queueName ?? 'jobs';
     this.visibilityMs = options.visibilityTimeoutSeconds * 1000;
     this.maxReceives = options.maxReceives;
-    this.pollIntervalMs = options.pollIntervalMs ?? 250;
+    this.pollIntervalMs = options.pollIntervalMs ?? 2000;
+    this.ownsSignals = !options.signals;
+    this.signals = options.signals ?? new InProcessSignals();
+    this.topic = signalTopics.queue(this.queueName);
     this.statements = prepareStatements(this.db);
 
     // Run as IMMEDIATE: the write lock is taken before anything is read, so no other
@@ -116,37 +128,42 @@ export class LocalJobQueue<T> implements JobQueue<T> {
   async send(body: T, options?: { delaySeconds?: number }): Promise<string> {
     const id = randomUUID();
     this.statements.insert.run(id, this.queueName, JSON.stringify(body), Date.now() + (options?.delaySeconds ?? 0) * 1000);
-    if (!options?.delaySeconds) this.sent.emit('sent');
+    // A delayed job too: a waiting receive then knows to look again when it is due.
+    this.signals.publish(this.topic);
     return id;
   }
 
   async receive(options?: ReceiveOptions): Promise<ReceivedJob<T>[]> {
     const limit = options?.maxMessages ?? 1;
     const deadline = Date.now() + (options?.waitSeconds ?? 0) * 1000;
-    for (;;) {
-      // A close() or a stop during a long poll ends it quietly rather than failing the caller.
-      if (!this.db.open || options?.signal?.aborted) return [];
-      const jobs = this.claim.immediate(limit);
-      const remaining = deadline - Date.now();
-      if (jobs.length > 0 || remaining <= 0) return jobs;
-      await this.nextSendOrPoll(Math.min(this.pollIntervalMs, remaining), options?.signal);
-    }
-  }
-
-  /** Resolves on a send from this process, after `ms`, or when `signal` aborts. */
-  private async nextSendOrPoll(ms: number, signal: AbortSignal | undefined): Promise<void> {
-    const done = new AbortController();
-    const timer = setTimeout(() => done.abort(), ms);
-    const stop = () => done.abort();
-    signal?.addEventListener('abort', stop, { once: true });
+    // A look at the queue and the wait after it run in one turn of the event loop, so a
+    // signal cannot fall between them: it comes during a wait and ends it.
+    let wake: (() => void) | undefined;
+    const unsubscribe = this.signals.subscribe(this.topic, () => wake?.());
     try {
-      await once(this.sent, 'sent', { signal: done.signal });
-    } catch {
-      // The poll interval passed or the caller stopped: both end the wait the same way.
+      for (;;) {
+        // A close() or a stop during a long poll ends it quietly rather than failing the caller.
+        if (!this.db.open || options?.signal?.aborted) return [];
+        const jobs = this.claim.immediate(limit);
+        const remaining = deadline - Date.now();
+        if (jobs.length > 0 || remaining <= 0) return jobs;
+        const nextDue = this.statements.nextVisible.get(this.queueName)?.at;
+        const untilDue = nextDue == null ? Infinity : Math.max(0, nextDue - Date.now());
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(end, Math.min(this.pollIntervalMs, remaining, untilDue));
+          const signals = [options?.signal, this.closing.signal];
+          function end(): void {
+            clearTimeout(timer);
+            for (const s of signals) s?.removeEventListener('abort', end);
+            wake = undefined;
+            resolve();
+          }
+          for (const s of signals) s?.addEventListener('abort', end, { once: true });
+          wake = end;
+        });
+      }
     } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', stop);
-      done.abort();
+      unsubscribe();
     }
   }
 
@@ -156,6 +173,8 @@ export class LocalJobQueue<T> implements JobQueue<T> {
 
   async retry(job: ReceivedJob<T>, delaySeconds: number): Promise<void> {
     this.visibleIn(job, delaySeconds);
+    // A job handed back at shutdown is for another worker, now.
+    this.signals.publish(this.topic);
   }
 
   async extendVisibility(job: ReceivedJob<T>, seconds: number): Promise<void> {
@@ -177,7 +196,7 @@ export class LocalJobQueue<T> implements JobQueue<T> {
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
-    // Long polls in this process end now rather than at their next look.
-    this.sent.emit('sent');
+    this.closing.abort();
+    if (this.ownsSignals) await this.signals.close();
   }
 }

@@ -6,6 +6,7 @@ import type { RateLimits } from '../../http/middleware/rate-limit/rate-limits';
 import { jsonBody } from '../../http/middleware/require-json';
 import { createRouter } from '../../http/router';
 import type { Metrics } from '../../observability/metrics';
+import type { Signals } from '../../adapters/signals/signals';
 import type { TokenService } from '../auth/tokens';
 import type { Database } from '../../db/database';
 import type { CvCaller } from './cv-access';
@@ -23,6 +24,7 @@ export interface CvsRouterDeps {
   tokens: TokenService;
   sessions: SessionStore;
   metrics: Metrics;
+  signals: Signals;
   limits: RateLimits;
   extractionQuota: ExtractionQuota;
   identifiers: IdentifierHasher;
