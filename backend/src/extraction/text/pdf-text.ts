@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { PDFPageProxy, TextItem } from 'pdfjs-dist/types/src/display/api';
 import { ExtractionError } from '../errors';
 import type { DocumentText } from './document-text';
@@ -13,6 +14,14 @@ const SUBSET_PREFIX = /^[A-Z]{6}\+/;
 // Used when pdf.js knows no ascent for a font (Type3 fonts); typical of Latin faces.
 const DEFAULT_ASCENT = 0.8;
 
+// pdf.js reads CJK text through Adobe's predefined CMaps (fonts encoded as UniGB-UCS2-H,
+// 90ms-RKSJ-H…) and maps the glyphs of fonts a PDF names but does not embed through its
+// standard font files: without them such text comes out empty. Both ship inside pdfjs-dist;
+// in Node pdf.js reads them from these folders (paths ending in a slash, as it requires).
+const PDFJS_DIR = path.dirname(require.resolve('pdfjs-dist/package.json'));
+const CMAP_DIR = `${path.join(PDFJS_DIR, 'cmaps')}${path.sep}`;
+const STANDARD_FONT_DIR = `${path.join(PDFJS_DIR, 'standard_fonts')}${path.sep}`;
+
 /**
  * The text lines of a PDF. Refuses more than maxPages pages; throws ExtractionError for
  * every bad file. pdf.js takes the bytes over: `file`'s buffer is detached afterwards.
@@ -26,6 +35,9 @@ export async function pdfText(file: Uint8Array, maxPages: number): Promise<Docum
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
+    cMapUrl: CMAP_DIR,
+    cMapPacked: true,
+    standardFontDataUrl: STANDARD_FONT_DIR,
     verbosity: pdfjs.VerbosityLevel.ERRORS,
     // Text never needs an image; skipping them all saves the time of decoding scans and
     // keeps pdf.js's image decoders (JPX, JBIG2) away from untrusted data.
