@@ -18,7 +18,9 @@ export function cjkPdf(collection: keyof typeof CJK_COLLECTIONS, lines: readonly
   const { ordering, cmap, font } = CJK_COLLECTIONS[collection];
   return pdfWithObjects((add) => {
     const descriptor = add(`<< /Type /FontDescriptor /FontName /${font} /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>`);
-    const cidFont = add(`<< /Type /Font /Subtype /CIDFontType0 /BaseFont /${font} /CIDSystemInfo << /Registry (Adobe) /Ordering (${ordering}) /Supplement 2 >> /FontDescriptor ${descriptor} 0 R /DW 1000 >>`);
+    const cidFont = add(
+      `<< /Type /Font /Subtype /CIDFontType0 /BaseFont /${font} /CIDSystemInfo << /Registry (Adobe) /Ordering (${ordering}) /Supplement 2 >> /FontDescriptor ${descriptor} 0 R /DW 1000 >>`,
+    );
     const type0 = add(`<< /Type /Font /Subtype /Type0 /BaseFont /${font} /Encoding /${cmap} /DescendantFonts [${cidFont} 0 R] >>`);
     const text = lines.map((line, index) => `BT /F1 12 Tf 72 ${760 - index * 20} Td <${ucs2Hex(line)}> Tj ET`).join('\n');
     const contents = add(stream('', Buffer.from(text), 'plain'));

@@ -71,6 +71,22 @@ describe('assembleDocument', () => {
     expect(document).toMatchObject({ kind: 'pdf', pageCount: 2 });
   });
 
+  it('keeps tabs between cells, cleaning each cell and dropping empty ones with their x', () => {
+    const document = assembleDocument('pdf', 1, [
+      draft('Acme\u00A0 Corp\t\u200B\t2019 – 2023', 10, { cellX: [40, 200, 480] }),
+      draft('•\tLed the team\tBerlin', 24, { cellX: [40, 52, 480] }),
+      draft('Python\t \t', 38, { cellX: [40, 120, 200] }),
+      draft('Go  \t  Rust', 52),
+    ]);
+    expect(document.lines.map(({ text, cellX, listItem }) => ({ text, cellX, listItem }))).toEqual([
+      { text: 'Acme Corp\t2019 – 2023', cellX: [40, 480], listItem: false },
+      { text: 'Led the team\tBerlin', cellX: [52, 480], listItem: true },
+      { text: 'Python', cellX: undefined, listItem: false },
+      { text: 'Go\tRust', cellX: undefined, listItem: false },
+    ]);
+    expect(document.plainText).toBe('Acme Corp\t2019 – 2023\nLed the team\tBerlin\nPython\nGo\tRust');
+  });
+
   it('refuses a document without any text', async () => {
     expect(await extractionFailure(() => assembleDocument('txt', 1, [draft(' \u200B ', 0), draft('•', 14)]))).toMatchObject({ code: 'NO_TEXT_FOUND' });
   });

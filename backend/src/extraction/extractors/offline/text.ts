@@ -41,11 +41,12 @@ export function tidy(text: string): string {
   return result.trim();
 }
 
-// Separators CVs put between the parts of one line: "Engineer | Acme | 2020", "Acme — Berlin".
+// Separators CVs put between the parts of one line: "Engineer | Acme | 2020", "Acme — Berlin",
+// and the tab the text layer puts where a row's pieces sit far apart ("Acme Inc.  ⇥  Seoul").
 // Hyphens and en dashes count only with spaces around them, since they also join words and numbers.
-const PART_SEPARATOR = /\s*[|•·▪◦]\s*|\s+[-–]\s+|\s*—\s*/gu;
+const PART_SEPARATOR = /\s*[\t|•·▪◦]\s*|\s+[-–]\s+|\s*—\s*/gu;
 export const DASH = /\s+[-–]\s+|\s*—\s*/u;
-const STRONG_SEPARATOR = /\s*[|•·▪◦]\s*/gu;
+const STRONG_SEPARATOR = /\s*[\t|•·▪◦]\s*/gu;
 // A comma between parts, not the one before a legal form ("Amazon.com, Inc.").
 const SEPARATING_COMMA = /,\s(?!(?:inc|ltd|llc|plc|gmbh|corp|co|s\.?a|s\.?l)\b\.?)/iu;
 
@@ -69,7 +70,7 @@ export function splitList(text: string): string[] {
   for (const char of text) {
     if (char === '(' || char === '[') depth += 1;
     if ((char === ')' || char === ']') && depth > 0) depth -= 1;
-    if (depth === 0 && /[,;|•·▪◦/،]/u.test(char) && !isSlashInWord(current, char)) {
+    if (depth === 0 && /[\t,;|•·▪◦/،]/u.test(char) && !isSlashInWord(current, char)) {
       items.push(current);
       current = '';
       continue;
