@@ -2,8 +2,9 @@ import path from 'node:path';
 import type { PDFPageProxy, TextItem } from 'pdfjs-dist/types/src/display/api';
 import { ExtractionError } from '../errors';
 import type { DocumentText } from './document-text';
+import { withoutPageFurniture, type PageLines } from './page-furniture';
 import { layoutPage, type PdfTextItem } from './pdf-layout';
-import { assembleDocument, type DraftLine } from './text-lines';
+import { assembleDocument } from './text-lines';
 
 // Weight and slant are only known from the font's name. "Semi" alone would also catch
 // SemiLight and SemiCondensed, hence semi-bold spelled out.
@@ -46,12 +47,12 @@ export async function pdfText(file: Uint8Array, maxPages: number): Promise<Docum
   try {
     const doc = await fromPdfjs(task.promise);
     if (doc.numPages > maxPages) throw new ExtractionError('TOO_MANY_PAGES');
-    const pages: DraftLine[][] = [];
+    const pages: PageLines[] = [];
     for (let number = 1; number <= doc.numPages; number += 1) {
       const page = await fromPdfjs(doc.getPage(number));
-      pages.push(layoutPage(await pageItems(page), number));
+      pages.push({ lines: layoutPage(await pageItems(page), number), height: page.getViewport({ scale: 1 }).height });
     }
-    return assembleDocument('pdf', doc.numPages, pages.flat());
+    return assembleDocument('pdf', doc.numPages, withoutPageFurniture(pages).flat());
   } finally {
     await task.destroy();
   }
