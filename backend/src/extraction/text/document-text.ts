@@ -23,6 +23,8 @@ export interface TextLine {
   fontSize: number;
   bold: boolean;
   italic: boolean;
+  /** PDF only: most of the line is set letter-spaced ("E X P E R I E N C E", read as "EXPERIENCE"), as headings often are. */
+  letterSpaced?: boolean;
   /** Real font name where known (PDF), e.g. "Helvetica-Bold". */
   fontName?: string;
   /** 0 for the main (or only) column, 1 for a second column to its right. */

@@ -170,7 +170,13 @@ function isTable(run: Run): boolean {
   return shared >= TABLE_ROW_SHARE * Math.min(leftRows.size, rightRows.size);
 }
 
-function toLine(items: readonly PdfTextItem[], page: number, column: number, rightToLeftPage: boolean): DraftLine {
+// A run set with letter-spacing ("W O R K", as pdf.js renders tracked capitals): single
+// characters, each followed by one space. The word space between two such runs is a gap
+// between items, which joins them with a space as usual.
+const LETTER_SPACED = /^\S(?: \S){2,}$/u;
+
+function toLine(drawn: readonly PdfTextItem[], page: number, column: number, rightToLeftPage: boolean): DraftLine {
+  const items = drawn.map((item) => (LETTER_SPACED.test(item.text) ? { ...item, text: item.text.replace(/ /g, '') } : item));
   const cells = splitCells(items);
   const visual = cells.map((cell) => joinVisual(cell.pieces)).join(' ');
   // A line is a right-to-left paragraph when Hebrew/Arabic dominates it, or when it has any
@@ -193,6 +199,7 @@ function toLine(items: readonly PdfTextItem[], page: number, column: number, rig
     bold: majority(items, (item) => item.bold),
     italic: majority(items, (item) => item.italic),
     ...(fontName === undefined ? {} : { fontName }),
+    ...(majority(drawn, (item) => LETTER_SPACED.test(item.text)) ? { letterSpaced: true } : {}),
     column,
   };
 }

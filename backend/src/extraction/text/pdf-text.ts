@@ -66,25 +66,44 @@ async function pageItems(page: PDFPageProxy): Promise<PdfTextItem[]> {
   // fetched after the text so that scans, whose images are costly to decode, skip it.
   await fromPdfjs(page.getOperatorList());
   const viewport = page.getViewport({ scale: 1 });
-  return runs.map((item) => {
-    const [, , c = 0, d = 0, e = 0, f = 0] = item.transform as number[];
-    // Into top-left page coordinates, rotation and crop box included.
-    const [x = 0, baseline = 0] = viewport.convertToViewportPoint(e, f) as number[];
-    const fontSize = Math.hypot(c, d);
-    const fontName = realFontName(page, item.fontName);
-    const ascent = content.styles[item.fontName]?.ascent || DEFAULT_ASCENT;
-    return {
-      text: item.str,
-      x,
-      baseline,
-      top: baseline - ascent * fontSize,
-      width: item.width,
-      fontSize,
-      ...(fontName === undefined ? {} : { fontName }),
-      bold: BOLD_FONT.test(fontName ?? ''),
-      italic: ITALIC_FONT.test(fontName ?? ''),
-    };
-  });
+  return runs
+    .filter((item) => isUpright(item, viewport.transform))
+    .map((item) => {
+      const [, , c = 0, d = 0, e = 0, f = 0] = item.transform as number[];
+      // Into top-left page coordinates, rotation and crop box included.
+      const [x = 0, baseline = 0] = viewport.convertToViewportPoint(e, f) as number[];
+      const fontSize = Math.hypot(c, d);
+      const fontName = realFontName(page, item.fontName);
+      const ascent = content.styles[item.fontName]?.ascent || DEFAULT_ASCENT;
+      return {
+        text: item.str,
+        x,
+        baseline,
+        top: baseline - ascent * fontSize,
+        width: item.width,
+        fontSize,
+        ...(fontName === undefined ? {} : { fontName }),
+        bold: BOLD_FONT.test(fontName ?? ''),
+        italic: ITALIC_FONT.test(fontName ?? ''),
+      };
+    });
+}
+
+// How far from the page's horizontal a run may lean and still be read as text of the body.
+const MAX_SLANT = 0.1;
+
+/**
+ * Whether a run is written left to right along the page (rotation and flips of the page
+ * included). CV text always is; rotated runs are labels of charts and diagrams, or a
+ * sideways caption, and read in among the body's lines they make nonsense of them.
+ */
+function isUpright(item: TextItem, viewport: number[]): boolean {
+  const [a = 0, b = 0] = item.transform as number[];
+  const [va = 0, vb = 0, vc = 0, vd = 0] = viewport;
+  // The run's direction on the page as the reader sees it (the viewport's transform applied to the text's).
+  const along = va * a + vc * b;
+  const across = vb * a + vd * b;
+  return along > 0 && Math.abs(across) <= MAX_SLANT * along;
 }
 
 function realFontName(page: PDFPageProxy, id: string): string | undefined {

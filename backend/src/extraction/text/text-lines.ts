@@ -9,9 +9,17 @@ export type DraftLine = Omit<TextLine, 'gapBefore' | 'listItem'> & { listItem?: 
 // here: they become spaces below. ZWJ/ZWNJ stay, since Persian and emoji need them.
 const INVISIBLE = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\u00AD\u200B\u2060\uFEFF]/g;
 
-/** Collapses every kind of whitespace (NBSP, thin spaces, newlines) to single spaces and drops invisible characters. */
+// CJK fonts (Noto CJK among them) map some ideographs to their look-alike Kangxi radicals,
+// so pdf.js reads "工程师" as "⼯程师"; compatibility normalisation gives the ideograph back.
+const KANGXI_RADICAL = /[\u2F00-\u2FDF]/g;
+
+/** Collapses every kind of whitespace (NBSP, thin spaces, newlines) to single spaces, drops invisible characters and radicals standing in for ideographs. */
 export function cleanText(raw: string): string {
-  return raw.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+  return raw
+    .replace(INVISIBLE, '')
+    .replace(KANGXI_RADICAL, (radical) => radical.normalize('NFKC'))
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** The line's tab-separated cells, each cleaned, empty ones left out with their x. */

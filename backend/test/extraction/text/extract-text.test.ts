@@ -6,7 +6,7 @@ import { extractText, type ExtractTextOptions } from '../../../src/extraction/te
 import { ParserPool } from '../../../src/extraction/text/parser-pool';
 import { extractionFailure } from './failures';
 import { cjkPdf, nonEmbeddedFontPdf } from './font-pdfs';
-import { cvDocx, FIXTURE_DIR, imageOnlyPdf, MAIN, manyPagesPdf, oneColumnCv, SIDEBAR, twoColumnCv, twoPageDocument, zipBomb } from './fixtures';
+import { cvDocx, FIXTURE_DIR, imageOnlyPdf, MAIN, manyPagesPdf, oneColumnCv, SIDEBAR, turnedLabelsPdf, twoColumnCv, twoPageDocument, zipBomb } from './fixtures';
 
 type Outcome = { document: DocumentText; error?: undefined } | { document?: undefined; error: unknown };
 
@@ -29,6 +29,8 @@ const jobs: Record<string, () => Promise<[Buffer, DocumentKind, ExtractTextOptio
   chinese: async () => [cjkPdf('chinese', ['张三', '高级软件工程师', '北京大学 计算机科学 2015–2019']), 'pdf'],
   japanese: async () => [cjkPdf('japanese', ['山田 太郎', 'ソフトウェアエンジニア', '東京大学 工学部']), 'pdf'],
   korean: async () => [cjkPdf('korean', ['김민준', '소프트웨어 엔지니어', '서울대학교 컴퓨터공학']), 'pdf'],
+  turnedLabels: async () => [await turnedLabelsPdf(0), 'pdf'],
+  turnedLabelsOnTurnedPage: async () => [await turnedLabelsPdf(90), 'pdf'],
   nonEmbeddedLatin: async () => [nonEmbeddedFontPdf(['Jane Doe', 'Software Engineer, Acme Corp']), 'pdf'],
   docx: async () => [await cvDocx(), 'docx'],
   docxBomb: async () => [zipBomb(2048, 1024), 'docx'],
@@ -138,6 +140,11 @@ describe('extractText on PDFs', () => {
     expect(documentOf('chinese').lines.map((line) => line.text)).toEqual(['张三', '高级软件工程师', '北京大学 计算机科学 2015–2019']);
     expect(documentOf('japanese').lines.map((line) => line.text)).toEqual(['山田 太郎', 'ソフトウェアエンジニア', '東京大学 工学部']);
     expect(documentOf('korean').lines.map((line) => line.text)).toEqual(['김민준', '소프트웨어 엔지니어', '서울대학교 컴퓨터공학']);
+  });
+
+  it('reads the text upright on the page, the page turned or not, and leaves out turned chart labels', () => {
+    expect(documentOf('turnedLabels').lines.map((line) => line.text)).toEqual(['Experience', 'Engineer, Acme Corp']);
+    expect(documentOf('turnedLabelsOnTurnedPage').lines.map((line) => line.text)).toEqual(['Experience', 'Engineer, Acme Corp']);
   });
 
   it('reads Latin text set in a font the PDF names but does not embed', () => {

@@ -72,6 +72,26 @@ describe('layoutPage', () => {
     expect(line!.cellX).toBeUndefined();
   });
 
+  it('reads letter-spaced runs as words and marks lines set so', () => {
+    const lines = layoutPage(
+      [
+        // As Chromium prints "letter-spacing: 0.25em": the word space is a gap of 0.8 em between runs.
+        item('W O R K', 40, 100, { fontSize: 12 }),
+        item('E X P E R I E N C E', 91.6, 100, { fontSize: 12 }),
+        item('É D U C A T I O N', 40, 130, { fontSize: 12 }),
+        item('张 三', 40, 160),
+        item('Grades A, B and C', 40, 190),
+      ],
+      1,
+    );
+    expect(lines.map(({ text, letterSpaced }) => ({ text, letterSpaced }))).toEqual([
+      { text: 'WORK EXPERIENCE', letterSpaced: true },
+      { text: 'ÉDUCATION', letterSpaced: true },
+      { text: '张 三', letterSpaced: undefined },
+      { text: 'Grades A, B and C', letterSpaced: undefined },
+    ]);
+  });
+
   it('orders the cells of a right-to-left row from the right', () => {
     // Drawn left to right: the dates on the left, the company on the right; read right to left.
     const lines = layoutPage([item('2019 – 2023', 40, 100), item('בע"מ', 470, 100), item('טבע', 495, 100)], 1);

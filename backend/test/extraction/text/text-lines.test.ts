@@ -13,6 +13,10 @@ describe('cleanText', () => {
   it('keeps accents, Hebrew and joiners', () => {
     expect(cleanText('José Núñez  דנה כהן  می\u200Cخواهم')).toBe('José Núñez דנה כהן می\u200Cخواهم');
   });
+
+  it('gives back the ideographs that CJK fonts map to Kangxi radicals', () => {
+    expect(cleanText('软件\u2F2F程师 北京\u2F24学 \u2F08事')).toBe('软件工程师 北京大学 人事');
+  });
 });
 
 describe('splitBullet', () => {
