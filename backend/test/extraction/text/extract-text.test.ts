@@ -78,7 +78,7 @@ describe('extractText on PDFs', () => {
       { text: 'Jane Doe', fontSize: 26, bold: true, italic: false, fontName: 'Helvetica-Bold', listItem: false },
       { text: 'Senior Software Engineer', fontSize: 11, bold: false, italic: false, fontName: 'Helvetica', listItem: false },
       { text: 'EXPERIENCE', fontSize: 13, bold: true, italic: false, fontName: 'Helvetica-Bold', listItem: false },
-      { text: 'Acme Corp, Lead Engineer 2019 - 2023', fontSize: 11, bold: false, italic: false, fontName: 'Helvetica', listItem: false },
+      { text: 'Acme Corp, Lead Engineer\t2019 - 2023', fontSize: 11, bold: false, italic: false, fontName: 'Helvetica', listItem: false },
       { text: 'Led a team of six engineers', fontSize: 11, bold: false, italic: false, fontName: 'Helvetica', listItem: true },
       { text: 'Cut build times by 40%', fontSize: 11, bold: false, italic: false, fontName: 'Helvetica', listItem: true },
       { text: 'Python, TypeScript', fontSize: 11, bold: false, italic: false, fontName: 'Helvetica', listItem: false },
