@@ -4,7 +4,15 @@
 export type DocumentKind = 'pdf' | 'docx' | 'txt';
 
 export interface TextLine {
+  /**
+   * The line's text. A tab separates pieces set far apart on one row: a company flush left
+   * and its town or dates flush right, the cells of a skill grid or of a table row (PDF: a
+   * gap much wider than a word space; DOCX: a tab stop or a table cell; text: a tab or a run
+   * of spaces). Every other kind of whitespace is a single space.
+   */
   text: string;
+  /** PDF only: the left edge of each tab-separated piece of `text`, in the same order; absent for a line of one piece. */
+  cellX?: number[];
   /** 1-based page number (DOCX and text: 1). */
   page: number;
   /** Left edge and top of the line in points from the page's top-left (DOCX/text: x 0, y = running position). */
@@ -15,6 +23,8 @@ export interface TextLine {
   fontSize: number;
   bold: boolean;
   italic: boolean;
+  /** PDF only: most of the line is set letter-spaced ("E X P E R I E N C E", read as "EXPERIENCE"), as headings often are. */
+  letterSpaced?: boolean;
   /** Real font name where known (PDF), e.g. "Helvetica-Bold". */
   fontName?: string;
   /** 0 for the main (or only) column, 1 for a second column to its right. */

@@ -51,7 +51,12 @@ const ITALIC_TAGS = new Set(['em', 'i']);
 // paragraphs in <p>, but text straight inside a cell must not run into the next cell.
 const BLOCK_TAGS = new Set(['p', 'li', 'ul', 'ol', 'td', 'th', 'tr', 'table']);
 
-/** mammoth's HTML as lines: one per paragraph, heading, list item or <br>-separated piece. */
+/**
+ * mammoth's HTML as lines: one per paragraph, heading, list item or <br>-separated piece,
+ * and one per table row whose cells each hold a single plain paragraph ("BSc | Computer
+ * Science | 2019 – 2022"), its cells separated by tabs. A row with a cell of several
+ * paragraphs is a layout table (a sidebar beside the main text): its paragraphs stay lines.
+ */
 export function htmlLines(html: string): DraftLine[] {
   const lines: DraftLine[] = [];
   let block: Block | undefined;
@@ -59,13 +64,10 @@ export function htmlLines(html: string): DraftLine[] {
   let italic = 0;
   let y = 0;
   let previousKind: BlockKind | undefined;
+  // The open table rows, innermost last: each cell's finished blocks wait here until the row ends.
+  const rows: Block[][][] = [];
 
-  const flush = (): void => {
-    if (!block) return;
-    const { kind, headingLevel, runs, continued } = block;
-    block = undefined;
-    const text = runs.map((run) => run.text).join('');
-    if (!text.trim()) return;
+  const emit = ({ kind, headingLevel, runs, continued }: Block): void => {
     if (previousKind) {
       const startsParagraph = !continued && !(kind === 'item' && previousKind === 'item');
       y += LINE_PITCH + (kind === 'heading' ? HEADING_GAP : 0) + (startsParagraph ? PARAGRAPH_GAP : 0);
@@ -73,7 +75,7 @@ export function htmlLines(html: string): DraftLine[] {
     previousKind = kind;
     const inked = runs.filter((run) => run.text.trim());
     lines.push({
-      text,
+      text: runs.map((run) => run.text).join(''),
       page: 1,
       x: 0,
       y,
@@ -86,6 +88,27 @@ export function htmlLines(html: string): DraftLine[] {
       listItem: kind === 'item',
     });
   };
+  const deliver = (finished: Block): void => {
+    const cell = rows.at(-1)?.at(-1);
+    if (cell) cell.push(finished);
+    else emit(finished);
+  };
+  const flush = (): void => {
+    const finished = block;
+    block = undefined;
+    if (finished?.runs.some((run) => run.text.trim())) deliver(finished);
+  };
+  const endRow = (): void => {
+    const cells = rows.pop() ?? [];
+    const filled = cells.filter((cell) => cell.length > 0);
+    const oneLine = filled.length >= 2 && filled.every((cell) => cell.length === 1 && cell[0]!.kind === 'paragraph');
+    if (!oneLine) {
+      filled.flat().forEach(deliver);
+      return;
+    }
+    const separator = { text: '\t', bold: false, italic: false };
+    deliver({ kind: 'paragraph', continued: false, runs: filled.flatMap((cell, index) => [...(index > 0 ? [separator] : []), ...cell[0]!.runs]) });
+  };
   const open = (kind: BlockKind, headingLevel?: number): void => {
     flush();
     block = { kind, runs: [], continued: false, ...(headingLevel === undefined ? {} : { headingLevel }) };
@@ -97,8 +120,11 @@ export function htmlLines(html: string): DraftLine[] {
       if (heading) open('heading', Number(heading[1]));
       else if (name === 'li') open('item');
       else if (name === 'p') open('paragraph');
-      else if (BLOCK_TAGS.has(name)) flush();
-      else if (BOLD_TAGS.has(name)) bold += 1;
+      else if (BLOCK_TAGS.has(name)) {
+        flush();
+        if (name === 'tr') rows.push([]);
+        else if (name === 'td' || name === 'th') rows.at(-1)?.push([]);
+      } else if (BOLD_TAGS.has(name)) bold += 1;
       else if (ITALIC_TAGS.has(name)) italic += 1;
       else if (name === 'br' && block) {
         const { kind, headingLevel } = block;
@@ -111,8 +137,10 @@ export function htmlLines(html: string): DraftLine[] {
       block.runs.push({ text, bold: bold > 0, italic: italic > 0 });
     },
     onclosetag(name) {
-      if (HEADING_TAG.test(name) || BLOCK_TAGS.has(name)) flush();
-      else if (BOLD_TAGS.has(name)) bold -= 1;
+      if (HEADING_TAG.test(name) || BLOCK_TAGS.has(name)) {
+        flush();
+        if (name === 'tr') endRow();
+      } else if (BOLD_TAGS.has(name)) bold -= 1;
       else if (ITALIC_TAGS.has(name)) italic -= 1;
     },
   });

@@ -1,5 +1,5 @@
 import type { DraftLine } from './text-lines';
-import { hasRightToLeft, isRightToLeft, rightToLeftText } from './visual-to-logical';
+import { hasRightToLeft, isRightToLeft, rightToLeftText, type VisualPiece } from './visual-to-logical';
 
 /** One run of text as pdf.js places it, in points from the page's top-left corner. */
 export interface PdfTextItem {
@@ -24,6 +24,9 @@ const WORD_GAP = 0.2;
 // A gap wider than a whole em is no longer a space inside a sentence: the two sides may
 // belong to different columns. Gutters are 1.5–3 em wide in practice.
 const SEGMENT_GAP = 1;
+// Inside one column's line, such a gap separates cells: justified text stretches its
+// spaces well short of an em, tab stops, flush-right dates and grid cells lie beyond it.
+const CELL_GAP = SEGMENT_GAP;
 // A gutter must stay clear over at least this share of the page's text height...
 const GUTTER_MIN_SHARE = 0.5;
 // ...with at least this many pieces of text on each side of it...
@@ -167,23 +170,27 @@ function isTable(run: Run): boolean {
   return shared >= TABLE_ROW_SHARE * Math.min(leftRows.size, rightRows.size);
 }
 
-function toLine(items: readonly PdfTextItem[], page: number, column: number, rightToLeftPage: boolean): DraftLine {
-  const pieces: { text: string; spaceBefore: boolean }[] = [];
-  let right = -Infinity;
-  for (const item of items) {
-    pieces.push({ text: item.text, spaceBefore: pieces.length > 0 && item.x - right > WORD_GAP * item.fontSize });
-    right = Math.max(right, item.x + item.width);
-  }
-  const visual = pieces.map((p, i) => (i > 0 && p.spaceBefore ? ' ' : '') + p.text).join('');
+// A run set with letter-spacing ("W O R K", as pdf.js renders tracked capitals): single
+// characters, each followed by one space. The word space between two such runs is a gap
+// between items, which joins them with a space as usual.
+const LETTER_SPACED = /^\S(?: \S){2,}$/u;
+
+function toLine(drawn: readonly PdfTextItem[], page: number, column: number, rightToLeftPage: boolean): DraftLine {
+  const items = drawn.map((item) => (LETTER_SPACED.test(item.text) ? { ...item, text: item.text.replace(/ /g, '') } : item));
+  const cells = splitCells(items);
+  const visual = cells.map((cell) => joinVisual(cell.pieces)).join(' ');
   // A line is a right-to-left paragraph when Hebrew/Arabic dominates it, or when it has any
   // on a page where they dominate (a Hebrew CV's line listing "Jira, SQL, Figma").
   const rtl = isRightToLeft(visual) || (rightToLeftPage && hasRightToLeft(visual));
-  const text = rtl ? rightToLeftText(pieces) : visual;
+  // Cells read in the paragraph's direction: right to left, the rightmost cell comes first.
+  const ordered = rtl ? [...cells].reverse() : cells;
   const x = least(items.map((item) => item.x));
+  const right = most(items.map((item) => item.x + item.width));
   const fontSize = dominant(items, (item) => item.fontSize);
   const fontName = dominant(items, (item) => item.fontName);
   return {
-    text,
+    text: ordered.map((cell) => (rtl ? rightToLeftText(cell.pieces) : joinVisual(cell.pieces))).join('\t'),
+    ...(cells.length > 1 ? { cellX: ordered.map((cell) => cell.x) } : {}),
     page,
     x,
     y: least(items.map((item) => item.top)),
@@ -192,9 +199,35 @@ function toLine(items: readonly PdfTextItem[], page: number, column: number, rig
     bold: majority(items, (item) => item.bold),
     italic: majority(items, (item) => item.italic),
     ...(fontName === undefined ? {} : { fontName }),
+    ...(majority(drawn, (item) => LETTER_SPACED.test(item.text)) ? { letterSpaced: true } : {}),
     column,
   };
 }
+
+interface Cell {
+  x: number;
+  pieces: VisualPiece[];
+}
+
+/**
+ * The row's runs of text, split where a gap is wider than CELL_GAP: a space that pdf.js did
+ * not emit as a character becomes one; a gap that no sentence has (a tab stop, a flush-right
+ * date or town, the next cell of a grid) starts a new cell.
+ */
+function splitCells(items: readonly PdfTextItem[]): Cell[] {
+  const cells: Cell[] = [];
+  let right = -Infinity;
+  for (const item of items) {
+    const gap = item.x - right;
+    const current = cells.at(-1);
+    if (!current || gap > CELL_GAP * item.fontSize) cells.push({ x: item.x, pieces: [{ text: item.text, spaceBefore: false }] });
+    else current.pieces.push({ text: item.text, spaceBefore: gap > WORD_GAP * item.fontSize });
+    right = Math.max(right, item.x + item.width);
+  }
+  return cells;
+}
+
+const joinVisual = (pieces: readonly VisualPiece[]): string => pieces.map((p, i) => (i > 0 && p.spaceBefore ? ' ' : '') + p.text).join('');
 
 // Math.min(...values) overflows the stack on the hundreds of thousands of runs a hostile page can hold.
 const least = (values: readonly number[]): number => values.reduce((a, b) => Math.min(a, b), Infinity);

@@ -1,8 +1,10 @@
+import path from 'node:path';
 import type { PDFPageProxy, TextItem } from 'pdfjs-dist/types/src/display/api';
 import { ExtractionError } from '../errors';
 import type { DocumentText } from './document-text';
+import { withoutPageFurniture, type PageLines } from './page-furniture';
 import { layoutPage, type PdfTextItem } from './pdf-layout';
-import { assembleDocument, type DraftLine } from './text-lines';
+import { assembleDocument } from './text-lines';
 
 // Weight and slant are only known from the font's name. "Semi" alone would also catch
 // SemiLight and SemiCondensed, hence semi-bold spelled out.
@@ -12,6 +14,14 @@ const ITALIC_FONT = /italic|oblique/i;
 const SUBSET_PREFIX = /^[A-Z]{6}\+/;
 // Used when pdf.js knows no ascent for a font (Type3 fonts); typical of Latin faces.
 const DEFAULT_ASCENT = 0.8;
+
+// pdf.js reads CJK text through Adobe's predefined CMaps (fonts encoded as UniGB-UCS2-H,
+// 90ms-RKSJ-H…) and maps the glyphs of fonts a PDF names but does not embed through its
+// standard font files: without them such text comes out empty. Both ship inside pdfjs-dist;
+// in Node pdf.js reads them from these folders (paths ending in a slash, as it requires).
+const PDFJS_DIR = path.dirname(require.resolve('pdfjs-dist/package.json'));
+const CMAP_DIR = `${path.join(PDFJS_DIR, 'cmaps')}${path.sep}`;
+const STANDARD_FONT_DIR = `${path.join(PDFJS_DIR, 'standard_fonts')}${path.sep}`;
 
 /**
  * The text lines of a PDF. Refuses more than maxPages pages; throws ExtractionError for
@@ -26,6 +36,9 @@ export async function pdfText(file: Uint8Array, maxPages: number): Promise<Docum
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
+    cMapUrl: CMAP_DIR,
+    cMapPacked: true,
+    standardFontDataUrl: STANDARD_FONT_DIR,
     verbosity: pdfjs.VerbosityLevel.ERRORS,
     // Text never needs an image; skipping them all saves the time of decoding scans and
     // keeps pdf.js's image decoders (JPX, JBIG2) away from untrusted data.
@@ -34,12 +47,12 @@ export async function pdfText(file: Uint8Array, maxPages: number): Promise<Docum
   try {
     const doc = await fromPdfjs(task.promise);
     if (doc.numPages > maxPages) throw new ExtractionError('TOO_MANY_PAGES');
-    const pages: DraftLine[][] = [];
+    const pages: PageLines[] = [];
     for (let number = 1; number <= doc.numPages; number += 1) {
       const page = await fromPdfjs(doc.getPage(number));
-      pages.push(layoutPage(await pageItems(page), number));
+      pages.push({ lines: layoutPage(await pageItems(page), number), height: page.getViewport({ scale: 1 }).height });
     }
-    return assembleDocument('pdf', doc.numPages, pages.flat());
+    return assembleDocument('pdf', doc.numPages, withoutPageFurniture(pages).flat());
   } finally {
     await task.destroy();
   }
@@ -53,25 +66,44 @@ async function pageItems(page: PDFPageProxy): Promise<PdfTextItem[]> {
   // fetched after the text so that scans, whose images are costly to decode, skip it.
   await fromPdfjs(page.getOperatorList());
   const viewport = page.getViewport({ scale: 1 });
-  return runs.map((item) => {
-    const [, , c = 0, d = 0, e = 0, f = 0] = item.transform as number[];
-    // Into top-left page coordinates, rotation and crop box included.
-    const [x = 0, baseline = 0] = viewport.convertToViewportPoint(e, f) as number[];
-    const fontSize = Math.hypot(c, d);
-    const fontName = realFontName(page, item.fontName);
-    const ascent = content.styles[item.fontName]?.ascent || DEFAULT_ASCENT;
-    return {
-      text: item.str,
-      x,
-      baseline,
-      top: baseline - ascent * fontSize,
-      width: item.width,
-      fontSize,
-      ...(fontName === undefined ? {} : { fontName }),
-      bold: BOLD_FONT.test(fontName ?? ''),
-      italic: ITALIC_FONT.test(fontName ?? ''),
-    };
-  });
+  return runs
+    .filter((item) => isUpright(item, viewport.transform))
+    .map((item) => {
+      const [, , c = 0, d = 0, e = 0, f = 0] = item.transform as number[];
+      // Into top-left page coordinates, rotation and crop box included.
+      const [x = 0, baseline = 0] = viewport.convertToViewportPoint(e, f) as number[];
+      const fontSize = Math.hypot(c, d);
+      const fontName = realFontName(page, item.fontName);
+      const ascent = content.styles[item.fontName]?.ascent || DEFAULT_ASCENT;
+      return {
+        text: item.str,
+        x,
+        baseline,
+        top: baseline - ascent * fontSize,
+        width: item.width,
+        fontSize,
+        ...(fontName === undefined ? {} : { fontName }),
+        bold: BOLD_FONT.test(fontName ?? ''),
+        italic: ITALIC_FONT.test(fontName ?? ''),
+      };
+    });
+}
+
+// How far from the page's horizontal a run may lean and still be read as text of the body.
+const MAX_SLANT = 0.1;
+
+/**
+ * Whether a run is written left to right along the page (rotation and flips of the page
+ * included). CV text always is; rotated runs are labels of charts and diagrams, or a
+ * sideways caption, and read in among the body's lines they make nonsense of them.
+ */
+function isUpright(item: TextItem, viewport: number[]): boolean {
+  const [a = 0, b = 0] = item.transform as number[];
+  const [va = 0, vb = 0, vc = 0, vd = 0] = viewport;
+  // The run's direction on the page as the reader sees it (the viewport's transform applied to the text's).
+  const along = va * a + vc * b;
+  const across = vb * a + vd * b;
+  return along > 0 && Math.abs(across) <= MAX_SLANT * along;
 }
 
 function realFontName(page: PDFPageProxy, id: string): string | undefined {

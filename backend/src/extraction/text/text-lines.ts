@@ -9,9 +9,24 @@ export type DraftLine = Omit<TextLine, 'gapBefore' | 'listItem'> & { listItem?: 
 // here: they become spaces below. ZWJ/ZWNJ stay, since Persian and emoji need them.
 const INVISIBLE = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\u00AD\u200B\u2060\uFEFF]/g;
 
-/** Collapses every kind of whitespace (NBSP, thin spaces, tabs) to single spaces and drops invisible characters. */
+// CJK fonts (Noto CJK among them) map some ideographs to their look-alike Kangxi radicals,
+// so pdf.js reads "工程师" as "⼯程师"; compatibility normalisation gives the ideograph back.
+const KANGXI_RADICAL = /[\u2F00-\u2FDF]/g;
+
+/** Collapses every kind of whitespace (NBSP, thin spaces, newlines) to single spaces, drops invisible characters and radicals standing in for ideographs. */
 export function cleanText(raw: string): string {
-  return raw.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+  return raw
+    .replace(INVISIBLE, '')
+    .replace(KANGXI_RADICAL, (radical) => radical.normalize('NFKC'))
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The line's tab-separated cells, each cleaned, empty ones left out with their x. */
+function cleanCells(draft: DraftLine): { text: string; x?: number }[] {
+  const texts = draft.text.split('\t');
+  const xs = draft.cellX?.length === texts.length ? draft.cellX : undefined;
+  return texts.map((text, index) => ({ text: cleanText(text), ...(xs ? { x: xs[index]! } : {}) })).filter((cell) => cell.text !== '');
 }
 
 // Glyphs people and editors use as bullets. The private-use ones are Word's Symbol and
@@ -28,7 +43,8 @@ export function splitBullet(text: string): { text: string; listItem: boolean } {
 const round = (value: number, decimals = 2): number => Math.round(value * 10 ** decimals) / 10 ** decimals;
 
 /**
- * Turns parser output into the document: cleans each line, takes bullets off, drops lines
+ * Turns parser output into the document: cleans each line (and each of its tab-separated
+ * cells), takes bullets off, drops lines
  * left empty, and measures gapBefore against the previous line of the same column on the
  * same page. Throws NO_TEXT_FOUND when nothing is left.
  */
@@ -36,14 +52,20 @@ export function assembleDocument(kind: DocumentKind, pageCount: number, drafts: 
   const lines: TextLine[] = [];
   const lastInColumn = new Map<string, TextLine>();
   for (const draft of drafts) {
-    const bullet = splitBullet(cleanText(draft.text));
-    if (!bullet.text) continue;
+    const cells = cleanCells(draft);
+    const bullet = splitBullet(cells[0]?.text ?? '');
+    if (bullet.text) cells[0]!.text = bullet.text;
+    else cells.shift();
+    if (cells.length === 0) continue;
+    const cellX = cells.every((cell) => cell.x !== undefined) && cells.length > 1 ? cells.map((cell) => round(cell.x!)) : undefined;
     const y = round(draft.y);
     const key = `${draft.page}:${draft.column}`;
     const previous = lastInColumn.get(key);
+    const { cellX: _draftCells, ...geometry } = draft;
     const line: TextLine = {
-      ...draft,
-      text: bullet.text,
+      ...geometry,
+      text: cells.map((cell) => cell.text).join('\t'),
+      ...(cellX ? { cellX } : {}),
       x: round(draft.x),
       y,
       width: round(draft.width),

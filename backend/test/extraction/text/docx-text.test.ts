@@ -85,7 +85,7 @@ describe('htmlLines', () => {
   it('splits at <br>, flushes a list item before its nested list, and keeps text straight in table cells apart', () => {
     const lines = htmlLines(
       '<p>Jane Doe<br />Engineer</p><ul><li>Parent<ul><li><strong>Child</strong></li></ul></li></ul>' +
-        '<table><tr><td>A</td><td>B</td></tr></table><h4>Small heading</h4><p><strong>Half</strong> bold</p>',
+        '<table><tr><td>A</td><td><p>B</p><p>C</p></td></tr></table><h4>Small heading</h4><p><strong>Half</strong> bold</p>',
     );
     expect(lines.map(({ text, y, listItem, bold, fontSize, headingLevel }) => ({ text, y, listItem, bold, fontSize, headingLevel }))).toEqual([
       { text: 'Jane Doe', y: 0, listItem: false, bold: false, fontSize: 11, headingLevel: undefined },
@@ -94,8 +94,29 @@ describe('htmlLines', () => {
       { text: 'Child', y: 48, listItem: true, bold: true, fontSize: 11, headingLevel: undefined },
       { text: 'A', y: 68, listItem: false, bold: false, fontSize: 11, headingLevel: undefined },
       { text: 'B', y: 88, listItem: false, bold: false, fontSize: 11, headingLevel: undefined },
-      { text: 'Small heading', y: 122, listItem: false, bold: false, fontSize: 12, headingLevel: 4 },
-      { text: 'Half bold', y: 142, listItem: false, bold: false, fontSize: 11, headingLevel: undefined },
+      { text: 'C', y: 108, listItem: false, bold: false, fontSize: 11, headingLevel: undefined },
+      { text: 'Small heading', y: 142, listItem: false, bold: false, fontSize: 12, headingLevel: 4 },
+      { text: 'Half bold', y: 162, listItem: false, bold: false, fontSize: 11, headingLevel: undefined },
+    ]);
+  });
+
+  it('reads a table row of one-paragraph cells as one line, cells apart by tabs, and keeps tab stops', () => {
+    const lines = htmlLines(
+      '<table><tr><th><p><strong>Degree</strong></p></th><th><p><strong>Field</strong></p></th><th><p><strong>Years</strong></p></th></tr>' +
+        '<tr><td><p>BSc</p></td><td><p>Computer Science</p></td><td><p>2015 – 2019</p></td></tr>' +
+        '<tr><td><p>MSc</p></td><td></td><td><p>2020</p></td></tr></table>' +
+        '<p><strong>Acme Corp</strong>\t\t2019 – 2023</p>' +
+        '<table><tr><td><table><tr><td><p>Python</p></td><td><p>Go</p></td></tr></table></td><td><p>Profile</p><p>Engineer</p></td></tr></table>',
+    );
+    expect(lines.map(({ text, bold }) => ({ text, bold }))).toEqual([
+      { text: 'Degree\tField\tYears', bold: true },
+      { text: 'BSc\tComputer Science\t2015 – 2019', bold: false },
+      { text: 'MSc\t2020', bold: false },
+      { text: 'Acme Corp\t\t2019 – 2023', bold: false },
+      // A layout table's cells stay apart; the grid nested in its first cell is one line.
+      { text: 'Python\tGo', bold: false },
+      { text: 'Profile', bold: false },
+      { text: 'Engineer', bold: false },
     ]);
   });
 

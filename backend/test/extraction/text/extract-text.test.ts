@@ -5,7 +5,8 @@ import type { DocumentKind, DocumentText } from '../../../src/extraction/text/do
 import { extractText, type ExtractTextOptions } from '../../../src/extraction/text/extract-text';
 import { ParserPool } from '../../../src/extraction/text/parser-pool';
 import { extractionFailure } from './failures';
-import { cvDocx, FIXTURE_DIR, imageOnlyPdf, MAIN, manyPagesPdf, oneColumnCv, SIDEBAR, twoColumnCv, twoPageDocument, zipBomb } from './fixtures';
+import { cjkPdf, nonEmbeddedFontPdf } from './font-pdfs';
+import { cvDocx, FIXTURE_DIR, imageOnlyPdf, MAIN, manyPagesPdf, oneColumnCv, SIDEBAR, turnedLabelsPdf, twoColumnCv, twoPageDocument, zipBomb } from './fixtures';
 
 type Outcome = { document: DocumentText; error?: undefined } | { document?: undefined; error: unknown };
 
@@ -25,6 +26,12 @@ const jobs: Record<string, () => Promise<[Buffer, DocumentKind, ExtractTextOptio
   },
   encrypted: async () => [readFileSync(path.join(FIXTURE_DIR, 'encrypted.pdf')), 'pdf'],
   hebrew: async () => [readFileSync(path.join(FIXTURE_DIR, 'hebrew.pdf')), 'pdf'],
+  chinese: async () => [cjkPdf('chinese', ['张三', '高级软件工程师', '北京大学 计算机科学 2015–2019']), 'pdf'],
+  japanese: async () => [cjkPdf('japanese', ['山田 太郎', 'ソフトウェアエンジニア', '東京大学 工学部']), 'pdf'],
+  korean: async () => [cjkPdf('korean', ['김민준', '소프트웨어 엔지니어', '서울대학교 컴퓨터공학']), 'pdf'],
+  turnedLabels: async () => [await turnedLabelsPdf(0), 'pdf'],
+  turnedLabelsOnTurnedPage: async () => [await turnedLabelsPdf(90), 'pdf'],
+  nonEmbeddedLatin: async () => [nonEmbeddedFontPdf(['Jane Doe', 'Software Engineer, Acme Corp']), 'pdf'],
   docx: async () => [await cvDocx(), 'docx'],
   docxBomb: async () => [zipBomb(2048, 1024), 'docx'],
   blankText: async () => [Buffer.from(' \n \n'), 'txt'],
@@ -71,7 +78,7 @@ describe('extractText on PDFs', () => {
       { text: 'Jane Doe', fontSize: 26, bold: true, italic: false, fontName: 'Helvetica-Bold', listItem: false },
       { text: 'Senior Software Engineer', fontSize: 11, bold: false, italic: false, fontName: 'Helvetica', listItem: false },
       { text: 'EXPERIENCE', fontSize: 13, bold: true, italic: false, fontName: 'Helvetica-Bold', listItem: false },
-      { text: 'Acme Corp, Lead Engineer 2019 - 2023', fontSize: 11, bold: false, italic: false, fontName: 'Helvetica', listItem: false },
+      { text: 'Acme Corp, Lead Engineer\t2019 - 2023', fontSize: 11, bold: false, italic: false, fontName: 'Helvetica', listItem: false },
       { text: 'Led a team of six engineers', fontSize: 11, bold: false, italic: false, fontName: 'Helvetica', listItem: true },
       { text: 'Cut build times by 40%', fontSize: 11, bold: false, italic: false, fontName: 'Helvetica', listItem: true },
       { text: 'Python, TypeScript', fontSize: 11, bold: false, italic: false, fontName: 'Helvetica', listItem: false },
@@ -127,6 +134,21 @@ describe('extractText on PDFs', () => {
     ['encrypted', 'PDF_ENCRYPTED'],
   ] as const)('refuses %s with %s', (name, code) => {
     expect(errorOf(name)).toMatchObject({ code, permanent: true, message: ExtractionFailure[code] });
+  });
+
+  it('reads Chinese, Japanese and Korean text set in fonts the PDF does not embed, through pdf.js CMaps', () => {
+    expect(documentOf('chinese').lines.map((line) => line.text)).toEqual(['张三', '高级软件工程师', '北京大学 计算机科学 2015–2019']);
+    expect(documentOf('japanese').lines.map((line) => line.text)).toEqual(['山田 太郎', 'ソフトウェアエンジニア', '東京大学 工学部']);
+    expect(documentOf('korean').lines.map((line) => line.text)).toEqual(['김민준', '소프트웨어 엔지니어', '서울대학교 컴퓨터공학']);
+  });
+
+  it('reads the text upright on the page, the page turned or not, and leaves out turned chart labels', () => {
+    expect(documentOf('turnedLabels').lines.map((line) => line.text)).toEqual(['Experience', 'Engineer, Acme Corp']);
+    expect(documentOf('turnedLabelsOnTurnedPage').lines.map((line) => line.text)).toEqual(['Experience', 'Engineer, Acme Corp']);
+  });
+
+  it('reads Latin text set in a font the PDF names but does not embed', () => {
+    expect(documentOf('nonEmbeddedLatin').lines.map((line) => line.text)).toEqual(['Jane Doe', 'Software Engineer, Acme Corp']);
   });
 
   it('reads what it can of a truncated PDF or calls it corrupt, never anything else', () => {

@@ -1,7 +1,7 @@
 import { constants, crc32, deflateRawSync } from 'node:zlib';
 import path from 'node:path';
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
-import { PDFDocument, type PDFFont, type PDFPage, StandardFonts } from 'pdf-lib';
+import { degrees, PDFDocument, type PDFFont, type PDFPage, StandardFonts } from 'pdf-lib';
 import { writeZip, type ZipRecord } from '../../../src/extraction/text/zip-writer';
 
 // Test documents built at run time, so that every expectation can be traced to the
@@ -167,4 +167,25 @@ export function zipWithoutDocument(): Buffer {
 /** A zip with `count` tiny members, one of them the document part. */
 export function zipWithEntries(count: number): Buffer {
   return writeZip(Array.from({ length: count }, (_, i) => deflated(i === 0 ? 'word/document.xml' : `word/media/image${i}.png`, i === 0 ? MINIMAL_DOCUMENT_XML : Buffer.from('x'))));
+}
+
+/**
+ * A page (rotated by `rotation` degrees for display) with two lines of body text upright as
+ * displayed and, among them, chart labels drawn along a pie's radii and a sideways axis title.
+ */
+export function turnedLabelsPdf(rotation: 0 | 90): Promise<Buffer> {
+  return pdf((doc, { regular }) => {
+    const page = doc.addPage(A4);
+    page.setRotation(degrees(rotation));
+    // Positions as the reader sees the page (from its top-left), turned into the PDF's own.
+    const write = (text: string, x: number, yFromTop: number, angle: number) => {
+      const [pdfX, pdfY] = rotation === 90 ? [yFromTop, x] : [x, A4[1] - yFromTop];
+      page.drawText(text, { x: pdfX, y: pdfY, size: 10, font: regular, rotate: degrees(rotation + angle) });
+    };
+    write('Experience', 50, 100, 0);
+    write('Engineer, Acme Corp', 50, 120, 0);
+    write('Coding 40%', 300, 100, 30);
+    write('Meetings 20%', 300, 120, -45);
+    write('Hours per week', 250, 110, 90);
+  });
 }

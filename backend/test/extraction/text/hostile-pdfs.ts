@@ -1,4 +1,5 @@
 import { constants, deflateRawSync, deflateSync } from 'node:zlib';
+import { pdfWithObjects, stream } from './raw-pdf';
 
 // PDFs that attack the parser, written object by object: pdf-lib cannot produce them. The
 // parser pool tests and scripts/bench/parsers.ts use them.
@@ -55,29 +56,4 @@ export function runawayPdf(): Buffer {
     const contents = add(stream('', Buffer.from('BT /F1 12 Tf 72 720 Td (Never finished) Tj ET\n/X Do\n'), 'plain'));
     return { contents, resources: `<< /Font << /F1 ${font} 0 R >> /XObject << /X ${form} 0 R >> >>` };
   });
-}
-
-function stream(dictionary: string, data: Buffer, encoding: 'plain' | 'compressed'): Buffer {
-  const filter = encoding === 'compressed' ? ' /Filter /FlateDecode' : '';
-  return Buffer.concat([Buffer.from(`<< ${dictionary} /Length ${data.length}${filter} >>\nstream\n`), data, Buffer.from('\nendstream')]);
-}
-
-/** A one-page PDF (catalog, pages, page) around the objects `page` adds; returns their numbers by reference. */
-function pdfWithObjects(page: (add: (body: string | Buffer) => number) => { contents: number; resources: string }): Buffer {
-  const bodies: (string | Buffer)[] = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', ''];
-  const add = (body: string | Buffer): number => bodies.push(body);
-  const { contents, resources } = page(add);
-  bodies[2] = `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents ${contents} 0 R /Resources ${resources} >>`;
-  const parts: Buffer[] = [Buffer.from('%PDF-1.7\n')];
-  const offsets: number[] = [];
-  let length = parts[0]!.length;
-  bodies.forEach((body, index) => {
-    offsets.push(length);
-    const object = Buffer.concat([Buffer.from(`${index + 1} 0 obj\n`), Buffer.from(body), Buffer.from('\nendobj\n')]);
-    parts.push(object);
-    length += object.length;
-  });
-  const xref = offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('');
-  parts.push(Buffer.from(`xref\n0 ${bodies.length + 1}\n0000000000 65535 f \n${xref}trailer\n<< /Size ${bodies.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`));
-  return Buffer.concat(parts);
 }

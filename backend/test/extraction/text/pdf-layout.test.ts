@@ -30,7 +30,73 @@ describe('layoutPage', () => {
       ['2010', 'Internship, Baz'],
     ];
     const items = rows.flatMap(([date, text], i) => [...(date ? [item(date!, 40, 100 + i * 14)] : []), item(text!, 160, 100 + i * 14)]);
-    expect(texts(items)).toEqual(rows.map(([date, text]) => [0, date ? `${date} ${text}` : text]));
+    expect(texts(items)).toEqual(rows.map(([date, text]) => [0, date ? `${date}\t${text}` : text]));
+  });
+
+  it('separates pieces of a row set far apart into tab-separated cells with their x', () => {
+    const rows: [string, number][][] = [
+      // A company flush left, its town flush right.
+      [
+        ['Dunamu Inc.', 40],
+        ['Seoul, Korea', 480],
+      ],
+      // A degree, its dates on a tab stop.
+      [
+        ['BSc Computer Science', 40],
+        ['2015 – 2019', 400],
+      ],
+      // A skill grid: cells 2 em apart, more than any word space.
+      [
+        ['HTML', 40],
+        ['CSS', 80],
+        ['Python', 115],
+        ['TypeScript', 165],
+      ],
+      // Three columns of a table row.
+      [
+        ['MSc', 40],
+        ['Physics', 150],
+        ['2012', 300],
+      ],
+    ];
+    const items = rows.flatMap((row, i) => row.map(([text, x]) => item(text, x, 100 + i * 14)));
+    const lines = layoutPage(items, 1);
+    expect(lines.map((line) => line.text)).toEqual(rows.map((row) => row.map(([text]) => text).join('\t')));
+    expect(lines.map((line) => line.cellX)).toEqual(rows.map((row) => row.map(([, x]) => x)));
+  });
+
+  it('keeps a row in one piece where its gaps stay within a word space or a justified stretch', () => {
+    // Runs 0.3 and 0.8 em apart: a missing space character, a space stretched by justification.
+    const [line] = layoutPage([item('Built', 40, 100), item('the', 68, 100), item('billing', 91, 100), item('system', 134, 100)], 1);
+    expect(line!.text).toBe('Built the billing system');
+    expect(line!.cellX).toBeUndefined();
+  });
+
+  it('reads letter-spaced runs as words and marks lines set so', () => {
+    const lines = layoutPage(
+      [
+        // As Chromium prints "letter-spacing: 0.25em": the word space is a gap of 0.8 em between runs.
+        item('W O R K', 40, 100, { fontSize: 12 }),
+        item('E X P E R I E N C E', 91.6, 100, { fontSize: 12 }),
+        item('É D U C A T I O N', 40, 130, { fontSize: 12 }),
+        item('张 三', 40, 160),
+        item('Grades A, B and C', 40, 190),
+      ],
+      1,
+    );
+    expect(lines.map(({ text, letterSpaced }) => ({ text, letterSpaced }))).toEqual([
+      { text: 'WORK EXPERIENCE', letterSpaced: true },
+      { text: 'ÉDUCATION', letterSpaced: true },
+      { text: '张 三', letterSpaced: undefined },
+      { text: 'Grades A, B and C', letterSpaced: undefined },
+    ]);
+  });
+
+  it('orders the cells of a right-to-left row from the right', () => {
+    // Drawn left to right: the dates on the left, the company on the right; read right to left.
+    const lines = layoutPage([item('2019 – 2023', 40, 100), item('בע"מ', 470, 100), item('טבע', 495, 100)], 1);
+    expect(lines[0]!.text).toBe('טבע בע"מ\t2019 – 2023');
+    expect(lines[0]!.cellX).toEqual([470, 40]);
   });
 
   it('stays one column when a short two-column stretch covers little of the page', () => {

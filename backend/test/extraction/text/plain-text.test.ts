@@ -22,6 +22,11 @@ describe('plainText', () => {
     });
   });
 
+  it('reads tabs and runs of three or more spaces as gaps between cells, two spaces as a space', () => {
+    const document = plainText(Buffer.from('Acme Corp        2019 – 2023\nLead engineer\tBerlin\n    Indented bullet text\nEnd.  Next sentence'));
+    expect(document.lines.map((line) => line.text)).toEqual(['Acme Corp\t2019 – 2023', 'Lead engineer\tBerlin', 'Indented bullet text', 'End. Next sentence']);
+  });
+
   it('strips a UTF-8 BOM', () => {
     expect(plainText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Jane Doe')])).plainText).toBe('Jane Doe');
   });

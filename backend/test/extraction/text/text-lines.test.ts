@@ -13,6 +13,10 @@ describe('cleanText', () => {
   it('keeps accents, Hebrew and joiners', () => {
     expect(cleanText('José Núñez  דנה כהן  می\u200Cخواهم')).toBe('José Núñez דנה כהן می\u200Cخواهم');
   });
+
+  it('gives back the ideographs that CJK fonts map to Kangxi radicals', () => {
+    expect(cleanText('软件\u2F2F程师 北京\u2F24学 \u2F08事')).toBe('软件工程师 北京大学 人事');
+  });
 });
 
 describe('splitBullet', () => {
@@ -69,6 +73,22 @@ describe('assembleDocument', () => {
     expect(document.lines[0]).toMatchObject({ x: 10.12, fontSize: 11 });
     expect(document.plainText).toBe('Header\nLeft\nRight\nRight 2\nNext page');
     expect(document).toMatchObject({ kind: 'pdf', pageCount: 2 });
+  });
+
+  it('keeps tabs between cells, cleaning each cell and dropping empty ones with their x', () => {
+    const document = assembleDocument('pdf', 1, [
+      draft('Acme\u00A0 Corp\t\u200B\t2019 – 2023', 10, { cellX: [40, 200, 480] }),
+      draft('•\tLed the team\tBerlin', 24, { cellX: [40, 52, 480] }),
+      draft('Python\t \t', 38, { cellX: [40, 120, 200] }),
+      draft('Go  \t  Rust', 52),
+    ]);
+    expect(document.lines.map(({ text, cellX, listItem }) => ({ text, cellX, listItem }))).toEqual([
+      { text: 'Acme Corp\t2019 – 2023', cellX: [40, 480], listItem: false },
+      { text: 'Led the team\tBerlin', cellX: [52, 480], listItem: true },
+      { text: 'Python', cellX: undefined, listItem: false },
+      { text: 'Go\tRust', cellX: undefined, listItem: false },
+    ]);
+    expect(document.plainText).toBe('Acme Corp\t2019 – 2023\nLed the team\tBerlin\nPython\nGo\tRust');
   });
 
   it('refuses a document without any text', async () => {

@@ -48,10 +48,11 @@ export function tidy(text: string): string {
   return result.trim();
 }
 
-// Separators CVs put between the parts of one line: "Engineer | Acme | 2020", "Acme — Berlin".
-const PART_SEPARATOR = new RegExp(String.raw`\s*[|•·▪◦]\s*|\s+[${DASHES}]+\s+|\s*[${LONG_DASHES}]\s*`, 'gu');
+// Separators CVs put between the parts of one line: "Engineer | Acme | 2020", "Acme — Berlin",
+// and the tab the text layer puts where a row's pieces sit far apart ("Acme Inc.  ⇥  Seoul").
+const PART_SEPARATOR = new RegExp(String.raw`\s*[\t|•·▪◦]\s*|\s+[${DASHES}]+\s+|\s*[${LONG_DASHES}]\s*`, 'gu');
 export const DASH = new RegExp(String.raw`\s+[${DASHES}]+\s+|\s*[${LONG_DASHES}]\s*`, 'u');
-const STRONG_SEPARATOR = /\s*[|•·▪◦]\s*/gu;
+const STRONG_SEPARATOR = /\s*[\t|•·▪◦]\s*/gu;
 // A comma between parts, not the one before a legal form ("Amazon.com, Inc.").
 const SEPARATING_COMMA = /,\s(?!(?:inc|ltd|llc|plc|gmbh|corp|co|s\.?a|s\.?l)\b\.?)/iu;
 
@@ -75,7 +76,7 @@ export function splitList(text: string): string[] {
   for (const char of text) {
     if (char === '(' || char === '[') depth += 1;
     if ((char === ')' || char === ']') && depth > 0) depth -= 1;
-    if (depth === 0 && /[,;|•·▪◦/،]/u.test(char) && !isSlashInWord(current, char)) {
+    if (depth === 0 && /[\t,;|•·▪◦/،]/u.test(char) && !isSlashInWord(current, char)) {
       items.push(current);
       current = '';
       continue;
