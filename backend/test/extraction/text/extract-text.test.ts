@@ -85,9 +85,10 @@ describe('extractText on PDFs', () => {
       { text: 'EDUCATION', fontSize: 13, bold: true, italic: false, fontName: 'Helvetica-Bold', listItem: false },
       { text: 'BSc Computer Science, University of Leeds', fontSize: 11, bold: false, italic: true, fontName: 'Times-Italic', listItem: false },
     ]);
-    // Baselines were drawn at 80, 104, ..., 258 pt from the top; y is the top of the line (baseline − ascent).
-    expect(document.lines.map((line) => line.gapBefore)).toEqual([0, 34.77, 34.57, 21.43, 14, 14, 14, 34.57, 21.82]);
-    expect(document.lines[0]).toMatchObject({ page: 1, column: 0, x: 50, y: 61.33, width: 115.6 });
+    // Baselines were drawn at 80, 104, ..., 258 pt from the top; y is the top of the line (baseline − ascent,
+    // the ascent of the standard font data pdf.js reads for the non-embedded Helvetica).
+    expect(document.lines.map((line) => line.gapBefore)).toEqual([0, 37.58, 34.19, 21.81, 14, 14, 14, 34.19, 22.97]);
+    expect(document.lines[0]).toMatchObject({ page: 1, column: 0, x: 50, y: 56.46, width: 115.6 });
     expect(document.lines[3]).toMatchObject({ x: 50, width: 478.71 });
     expect(document).toMatchObject({ kind: 'pdf', pageCount: 1 });
     expect(document.plainText).toBe(document.lines.map((line) => line.text).join('\n'));
