@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from './loopback-server';
 
 // A local server that speaks the Anthropic Messages API wire format (POST /v1/messages),
 // for testing the Claude extractor through the real SDK. Each request takes the next
@@ -86,15 +86,8 @@ export async function startFakeAnthropic(): Promise<FakeAnthropic> {
       }
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
   return Object.assign(fake, {
-    baseURL: `http://127.0.0.1:${port}`,
+    ...(await listenOnLoopback(server)),
     script: (...replies: FakeReply[]) => queue.push(...replies),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
   }) as FakeAnthropic;
 }

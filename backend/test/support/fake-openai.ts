@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from './loopback-server';
 
 // A local server that speaks OpenAI's chat completions wire format (POST /v1/chat/completions),
 // as Ollama, llama.cpp's server and vLLM do, for testing the OpenAI-compatible extractor.
@@ -90,15 +90,8 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
       }
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
   return Object.assign(fake, {
-    baseURL: `http://127.0.0.1:${port}`,
+    ...(await listenOnLoopback(server)),
     script: (...replies: FakeOpenAiReply[]) => queue.push(...replies),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
   }) as FakeOpenAi;
 }
