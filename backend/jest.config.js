@@ -1,3 +1,5 @@
+const os = require('node:os');
+
 // Projects: unit tests (no service), then adapter, system and fault tests against real
 // services, run once; the API suite runs twice, on SQLite and on PostgreSQL
 // (test/support/use-*.ts pick the database). The global set-up creates and migrates both
@@ -26,8 +28,14 @@ const common = {
   setupFilesAfterEnv: ['<rootDir>/test/support/contract-violations-fail.ts'],
 };
 
+// Each file that may use PostgreSQL gets its own copy of the run's migrated template.
+const ownPostgresDatabase = '<rootDir>/test/support/own-postgres-database.ts';
+
 /** @type {import('jest').Config} */
 module.exports = {
+  // Most of the suite waits on child processes and services rather than computing, so two
+  // workers finish it sooner even on two cores; every file has its own databases and ports.
+  maxWorkers: Math.max(2, os.availableParallelism() - 1),
   testTimeout: 30_000,
   reporters: ['default', ['<rootDir>/test/support/summary-reporter.js', { label: 'backend' }], '<rootDir>/test/support/fault-reporter.js'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
@@ -36,8 +44,19 @@ module.exports = {
     // No service needed: `npm run test:unit` runs this project alone.
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/extraction/**/*.test.ts', '<rootDir>/test/eval/**/*.test.ts'] },
     // Real services (Redis, PostgreSQL, moto_server) and real processes.
-    { ...common, displayName: 'services', testMatch: ['<rootDir>/test/adapters/**/*.test.ts', '<rootDir>/test/system/**/*.test.ts', '<rootDir>/test/fault/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'services',
+      testMatch: ['<rootDir>/test/adapters/**/*.test.ts', '<rootDir>/test/system/**/*.test.ts', '<rootDir>/test/fault/**/*.test.ts'],
+      setupFilesAfterEnv: [...common.setupFilesAfterEnv, ownPostgresDatabase],
+    },
     { ...common, displayName: 'api:sqlite', testMatch: ['<rootDir>/test/api/**/*.test.ts'], setupFiles: ['<rootDir>/test/support/use-sqlite.ts'] },
-    { ...common, displayName: 'api:postgres', testMatch: ['<rootDir>/test/api/**/*.test.ts'], setupFiles: ['<rootDir>/test/support/use-postgres.ts'] },
+    {
+      ...common,
+      displayName: 'api:postgres',
+      testMatch: ['<rootDir>/test/api/**/*.test.ts'],
+      setupFiles: ['<rootDir>/test/support/use-postgres.ts'],
+      setupFilesAfterEnv: [...common.setupFilesAfterEnv, ownPostgresDatabase],
+    },
   ],
 };

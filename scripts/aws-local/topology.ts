@@ -159,7 +159,7 @@ export async function startTopology(options: TopologyOptions): Promise<Topology>
       mkdirSync(dir, { recursive: true });
       return dir;
     };
-    const startOptions = (name: string): StartOptions => ({ from: 'built', onOutput: options.onOutput && ((text) => options.onOutput!(name, text)) });
+    const startOptions = (name: string): StartOptions => ({ onOutput: options.onOutput && ((text) => options.onOutput!(name, text)) });
 
     const workers: WatchedProcess[] = [];
     const startWorker = async () => {

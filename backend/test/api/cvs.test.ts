@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import request from 'supertest';
 import { cvFacts, fromJsonResume, toJsonResume } from '@r2w/cv-schema';
+import { signalTopics } from '../../src/adapters/signals/signals';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { bearer, registerAccount, type Account } from '../support/accounts';
 
@@ -409,38 +410,69 @@ describe('original file and deletion', () => {
 });
 
 describe('progress events', () => {
-  // Over a real connection, as a browser's EventSource reads it.
-  async function readEvents(id: string, query: string): Promise<{ status: number; contentType: string | null; body: string }> {
+  // Over a real connection, as a browser's EventSource reads it: next() gives the next
+  // progress event as it arrives, and undefined once the server has ended the stream.
+  async function openEvents(id: string, query: string) {
     const server = t.app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
-    try {
-      const { port } = server.address() as AddressInfo;
-      const res = await fetch(`http://127.0.0.1:${port}/api/v1/cvs/${id}/events?${query}`);
-      return { status: res.status, contentType: res.headers.get('content-type'), body: await res.text() };
-    } finally {
+    const close = () => {
       server.closeAllConnections();
       server.close();
+    };
+    const { port } = server.address() as AddressInfo;
+    const res = await fetch(`http://127.0.0.1:${port}/api/v1/cvs/${id}/events?${query}`);
+    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let buffered = '';
+    async function next(): Promise<unknown> {
+      for (;;) {
+        const end = buffered.indexOf('\n\n');
+        if (end >= 0) {
+          const block = buffered.slice(0, end);
+          buffered = buffered.slice(end + 2);
+          if (block.startsWith('event: progress')) return JSON.parse(block.split('data: ')[1]!);
+          continue;
+        }
+        const { value, done } = await reader.read();
+        if (done) return undefined;
+        buffered += value;
+      }
+    }
+    return { status: res.status, contentType: res.headers.get('content-type'), next, close };
+  }
+
+  /** The whole stream, for one that ends by itself. */
+  async function readEvents(id: string, query: string): Promise<{ status: number; body: string }> {
+    const stream = await openEvents(id, query);
+    try {
+      const events: unknown[] = [];
+      for (let event = await stream.next(); event !== undefined; event = await stream.next()) events.push(event);
+      return { status: stream.status, body: JSON.stringify(events) };
+    } finally {
+      stream.close();
     }
   }
 
   it('streams progress until the CV is ready, then ends', async () => {
     const { body } = await upload(TEXT_CV, 'cv.txt', owner.accessToken);
     const id = body.cv.id as string;
-    const stream = readEvents(id, `access_token=${owner.accessToken}`);
-    const db = t.container.db;
-    // Prisma queries run only when awaited or then-ed.
-    setTimeout(() => db.cv.update({ where: { id }, data: { status: 'extracting', progress: 40, progressMessage: 'Finding the sections of your CV' } }).then(() => undefined), 150);
-    setTimeout(() => db.cv.update({ where: { id }, data: { status: 'ready', progress: 100, progressMessage: 'Your CV is ready' } }).then(() => undefined), 900);
-    const res = await stream;
-    expect(res.status).toBe(200);
-    expect(res.contentType).toBe('text/event-stream; charset=utf-8');
-    const events = res.body
-      .split('\n\n')
-      .filter((b) => b.startsWith('event: progress'))
-      .map((b) => JSON.parse(b.split('data: ')[1]!));
-    expect(events[0]).toEqual({ status: 'queued', progress: 0, message: 'Waiting for a free extractor' });
-    expect(events).toContainEqual({ status: 'extracting', progress: 40, message: 'Finding the sections of your CV' });
-    expect(events.at(-1)).toEqual({ status: 'ready', progress: 100, message: 'Your CV is ready' });
+    const stream = await openEvents(id, `access_token=${owner.accessToken}`);
+    try {
+      expect(stream.status).toBe(200);
+      expect(stream.contentType).toBe('text/event-stream; charset=utf-8');
+      expect(await stream.next()).toEqual({ status: 'queued', progress: 0, message: 'Waiting for a free extractor' });
+      // Each change is made once the stream has shown the one before, as a worker's would be.
+      const change = async (data: { status: string; progress: number; progressMessage: string }) => {
+        await t.container.db.cv.update({ where: { id }, data });
+        t.container.signals.publish(signalTopics.cv(id));
+      };
+      await change({ status: 'extracting', progress: 40, progressMessage: 'Finding the sections of your CV' });
+      expect(await stream.next()).toEqual({ status: 'extracting', progress: 40, message: 'Finding the sections of your CV' });
+      await change({ status: 'ready', progress: 100, progressMessage: 'Your CV is ready' });
+      expect(await stream.next()).toEqual({ status: 'ready', progress: 100, message: 'Your CV is ready' });
+      expect(await stream.next()).toBeUndefined();
+    } finally {
+      stream.close();
+    }
   });
 
   it('ends at once with the error for a failed CV, and refuses strangers', async () => {

@@ -112,7 +112,8 @@ describe('extraction', () => {
     const cv = await uploadAndWait(await oneColumnCv(), 'again.pdf');
     const before = await t.container.db.cv.findUniqueOrThrow({ where: { id: cv.id } });
     await t.container.queue.send({ cvId: cv.id });
-    await new Promise((r) => setTimeout(r, 1500));
+    const skipped = () => t.logs.some((line) => line.message === 'extraction job skipped' && line.cvId === cv.id);
+    await waitFor(async () => skipped(), { what: 'the worker to take the redelivered job' });
     const after = await t.container.db.cv.findUniqueOrThrow({ where: { id: cv.id } });
     expect(after.updatedAt).toEqual(before.updatedAt);
     expect(after.attempts).toBe(1);

@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { builtFile } from './built-product';
 import { freePort, waitFor } from './ports';
 
-// A real API process (src/server.ts through tsx), for tests about what crosses process
-// boundaries: shared sessions, start-up, configuration errors.
+// A real API process (backend/dist/server.js, as in its image), for tests about what
+// crosses process boundaries: shared sessions, start-up, configuration errors.
 export const backendRoot = path.resolve(__dirname, '../..');
 
 export interface ApiProcess {
@@ -13,11 +13,9 @@ export interface ApiProcess {
   stop(): Promise<void>;
 }
 
-/** A backend program from source (through tsx) or built (backend/dist, `npm run build` first, as in its image). */
-export function spawnBackend(program: 'server' | 'worker', env: NodeJS.ProcessEnv, from: 'source' | 'built' = 'source'): ChildProcess {
-  const args = from === 'source' ? ['--conditions=r2w-source', '--import', 'tsx', `src/${program}.ts`] : [`dist/${program}.js`];
-  if (from === 'built' && !existsSync(path.join(backendRoot, args[0]!))) throw new Error(`backend/${args[0]} is missing: run npm run build first`);
-  return spawn(process.execPath, args, {
+/** A backend program as built (`npm run build` first), as in its image. */
+export function spawnBackend(program: 'server' | 'worker', env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, [builtFile(`backend/dist/${program}.js`)], {
     cwd: backendRoot,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -54,6 +54,23 @@ export async function dropDatabase(database: string): Promise<void> {
   await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
 }
 
+/**
+ * A copy of the run's migrated template database for one test file, so files running in
+ * parallel never see each other's rows. The global teardown drops every database named
+ * after the template.
+ */
+export async function cloneTemplateDatabase(template: string): Promise<string> {
+  const database = `${template}_${process.pid}_${Math.floor(Math.random() * 1e9)}`;
+  await withAdmin((admin) => admin.query(`CREATE DATABASE "${database}" TEMPLATE "${template}"`));
+  return database;
+}
+
+/** Drops the template and every copy of it made by cloneTemplateDatabase. */
+export async function dropTemplateAndCopies(template: string): Promise<void> {
+  const found = await withAdmin((admin) => admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname = $1 OR starts_with(datname, $2)', [template, `${template}_`]));
+  for (const { datname } of found.rows) await dropDatabase(datname);
+}
+
 /** A PostgreSQL database of its own for one test (empty, not migrated); drop() removes it. */
 export async function createScratchPostgres(tag: string): Promise<{ url: string; drop(): Promise<void> }> {
   const database = `r2w_${tag}_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;

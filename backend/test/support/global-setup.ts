@@ -3,9 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { ensureMigratedDatabase, migrate } from './databases';
 
-// Creates this run's databases once: a migrated SQLite template that each test file
-// copies (so files never contend for one SQLite file), and a migrated PostgreSQL
-// database. Workers inherit the environment variables set here.
+// Creates this run's databases once: a migrated SQLite template and a migrated PostgreSQL
+// template, which each test file copies (own-postgres-database.ts for PostgreSQL), so files
+// running in parallel never contend for one database or see each other's rows. Workers
+// inherit the environment variables set here.
 export default async function globalSetup(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'r2w-test-'));
   const template = path.join(dir, 'template.db');
@@ -15,7 +16,7 @@ export default async function globalSetup(): Promise<void> {
   // The unit tier (npm run test:unit) runs without services.
   if (process.env.R2W_TEST_TIER === 'unit') return;
 
-  const database = `r2w_test_${process.pid}_${Date.now()}`;
-  await ensureMigratedDatabase(database);
-  process.env.R2W_TEST_POSTGRES_DB = database;
+  const postgresTemplate = `r2w_test_${process.pid}_${Date.now()}`;
+  await ensureMigratedDatabase(postgresTemplate);
+  process.env.R2W_TEST_POSTGRES_TEMPLATE = postgresTemplate;
 }

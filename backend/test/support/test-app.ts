@@ -9,7 +9,8 @@ import { createContainer, type Container } from '../../src/container';
 import { configuredLogTransports, flushLogs } from '../../src/observability/cloudwatch-logs';
 import { createLogger } from '../../src/observability/logger';
 import { checkedAgainstContract } from './contract-check';
-import { postgresUrlFor } from './databases';
+import { builtFile } from './built-product';
+import { postgresUrlFor, repoRoot } from './databases';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
 export { REDIS_URL } from './services';
@@ -39,8 +40,8 @@ export function testEnv(extra: Record<string, string | undefined> = {}): NodeJS.
     PASSWORD_SCRYPT_LOG2N: '14',
     LOG_LEVEL: 'silent',
     REDIS_KEY_PREFIX: `r2w-test-${process.pid}-${Date.now()}:`,
-    // Builders run from source (the workspaces' r2w-source export), as the API's child processes.
-    TASK_COMMAND: 'node --conditions=r2w-source --import tsx portfolio-task/src/main.ts',
+    // Builders run as the API's child processes from the builder's bundle, as in its image.
+    TASK_COMMAND: `node ${path.relative(repoRoot, builtFile('portfolio-task/dist/builder.js'))}`,
     // Whether the SPA happens to be built must not change API answers; web-app.test.ts serves one.
     WEB_DIR: 'none',
     // Every test file signs up and uploads from one address; rate-limits.test.ts sets the

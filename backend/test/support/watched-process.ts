@@ -4,8 +4,8 @@ import { freePort, waitFor } from './ports';
 
 // API and worker processes for the fault suite and the AWS topology (scripts/aws-local),
 // which need more of them than api-process.ts gives: the child itself (to SIGKILL or
-// SIGTERM it), its JSON log lines, and its exit, awaited with a hang guard. They run from
-// source through tsx, or built (backend/dist), as they run in their image.
+// SIGTERM it), its JSON log lines, and its exit, awaited with a hang guard. They run built
+// (backend/dist), as they run in their image.
 export interface WatchedProcess {
   child: ChildProcess;
   output(): string;
@@ -23,7 +23,6 @@ export interface WatchedApi extends WatchedProcess {
 }
 
 export interface StartOptions {
-  from?: Parameters<typeof spawnBackend>[2];
   /** Also hands each piece of output here as it arrives (a console, say). */
   onOutput?: (text: string) => void;
 }
@@ -75,7 +74,7 @@ function watch(child: ChildProcess, name: string, onOutput?: (text: string) => v
 /** An API process (server.ts, from source unless told) on a free port, once it answers /health/live. */
 export async function startWatchedApi(env: NodeJS.ProcessEnv, options: StartOptions = {}): Promise<WatchedApi> {
   const port = await freePort();
-  const api = watch(spawnBackend('server', { ...env, PORT: String(port), HOST: '127.0.0.1' }, options.from), 'API process', options.onOutput);
+  const api = watch(spawnBackend('server', { ...env, PORT: String(port), HOST: '127.0.0.1' }), 'API process', options.onOutput);
   const url = `http://127.0.0.1:${port}`;
   try {
     await waitFor(async () => api.child.exitCode === null && (await fetch(`${url}/health/live`)).ok, { what: 'the API process to listen', timeoutMs: 60_000 });
@@ -88,7 +87,7 @@ export async function startWatchedApi(env: NodeJS.ProcessEnv, options: StartOpti
 
 /** A separate extraction worker process (worker.ts, from source unless told), once it has started taking jobs. */
 export async function startWatchedWorker(env: NodeJS.ProcessEnv, options: StartOptions = {}): Promise<WatchedProcess> {
-  const worker = watch(spawnBackend('worker', env, options.from), 'worker process', options.onOutput);
+  const worker = watch(spawnBackend('worker', env), 'worker process', options.onOutput);
   try {
     await worker.waitForLog('extraction worker started', 60_000);
   } catch (error) {

@@ -3,22 +3,20 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { oneColumnCv } from '../extraction/text/fixtures';
+import { builtFile } from '../support/built-product';
 import { repoRoot } from '../support/databases';
 
-// `r2w build` as a person runs it: a real process, files in, a site folder out.
+// `r2w build` as a person runs it: the built command, a real process, files in, a site
+// folder out.
 const SAMPLE = path.resolve(repoRoot, 'cv-schema/fixtures/jsonresume-sample.resume.json');
 
 function r2w(args: string[]) {
-  const result = spawnSync(
-    process.execPath,
-    ['--conditions=r2w-source', '--import', 'tsx', '-e', "require('./backend/src/cli/r2w').runCli(process.argv.slice(1)).then((c) => process.exit(c))", ...args],
-    {
-      cwd: repoRoot,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME },
-      encoding: 'utf8',
-      timeout: 60_000,
-    },
-  );
+  const result = spawnSync(process.execPath, [builtFile('backend/bin/r2w.js'), ...args], {
+    cwd: repoRoot,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 

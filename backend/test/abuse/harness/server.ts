@@ -88,8 +88,6 @@ export class AbuseServer {
       // for five rounds of backoff.
       QUEUE_MAX_RECEIVES: '2',
       TEXT_EXTRACTION_TIMEOUT_SECONDS: '20',
-      // Builders from source, as the API tests run them: the suite needs no compiled build.
-      TASK_COMMAND: 'node --conditions=r2w-source --import tsx portfolio-task/src/main.ts',
       ...(options.limits === 'defaults' ? {} : GENEROUS_LIMITS),
     };
     const server = new AbuseServer(`http://127.0.0.1:${port}`, spawnServer(env), path.join(dataDir, 'server.log'));
