@@ -36,7 +36,7 @@ export function renderSite(cv: Cv, options: RenderOptions): RenderedSite {
   const settings = resolveSettings(choices);
   const labels = labelsFor(settings.language);
   const css = siteCss(template, settings);
-  const meta = pageMeta(cv, labels, settings.showPhoto);
+  const meta = pageMeta(cv, labels, settings);
   const name = clean(cv.hero.fullName);
   const common = { language: settings.language, dir: settings.dir, theme: template.theme, css, author: name };
 
