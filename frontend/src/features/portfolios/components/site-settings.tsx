@@ -1,26 +1,28 @@
+import type { Cv } from '@r2w/cv-schema';
 import type { Portfolio, SiteSettings as SiteSettingsValue } from '@r2w/cv-schema/api';
-import { useEffect, useId, useRef, useState } from 'react';
+import { cvLanguage, SITE_LANGUAGES } from '@r2w/portfolio-task';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ErrorNote } from '@/components/ui/error-note';
 import { useUpdatePortfolio } from '../api/save-portfolio';
 
-// The languages the templates have labels for (section headings, dates, "Present").
-const LANGUAGES = [
-  ['en', 'English'],
-  ['es', 'Español'],
-  ['fr', 'Français'],
-  ['de', 'Deutsch'],
-  ['he', 'עברית'],
-  ['ar', 'العربية'],
-] as const;
+// The languages the templates have every word for, each named in itself ("Español", "עברית").
+const LANGUAGES = SITE_LANGUAGES.map((code) => {
+  const name = new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
+  return [code, name.charAt(0).toLocaleUpperCase(code) + name.slice(1)] as const;
+});
 
 const SAVE_AFTER_MS = 600;
 
-type Props = { portfolio: Portfolio; onPreview: (settings: SiteSettingsValue) => void };
+type Props = { portfolio: Portfolio; cv: Cv; onPreview: (settings: SiteSettingsValue) => void };
 
-/** Language, accent colour and photo: shown in the preview at once, saved a moment later. */
-export function SiteSettings({ portfolio, onPreview }: Props) {
+/**
+ * Language, accent colour and photo: shown in the preview at once, saved a moment later.
+ * Until the owner picks a language the site is in the CV's own (as the renderer decides).
+ */
+export function SiteSettings({ portfolio, cv, onPreview }: Props) {
   const id = useId();
+  const fromCv = useMemo(() => cvLanguage(cv), [cv]);
   const [draft, setDraft] = useState<SiteSettingsValue>(portfolio.settings);
   const update = useUpdatePortfolio(portfolio.id);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -42,13 +44,23 @@ export function SiteSettings({ portfolio, onPreview }: Props) {
       <legend>Site settings</legend>
       <div className="field">
         <label htmlFor={`${id}-language`}>Language of headings and dates</label>
-        <select id={`${id}-language`} value={draft.language ?? 'en'} onChange={(event) => change({ ...draft, language: event.target.value })}>
+        <select
+          id={`${id}-language`}
+          value={draft.language ?? fromCv ?? 'en'}
+          aria-describedby={draft.language ? undefined : `${id}-language-hint`}
+          onChange={(event) => change({ ...draft, language: event.target.value })}
+        >
           {LANGUAGES.map(([code, name]) => (
             <option key={code} value={code} lang={code}>
               {name}
             </option>
           ))}
         </select>
+        {draft.language ? null : (
+          <p id={`${id}-language-hint`} className="hint">
+            {fromCv ? 'Chosen from the language your CV is written in.' : 'Your CV is too short to tell its language.'}
+          </p>
+        )}
       </div>
       <div className="field">
         <label htmlFor={`${id}-accent`}>Accent colour</label>
