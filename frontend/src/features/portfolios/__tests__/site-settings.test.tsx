@@ -59,12 +59,18 @@ describe('site settings', () => {
   it('starts in the language the CV is written in until the owner picks one', async () => {
     setup({ siteUrl: 'https://jordan.example.com' }, HEBREW_CV);
     const select = screen.getByLabelText<HTMLSelectElement>('Language of headings and dates');
+    expect(await screen.findByText('Chosen from the language your CV is written in.')).toBeTruthy();
     expect(select.value).toBe('he');
     expect(screen.getByRole('option', { name: 'עברית' })).toBeTruthy();
-    expect(screen.getByText('Chosen from the language your CV is written in.')).toBeTruthy();
     await userEvent.selectOptions(select, 'en');
     expect(select.value).toBe('en');
     expect(screen.queryByText('Chosen from the language your CV is written in.')).toBeNull();
+  });
+
+  it('says when the CV is too short to tell its language', async () => {
+    setup({}, emptyCv());
+    expect(await screen.findByText('Your CV is too short to tell its language.')).toBeTruthy();
+    expect(screen.getByLabelText<HTMLSelectElement>('Language of headings and dates').value).toBe('en');
   });
 
   it('shows the language the owner chose over the CV’s', () => {

@@ -1,7 +1,7 @@
 import type { Cv } from '@r2w/cv-schema';
 import type { Portfolio, SiteSettings as SiteSettingsValue } from '@r2w/cv-schema/api';
-import { cvLanguage, SITE_LANGUAGES } from '@r2w/portfolio-task';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { SITE_LANGUAGES } from '@r2w/portfolio-task/site-languages';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ErrorNote } from '@/components/ui/error-note';
 import { useUpdatePortfolio } from '../api/save-portfolio';
@@ -14,6 +14,22 @@ const LANGUAGES = SITE_LANGUAGES.map((code) => {
 
 const SAVE_AFTER_MS = 600;
 
+// The renderer reads the CV's language; it comes with the live preview's chunk, so the
+// editor does not wait for it (undefined until it has loaded; null when the CV is too short to tell).
+function useCvLanguage(cv: Cv): string | null | undefined {
+  const [language, setLanguage] = useState<string | null>();
+  useEffect(() => {
+    let current = true;
+    void import('@r2w/portfolio-task').then(({ cvLanguage }) => {
+      if (current) setLanguage(cvLanguage(cv));
+    });
+    return () => {
+      current = false;
+    };
+  }, [cv]);
+  return language;
+}
+
 type Props = { portfolio: Portfolio; cv: Cv; onPreview: (settings: SiteSettingsValue) => void };
 
 /**
@@ -22,7 +38,7 @@ type Props = { portfolio: Portfolio; cv: Cv; onPreview: (settings: SiteSettingsV
  */
 export function SiteSettings({ portfolio, cv, onPreview }: Props) {
   const id = useId();
-  const fromCv = useMemo(() => cvLanguage(cv), [cv]);
+  const fromCv = useCvLanguage(cv);
   const [draft, setDraft] = useState<SiteSettingsValue>(portfolio.settings);
   const update = useUpdatePortfolio(portfolio.id);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -47,7 +63,7 @@ export function SiteSettings({ portfolio, cv, onPreview }: Props) {
         <select
           id={`${id}-language`}
           value={draft.language ?? fromCv ?? 'en'}
-          aria-describedby={draft.language ? undefined : `${id}-language-hint`}
+          aria-describedby={draft.language || fromCv === undefined ? undefined : `${id}-language-hint`}
           onChange={(event) => change({ ...draft, language: event.target.value })}
         >
           {LANGUAGES.map(([code, name]) => (
@@ -56,7 +72,7 @@ export function SiteSettings({ portfolio, cv, onPreview }: Props) {
             </option>
           ))}
         </select>
-        {draft.language ? null : (
+        {draft.language || fromCv === undefined ? null : (
           <p id={`${id}-language-hint`} className="hint">
             {fromCv ? 'Chosen from the language your CV is written in.' : 'Your CV is too short to tell its language.'}
           </p>
