@@ -4,15 +4,18 @@ const os = require('node:os');
 // services, run once; the API suite runs twice, on SQLite and on PostgreSQL
 // (test/support/use-*.ts pick the database). The global set-up creates and migrates both
 // databases for the run (PostgreSQL's not for the unit tier, R2W_TEST_TIER=unit).
+const ES_MODULES_ONLY = ['oauth4webapi', 'franc', 'trigram-utils', 'n-gram', 'collapse-white-space'].join('|');
+
 const common = {
   testEnvironment: 'node',
   transform: {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }],
-    // oauth4webapi ships only ES modules: the built API loads it with Node's require(esm),
-    // which jest's module system lacks, so here it is compiled to CommonJS.
-    '/node_modules/oauth4webapi/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022', isolatedModules: true } }],
+    // oauth4webapi and franc (the renderer's language detection, with its helpers) ship only
+    // ES modules: the built API loads them with Node's require(esm), which jest's module
+    // system lacks, so here they are compiled to CommonJS.
+    [`/node_modules/(?:${ES_MODULES_ONLY})/.+\\.js$`]: ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022', isolatedModules: true } }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!oauth4webapi/)'],
+  transformIgnorePatterns: [`/node_modules/(?!(?:${ES_MODULES_ONLY})/)`],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   // Tests run the sibling packages from source, so they never see a stale build.
   moduleNameMapper: {

@@ -1,10 +1,16 @@
+const ES_MODULES_ONLY = ['franc', 'trigram-utils', 'n-gram', 'collapse-white-space'].join('|');
+
 /** @type {import('jest').Config} */
 module.exports = {
   displayName: 'portfolio-task',
   testEnvironment: 'node',
   transform: {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: { module: 'commonjs', moduleResolution: 'node10', isolatedModules: true, esModuleInterop: true, target: 'ES2022', strict: true, jsx: 'react-jsx' } }],
+    // franc and its helpers ship only ES modules: the built package loads them with Node's
+    // require(esm), which jest's module system lacks, so here they are compiled to CommonJS.
+    [`/node_modules/(?:${ES_MODULES_ONLY})/.+\\.js$`]: ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022', isolatedModules: true } }],
   },
+  transformIgnorePatterns: [`/node_modules/(?!(?:${ES_MODULES_ONLY})/)`],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   moduleNameMapper: {
     '^@r2w/cv-schema$': '<rootDir>/../cv-schema/src/index.ts',

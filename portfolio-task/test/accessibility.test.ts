@@ -80,6 +80,25 @@ describe.each(TEMPLATES.map((template) => template.id))('the %s template in Chro
     await narrow.close();
   });
 
+  it('wraps a long e-mail address at 320 px only at its seams, never inside a part', async () => {
+    const cv = fullCv();
+    cv.contact.email = 'firstname.middlename.lastname@department.university.example.com';
+    const narrow = await openHtml(browser, homePage(cv, templateId));
+    await narrow.setViewportSize({ width: 320, height: 900 });
+    const lines = await narrow.evaluate(() => {
+      const link = document.querySelector('a[href^="mailto:"]')!;
+      const rectsOf = (node: Node) => {
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        return range.getClientRects().length;
+      };
+      return { link: new Set([...link.getClientRects()].map((rect) => Math.round(rect.top))).size, parts: [...link.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE).map(rectsOf) };
+    });
+    expect(lines.link).toBeGreaterThan(1);
+    expect(lines.parts.every((count) => count === 1)).toBe(true);
+    await narrow.close();
+  });
+
   it('has an accessible 404 page in both colour schemes', async () => {
     const notFound = await openHtml(browser, siteFile(fullCv(), templateId, '404.html', { siteUrl: 'https://dana.example.com' }));
     await notFound.addScriptTag({ path: require.resolve('axe-core') });

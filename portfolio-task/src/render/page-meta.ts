@@ -1,6 +1,7 @@
 import type { Cv } from '@r2w/cv-schema';
 import type { Labels } from '../templates';
 import { safeWebUrl } from '../templates';
+import { displayName } from '../templates/shared/display-case';
 import { clean, joinText } from '../templates/shared/text';
 
 const DESCRIPTION_LIMIT = 160;
@@ -24,11 +25,12 @@ export function shorten(text: string, limit = DESCRIPTION_LIMIT): string {
   return `${atWord.replace(/[\s,.;:–—-]+$/, '')}…`;
 }
 
-export function pageMeta(cv: Cv, labels: Labels, showPhoto: boolean): PageMeta {
+export function pageMeta(cv: Cv, labels: Labels, settings: { showPhoto: boolean; language: string }): PageMeta {
+  const name = clean(cv.hero.fullName);
   const summary = clean(cv.summary.summaryText) ?? clean(cv.hero.summaryTagline);
   return {
-    title: joinText([clean(cv.hero.fullName) ?? labels.portfolio, cv.hero.professionalTitle], ' – ') ?? labels.portfolio,
+    title: joinText([name ? displayName(name, settings.language) : labels.portfolio, cv.hero.professionalTitle], ' – ') ?? labels.portfolio,
     description: summary ? shorten(summary) : null,
-    image: showPhoto ? safeWebUrl(cv.hero.profilePhotoUrl) : null,
+    image: settings.showPhoto ? safeWebUrl(cv.hero.profilePhotoUrl) : null,
   };
 }

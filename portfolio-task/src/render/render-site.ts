@@ -33,10 +33,10 @@ export function renderSite(cv: Cv, options: RenderOptions): RenderedSite {
   const template = templateById(templateId);
   const { siteUrl, ...choices } = options.settings ?? {};
   const base = siteBase(siteUrl);
-  const settings = resolveSettings(choices);
+  const settings = resolveSettings(choices, cv);
   const labels = labelsFor(settings.language);
   const css = siteCss(template, settings);
-  const meta = pageMeta(cv, labels, settings.showPhoto);
+  const meta = pageMeta(cv, labels, settings);
   const name = clean(cv.hero.fullName);
   const common = { language: settings.language, dir: settings.dir, theme: template.theme, css, author: name };
 
@@ -48,7 +48,8 @@ export function renderSite(cv: Cv, options: RenderOptions): RenderedSite {
     canonical: base?.href,
     openGraph: base && { url: base.href, title: meta.title, description: meta.description, image: meta.image, siteName: name },
     jsonLd: name ? scriptSafeJson(personJsonLd(cv, { siteUrl: base?.href ?? null, image: meta.image })) : null,
-    children: createElement(template.Component, { cv, settings: choices }),
+    // The language as resolved here, so the CV's language is read once per site.
+    children: createElement(template.Component, { cv, settings: { ...choices, language: settings.language } }),
   });
 
   // The 404 page answers for any missing path, so its links cannot be relative to itself.

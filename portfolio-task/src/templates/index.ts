@@ -17,7 +17,8 @@ export function templateById(id: TemplateId): (typeof TEMPLATES)[number] {
   return template;
 }
 
-export { labelsFor, type Labels } from './i18n';
+export { labelsFor, SITE_LANGUAGES, type Labels, type SiteLanguage } from './i18n';
+export { cvLanguage } from './cv-language';
 export { resolveSettings, type ResolvedSettings, type TemplateSettings } from './settings';
 export { siteCss } from './site-css';
 export { contrastRatio, readableAccent } from './shared/color';

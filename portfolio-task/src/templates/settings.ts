@@ -1,4 +1,6 @@
+import type { Cv } from '@r2w/cv-schema';
 import type { SiteSettings } from '@r2w/cv-schema/api';
+import { cvLanguage } from './cv-language';
 import { isHexColor } from './shared/color';
 
 /**
@@ -28,8 +30,9 @@ function languageTag(value: string | undefined): string | null {
   }
 }
 
-export function resolveSettings(settings: TemplateSettings = {}): ResolvedSettings {
-  const language = languageTag(settings.language) ?? 'en';
+/** The owner's choices; a site whose owner chose no language is in the CV's (a Hebrew CV's site in Hebrew, right to left). */
+export function resolveSettings(settings: TemplateSettings = {}, cv?: Cv): ResolvedSettings {
+  const language = languageTag(settings.language) ?? (cv && cvLanguage(cv)) ?? 'en';
   const primary = language.split('-')[0]?.toLowerCase() ?? '';
   return {
     language,

@@ -93,7 +93,7 @@ function Workspace({ cv, data }: { cv: ApiCv; data: Cv }) {
           <Suspense fallback={<Loading what="Loading the preview" />}>
             <LivePreview cv={draft} templateId={templateId} settings={previewSettings ?? portfolio?.settings} />
           </Suspense>
-          {portfolio ? <SiteSettings key={portfolio.id} portfolio={portfolio} onPreview={setPreviewSettings} /> : null}
+          {portfolio ? <SiteSettings key={portfolio.id} portfolio={portfolio} cv={draft} onPreview={setPreviewSettings} /> : null}
           <Website cv={cv} portfolio={portfolio} templateId={templateId} beforeBuild={saveNow} />
         </aside>
       </div>

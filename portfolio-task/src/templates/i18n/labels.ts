@@ -1,3 +1,8 @@
+import type { SectionKey } from '@r2w/cv-schema';
+
+/** The sections whose heading the CV names (sectionTitle); the summary is always "about". */
+export type TitledSectionKey = Exclude<SectionKey, 'hero' | 'contact' | 'summary'>;
+
 /** The few words a site adds around the CV's own text, in the site's language. */
 export type Labels = {
   skipToContent: string;
@@ -47,5 +52,7 @@ export type Labels = {
   video: string;
   credential: string;
   certificate: string;
+  /** Each section's heading when the CV kept the default name. */
+  sectionNames: Record<TitledSectionKey, string>;
   native: string;
 };

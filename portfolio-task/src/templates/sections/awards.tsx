@@ -2,14 +2,15 @@ import { Entries, Entry, Prose, Section } from '../shared/blocks';
 import { clean } from '../shared/text';
 import { useDates } from '../shared/use-dates';
 import type { SectionProps } from './types';
-import { sectionTitle, visibleEntries } from './visible';
+import { useSectionTitle, visibleEntries } from './visible';
 
 export function AwardsSection({ cv }: SectionProps) {
+  const title = useSectionTitle(cv, 'awards');
   const dates = useDates();
   const items = visibleEntries(cv, 'awards');
   if (!items.length) return null;
   return (
-    <Section id="awards" title={sectionTitle(cv, 'awards')}>
+    <Section id="awards" title={title}>
       <Entries>
         {items.map((item) => (
           <Entry key={item.id} title={clean(item.awardName)} meta={[clean(item.issuingOrganization), clean(item.category)]} date={dates.single(item.dateReceived, item.dateReceivedText)}>

@@ -3,15 +3,16 @@ import { useSite } from '../shared/site-context';
 import { clean } from '../shared/text';
 import { useDates } from '../shared/use-dates';
 import type { SectionProps } from './types';
-import { sectionTitle, visibleEntries } from './visible';
+import { useSectionTitle, visibleEntries } from './visible';
 
 export function CertificationsSection({ cv }: SectionProps) {
+  const title = useSectionTitle(cv, 'certifications');
   const { labels } = useSite();
   const dates = useDates();
   const items = visibleEntries(cv, 'certifications');
   if (!items.length) return null;
   return (
-    <Section id="certifications" title={sectionTitle(cv, 'certifications')}>
+    <Section id="certifications" title={title}>
       <Entries>
         {items.map((item) => (
           <Entry key={item.id} title={clean(item.certificationName)} meta={[clean(item.issuingOrganization)]} date={dates.single(item.issueDate, item.issueDateText)}>

@@ -3,15 +3,16 @@ import { useSite } from '../shared/site-context';
 import { clean } from '../shared/text';
 import { useDates } from '../shared/use-dates';
 import type { SectionProps } from './types';
-import { sectionTitle, visibleEntries } from './visible';
+import { useSectionTitle, visibleEntries } from './visible';
 
 export function ConferencesSection({ cv }: SectionProps) {
+  const title = useSectionTitle(cv, 'conferences');
   const { labels } = useSite();
   const dates = useDates();
   const items = visibleEntries(cv, 'conferences');
   if (!items.length) return null;
   return (
-    <Section id="conferences" title={sectionTitle(cv, 'conferences')}>
+    <Section id="conferences" title={title}>
       <Entries>
         {items.map((item) => (
           <Entry key={item.id} title={clean(item.eventName)} meta={[clean(item.role), clean(item.location)]} date={dates.single(item.date)}>

@@ -1,6 +1,7 @@
 import { countryName, type ProfessionalLink } from '@r2w/cv-schema';
 import type { ReactNode } from 'react';
 import { Section } from '../shared/blocks';
+import { Breakable } from '../shared/breakable';
 import { SafeLink } from '../shared/safe-link';
 import { mailtoHref, safeHref, telHref } from '../shared/safe-url';
 import { useSite } from '../shared/site-context';
@@ -26,7 +27,14 @@ export function ContactSection({ cv, hiddenTitle = false }: SectionProps & { hid
   const country = location?.country && (countryName(location.country, settings.language) ?? location.country);
   const place = joinText([location?.city, location?.state, country]);
   const items: [string, ReactNode][] = [];
-  if (clean(email)) items.push(['email', <SafeLink href={mailtoHref(email)}>{clean(email)}</SafeLink>]);
+  const address = clean(email);
+  if (address)
+    items.push([
+      'email',
+      <SafeLink href={mailtoHref(email)}>
+        <Breakable text={address} />
+      </SafeLink>,
+    ]);
   // A phone number is left-to-right even on a Hebrew or Arabic page; unisolated, "+972 50" would read "50 972+".
   if (clean(phone))
     items.push([

@@ -3,15 +3,16 @@ import { useSite } from '../shared/site-context';
 import { clean } from '../shared/text';
 import { useDates } from '../shared/use-dates';
 import type { SectionProps } from './types';
-import { sectionTitle, visibleEntries } from './visible';
+import { useSectionTitle, visibleEntries } from './visible';
 
 export function CoursesSection({ cv }: SectionProps) {
+  const title = useSectionTitle(cv, 'courses');
   const { labels } = useSite();
   const dates = useDates();
   const items = visibleEntries(cv, 'courses');
   if (!items.length) return null;
   return (
-    <Section id="courses" title={sectionTitle(cv, 'courses')}>
+    <Section id="courses" title={title}>
       <Entries>
         {items.map((item) => (
           <Entry key={item.id} title={clean(item.courseName)} meta={[clean(item.provider), clean(item.duration)]} date={dates.single(item.completionDate)}>

@@ -4,15 +4,16 @@ import { useSite } from '../shared/site-context';
 import { clean, joinText } from '../shared/text';
 import { useDates } from '../shared/use-dates';
 import type { SectionProps } from './types';
-import { sectionTitle, visibleEntries } from './visible';
+import { useSectionTitle, visibleEntries } from './visible';
 
 export function EducationSection({ cv }: SectionProps) {
+  const title = useSectionTitle(cv, 'education');
   const { labels } = useSite();
   const dates = useDates();
   const items = visibleEntries(cv, 'education');
   if (!items.length) return null;
   return (
-    <Section id="education" title={sectionTitle(cv, 'education')}>
+    <Section id="education" title={title}>
       <Entries>
         {items.map((item) => (
           <Entry

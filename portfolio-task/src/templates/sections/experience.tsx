@@ -4,15 +4,16 @@ import { useSite } from '../shared/site-context';
 import { clean } from '../shared/text';
 import { useDates } from '../shared/use-dates';
 import type { SectionProps } from './types';
-import { sectionTitle, visibleEntries } from './visible';
+import { useSectionTitle, visibleEntries } from './visible';
 
 export function ExperienceSection({ cv }: SectionProps) {
+  const title = useSectionTitle(cv, 'experience');
   const { labels } = useSite();
   const dates = useDates();
   const items = visibleEntries(cv, 'experience');
   if (!items.length) return null;
   return (
-    <Section id="experience" title={sectionTitle(cv, 'experience')}>
+    <Section id="experience" title={title}>
       <Entries>
         {items.map((item) => (
           <Entry

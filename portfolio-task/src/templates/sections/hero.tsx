@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { displayName } from '../shared/display-case';
 import { safeWebUrl } from '../shared/safe-url';
 import { useSite } from '../shared/site-context';
 import { clean } from '../shared/text';
@@ -10,7 +11,8 @@ import type { SectionProps } from './types';
  */
 export function Hero({ cv, children }: SectionProps & { children?: ReactNode }) {
   const { labels, settings } = useSite();
-  const name = clean(cv.hero.fullName);
+  const written = clean(cv.hero.fullName);
+  const name = written && displayName(written, settings.language);
   const title = clean(cv.hero.professionalTitle);
   const tagline = clean(cv.hero.summaryTagline);
   const photo = settings.showPhoto ? safeWebUrl(cv.hero.profilePhotoUrl) : null;

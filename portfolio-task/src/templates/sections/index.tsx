@@ -1,7 +1,6 @@
 import { SECTION_KEYS, type Cv, type SectionKey } from '@r2w/cv-schema';
 import type { ComponentType } from 'react';
-import type { Labels } from '../i18n';
-import { useSite } from '../shared/site-context';
+import { useSite, type Site } from '../shared/site-context';
 import { hasContent } from '../shared/text';
 import { AwardsSection } from './awards';
 import { CertificationsSection } from './certifications';
@@ -60,8 +59,8 @@ export function hasSection(cv: Cv, key: BodySectionKey): boolean {
   return visibleEntries(cv, key).length > 0;
 }
 
-export function sectionHeading(cv: Cv, key: BodySectionKey, labels: Labels): string {
-  return key === 'summary' ? labels.about : sectionTitle(cv, key);
+export function sectionHeading(cv: Cv, key: BodySectionKey, site: Pick<Site, 'labels' | 'settings'>): string {
+  return key === 'summary' ? site.labels.about : sectionTitle(cv, key, site);
 }
 
 /** The given sections in the given order; each leaves itself out when empty. */
@@ -78,15 +77,15 @@ export function BodySections({ cv, order }: SectionProps & { order: readonly Bod
 
 /** In-page links to the sections present, for the longer templates. */
 export function SectionNav({ cv, order }: SectionProps & { order: readonly BodySectionKey[] }) {
-  const { labels } = useSite();
+  const site = useSite();
   const present = order.filter((key) => hasSection(cv, key));
   if (!present.length) return null;
   return (
-    <nav className="site-nav" aria-label={labels.sections}>
+    <nav className="site-nav" aria-label={site.labels.sections}>
       <ul>
         {present.map((key) => (
           <li key={key}>
-            <a href={`#${key}`}>{sectionHeading(cv, key, labels)}</a>
+            <a href={`#${key}`}>{sectionHeading(cv, key, site)}</a>
           </li>
         ))}
       </ul>

@@ -2,14 +2,15 @@ import { MetaLine, Section } from '../shared/blocks';
 import { useSite } from '../shared/site-context';
 import { clean, cleanList } from '../shared/text';
 import type { SectionProps } from './types';
-import { sectionTitle, visibleEntries } from './visible';
+import { useSectionTitle, visibleEntries } from './visible';
 
 export function LanguagesSection({ cv }: SectionProps) {
+  const title = useSectionTitle(cv, 'languages');
   const { labels } = useSite();
   const items = visibleEntries(cv, 'languages');
   if (!items.length) return null;
   return (
-    <Section id="languages" title={sectionTitle(cv, 'languages')}>
+    <Section id="languages" title={title}>
       <ul className="language-list">
         {items.map((item) => (
           <li key={item.id} className="language">

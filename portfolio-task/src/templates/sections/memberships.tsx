@@ -4,15 +4,16 @@ import { useSite } from '../shared/site-context';
 import { clean } from '../shared/text';
 import { useDates } from '../shared/use-dates';
 import type { SectionProps } from './types';
-import { sectionTitle, visibleEntries } from './visible';
+import { useSectionTitle, visibleEntries } from './visible';
 
 export function MembershipsSection({ cv }: SectionProps) {
+  const title = useSectionTitle(cv, 'memberships');
   const { labels } = useSite();
   const dates = useDates();
   const items = visibleEntries(cv, 'memberships');
   if (!items.length) return null;
   return (
-    <Section id="memberships" title={sectionTitle(cv, 'memberships')}>
+    <Section id="memberships" title={title}>
       <Entries>
         {items.map((item) => (
           <Entry

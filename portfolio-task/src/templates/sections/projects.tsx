@@ -4,15 +4,16 @@ import { useSite } from '../shared/site-context';
 import { clean, cleanList } from '../shared/text';
 import { useDates } from '../shared/use-dates';
 import type { SectionProps } from './types';
-import { sectionTitle, visibleEntries } from './visible';
+import { useSectionTitle, visibleEntries } from './visible';
 
 export function ProjectsSection({ cv }: SectionProps) {
+  const title = useSectionTitle(cv, 'projects');
   const { labels } = useSite();
   const dates = useDates();
   const items = visibleEntries(cv, 'projects');
   if (!items.length) return null;
   return (
-    <Section id="projects" title={sectionTitle(cv, 'projects')}>
+    <Section id="projects" title={title}>
       <Entries>
         {items.map((item) => {
           const title = clean(item.title);

@@ -5,7 +5,7 @@ import { useSite } from '../shared/site-context';
 import { clean, cleanList } from '../shared/text';
 import { useDates } from '../shared/use-dates';
 import type { SectionProps } from './types';
-import { sectionTitle, visibleEntries } from './visible';
+import { useSectionTitle, visibleEntries } from './visible';
 
 const DOI = /^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)?(10\.\d{4,9}\/\S+)$/i;
 
@@ -21,12 +21,13 @@ const sameName = (a: string, b: string) => a.localeCompare(b, undefined, { sensi
 
 /** A numbered reference list: title, authors (the owner picked out), venue, year, DOI, citations. */
 export function PublicationsSection({ cv }: SectionProps) {
+  const title = useSectionTitle(cv, 'publications');
   const { labels, ownerName } = useSite();
   const dates = useDates();
   const items = visibleEntries(cv, 'publications');
   if (!items.length) return null;
   return (
-    <Section id="publications" title={sectionTitle(cv, 'publications')}>
+    <Section id="publications" title={title}>
       <ol className="entries publications">
         {items.map((item) => {
           const title = clean(item.title);

@@ -2,15 +2,16 @@ import { Entries, Entry, Prose, Section } from '../shared/blocks';
 import { useSite } from '../shared/site-context';
 import { clean, joinText } from '../shared/text';
 import type { SectionProps } from './types';
-import { sectionTitle, visibleEntries } from './visible';
+import { useSectionTitle, visibleEntries } from './visible';
 
 /** Who vouches for the owner and what they said; their own contact details are not published (see visible.ts). */
 export function ReferencesSection({ cv }: SectionProps) {
+  const title = useSectionTitle(cv, 'references');
   const { labels } = useSite();
   const items = visibleEntries(cv, 'references');
   if (!items.length) return null;
   return (
-    <Section id="references" title={sectionTitle(cv, 'references')}>
+    <Section id="references" title={title}>
       <Entries>
         {items.map((item) => (
           <Entry

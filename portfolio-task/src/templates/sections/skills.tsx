@@ -2,14 +2,15 @@ import { Section, TagList } from '../shared/blocks';
 import { useSite } from '../shared/site-context';
 import { clean } from '../shared/text';
 import type { SectionProps } from './types';
-import { sectionTitle, visibleSkillCategories } from './visible';
+import { useSectionTitle, visibleSkillCategories } from './visible';
 
 export function SkillsSection({ cv }: SectionProps) {
+  const title = useSectionTitle(cv, 'skills');
   const { labels } = useSite();
   const categories = visibleSkillCategories(cv);
   if (!categories.length) return null;
   return (
-    <Section id="skills" title={sectionTitle(cv, 'skills')}>
+    <Section id="skills" title={title}>
       <div className="skill-groups">
         {categories.map((category) => {
           const name = clean(category.categoryName);

@@ -4,14 +4,15 @@ import { safeWebUrl } from '../shared/safe-url';
 import { clean, joinText } from '../shared/text';
 import { useDates } from '../shared/use-dates';
 import type { SectionProps } from './types';
-import { sectionTitle, visibleEntries } from './visible';
+import { useSectionTitle, visibleEntries } from './visible';
 
 export function TestimonialsSection({ cv }: SectionProps) {
+  const title = useSectionTitle(cv, 'testimonials');
   const dates = useDates();
   const items = visibleEntries(cv, 'testimonials');
   if (!items.length) return null;
   return (
-    <Section id="testimonials" title={sectionTitle(cv, 'testimonials')}>
+    <Section id="testimonials" title={title}>
       <div className="testimonials">
         {items.map((item) => {
           const avatar = safeWebUrl(item.authorImageUrl);

@@ -1,4 +1,6 @@
 import { emptyCv, type Cv, type SectionKey, type SkillCategory } from '@r2w/cv-schema';
+import { displayHeading } from '../shared/display-case';
+import { useSite, type Site } from '../shared/site-context';
 import { clean, hasContent } from '../shared/text';
 
 export type ListSectionKey = Exclude<SectionKey, 'hero' | 'contact' | 'summary' | 'skills'>;
@@ -20,9 +22,19 @@ export function visibleSkillCategories(cv: Cv): SkillCategory[] {
   return cv.skills.skillCategories.filter((category) => hasContent(category));
 }
 
-/** The section's heading as the user named it; the default name when they left it blank. */
-export function sectionTitle(cv: Cv, key: ListSectionKey | 'skills'): string {
-  return clean(cv[key].sectionTitle) ?? DEFAULT_TITLES[key].sectionTitle;
+/**
+ * The section's heading as the CV names it; in the site's language when the CV left it blank
+ * or kept the schema's default name (which is English whatever the CV's language, so it
+ * cannot tell a heading the CV wrote from one it never renamed).
+ */
+export function sectionTitle(cv: Cv, key: ListSectionKey | 'skills', { labels, settings }: Pick<Site, 'labels' | 'settings'>): string {
+  const written = clean(cv[key].sectionTitle);
+  const isDefault = written === null || written.toLocaleLowerCase('en') === DEFAULT_TITLES[key].sectionTitle.toLocaleLowerCase('en');
+  return isDefault ? labels.sectionNames[key] : displayHeading(written, settings.language);
+}
+
+export function useSectionTitle(cv: Cv, key: ListSectionKey | 'skills'): string {
+  return sectionTitle(cv, key, useSite());
 }
 
 /** Jobs the CV marks as ongoing, in the CV's order. */

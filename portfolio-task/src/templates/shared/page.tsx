@@ -2,6 +2,7 @@ import type { Cv } from '@r2w/cv-schema';
 import type { ReactNode } from 'react';
 import { labelsFor } from '../i18n';
 import { resolveSettings, type TemplateSettings } from '../settings';
+import { displayName } from './display-case';
 import { SiteContext } from './site-context';
 import { clean } from './text';
 
@@ -14,7 +15,7 @@ type PageProps = { cv: Cv; settings?: TemplateSettings; templateId: string; chil
  * language and direction, the skip link (first in focus order) and the footer.
  */
 export function Page({ cv, settings, templateId, children }: PageProps) {
-  const resolved = resolveSettings(settings);
+  const resolved = resolveSettings(settings, cv);
   const labels = labelsFor(resolved.language);
   const ownerName = clean(cv.hero.fullName);
   return (
@@ -25,7 +26,7 @@ export function Page({ cv, settings, templateId, children }: PageProps) {
         </a>
         {children}
         <footer className="site-footer">
-          <p>© {ownerName ?? labels.portfolio}</p>
+          <p>© {ownerName ? displayName(ownerName, resolved.language) : labels.portfolio}</p>
           {/* "#top" scrolls to the start of the document without needing an element of that id. */}
           <a className="back-to-top" href="#top">
             {labels.backToTop}

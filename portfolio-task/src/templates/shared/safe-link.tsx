@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Breakable } from './breakable';
 import { displayUrl, safeHref } from './safe-url';
 import { clean } from './text';
 
@@ -17,7 +18,7 @@ export function SafeLink({ href, children, className }: SafeLinkProps) {
   const raw = clean(href);
   const target = safeHref(raw);
   if (!target) {
-    const text = children ?? raw;
+    const text = children ?? (raw === null ? null : <Breakable text={raw} />);
     if (text === null) return null;
     return className ? <span className={className}>{text}</span> : <>{text}</>;
   }
@@ -26,7 +27,7 @@ export function SafeLink({ href, children, className }: SafeLinkProps) {
   const classes = [className, children === undefined ? 'link--address' : null].filter(Boolean).join(' ') || undefined;
   return (
     <a href={target} className={classes} rel={isWeb ? 'noopener noreferrer' : undefined}>
-      {children ?? displayUrl(target)}
+      {children ?? <Breakable text={displayUrl(target)} />}
     </a>
   );
 }

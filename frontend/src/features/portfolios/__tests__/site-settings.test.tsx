@@ -3,6 +3,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { SiteSettings } from '../components/site-settings';
+import { emptyCv, type Cv } from '@r2w/cv-schema';
 import type { Portfolio } from '@r2w/cv-schema/api';
 
 const portfolio: Portfolio = {
@@ -19,7 +20,16 @@ const portfolio: Portfolio = {
   updatedAt: '2026-01-01T00:00:00Z',
 };
 
-function setup() {
+function cvWithSummary(summaryText: string): Cv {
+  const cv = emptyCv();
+  cv.summary.summaryText = summaryText;
+  return cv;
+}
+
+const ENGLISH_CV = cvWithSummary('Engineer with ten years of experience building payment systems for banks.');
+const HEBREW_CV = cvWithSummary('מהנדסת עם עשר שנות ניסיון בבניית מערכות תשלומים לבנקים.');
+
+function setup(settings: Portfolio['settings'] = portfolio.settings, cv: Cv = ENGLISH_CV) {
   const fetch = vi.fn(
     async (_url: string, init: RequestInit) =>
       new Response(JSON.stringify({ portfolio: { ...portfolio, settings: JSON.parse(String(init.body)).settings } }), { status: 200, headers: { 'Content-Type': 'application/json' } }),
@@ -28,7 +38,7 @@ function setup() {
   const onPreview = vi.fn();
   render(
     <QueryClientProvider client={new QueryClient()}>
-      <SiteSettings portfolio={portfolio} onPreview={onPreview} />
+      <SiteSettings portfolio={{ ...portfolio, settings }} cv={cv} onPreview={onPreview} />
     </QueryClientProvider>,
   );
   return { fetch, onPreview };
@@ -44,6 +54,28 @@ describe('site settings', () => {
     const [url, init] = fetch.mock.calls[0]!;
     expect(url).toBe('/api/v1/portfolios/p1');
     expect(JSON.parse(String(init.body))).toEqual({ settings: { siteUrl: 'https://jordan.example.com', accentColor: '#aa0000', language: 'he' } });
+  });
+
+  it('starts in the language the CV is written in until the owner picks one', async () => {
+    setup({ siteUrl: 'https://jordan.example.com' }, HEBREW_CV);
+    const select = screen.getByLabelText<HTMLSelectElement>('Language of headings and dates');
+    expect(await screen.findByText('Chosen from the language your CV is written in.')).toBeTruthy();
+    expect(select.value).toBe('he');
+    expect(screen.getByRole('option', { name: 'עברית' })).toBeTruthy();
+    await userEvent.selectOptions(select, 'en');
+    expect(select.value).toBe('en');
+    expect(screen.queryByText('Chosen from the language your CV is written in.')).toBeNull();
+  });
+
+  it('says when the CV is too short to tell its language', async () => {
+    setup({}, emptyCv());
+    expect(await screen.findByText('Your CV is too short to tell its language.')).toBeTruthy();
+    expect(screen.getByLabelText<HTMLSelectElement>('Language of headings and dates').value).toBe('en');
+  });
+
+  it('shows the language the owner chose over the CV’s', () => {
+    setup({ language: 'fr' }, HEBREW_CV);
+    expect(screen.getByLabelText<HTMLSelectElement>('Language of headings and dates').value).toBe('fr');
   });
 
   it('goes back to the template colour by leaving the accent out', async () => {

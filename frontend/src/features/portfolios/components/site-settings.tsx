@@ -1,26 +1,44 @@
+import type { Cv } from '@r2w/cv-schema';
 import type { Portfolio, SiteSettings as SiteSettingsValue } from '@r2w/cv-schema/api';
+import { SITE_LANGUAGES } from '@r2w/portfolio-task/site-languages';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ErrorNote } from '@/components/ui/error-note';
 import { useUpdatePortfolio } from '../api/save-portfolio';
 
-// The languages the templates have labels for (section headings, dates, "Present").
-const LANGUAGES = [
-  ['en', 'English'],
-  ['es', 'Español'],
-  ['fr', 'Français'],
-  ['de', 'Deutsch'],
-  ['he', 'עברית'],
-  ['ar', 'العربية'],
-] as const;
+// The languages the templates have every word for, each named in itself ("Español", "עברית").
+const LANGUAGES = SITE_LANGUAGES.map((code) => {
+  const name = new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
+  return [code, name.charAt(0).toLocaleUpperCase(code) + name.slice(1)] as const;
+});
 
 const SAVE_AFTER_MS = 600;
 
-type Props = { portfolio: Portfolio; onPreview: (settings: SiteSettingsValue) => void };
+// The renderer reads the CV's language; it comes with the live preview's chunk, so the
+// editor does not wait for it (undefined until it has loaded; null when the CV is too short to tell).
+function useCvLanguage(cv: Cv): string | null | undefined {
+  const [language, setLanguage] = useState<string | null>();
+  useEffect(() => {
+    let current = true;
+    void import('@r2w/portfolio-task').then(({ cvLanguage }) => {
+      if (current) setLanguage(cvLanguage(cv));
+    });
+    return () => {
+      current = false;
+    };
+  }, [cv]);
+  return language;
+}
 
-/** Language, accent colour and photo: shown in the preview at once, saved a moment later. */
-export function SiteSettings({ portfolio, onPreview }: Props) {
+type Props = { portfolio: Portfolio; cv: Cv; onPreview: (settings: SiteSettingsValue) => void };
+
+/**
+ * Language, accent colour and photo: shown in the preview at once, saved a moment later.
+ * Until the owner picks a language the site is in the CV's own (as the renderer decides).
+ */
+export function SiteSettings({ portfolio, cv, onPreview }: Props) {
   const id = useId();
+  const fromCv = useCvLanguage(cv);
   const [draft, setDraft] = useState<SiteSettingsValue>(portfolio.settings);
   const update = useUpdatePortfolio(portfolio.id);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -42,13 +60,23 @@ export function SiteSettings({ portfolio, onPreview }: Props) {
       <legend>Site settings</legend>
       <div className="field">
         <label htmlFor={`${id}-language`}>Language of headings and dates</label>
-        <select id={`${id}-language`} value={draft.language ?? 'en'} onChange={(event) => change({ ...draft, language: event.target.value })}>
+        <select
+          id={`${id}-language`}
+          value={draft.language ?? fromCv ?? 'en'}
+          aria-describedby={draft.language || fromCv === undefined ? undefined : `${id}-language-hint`}
+          onChange={(event) => change({ ...draft, language: event.target.value })}
+        >
           {LANGUAGES.map(([code, name]) => (
             <option key={code} value={code} lang={code}>
               {name}
             </option>
           ))}
         </select>
+        {draft.language || fromCv === undefined ? null : (
+          <p id={`${id}-language-hint`} className="hint">
+            {fromCv ? 'Chosen from the language your CV is written in.' : 'Your CV is too short to tell its language.'}
+          </p>
+        )}
       </div>
       <div className="field">
         <label htmlFor={`${id}-accent`}>Accent colour</label>
