@@ -32,6 +32,10 @@ afterAll(async () => {
 });
 
 const preview = () => page.frameLocator('iframe[title="Live preview of your website"]');
+const previewFrame = async () => (await page.locator('iframe[title="Live preview of your website"]').elementHandle())!.contentFrame().then((frame) => frame!);
+
+/** The editor column's height in CSS pixels, as laid out now. */
+const editorHeight = () => page.locator('.workspace-editor').evaluate((element) => Math.round(element.getBoundingClientRect().height));
 
 describe('from a CV to a published website', () => {
   it('lands on a page that says what the product does and takes a CV', async () => {
@@ -53,18 +57,58 @@ describe('from a CV to a published website', () => {
     await preview().getByText('Jordan Avery').first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, '02-editor');
+    await screenshot(page, '02-editor-full-page', { fullPage: true });
+    // Issue 14's measure of a form that gets out of the way: a one-page CV on a desktop screen.
+    const height = await editorHeight();
+    console.log(`[measure] editor height, one-page CV, desktop 1400×1000: ${height} px (target < 4,000)`);
+    expect(height).toBeLessThan(4000);
   });
 
-  it('shows an edit in the live preview at once and autosaves it', async () => {
-    await page.getByLabel('Professional title').fill('Principal Platform Engineer');
-    await preview().getByText('Principal Platform Engineer').first().waitFor();
-    await page.getByText('All changes saved.').waitFor();
+  it('opens the entries, the rest of a form and the sections from their links, with the preview following', async () => {
+    // On a phone's width the page is long enough to scroll.
     await page.getByRole('button', { name: 'Phone' }).click();
+    const experience = page.getByRole('region', { name: 'Experience' });
+    const job = experience.getByRole('button', { name: /^Staff Engineer ·/ });
+    expect(await job.getAttribute('aria-expanded')).toBe('false');
+    await job.click();
+    await experience.getByRole('group', { name: 'Staff Engineer' }).getByLabel('Job title').waitFor();
+    // Focus in a section brings that section of the page into the preview.
+    const frame = await previewFrame();
+    expect(await frame.evaluate(() => window.innerWidth)).toBe(375);
+    await expect.poll(() => frame.evaluate(() => Math.round(document.getElementById('experience')!.getBoundingClientRect().top))).toBeLessThan(50);
+    await page.getByRole('button', { name: 'Desktop' }).click();
+    // The desktop layout, at its real width, scaled down to the pane.
+    await expect.poll(() => frame.evaluate(() => window.innerWidth)).toBe(1280);
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Patents' }).click();
+    const patents = page.getByRole('region', { name: 'Patents' }).getByRole('button', { name: 'Patents', exact: true });
+    expect(await patents.getAttribute('aria-expanded')).toBe('true');
+    expect(await patents.evaluate((element) => element === document.activeElement)).toBe(true);
+    await screenshot(page, '02b-editor-entry-open');
+  });
+
+  it('shows an edit in the live preview at once, where the preview was scrolled to, and autosaves it', async () => {
+    await page.getByRole('button', { name: 'Phone' }).click();
+    const title = page.getByLabel('Professional title');
+    await title.fill('Principal');
+    await preview().getByText('Principal').first().waitFor();
+    // The person scrolls the preview, then goes on typing: the preview stays where it was.
+    const frame = await previewFrame();
+    await frame.evaluate(() => window.scrollTo(0, 300));
+    await expect.poll(() => frame.evaluate(() => window.scrollY)).toBe(300);
+    await title.pressSequentially(' Platform Engineer');
+    await preview().getByText('Principal Platform Engineer').first().waitFor();
+    expect(await frame.evaluate(() => window.scrollY)).toBe(300);
+    await page.getByText('All changes saved.').waitFor();
     await screenshot(page, '03-preview-phone');
     await page.getByRole('button', { name: 'Desktop' }).click();
+    await screenshot(page, '03b-preview-desktop');
   });
 
   it('shows a bad value as a sentence at its field and does not save it', async () => {
+    await page
+      .getByRole('region', { name: 'Name and title' })
+      .getByRole('button', { name: /^More fields/ })
+      .click();
     const photo = page.getByLabel('Photo URL');
     await photo.fill('javascript:alert(1)');
     await page.getByText('Not saved: one field needs a fix').waitFor();
@@ -84,6 +128,29 @@ describe('from a CV to a published website', () => {
     await page.waitForURL(cvUrl);
     await page.getByRole('heading', { name: 'Your CV', exact: true }).waitFor();
     expect(await page.getByLabel('Professional title').inputValue()).toBe('Principal Platform Engineer');
+  });
+
+  it('reaches "Create my website" with the keyboard in a few Tab presses from the top of the page', async () => {
+    // From the top of the page: the first Tab of a page that has just opened lands on the first
+    // thing that takes the keyboard (the skip link), so that one counts as the first press. (The
+    // page is not reopened: an upload made before signing up opens only in the tab that made it.)
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.locator('a[href], button:not(:disabled), input, textarea, select').first().focus();
+    const create = page.getByRole('button', { name: 'Create my website' });
+    let presses = 1;
+    while (!(await create.evaluate((element) => element === document.activeElement)) && presses < 400) {
+      await page.keyboard.press('Tab');
+      presses++;
+    }
+    console.log(`[measure] Tab presses from the page top to "Create my website": ${presses} (target <= 25)`);
+    expect(presses).toBeLessThanOrEqual(25);
+    // The bar with the button stays on screen while the editor scrolls.
+    await page.mouse.move(300, 600);
+    await page.mouse.wheel(0, 3000);
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    expect(await create.evaluate((element) => element.getBoundingClientRect().top >= 0 && element.getBoundingClientRect().bottom <= window.innerHeight)).toBe(true);
+    await screenshot(page, '04b-sticky-bar');
+    await page.evaluate(() => window.scrollTo(0, 0));
   });
 
   it('builds the site with the chosen template and previews the build', async () => {
@@ -190,6 +257,7 @@ describe('from a CV to a published website', () => {
       ] as const) {
         await open();
         await page.locator('h1').first().waitFor();
+        if (name === 'editor') console.log(`[measure] editor height, one-page CV, phone 360×740: ${await editorHeight()} px`);
         // What sticks out, named, so a failure says where to look.
         const overflow = await page.evaluate(() =>
           [...document.querySelectorAll('body *')]

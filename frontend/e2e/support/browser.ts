@@ -12,10 +12,10 @@ export function launchChromium(): Promise<Browser> {
 /** Where the e2e run leaves a picture of every step (named in the README). */
 export const SCREENSHOTS = path.resolve(import.meta.dirname, '../screenshots');
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+export async function screenshot(page: Page, name: string, { fullPage = false } = {}): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  // The viewport, as the person sees it (the editor page scrolls for metres).
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+  // The viewport, as the person sees it, unless the whole page is asked for.
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
 }
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

@@ -1,6 +1,6 @@
-import type { Cv } from '@r2w/cv-schema';
+import type { Cv, SectionKey } from '@r2w/cv-schema';
 import type { ApiCv, Portfolio, SiteSettings as SiteSettingsValue, TemplateId } from '@r2w/cv-schema/api';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { Button } from '@/components/ui/button';
 import { ErrorNote } from '@/components/ui/error-note';
@@ -27,37 +27,45 @@ const LivePreview = lazy(() => import('@/features/preview/components/live-previe
 
 const DEFAULT_TEMPLATE: TemplateId = 'modern';
 
-function Website({ cv, portfolio, templateId, beforeBuild }: { cv: ApiCv; portfolio: Portfolio | undefined; templateId: TemplateId; beforeBuild: () => Promise<void> }) {
+/**
+ * The next step towards a published site, in a bar that stays on screen over the editor:
+ * an account first, then "Create my website", then a way to the build and publish steps.
+ */
+function ActionBar({ cv, portfolio, templateId, save }: { cv: ApiCv; portfolio: Portfolio | undefined; templateId: TemplateId; save: ReactNode }) {
   const { user } = useAuth();
   const create = useCreatePortfolio();
-  if (!user) {
-    return (
-      <section aria-labelledby="account-heading" className="panel">
-        <h2 id="account-heading">Publish your website</h2>
-        <p>Create a free account to keep this CV, build your website and publish it. Without an account, an upload is deleted after a few days.</p>
-        <div className="row-actions">
-          <Link className="btn btn-primary" to={`/sign-up?next=${encodeURIComponent(`/cvs/${cv.id}`)}`}>
-            Create an account
-          </Link>
-          <Link className="btn btn-secondary" to={`/sign-in?next=${encodeURIComponent(`/cvs/${cv.id}`)}`}>
-            Sign in
-          </Link>
-        </div>
-      </section>
-    );
-  }
-  if (!portfolio) {
-    return (
-      <section aria-labelledby="create-heading" className="panel">
-        <h2 id="create-heading">Your website</h2>
-        <Button busy={create.isPending} onClick={() => create.mutate({ cvId: cv.id, templateId })}>
-          Create my website
-        </Button>
-        <ErrorNote error={create.error} />
-      </section>
-    );
-  }
-  return <PublishPanel portfolio={portfolio} cvUpdatedAt={cv.updatedAt} beforeBuild={beforeBuild} paymentRequired={<PlanOffer startOpen />} />;
+  const next = encodeURIComponent(`/cvs/${cv.id}`);
+  return (
+    <div role="region" aria-label="Your website" className="action-bar">
+      {save}
+      <div className="row-actions">
+        {!user ? (
+          <>
+            <span className="hint">Create a free account to keep this CV and publish your website; without one, an upload is deleted after a few days.</span>
+            <Link className="btn btn-primary" to={`/sign-up?next=${next}`}>
+              Create an account
+            </Link>
+            <Link className="btn btn-secondary" to={`/sign-in?next=${next}`}>
+              Sign in
+            </Link>
+          </>
+        ) : !portfolio ? (
+          <Button busy={create.isPending} onClick={() => create.mutate({ cvId: cv.id, templateId })}>
+            Create my website
+          </Button>
+        ) : (
+          <a className="btn btn-primary" href="#publish-heading">
+            Build and publish
+          </a>
+        )}
+        {/* On a phone the preview sits below the editor. */}
+        <a href="#website" className="only-narrow">
+          Preview
+        </a>
+      </div>
+      <ErrorNote error={create.error} />
+    </div>
+  );
 }
 
 function Workspace({ cv, data }: { cv: ApiCv; data: Cv }) {
@@ -71,30 +79,27 @@ function Workspace({ cv, data }: { cv: ApiCv; data: Cv }) {
   const update = useUpdatePortfolio(portfolio?.id ?? '');
   // Settings being changed show in the preview before they are saved.
   const [previewSettings, setPreviewSettings] = useState<SiteSettingsValue | null>(null);
+  const [activeSection, setActiveSection] = useState<SectionKey>();
 
   return (
     <div>
       <div className="page-head">
         <h1>{draft.hero.fullName || cv.fileName || 'Your CV'}</h1>
-        <SaveStatus state={state} onRetry={() => void saveNow()} />
-        {/* On a phone the preview sits below all 18 sections. */}
-        <a href="#website" className="only-narrow">
-          Go to the preview and publishing
-        </a>
       </div>
+      <ActionBar cv={cv} portfolio={portfolio} templateId={templateId} save={<SaveStatus state={state} onRetry={() => void saveNow()} />} />
       <div className="workspace">
         <div className="workspace-editor">
           <h2>Your CV</h2>
-          <CvEditor cv={draft} errors={errors} onEdit={edit} />
+          <CvEditor cv={draft} errors={errors} onEdit={edit} onActiveSection={setActiveSection} />
         </div>
         <aside id="website" className="workspace-side" aria-label="Website">
           <TemplatePicker value={templateId} onChange={(id) => (portfolio ? update.mutate({ templateId: id }) : setChosen(id))} disabled={update.isPending} />
           <ErrorNote error={update.error} />
           <Suspense fallback={<Loading what="Loading the preview" />}>
-            <LivePreview cv={draft} templateId={templateId} settings={previewSettings ?? portfolio?.settings} />
+            <LivePreview cv={draft} templateId={templateId} settings={previewSettings ?? portfolio?.settings} section={activeSection} />
           </Suspense>
           {portfolio ? <SiteSettings key={portfolio.id} portfolio={portfolio} cv={draft} onPreview={setPreviewSettings} /> : null}
-          <Website cv={cv} portfolio={portfolio} templateId={templateId} beforeBuild={saveNow} />
+          {portfolio ? <PublishPanel portfolio={portfolio} cvUpdatedAt={cv.updatedAt} beforeBuild={saveNow} paymentRequired={<PlanOffer startOpen />} /> : null}
         </aside>
       </div>
     </div>

@@ -1,6 +1,6 @@
-import type { ButtonHTMLAttributes } from 'react';
+import type { ComponentProps } from 'react';
 
-type Props = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: 'primary' | 'secondary' | 'danger' | 'quiet'; busy?: boolean };
+type Props = ComponentProps<'button'> & { variant?: 'primary' | 'secondary' | 'danger' | 'quiet'; busy?: boolean };
 
 export function Button({ variant = 'primary', busy = false, className, children, disabled, type = 'button', ...rest }: Props) {
   return (

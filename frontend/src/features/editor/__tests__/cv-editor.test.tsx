@@ -20,9 +20,11 @@ function Harness({ initial, save, onDraft }: { initial: Cv; save: (cv: Cv) => Pr
 }
 
 const experience = () => screen.getByRole('region', { name: 'Experience' });
+// Entries show as one line (name · organisation · dates) until opened.
+const openEntry = (name: string) => userEvent.click(within(experience()).getByRole('button', { name: new RegExp(`^${name} ·`) }));
 
 describe('CV editor', () => {
-  it('shows all 18 sections, empty ones included, and every extracted value', () => {
+  it('shows all 18 sections, empty ones included, and every extracted value', async () => {
     render(<Harness initial={SAMPLE_CV} save={vi.fn()} />);
     const headings = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
     for (const name of [
@@ -47,6 +49,7 @@ describe('CV editor', () => {
     ]) {
       expect(headings).toContain(name);
     }
+    await openEntry('Lead Product Designer');
     expect(screen.getByDisplayValue('Lead Product Designer')).toBeTruthy();
     expect(screen.getAllByDisplayValue('Harbour Health').length).toBeGreaterThan(0);
     expect(screen.getByDisplayValue('https://www.linkedin.com/in/alex-morgan-example')).toBeTruthy();
@@ -55,7 +58,8 @@ describe('CV editor', () => {
   it('autosaves an edit once typing stops', async () => {
     const save = vi.fn().mockResolvedValue(undefined);
     render(<Harness initial={SAMPLE_CV} save={save} />);
-    const title = within(experience()).getAllByLabelText('Job title')[0]!;
+    await openEntry('Lead Product Designer');
+    const title = within(experience()).getByLabelText('Job title');
     await userEvent.clear(title);
     await userEvent.type(title, 'Head of Design');
     expect(screen.getByText(/Unsaved changes|Saving/)).toBeTruthy();
@@ -70,6 +74,8 @@ describe('CV editor', () => {
     render(<Harness initial={SAMPLE_CV} save={vi.fn().mockResolvedValue(undefined)} onDraft={(cv) => (draft = cv)} />);
     const user = userEvent.setup();
     const before = draft.experience.items.map((item) => item.id);
+    await openEntry('Lead Product Designer');
+    await openEntry('Product Designer');
 
     await user.click(within(experience()).getByRole('button', { name: 'Move Product Designer up' }));
     expect(draft.experience.items.map((item) => item.id)).toEqual([before[1], before[0], ...before.slice(2)]);
@@ -134,7 +140,8 @@ describe('CV editor', () => {
   it('drops the wording "as written" when a date is edited, so the site shows the new date', async () => {
     const save = vi.fn().mockResolvedValue(undefined);
     render(<Harness initial={SAMPLE_CV} save={save} />);
-    const job = within(experience()).getAllByRole('group', { name: 'Date range' })[1]!;
+    await openEntry('Product Designer');
+    const job = within(experience()).getByRole('group', { name: 'Date range' });
     expect(within(job).getByLabelText<HTMLInputElement>('As written in the CV').value).toBe('Jun 2017 – Feb 2021');
     const to = within(job).getByLabelText('To');
     await userEvent.clear(to);

@@ -1,5 +1,7 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { Button } from '@/components/ui/button';
 import type { FieldSpec } from '../lib/describe-schema';
+import { isFilled } from '../lib/filled';
 import { fieldLabel } from '../lib/labels';
 import { pathKey } from '../lib/set-in';
 import { ItemsEditor } from './items-editor';
@@ -98,16 +100,58 @@ function Field({ spec, value, path, errors, onEdit }: FieldProps) {
   }
 }
 
-type Props = { fields: readonly FieldSpec[]; value: unknown; path: Path; errors: Errors; onEdit: EditFn };
+type Props = {
+  fields: readonly FieldSpec[];
+  value: unknown;
+  path: Path;
+  errors: Errors;
+  onEdit: EditFn;
+  /** Only the fields that hold something (or need a fix), and "More fields" for the rest. */
+  compact?: boolean;
+};
 
 /** Every field of an object, each with the input its schema calls for. */
-export function FieldsEditor({ fields, value, path, errors, onEdit }: Props) {
+export function FieldsEditor({ fields, value, path, errors, onEdit, compact = false }: Props) {
   const object = (value ?? {}) as Record<string, unknown>;
+  const prefix = `${pathKey(path)}.`;
+  const wanted = (spec: FieldSpec) => isFilled(object[spec.key]) || Object.keys(errors).some((key) => key === `${prefix}${spec.key}` || key.startsWith(`${prefix}${spec.key}.`));
+  // What was shown when the form opened stays shown: clearing a field to retype it must not hide it.
+  // With nothing filled (a new entry) every field shows, so there is somewhere to start.
+  const [shown, setShown] = useState<ReadonlySet<string> | 'all'>(() => {
+    const filled = new Set(fields.filter(wanted).map((spec) => spec.key));
+    return compact && filled.size > 0 ? filled : 'all';
+  });
+  const container = useRef<HTMLDivElement>(null);
+  const focusKey = useRef<string | null>(null);
+  useEffect(() => {
+    if (focusKey.current === null) return;
+    container.current?.querySelector<HTMLElement>(`[data-field="${focusKey.current}"] :is(input, textarea)`)?.focus();
+    focusKey.current = null;
+  });
+  const visible = shown === 'all' ? fields : fields.filter((spec) => shown.has(spec.key) || wanted(spec));
+  const hidden = fields.filter((spec) => !visible.includes(spec));
   return (
-    <div className="fields">
-      {fields.map((spec) => (
-        <Field key={spec.key} spec={spec} value={object[spec.key]} path={[...path, spec.key]} errors={errors} onEdit={onEdit} />
+    <div className="fields" ref={container}>
+      {visible.map((spec) => (
+        <div key={spec.key} className="field-slot" data-field={spec.key}>
+          <Field spec={spec} value={object[spec.key]} path={[...path, spec.key]} errors={errors} onEdit={onEdit} />
+        </div>
       ))}
+      {hidden.length > 0 ? (
+        <div className="field-wide more-fields">
+          <Button
+            variant="quiet"
+            aria-expanded={false}
+            onClick={() => {
+              // The first field that appears takes the focus: it is where the person was going.
+              focusKey.current = hidden[0]!.key;
+              setShown('all');
+            }}
+          >
+            More fields ({hidden.length})
+          </Button>
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -46,10 +46,41 @@ const TITLE_KEYS = [
   'platform',
 ];
 
+const truncate = (text: string) => (text.length > 60 ? `${text.slice(0, 59)}…` : text);
+
 export function itemName(item: Record<string, unknown>, index: number): string {
   for (const key of TITLE_KEYS) {
     const value = item[key];
     if (typeof value === 'string' && value.trim()) return value.trim();
   }
+  // An entry without a name of its own (a group of skills) is known by its list.
+  const list = Object.values(item).find((value): value is string[] => Array.isArray(value) && value.some((entry) => typeof entry === 'string' && entry.trim() !== ''));
+  if (list) return truncate(list.filter((entry) => entry.trim()).join(', '));
   return `Entry ${index + 1}`;
+}
+
+// Where an entry says who it was with; the first one that is not already its name.
+const ORGANISATION_KEYS = ['companyName', 'institution', 'issuingOrganization', 'organizationName', 'publication', 'provider', 'company', 'assignee', 'role'];
+
+function dates(item: Record<string, unknown>): string | null {
+  const range = item.dateRange as { text?: string | null; start?: string | null; end?: string | null; isCurrent?: boolean | null } | null | undefined;
+  if (range) {
+    if (range.text?.trim()) return range.text.trim();
+    const end = range.isCurrent ? 'Present' : range.end;
+    const parts = [range.start, end].filter((part): part is string => Boolean(part?.trim()));
+    if (parts.length) return parts.join(' – ');
+  }
+  // One date: as written in the CV ("…Text") before the parsed one.
+  for (const key of Object.keys(item).filter((name) => /date/i.test(name) && !name.endsWith('Text'))) {
+    const value = item[`${key}Text`] ?? item[key];
+    if (typeof value === 'string' && value.trim()) return value.trim();
+  }
+  return null;
+}
+
+/** An entry on one line while it is closed: name · organisation · dates. */
+export function itemSummary(item: Record<string, unknown>, index: number): string {
+  const name = itemName(item, index);
+  const organisation = ORGANISATION_KEYS.map((key) => item[key]).find((value): value is string => typeof value === 'string' && value.trim() !== '' && value.trim() !== name);
+  return [name, organisation?.trim(), dates(item)].filter(Boolean).join(' · ');
 }

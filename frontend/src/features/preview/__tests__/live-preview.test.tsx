@@ -1,32 +1,75 @@
 import { SAMPLE_CV } from '@r2w/portfolio-task';
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LivePreview } from '../components/live-preview';
 
+const frame = () => screen.getByTitle<HTMLIFrameElement>('Live preview of your website');
+// The page the frame shows (jsdom ignores `srcdoc`, so this is the page put in place).
+const page = () => frame().contentDocument!;
+const shows = (text: string) => waitFor(() => expect(page().body.textContent).toContain(text));
+
+afterEach(() => vi.unstubAllGlobals());
+
 describe('live preview', () => {
-  it('renders the CV with the chosen template in a sandboxed frame and follows changes', () => {
+  it('renders the CV with the chosen template in a frame that runs no script, and follows changes', async () => {
     const { rerender } = render(<LivePreview cv={SAMPLE_CV} templateId="minimal" />);
-    const frame = screen.getByTitle('Live preview of your website') as HTMLIFrameElement;
-    expect(frame.getAttribute('sandbox')).toBe('');
-    expect(frame.getAttribute('srcdoc')).toContain('Alex Morgan');
+    expect(frame().getAttribute('sandbox')).toBe('allow-same-origin');
+    expect(frame().getAttribute('srcdoc')).toContain('Alex Morgan');
+    await shows('Alex Morgan');
     rerender(<LivePreview cv={{ ...SAMPLE_CV, hero: { ...SAMPLE_CV.hero, fullName: 'Alex Q. Morgan' } }} templateId="dark" />);
-    const html = (screen.getByTitle('Live preview of your website') as HTMLIFrameElement).getAttribute('srcdoc')!;
-    expect(html).toContain('Alex Q. Morgan');
-    expect(html).not.toContain('>Alex Morgan<');
+    await shows('Alex Q. Morgan');
   });
 
-  it('switches between phone and desktop widths', async () => {
+  it('updates the page in place, so the frame is not reloaded and keeps its scroll position', async () => {
+    const { rerender } = render(<LivePreview cv={SAMPLE_CV} templateId="minimal" />);
+    await shows('Alex Morgan');
+    const before = page();
+    const srcdoc = frame().getAttribute('srcdoc');
+    rerender(<LivePreview cv={{ ...SAMPLE_CV, hero: { ...SAMPLE_CV.hero, professionalTitle: 'Design Director' } }} templateId="minimal" />);
+    await shows('Design Director');
+    expect(page()).toBe(before);
+    expect(frame().getAttribute('srcdoc')).toBe(srcdoc);
+  });
+
+  it('scrolls to the section being edited', async () => {
+    const { rerender } = render(<LivePreview cv={SAMPLE_CV} templateId="modern" />);
+    await shows('Alex Morgan');
+    const education = page().getElementById('education')!;
+    const scrolled = vi.fn();
+    education.scrollIntoView = scrolled;
+    rerender(<LivePreview cv={SAMPLE_CV} templateId="modern" section="education" />);
+    expect(scrolled).toHaveBeenCalledWith({ block: 'start', behavior: 'smooth' });
+  });
+
+  it('lays the page out at a real desktop or phone width, scaled to fit the pane', async () => {
+    // The pane is 640 px wide and 700 px high.
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        constructor(private readonly callback: ResizeObserverCallback) {}
+        observe() {
+          this.callback([{ contentRect: { width: 640, height: 700 } } as ResizeObserverEntry], this as unknown as ResizeObserver);
+        }
+        disconnect() {}
+      },
+    );
     render(<LivePreview cv={SAMPLE_CV} templateId="modern" />);
+    expect(screen.getByRole('button', { name: 'Desktop' }).getAttribute('aria-pressed')).toBe('true');
+    expect(frame().style.width).toBe('1280px');
+    expect(frame().style.transform).toBe('scale(0.5)');
+    expect(frame().style.height).toBe('1400px');
     await userEvent.click(screen.getByRole('button', { name: 'Phone' }));
-    expect(screen.getByRole('button', { name: 'Phone' }).getAttribute('aria-pressed')).toBe('true');
-    expect((screen.getByTitle('Live preview of your website') as HTMLIFrameElement).style.width).toBe('375px');
+    expect(frame().style.width).toBe('375px');
+    expect(frame().style.transform).toBe('scale(1)');
+    expect(frame().style.left).toBe(`${(640 - 375) / 2}px`);
   });
 
-  it('keeps CV text inert: a script in a field is text in the page, not a script', () => {
+  it('keeps CV text inert: a script in a field is text in the page, not a script', async () => {
     render(<LivePreview cv={{ ...SAMPLE_CV, hero: { ...SAMPLE_CV.hero, fullName: '<script>alert(1)</script>' } }} templateId="minimal" />);
-    const html = (screen.getByTitle('Live preview of your website') as HTMLIFrameElement).getAttribute('srcdoc')!;
-    expect(html).not.toContain('<script>alert(1)</script>');
-    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(frame().getAttribute('srcdoc')).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    await shows('<script>alert(1)</script>');
+    // The only script element is the page's JSON-LD data, which is not run.
+    expect([...page().querySelectorAll('script')].map((script) => script.type)).toEqual(['application/ld+json']);
   });
 });

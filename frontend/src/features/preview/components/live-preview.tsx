@@ -1,18 +1,41 @@
 import type { Cv } from '@r2w/cv-schema';
 import { isTemplateId, renderSite, type SiteSettings } from '@r2w/portfolio-task';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { replaceDocument } from '../lib/replace-document';
 
-type Props = { cv: Cv; templateId: string; settings?: SiteSettings; title?: string };
+type Props = {
+  cv: Cv;
+  templateId: string;
+  settings?: SiteSettings;
+  /** The section being edited: the preview scrolls to it. */
+  section?: string;
+  title?: string;
+};
 
-const WIDTHS = { phone: 375, desktop: 1200 } as const;
-type Device = keyof typeof WIDTHS;
+// The page is laid out at the device's real width and scaled to fit the pane, so the
+// desktop preview shows the desktop layout, not the phone one squeezed into a column.
+export const DEVICE_WIDTHS = { desktop: 1280, phone: 375 } as const;
+type Device = keyof typeof DEVICE_WIDTHS;
+
+function usePaneSize(pane: RefObject<HTMLDivElement | null>): { width: number; height: number } | null {
+  const [size, setSize] = useState<{ width: number; height: number } | null>(null);
+  useEffect(() => {
+    const element = pane.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(([entry]) => entry && setSize({ width: entry.contentRect.width, height: entry.contentRect.height }));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [pane]);
+  return size;
+}
 
 /**
  * The site as it will be published, rendered in the browser by the builder's own
  * renderer and templates. Rendering follows typing at the pace the browser allows
- * (a deferred value), and the page runs in a sandboxed frame with no script rights.
+ * (a deferred value). The frame may run no script; it shares the app's origin only so
+ * that the app can update the page in place and scroll it.
  */
-export function LivePreview({ cv, templateId, settings, title = 'Live preview of your website' }: Props) {
+export function LivePreview({ cv, templateId, settings, section, title = 'Live preview of your website' }: Props) {
   const [device, setDevice] = useState<Device>('desktop');
   const deferred = useDeferredValue(cv);
   const html = useMemo(() => {
@@ -20,17 +43,64 @@ export function LivePreview({ cv, templateId, settings, title = 'Live preview of
     return renderSite(deferred, { templateId, settings }).files.find((file) => file.path === 'index.html')?.body ?? null;
   }, [deferred, templateId, settings]);
 
+  // The first page arrives as `srcdoc` (a real document, in standards mode); every later one
+  // replaces it in place. Each load (a new frame) starts over from what `srcdoc` holds.
+  const [firstHtml, setFirstHtml] = useState(html);
+  if (firstHtml === null && html !== null) setFirstHtml(html);
+  const frame = useRef<HTMLIFrameElement>(null);
+  const shown = useRef<string | null>(null);
+  const [loads, setLoads] = useState(0);
+  useLayoutEffect(() => {
+    const doc = frame.current?.contentDocument;
+    if (loads === 0 || !doc || html === null || shown.current === html) return;
+    replaceDocument(doc, html);
+    shown.current = html;
+  }, [html, loads]);
+
+  useEffect(() => {
+    const doc = frame.current?.contentDocument;
+    if (loads === 0 || !doc || !section) return;
+    // The name and title open the page; a section the site does not show leaves the page where it is.
+    const target = doc.getElementById(section);
+    if (target) target.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    else if (section === 'hero') doc.defaultView?.scrollTo({ top: 0, behavior: 'smooth' });
+  }, [section, loads]);
+
+  const pane = useRef<HTMLDivElement>(null);
+  const size = usePaneSize(pane);
+  const width = DEVICE_WIDTHS[device];
+  const scale = size ? Math.min(1, size.width / width) : 1;
+
   return (
     <section aria-label="Preview" className="preview">
       <div className="preview-bar" role="group" aria-label="Preview width">
-        {(Object.keys(WIDTHS) as Device[]).map((name) => (
+        {(Object.keys(DEVICE_WIDTHS) as Device[]).map((name) => (
           <button key={name} type="button" className="btn btn-quiet" aria-pressed={device === name} onClick={() => setDevice(name)}>
             {name === 'phone' ? 'Phone' : 'Desktop'}
           </button>
         ))}
       </div>
-      <div className={`preview-frame preview-${device}`}>
-        {html ? <iframe title={title} srcDoc={html} sandbox="" style={{ width: device === 'phone' ? WIDTHS.phone : '100%' }} /> : <p>Choose a template to see your site.</p>}
+      <div ref={pane} className={`preview-frame preview-${device}`}>
+        {firstHtml !== null && html !== null ? (
+          <iframe
+            ref={frame}
+            title={title}
+            srcDoc={firstHtml}
+            sandbox="allow-same-origin"
+            onLoad={() => {
+              shown.current = null;
+              setLoads((count) => count + 1);
+            }}
+            style={{
+              width,
+              height: size ? size.height / scale : undefined,
+              transform: `scale(${scale})`,
+              left: size ? Math.max(0, (size.width - width * scale) / 2) : 0,
+            }}
+          />
+        ) : (
+          <p>Choose a template to see your site.</p>
+        )}
       </div>
     </section>
   );
