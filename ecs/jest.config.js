@@ -10,6 +10,7 @@ module.exports = {
   moduleNameMapper: {
     '^@r2w/cv-schema$': '<rootDir>/../cv-schema/src/index.ts',
     '^@r2w/storage$': '<rootDir>/../storage/src/index.ts',
+    '^@r2w/portfolio-task/site-csp$': '<rootDir>/../portfolio-task/src/render/site-csp.ts',
   },
   // Synthesizing the stack takes seconds of CPU: the global set-up does it once for all files.
   globalSetup: '<rootDir>/test/support/global-setup.ts',

@@ -1,6 +1,7 @@
 import cookieParser from 'cookie-parser';
 import express from 'express';
 import type { Container } from './container';
+import { compressResponses } from './http/middleware/compress';
 import { errorHandler, routeNotFound } from './http/middleware/error-handler';
 import { requestContext } from './http/middleware/request-context';
 import { traceRequests } from './http/middleware/trace-requests';
@@ -20,6 +21,7 @@ import { paymentsRouter } from './routes/payments/payments.router';
 import { PaymentsService } from './routes/payments/payments.service';
 import { portfoliosRouter } from './routes/portfolios/portfolios.router';
 import { PortfolioService } from './routes/portfolios/portfolios.service';
+import { robotsRouter } from './routes/robots/robots.router';
 import { sitesRouter } from './routes/sites/sites.router';
 import { templatesRouter } from './routes/templates/templates.router';
 import { webAppRouter } from './routes/web/web-app.router';
@@ -60,6 +62,7 @@ export function buildApp(c: Container, options: AppOptions = {}): express.Expres
   const requestSegments = traceRequests(tracing);
   if (requestSegments) app.use(requestSegments);
   app.use(securityHeaders());
+  app.use(compressResponses(metrics));
 
   app.use(
     healthRouter({
@@ -79,6 +82,7 @@ export function buildApp(c: Container, options: AppOptions = {}): express.Expres
   if (config.metrics.port === null) app.use(metricsRouter({ metrics, token: config.metrics.token }));
 
   app.use(docsRouter());
+  app.use(robotsRouter({ appBaseUrl: config.app.baseUrl, sitesBaseUrl: config.sites.baseUrl, metrics }));
 
   const api = express.Router();
   const auth = new AuthService({ db, sessions, storage, sitePointers, taskRunner, tokens, metrics, logger, scryptLog2N: config.auth.scryptLog2N, sessionTtlSeconds: config.auth.sessionTtlSeconds });
@@ -147,6 +151,6 @@ export function buildApp(c: Container, options: AppOptions = {}): express.Expres
   if (config.web.dir) app.use(webAppRouter(config.web.dir));
 
   app.use(routeNotFound);
-  app.use(errorHandler(logger, metrics));
+  app.use(errorHandler(logger, metrics, { homeHref: `${config.app.baseUrl}/` }));
   return app;
 }

@@ -23,16 +23,33 @@ const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$/;
 // hand-edited entry pointing at uploads/) is refused rather than served.
 const BUILD_PREFIX = /^(?:[\w.-]+\/)*sites\/[\w-]+\/[\w-]+\/$/;
 
-function notFound() {
+// A browser gets a page; an API client (or anything that does not prefer HTML) the API's
+// error shape, as the API answers these addresses locally.
+function prefersHtml(request) {
+  var accept = request.headers.accept ? request.headers.accept.value : '';
+  return /text\/html/.test(accept) && !/^\s*application\/json/.test(accept);
+}
+
+function notFound(request) {
+  var message = 'There is no published site at this address.';
+  var html = prefersHtml(request);
   return {
     statusCode: 404,
     statusDescription: 'Not Found',
     headers: {
-      'content-type': { value: 'text/html; charset=utf-8' },
+      'content-type': { value: html ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8' },
       // A slug published a moment later must not stay hidden behind a remembered 404.
       'cache-control': { value: 'no-store' },
+      vary: { value: 'Accept' },
     },
-    body: { encoding: 'text', data: '<!doctype html><meta charset="utf-8"><title>Not found</title><p>There is no published site at this address.</p>' },
+    body: {
+      encoding: 'text',
+      data: html
+        ? '<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>Page not found</title><p>' +
+          message +
+          '</p></html>'
+        : JSON.stringify({ error: { code: 'NOT_FOUND', message: message } }),
+    },
   };
 }
 
@@ -55,21 +72,21 @@ function pathInSite(rest) {
 
 async function handler(event) {
   const request = event.request;
-  if (request.uri.slice(0, BASE_PATH.length) !== BASE_PATH) return notFound();
+  if (request.uri.slice(0, BASE_PATH.length) !== BASE_PATH) return notFound(request);
   const match = /^\/([^/]+)(\/.*)?$/.exec(request.uri.slice(BASE_PATH.length));
-  if (!match || !SLUG.test(match[1])) return notFound();
+  if (!match || !SLUG.test(match[1])) return notFound(request);
   const slug = match[1];
   const path = match[2] === undefined ? '' : pathInSite(match[2].slice(1));
-  if (path === null) return notFound();
+  if (path === null) return notFound(request);
 
   let prefix;
   try {
     prefix = await kvs.get(slug);
   } catch (err) {
     // get() throws for an absent key: the slug is not published.
-    return notFound();
+    return notFound(request);
   }
-  if (typeof prefix !== 'string' || !BUILD_PREFIX.test(prefix)) return notFound();
+  if (typeof prefix !== 'string' || !BUILD_PREFIX.test(prefix)) return notFound(request);
   if (match[2] === undefined) return redirect(BASE_PATH + '/' + slug + '/');
 
   request.uri = '/' + prefix + path;

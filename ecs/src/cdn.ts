@@ -6,13 +6,17 @@ import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { SITE_CSP } from '@r2w/portfolio-task/site-csp';
 import { acknowledge } from './acknowledge';
 import { siteRouterSource, spaFallbackSource } from './cloudfront-functions';
 
 /** Where published sites live on the distribution: SITES_BASE_URL is https://<domain>/sites, as /sites is locally. */
 export const SITES_PATH = '/sites';
-/** Paths of the API on the same origin as the SPA: no CORS, and the refresh cookie stays first-party. */
-export const API_PATHS = ['/api/*', '/previews/*'];
+/**
+ * Paths of the API on the same origin as the SPA: no CORS, and the refresh cookie stays
+ * first-party. /robots.txt too: the API writes it from its settings (where the sites live).
+ */
+export const API_PATHS = ['/api/*', '/previews/*', '/robots.txt'];
 
 export interface CdnProps {
   webBucket: s3.IBucket;
@@ -72,6 +76,18 @@ export class Cdn extends Construct {
       compress: true,
     };
 
+    // The sites' own headers, as the API sends them locally: S3 objects carry none.
+    const siteHeaders = new cloudfront.ResponseHeadersPolicy(this, 'SiteHeaders', {
+      comment: 'Published sites: their Content-Security-Policy (no script; their own files) and the usual security headers',
+      securityHeadersBehavior: {
+        contentSecurityPolicy: { contentSecurityPolicy: SITE_CSP, override: true },
+        contentTypeOptions: { override: true },
+        referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+        strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, override: true },
+        frameOptions: { frameOption: cloudfront.HeadersFrameOption.SAMEORIGIN, override: true },
+      },
+    });
+
     const certificate = props.certificateArn ? acm.Certificate.fromCertificateArn(this, 'Certificate', props.certificateArn) : undefined;
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'Resume2Website: SPA, API and published sites',
@@ -99,6 +115,7 @@ export class Cdn extends Construct {
           origin: sitesOrigin,
           viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
           cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+          responseHeadersPolicy: siteHeaders,
           compress: true,
           functionAssociations: [{ function: siteRouter, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
         },

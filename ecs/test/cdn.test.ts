@@ -1,4 +1,5 @@
 import { Match } from 'aws-cdk-lib/assertions';
+import { SITE_CSP } from '@r2w/portfolio-task/site-csp';
 import { API_PATHS, SITES_PATH } from '../src/cdn';
 import { loadFunction, viewerRequest } from '../../scripts/aws-local/cloudfront-function';
 import { resourceNamed, synthesizedTemplate } from './support/synthesized';
@@ -48,6 +49,19 @@ describe('distribution', () => {
     template.hasResourceProperties('AWS::CloudFront::Function', {
       FunctionConfig: { Runtime: 'cloudfront-js-2.0', KeyValueStoreAssociations: [{ KeyValueStoreARN: { 'Fn::GetAtt': [Match.stringLikeRegexp('^CdnSitePointers'), 'Arn'] } }] },
     });
+  });
+
+  it('serves the sites with their own CSP (what the API sends locally) and security headers', () => {
+    const policyId = behavior(`${SITES_PATH}/*`).ResponseHeadersPolicyId as { Ref: string };
+    expect(policyId.Ref).toMatch(/^CdnSiteHeaders/);
+    const headers = resourceNamed(template, 'AWS::CloudFront::ResponseHeadersPolicy', 'CdnSiteHeaders').props.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+    expect(headers.ContentSecurityPolicy).toEqual({ ContentSecurityPolicy: SITE_CSP, Override: true });
+    expect(headers).toMatchObject({ ContentTypeOptions: { Override: true }, FrameOptions: { FrameOption: 'SAMEORIGIN' }, StrictTransportSecurity: { AccessControlMaxAgeSec: 31536000 } });
+  });
+
+  it('sends /robots.txt to the API, which writes it from its settings', () => {
+    expect(API_PATHS).toContain('/robots.txt');
+    expect(originOf(behavior('/robots.txt'))).toMatchObject({ VpcOriginConfig: expect.anything() });
   });
 
   it('has no custom error responses, so the API’s JSON 404s and the sites’ 404s reach the visitor', () => {

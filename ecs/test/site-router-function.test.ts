@@ -59,4 +59,26 @@ describe('site-router CloudFront Function', () => {
       expect([uri, await statusOf(uri)]).toEqual([uri, 404]);
     }
   });
+
+  it('answers a browser with an HTML page and an API client with the API error shape', async () => {
+    type Answer = { statusCode: number; headers: Record<string, { value: string }>; body: { data: string } };
+    const answer = async (uri: string, accept?: string): Promise<Answer> => {
+      const event = viewerRequest(uri);
+      const headers = accept === undefined ? event.request.headers : { ...event.request.headers, accept: { value: accept } };
+      return (await handler({ ...event, request: { ...event.request, headers } })) as Answer;
+    };
+    const page = await answer('/nobody/', 'text/html,application/xhtml+xml,*/*;q=0.8');
+    expect(page.statusCode).toBe(404);
+    expect(page.headers['content-type']).toEqual({ value: 'text/html; charset=utf-8' });
+    expect(page.headers.vary).toEqual({ value: 'Accept' });
+    expect(page.body.data).toContain('There is no published site at this address.');
+    expect(page.body.data).toContain('<meta name="robots" content="noindex">');
+    for (const accept of ['application/json', 'application/json, text/html;q=0.5', '*/*']) {
+      const api = await answer('/nobody/', accept);
+      expect([accept, api.statusCode, api.headers['content-type']]).toEqual([accept, 404, { value: 'application/json; charset=utf-8' }]);
+      expect(JSON.parse(api.body.data)).toEqual({ error: { code: 'NOT_FOUND', message: 'There is no published site at this address.' } });
+    }
+    // No Accept header at all: an API client.
+    expect(JSON.parse((await answer('/tampered/')).body.data).error.code).toBe('NOT_FOUND');
+  });
 });

@@ -2,6 +2,8 @@
 // built-ins, so the SPA can import this module for its live preview and render exactly
 // what a build publishes.
 export { renderSite, type RenderedSite, type RenderOptions, type SiteFile, type SiteSettings } from './render/render-site';
+export { renderErrorPage, ERROR_PAGE_LABELS, type ErrorPage } from './render/error-page';
+export { SITE_CSP } from './render/site-csp';
 export { InvalidSiteUrlError, UnknownTemplateError } from './render/errors';
 export {
   TEMPLATES,

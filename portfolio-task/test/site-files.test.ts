@@ -1,6 +1,6 @@
 import { emptyCv } from '@r2w/cv-schema';
 import { fullCv } from './support/full-cv';
-import { InvalidSiteUrlError, renderSite, TEMPLATES, UnknownTemplateError, type TemplateId } from '../src';
+import { InvalidSiteUrlError, renderErrorPage, renderSite, TEMPLATES, UnknownTemplateError, type TemplateId } from '../src';
 import { contrastRatio } from '../src/templates';
 import { allElements, firstElement, metaContent, parseHtml, textOf } from './support/html';
 import { homePage, siteFile } from './support/site';
@@ -156,6 +156,27 @@ describe('the 404 page', () => {
     expect(textOf(firstElement(page, 'h1'))).toBe('Page not found');
     expect(allElements(page, 'a').map((link) => link.attribs.href)).toEqual(['https://dana.example.com/']);
     expect(textOf(firstElement(page, 'style'))).toContain('.site--academic');
+  });
+});
+
+describe('the error page of an address that shows no site', () => {
+  const html = renderErrorPage({ title: 'Page not found', text: 'There is no published site at <this> address.', homeHref: 'https://r2w.example.com/', homeLabel: 'Back to the home page' });
+  const page = parseHtml(html);
+
+  it('says what went wrong in the sites’ look, not indexed, with one link away', () => {
+    expect(html).toMatch(/^<!DOCTYPE html><html lang="en" dir="ltr">/);
+    expect(metaContent(page, 'robots')).toBe('noindex');
+    expect(textOf(firstElement(page, 'title'))).toBe('Page not found');
+    expect(textOf(firstElement(page, 'h1'))).toBe('Page not found');
+    expect(html).toContain('There is no published site at &lt;this&gt; address.');
+    expect(allElements(page, 'a').map((link) => [link.attribs.href, textOf(link)])).toEqual([['https://r2w.example.com/', 'Back to the home page']]);
+    expect(textOf(firstElement(page, 'style'))).toContain('.site--minimal');
+  });
+
+  it('needs no other file: its icon is inline and nothing runs', () => {
+    const icons = allElements(page, 'link').filter((link) => link.attribs.rel === 'icon');
+    expect(icons.map((icon) => icon.attribs.href?.slice(0, 19))).toEqual(['data:image/svg+xml,']);
+    expect(allElements(page, 'script')).toEqual([]);
   });
 });
 

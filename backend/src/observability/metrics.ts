@@ -36,6 +36,9 @@ export interface Metrics {
   openaiCompatibleCircuitOpen: client.Gauge;
   builds: client.Counter<'outcome'>;
   siteRequests: client.Counter<'kind' | 'status'>;
+  compressedResponses: client.Counter<'encoding'>;
+  errorPages: client.Counter<'status'>;
+  robotsRequests: client.Counter;
   sitePointerChanges: client.Counter<'action' | 'outcome'>;
   /** Extraction and build outcomes as CloudWatch embedded metrics (METRICS_EMF), beside the counters above. */
   outcomes: OutcomeMetrics;
@@ -205,6 +208,23 @@ export function createMetrics(options: { emf?: boolean; writeEmf?: (line: string
       name: 'r2w_site_requests_total',
       help: 'Requests for published sites and build previews, by kind and status.',
       labelNames: ['kind', 'status'],
+      registers: [registry],
+    }),
+    compressedResponses: new client.Counter({
+      name: 'r2w_http_compressed_responses_total',
+      help: 'Responses sent compressed, by Content-Encoding (br, gzip, deflate).',
+      labelNames: ['encoding'],
+      registers: [registry],
+    }),
+    errorPages: new client.Counter({
+      name: 'r2w_error_pages_total',
+      help: 'Errors answered with the HTML page (browsers at site and preview addresses) rather than JSON, by status.',
+      labelNames: ['status'],
+      registers: [registry],
+    }),
+    robotsRequests: new client.Counter({
+      name: 'r2w_robots_txt_requests_total',
+      help: 'Requests for /robots.txt (crawlers reading what they may index).',
       registers: [registry],
     }),
     sitePointerChanges: new client.Counter({

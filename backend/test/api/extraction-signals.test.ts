@@ -30,8 +30,10 @@ type Progress = { status: string; progress: number; message: string };
 /** Reads a CV's event stream as EventSource does, calling `onEvent` for each progress event, until the stream ends. */
 async function followEvents(id: string, claimToken: string, onEvent: (event: Progress) => void): Promise<Progress[]> {
   const { port } = server.address() as AddressInfo;
-  const res = await fetch(`http://127.0.0.1:${port}/api/v1/cvs/${id}/events?claimToken=${encodeURIComponent(claimToken)}`);
+  const res = await fetch(`http://127.0.0.1:${port}/api/v1/cvs/${id}/events?claimToken=${encodeURIComponent(claimToken)}`, { headers: { 'Accept-Encoding': 'br, gzip' } });
   expect(res.status).toBe(200);
+  // Uncompressed, so each event reaches the browser as it is written (the API compresses other text).
+  expect(res.headers.get('content-encoding')).toBeNull();
   const events: Progress[] = [];
   const decoder = new TextDecoder();
   let buffered = '';

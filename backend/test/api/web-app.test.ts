@@ -36,10 +36,15 @@ describe('the SPA served by the API', () => {
   });
 
   it('keeps API answers for API paths and missing assets: a JSON 404, not the app page', async () => {
-    for (const address of ['/api/v1/nothing', '/assets/missing.js', '/sites/nobody/', '/previews/x/']) {
+    for (const address of ['/api/v1/nothing', '/assets/missing.js']) {
       const res = await request(t.app).get(address).set('Accept', 'text/html,*/*');
       expect([address, res.status, res.headers['content-type']]).toEqual([address, res.status, expect.stringMatching(/application\/json/)]);
       expect(res.status).toBeGreaterThanOrEqual(400);
+    }
+    // Site and preview addresses answer a browser with an error page of their own (site-addresses.test.ts), never the app's.
+    for (const address of ['/sites/nobody/', '/previews/x/']) {
+      const res = await request(t.app).get(address).set('Accept', 'text/html,*/*');
+      expect([address, res.status >= 400, res.text]).toEqual([address, true, expect.not.stringContaining('<div id="root">')]);
     }
     const post = await request(t.app).post('/dashboard').set('Content-Type', 'application/json').send({});
     expect(post.status).toBe(404);

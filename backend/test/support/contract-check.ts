@@ -1,4 +1,5 @@
 import { API_PATHS, ErrorBodySchema, type ApiOperation, type ApiResponse } from '@r2w/cv-schema/api';
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import express, { type Express, type Request, type Response } from 'express';
 import { z } from 'zod';
 
@@ -91,6 +92,15 @@ function check(req: Request, res: Response, body: Buffer): void {
   if (problem) report(where, problem);
 }
 
+/** Only JSON bodies are kept (watch), so the body of any other answer is empty here. */
+function decoded(encoding: string, body: Buffer): Buffer {
+  if (body.length === 0) return body;
+  if (encoding === 'br') return brotliDecompressSync(body);
+  if (encoding === 'gzip') return gunzipSync(body);
+  if (encoding === 'deflate') return inflateSync(body);
+  return body;
+}
+
 type Write = (chunk: unknown, ...rest: unknown[]) => boolean;
 type End = (chunk?: unknown, ...rest: unknown[]) => Response;
 
@@ -111,7 +121,8 @@ function watch(req: Request, res: Response): void {
     keep(chunk, rest[0]);
     return end(chunk, ...rest);
   };
-  res.on('finish', () => check(req, res, Buffer.concat(chunks)));
+  // The API compresses what it sends; what is checked is what the client reads.
+  res.on('finish', () => check(req, res, decoded(String(res.getHeader('Content-Encoding') ?? 'identity'), Buffer.concat(chunks))));
 }
 
 /** `app` behind a first middleware that checks each response against the contract. */

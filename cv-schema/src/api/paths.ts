@@ -75,9 +75,14 @@ const portfolio = (operation: Omit<ZodOpenApiOperationObject, 'tags' | 'security
 // Named as Express names it (`*path`): the rest of the address, whatever its depth.
 const sitePath = z.string().meta({ description: 'A file inside the site; may contain slashes.' });
 const siteFile = (description: string) => ({ description, content: { '*/*': { schema: z.string() } } });
-const siteNotFound = {
-  description: 'The site’s own “not found” page, or NOT_FOUND when nothing is published at this address.',
-  content: { 'text/html': { schema: z.string() }, ...json(ErrorBodySchema) },
+/** An error at an address people open in a browser: a page in the sites' look when the client prefers HTML, the error shape otherwise. */
+const pageOrRefusal = (description: string) => ({ description, content: { 'text/html': { schema: z.string() }, ...json(ErrorBodySchema) } });
+const siteNotFound = pageOrRefusal(
+  'NOT_FOUND when nothing is published at this address or the site has no such file: for a browser (HTML preferred to JSON), the site’s own “not found” page, or one in the sites’ look.',
+);
+const previewRefusals = {
+  403: pageOrRefusal('FORBIDDEN: the link is not valid or has expired (a page saying so for a browser).'),
+  404: pageOrRefusal('NOT_FOUND: no such build or file (a page saying so for a browser).'),
 };
 
 export const API_PATHS: ZodOpenApiPathsObject = {
@@ -445,6 +450,17 @@ export const API_PATHS: ZodOpenApiPathsObject = {
     },
   },
 
+  '/robots.txt': {
+    get: {
+      tags: ['sites'],
+      operationId: 'robots',
+      summary: 'What crawlers may index on this host',
+      responses: {
+        200: { description: 'The robots.txt rules: published sites and public pages yes; the API, previews and personal pages no.', content: { 'text/plain': { schema: z.string() } } },
+        ...refusals(),
+      },
+    },
+  },
   '/sites/{slug}': {
     get: {
       tags: ['sites'],
@@ -491,7 +507,7 @@ export const API_PATHS: ZodOpenApiPathsObject = {
       operationId: 'previewHome',
       summary: 'A build’s preview (the signed link a build answers with)',
       requestParams: { path: z.object({ buildId: z.string() }), query: PreviewQuerySchema },
-      responses: { 200: html('The home page of the build.'), ...refusals(400, 404), 403: refusal(403, 'FORBIDDEN: the link is not valid or has expired.') },
+      responses: { 200: html('The home page of the build.'), ...refusals(400), ...previewRefusals },
     },
   },
   '/previews/{buildId}/{path}': {
@@ -500,7 +516,7 @@ export const API_PATHS: ZodOpenApiPathsObject = {
       operationId: 'previewFile',
       summary: 'A file of a build’s preview',
       requestParams: { path: z.object({ buildId: z.string(), path: sitePath }), query: PreviewQuerySchema },
-      responses: { 200: siteFile('The file.'), ...refusals(400, 404), 403: refusal(403, 'FORBIDDEN: the link is not valid or has expired.') },
+      responses: { 200: siteFile('The file.'), ...refusals(400), ...previewRefusals },
     },
   },
 };

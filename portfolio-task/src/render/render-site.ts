@@ -59,7 +59,7 @@ export function renderSite(cv: Cv, options: RenderOptions): RenderedSite {
     description: null,
     faviconHref: base ? new URL('favicon.svg', base).href : '/favicon.svg',
     noindex: true,
-    children: createElement(NotFound, { labels, homeHref: base?.href ?? '/', templateId }),
+    children: createElement(NotFound, { title: labels.notFoundTitle, text: labels.notFoundText, homeHref: base?.href ?? '/', homeLabel: labels.backHome, templateId }),
   });
 
   const files: SiteFile[] = [

@@ -4,6 +4,7 @@ import { asPrismaError, isDatabaseUnreachable } from '../../db/database-errors';
 import { AppError, DependencyError, type ErrorCode } from '@r2w/cv-schema';
 import type { Logger } from '../../observability/logger';
 import type { Metrics } from '../../observability/metrics';
+import { sendErrorPage, wantsErrorPage } from './error-page';
 
 // The one place where errors become HTTP responses: {error:{code,message,details?}}.
 
@@ -74,8 +75,9 @@ export function mapError(error: unknown): Mapped & { dependency?: string } {
   return { status: 500, code: 'INTERNAL', message: 'Something went wrong on our side. It has been logged; please try again.' };
 }
 
-export function errorHandler(logger: Logger, metrics: Metrics): ErrorRequestHandler {
-  return (error, _req, res, next) => {
+/** `homeHref`: where the HTML error pages (error-page.ts) link to, the app's home page. */
+export function errorHandler(logger: Logger, metrics: Metrics, options: { homeHref: string }): ErrorRequestHandler {
+  return (error, req, res, next) => {
     if (res.headersSent) return next(error);
     const mapped = mapError(error);
     if (mapped.dependency) metrics.dependencyFailures.inc({ dependency: mapped.dependency });
@@ -83,6 +85,11 @@ export function errorHandler(logger: Logger, metrics: Metrics): ErrorRequestHand
       logger.error('request failed', { code: mapped.code, err: error instanceof Error ? { message: error.message, stack: error.stack, cause: String(error.cause ?? '') } : String(error) });
     } else {
       logger.info('request refused', { code: mapped.code, status: mapped.status });
+    }
+    if (wantsErrorPage(req, res)) {
+      metrics.errorPages.inc({ status: String(mapped.status) });
+      sendErrorPage(res, mapped.status, mapped.message, options.homeHref);
+      return;
     }
     res.status(mapped.status).json({ error: { code: mapped.code, message: mapped.message, ...(mapped.details === undefined ? {} : { details: mapped.details }) } });
   };

@@ -1,20 +1,17 @@
 import type { Request, Response, Router } from 'express';
 import type { ObjectStorage } from '@r2w/storage';
+import { SITE_CSP } from '@r2w/portfolio-task';
 import { siteFilesPrefix } from '@r2w/portfolio-task/build-job';
 import type { Database } from '../../db/database';
 import { AppError } from '@r2w/cv-schema';
 import type { UrlSigner } from '../../lib/signed-url';
 import { createRouter } from '../../http/router';
 import type { Metrics } from '../../observability/metrics';
+import { useErrorPage } from '../../http/middleware/error-page';
 
 // Published sites (/sites/<slug>/…) and build previews (/previews/<buildId>/…, behind a
 // signed, expiring link). Locally the API serves both from storage; in AWS CloudFront
 // serves published sites from S3 and previews are presigned S3 links.
-
-// The sites hold no script (JSON-LD is data, not run) and take their styles inline;
-// anything else a CV's text might smuggle in has nowhere to run.
-// 'self' for images: the site's own favicon (photos are on other https sites).
-const SITE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' https: data:; font-src https: data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 
 /** The file asked for inside a site, or null for a path that is no file of it ("..", "." or empty segments). */
 function filePath(req: Request): string | null {
@@ -46,6 +43,7 @@ export function sitesRouter(deps: { db: Database; storage: ObjectStorage; signer
     res.redirect(301, `/sites/${encodeURIComponent(req.params.slug)}/`);
   });
   router.get(['/sites/:slug/', '/sites/:slug/*path'], async (req, res) => {
+    useErrorPage(res);
     const slug = String(req.params.slug);
     const portfolio = /^[a-z0-9-]{1,50}$/.test(slug) ? await db.portfolio.findUnique({ where: { slug }, select: { id: true, publishedBuildId: true } }) : null;
     if (!portfolio?.publishedBuildId) {
@@ -71,6 +69,7 @@ export function sitesRouter(deps: { db: Database; storage: ObjectStorage; signer
     res.redirect(301, `/previews/${encodeURIComponent(req.params.buildId)}/${query}`);
   });
   router.get(['/previews/:buildId/', '/previews/:buildId/*path'], async (req, res) => {
+    useErrorPage(res);
     const buildId = String(req.params.buildId);
     if (!signer.verify(`/previews/${buildId}/`, req.query.expires, req.query.signature)) {
       metrics.siteRequests.inc({ kind: 'preview', status: '403' });
