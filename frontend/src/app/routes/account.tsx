@@ -14,12 +14,12 @@ export default function Account() {
   const [busy, setBusy] = useState<'out' | 'delete' | null>(null);
   const user = auth.user!;
 
-  const run = async (kind: 'out' | 'delete', action: () => Promise<void>) => {
+  const run = async (kind: 'out' | 'delete', action: (beforeEnd: () => void) => Promise<void>) => {
     setBusy(kind);
     setError(null);
     try {
-      await action();
-      navigate('/', { replace: true });
+      // A page that says it happened, rather than the sign-in page as if nothing had.
+      await action(() => navigate(kind === 'out' ? '/signed-out' : '/account-deleted', { replace: true }));
     } catch (failure) {
       setError(failure);
       setBusy(null);
