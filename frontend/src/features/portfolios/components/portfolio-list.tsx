@@ -33,7 +33,7 @@ export function PortfolioList({ portfolios, cvName }: { portfolios: Portfolio[];
                 if (window.confirm('Delete this website? Its published site goes offline.')) remove.mutate(portfolio.id);
               }}
             >
-              Delete website<span className="visually-hidden"> {portfolio.url ?? `from the CV of ${cvName(portfolio.cvId)}`}</span>
+              Delete website<span className="visually-hidden"> {portfolio.slug ? `at the address ${portfolio.slug}` : `from the CV of ${cvName(portfolio.cvId)}`}</span>
             </Button>
           </li>
         ))}
