@@ -11,6 +11,7 @@ import { pingDatabase } from './db/database';
 import { authRouter } from './routes/auth/auth.router';
 import { AuthService } from './routes/auth/auth.service';
 import { OAuthSignIn } from './routes/auth/oauth/oauth-sign-in';
+import { PasswordResets } from './routes/auth/password-resets';
 import { docsRouter } from './routes/docs/docs.router';
 import { healthRouter } from './routes/health/health.router';
 import { metricsRouter } from './routes/metrics/metrics.router';
@@ -86,6 +87,17 @@ export function buildApp(c: Container, options: AppOptions = {}): express.Expres
 
   const api = express.Router();
   const auth = new AuthService({ db, sessions, storage, sitePointers, taskRunner, tokens, metrics, logger, scryptLog2N: config.auth.scryptLog2N, sessionTtlSeconds: config.auth.sessionTtlSeconds });
+  const passwordResets = new PasswordResets({
+    db,
+    sessions,
+    mail: c.mail,
+    auth,
+    metrics,
+    logger,
+    scryptLog2N: config.auth.scryptLog2N,
+    ttlMinutes: config.auth.passwordResetTtlMinutes,
+    appBaseUrl: config.app.baseUrl,
+  });
   const oauth = new OAuthSignIn({ providers: config.oauth.providers, redirectBaseUrl: config.app.baseUrl, sessions, db, auth, metrics, logger });
   api.use(
     '/auth',
@@ -93,6 +105,7 @@ export function buildApp(c: Container, options: AppOptions = {}): express.Expres
     cookieParser(),
     authRouter({
       auth,
+      passwordResets,
       tokens,
       sessions,
       metrics,

@@ -35,6 +35,9 @@ import { RateLimits } from './http/middleware/rate-limit/rate-limits';
 import { createRedisConnection } from './adapters/redis/redis-connection';
 import type { PaymentProvider } from './adapters/payments/payment-provider';
 import { StripePaymentProvider } from './adapters/payments/stripe-provider';
+import type { MailSender } from './adapters/mail/mail-sender';
+import { OutboxMailSender } from './adapters/mail/outbox-mail-sender';
+import { SesMailSender } from './adapters/mail/ses-mail-sender';
 
 /** Extraction jobs: the CV to extract and the request that asked for it. */
 export interface ExtractionJob {
@@ -71,6 +74,8 @@ export interface Container {
   buildWatcher: BuildWatcher;
   /** Stripe, when payments are on; null when publishing is free. */
   paymentProvider: PaymentProvider | null;
+  /** Password reset mail: the local outbox, or SES. */
+  mail: MailSender;
   close(): Promise<void>;
 }
 
@@ -142,6 +147,12 @@ function createSitePointers(config: Config, tracing: Tracing): SitePointers {
   return new KvsSitePointers({ ...awsConnection(config, tracing), endpoint: p.endpoint, kvsArn: p.kvsArn, keyPrefix: p.keyPrefix });
 }
 
+function createMailSender(config: Config, tracing: Tracing, logger: Logger): MailSender {
+  const m = config.mail;
+  if (m.driver === 'outbox') return new OutboxMailSender({ dir: m.dir, from: m.from, logger });
+  return new SesMailSender({ ...awsConnection(config, tracing), from: m.from, configurationSet: m.configurationSet });
+}
+
 // ioredis reports every reconnection attempt; one line every 10 s is enough.
 function connectionWarning(logger: Logger, message: string): (error: Error) => void {
   let lastReported = 0;
@@ -211,6 +222,7 @@ export function createContainer(config: Config, overrides: Partial<Pick<Containe
     rateLimits,
     buildWatcher,
     paymentProvider,
+    mail: createMailSender(config, tracing, logger),
     async close() {
       buildWatcher.close();
       await Promise.allSettled([taskRunner.close(), sessions.close(), queue.close(), closeDatabase(), rateLimitRedis?.quit().catch(() => rateLimitRedis.disconnect())]);

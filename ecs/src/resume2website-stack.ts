@@ -66,6 +66,7 @@ export class Resume2WebsiteStack extends Stack {
       sitesBaseUrl: `${this.cdn.publicUrl}${SITES_PATH}`,
       appBaseUrl: this.cdn.publicUrl,
       payments: settings.payments,
+      mailFrom: settings.mailFrom,
       kvsArn: this.cdn.sitePointers.keyValueStoreArn,
       secrets: { databaseUrl: this.data.databaseUrl, redisUrl: this.data.redisUrl, jwtSecret: this.secrets.jwtSecret, anthropicApiKey: this.secrets.anthropicApiKey, stripe: this.secrets.stripe },
     });

@@ -40,6 +40,8 @@ export interface ServicesProps {
   /** The distribution's public origin: sign-in callbacks and the checkout return go there. */
   appBaseUrl: string;
   kvsArn: string;
+  /** The sender of password reset mail (SES); its domain is the identity the API may send as. */
+  mailFrom: string;
   payments?: PaymentSettings;
   secrets: {
     databaseUrl: secretsmanager.ISecret;
@@ -121,6 +123,8 @@ export class Services extends Construct {
       CLOUDFRONT_KVS_ARN: props.kvsArn,
       BUILD_RETENTION_DAYS: String(props.buildRetentionDays),
       APP_BASE_URL: props.appBaseUrl,
+      MAIL_DRIVER: 'ses',
+      MAIL_FROM: props.mailFrom,
       // Traces to the daemon sidecar in the same task; extraction and build outcomes as
       // embedded metrics in the log stream (the dashboard's widgets).
       XRAY_ENABLED: 'true',
@@ -308,6 +312,15 @@ export class Services extends Construct {
         sid: 'SitePointers',
         actions: ['cloudfront-keyvaluestore:DescribeKeyValueStore', 'cloudfront-keyvaluestore:GetKey', 'cloudfront-keyvaluestore:PutKey', 'cloudfront-keyvaluestore:DeleteKey'],
         resources: [props.kvsArn],
+      }),
+    );
+    // Password reset mail, as the sender's address or its domain (whichever SES identity was verified).
+    const address = /<?([^\s<>]+@([^\s<>]+?))>?$/.exec(props.mailFrom)!;
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'SendMail',
+        actions: ['ses:SendEmail'],
+        resources: [address[1]!, address[2]!].map((identity) => Stack.of(this).formatArn({ service: 'ses', resource: 'identity', resourceName: identity })),
       }),
     );
     return { ...api, service, targetGroup };

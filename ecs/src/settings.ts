@@ -19,6 +19,8 @@ export interface DeploymentSettings {
   useClaude: boolean;
   auroraMinCapacity: number;
   auroraMaxCapacity: number;
+  /** The sender of the app's mail (password reset links), sent with SES: an address of an identity verified in SES in `region`. */
+  mailFrom: string;
   /** Where alarms are e-mailed; empty: subscribe to the SNS topic yourself. */
   alarmEmail: string;
   /** The paid plan (Stripe Embedded Checkout); absent: PAYMENTS=off and publishing is free. */
@@ -99,6 +101,9 @@ export function readSettings(node: Node): DeploymentSettings {
       (n) => n >= Math.max(1, auroraMinCapacity) && n <= 256 && n * 2 === Math.round(n * 2),
       'must be 1 to 256 ACU in steps of 0.5, and at least auroraMinCapacity',
     ),
+    mailFrom:
+      stringOf(node, 'mailFrom', /^([^<>\r\n]+ )?<?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/, 'must be an address, optionally with a name: Resume2Website <no-reply@example.com>') ??
+      fail('mailFrom', 'is required (the sender of password reset mail, verified in SES)', undefined),
     alarmEmail: stringOf(node, 'alarmEmail', /^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'must be an e-mail address') ?? '',
     payments,
     domainName,

@@ -95,6 +95,8 @@ describe('task definitions', () => {
         XRAY_ENABLED: 'true',
         AWS_XRAY_DAEMON_ADDRESS: '127.0.0.1:2000',
         METRICS_EMF: 'true',
+        MAIL_DRIVER: 'ses',
+        MAIL_FROM: 'Resume2Website <no-reply@example.com>',
         // cdk.json sells nothing: publishing is free until the plan is configured.
         PAYMENTS: 'off',
       });
@@ -191,6 +193,17 @@ describe('least privilege', () => {
     });
     expect(actionsOf('Api').filter((a) => a.startsWith('ecs:') || a.startsWith('iam:'))).toEqual(['ecs:RunTask', 'ecs:DescribeTasks', 'ecs:StopTask', 'iam:PassRole']);
     expect(actionsOf('Api')).toEqual(expect.arrayContaining(['cloudfront-keyvaluestore:PutKey', 'cloudfront-keyvaluestore:DeleteKey', 'sqs:SendMessage']));
+  });
+
+  it('lets the API send mail as the sender of cdk.json only, and the worker none', () => {
+    const identity = (name: string) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ses:us-east-1:', { Ref: 'AWS::AccountId' }, `:identity/${name}`]] });
+    expect(policyOf('Api').find((s) => s.Sid === 'SendMail')).toEqual({
+      Sid: 'SendMail',
+      Effect: 'Allow',
+      Action: 'ses:SendEmail',
+      Resource: [identity('no-reply@example.com'), identity('example.com')],
+    });
+    expect(actionsOf('Worker').filter((a) => a.startsWith('ses:'))).toEqual([]);
   });
 
   it('lets the worker follow builders but never start one or pass a role', () => {

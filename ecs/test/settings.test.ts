@@ -26,6 +26,8 @@ describe('deployment settings', () => {
     [{ auroraMaxCapacity: 0.5 }, /"auroraMaxCapacity" must be 1 to 256 ACU/],
     [{ region: 'mars-1' }, /"region" must be an AWS region/],
     [{ alarmEmail: 'ops' }, /"alarmEmail" must be an e-mail address/],
+    [{ mailFrom: 'no-reply' }, /"mailFrom" must be an address/],
+    [{ mailFrom: '' }, /"mailFrom" is required/],
     [{ domainName: 'cv.example.com' }, /"domainName" and certificateArn must be given together/],
     [{ domainName: 'cv.example.com', certificateArn: 'arn:aws:acm:eu-west-1:123456789012:certificate/abc' }, /"certificateArn" must be an ACM certificate ARN in us-east-1/],
   ])('refuses %j with a sentence', (overrides, message) => {

@@ -187,8 +187,9 @@ describe('from a CV to a published website', () => {
 
   it('lists the CV and the website in the dashboard, with download and export', async () => {
     await page.getByRole('link', { name: 'Dashboard' }).click();
-    // The lists load after the page's headings: wait for them, then count.
-    const cvLink = page.getByRole('link', { name: /^jordan-avery-.*\.pdf$/ });
+    // The lists load after the page's headings: wait for them, then count. A CV is named by
+    // its person and a website by its address, not by the uploaded file's name.
+    const cvLink = page.getByRole('link', { name: 'Jordan Avery', exact: true });
     await cvLink.first().waitFor();
     await page.getByText(publicUrl).first().waitFor();
     expect(await cvLink.count()).toBe(1);
@@ -206,11 +207,11 @@ describe('from a CV to a published website', () => {
     await page.getByRole('heading', { name: 'Your CV', exact: true }).waitFor();
     expect(await page.getByLabel('Full name').inputValue()).toBe('Richard Hendriks');
     await page.getByRole('link', { name: 'Dashboard' }).click();
-    await page.getByRole('link', { name: 'Imported CV' }).waitFor();
+    await page.getByRole('link', { name: 'Richard Hendriks', exact: true }).waitFor();
   });
 
   it('unpublishes: the public address stops answering', async () => {
-    await page.getByRole('link', { name: /Website from/ }).click();
+    await page.getByRole('link', { name: 'the CV of Jordan Avery' }).click();
     await page.getByRole('button', { name: 'Unpublish' }).click();
     await page.getByRole('button', { name: 'Publish', exact: true }).waitFor();
     expect((await page.request.get(publicUrl)).status()).toBe(404);
@@ -219,7 +220,9 @@ describe('from a CV to a published website', () => {
   it('signs out, and signs back in with the keyboard alone', async () => {
     await page.getByRole('link', { name: 'Account' }).click();
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByRole('link', { name: 'Sign in' }).waitFor();
+    await page.waitForURL(`${product.url}/signed-out`);
+    await page.getByRole('heading', { name: 'You are signed out' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
     await page.goto(`${product.url}/sign-in`);
     await page.getByLabel('E-mail').waitFor();
     // From the top of the page: skip link, brand, nav links, then the form.
@@ -236,7 +239,7 @@ describe('from a CV to a published website', () => {
   it('fits a phone screen: no sideways scrolling on any page', async () => {
     await page.setViewportSize({ width: 360, height: 740 });
     try {
-      const cvLink = page.getByRole('link', { name: /^jordan-avery-.*\.pdf$/ });
+      const cvLink = page.getByRole('link', { name: 'Jordan Avery', exact: true });
       for (const [name, open] of [
         ['landing', () => page.goto(product.url)],
         [
@@ -278,7 +281,8 @@ describe('from a CV to a published website', () => {
     await page.getByLabel('Type DELETE to confirm').fill('DELETE');
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Delete my account' }).click();
-    await page.waitForURL(`${product.url}/`);
+    await page.waitForURL(`${product.url}/account-deleted`);
+    await page.getByRole('heading', { name: 'Your account has been deleted' }).waitFor();
     const login = await page.request.post(`${product.url}/api/v1/auth/login`, { data: { email, password } });
     expect(login.status()).toBe(401);
   });

@@ -53,7 +53,7 @@ describe('sign-in with Google', () => {
 
   it('says why when the user cancels at the provider', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.waitForURL(/\/sign-in\?next=/);
+    await page.waitForURL(`${product.url}/signed-out`);
     await page.goto(`${product.url}/sign-in`);
     provider.deny = 'access_denied';
     await page.getByRole('link', { name: 'Continue with Google' }).click();

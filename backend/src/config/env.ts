@@ -116,6 +116,24 @@ const EnvSchema = z.object({
   RATE_LIMIT_UPLOAD_USER: rate.prefault('30/1h'),
   RATE_LIMIT_BUILD: rate.prefault('30/1h'),
   RATE_LIMIT_IMPORT: rate.prefault('30/1h'),
+  RATE_LIMIT_PASSWORD_RESET_PER_IP: rate.prefault('20/1h'),
+  RATE_LIMIT_PASSWORD_RESET_PER_ACCOUNT: rate.prefault('5/1h'),
+  // How mail (password reset links) leaves: files under DATA_DIR/outbox locally, Amazon SES in AWS.
+  MAIL_DRIVER: z.enum(['outbox', 'ses']).default('outbox'),
+  MAIL_FROM: z
+    .string()
+    .regex(/^([^<>\r\n]+ )?<?[^\s@<>]+@[^\s@<>]+>?$/, 'must be an address, optionally with a name: Resume2Website <no-reply@example.com>')
+    .default('Resume2Website <no-reply@localhost>'),
+  SES_CONFIGURATION_SET: z
+    .string()
+    .regex(/^[\w-]{1,64}$/, 'must be an SES configuration set name: up to 64 letters, digits, _ and -')
+    .optional(),
+  PASSWORD_RESET_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(60),
   MAX_ACTIVE_BUILDS_PER_USER: z.coerce.number().int().min(1).max(100).default(2),
   MAX_PENDING_EXTRACTIONS: z.coerce.number().int().min(1).max(1000).default(3),
 
@@ -288,7 +306,10 @@ function conditionalProblems(env: Record<string, string | undefined>): z.core.$Z
     for (const key of ['ECS_CLUSTER', 'ECS_TASK_DEFINITION', 'ECS_CONTAINER_NAME', 'ECS_SUBNETS', 'ECS_SECURITY_GROUPS']) need(key, 'TASK_RUNNER=ecs');
   }
   // With STORAGE_DRIVER=s3 the storage check has already asked for it.
-  if (storage !== 's3' && (queue === 'sqs' || runner === 'ecs' || env.CLOUDWATCH_LOG_GROUP !== undefined)) need('AWS_REGION', 'an AWS driver or CLOUDWATCH_LOG_GROUP is chosen');
+  if (storage !== 's3' && (queue === 'sqs' || runner === 'ecs' || env.MAIL_DRIVER === 'ses' || env.CLOUDWATCH_LOG_GROUP !== undefined))
+    need('AWS_REGION', 'an AWS driver or CLOUDWATCH_LOG_GROUP is chosen');
+  // SES sends only from a verified identity: the local default address would be refused.
+  if (env.MAIL_DRIVER === 'ses') need('MAIL_FROM', 'MAIL_DRIVER=ses');
   if (env.CLOUDWATCH_LOG_STREAM !== undefined) need('CLOUDWATCH_LOG_GROUP', 'CLOUDWATCH_LOG_STREAM is set');
   if (env.SITE_POINTERS === 'cloudfront-kvs') need('CLOUDFRONT_KVS_ARN', 'SITE_POINTERS=cloudfront-kvs');
   // A provider is configured by its client id and secret together; half of the pair is a mistake.
@@ -344,7 +365,7 @@ export interface RateLimit {
   limit: number;
   windowMs: number;
 }
-export type RateLimitName = 'loginPerIp' | 'loginPerAccount' | 'register' | 'refresh' | 'uploadAnonymous' | 'uploadUser' | 'build' | 'import';
+export type RateLimitName = 'loginPerIp' | 'loginPerAccount' | 'register' | 'refresh' | 'uploadAnonymous' | 'uploadUser' | 'build' | 'import' | 'passwordResetPerIp' | 'passwordResetPerAccount';
 
 /** Every variable the application reads (.env.example documents each one). */
 export const ENV_VARIABLES = Object.keys(EnvSchema.shape);
@@ -371,6 +392,8 @@ export interface Config {
     sessionTtlSeconds: number;
     scryptLog2N: number;
     cookieSecure: boolean;
+    /** How long a password reset link works. */
+    passwordResetTtlMinutes: number;
   };
   http: { jsonBodyLimit: string; cvJsonBodyLimit: string; trustProxy: boolean | number | string };
   /**
@@ -435,6 +458,8 @@ export interface Config {
       };
   /** Where published slugs are looked up: the database (local /sites route) or CloudFront's KeyValueStore. */
   sitePointers: { driver: 'database' } | { driver: 'cloudfront-kvs'; kvsArn: string; endpoint: string | undefined; keyPrefix: string };
+  /** Where mail leaves: an outbox folder a developer reads, or Amazon SES. */
+  mail: { from: string } & ({ driver: 'outbox'; dir: string } | { driver: 'ses'; configurationSet: string | null });
   /** The SPA's public address (no trailing slash). */
   app: { baseUrl: string };
   /** Null when payments are off: publishing is then free for everyone. */
@@ -554,6 +579,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
       sessionTtlSeconds: e.SESSION_TTL_SECONDS,
       scryptLog2N: e.PASSWORD_SCRYPT_LOG2N,
       cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === 'production',
+      passwordResetTtlMinutes: e.PASSWORD_RESET_TTL_MINUTES,
     },
     http: { jsonBodyLimit: e.JSON_BODY_LIMIT, cvJsonBodyLimit: e.CV_JSON_BODY_LIMIT, trustProxy: parseTrustProxy(e.TRUST_PROXY) },
     metrics: metricsExposure(e),
@@ -572,7 +598,11 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
       uploadUser: e.RATE_LIMIT_UPLOAD_USER,
       build: e.RATE_LIMIT_BUILD,
       import: e.RATE_LIMIT_IMPORT,
+      passwordResetPerIp: e.RATE_LIMIT_PASSWORD_RESET_PER_IP,
+      passwordResetPerAccount: e.RATE_LIMIT_PASSWORD_RESET_PER_ACCOUNT,
     },
+    mail:
+      e.MAIL_DRIVER === 'ses' ? { driver: 'ses', from: e.MAIL_FROM, configurationSet: e.SES_CONFIGURATION_SET ?? null } : { driver: 'outbox', from: e.MAIL_FROM, dir: path.join(dataDir, 'outbox') },
     quotas: { activeBuildsPerUser: e.MAX_ACTIVE_BUILDS_PER_USER, pendingExtractionsPerOwner: e.MAX_PENDING_EXTRACTIONS },
     // Locally the API serves published sites itself; in AWS they are on the CloudFront domain.
     sites: { baseUrl: e.SITES_BASE_URL ?? `http://localhost:${e.PORT}/sites` },

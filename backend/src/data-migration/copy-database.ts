@@ -8,13 +8,14 @@ import { rowChecksum, TableChecksum } from './row-checksum';
 // end every table is compared whole: row counts, each row, and a checksum over all rows.
 
 /**
- * Every model, parents before children (OAuthIdentity and Cv → User, Portfolio → User and Cv,
+ * Every model, parents before children (OAuthIdentity, PasswordResetToken and Cv → User, Portfolio → User and Cv,
  * Build → Portfolio). `json` names the Json columns: a null there is written as a
  * database NULL. A unit test keeps this list in step with prisma/models.prisma.
  */
 export const TABLES = [
   { model: 'User', json: [] },
   { model: 'OAuthIdentity', json: [] },
+  { model: 'PasswordResetToken', json: [] },
   { model: 'Cv', json: ['data'] },
   { model: 'Portfolio', json: ['settings'] },
   { model: 'Build', json: [] },

@@ -8,6 +8,8 @@ export interface Metrics {
   httpDuration: client.Histogram<'method' | 'route' | 'status'>;
   authEvents: client.Counter<'event'>;
   oauthSignIns: client.Counter<'provider' | 'outcome'>;
+  passwordResets: client.Counter<'event'>;
+  mailMessages: client.Counter<'driver' | 'outcome'>;
   dependencyFailures: client.Counter<'dependency'>;
   cvUploads: client.Counter<'kind' | 'outcome'>;
   uploadBytes: client.Histogram<'kind'>;
@@ -70,6 +72,18 @@ export function createMetrics(options: { emf?: boolean; writeEmf?: (line: string
       name: 'r2w_auth_events_total',
       help: 'Account events: register, login, login_failed, refresh, refresh_reuse, logout, account_deleted, token_rejected.',
       labelNames: ['event'],
+      registers: [registry],
+    }),
+    passwordResets: new client.Counter({
+      name: 'r2w_password_reset_events_total',
+      help: 'Password resets: requested (a link was made), requested_unknown_email (nothing sent), reset, and refused_unknown, refused_expired, refused_used for links that did not work.',
+      labelNames: ['event'],
+      registers: [registry],
+    }),
+    mailMessages: new client.Counter({
+      name: 'r2w_mail_messages_total',
+      help: 'Mail handed to the sender (outbox or ses) by outcome: sent or failed.',
+      labelNames: ['driver', 'outcome'],
       registers: [registry],
     }),
     oauthSignIns: new client.Counter({

@@ -42,7 +42,7 @@ describe('upload', () => {
   it('accepts an anonymous upload with 202, stores the file, queues a job and returns a claim token', async () => {
     const res = await upload(TEXT_CV, 'my cv.txt');
     expect(res.status).toBe(202);
-    expect(res.body.cv).toMatchObject({ status: 'queued', progress: 0, fileName: 'my cv.txt', fileKind: 'txt', fileSize: TEXT_CV.length, claimed: false });
+    expect(res.body.cv).toMatchObject({ status: 'queued', progress: 0, fileName: 'my cv.txt', fileKind: 'txt', fileSize: TEXT_CV.length, claimed: false, personName: null });
     expect(res.body.claimToken).toMatch(/^[\w-]{32}$/);
     const row = await t.container.db.cv.findUniqueOrThrow({ where: { id: res.body.cv.id } });
     expect(row.fileKey).toBe(`uploads/anon/${row.id}/original.txt`);
@@ -190,8 +190,14 @@ describe('JSON Resume import, edit and export', () => {
     const got = await request(t.app)
       .get(`/api/v1/cvs/${cv.id}`)
       .set(...bearer(owner.accessToken));
-    expect(got.body.cv).toMatchObject({ status: 'ready', progress: 100, extractor: 'import', fileKind: null });
+    expect(got.body.cv).toMatchObject({ status: 'ready', progress: 100, extractor: 'import', fileKind: null, personName: 'Richard Hendriks' });
     expect(got.body.cv.data.hero.fullName).toBe('Richard Hendriks');
+    // Lists carry no data, so they name the CV by its person.
+    const listed = await request(t.app)
+      .get('/api/v1/cvs')
+      .set(...bearer(owner.accessToken));
+    expect(listed.body.cvs.find((item: { id: string }) => item.id === cv.id)).toMatchObject({ personName: 'Richard Hendriks', fileName: null });
+    expect(listed.body.cvs.find((item: { id: string }) => item.id === cv.id)).not.toHaveProperty('data');
 
     const exported = await request(t.app)
       .get(`/api/v1/cvs/${cv.id}/export?format=json-resume`)

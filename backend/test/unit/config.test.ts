@@ -128,6 +128,19 @@ describe('configuration', () => {
     expect(problems({ STORAGE_DRIVER: 'gcs' })[0]).toMatch(/^STORAGE_DRIVER: .*"local".*"s3".*\(got "gcs"\)$/);
   });
 
+  it('sends mail to the outbox under DATA_DIR by default, and with SES from a named sender', () => {
+    expect(loadConfig({ DATA_DIR: '/srv/r2w' }).mail).toEqual({ driver: 'outbox', from: 'Resume2Website <no-reply@localhost>', dir: '/srv/r2w/outbox' });
+    expect(problems({ MAIL_DRIVER: 'ses' })).toEqual([
+      'AWS_REGION: is required when an AWS driver or CLOUDWATCH_LOG_GROUP is chosen (not set)',
+      'MAIL_FROM: is required when MAIL_DRIVER=ses (not set)',
+    ]);
+    expect(problems({ MAIL_DRIVER: 'smtp' })[0]).toMatch(/^MAIL_DRIVER: .*\(got "smtp"\)$/);
+    expect(problems({ MAIL_FROM: 'not an address' })[0]).toMatch(/^MAIL_FROM: must be an address/);
+    expect(problems({ PASSWORD_RESET_TTL_MINUTES: '1' })[0]).toMatch(/^PASSWORD_RESET_TTL_MINUTES: /);
+    const ses = loadConfig({ MAIL_DRIVER: 'ses', AWS_REGION: 'eu-west-1', MAIL_FROM: 'Resume2Website <hello@example.com>', SES_CONFIGURATION_SET: 'r2w' });
+    expect(ses.mail).toEqual({ driver: 'ses', from: 'Resume2Website <hello@example.com>', configurationSet: 'r2w' });
+  });
+
   it('refuses in-memory sessions and a generated secret in production', () => {
     expect(problems({ NODE_ENV: 'production', PAYMENTS: 'off' })).toEqual(['JWT_SECRET: is required when NODE_ENV=production (not set)', 'REDIS_URL: is required when NODE_ENV=production (not set)']);
   });

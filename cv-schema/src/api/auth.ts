@@ -8,9 +8,12 @@ const email = z
   .max(254, 'must be at most 254 characters')
   .pipe(z.email({ error: 'must be an e-mail address' }));
 
+// The rule for every password a person chooses (sign-up and password reset).
+const newPassword = z.string({ error: 'is required' }).min(10, 'must be at least 10 characters').max(200, 'must be at most 200 characters');
+
 export const RegisterBodySchema = z.object({
   email,
-  password: z.string({ error: 'is required' }).min(10, 'must be at least 10 characters').max(200, 'must be at most 200 characters'),
+  password: newPassword,
   name: z.string().trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters').optional(),
 });
 export type RegisterBody = z.infer<typeof RegisterBodySchema>;
@@ -20,6 +23,25 @@ export const LoginBodySchema = z.object({
   password: z.string({ error: 'is required' }).min(1, 'is required').max(200, 'must be at most 200 characters'),
 });
 export type LoginBody = z.infer<typeof LoginBodySchema>;
+
+export const PasswordResetRequestBodySchema = z.object({ email });
+export type PasswordResetRequestBody = z.infer<typeof PasswordResetRequestBodySchema>;
+
+export const PasswordResetRequestResponseSchema = z
+  .strictObject({
+    message: z.string().meta({ description: 'The same sentence whether or not the address has an account.' }),
+  })
+  .meta({ id: 'PasswordResetRequested' });
+export type PasswordResetRequestResponse = z.infer<typeof PasswordResetRequestResponseSchema>;
+
+export const PasswordResetBodySchema = z.object({
+  token: z
+    .string({ error: 'is required' })
+    .regex(/^[\w-]{20,100}$/, 'must be the code from the reset link')
+    .meta({ description: 'From the link in the e-mail (the part after #token=).' }),
+  password: newPassword,
+});
+export type PasswordResetBody = z.infer<typeof PasswordResetBodySchema>;
 
 export const RefreshBodySchema = z.object({
   refreshToken: z.string().min(1, 'must not be empty').max(300).optional().meta({ description: 'Leave it out to use the r2w_refresh cookie.' }),

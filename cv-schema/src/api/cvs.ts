@@ -19,6 +19,7 @@ export const ApiCvSchema = z
     progressMessage: z.string().nullable(),
     fileName: z.string().nullable().meta({ description: 'The uploaded file, as named on the uploader’s computer; null when imported.' }),
     fileKind: z.enum(['pdf', 'docx', 'txt']).nullable(),
+    personName: z.string().nullable().meta({ description: 'Whom the CV is about (its hero’s full name), for naming it in lists; null until read or when it names nobody.' }),
     fileSize: z.int().min(0).nullable(),
     extractor: z.string().nullable().meta({ description: 'What read the CV: claude, openai-compatible, offline or import.' }),
     claimed: z.boolean().meta({ description: 'Whether an account owns it (false for an anonymous upload not yet claimed).' }),

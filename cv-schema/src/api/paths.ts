@@ -6,6 +6,9 @@ import {
   OAuthCallbackQuerySchema,
   OAuthParamsSchema,
   OAuthStartQuerySchema,
+  PasswordResetBodySchema,
+  PasswordResetRequestBodySchema,
+  PasswordResetRequestResponseSchema,
   ProvidersResponseSchema,
   RefreshBodySchema,
   RegisterBodySchema,
@@ -170,6 +173,31 @@ export const API_PATHS: ZodOpenApiPathsObject = {
         200: answer('A new session answer; the old refresh token no longer works.', SessionSchema),
         ...refusals(400, 413, 415, 429),
         401: refusal(401, 'INVALID_TOKEN (no or a wrong refresh token) or SESSION_REVOKED (the session has ended, or a rotated token came back).'),
+      },
+    },
+  },
+  '/api/v1/auth/password-reset/request': {
+    post: {
+      tags: ['auth'],
+      operationId: 'requestPasswordReset',
+      summary: 'E-mail a password reset link',
+      description:
+        'Answers 202 with the same sentence whether or not the address has an account, so it does not tell who has one. With an account, a link to /reset-password#token=<token> in the SPA is e-mailed; it works once, for PASSWORD_RESET_TTL_MINUTES.',
+      requestBody: jsonBody(PasswordResetRequestBodySchema),
+      responses: { 202: answer('Accepted.', PasswordResetRequestResponseSchema), ...refusals(400, 413, 415, 429) },
+    },
+  },
+  '/api/v1/auth/password-reset': {
+    post: {
+      tags: ['auth'],
+      operationId: 'resetPassword',
+      summary: 'Set a new password with the token from a reset link',
+      description: 'Sets the password, ends every session of the account (and every other reset link), and signs in with a new session.',
+      requestBody: jsonBody(PasswordResetBodySchema),
+      responses: {
+        200: answer('Signed in with the new password; the refresh token is also set as a cookie.', SessionSchema),
+        ...refusals(413, 415, 429),
+        400: refusal(400, 'VALIDATION_FAILED (e.g. a password too short), or RESET_TOKEN_INVALID: the link is unknown, expired or already used.'),
       },
     },
   },

@@ -2,7 +2,7 @@ import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { Layout } from './layout';
 import { Landing } from './routes/landing';
-import { SignIn, SignInComplete, SignUp } from './routes/auth-pages';
+import { Farewell, ForgotPassword, ResetPassword, SignIn, SignInComplete, SignUp } from './routes/auth-pages';
 import { RequireUser } from './require-user';
 import { NotFound } from './routes/not-found';
 import { Loading } from '@/components/ui/loading';
@@ -23,6 +23,10 @@ export function AppRoutes() {
         <Route path="sign-in" element={<SignIn />} />
         <Route path="sign-in/complete" element={<SignInComplete />} />
         <Route path="sign-up" element={<SignUp />} />
+        <Route path="forgot-password" element={<ForgotPassword />} />
+        <Route path="reset-password" element={<ResetPassword />} />
+        <Route path="signed-out" element={<Farewell what="signed-out" />} />
+        <Route path="account-deleted" element={<Farewell what="account-deleted" />} />
         <Route
           path="cvs/:cvId"
           element={

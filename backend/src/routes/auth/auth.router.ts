@@ -4,15 +4,26 @@ import { authenticate, authOf } from '../../http/middleware/authenticate';
 import type { SessionStore } from '../../adapters/session-store/session-store';
 import type { RateLimits } from '../../http/middleware/rate-limit/rate-limits';
 import type { Metrics } from '../../observability/metrics';
-import { LoginBodySchema, RefreshBodySchema, RegisterBodySchema, type Provider, type Session } from '@r2w/cv-schema/api';
+import {
+  LoginBodySchema,
+  PasswordResetBodySchema,
+  PasswordResetRequestBodySchema,
+  RefreshBodySchema,
+  RegisterBodySchema,
+  type PasswordResetRequestResponse,
+  type Provider,
+  type Session,
+} from '@r2w/cv-schema/api';
 import type { AuthService } from './auth.service';
 import type { TokenService } from './tokens';
 import { clearRefreshCookie, REFRESH_COOKIE, setRefreshCookie } from './refresh-cookie';
 import type { OAuthSignIn } from './oauth/oauth-sign-in';
 import { oauthRouter } from './oauth/oauth.router';
+import { RESET_REQUESTED, type PasswordResets } from './password-resets';
 
 export interface AuthRouterDeps {
   auth: AuthService;
+  passwordResets: PasswordResets;
   tokens: TokenService;
   sessions: SessionStore;
   metrics: Metrics;
@@ -47,6 +58,15 @@ export function authRouter(deps: AuthRouterDeps): Router {
     const body = RefreshBodySchema.parse(req.body ?? {});
     const fromCookie: unknown = req.cookies?.[REFRESH_COOKIE];
     sendSession(res, 200, await deps.auth.refresh(body.refreshToken ?? (typeof fromCookie === 'string' ? fromCookie : undefined)));
+  });
+
+  router.post('/password-reset/request', limits.for('passwordResetPerIp'), limits.for('passwordResetPerAccount'), async (req, res) => {
+    await deps.passwordResets.request(PasswordResetRequestBodySchema.parse(req.body));
+    res.status(202).json({ message: RESET_REQUESTED } satisfies PasswordResetRequestResponse);
+  });
+
+  router.post('/password-reset', limits.for('passwordResetPerIp'), async (req, res) => {
+    sendSession(res, 200, await deps.passwordResets.reset(PasswordResetBodySchema.parse(req.body)));
   });
 
   router.post('/logout', requireUser, async (_req, res) => {

@@ -12,6 +12,12 @@ function failureOf(row: ProgressColumns): Pick<ApiCv, 'error'> {
   return row.status === 'failed' ? { error: { code: row.errorCode ?? 'EXTRACTION_FAILED', message: row.errorMessage ?? 'Extraction failed.' } } : {};
 }
 
+// Lists name a CV by its person, which only the data knows: two CVs uploaded as cv.pdf differ by it.
+function personNameOf(data: CvRow['data']): string | null {
+  const name = (data as Cv | null)?.hero?.fullName?.trim();
+  return name ? name : null;
+}
+
 export function toApiCv(row: CvRow, options: { withData: boolean }) {
   return {
     id: row.id,
@@ -20,6 +26,7 @@ export function toApiCv(row: CvRow, options: { withData: boolean }) {
     progressMessage: row.progressMessage,
     fileName: row.fileName,
     fileKind: row.fileKind as ApiCv['fileKind'],
+    personName: personNameOf(row.data),
     fileSize: row.fileSize,
     extractor: row.extractor,
     claimed: row.userId !== null,

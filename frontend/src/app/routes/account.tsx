@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
 import { Button } from '@/components/ui/button';
 import { ErrorNote } from '@/components/ui/error-note';
 import { Field } from '@/components/ui/field';
@@ -8,18 +7,18 @@ import { PlanSummary } from '@/features/payments/components/plan-summary';
 
 export default function Account() {
   const auth = useAuth();
-  const navigate = useNavigate();
   const [confirm, setConfirm] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState<'out' | 'delete' | null>(null);
   const user = auth.user!;
 
-  const run = async (kind: 'out' | 'delete', action: () => Promise<void>) => {
+  const run = async (kind: 'out' | 'delete', action: (beforeEnd: () => void) => Promise<void>) => {
     setBusy(kind);
     setError(null);
     try {
-      await action();
-      navigate('/', { replace: true });
+      // A page that says it happened, rather than the sign-in page as if nothing had; loaded
+      // afresh, so nothing of the account stays in this tab's memory (the query cache).
+      await action(() => window.location.replace(kind === 'out' ? '/signed-out' : '/account-deleted'));
     } catch (failure) {
       setError(failure);
       setBusy(null);

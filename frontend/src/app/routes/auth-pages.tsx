@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { ErrorNote } from '@/components/ui/error-note';
 import { Loading } from '@/components/ui/loading';
 import { AuthForm } from '@/features/auth/components/auth-form';
+import { ForgotPasswordForm } from '@/features/auth/components/forgot-password-form';
+import { ResetPasswordForm } from '@/features/auth/components/reset-password-form';
 import { useAuth } from '@/features/auth/components/auth-provider';
 import { ProviderButtons } from '@/features/auth/components/provider-buttons';
 import { oauthFailureMessage } from '@/features/auth/oauth-failures';
@@ -28,6 +30,11 @@ function AuthPage({ mode }: { mode: 'sign-in' | 'sign-up' }) {
       {providerFailure ? <ErrorNote>{providerFailure}</ErrorNote> : null}
       <ProviderButtons next={next} />
       <AuthForm mode={mode} onDone={() => navigate(next, { replace: true })} />
+      {signUp ? null : (
+        <p>
+          <Link to="/forgot-password">Forgot your password?</Link>
+        </p>
+      )}
       <p>
         {signUp ? 'Already have an account? ' : 'New here? '}
         <Link to={`${other}?next=${encodeURIComponent(next)}`}>{signUp ? 'Sign in' : 'Create an account'}</Link>
@@ -64,6 +71,62 @@ export function SignInComplete() {
       <h1>Sign in</h1>
       <ErrorNote>Your sign-in could not be completed. Please sign in again.</ErrorNote>
       <Link to={`/sign-in?next=${encodeURIComponent(next)}`}>Back to sign-in</Link>
+    </div>
+  );
+}
+
+export function ForgotPassword() {
+  return (
+    <div className="narrow">
+      <h1>Reset your password</h1>
+      <p>Enter the e-mail address of your account, and we will send you a link to choose a new password.</p>
+      <ForgotPasswordForm />
+      <p>
+        <Link to="/sign-in">Back to sign-in</Link>
+      </p>
+    </div>
+  );
+}
+
+/** Where the e-mailed link lands: its token is in the fragment (#token=…), which no server sees. */
+export function ResetPassword() {
+  const navigate = useNavigate();
+  const { hash } = useLocation();
+  const token = new URLSearchParams(hash.slice(1)).get('token');
+  return (
+    <div className="narrow">
+      <h1>Choose a new password</h1>
+      {token ? (
+        <ResetPasswordForm token={token} onDone={() => navigate('/dashboard', { replace: true })} />
+      ) : (
+        <>
+          <ErrorNote>This page needs the link from your password reset e-mail. Open the link from the e-mail, or ask for a new one.</ErrorNote>
+          <Link to="/forgot-password">Ask for a new link</Link>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** The confirmation after signing out or deleting the account (the account page comes here). */
+export function Farewell({ what }: { what: 'signed-out' | 'account-deleted' }) {
+  return (
+    <div className="narrow">
+      <h1>{what === 'signed-out' ? 'You are signed out' : 'Your account has been deleted'}</h1>
+      <p role="status" className="notice">
+        {what === 'signed-out'
+          ? 'You have signed out of Resume2Website on this browser. Your CVs and websites are kept in your account.'
+          : 'Your account, every CV and its file, and every website made from them are deleted, and published sites are offline.'}
+      </p>
+      <p>
+        {what === 'signed-out' ? (
+          <>
+            <Link to="/sign-in">Sign in again</Link> or <Link to="/">go to the start page</Link>.
+          </>
+        ) : (
+          <Link to="/">Go to the start page</Link>
+        )}
+      </p>
     </div>
   );
 }

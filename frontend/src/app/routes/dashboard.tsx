@@ -2,7 +2,7 @@ import { Link, useNavigate } from 'react-router';
 import { ErrorNote } from '@/components/ui/error-note';
 import { Loading } from '@/components/ui/loading';
 import { useCvs } from '@/features/cvs/api/list-cvs';
-import { CvList } from '@/features/cvs/components/cv-list';
+import { CvList, cvTitle } from '@/features/cvs/components/cv-list';
 import { ImportJsonResume } from '@/features/cvs/components/import-json-resume';
 import { usePortfolios } from '@/features/portfolios/api/list-portfolios';
 import { PortfolioList } from '@/features/portfolios/components/portfolio-list';
@@ -11,7 +11,10 @@ export default function Dashboard() {
   const cvs = useCvs();
   const portfolios = usePortfolios();
   const navigate = useNavigate();
-  const cvName = (cvId: string) => cvs.data?.find((cv) => cv.id === cvId)?.fileName ?? 'an imported CV';
+  const cvName = (cvId: string) => {
+    const cv = cvs.data?.find((item) => item.id === cvId);
+    return cv ? cvTitle(cv) : 'a CV';
+  };
   return (
     <div>
       <h1>Dashboard</h1>

@@ -47,6 +47,13 @@ const SPECS: Record<RateLimitName, LimitSpec> = {
   uploadUser: { label: 'upload_user', refusal: 'You have uploaded too many CVs.', key: byUser, skip: (res) => !signedIn(res) },
   build: { label: 'build', refusal: 'You have started too many builds.', key: byUser },
   import: { label: 'import', refusal: 'You have imported too many CVs.', key: byUser },
+  passwordResetPerIp: { label: 'password_reset_per_ip', refusal: 'Too many password resets from your network.', key: byNetwork },
+  // Per address from anywhere: the limit protects that person's inbox, wherever the requests come from.
+  passwordResetPerAccount: {
+    label: 'password_reset_per_account',
+    refusal: 'Too many password reset e-mails were asked for this address.',
+    key: (req, _res, hasher) => hasher.hash(emailOf(req)),
+  },
 };
 
 function waitPhrase(seconds: number): string {

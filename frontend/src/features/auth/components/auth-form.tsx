@@ -8,7 +8,8 @@ import { useAuth } from './auth-provider';
 
 type Props = { mode: 'sign-in' | 'sign-up'; onDone: () => void };
 
-const MIN_PASSWORD = 10;
+/** The API's rule for a new password (RegisterBodySchema, PasswordResetBodySchema). */
+export const MIN_PASSWORD = 10;
 
 export function AuthForm({ mode, onDone }: Props) {
   const auth = useAuth();

@@ -12,8 +12,14 @@ export type Auth = {
   signUp(email: string, password: string, name?: string): Promise<void>;
   /** Takes up the session a Google or LinkedIn sign-in left in the refresh cookie; rejects when there is none. */
   completeProviderSignIn(): Promise<void>;
-  signOut(): Promise<void>;
-  deleteAccount(): Promise<void>;
+  /** Sets a new password with the token of a reset link, and signs in (the account's other sessions end). */
+  resetPassword(token: string, password: string): Promise<void>;
+  /**
+   * `beforeEnd` runs once the API has ended the session, in the same render as the change to
+   * anonymous: navigating there keeps pages that need a user from redirecting to sign-in first.
+   */
+  signOut(beforeEnd?: () => void): Promise<void>;
+  deleteAccount(beforeEnd?: () => void): Promise<void>;
 };
 
 const AuthContext = createContext<Auth | null>(null);
@@ -99,6 +105,7 @@ export function AuthProvider({ children, onSignedIn }: Props) {
       user: state.status === 'signed-in' ? state.user : null,
       signIn: async (email, password) => signedIn(await sessionApi.login({ email, password })),
       signUp: async (email, password, name) => signedIn(await sessionApi.register({ email, password, ...(name ? { name } : {}) })),
+      resetPassword: async (token, password) => signedIn(await sessionApi.resetPassword({ token, password })),
       completeProviderSignIn: async () => {
         // Shared with a refresh already under way (this page's first load may start one).
         const result = await refreshSession();
@@ -108,17 +115,19 @@ export function AuthProvider({ children, onSignedIn }: Props) {
         }
         await signedIn(result);
       },
-      signOut: async () => {
+      signOut: async (beforeEnd) => {
         try {
           await sessionApi.logout();
         } catch (error) {
           // A session that already ended is signed out all the same.
           if (!(error instanceof ApiError && error.status === 401)) throw error;
         }
+        beforeEnd?.();
         endSession();
       },
-      deleteAccount: async () => {
+      deleteAccount: async (beforeEnd) => {
         await sessionApi.deleteAccount();
+        beforeEnd?.();
         endSession();
       },
     }),

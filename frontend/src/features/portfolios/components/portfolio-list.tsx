@@ -13,18 +13,17 @@ export function PortfolioList({ portfolios, cvName }: { portfolios: Portfolio[];
         {portfolios.map((portfolio) => (
           <li key={portfolio.id} className="list-row">
             <div>
-              <Link to={`/cvs/${portfolio.cvId}`}>Website from {cvName(portfolio.cvId)}</Link>{' '}
+              {/* A website is named by its address: that is what its owner shares. */}
+              {portfolio.url ? (
+                <a href={portfolio.url} target="_blank" rel="noreferrer" className="list-title">
+                  {portfolio.url}
+                </a>
+              ) : (
+                <span className="list-title">{portfolio.slug ? `Address “${portfolio.slug}”` : 'No address chosen yet'}</span>
+              )}{' '}
               <span className={`badge ${portfolio.published ? 'badge-ready' : 'badge-queued'}`}>{portfolio.published ? 'Published' : 'Not published'}</span>
               <p className="hint">
-                Template: {portfolio.templateId}
-                {portfolio.url ? (
-                  <>
-                    {' · '}
-                    <a href={portfolio.url} target="_blank" rel="noreferrer">
-                      {portfolio.url}
-                    </a>
-                  </>
-                ) : null}
+                Made from <Link to={`/cvs/${portfolio.cvId}`}>the CV of {cvName(portfolio.cvId)}</Link> · Template: {portfolio.templateId}
               </p>
             </div>
             <Button
@@ -34,7 +33,7 @@ export function PortfolioList({ portfolios, cvName }: { portfolios: Portfolio[];
                 if (window.confirm('Delete this website? Its published site goes offline.')) remove.mutate(portfolio.id);
               }}
             >
-              Delete website<span className="visually-hidden"> from {cvName(portfolio.cvId)}</span>
+              Delete website<span className="visually-hidden"> {portfolio.slug ? `at the address ${portfolio.slug}` : `from the CV of ${cvName(portfolio.cvId)}`}</span>
             </Button>
           </li>
         ))}
