@@ -172,11 +172,21 @@ function isTable(run: Run): boolean {
 
 // A run set with letter-spacing ("W O R K", as pdf.js renders tracked capitals): single
 // characters, each followed by one space. The word space between two such runs is a gap
-// between items, which joins them with a space as usual.
-const LETTER_SPACED = /^\S(?: \S){2,}$/u;
+// between items, which joins them with a space as usual. Kerned pairs ("AT", "RY") come out
+// of pdf.js without their space ("S U M M A RY", "E D U C AT I O N"): letters in pairs
+// count too, as long as most of the run is single letters, which no sentence is.
+const SPACED_CHARACTERS = /^\S(?: \S){2,}$/u;
+const SPACED_LETTERS = /^\p{L}{1,2}(?: \p{L}{1,2}){2,}$/u;
+
+function isLetterSpaced(text: string): boolean {
+  if (SPACED_CHARACTERS.test(text)) return true;
+  if (!SPACED_LETTERS.test(text)) return false;
+  const tokens = text.split(' ');
+  return tokens.filter((token) => token.length === 1).length * 4 >= tokens.length * 3;
+}
 
 function toLine(drawn: readonly PdfTextItem[], page: number, column: number, rightToLeftPage: boolean): DraftLine {
-  const items = drawn.map((item) => (LETTER_SPACED.test(item.text) ? { ...item, text: item.text.replace(/ /g, '') } : item));
+  const items = drawn.map((item) => (isLetterSpaced(item.text) ? { ...item, text: item.text.replace(/ /g, '') } : item));
   const cells = splitCells(items);
   const visual = cells.map((cell) => joinVisual(cell.pieces)).join(' ');
   // A line is a right-to-left paragraph when Hebrew/Arabic dominates it, or when it has any
@@ -199,7 +209,7 @@ function toLine(drawn: readonly PdfTextItem[], page: number, column: number, rig
     bold: majority(items, (item) => item.bold),
     italic: majority(items, (item) => item.italic),
     ...(fontName === undefined ? {} : { fontName }),
-    ...(majority(drawn, (item) => LETTER_SPACED.test(item.text)) ? { letterSpaced: true } : {}),
+    ...(majority(drawn, (item) => isLetterSpaced(item.text)) ? { letterSpaced: true } : {}),
     column,
   };
 }

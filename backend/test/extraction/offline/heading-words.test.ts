@@ -51,6 +51,9 @@ describe('sectionOfHeading', () => {
     ['— PROJECTS —', 'projects'],
     ['E X P E R I E N C E', 'experience'],
     ['W O R K  E X P E R I E N C E', 'experience'],
+    // Letter-spaced runs joined without their word space.
+    ['WORKEXPERIENCE', 'experience'],
+    ['TechnicalSkills', 'skills'],
     ['Awards & Honors', 'awards'],
     ['Training & Certifications', 'certifications'],
     ['Clinical Skills', 'skills'],

@@ -774,6 +774,10 @@ export function sectionOfHeading(text: string): HeadingKey | null {
   const exact = BY_PHRASE.get(folded) ?? BY_STEMMED_PHRASE.get(stemmed(folded));
   if (exact) return exact;
   if (/^(?:\p{L} +)+\p{L}$/u.test(folded)) return BY_SQUASHED_PHRASE.get(folded.replace(/ /g, '')) ?? null;
+  // pdf.js reads a letter-spaced run as single letters and spaces alike, so the word space
+  // is lost once the letters are joined: "W O R K E X P E R I E N C E" → "WORKEXPERIENCE".
+  const squashed = /^\p{L}+$/u.test(folded) ? BY_SQUASHED_PHRASE.get(folded) : undefined;
+  if (squashed) return squashed;
   const parts = folded.split(JOINERS).filter(Boolean);
   if (parts.length < 2) return coreWordSection(folded);
   const whole = BY_PHRASE.get(parts.join(' and '));

@@ -96,6 +96,9 @@ function unknownHeadings(lines: readonly Line[], known: readonly Candidate[], st
   return found;
 }
 
+// How much larger than the text a name is set, at the least.
+const NAME_SCALE = 1.4;
+
 export function findSections(lines: readonly Line[], style: BodyStyle): Sections {
   const known = keywordHeadings(lines, style);
   const byLine = new Map(known.map((candidate) => [candidate.line, candidate]));
@@ -136,8 +139,10 @@ export function findSections(lines: readonly Line[], style: BodyStyle): Sections
     }
     // A line set larger than every heading (the name) belongs to the header wherever it
     // stands, and so does what follows it up to the next heading: a sidebar or a table
-    // cell can put the name after the first sections.
-    if (blocks.length > 0 && headingSize > 0 && line.fontSize > headingSize + 2) current.set(column, null);
+    // cell can put the name after the first sections. Some layouts set their headings
+    // smaller than the text (tracked small capitals): an entry's title set a little larger
+    // than the text is then no name, which stands out from the text as well.
+    if (blocks.length > 0 && headingSize > 0 && line.fontSize > Math.max(headingSize + 2, style.fontSize * NAME_SCALE)) current.set(column, null);
     if (index < 3 && blocks.length === 0 && header.length === 0 && isDocumentTitle(line.text)) return;
     const block = current.get(column);
     if (block) block.lines.push(line);
