@@ -191,7 +191,8 @@ function toLine(drawn: readonly PdfTextItem[], page: number, column: number, rig
   const visual = cells.map((cell) => joinVisual(cell.pieces)).join(' ');
   // A line is a right-to-left paragraph when Hebrew/Arabic dominates it, or when it has any
   // on a page where they dominate (a Hebrew CV's line listing "Jira, SQL, Figma").
-  const rtl = isRightToLeft(visual) || (rightToLeftPage && hasRightToLeft(visual));
+  // A line without letters (a phone number, a range of years) takes the page's direction.
+  const rtl = isRightToLeft(visual) || (rightToLeftPage && (hasRightToLeft(visual) || !/\p{L}/u.test(visual)));
   // Cells read in the paragraph's direction: right to left, the rightmost cell comes first.
   const ordered = rtl ? [...cells].reverse() : cells;
   const x = least(items.map((item) => item.x));

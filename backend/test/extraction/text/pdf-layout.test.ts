@@ -99,6 +99,12 @@ describe('layoutPage', () => {
     ]);
   });
 
+  it('reads a line without letters on a right-to-left page right to left', () => {
+    // A phone number set in a right-to-left paragraph: the bidi algorithm draws its groups from the right.
+    const lines = layoutPage([item('ליאור', 480, 100), item('מנהלת', 452, 100), item('0142', 436, 130), item('555', 466, 130), item('79', 489, 130), item('962', 505, 130), item('+', 522, 130)], 1);
+    expect(lines.map((line) => line.text)).toEqual(['ליאור מנהלת', '+962 79 555 0142']);
+  });
+
   it('orders the cells of a right-to-left row from the right', () => {
     // Drawn left to right: the dates on the left, the company on the right; read right to left.
     const lines = layoutPage([item('2019 – 2023', 40, 100), item('בע"מ', 470, 100), item('טבע', 495, 100)], 1);
