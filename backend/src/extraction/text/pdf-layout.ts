@@ -172,16 +172,27 @@ function isTable(run: Run): boolean {
 
 // A run set with letter-spacing ("W O R K", as pdf.js renders tracked capitals): single
 // characters, each followed by one space. The word space between two such runs is a gap
-// between items, which joins them with a space as usual.
-const LETTER_SPACED = /^\S(?: \S){2,}$/u;
+// between items, which joins them with a space as usual. Kerned pairs ("AT", "RY") come out
+// of pdf.js without their space ("S U M M A RY", "E D U C AT I O N"): letters in pairs
+// count too, as long as most of the run is single letters, which no sentence is.
+const SPACED_CHARACTERS = /^\S(?: \S){2,}$/u;
+const SPACED_LETTERS = /^\p{L}{1,2}(?: \p{L}{1,2}){2,}$/u;
+
+function isLetterSpaced(text: string): boolean {
+  if (SPACED_CHARACTERS.test(text)) return true;
+  if (!SPACED_LETTERS.test(text)) return false;
+  const tokens = text.split(' ');
+  return tokens.filter((token) => token.length === 1).length * 4 >= tokens.length * 3;
+}
 
 function toLine(drawn: readonly PdfTextItem[], page: number, column: number, rightToLeftPage: boolean): DraftLine {
-  const items = drawn.map((item) => (LETTER_SPACED.test(item.text) ? { ...item, text: item.text.replace(/ /g, '') } : item));
+  const items = drawn.map((item) => (isLetterSpaced(item.text) ? { ...item, text: item.text.replace(/ /g, '') } : item));
   const cells = splitCells(items);
   const visual = cells.map((cell) => joinVisual(cell.pieces)).join(' ');
   // A line is a right-to-left paragraph when Hebrew/Arabic dominates it, or when it has any
   // on a page where they dominate (a Hebrew CV's line listing "Jira, SQL, Figma").
-  const rtl = isRightToLeft(visual) || (rightToLeftPage && hasRightToLeft(visual));
+  // A line without letters (a phone number, a range of years) takes the page's direction.
+  const rtl = isRightToLeft(visual) || (rightToLeftPage && (hasRightToLeft(visual) || !/\p{L}/u.test(visual)));
   // Cells read in the paragraph's direction: right to left, the rightmost cell comes first.
   const ordered = rtl ? [...cells].reverse() : cells;
   const x = least(items.map((item) => item.x));
@@ -199,7 +210,7 @@ function toLine(drawn: readonly PdfTextItem[], page: number, column: number, rig
     bold: majority(items, (item) => item.bold),
     italic: majority(items, (item) => item.italic),
     ...(fontName === undefined ? {} : { fontName }),
-    ...(majority(drawn, (item) => LETTER_SPACED.test(item.text)) ? { letterSpaced: true } : {}),
+    ...(majority(drawn, (item) => isLetterSpaced(item.text)) ? { letterSpaced: true } : {}),
     column,
   };
 }

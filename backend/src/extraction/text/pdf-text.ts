@@ -4,6 +4,7 @@ import { ExtractionError } from '../errors';
 import type { DocumentText } from './document-text';
 import { withoutPageFurniture, type PageLines } from './page-furniture';
 import { layoutPage, type PdfTextItem } from './pdf-layout';
+import { unswapLamAlef } from './visual-to-logical';
 import { assembleDocument } from './text-lines';
 
 // Weight and slant are only known from the font's name. "Semi" alone would also catch
@@ -76,7 +77,7 @@ async function pageItems(page: PDFPageProxy): Promise<PdfTextItem[]> {
       const fontName = realFontName(page, item.fontName);
       const ascent = content.styles[item.fontName]?.ascent || DEFAULT_ASCENT;
       return {
-        text: item.str,
+        text: unswapLamAlef(item.str),
         x,
         baseline,
         top: baseline - ascent * fontSize,

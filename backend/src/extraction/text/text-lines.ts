@@ -13,11 +13,17 @@ const INVISIBLE = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\u00AD\u200B\u2060\uF
 // so pdf.js reads "工程师" as "⼯程师"; compatibility normalisation gives the ideograph back.
 const KANGXI_RADICAL = /[\u2F00-\u2FDF]/g;
 
-/** Collapses every kind of whitespace (NBSP, thin spaces, newlines) to single spaces, drops invisible characters and radicals standing in for ideographs. */
+// Arabic as shaped for display: initial, medial, final and isolated letter forms and
+// ligatures (U+FB50–U+FDFF, U+FE70–U+FEFF), which Chromium's PDFs carry and pdf.js passes
+// on. Compatibility normalisation gives the letters people type, which the rest compares with.
+const ARABIC_PRESENTATION_FORMS = /[\uFB50-\uFDFF\uFE70-\uFEFE]+/g;
+
+/** Collapses every kind of whitespace (NBSP, thin spaces, newlines) to single spaces, drops invisible characters, and gives back the ideographs and Arabic letters that radicals and display forms stand in for. */
 export function cleanText(raw: string): string {
   return raw
     .replace(INVISIBLE, '')
     .replace(KANGXI_RADICAL, (radical) => radical.normalize('NFKC'))
+    .replace(ARABIC_PRESENTATION_FORMS, (forms) => forms.normalize('NFKC'))
     .replace(/\s+/g, ' ')
     .trim();
 }

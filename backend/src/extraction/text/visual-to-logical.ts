@@ -55,6 +55,24 @@ function restoreTrailer(text: string): string {
   return match ? `${match[2]}${match[1]}` : text;
 }
 
+const NUMBER = /^[+-]?\p{Nd}[\p{Nd}.,:/+%-]*$/u;
+// Separators that keep two numbers one number in Unicode's bidi algorithm (ES and CS).
+const NUMBER_SEPARATOR = /^[+\-.,:/]$/;
+
+/**
+ * Whether left-to-right pieces `from` and `to` (with neutrals between) read as one run. In
+ * a right-to-left paragraph, two numbers are runs of their own unless they touch or a
+ * single separator touching both joins them ("2021-03"): a range "2018 – 2021" or a phone
+ * "+962 79 555 0142" is drawn number by number from the right, as Unicode's bidi algorithm
+ * lays them out.
+ */
+function joinsAcross(pieces: readonly VisualPiece[], from: number, to: number): boolean {
+  if (!NUMBER.test(pieces[from]!.text) || !NUMBER.test(pieces[to]!.text)) return true;
+  const between = pieces.slice(from + 1, to);
+  if (pieces[to]!.spaceBefore || between.length > 1) return false;
+  return between.length === 0 || (NUMBER_SEPARATOR.test(between[0]!.text) && !between[0]!.spaceBefore);
+}
+
 /** Joins pieces in visual order (left to right) into reading order for a right-to-left paragraph. */
 export function rightToLeftText(pieces: readonly VisualPiece[]): string {
   const runs: { start: number; end: number }[] = [];
@@ -64,7 +82,7 @@ export function rightToLeftText(pieces: readonly VisualPiece[]): string {
       // Extend over neutrals that lead to another left-to-right piece.
       for (let j = i + 1; j < pieces.length; j++) {
         const direction = directionOf(pieces[j]!.text);
-        if (direction === 'rtl') break;
+        if (direction === 'rtl' || (direction === 'ltr' && !joinsAcross(pieces, end, j))) break;
         if (direction === 'ltr') end = j;
       }
     }
@@ -89,4 +107,16 @@ export function rightToLeftText(pieces: readonly VisualPiece[]): string {
     text += (next && !touchesNext ? ' ' : '') + part;
   }
   return text;
+}
+
+// Arabic fonts draw lam followed by alef as one ligature glyph, which the PDF maps to the two
+// letters in reading order; pdf.js then reverses the drawn line character by character and
+// so swaps them: "الأردن" (the article, then lam-alef) comes out "األردن". Two alefs in a
+// row, the second before a lam, never occur in Arabic, so that is where the swap shows;
+// inside a word ("ثلاث" read "ثالث") nothing tells the swap from a real alef-lam.
+const SWAPPED_LAM_ALEF = /\u0627([\u0622\u0623\u0625\u0627])\u0644/gu;
+
+/** Puts back lam-alef ligatures that pdf.js read in swapped order after the article "ال". */
+export function unswapLamAlef(text: string): string {
+  return text.replace(SWAPPED_LAM_ALEF, '\u0627\u0644$1');
 }

@@ -39,6 +39,14 @@ describe('sectionOfHeading', () => {
     ['Testimonials', 'testimonials'],
     ['About Me', 'summary'],
     ['Contact', 'contact'],
+    ['工作经历', 'experience'],
+    ['教育背景', 'education'],
+    ['職務経歴', 'experience'],
+    ['自己PR', 'summary'],
+    ['学歴', 'education'],
+    ['الخبرة المهنية', 'experience'],
+    ['المهارات', 'skills'],
+    ['اللغات', 'languages'],
   ])('%s → %s', (text, key) => {
     expect(sectionOfHeading(text)).toBe(key);
   });
@@ -51,6 +59,9 @@ describe('sectionOfHeading', () => {
     ['— PROJECTS —', 'projects'],
     ['E X P E R I E N C E', 'experience'],
     ['W O R K  E X P E R I E N C E', 'experience'],
+    // Letter-spaced runs joined without their word space.
+    ['WORKEXPERIENCE', 'experience'],
+    ['TechnicalSkills', 'skills'],
     ['Awards & Honors', 'awards'],
     ['Training & Certifications', 'certifications'],
     ['Clinical Skills', 'skills'],

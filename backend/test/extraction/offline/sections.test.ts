@@ -24,6 +24,20 @@ describe('headings', () => {
     expect(cv.experience.items[0]).toMatchObject({ responsibilities: ['Built the billing API'], achievements: ['Cut costs by 20%'] });
   });
 
+  it('keeps the entries under headings set smaller than the text, their titles a little larger', () => {
+    // Tracked small-capital headings at 8 pt over 10 pt text, each job's title line at 11.5 pt.
+    const small = (text: string): LineSpec => [text, { fontSize: 8, bold: true, gapBefore: 26 }];
+    const { cv } = read([...top, small('SUMMARY'), 'Backend engineer.', small('EXPERIENCE'), ['Engineer at Acme Corp', { fontSize: 11.5 }], '2019 – 2021', bullet('Built the billing API')]);
+    expect(cv.experience.items[0]).toMatchObject({ jobTitle: 'Engineer', companyName: 'Acme Corp', responsibilities: ['Built the billing API'] });
+  });
+
+  it('takes a keyword line set like two other headings for one, its space above just short of theirs', () => {
+    // Headings in the body's font, set apart by space alone: 28 pt above two of them, 26 above the third.
+    const spaced = (text: string, gapBefore: number): LineSpec => [text, { gapBefore }];
+    const { cv } = read([...top, spaced('Summary', 28), 'Backend engineer.', spaced('Experience', 28), 'Engineer, Acme Corp', spaced('Languages', 26), 'English: native']);
+    expect(cv.languages.items.map((item) => item.language)).toEqual(['English']);
+  });
+
   it('keeps the text under a heading it does not know as unclassified', () => {
     const { cv, unclassifiedText } = read([...top, heading('Experience'), 'Engineer, Acme Corp', heading('Favourite Quotes'), 'Simplicity is prerequisite for reliability.', heading('Skills'), 'Go']);
     expect(unclassifiedText).toEqual(['Favourite Quotes', 'Simplicity is prerequisite for reliability.']);

@@ -79,17 +79,30 @@ describe('layoutPage', () => {
         item('W O R K', 40, 100, { fontSize: 12 }),
         item('E X P E R I E N C E', 91.6, 100, { fontSize: 12 }),
         item('É D U C A T I O N', 40, 130, { fontSize: 12 }),
+        // Kerned pairs lose their space in pdf.js's output.
+        item('S U M M A RY', 40, 145, { fontSize: 12 }),
         item('张 三', 40, 160),
         item('Grades A, B and C', 40, 190),
+        item('Go to a UX meetup', 40, 220),
+        item('is a VP of HR', 40, 250),
       ],
       1,
     );
     expect(lines.map(({ text, letterSpaced }) => ({ text, letterSpaced }))).toEqual([
       { text: 'WORK EXPERIENCE', letterSpaced: true },
       { text: 'ÉDUCATION', letterSpaced: true },
+      { text: 'SUMMARY', letterSpaced: true },
       { text: '张 三', letterSpaced: undefined },
       { text: 'Grades A, B and C', letterSpaced: undefined },
+      { text: 'Go to a UX meetup', letterSpaced: undefined },
+      { text: 'is a VP of HR', letterSpaced: undefined },
     ]);
+  });
+
+  it('reads a line without letters on a right-to-left page right to left', () => {
+    // A phone number set in a right-to-left paragraph: the bidi algorithm draws its groups from the right.
+    const lines = layoutPage([item('ליאור', 480, 100), item('מנהלת', 452, 100), item('0142', 436, 130), item('555', 466, 130), item('79', 489, 130), item('962', 505, 130), item('+', 522, 130)], 1);
+    expect(lines.map((line) => line.text)).toEqual(['ליאור מנהלת', '+962 79 555 0142']);
   });
 
   it('orders the cells of a right-to-left row from the right', () => {

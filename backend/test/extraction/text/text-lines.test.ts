@@ -17,6 +17,11 @@ describe('cleanText', () => {
   it('gives back the ideographs that CJK fonts map to Kangxi radicals', () => {
     expect(cleanText('软件\u2F2F程师 北京\u2F24学 \u2F08事')).toBe('软件工程师 北京大学 人事');
   });
+
+  it('gives back the Arabic letters behind display forms and lam-alef ligatures', () => {
+    // "الأردن" and "مهندسة" as Chromium's PDFs carry them: contextual forms, a lam-alef ligature.
+    expect(cleanText('\uFE8D\uFEF7\uFEAD\uFEA9\uFEE5 \uFEE3\uFEEC\uFEE8\uFEAA\uFEB4\uFE94')).toBe('الأردن مهندسة');
+  });
 });
 
 describe('splitBullet', () => {

@@ -1,4 +1,4 @@
-import { isRightToLeft, rightToLeftText } from '../../../src/extraction/text/visual-to-logical';
+import { isRightToLeft, rightToLeftText, unswapLamAlef } from '../../../src/extraction/text/visual-to-logical';
 
 // Words as separate pieces, spaced as drawn.
 const words = (visual: string) => visual.split(' ').map((text, i) => ({ text, spaceBefore: i > 0 }));
@@ -12,6 +12,10 @@ describe('rightToLeftText', () => {
     // Left-to-right items with only punctuation between them form one run, read as drawn.
     ['linkedin.com/in/noa · אביב תל · noa@example.com · 054-7123456', 'noa@example.com · 054-7123456 · תל אביב · linkedin.com/in/noa'],
     ['עם ,להשקה ועד .ופינטק SaaS בחברות', 'בחברות SaaS ופינטק. ועד להשקה, עם'],
+    // Numbers apart in a right-to-left paragraph are laid out from the right, one by one.
+    ['2021 – 2018 | أرامكس شركة', 'شركة أرامكس | 2018 – 2021'],
+    ['0142 555 79 962 +', '+ 962 79 555 0142'],
+    ['2021-03 – 2018-04 :תקופה', 'תקופה: 2018-04 – 2021-03'],
   ])('reads %j as %j', (visual, logical) => {
     expect(rightToLeftText(words(visual))).toBe(logical);
   });
@@ -62,5 +66,15 @@ describe('rightToLeftText', () => {
   it('tells right-to-left text by its letters', () => {
     expect(isRightToLeft('Hebrew (עברית) and English')).toBe(false);
     expect(isRightToLeft('ניסיון תעסוקתי 2020')).toBe(true);
+  });
+});
+
+describe('unswapLamAlef', () => {
+  it('puts back the lam-alef ligatures pdf.js swaps after the article', () => {
+    expect(unswapLamAlef('الجامعة األردنية اآلن االتصال اإلنجليزية')).toBe('الجامعة الأردنية الآن الاتصال الإنجليزية');
+  });
+
+  it('leaves alef-lam where Arabic has it', () => {
+    expect(unswapLamAlef('البنك إلى ألف سؤال')).toBe('البنك إلى ألف سؤال');
   });
 });

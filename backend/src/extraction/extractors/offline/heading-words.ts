@@ -1,7 +1,9 @@
 import type { SectionKey } from '@r2w/cv-schema';
+import { ASIAN_ARABIC_HEADINGS } from './heading-words-asian-arabic';
 import { fold } from './text';
 
-// The headings CVs use for each section, in English, Spanish, French, German and Hebrew,
+// The headings CVs use for each section, in English, Spanish, French, German and Hebrew
+// (Chinese, Japanese and Arabic in heading-words-asian-arabic.ts),
 // written as people write them and compared after fold() (no accents, lower case). The
 // CV-or-not gate counts them too: several of these standing alone on their lines is the
 // strongest sign that a document is a CV.
@@ -747,7 +749,7 @@ const BY_STEMMED_PHRASE = new Map<string, HeadingKey>();
 const stemmed = (folded: string) => folded.split(' ').map(stem).join(' ');
 // Letter-spaced headings lose their word breaks: "W O R K  E X P E R I E N C E".
 const BY_SQUASHED_PHRASE = new Map<string, HeadingKey>();
-for (const [key, phrases] of Object.entries(HEADINGS) as [HeadingKey, readonly string[]][]) {
+for (const [key, phrases] of [...Object.entries(HEADINGS), ...Object.entries(ASIAN_ARABIC_HEADINGS)] as [HeadingKey, readonly string[]][]) {
   for (const phrase of phrases) {
     const folded = fold(phrase);
     if (!BY_PHRASE.has(folded)) BY_PHRASE.set(folded, key);
@@ -774,6 +776,10 @@ export function sectionOfHeading(text: string): HeadingKey | null {
   const exact = BY_PHRASE.get(folded) ?? BY_STEMMED_PHRASE.get(stemmed(folded));
   if (exact) return exact;
   if (/^(?:\p{L} +)+\p{L}$/u.test(folded)) return BY_SQUASHED_PHRASE.get(folded.replace(/ /g, '')) ?? null;
+  // pdf.js reads a letter-spaced run as single letters and spaces alike, so the word space
+  // is lost once the letters are joined: "W O R K E X P E R I E N C E" → "WORKEXPERIENCE".
+  const squashed = /^\p{L}+$/u.test(folded) ? BY_SQUASHED_PHRASE.get(folded) : undefined;
+  if (squashed) return squashed;
   const parts = folded.split(JOINERS).filter(Boolean);
   if (parts.length < 2) return coreWordSection(folded);
   const whole = BY_PHRASE.get(parts.join(' and '));

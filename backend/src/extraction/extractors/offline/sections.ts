@@ -61,13 +61,36 @@ function keywordHeadings(lines: readonly Line[], style: BodyStyle): Candidate[] 
     return key ? [{ line, key, evidence: styleEvidence(line, style) }] : [];
   });
   const bare = isUnstyled(lines) && keyed.filter((candidate) => candidate.evidence > 0).length < 2;
-  const candidates = bare ? keyed.map((candidate) => ({ ...candidate, evidence: Math.max(candidate.evidence, 1) })) : keyed.filter((candidate) => candidate.evidence > 0);
+  const candidates = bare ? keyed.map((candidate) => ({ ...candidate, evidence: Math.max(candidate.evidence, 1) })) : withPlainPeers(keyed, style);
   // Where the headings are set larger than the text, a keyword in the text's size is a label
   // inside a section ("Languages:" over a skill list, "Talks" over a talk's bullets); so is
   // one with a colon that most headings lack.
   const sized = candidates.filter((candidate) => isSized(candidate.line, style));
   const colonShare = candidates.filter((candidate) => /[:：]$/.test(candidate.line.text)).length / Math.max(1, candidates.length);
   return candidates.filter((candidate) => (sized.length < 2 || isSized(candidate.line, style) || candidate.line.underlined) && (colonShare > 0.5 || !/[:：]$/.test(candidate.line.text)));
+}
+
+// How much of the space above the plainest headings a keyword line must have to join them.
+const PEER_GAP = 0.9;
+
+/**
+ * The keyword lines set apart by style, and those set exactly like two or more of them
+ * with nearly as much space above: headings in the body's font and size are set apart by
+ * space alone, and the space above some falls just short of the threshold styleEvidence uses.
+ */
+function withPlainPeers(keyed: readonly Candidate[], style: BodyStyle): Candidate[] {
+  const styled = keyed.filter((candidate) => candidate.evidence > 0);
+  // Any column: a sidebar's headings are set like the main column's.
+  const look = (line: Line) => signature(line).replace(/\|[^|]*$/, '');
+  return keyed.flatMap((candidate) => {
+    if (candidate.evidence > 0) return [candidate];
+    const peers = styled.filter((peer) => look(peer.line) === look(candidate.line) && peer.line.gapBefore > 0);
+    const least = Math.min(...peers.map((peer) => peer.line.gapBefore));
+    const { gapBefore } = candidate.line;
+    // A gap of 0: the first line of its column or page, where no space above can show.
+    const spaced = gapBefore === 0 || (gapBefore >= least * PEER_GAP && gapBefore > style.lineGap * 1.2);
+    return peers.length >= 2 && spaced ? [{ ...candidate, evidence: 1 }] : [];
+  });
 }
 
 const isSized = (line: Line, style: BodyStyle) => line.headingLevel !== undefined || line.fontSize >= style.fontSize * 1.08;
@@ -95,6 +118,9 @@ function unknownHeadings(lines: readonly Line[], known: readonly Candidate[], st
   for (const candidate of known) found.delete(candidate.line);
   return found;
 }
+
+// How much larger than the text a name is set, at the least.
+const NAME_SCALE = 1.4;
 
 export function findSections(lines: readonly Line[], style: BodyStyle): Sections {
   const known = keywordHeadings(lines, style);
@@ -136,8 +162,10 @@ export function findSections(lines: readonly Line[], style: BodyStyle): Sections
     }
     // A line set larger than every heading (the name) belongs to the header wherever it
     // stands, and so does what follows it up to the next heading: a sidebar or a table
-    // cell can put the name after the first sections.
-    if (blocks.length > 0 && headingSize > 0 && line.fontSize > headingSize + 2) current.set(column, null);
+    // cell can put the name after the first sections. Some layouts set their headings
+    // smaller than the text (tracked small capitals): an entry's title set a little larger
+    // than the text is then no name, which stands out from the text as well.
+    if (blocks.length > 0 && headingSize > 0 && line.fontSize > Math.max(headingSize + 2, style.fontSize * NAME_SCALE)) current.set(column, null);
     if (index < 3 && blocks.length === 0 && header.length === 0 && isDocumentTitle(line.text)) return;
     const block = current.get(column);
     if (block) block.lines.push(line);
