@@ -96,11 +96,15 @@ function unknownHeadings(lines: readonly Line[], known: readonly Candidate[], st
   return found;
 }
 
+// A name takes a line, two where it wraps.
+const NAME_LINES = 2;
+
 export function findSections(lines: readonly Line[], style: BodyStyle): Sections {
   const known = keywordHeadings(lines, style);
   const byLine = new Map(known.map((candidate) => [candidate.line, candidate]));
   const unknown = known.length > 0 ? unknownHeadings(lines, known, style) : new Set<Line>();
   const headingSize = Math.max(0, ...known.map((candidate) => candidate.line.fontSize));
+  const sizeCount = (size: number) => lines.filter((line) => Math.abs(line.fontSize - size) < 0.5).length;
 
   const header: Line[] = [];
   const blocks: Block[] = [];
@@ -136,8 +140,9 @@ export function findSections(lines: readonly Line[], style: BodyStyle): Sections
     }
     // A line set larger than every heading (the name) belongs to the header wherever it
     // stands, and so does what follows it up to the next heading: a sidebar or a table
-    // cell can put the name after the first sections.
-    if (blocks.length > 0 && headingSize > 0 && line.fontSize > headingSize + 2) current.set(column, null);
+    // cell can put the name after the first sections. A size many lines share is the
+    // entries' titles' (Europass sets job titles larger than its margin headings), not a name's.
+    if (blocks.length > 0 && headingSize > 0 && line.fontSize > headingSize + 2 && sizeCount(line.fontSize) <= NAME_LINES) current.set(column, null);
     if (index < 3 && blocks.length === 0 && header.length === 0 && isDocumentTitle(line.text)) return;
     const block = current.get(column);
     if (block) block.lines.push(line);
