@@ -175,8 +175,16 @@ function isTable(run: Run): boolean {
   const leftRows = within(run.left);
   const rightRows = within(run.right);
   const shared = [...leftRows].filter((row) => rightRows.has(row)).length;
-  return shared >= TABLE_ROW_SHARE * Math.min(leftRows.size, rightRows.size);
+  if (shared >= TABLE_ROW_SHARE * Math.min(leftRows.size, rightRows.size)) return true;
+  // Labels whose text fills several lines (a language's level, an entry) line up with the
+  // first; a heading among them stands where the other side is blank. A sidebar's lines sit
+  // beside the main column's at heights of their own.
+  const beside = (row: Row) => run.right.some((s) => s.row !== row && s.top < row.baseline && s.bottom > rowTop(row));
+  const misaligned = [...leftRows].filter((row) => !rightRows.has(row) && beside(row)).length;
+  return shared >= 0.5 * leftRows.size && misaligned <= 0.1 * leftRows.size;
 }
+
+const rowTop = (row: Row): number => least(row.items.map((item) => item.top));
 
 // A narrow left side whose lines end flush against the gutter, at ragged starts, labels the
 // text beside it (section names and dates in a CV's margin, as moderncv and Europass set
@@ -197,7 +205,7 @@ function isFlushRightLabels(left: readonly Segment[]): boolean {
 // A heading set larger than the text, in the margin beside the text's first line ("Profile"
 // beside the profile's first sentence, as moderncv sets its sections): the row's first cell,
 // larger than the rest by this factor, is a line of its own, which keeps its own size.
-const MARGIN_HEADING_SCALE = 1.15;
+const MARGIN_HEADING_SCALE = 1.08;
 
 function marginHeading(items: readonly PdfTextItem[]): PdfTextItem[][] {
   const split = items.findIndex((item, index) => index > 0 && item.x - most(items.slice(0, index).map((i) => i.x + i.width)) > CELL_GAP * Math.min(item.fontSize, items[index - 1]!.fontSize));

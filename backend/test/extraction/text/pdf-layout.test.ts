@@ -76,11 +76,54 @@ describe('layoutPage', () => {
     ]);
   });
 
+  it('reads a label column as rows of a table when its headings stand only where the text beside is blank', () => {
+    const left: [string, number][] = [
+      ['Languages', 60],
+      ['Spanish', 80],
+      ['English', 100],
+      ['Interests', 130],
+      ['Chess', 150],
+      ['Memberships', 180],
+      ['since 2014', 200],
+      ['Patents', 230],
+      ['granted 2023', 250],
+    ];
+    const right: [string, number][] = [
+      ['Native', 80],
+      ['Fluent', 100],
+      ['TOEFL 110', 114],
+      ['Club player', 150],
+      ['Regional league', 164],
+      ['VDI, member', 200],
+      ['Student chapter', 214],
+      ['Gearbox housing with integrated cooling, DE 10 2021 114 532', 250],
+      ['Inventors: J. Becker, M. Schäfer', 264],
+      ['Applicant: Neckar Antriebstechnik GmbH', 278],
+    ];
+    const lines = layoutPage([...left.map(([text, y]) => item(text, 40, y)), ...right.map(([text, y]) => item(text, 160, y))], 1);
+    expect(lines.map((line) => [line.column, line.text])).toEqual([
+      [0, 'Languages'],
+      [0, 'Spanish\tNative'],
+      [0, 'English\tFluent'],
+      [0, 'TOEFL 110'],
+      [0, 'Interests'],
+      [0, 'Chess\tClub player'],
+      [0, 'Regional league'],
+      [0, 'Memberships'],
+      [0, 'since 2014\tVDI, member'],
+      [0, 'Student chapter'],
+      [0, 'Patents'],
+      [0, 'granted 2023\tGearbox housing with integrated cooling, DE 10 2021 114 532'],
+      [0, 'Inventors: J. Becker, M. Schäfer'],
+      [0, 'Applicant: Neckar Antriebstechnik GmbH'],
+    ]);
+  });
+
   it('makes a heading set larger in the margin beside the first line of its text a line of its own', () => {
-    const lines = layoutPage([item('Profile', 100, 100, { fontSize: 14 }), item('Brand designer with seven years of practice', 160, 99)], 1);
+    const lines = layoutPage([item('Profile', 100, 100, { fontSize: 12 }), item('Brand designer with seven years of practice', 160, 100, { fontSize: 11 })], 1);
     expect(lines.map((line) => [line.text, line.fontSize, line.x])).toEqual([
-      ['Profile', 14, 100],
-      ['Brand designer with seven years of practice', 10, 160],
+      ['Profile', 12, 100],
+      ['Brand designer with seven years of practice', 11, 160],
     ]);
   });
 
