@@ -34,6 +34,8 @@ const GUTTER_MIN_SEGMENTS = 3;
 // ...and the two sides must not share their baselines: a label or date column that lines
 // up row by row with the text beside it is a table, read across, not two columns.
 const TABLE_ROW_SHARE = 0.7;
+// Lines of a label column that end within this distance of each other are set flush right.
+const FLUSH_TOLERANCE = 1;
 // Candidate gutter positions tried across the text's width.
 const GUTTER_PROBES = 400;
 
@@ -69,7 +71,7 @@ export function layoutPage(items: readonly PdfTextItem[], page: number): DraftLi
   const rightToLeftPage = isRightToLeft(items.map((item) => item.text).join(' '));
   rows.forEach((row, index) => {
     if (gutter === null || rowSegments[index]!.some((s) => s.left < gutter && s.right > gutter)) {
-      columns[0]!.push(toLine(row.items, page, 0, rightToLeftPage));
+      columns[0]!.push(...marginHeading(row.items).map((items) => toLine(items, page, 0, rightToLeftPage)));
       return;
     }
     const left = row.items.filter((item) => item.x + item.width / 2 < gutter);
@@ -164,10 +166,53 @@ function clearRun(byTop: readonly Segment[], x: number): Run {
 }
 
 function isTable(run: Run): boolean {
-  const leftRows = new Set(run.left.map((s) => s.row));
-  const rightRows = new Set(run.right.map((s) => s.row));
+  if (isFlushRightLabels(run.left)) return true;
+  // Only where both sides hold text: lines above or below the other side (a contact block
+  // over a label column) say nothing about whether the rows line up.
+  const from = Math.max(least(run.left.map((s) => s.top)), least(run.right.map((s) => s.top)));
+  const to = Math.min(most(run.left.map((s) => s.bottom)), most(run.right.map((s) => s.bottom)));
+  const within = (segments: readonly Segment[]) => new Set(segments.filter((s) => s.bottom >= from && s.top <= to).map((s) => s.row));
+  const leftRows = within(run.left);
+  const rightRows = within(run.right);
   const shared = [...leftRows].filter((row) => rightRows.has(row)).length;
-  return shared >= TABLE_ROW_SHARE * Math.min(leftRows.size, rightRows.size);
+  if (shared >= TABLE_ROW_SHARE * Math.min(leftRows.size, rightRows.size)) return true;
+  // Labels whose text fills several lines (a language's level, an entry) line up with the
+  // first; a heading among them stands where the other side is blank. A sidebar's lines sit
+  // beside the main column's at heights of their own.
+  const beside = (row: Row) => run.right.some((s) => s.row !== row && s.top < row.baseline && s.bottom > rowTop(row));
+  const misaligned = [...leftRows].filter((row) => !rightRows.has(row) && beside(row)).length;
+  return shared >= 0.5 * leftRows.size && misaligned <= 0.1 * leftRows.size;
+}
+
+const rowTop = (row: Row): number => least(row.items.map((item) => item.top));
+
+// A narrow left side whose lines end flush against the gutter, at ragged starts, labels the
+// text beside it (section names and dates in a CV's margin, as moderncv and Europass set
+// them): a sidebar of its own is set flush left.
+function isFlushRightLabels(left: readonly Segment[]): boolean {
+  const ends = new Map<number, number>();
+  for (const segment of left) ends.set(Math.round(segment.right), (ends.get(Math.round(segment.right)) ?? 0) + 1);
+  let flush = 0;
+  for (const end of ends.keys()) {
+    let near = 0;
+    for (let offset = -FLUSH_TOLERANCE; offset <= FLUSH_TOLERANCE; offset += 1) near += ends.get(end + offset) ?? 0;
+    flush = Math.max(flush, near);
+  }
+  const starts = new Set(left.map((s) => Math.round(s.left)));
+  return flush >= 0.75 * left.length && starts.size >= 0.5 * left.length;
+}
+
+// A heading set larger than the text, in the margin beside the text's first line ("Profile"
+// beside the profile's first sentence, as moderncv sets its sections): the row's first cell,
+// larger than the rest by this factor, is a line of its own, which keeps its own size.
+const MARGIN_HEADING_SCALE = 1.08;
+
+function marginHeading(items: readonly PdfTextItem[]): PdfTextItem[][] {
+  const split = items.findIndex((item, index) => index > 0 && item.x - most(items.slice(0, index).map((i) => i.x + i.width)) > CELL_GAP * Math.min(item.fontSize, items[index - 1]!.fontSize));
+  if (split === -1) return [[...items]];
+  const [first, rest] = [items.slice(0, split), items.slice(split)];
+  const letters = first.reduce((sum, item) => sum + weight(item), 0);
+  return dominant(first, (item) => item.fontSize) >= MARGIN_HEADING_SCALE * dominant(rest, (item) => item.fontSize) && letters <= 40 ? [first, rest] : [[...items]];
 }
 
 // A run set with letter-spacing ("W O R K", as pdf.js renders tracked capitals): single
@@ -228,12 +273,15 @@ interface Cell {
 function splitCells(items: readonly PdfTextItem[]): Cell[] {
   const cells: Cell[] = [];
   let right = -Infinity;
+  let previousSize = Infinity;
   for (const item of items) {
     const gap = item.x - right;
     const current = cells.at(-1);
-    if (!current || gap > CELL_GAP * item.fontSize) cells.push({ x: item.x, pieces: [{ text: item.text, spaceBefore: false }] });
+    // Measured in the smaller text's em: small dates in a margin sit a small gap from a larger title.
+    if (!current || gap > CELL_GAP * Math.min(item.fontSize, previousSize)) cells.push({ x: item.x, pieces: [{ text: item.text, spaceBefore: false }] });
     else current.pieces.push({ text: item.text, spaceBefore: gap > WORD_GAP * item.fontSize });
     right = Math.max(right, item.x + item.width);
+    previousSize = item.fontSize;
   }
   return cells;
 }

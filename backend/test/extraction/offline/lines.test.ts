@@ -50,6 +50,26 @@ describe('readingLines', () => {
     ]);
   });
 
+  it('measures the wrap from lines set alike, not from a date set tight over its title', () => {
+    const entry = (date: string, title: string, bullet: string, rest: string): LineSpec[] => [
+      [date, { italic: true, gapBefore: 24 }],
+      [title, { bold: true, gapBefore: 12.8 }],
+      [bullet, { x: 66, width: 284, gapBefore: 20, listItem: true }],
+      [rest, { x: 76, gapBefore: 13.6 }],
+      ['Coordinated three junior analysts.', { x: 66, gapBefore: 16.3, listItem: true }],
+    ];
+    const lines = readLines([
+      ...entry('2019 – 2023', 'Analyst, Banca Digital', 'Built propensity models for product uptake with', 'Python and scikit-learn.'),
+      ...entry('2016 – 2018', 'Analyst, Tiendas Sol', 'Ran conversion funnel analyses and A/B tests for', 'the online shop.'),
+      ...entry('2015 – 2016', 'Intern, Norte', 'Cleaned and modelled sales data in SQL Server for', 'the sales team.'),
+    ]);
+    expect(lines.filter((line) => line.listItem && !line.text.startsWith('Coordinated')).map((line) => line.text)).toEqual([
+      'Built propensity models for product uptake with Python and scikit-learn.',
+      'Ran conversion funnel analyses and A/B tests for the online shop.',
+      'Cleaned and modelled sales data in SQL Server for the sales team.',
+    ]);
+  });
+
   it('joins a word broken at a hyphen with a space, as the source check reads the printed text', () => {
     const lines = readLines([wide('Methods for the analysis of large single-'), ['cell atlases.', { gapBefore: 12 }]]);
     expect(lines[0]?.text).toBe('Methods for the analysis of large single- cell atlases.');

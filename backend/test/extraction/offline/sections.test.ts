@@ -71,6 +71,28 @@ describe('headings', () => {
 });
 
 describe('entries', () => {
+  it('keeps entries whose titles are set larger than small headings in their section', () => {
+    // Europass: headings in small capitals at the body's size, each job's dates and title larger.
+    const small = (text: string): LineSpec => [text, { gapBefore: 26 }];
+    const title = (text: string): LineSpec => [text, { fontSize: 13, gapBefore: 20 }];
+    const { cv } = extractOffline(
+      documentOf([
+        name('Jane Doe'),
+        'jane@example.com',
+        small('EXPERIENCE'),
+        title('2019 – 2023\tLead Engineer'),
+        'Acme Corp, London',
+        title('2015 – 2019\tEngineer'),
+        'Beta Ltd, Leeds',
+        small('EDUCATION'),
+        title('2011 – 2015\tBSc Physics'),
+        'University of Leeds',
+      ]),
+    );
+    expect(cv.experience.items.map((item) => item.jobTitle)).toEqual(['Lead Engineer', 'Engineer']);
+    expect(cv.education.items.map((item) => item.institution)).toEqual(['University of Leeds']);
+  });
+
   it("splits entries without bullets at dates written like the first entry's", () => {
     const { cv } = read([...top, heading('Education'), 'MSc in Computer Science, Stanford University', '2014 – 2016', 'BSc in Mathematics, University of Leeds', '2010 – 2014']);
     expect(cv.education.items.map((item) => [item.degree, item.fieldOfStudy, item.institution, item.dateRange?.start, item.dateRange?.end])).toEqual([

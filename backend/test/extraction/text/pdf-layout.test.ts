@@ -33,6 +33,105 @@ describe('layoutPage', () => {
     expect(texts(items)).toEqual(rows.map(([date, text]) => [0, date ? `${date}\t${text}` : text]));
   });
 
+  it('reads a margin of labels set flush right against the text as one column, row by row', () => {
+    // Section names in the margin, ending where the text begins; most stand on rows of their own.
+    const labels: [string, number][] = [
+      ['Experience', 100],
+      ['Education', 200],
+      ['Skills', 300],
+      ['Languages', 360],
+    ];
+    const body = Array.from({ length: 21 }, (_, i) => 100 + i * 14).filter((y) => !labels.slice(1).some(([, label]) => Math.abs(label - y) < 10));
+    const items = [...labels.map(([text, y]) => item(text, 145 - text.length * 5, y)), ...body.map((y) => item(`Line of text at ${y}`, 160, y))];
+    const lines = layoutPage(items, 1);
+    expect(new Set(lines.map((line) => line.column))).toEqual(new Set([0]));
+    expect(lines.map((line) => line.text).filter((text) => !text.startsWith('Line'))).toEqual(['Experience\tLine of text at 100', 'Education', 'Skills', 'Languages']);
+    expect(lines.findIndex((line) => line.text === 'Education')).toBe(body.filter((y) => y < 200).length);
+  });
+
+  it('reads a label column as rows of a table when its rows line up where both sides hold text', () => {
+    // A heading above the first row of text, and one between rows, stand alone; the labels line up.
+    const left: [string, number][] = [
+      ['Languages', 60],
+      ['Spanish', 100],
+      ['English', 120],
+      ['French', 140],
+      ['Volunteering', 180],
+      ['since 2019', 210],
+    ];
+    const right: [string, number][] = [
+      ['Native', 100],
+      ['C1 (Cambridge Advanced)', 120],
+      ['B1', 140],
+      ['Red Cross, digital literacy volunteer', 210],
+    ];
+    const lines = layoutPage([...left.map(([text, y]) => item(text, 40, y)), ...right.map(([text, y]) => item(text, 160, y))], 1);
+    expect(lines.map((line) => [line.column, line.text])).toEqual([
+      [0, 'Languages'],
+      [0, 'Spanish\tNative'],
+      [0, 'English\tC1 (Cambridge Advanced)'],
+      [0, 'French\tB1'],
+      [0, 'Volunteering'],
+      [0, 'since 2019\tRed Cross, digital literacy volunteer'],
+    ]);
+  });
+
+  it('reads a label column as rows of a table when its headings stand only where the text beside is blank', () => {
+    const left: [string, number][] = [
+      ['Languages', 60],
+      ['Spanish', 80],
+      ['English', 100],
+      ['Interests', 130],
+      ['Chess', 150],
+      ['Memberships', 180],
+      ['since 2014', 200],
+      ['Patents', 230],
+      ['granted 2023', 250],
+    ];
+    const right: [string, number][] = [
+      ['Native', 80],
+      ['Fluent', 100],
+      ['TOEFL 110', 114],
+      ['Club player', 150],
+      ['Regional league', 164],
+      ['VDI, member', 200],
+      ['Student chapter', 214],
+      ['Gearbox housing with integrated cooling, DE 10 2021 114 532', 250],
+      ['Inventors: J. Becker, M. Schäfer', 264],
+      ['Applicant: Neckar Antriebstechnik GmbH', 278],
+    ];
+    const lines = layoutPage([...left.map(([text, y]) => item(text, 40, y)), ...right.map(([text, y]) => item(text, 160, y))], 1);
+    expect(lines.map((line) => [line.column, line.text])).toEqual([
+      [0, 'Languages'],
+      [0, 'Spanish\tNative'],
+      [0, 'English\tFluent'],
+      [0, 'TOEFL 110'],
+      [0, 'Interests'],
+      [0, 'Chess\tClub player'],
+      [0, 'Regional league'],
+      [0, 'Memberships'],
+      [0, 'since 2014\tVDI, member'],
+      [0, 'Student chapter'],
+      [0, 'Patents'],
+      [0, 'granted 2023\tGearbox housing with integrated cooling, DE 10 2021 114 532'],
+      [0, 'Inventors: J. Becker, M. Schäfer'],
+      [0, 'Applicant: Neckar Antriebstechnik GmbH'],
+    ]);
+  });
+
+  it('makes a heading set larger in the margin beside the first line of its text a line of its own', () => {
+    const lines = layoutPage([item('Profile', 100, 100, { fontSize: 12 }), item('Brand designer with seven years of practice', 160, 100, { fontSize: 11 })], 1);
+    expect(lines.map((line) => [line.text, line.fontSize, line.x])).toEqual([
+      ['Profile', 12, 100],
+      ['Brand designer with seven years of practice', 11, 160],
+    ]);
+  });
+
+  it('measures the gap between cells in the smaller text: small dates in the margin beside a larger title', () => {
+    const lines = layoutPage([item('sept. 2020 – today', 40, 100, { fontSize: 9 }), item('Marketing Lead', 131, 100, { fontSize: 12 })], 1);
+    expect(lines.map((line) => line.text)).toEqual(['sept. 2020 – today\tMarketing Lead']);
+  });
+
   it('separates pieces of a row set far apart into tab-separated cells with their x', () => {
     const rows: [string, number][][] = [
       // A company flush left, its town flush right.

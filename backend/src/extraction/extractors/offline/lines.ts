@@ -45,8 +45,19 @@ export function bodyStyle(lines: readonly TextLine[]): BodyStyle {
   }
   const fontSize = [...sizes].reduce((best, entry) => (entry[1] > best[1] ? entry : best), [11, -1])[0];
   const gaps = lines.filter((line) => line.gapBefore > 0 && Math.abs(line.fontSize - fontSize) < 1).map((line) => line.gapBefore);
-  return { fontSize, bold: boldLetters > letters * 0.6, lineGap: median(gaps) || fontSize * 1.3, wrapGap: wrapGapOf(gaps) };
+  // A wrapped sentence keeps its font: only gaps between lines set alike measure the wrap
+  // (an italic date line set tight over a bold title would pass for it).
+  const sameStyleGaps = lines.filter((line, index) => line.gapBefore > 0 && Math.abs(line.fontSize - fontSize) < 1 && setAlike(lines[index - 1], line)).map((line) => line.gapBefore);
+  return { fontSize, bold: boldLetters > letters * 0.6, lineGap: median(gaps) || fontSize * 1.3, wrapGap: wrapGapOf(sameStyleGaps) };
 }
+
+const setAlike = (previous: TextLine | undefined, line: TextLine): boolean =>
+  previous !== undefined &&
+  previous.page === line.page &&
+  previous.column === line.column &&
+  previous.bold === line.bold &&
+  previous.italic === line.italic &&
+  Math.abs(previous.fontSize - line.fontSize) < 0.5;
 
 const SAME_GAP = 1.06;
 

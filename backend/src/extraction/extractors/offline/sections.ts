@@ -121,12 +121,15 @@ function unknownHeadings(lines: readonly Line[], known: readonly Candidate[], st
 
 // How much larger than the text a name is set, at the least.
 const NAME_SCALE = 1.4;
+// A name takes a line, two where it wraps.
+const NAME_LINES = 2;
 
 export function findSections(lines: readonly Line[], style: BodyStyle): Sections {
   const known = keywordHeadings(lines, style);
   const byLine = new Map(known.map((candidate) => [candidate.line, candidate]));
   const unknown = known.length > 0 ? unknownHeadings(lines, known, style) : new Set<Line>();
   const headingSize = Math.max(0, ...known.map((candidate) => candidate.line.fontSize));
+  const sizeCount = (size: number) => lines.filter((line) => Math.abs(line.fontSize - size) < 0.5).length;
 
   const header: Line[] = [];
   const blocks: Block[] = [];
@@ -164,8 +167,10 @@ export function findSections(lines: readonly Line[], style: BodyStyle): Sections
     // stands, and so does what follows it up to the next heading: a sidebar or a table
     // cell can put the name after the first sections. Some layouts set their headings
     // smaller than the text (tracked small capitals): an entry's title set a little larger
-    // than the text is then no name, which stands out from the text as well.
-    if (blocks.length > 0 && headingSize > 0 && line.fontSize > Math.max(headingSize + 2, style.fontSize * NAME_SCALE)) current.set(column, null);
+    // than the text is then no name, which stands out from the text as well. A size many
+    // lines share is the entries' titles' (Europass sets job titles larger than its margin
+    // headings), not a name's.
+    if (blocks.length > 0 && headingSize > 0 && line.fontSize > Math.max(headingSize + 2, style.fontSize * NAME_SCALE) && sizeCount(line.fontSize) <= NAME_LINES) current.set(column, null);
     if (index < 3 && blocks.length === 0 && header.length === 0 && isDocumentTitle(line.text)) return;
     const block = current.get(column);
     if (block) block.lines.push(line);
