@@ -8,7 +8,6 @@ export {
   isTemplateId,
   templateById,
   resolveSettings,
-  cvLanguage,
   SITE_LANGUAGES,
   type SiteLanguage,
   siteCss,

@@ -16,6 +16,16 @@ describe('live preview', () => {
     expect(html).not.toContain('>Alex Morgan<');
   });
 
+  it('starts in the CV’s language the API read, right to left for Hebrew, unless the owner chose one', () => {
+    const root = () => (screen.getByTitle('Live preview of your website') as HTMLIFrameElement).getAttribute('srcdoc')!;
+    const { rerender } = render(<LivePreview cv={SAMPLE_CV} templateId="minimal" cvLanguage="he" />);
+    expect(root()).toMatch(/<html lang="he" dir="rtl"/);
+    rerender(<LivePreview cv={SAMPLE_CV} templateId="minimal" cvLanguage="he" settings={{ language: 'fr' }} />);
+    expect(root()).toMatch(/<html lang="fr" dir="ltr"/);
+    rerender(<LivePreview cv={SAMPLE_CV} templateId="minimal" cvLanguage={null} />);
+    expect(root()).toMatch(/<html lang="en" dir="ltr"/);
+  });
+
   it('switches between phone and desktop widths', async () => {
     render(<LivePreview cv={SAMPLE_CV} templateId="modern" />);
     await userEvent.click(screen.getByRole('button', { name: 'Phone' }));
