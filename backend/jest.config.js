@@ -25,6 +25,7 @@ const common = {
     '^@r2w/storage/s3$': '<rootDir>/../storage/src/s3-storage.ts',
     '^@r2w/portfolio-task$': '<rootDir>/../portfolio-task/src/index.ts',
     '^@r2w/portfolio-task/build-job$': '<rootDir>/../portfolio-task/src/task/build-job.ts',
+    '^@r2w/portfolio-task/cv-language$': '<rootDir>/../portfolio-task/src/cv-language.ts',
   },
   // Every response a test app (test/support/test-app.ts) gives is checked against the API
   // contract; a mismatch fails the test that caused it.

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build, type Plugin } from 'esbuild';
+import { build, type Metafile, type Plugin } from 'esbuild';
 import { LocalFolderStorage } from '@r2w/storage';
 import { BUNDLE_FILE, CODE_CACHE_SUFFIX, loadBuilderBundle } from '../src/builder';
 import { SAMPLE_CV } from '../src/sample-cv';
@@ -30,7 +30,9 @@ export async function bundleBuilder(outDir: string): Promise<string> {
     minifyWhitespace: true,
     minifySyntax: true,
   };
-  await build({ ...task, entryPoints: [path.join(packageDir, 'src/main.ts')], outfile: bundleFile, plugins: [s3StorageApart] });
+  const { metafile } = await build({ ...task, entryPoints: [path.join(packageDir, 'src/main.ts')], outfile: bundleFile, plugins: [s3StorageApart], metafile: true });
+  const strays = apiOnlyInputs(metafile);
+  if (strays.length > 0) throw new Error(`The builder bundle takes in what only the API may load: ${strays.join(', ')}`);
   await build({ ...task, entryPoints: [require.resolve('@r2w/storage/s3')], outfile: path.join(outDir, 'bundle', S3_STORAGE_FILE) });
   await build({ ...common, entryPoints: [path.join(packageDir, 'src/builder.ts')], outfile: path.join(outDir, 'builder.js') });
   await recordCodeCache(bundleFile);
@@ -38,6 +40,15 @@ export async function bundleBuilder(outDir: string): Promise<string> {
 }
 
 const S3_STORAGE_FILE = 's3-storage.js';
+
+// Reading a CV's language (franc, and its trigram tables built at load) is the API's work:
+// in the bundle it would slow every builder's start for a language the input already names.
+const API_ONLY = /(?:^|\/)(?:node_modules\/(?:franc|trigram-utils|n-gram)\/|src\/cv-language\.ts$)/;
+
+/** The bundle's inputs (esbuild's metafile) that belong to the API only. */
+export function apiOnlyInputs(metafile: Metafile): string[] {
+  return Object.keys(metafile.inputs).filter((input) => API_ONLY.test(input));
+}
 
 /**
  * The S3 driver (and with it the AWS SDK, a third of the bundle) in a file of its own beside

@@ -10,7 +10,6 @@ export {
   isTemplateId,
   templateById,
   resolveSettings,
-  cvLanguage,
   SITE_LANGUAGES,
   type SiteLanguage,
   siteCss,

@@ -7,8 +7,9 @@ import { join } from 'node:path';
 const BROWSER_CODE = ['templates', 'render'].map((folder) => join(__dirname, '..', 'src', folder));
 const NODE_MODULES = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
 
-// Packages known to run in browsers: franc (language detection) is plain JavaScript on its data.
-const BROWSER_PACKAGES = ['react', 'react-dom/server', '@r2w/cv-schema', '@r2w/cv-schema/api', 'franc'];
+// Packages known to run in browsers. Not franc: the CV's language is read by the API, and
+// its tables would weigh on the preview's chunk and the builder's start.
+const BROWSER_PACKAGES = ['react', 'react-dom/server', '@r2w/cv-schema', '@r2w/cv-schema/api'];
 
 function sourceFiles(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? sourceFiles(join(folder, entry.name)) : /\.tsx?$/.test(entry.name) ? [join(folder, entry.name)] : []));

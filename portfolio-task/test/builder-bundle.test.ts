@@ -1,12 +1,12 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { LocalFolderStorage, readObjectText } from '@r2w/storage';
 import { fullCv } from './support/full-cv';
-import { BuildResultSchema, buildJobKeys, buildJobPrefix } from '../src/task/build-job';
+import { BuildResultSchema, buildJobKeys, buildJobPrefix, siteFilesPrefix, type BuildInput } from '../src/task/build-job';
 import { BUNDLE_FILE, CODE_CACHE_SUFFIX } from '../src/builder';
 
 // The built builder (scripts/bundle-builder.ts, as `npm run build` makes it) started as
@@ -26,19 +26,20 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function buildWithBundle() {
+async function buildWithBundle(input: Partial<BuildInput> = {}) {
   const storage = new LocalFolderStorage({ root: path.join(dir, 'storage') });
   const portfolioId = randomUUID();
   const buildId = randomUUID();
   const job = buildJobPrefix(portfolioId, buildId);
-  await storage.put(buildJobKeys(job).input, JSON.stringify({ buildId, portfolioId, templateId: 'academic', settings: { siteUrl: 'https://dana.example.com/' }, cv: fullCv() }));
+  await storage.put(buildJobKeys(job).input, JSON.stringify({ buildId, portfolioId, templateId: 'academic', settings: { siteUrl: 'https://dana.example.com/' }, cv: fullCv(), ...input }));
   const { stdout } = await run(process.execPath, [path.join(outDir, 'builder.js')], { env: { PATH: process.env.PATH, DATA_DIR: dir, BUILD_JOB: job, LOG_LEVEL: 'info' } });
   const result = BuildResultSchema.parse(JSON.parse(await readObjectText(storage, buildJobKeys(job).result)));
   const logs = stdout
     .trim()
     .split('\n')
     .map((line) => JSON.parse(line) as { level: string; message: string });
-  return { result, logs };
+  const home = () => readObjectText(storage, `${siteFilesPrefix(portfolioId, buildId)}index.html`);
+  return { result, logs, home };
 }
 
 const cacheFile = () => path.join(outDir, 'bundle', BUNDLE_FILE + CODE_CACHE_SUFFIX);
@@ -48,6 +49,16 @@ it('builds a site from its input with the code cache made at build time', async 
   expect(result).toMatchObject({ status: 'succeeded', fileCount: 5 });
   expect(logs.filter((line) => line.level === 'warn')).toEqual([]);
   expect(logs.at(-1)).toMatchObject({ level: 'info', message: 'build succeeded' });
+});
+
+it('builds the site in the CV’s language the API read, and carries no language detection of its own', async () => {
+  const { result, home } = await buildWithBundle({ cvLanguage: 'he' });
+  expect(result.status).toBe('succeeded');
+  expect(await home()).toMatch(/<html lang="he" dir="rtl"/);
+  // franc's names survive the bundle's minification, as do its trigram tables (Spanish's first).
+  const bundle = readFileSync(path.join(outDir, 'bundle', BUNDLE_FILE), 'utf8');
+  expect(bundle).not.toContain('francAll');
+  expect(bundle).not.toContain(' de|de |os | la|');
 });
 
 it('still builds, and says so, when V8 refuses the code cache', async () => {

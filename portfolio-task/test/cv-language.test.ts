@@ -1,5 +1,6 @@
 import { emptyCv, type Cv } from '@r2w/cv-schema';
-import { cvLanguage, SITE_LANGUAGES, TEMPLATES } from '../src';
+import { SITE_LANGUAGES, TEMPLATES } from '../src';
+import { cvLanguage } from '../src/cv-language';
 import { firstElement, headingTexts, parseHtml } from './support/html';
 import { fullCv } from './support/full-cv';
 import { homePage } from './support/site';
@@ -67,22 +68,20 @@ describe.each(TEMPLATES.map((template) => template.id))('template %s', (template
   const root = (html: string) => firstElement(parseHtml(html), 'html').attribs;
 
   it('starts a Hebrew CV’s site in Hebrew, right to left, with Hebrew headings', () => {
-    const html = homePage(cvIn('he'), templateId);
+    const html = homePage(cvIn('he'), templateId, {}, cvLanguage(cvIn('he')));
     expect(root(html)).toMatchObject({ lang: 'he', dir: 'rtl' });
     expect(headingTexts(parseHtml(html), 2)).toEqual(expect.arrayContaining(['אודות', 'ניסיון תעסוקתי']));
   });
 
   it('starts a Spanish CV’s site in Spanish', () => {
-    expect(root(homePage(cvIn('es'), templateId))).toMatchObject({ lang: 'es', dir: 'ltr' });
+    expect(root(homePage(cvIn('es'), templateId, {}, 'es'))).toMatchObject({ lang: 'es', dir: 'ltr' });
   });
 
   it('keeps the language the owner chose over the CV’s', () => {
-    expect(root(homePage(cvIn('he'), templateId, { language: 'en' }))).toMatchObject({ lang: 'en', dir: 'ltr' });
+    expect(root(homePage(cvIn('he'), templateId, { language: 'en' }, 'he'))).toMatchObject({ lang: 'en', dir: 'ltr' });
   });
 
   it('is in English when the CV says too little to tell', () => {
-    const cv = emptyCv();
-    cv.hero.fullName = 'Dana Levi';
-    expect(root(homePage(cv, templateId))).toMatchObject({ lang: 'en', dir: 'ltr' });
+    expect(root(homePage(cvIn('he'), templateId, {}, null))).toMatchObject({ lang: 'en', dir: 'ltr' });
   });
 });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CvSchema, fromJsonResume, type Cv } from '@r2w/cv-schema';
 import { isTemplateId, renderSite, TEMPLATES } from '@r2w/portfolio-task';
+import { cvLanguage } from '@r2w/portfolio-task/cv-language';
 import { ZodError } from 'zod';
 import { ConfigError, loadConfig } from '../config/env';
 import { ExtractionError } from '../extraction/errors';
@@ -66,7 +67,7 @@ async function build(args: string[], io: CliIo): Promise<void> {
   if (siteUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(siteUrl)) throw new UsageError('--site-url must be an http(s) address.');
 
   const cv = await readCv(input, io);
-  const site = renderSite(cv, { templateId, settings: siteUrl ? { siteUrl } : {} });
+  const site = renderSite(cv, { templateId, settings: siteUrl ? { siteUrl } : {}, cvLanguage: cvLanguage(cv) });
   const outDir = path.resolve(values.out ?? 'site');
   for (const file of site.files) {
     const target = path.join(outDir, file.path);

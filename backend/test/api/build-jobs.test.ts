@@ -36,10 +36,10 @@ const getBuild = (portfolioId: string, buildId: string) =>
     .get(`/api/v1/portfolios/${portfolioId}/builds/${buildId}`)
     .set(...bearer(user.accessToken));
 
-it('hands the task everything it needs in the job input: ids, template, settings with the site address, the CV', async () => {
+it('hands the task everything it needs in the job input: ids, template, settings with the site address, the CV and its language', async () => {
   const { portfolioId, buildId, keys } = await startBuild();
   const input = BuildInputSchema.parse(JSON.parse(await readObjectText(t.container.storage, keys.input)));
-  expect(input).toMatchObject({ buildId, portfolioId, templateId: 'minimal', settings: {} });
+  expect(input).toMatchObject({ buildId, portfolioId, templateId: 'minimal', settings: {}, cvLanguage: 'en' });
   expect(input.cv.hero.fullName).toBe('Richard Hendriks');
 });
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { emptyCv } from '@r2w/cv-schema';
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { bearer, PASSWORD, registerAccount, type Account } from '../support/accounts';
@@ -118,6 +119,36 @@ describe('portfolios', () => {
     const preview = await open(t, build.previewUrl);
     expect(preview.text).toContain('Richard Hendriks');
     expect(preview.text).not.toContain('richard@postbox');
+  });
+
+  it('reads a Hebrew CV’s language when it is saved, says so in the CV, and builds its site in Hebrew, right to left', async () => {
+    const id = await createPortfolio('minimal');
+    const { cvId } = await t.container.db.portfolio.findUniqueOrThrow({ where: { id } });
+    const cvUrl = `/api/v1/cvs/${cvId}`;
+    const languageRead = async () =>
+      (
+        await request(t.app)
+          .get(cvUrl)
+          .set(...bearer(user.accessToken))
+      ).body.cv.language;
+    expect(await languageRead()).toBe('en');
+    const hebrew = emptyCv();
+    hebrew.hero.fullName = 'דנה לוי';
+    hebrew.summary.summaryText = 'מהנדסת עם עשר שנות ניסיון בבניית מערכות תשלומים לבנקים.';
+    hebrew.experience.items = [{ id: 'job-1', jobTitle: 'מהנדסת בכירה', companyName: 'Acme Pay', responsibilities: ['הובלתי את הצוות שבנה מחדש את ספר החשבונות וקיצר בחצי את זמן הסליקה.'] }];
+    const saved = await request(t.app)
+      .put(`${cvUrl}/data`)
+      .set(...bearer(user.accessToken))
+      .send(hebrew);
+    expect(saved.status).toBe(200);
+    expect(saved.body.cv.language).toBe('he');
+    expect(await languageRead()).toBe('he');
+
+    const build = await buildAndWait(id);
+    expect(build.status).toBe('succeeded');
+    const preview = await open(t, build.previewUrl);
+    expect(preview.text).toMatch(/<html lang="he" dir="rtl"/);
+    expect(preview.text).toContain('דנה לוי');
   });
 
   it('keeps other people out of a portfolio and its builds', async () => {

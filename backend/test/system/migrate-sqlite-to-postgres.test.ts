@@ -56,6 +56,7 @@ beforeAll(async () => {
     await db.purchase.create({ data: { id: 'pi_3Q', userId: null, status: 'refunded', amount: 1900, currency: 'eur' } });
     await db.purchase.create({ data: { id: 'pi_4R', userId: user.id, checkoutSessionId: 'cs_test_a1', status: 'paid', amount: 1900, currency: 'eur' } });
     await db.paymentEvent.create({ data: { id: 'evt_1', type: 'charge.refunded', userId: null, outcome: 'applied' } });
+    await db.passwordResetToken.create({ data: { id: randomUUID(), userId: user.id, tokenHash: 'a'.repeat(64), expiresAt: new Date('2000-01-01T00:59:59.999Z'), usedAt: null } });
   } finally {
     await t.close();
   }

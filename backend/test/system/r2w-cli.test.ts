@@ -34,6 +34,20 @@ describe('r2w build', () => {
     expect(existsSync(path.join(out, 'robots.txt'))).toBe(true);
   });
 
+  it('builds a Hebrew CV’s site in Hebrew, right to left', () => {
+    const dir = tmp();
+    const cv = path.join(dir, 'dana.json');
+    writeFileSync(
+      cv,
+      JSON.stringify({
+        basics: { name: 'דנה לוי', summary: 'מהנדסת עם עשר שנות ניסיון בבניית מערכות תשלומים לבנקים.' },
+        work: [{ name: 'Acme Pay', position: 'מהנדסת בכירה', highlights: ['הובלתי את הצוות שבנה מחדש את ספר החשבונות וקיצר בחצי את זמן הסליקה.'] }],
+      }),
+    );
+    expect(r2w(['build', cv, '--out', path.join(dir, 'site')]).code).toBe(0);
+    expect(readFileSync(path.join(dir, 'site', 'index.html'), 'utf8')).toMatch(/<html lang="he" dir="rtl"/);
+  });
+
   it('extracts a PDF offline and builds from it, reporting progress', async () => {
     const dir = tmp();
     const pdf = path.join(dir, 'cv.pdf');

@@ -26,6 +26,11 @@ export const ApiCvSchema = z
     createdAt: TimestampSchema,
     updatedAt: TimestampSchema,
     data: CvDocumentSchema.optional().meta({ description: 'The CV itself, once extracted; left out of lists.' }),
+    language: z
+      .string()
+      .nullable()
+      .optional()
+      .meta({ description: 'The site language the CV is written in (en, es, fr, de, he, ar), read from its text; null when too short to tell. With data only.' }),
     error: FailureSchema.optional().meta({ description: 'Why extraction failed (status failed only).' }),
   })
   .meta({ id: 'CvRecord' });

@@ -14,7 +14,12 @@ import { siteBase } from './site-url';
 
 export type { SiteSettings };
 
-export type RenderOptions = { templateId: TemplateId; settings?: SiteSettings };
+export type RenderOptions = {
+  templateId: TemplateId;
+  settings?: SiteSettings;
+  /** The language the CV is written in, as the API read it (`@r2w/portfolio-task/cv-language`): the site's unless the owner chose one. */
+  cvLanguage?: string | null;
+};
 
 export type SiteFile = { path: string; contentType: string; body: string };
 
@@ -33,7 +38,7 @@ export function renderSite(cv: Cv, options: RenderOptions): RenderedSite {
   const template = templateById(templateId);
   const { siteUrl, ...choices } = options.settings ?? {};
   const base = siteBase(siteUrl);
-  const settings = resolveSettings(choices, cv);
+  const settings = resolveSettings(choices, options.cvLanguage);
   const labels = labelsFor(settings.language);
   const css = siteCss(template, settings);
   const meta = pageMeta(cv, labels, settings);
@@ -48,7 +53,7 @@ export function renderSite(cv: Cv, options: RenderOptions): RenderedSite {
     canonical: base?.href,
     openGraph: base && { url: base.href, title: meta.title, description: meta.description, image: meta.image, siteName: name },
     jsonLd: name ? scriptSafeJson(personJsonLd(cv, { siteUrl: base?.href ?? null, image: meta.image })) : null,
-    // The language as resolved here, so the CV's language is read once per site.
+    // The language as resolved here, which the template's pages then take as chosen.
     children: createElement(template.Component, { cv, settings: { ...choices, language: settings.language } }),
   });
 

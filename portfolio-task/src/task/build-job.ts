@@ -42,6 +42,8 @@ export const BuildInputSchema = z.object({
   /** The owner's choices and the site's own address. */
   settings: SiteSettingsSchema,
   cv: CvSchema,
+  /** The language the CV is written in, as the API read it; the site's when settings name none. */
+  cvLanguage: z.string().max(35).nullable().optional(),
 });
 export type BuildInput = z.infer<typeof BuildInputSchema>;
 

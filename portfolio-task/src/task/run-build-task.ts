@@ -49,7 +49,7 @@ async function readInput(storage: ObjectStorage, key: string): Promise<BuildInpu
 function render(input: BuildInput, logger: TaskLogger): RenderedSite {
   try {
     // renderSite checks the template itself (UnknownTemplateError below).
-    return renderSite(input.cv, { templateId: input.templateId as TemplateId, settings: input.settings });
+    return renderSite(input.cv, { templateId: input.templateId as TemplateId, settings: input.settings, cvLanguage: input.cvLanguage });
   } catch (error) {
     if (error instanceof UnknownTemplateError) throw new BuildFailure('UNKNOWN_TEMPLATE', `There is no template "${error.templateId}".`);
     if (error instanceof InvalidSiteUrlError) throw new BuildFailure('BAD_INPUT', `The site address "${error.siteUrl}" is not an absolute http(s) address.`);

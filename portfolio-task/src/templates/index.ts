@@ -18,7 +18,6 @@ export function templateById(id: TemplateId): (typeof TEMPLATES)[number] {
 }
 
 export { labelsFor, SITE_LANGUAGES, type Labels, type SiteLanguage } from './i18n';
-export { cvLanguage } from './cv-language';
 export { resolveSettings, type ResolvedSettings, type TemplateSettings } from './settings';
 export { siteCss } from './site-css';
 export { contrastRatio, readableAccent } from './shared/color';

@@ -1,6 +1,4 @@
-import type { Cv } from '@r2w/cv-schema';
 import type { SiteSettings } from '@r2w/cv-schema/api';
-import { cvLanguage } from './cv-language';
 import { isHexColor } from './shared/color';
 
 /**
@@ -30,9 +28,12 @@ function languageTag(value: string | undefined): string | null {
   }
 }
 
-/** The owner's choices; a site whose owner chose no language is in the CV's (a Hebrew CV's site in Hebrew, right to left). */
-export function resolveSettings(settings: TemplateSettings = {}, cv?: Cv): ResolvedSettings {
-  const language = languageTag(settings.language) ?? (cv && cvLanguage(cv)) ?? 'en';
+/**
+ * The owner's choices; a site whose owner chose no language is in the CV's, as the API read
+ * it (a Hebrew CV's site in Hebrew, right to left), else in English.
+ */
+export function resolveSettings(settings: TemplateSettings = {}, cvLanguage?: string | null): ResolvedSettings {
+  const language = languageTag(settings.language) ?? languageTag(cvLanguage ?? undefined) ?? 'en';
   const primary = language.split('-')[0]?.toLowerCase() ?? '';
   return {
     language,

@@ -1,4 +1,5 @@
 import type { Cv } from '@r2w/cv-schema';
+import { cvLanguage } from '@r2w/portfolio-task/cv-language';
 import type { ApiCv, CvProgressEvent, CvStatus } from '@r2w/cv-schema/api';
 import type { CvRow } from './cv-access';
 
@@ -32,7 +33,8 @@ export function toApiCv(row: CvRow, options: { withData: boolean }) {
     claimed: row.userId !== null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-    ...(options.withData && row.data !== null ? { data: row.data as Cv } : {}),
+    // Read from the text at each read, which takes a millisecond, so it follows every edit.
+    ...(options.withData && row.data !== null ? { data: row.data as Cv, language: cvLanguage(row.data as Cv) } : {}),
     ...failureOf(row),
   } satisfies ApiCv;
 }

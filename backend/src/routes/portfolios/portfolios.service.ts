@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { siteFilesPrefix } from '@r2w/portfolio-task/build-job';
+import { cvLanguage } from '@r2w/portfolio-task/cv-language';
 import type { SitePointers, SiteTarget } from '../../adapters/site-pointers/site-pointers';
 import type { ObjectStorage } from '@r2w/storage';
 import type { TaskRunner } from '../../adapters/task-runner/task-runner';
@@ -144,7 +145,11 @@ export class PortfolioService {
       throw error;
     }
     try {
-      await startBuildJob(this.deps, { buildId: build.id, portfolioId: id, templateId: portfolio.templateId, settings: this.siteSettings(portfolio), cv: data }, requestId);
+      await startBuildJob(
+        this.deps,
+        { buildId: build.id, portfolioId: id, templateId: portfolio.templateId, settings: this.siteSettings(portfolio), cv: data, cvLanguage: cvLanguage(data) },
+        requestId,
+      );
     } catch (error) {
       await db.build.update({
         where: { id: build.id },

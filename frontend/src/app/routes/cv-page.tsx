@@ -96,9 +96,9 @@ function Workspace({ cv, data }: { cv: ApiCv; data: Cv }) {
           <TemplatePicker value={templateId} onChange={(id) => (portfolio ? update.mutate({ templateId: id }) : setChosen(id))} disabled={update.isPending} />
           <ErrorNote error={update.error} />
           <Suspense fallback={<Loading what="Loading the preview" />}>
-            <LivePreview cv={draft} templateId={templateId} settings={previewSettings ?? portfolio?.settings} section={activeSection} />
+            <LivePreview cv={draft} templateId={templateId} settings={previewSettings ?? portfolio?.settings} section={activeSection} cvLanguage={cv.language} />
           </Suspense>
-          {portfolio ? <SiteSettings key={portfolio.id} portfolio={portfolio} cv={draft} onPreview={setPreviewSettings} /> : null}
+          {portfolio ? <SiteSettings key={portfolio.id} portfolio={portfolio} cvLanguage={cv.language} onPreview={setPreviewSettings} /> : null}
           {portfolio ? <PublishPanel portfolio={portfolio} cvUpdatedAt={cv.updatedAt} beforeBuild={saveNow} paymentRequired={<PlanOffer startOpen />} /> : null}
         </aside>
       </div>

@@ -15,7 +15,7 @@ type PageProps = { cv: Cv; settings?: TemplateSettings; templateId: string; chil
  * language and direction, the skip link (first in focus order) and the footer.
  */
 export function Page({ cv, settings, templateId, children }: PageProps) {
-  const resolved = resolveSettings(settings, cv);
+  const resolved = resolveSettings(settings);
   const labels = labelsFor(resolved.language);
   const ownerName = clean(cv.hero.fullName);
   return (

@@ -3,7 +3,6 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { SiteSettings } from '../components/site-settings';
-import { emptyCv, type Cv } from '@r2w/cv-schema';
 import type { Portfolio } from '@r2w/cv-schema/api';
 
 const portfolio: Portfolio = {
@@ -20,16 +19,8 @@ const portfolio: Portfolio = {
   updatedAt: '2026-01-01T00:00:00Z',
 };
 
-function cvWithSummary(summaryText: string): Cv {
-  const cv = emptyCv();
-  cv.summary.summaryText = summaryText;
-  return cv;
-}
-
-const ENGLISH_CV = cvWithSummary('Engineer with ten years of experience building payment systems for banks.');
-const HEBREW_CV = cvWithSummary('מהנדסת עם עשר שנות ניסיון בבניית מערכות תשלומים לבנקים.');
-
-function setup(settings: Portfolio['settings'] = portfolio.settings, cv: Cv = ENGLISH_CV) {
+// The CV's language as the API's CV response gives it.
+function setup(settings: Portfolio['settings'] = portfolio.settings, cvLanguage: string | null | undefined = 'en') {
   const fetch = vi.fn(
     async (_url: string, init: RequestInit) =>
       new Response(JSON.stringify({ portfolio: { ...portfolio, settings: JSON.parse(String(init.body)).settings } }), { status: 200, headers: { 'Content-Type': 'application/json' } }),
@@ -38,7 +29,7 @@ function setup(settings: Portfolio['settings'] = portfolio.settings, cv: Cv = EN
   const onPreview = vi.fn();
   render(
     <QueryClientProvider client={new QueryClient()}>
-      <SiteSettings portfolio={{ ...portfolio, settings }} cv={cv} onPreview={onPreview} />
+      <SiteSettings portfolio={{ ...portfolio, settings }} cvLanguage={cvLanguage} onPreview={onPreview} />
     </QueryClientProvider>,
   );
   return { fetch, onPreview };
@@ -57,7 +48,7 @@ describe('site settings', () => {
   });
 
   it('starts in the language the CV is written in until the owner picks one', async () => {
-    setup({ siteUrl: 'https://jordan.example.com' }, HEBREW_CV);
+    setup({ siteUrl: 'https://jordan.example.com' }, 'he');
     const select = screen.getByLabelText<HTMLSelectElement>('Language of headings and dates');
     expect(await screen.findByText('Chosen from the language your CV is written in.')).toBeTruthy();
     expect(select.value).toBe('he');
@@ -68,13 +59,13 @@ describe('site settings', () => {
   });
 
   it('says when the CV is too short to tell its language', async () => {
-    setup({}, emptyCv());
+    setup({}, null);
     expect(await screen.findByText('Your CV is too short to tell its language.')).toBeTruthy();
     expect(screen.getByLabelText<HTMLSelectElement>('Language of headings and dates').value).toBe('en');
   });
 
   it('shows the language the owner chose over the CV’s', () => {
-    setup({ language: 'fr' }, HEBREW_CV);
+    setup({ language: 'fr' }, 'he');
     expect(screen.getByLabelText<HTMLSelectElement>('Language of headings and dates').value).toBe('fr');
   });
 

@@ -1,4 +1,3 @@
-import type { Cv } from '@r2w/cv-schema';
 import type { Portfolio, SiteSettings as SiteSettingsValue } from '@r2w/cv-schema/api';
 import { SITE_LANGUAGES } from '@r2w/portfolio-task/site-languages';
 import { useEffect, useId, useRef, useState } from 'react';
@@ -14,31 +13,19 @@ const LANGUAGES = SITE_LANGUAGES.map((code) => {
 
 const SAVE_AFTER_MS = 600;
 
-// The renderer reads the CV's language; it comes with the live preview's chunk, so the
-// editor does not wait for it (undefined until it has loaded; null when the CV is too short to tell).
-function useCvLanguage(cv: Cv): string | null | undefined {
-  const [language, setLanguage] = useState<string | null>();
-  useEffect(() => {
-    let current = true;
-    void import('@r2w/portfolio-task').then(({ cvLanguage }) => {
-      if (current) setLanguage(cvLanguage(cv));
-    });
-    return () => {
-      current = false;
-    };
-  }, [cv]);
-  return language;
-}
-
-type Props = { portfolio: Portfolio; cv: Cv; onPreview: (settings: SiteSettingsValue) => void };
+type Props = {
+  portfolio: Portfolio;
+  /** The CV's language as the API read it (null: too short to tell; undefined: not known). */
+  cvLanguage: string | null | undefined;
+  onPreview: (settings: SiteSettingsValue) => void;
+};
 
 /**
  * Language, accent colour and photo: shown in the preview at once, saved a moment later.
- * Until the owner picks a language the site is in the CV's own (as the renderer decides).
+ * Until the owner picks a language the site is in the CV's own, as the API read it.
  */
-export function SiteSettings({ portfolio, cv, onPreview }: Props) {
+export function SiteSettings({ portfolio, cvLanguage: fromCv, onPreview }: Props) {
   const id = useId();
-  const fromCv = useCvLanguage(cv);
   const [draft, setDraft] = useState<SiteSettingsValue>(portfolio.settings);
   const update = useUpdatePortfolio(portfolio.id);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);

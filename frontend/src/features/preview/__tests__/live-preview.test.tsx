@@ -42,6 +42,17 @@ describe('live preview', () => {
     expect(scrolled).toHaveBeenCalledWith({ block: 'start', behavior: 'smooth' });
   });
 
+  it('starts in the CV’s language the API read, right to left for Hebrew, unless the owner chose one', async () => {
+    const root = () => page().documentElement;
+    const { rerender } = render(<LivePreview cv={SAMPLE_CV} templateId="minimal" cvLanguage="he" />);
+    expect(frame().getAttribute('srcdoc')).toMatch(/<html lang="he" dir="rtl"/);
+    await waitFor(() => expect(root().getAttribute('dir')).toBe('rtl'));
+    rerender(<LivePreview cv={SAMPLE_CV} templateId="minimal" cvLanguage="he" settings={{ language: 'fr' }} />);
+    await waitFor(() => expect([root().getAttribute('lang'), root().getAttribute('dir')]).toEqual(['fr', 'ltr']));
+    rerender(<LivePreview cv={SAMPLE_CV} templateId="minimal" cvLanguage={null} />);
+    await waitFor(() => expect(root().getAttribute('lang')).toBe('en'));
+  });
+
   it('lays the page out at a real desktop or phone width, scaled to fit the pane', async () => {
     // The pane is 640 px wide and 700 px high.
     vi.stubGlobal(

@@ -9,6 +9,8 @@ type Props = {
   settings?: SiteSettings;
   /** The section being edited: the preview scrolls to it. */
   section?: string;
+  /** The CV's language as the API read it: the site's until the owner chooses one. */
+  cvLanguage?: string | null;
   title?: string;
 };
 
@@ -35,13 +37,13 @@ function usePaneSize(pane: RefObject<HTMLDivElement | null>): { width: number; h
  * (a deferred value). The frame may run no script; it shares the app's origin only so
  * that the app can update the page in place and scroll it.
  */
-export function LivePreview({ cv, templateId, settings, section, title = 'Live preview of your website' }: Props) {
+export function LivePreview({ cv, templateId, settings, section, cvLanguage, title = 'Live preview of your website' }: Props) {
   const [device, setDevice] = useState<Device>('desktop');
   const deferred = useDeferredValue(cv);
   const html = useMemo(() => {
     if (!isTemplateId(templateId)) return null;
-    return renderSite(deferred, { templateId, settings }).files.find((file) => file.path === 'index.html')?.body ?? null;
-  }, [deferred, templateId, settings]);
+    return renderSite(deferred, { templateId, settings, cvLanguage }).files.find((file) => file.path === 'index.html')?.body ?? null;
+  }, [deferred, templateId, settings, cvLanguage]);
 
   // The first page arrives as `srcdoc` (a real document, in standards mode); every later one
   // replaces it in place. Each load (a new frame) starts over from what `srcdoc` holds.

@@ -1,7 +1,9 @@
 import { cvFacts, emptyCv, SECTION_KEYS, type Cv } from '@r2w/cv-schema';
 import { franc } from 'franc';
-import type { SiteLanguage } from './i18n';
+import type { SiteLanguage } from './templates/i18n';
 
+// Read by the API (franc and its trigram tables are a third of a megabyte), never by the
+// renderer: the builder and the SPA's preview are given the language it found.
 // franc names languages by ISO 639-3, sites by their 639-1 tag; only the site languages are
 // candidates, so a CV is read as the nearest language its site can be in.
 const SITE_LANGUAGE_OF = { eng: 'en', spa: 'es', fra: 'fr', deu: 'de', heb: 'he', arb: 'ar' } as const satisfies Record<string, SiteLanguage>;
