@@ -133,7 +133,7 @@ describe('migrate:sqlite-to-postgres', () => {
 
     const refused = io();
     expect(await runMigrateCli(args(), refused.io)).toBe(1);
-    expect(refused.err.join('\n')).toMatch(/already has rows \(User \d+, OAuthIdentity 1, Cv 2\)[\s\S]*--resume[\s\S]*--force/);
+    expect(refused.err.join('\n')).toMatch(/already has rows \(User \d+, OAuthIdentity 1, PasswordResetToken 1, Cv 2\)[\s\S]*--resume[\s\S]*--force/);
 
     const resumed = io();
     expect(await runMigrateCli(args('--resume'), resumed.io)).toBe(0);

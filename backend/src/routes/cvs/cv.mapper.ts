@@ -1,5 +1,6 @@
 import type { Cv } from '@r2w/cv-schema';
 import { cvLanguage } from '@r2w/portfolio-task/cv-language';
+import { LRUCache } from 'lru-cache';
 import type { ApiCv, CvProgressEvent, CvStatus } from '@r2w/cv-schema/api';
 import type { CvRow } from './cv-access';
 
@@ -19,6 +20,21 @@ function personNameOf(data: CvRow['data']): string | null {
   return name ? name : null;
 }
 
+// Reading the language from the text takes about a millisecond, which the hot read of a CV
+// should not pay each time: it is kept per CV version (id and last change), so it still
+// follows every edit.
+const languages = new LRUCache<string, { language: ReturnType<typeof cvLanguage> }>({ max: 5_000 });
+
+function languageOf(row: CvRow, data: Cv): ReturnType<typeof cvLanguage> {
+  const key = `${row.id}@${row.updatedAt.getTime()}`;
+  let known = languages.get(key);
+  if (!known) {
+    known = { language: cvLanguage(data) };
+    languages.set(key, known);
+  }
+  return known.language;
+}
+
 export function toApiCv(row: CvRow, options: { withData: boolean }) {
   return {
     id: row.id,
@@ -33,8 +49,7 @@ export function toApiCv(row: CvRow, options: { withData: boolean }) {
     claimed: row.userId !== null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-    // Read from the text at each read, which takes a millisecond, so it follows every edit.
-    ...(options.withData && row.data !== null ? { data: row.data as Cv, language: cvLanguage(row.data as Cv) } : {}),
+    ...(options.withData && row.data !== null ? { data: row.data as Cv, language: languageOf(row, row.data as Cv) } : {}),
     ...failureOf(row),
   } satisfies ApiCv;
 }
