@@ -2,7 +2,7 @@ import request from 'supertest';
 import { bearer, registerAccount, type Account } from '../support/accounts';
 import { startFakeKvs, type FakeKvs } from '../../../scripts/aws-local/fake-kvs';
 import { FAKE_STRIPE_ENV, refundedCharge, signedEvent, startFakeStripe, type FakeCheckoutSession, type FakeStripe } from '../support/fake-stripe';
-import { buildAndWait, createSamplePortfolio } from '../support/portfolio-steps';
+import { buildAndWait, createSamplePortfolio, setSlug } from '../support/portfolio-steps';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 // The paid plan through Stripe: checkout sessions against a local stand-in of Stripe's API,
@@ -69,14 +69,7 @@ async function builtPortfolioAt(prefix: string) {
   const id = await createSamplePortfolio(t.app, user);
   expect((await buildAndWait(t.app, user, id)).status).toBe('succeeded');
   const slug = `${prefix}-${user.userId}`;
-  expect(
-    (
-      await request(t.app)
-        .patch(`/api/v1/portfolios/${id}`)
-        .set(...bearer(user.accessToken))
-        .send({ slug })
-    ).status,
-  ).toBe(200);
+  await setSlug(t.app, user, id, slug);
   return { user, id, slug };
 }
 

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { SITE_CSP } from '@r2w/portfolio-task';
 import { bearer, registerAccount, type Account } from '../support/accounts';
-import { buildAndWait, createSamplePortfolio } from '../support/portfolio-steps';
+import { buildAndWait, createSamplePortfolio, setSlug } from '../support/portfolio-steps';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 // What a browser and an API client get at site and preview addresses that show nothing: a
@@ -62,14 +62,7 @@ describe('addresses that show no site', () => {
     expect((await buildAndWait(t.app, user, id)).status).toBe('succeeded');
     const slug = `unpublished-${Date.now()}`;
     built = { id, slug };
-    expect(
-      (
-        await request(t.app)
-          .patch(`/api/v1/portfolios/${id}`)
-          .set(...bearer(user.accessToken))
-          .send({ slug })
-      ).status,
-    ).toBe(200);
+    await setSlug(t.app, user, id, slug);
     for (const address of [`/sites/${slug}/`, '/sites/NOT_a_slug!/', `/sites/${'a'.repeat(80)}/x.html`]) {
       const res = await request(t.app).get(address).set('Accept', BROWSER);
       expect([address, res.status, res.headers['content-type']]).toEqual([address, 404, 'text/html; charset=utf-8']);

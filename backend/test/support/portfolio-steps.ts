@@ -27,6 +27,15 @@ export async function createSamplePortfolio(app: Express, account: Account, temp
   return res.body.portfolio.id;
 }
 
+/** Gives the portfolio its address; expects the API to accept it. */
+export async function setSlug(app: Express, account: Account, portfolioId: string, slug: string): Promise<void> {
+  const res = await request(app)
+    .patch(`/api/v1/portfolios/${portfolioId}`)
+    .set(...bearer(account.accessToken))
+    .send({ slug });
+  expect(res.status).toBe(200);
+}
+
 /** Starts a build and waits until it has succeeded or failed; returns the build as the API shows it. */
 export async function buildAndWait(app: Express, account: Account, portfolioId: string) {
   const started = await request(app)
