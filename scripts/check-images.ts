@@ -17,7 +17,7 @@
 //   tsx scripts/check-images.ts api        one (api | builder)
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
@@ -112,6 +112,10 @@ function copyInto(source: string, dest: string, intoFolder: boolean, filter: (so
   const target = intoFolder ? path.join(dest, path.basename(source)) : dest;
   mkdirSync(path.dirname(target), { recursive: true });
   cpSync(source, target);
+}
+
+function isMissingOrEmptyFolder(p: string): boolean {
+  return !existsSync(p) || (statSync(p).isDirectory() && readdirSync(p).length === 0);
 }
 
 /** A path inside a container, resolved against the working directory there. */
@@ -249,10 +253,11 @@ function assemble(dockerfile: Dockerfile, scratch: string): Image {
             from = path.join(root, relative);
           }
           if (!existsSync(moved.get(from) ?? from)) fail(`${where}: COPY --from=${copy.from} ${source}: not there (${path.relative(root, from) || from}); is the repository built?`);
-          if (isInstallOnly(stage) && !moved.has(from) && statSync(from).isDirectory() && !existsSync(dest)) {
-            // A reproduced stage's folder (node_modules) is ours to move, saving a copy of
-            // thousands of files; a later COPY of it takes it from where it went.
+          if (isInstallOnly(stage) && !moved.has(from) && statSync(from).isDirectory() && isMissingOrEmptyFolder(dest)) {
+            // A reproduced stage's folder (its whole working directory, or node_modules) is ours
+            // to move, saving a copy of thousands of files; a later COPY of it takes it from where it went.
             mkdirSync(path.dirname(dest), { recursive: true });
+            rmSync(dest, { recursive: true, force: true });
             renameSync(from, dest);
             moved.set(from, dest);
           } else {
