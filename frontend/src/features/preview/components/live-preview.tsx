@@ -1,6 +1,7 @@
 import type { Cv } from '@r2w/cv-schema';
 import { isTemplateId, renderSite, type SiteSettings } from '@r2w/portfolio-task';
-import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useElementSize } from '@/lib/use-element-size';
 import { replaceDocument } from '../lib/replace-document';
 
 type Props = {
@@ -18,18 +19,6 @@ type Props = {
 // desktop preview shows the desktop layout, not the phone one squeezed into a column.
 export const DEVICE_WIDTHS = { desktop: 1280, phone: 375 } as const;
 type Device = keyof typeof DEVICE_WIDTHS;
-
-function usePaneSize(pane: RefObject<HTMLDivElement | null>): { width: number; height: number } | null {
-  const [size, setSize] = useState<{ width: number; height: number } | null>(null);
-  useEffect(() => {
-    const element = pane.current;
-    if (!element || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(([entry]) => entry && setSize({ width: entry.contentRect.width, height: entry.contentRect.height }));
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [pane]);
-  return size;
-}
 
 /**
  * The site as it will be published, rendered in the browser by the builder's own
@@ -69,7 +58,7 @@ export function LivePreview({ cv, templateId, settings, section, cvLanguage, tit
   }, [section, loads]);
 
   const pane = useRef<HTMLDivElement>(null);
-  const size = usePaneSize(pane);
+  const size = useElementSize(pane);
   const width = DEVICE_WIDTHS[device];
   const scale = size ? Math.min(1, size.width / width) : 1;
 
