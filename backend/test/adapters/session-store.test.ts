@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import Redis from 'ioredis';
 import type { SessionStore, Session } from '../../src/adapters/session-store/session-store';
 import { MemorySessionStore } from '../../src/adapters/session-store/memory-session-store';
 import { RedisSessionStore } from '../../src/adapters/session-store/redis-session-store';
@@ -62,11 +63,18 @@ describe.each([
     expect(await store.get(s.id)).toBeNull();
   });
 
+  // Time is moved by the session's own expiry, not by waiting: a test that slept past a short
+  // life would fail on a machine too busy to read the session before it ran out.
   it('forgets expired sessions', async () => {
-    const s = session({ expiresAt: Date.now() + 300 });
+    const expired = session({ expiresAt: Date.now() - 1 });
+    await store.create(expired);
+    expect(await store.get(expired.id)).toBeNull();
+
+    const s = session();
     await store.create(s);
     expect(await store.get(s.id)).not.toBeNull();
-    await new Promise((r) => setTimeout(r, 450));
+    // A rotation that sets a life already over (a clock that jumped) ends the session too.
+    expect(await store.rotate(s.id, 'hash-1', 'hash-2', Date.now() - 1)).toBe('rotated');
     expect(await store.get(s.id)).toBeNull();
   });
 
@@ -96,6 +104,31 @@ describe.each([
 
   it('answers ping', async () => {
     await expect(store.ping()).resolves.toBeUndefined();
+  });
+});
+
+describe('redis session store expiry', () => {
+  it('gives each key the session’s expiry, so Redis drops what nobody reads again', async () => {
+    const keyPrefix = `r2w-test-${randomUUID()}:`;
+    const store = new RedisSessionStore({ url: REDIS_URL, keyPrefix, commandTimeoutMs: 2000 });
+    const redis = new Redis(REDIS_URL);
+    try {
+      const userId = randomUUID();
+      const [short, long] = [session({ userId, expiresAt: Date.now() + 60_000 }), session({ userId, expiresAt: Date.now() + 120_000 })];
+      await store.create(long);
+      await store.create(short);
+      expect(await redis.pexpiretime(`${keyPrefix}session:${short.id}`)).toBe(short.expiresAt);
+      // The user's index lives as long as the longest of their sessions, whatever the order they came in.
+      expect(await redis.pexpiretime(`${keyPrefix}user-sessions:${userId}`)).toBe(long.expiresAt);
+      const later = Date.now() + 180_000;
+      expect(await store.rotate(short.id, 'hash-1', 'hash-2', later)).toBe('rotated');
+      expect(await redis.pexpiretime(`${keyPrefix}session:${short.id}`)).toBe(later);
+      // Extended past the index's life, the session stays findable for "sign out everywhere".
+      expect(await redis.pexpiretime(`${keyPrefix}user-sessions:${userId}`)).toBe(later);
+    } finally {
+      redis.disconnect();
+      await store.close();
+    }
   });
 });
 

@@ -25,6 +25,7 @@ for hash in string.gmatch(retired, '[^,]+') do
 end
 redis.call('HSET', KEYS[1], 'refreshHash', ARGV[2], 'expiresAt', ARGV[3], 'retired', table.concat(kept, ','))
 redis.call('PEXPIREAT', KEYS[1], ARGV[3])
+redis.call('PEXPIREAT', KEYS[2], ARGV[3], 'GT')
 return 'rotated'
 `;
 
@@ -102,7 +103,13 @@ export class RedisSessionStore implements SessionStore {
   }
 
   async rotate(sessionId: string, presentedHash: string, nextHash: string, expiresAt: number): Promise<RotateResult> {
-    const result = await this.call(() => this.redis.eval(ROTATE_SCRIPT, 1, this.sessionKey(sessionId), presentedHash, nextHash, String(expiresAt), String(RETIRED_HASHES_KEPT)));
+    const result = await this.call(async () => {
+      // The user's index must outlive the extended session, or signing out everywhere would
+      // miss it. A session's user never changes, so reading it before the script is safe.
+      const userId = await this.redis.hget(this.sessionKey(sessionId), 'userId');
+      if (!userId) return 'missing';
+      return this.redis.eval(ROTATE_SCRIPT, 2, this.sessionKey(sessionId), this.userKey(userId), presentedHash, nextHash, String(expiresAt), String(RETIRED_HASHES_KEPT));
+    });
     return result as RotateResult;
   }
 
