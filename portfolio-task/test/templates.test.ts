@@ -160,8 +160,8 @@ describe.each(TEMPLATES.map((template) => template.id))('template %s', (template
 });
 
 describe('the templates', () => {
-  it('are four, each with its own id, name and description', () => {
-    expect(TEMPLATES.map((template) => template.id)).toEqual(['minimal', 'modern', 'dark', 'academic']);
+  it('are six, each with its own id, name and description', () => {
+    expect(TEMPLATES.map((template) => template.id)).toEqual(['minimal', 'modern', 'dark', 'academic', 'studio', 'editorial']);
     for (const template of TEMPLATES) {
       expect(template.name).toMatch(/\S/);
       expect(template.description.length).toBeGreaterThan(20);
@@ -178,6 +178,13 @@ describe('the templates', () => {
       const titles = headingTexts(parseHtml(homePage(fullCv(), template.id)), 2);
       const publicationsFirst = titles.indexOf('Publications') < titles.indexOf('Work');
       expect(publicationsFirst).toBe(template.id === 'academic');
+    }
+  });
+
+  it('put the projects right after the introduction in the studio template only', () => {
+    for (const template of TEMPLATES) {
+      const titles = headingTexts(parseHtml(homePage(fullCv(), template.id)), 2);
+      expect(titles.indexOf('Projects') === titles.indexOf('About') + 1).toBe(template.id === 'studio');
     }
   });
 

@@ -3,7 +3,7 @@ import { FailureSchema, TimestampSchema } from './common';
 import { SiteSettingsSchema } from './site-settings';
 
 /** The site templates; portfolio-task implements one for each (its tests hold it to this list). */
-export const TEMPLATE_IDS = ['minimal', 'modern', 'dark', 'academic'] as const;
+export const TEMPLATE_IDS = ['minimal', 'modern', 'dark', 'academic', 'studio', 'editorial'] as const;
 export const TemplateIdSchema = z.enum(TEMPLATE_IDS, { error: 'is not a known template' });
 export type TemplateId = z.infer<typeof TemplateIdSchema>;
 

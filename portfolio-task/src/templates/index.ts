@@ -1,9 +1,11 @@
 import { academicTemplate } from './academic';
 import { darkTemplate } from './dark';
+import { editorialTemplate } from './editorial';
 import { minimalTemplate } from './minimal';
 import { modernTemplate } from './modern';
+import { studioTemplate } from './studio';
 
-export const TEMPLATES = [minimalTemplate, modernTemplate, darkTemplate, academicTemplate] as const;
+export const TEMPLATES = [minimalTemplate, modernTemplate, darkTemplate, academicTemplate, studioTemplate, editorialTemplate] as const;
 
 export type TemplateId = (typeof TEMPLATES)[number]['id'];
 

@@ -21,7 +21,7 @@ import { SiteSettings } from '@/features/portfolios/components/site-settings';
 import { TemplatePicker } from '@/features/portfolios/components/template-picker';
 import { ApiError } from '@/lib/api-client';
 
-// The renderer (react-dom/server and the four templates) is the heaviest code in the app;
+// The renderer (react-dom/server and the templates) is the heaviest code in the app;
 // it loads beside the editor rather than before it.
 const LivePreview = lazy(() => import('@/features/preview/components/live-preview'));
 
