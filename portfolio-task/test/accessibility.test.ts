@@ -67,6 +67,26 @@ describe.each(TEMPLATES.map((template) => template.id))('the %s template in Chro
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
   });
 
+  it('sets every visible section heading in one style (its size may follow the column)', async () => {
+    await page.emulateMedia({ colorScheme: 'light', media: 'screen' });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    // Headings grouped by their look; one group is one style.
+    const byStyle = await page.evaluate(() => {
+      const groups: Record<string, string[]> = {};
+      for (const heading of document.querySelectorAll<HTMLElement>('h2.section__title')) {
+        // Shown headings only: a visually hidden one (the contact list's, in some templates) has no look.
+        if (heading.getBoundingClientRect().width <= 1) continue;
+        const style = getComputedStyle(heading);
+        const after = getComputedStyle(heading, '::after');
+        const key = [style.fontFamily, style.fontWeight, style.textTransform, style.letterSpacing === 'normal' ? 'normal' : 'spaced', style.color, after.content, after.backgroundColor].join(' | ');
+        (groups[key] ??= []).push(heading.textContent ?? '');
+      }
+      return groups;
+    });
+    expect(Object.values(byStyle).flat().length).toBeGreaterThan(5);
+    expect(Object.keys(byStyle)).toHaveLength(1);
+  });
+
   it('does not scroll sideways at 320 px even when every text is one long word', async () => {
     const longWords = (value: unknown, key: string): unknown => {
       if (typeof value === 'string') return key === 'id' || /url$|profile$/i.test(key) ? value : `${value.replace(/\s+/g, '')}${'Lorem'.repeat(12)}`;

@@ -2,7 +2,8 @@ import { SANS } from '../shared/fonts';
 
 // Two columns from 60rem: the sidebar (identity, contact, then skills and languages) on
 // the surface colour, the story on the right. Below that the same blocks stack in reading
-// order, with skills and languages after the main content rather than before it.
+// order, with skills and languages after the main content rather than before it. Every
+// section heading has one style, the accent bar under it, smaller in the narrow column.
 export const modernCss = `
 :root{--font-body:${SANS};--font-heading:${SANS}}
 .site--modern .layout{display:grid;grid-template-columns:minmax(0,1fr)}
@@ -12,14 +13,15 @@ export const modernCss = `
 .site--modern .hero__name{font-size:clamp(1.875rem,6vw,2.25rem);font-weight:800;letter-spacing:-.02em}
 .site--modern .hero__title{margin-top:.375rem;color:var(--accent);font-size:1.0625rem;font-weight:650}
 .site--modern .hero__tagline{margin-top:.5rem;color:var(--muted);font-size:.9375rem}
-.site--modern .masthead .section__title,.site--modern .sidebar .section__title{margin-bottom:.25rem;padding-bottom:.5rem;border-bottom:1px solid var(--line);color:var(--muted);font-size:.75rem;font-weight:700;letter-spacing:.14em;text-transform:uppercase}
+.site--modern .section__title{font-weight:750;letter-spacing:-.01em}
+.site--modern .section__title::after{content:"";display:block;width:2.5rem;height:3px;margin-top:.5rem;border-radius:2px;background:var(--accent)}
+.site--modern .masthead .section__title,.site--modern .sidebar .section__title{margin-bottom:.25rem;font-size:1.125rem}
 .site--modern .section__body{gap:.875rem}
 .site--modern .contact-list{display:grid;gap:.5rem;font-size:.9375rem}
 .site--modern .availability{font-size:.9375rem}
 .site--modern .sidebar .tag{background:var(--bg)}
 .site--modern main{display:grid;gap:3rem;padding:clamp(2rem,6vw,4rem) clamp(1.25rem,5vw,4rem);max-width:60rem}
-.site--modern main .section__title{margin-bottom:1.25rem;font-size:1.5rem;font-weight:750;letter-spacing:-.01em}
-.site--modern main .section__title::after{content:"";display:block;width:2.5rem;height:3px;margin-top:.625rem;border-radius:2px;background:var(--accent)}
+.site--modern main .section__title{margin-bottom:1.25rem;font-size:1.5rem}
 .site--modern .section--experience .entries,.site--modern .section--education .entries{gap:2rem;padding-inline-start:1.5rem;border-inline-start:2px solid var(--line)}
 .site--modern .section--experience .entry,.site--modern .section--education .entry{position:relative}
 .site--modern .section--experience .entry::before,.site--modern .section--education .entry::before{content:"";position:absolute;inset-inline-start:calc(-1.5rem - 7px);top:.4rem;width:12px;height:12px;border:2px solid var(--accent);border-radius:50%;background:var(--bg)}
