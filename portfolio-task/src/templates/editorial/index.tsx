@@ -1,22 +1,11 @@
-import { BODY_SECTION_ORDER, BodySections, ContactSection, Hero } from '../sections';
-import { Main, Page } from '../shared/page';
+import { OneColumnPage } from '../one-column';
+import { BODY_SECTION_ORDER } from '../sections';
 import type { TemplateDefinition, TemplateProps } from '../types';
 import { editorialCss } from './styles';
 import { editorialTheme } from './theme';
 
-function EditorialTemplate({ cv, settings }: TemplateProps) {
-  return (
-    <Page cv={cv} settings={settings} templateId="editorial">
-      <header className="masthead">
-        <Hero cv={cv} />
-        <ContactSection cv={cv} hiddenTitle />
-      </header>
-      <Main>
-        <BodySections cv={cv} order={BODY_SECTION_ORDER} />
-      </Main>
-    </Page>
-  );
-}
+// One column in the markup; the stylesheet sets the sections in two on wide screens.
+const EditorialTemplate = (props: TemplateProps) => <OneColumnPage {...props} templateId="editorial" order={BODY_SECTION_ORDER} />;
 
 export const editorialTemplate: TemplateDefinition<'editorial'> = {
   id: 'editorial',

@@ -1,22 +1,10 @@
-import { BODY_SECTION_ORDER, BodySections, ContactSection, Hero } from '../sections';
-import { Main, Page } from '../shared/page';
+import { OneColumnPage } from '../one-column';
+import { BODY_SECTION_ORDER } from '../sections';
 import type { TemplateDefinition, TemplateProps } from '../types';
 import { minimalCss } from './styles';
 import { minimalTheme } from './theme';
 
-function MinimalTemplate({ cv, settings }: TemplateProps) {
-  return (
-    <Page cv={cv} settings={settings} templateId="minimal">
-      <header className="masthead">
-        <Hero cv={cv} />
-        <ContactSection cv={cv} hiddenTitle />
-      </header>
-      <Main>
-        <BodySections cv={cv} order={BODY_SECTION_ORDER} />
-      </Main>
-    </Page>
-  );
-}
+const MinimalTemplate = (props: TemplateProps) => <OneColumnPage {...props} templateId="minimal" order={BODY_SECTION_ORDER} />;
 
 export const minimalTemplate: TemplateDefinition<'minimal'> = {
   id: 'minimal',

@@ -1,5 +1,5 @@
-import { BODY_SECTION_ORDER, BodySections, ContactSection, Hero, type BodySectionKey } from '../sections';
-import { Main, Page } from '../shared/page';
+import { OneColumnPage } from '../one-column';
+import { BODY_SECTION_ORDER, type BodySectionKey } from '../sections';
 import type { TemplateDefinition, TemplateProps } from '../types';
 import { studioCss } from './styles';
 import { studioTheme } from './theme';
@@ -7,19 +7,7 @@ import { studioTheme } from './theme';
 // The work first: after the introduction, projects lead and the rest follows in the usual order.
 const ORDER: readonly BodySectionKey[] = ['summary', 'projects', ...BODY_SECTION_ORDER.filter((key) => key !== 'summary' && key !== 'projects')];
 
-function StudioTemplate({ cv, settings }: TemplateProps) {
-  return (
-    <Page cv={cv} settings={settings} templateId="studio">
-      <header className="masthead">
-        <Hero cv={cv} />
-        <ContactSection cv={cv} hiddenTitle />
-      </header>
-      <Main>
-        <BodySections cv={cv} order={ORDER} />
-      </Main>
-    </Page>
-  );
-}
+const StudioTemplate = (props: TemplateProps) => <OneColumnPage {...props} templateId="studio" order={ORDER} />;
 
 export const studioTemplate: TemplateDefinition<'studio'> = {
   id: 'studio',

@@ -2,6 +2,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { stubResizeObserver } from '@/test/resize-observer';
 import type { Template } from '@r2w/cv-schema/api';
 import { TemplatePicker } from '../components/template-picker';
 import { templatesQuery } from '../api/list-templates';
@@ -27,16 +28,7 @@ afterEach(() => vi.unstubAllGlobals());
 describe('the template picker', () => {
   it('shows each template as its sample site at desktop width, shrunk to the card, decorative and out of the way', () => {
     // Each card is 200 px wide and 125 px high.
-    vi.stubGlobal(
-      'ResizeObserver',
-      class {
-        constructor(private readonly callback: ResizeObserverCallback) {}
-        observe() {
-          this.callback([{ contentRect: { width: 200, height: 125 } } as ResizeObserverEntry], this as unknown as ResizeObserver);
-        }
-        disconnect() {}
-      },
-    );
+    stubResizeObserver(200, 125);
     const { container } = renderPicker();
     const frames = [...container.querySelectorAll('iframe')];
     expect(frames.map((frame) => new URL(frame.src).pathname)).toEqual(['/api/v1/templates/minimal/preview', '/api/v1/templates/modern/preview']);

@@ -2,6 +2,7 @@ import { SAMPLE_CV } from '@r2w/portfolio-task';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { stubResizeObserver } from '@/test/resize-observer';
 import { LivePreview } from '../components/live-preview';
 
 const frame = () => screen.getByTitle<HTMLIFrameElement>('Live preview of your website');
@@ -55,16 +56,7 @@ describe('live preview', () => {
 
   it('lays the page out at a real desktop or phone width, scaled to fit the pane', async () => {
     // The pane is 640 px wide and 700 px high.
-    vi.stubGlobal(
-      'ResizeObserver',
-      class {
-        constructor(private readonly callback: ResizeObserverCallback) {}
-        observe() {
-          this.callback([{ contentRect: { width: 640, height: 700 } } as ResizeObserverEntry], this as unknown as ResizeObserver);
-        }
-        disconnect() {}
-      },
-    );
+    stubResizeObserver(640, 700);
     render(<LivePreview cv={SAMPLE_CV} templateId="modern" />);
     expect(screen.getByRole('button', { name: 'Desktop' }).getAttribute('aria-pressed')).toBe('true');
     expect(frame().style.width).toBe('1280px');
