@@ -194,6 +194,8 @@ describe('from a CV to a published website', () => {
     await page.getByText(publicUrl).first().waitFor();
     expect(await cvLink.count()).toBe(1);
     expect(await page.getByText(publicUrl).count()).toBe(1);
+    // Each website has its picture: its home page as the renderer draws it, shrunk to a card.
+    await expect.poll(() => page.frameLocator('.site-thumbnail iframe').locator('h1').textContent()).toBe('Jordan Avery');
     const [original] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download original/ }).click()]);
     expect(original.suggestedFilename()).toMatch(/^jordan-avery-.*\.pdf$/);
     const [exported] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Export JSON Resume/ }).click()]);

@@ -47,7 +47,7 @@ describe('the template picker', () => {
   it('chooses a template from a click anywhere on its card', async () => {
     const { container, onChange } = renderPicker();
     const card = container.querySelectorAll('.template-option')[1]!;
-    await userEvent.click(card.querySelector('.template-thumbnail')!);
+    await userEvent.click(card.querySelector('.scaled-frame')!);
     expect(onChange).toHaveBeenCalledWith('modern');
   });
 });

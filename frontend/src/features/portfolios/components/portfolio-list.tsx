@@ -1,18 +1,30 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Button } from '@/components/ui/button';
 import { ErrorNote } from '@/components/ui/error-note';
+import { useTemplates } from '../api/list-templates';
 import { useDeletePortfolio } from '../api/save-portfolio';
 import type { Portfolio } from '@r2w/cv-schema/api';
 
-export function PortfolioList({ portfolios, cvName }: { portfolios: Portfolio[]; cvName: (cvId: string) => string }) {
+type Props = {
+  portfolios: Portfolio[];
+  cvName: (cvId: string) => string;
+  /** A picture of each website, drawn by the page that shows the list (it needs the CV). */
+  thumbnail?: (portfolio: Portfolio) => ReactNode;
+};
+
+export function PortfolioList({ portfolios, cvName, thumbnail }: Props) {
   const remove = useDeletePortfolio();
+  const templates = useTemplates();
+  const templateName = (id: string) => templates.data?.find((template) => template.id === id)?.name ?? id;
   if (portfolios.length === 0) return <p>No websites yet. Open a CV and build one.</p>;
   return (
     <>
       <ul className="list">
         {portfolios.map((portfolio) => (
           <li key={portfolio.id} className="list-row">
-            <div>
+            {thumbnail?.(portfolio)}
+            <div className="list-main">
               {/* A website is named by its address: that is what its owner shares. */}
               {portfolio.url ? (
                 <a href={portfolio.url} target="_blank" rel="noreferrer" className="list-title">
@@ -23,7 +35,7 @@ export function PortfolioList({ portfolios, cvName }: { portfolios: Portfolio[];
               )}{' '}
               <span className={`badge ${portfolio.published ? 'badge-ready' : 'badge-queued'}`}>{portfolio.published ? 'Published' : 'Not published'}</span>
               <p className="hint">
-                Made from <Link to={`/cvs/${portfolio.cvId}`}>the CV of {cvName(portfolio.cvId)}</Link> · Template: {portfolio.templateId}
+                Made from <Link to={`/cvs/${portfolio.cvId}`}>the CV of {cvName(portfolio.cvId)}</Link> · Template: {templateName(portfolio.templateId)}
               </p>
             </div>
             <Button
