@@ -13,6 +13,7 @@ import { ExtractionStatus } from '@/features/cvs/components/extraction-status';
 import { CvEditor } from '@/features/editor/components/cv-editor';
 import { SaveStatus } from '@/features/editor/components/save-status';
 import { useCvDraft } from '@/features/editor/hooks/use-cv-draft';
+import { needsReview } from '@/features/editor/lib/review';
 import { usePortfolios } from '@/features/portfolios/api/list-portfolios';
 import { useCreatePortfolio, useUpdatePortfolio } from '@/features/portfolios/api/save-portfolio';
 import { PublishPanel } from '@/features/portfolios/components/publish-panel';
@@ -101,9 +102,11 @@ function Workspace({ cv, data }: { cv: ApiCv; data: Cv }) {
   // Settings being changed show in the preview before they are saved.
   const [previewSettings, setPreviewSettings] = useState<SiteSettingsValue | null>(null);
   const [activeSection, setActiveSection] = useState<SectionKey>();
-  const [side, setSide] = useState<SideView>('website');
+  // When the extraction left something to check, the page opens with the original beside
+  // the review list, to compare with; otherwise with the website being made.
+  const [side, setSide] = useState<SideView>(() => (needsReview(data) ? 'original' : 'website'));
   // Once opened, the original stays mounted (hidden) so that going back to it does not draw it again.
-  const [originalOpened, setOriginalOpened] = useState(false);
+  const [originalOpened, setOriginalOpened] = useState(side === 'original');
   const showSide = (view: SideView) => {
     setSide(view);
     if (view === 'original') setOriginalOpened(true);
