@@ -154,7 +154,7 @@ describe('the original CV beside the editor', () => {
     serveFile(() => new Response(docx(xml)));
     show({ fileKind: 'docx', fileName: 'amira.docx' });
     expect((await screen.findByLabelText('Text of amira.docx')).textContent).toBe('Amira Haddad\nAcme\t2020');
-    expect(screen.getByText(/The text we read from your Word document, amira.docx; its layout is not shown./)).toBeTruthy();
+    expect(screen.getByText(/The text of your Word document, amira.docx, without its layout./)).toBeTruthy();
   });
 
   it('says what went wrong, and tries again on request', async () => {

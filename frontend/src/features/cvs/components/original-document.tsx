@@ -38,7 +38,7 @@ export function OriginalDocument({ cv }: Props) {
   }
   return (
     <>
-      <p className="hint">{file.kind === 'docx' ? `The text we read from your Word document, ${name}; its layout is not shown.` : `Your text file, ${name}, as you uploaded it.`}</p>
+      <p className="hint">{file.kind === 'docx' ? `The text of your Word document, ${name}, without its layout.` : `Your text file, ${name}, as you uploaded it.`}</p>
       <pre className="original-text" dir="auto" tabIndex={0} aria-label={`Text of ${name}`}>
         {file.text}
       </pre>
