@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -9,7 +9,7 @@ import type { PdfJs } from '../lib/pdfjs';
 
 // pdf.js needs a real canvas and worker: here it is a stand-in that draws nothing and lays
 // each page's words into the text layer. The e2e run draws a real PDF in Chromium.
-const pdf = vi.hoisted(() => ({ pages: [['Jordan Avery', 'Senior Software Engineer'], ['Education']], fail: false }));
+const pdf = vi.hoisted(() => ({ pages: [['Jordan Avery', 'Senior Software Engineer'], ['Education']], fail: false, renders: 0 }));
 vi.mock('../lib/pdfjs', () => ({
   loadPdfJs: async (): Promise<Partial<PdfJs>> => ({
     getDocument: (() => ({
@@ -19,7 +19,10 @@ vi.mock('../lib/pdfjs', () => ({
             numPages: pdf.pages.length,
             getPage: async (number: number) => ({
               getViewport: ({ scale }: { scale: number }) => ({ width: 612 * scale, height: 792 * scale, scale }),
-              render: () => ({ promise: Promise.resolve(), cancel() {} }),
+              render: () => {
+                pdf.renders++;
+                return { promise: Promise.resolve(), cancel() {} };
+              },
               streamTextContent: () => pdf.pages[number - 1],
             }),
           }),
@@ -88,15 +91,20 @@ function docx(documentXml: string): Uint8Array<ArrayBuffer> {
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 
+// jsdom lays nothing out: the column is as wide as a phone, until a test resizes it.
+let resize: (width: number) => void = () => undefined;
+
 beforeEach(() => {
   pdf.fail = false;
-  // jsdom lays nothing out: the column is as wide as a phone.
+  pdf.renders = 0;
   vi.stubGlobal(
     'ResizeObserver',
     class {
       constructor(private readonly report: ResizeObserverCallback) {}
       observe(target: Element) {
-        this.report([{ target, contentRect: { width: 360 } } as unknown as ResizeObserverEntry], this as unknown as ResizeObserver);
+        const report = (width: number) => this.report([{ target, contentRect: { width } } as unknown as ResizeObserverEntry], this as unknown as ResizeObserver);
+        resize = (width) => act(() => report(width));
+        report(360);
       }
       disconnect() {}
     },
@@ -132,6 +140,20 @@ describe('the original CV beside the editor', () => {
     expect(first.querySelector('canvas')!.width).toBe(360 * (window.devicePixelRatio || 1));
     expect(await within(screen.getByRole('group', { name: 'Page 2 of 2' })).findByText('Education')).toBeTruthy();
     expect(screen.getByText('jordan.pdf, as you uploaded it.')).toBeTruthy();
+  });
+
+  it('draws the pages again at a new width, but not when hidden and shown again', async () => {
+    serveFile(() => new Response(new Uint8Array([0x25, 0x50, 0x44, 0x46])));
+    show({ fileKind: 'pdf' });
+    await waitFor(() => expect(screen.getAllByRole('group', { busy: false })).toHaveLength(2));
+    expect(pdf.renders).toBe(2);
+    resize(0);
+    resize(360);
+    expect(screen.getAllByRole('group', { busy: false })).toHaveLength(2);
+    resize(500);
+    await waitFor(() => expect(pdf.renders).toBe(4));
+    await waitFor(() => expect(screen.getAllByRole('group', { busy: false })).toHaveLength(2));
+    expect(screen.getByRole('group', { name: 'Page 1 of 2' }).querySelector('canvas')!.width).toBe(500 * (window.devicePixelRatio || 1));
   });
 
   it('says so when a PDF cannot be drawn', async () => {

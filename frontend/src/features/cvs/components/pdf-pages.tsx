@@ -6,13 +6,18 @@ import { loadPdfJs } from '../lib/pdfjs';
 
 const COULD_NOT_SHOW = 'We could not show this PDF here. You can still download it from your dashboard.';
 
-/** The element's content width in whole pixels, following resizes; 0 while it is hidden. */
+/**
+ * The element's content width in whole pixels, following resizes; 0 until it is first shown.
+ * Hiding it (the other view chosen) keeps the last width, so coming back draws nothing again.
+ */
 function useWidth(element: RefObject<HTMLElement | null>): number {
   const [width, setWidth] = useState(0);
   useEffect(() => {
     const target = element.current;
     if (!target || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(([entry]) => entry && setWidth(Math.floor(entry.contentRect.width)));
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry && entry.contentRect.width > 0) setWidth(Math.floor(entry.contentRect.width));
+    });
     observer.observe(target);
     return () => observer.disconnect();
   }, [element]);

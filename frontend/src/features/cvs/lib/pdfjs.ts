@@ -8,9 +8,16 @@ export type PdfJs = typeof import('pdfjs-dist');
 let loading: Promise<PdfJs> | null = null;
 
 export function loadPdfJs(): Promise<PdfJs> {
-  loading ??= import('pdfjs-dist').then((pdfjs) => {
-    pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
-    return pdfjs;
-  });
+  loading ??= import('pdfjs-dist').then(
+    (pdfjs) => {
+      pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
+      return pdfjs;
+    },
+    (error: unknown) => {
+      // A failed download (offline for a moment) is tried again next time, not remembered.
+      loading = null;
+      throw error;
+    },
+  );
   return loading;
 }
