@@ -18,12 +18,23 @@ let page: Page;
 const email = `e2e-${Date.now()}@example.com`;
 const password = 'a long enough password';
 let publicUrl = '';
+// What the browser refused under the SPA's Content-Security-Policy (page and workers), and the workers it started.
+const cspRefusals: string[] = [];
+const workers: string[] = [];
 
 beforeAll(async () => {
   [product, browser] = await Promise.all([startProduct(), launchChromium()]);
   context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: product.url });
+  // Reported in the page as events; a worker's refusals reach only the console.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP refused ${event.violatedDirective}: ${event.blockedURI} from ${event.sourceFile}:${event.lineNumber}`));
+  });
   page = await context.newPage();
+  page.on('console', (message) => {
+    if (/CSP refused|Content.Security.Policy/i.test(message.text())) cspRefusals.push(message.text());
+  });
+  page.on('worker', (worker) => workers.push(worker.url()));
 });
 
 afterAll(async () => {
@@ -62,6 +73,32 @@ describe('from a CV to a published website', () => {
     const height = await editorHeight();
     console.log(`[measure] editor height, one-page CV, desktop 1400×1000: ${height} px (target < 4,000)`);
     expect(height).toBeLessThan(4000);
+  });
+
+  it("shows the uploaded PDF beside the editor, drawn in the browser under the SPA's CSP", async () => {
+    await page.getByRole('group', { name: 'Show beside the editor' }).getByRole('button', { name: 'Original CV' }).click();
+    const original = page.getByRole('region', { name: 'Your original CV' });
+    // Busy until its canvas and its text layer are drawn.
+    const first = original.getByRole('group', { name: /^Page 1 of \d+$/ }).and(page.locator('[aria-busy="false"]'));
+    await first.waitFor();
+    // The text layer holds the page's words where they are drawn: selectable, and read by screen readers.
+    expect(await first.locator('.textLayer').textContent()).toContain('Jordan Avery');
+    // The canvas is as wide as the column, and drawn on (not blank white).
+    const drawn = await first.locator('canvas').evaluate((canvas: HTMLCanvasElement) => {
+      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+      let ink = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i]! < 128 && data[i + 3]! > 0) ink++;
+      return { ink, shown: Math.round(canvas.getBoundingClientRect().width), column: Math.round(canvas.parentElement!.parentElement!.clientWidth) };
+    });
+    expect(drawn.ink).toBeGreaterThan(1000);
+    expect(Math.abs(drawn.shown - drawn.column)).toBeLessThanOrEqual(2);
+    // pdf.js's worker ran from our own origin, and the CSP refused nothing on the way.
+    expect(workers.filter((url) => url.startsWith(`${product.url}/assets/pdf.worker`))).toHaveLength(1);
+    expect(cspRefusals).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, '02c-original-pdf');
+    await page.getByRole('group', { name: 'Show beside the editor' }).getByRole('button', { name: 'Website' }).click();
+    await preview().getByText('Jordan Avery').first().waitFor();
   });
 
   it('opens the entries, the rest of a form and the sections from their links, with the preview following', async () => {
@@ -259,6 +296,16 @@ describe('from a CV to a published website', () => {
             await page.getByRole('heading', { name: 'Your CV', exact: true }).waitFor();
           },
         ],
+        [
+          'original',
+          async () => {
+            await page.getByRole('region', { name: 'Your website' }).getByRole('link', { name: 'Original', exact: true }).click();
+            await page
+              .getByRole('group', { name: /^Page 1 of \d+$/ })
+              .and(page.locator('[aria-busy="false"]'))
+              .waitFor();
+          },
+        ],
       ] as const) {
         await open();
         await page.locator('h1').first().waitFor();
@@ -271,8 +318,9 @@ describe('from a CV to a published website', () => {
             .slice(0, 5),
         );
         expect([name, await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), overflow]).toEqual([name, true, []]);
+        if (name === 'editor') await screenshot(page, '09-editor-phone');
       }
-      await screenshot(page, '09-editor-phone');
+      await screenshot(page, '09b-original-phone');
     } finally {
       await page.setViewportSize({ width: 1400, height: 1000 });
     }

@@ -13,6 +13,7 @@ import { ExtractionStatus } from '@/features/cvs/components/extraction-status';
 import { CvEditor } from '@/features/editor/components/cv-editor';
 import { SaveStatus } from '@/features/editor/components/save-status';
 import { useCvDraft } from '@/features/editor/hooks/use-cv-draft';
+import { needsReview } from '@/features/editor/lib/review';
 import { usePortfolios } from '@/features/portfolios/api/list-portfolios';
 import { useCreatePortfolio, useUpdatePortfolio } from '@/features/portfolios/api/save-portfolio';
 import { PublishPanel } from '@/features/portfolios/components/publish-panel';
@@ -24,14 +25,32 @@ import { ApiError } from '@/lib/api-client';
 // The renderer (react-dom/server and the templates) is the heaviest code in the app;
 // it loads beside the editor rather than before it.
 const LivePreview = lazy(() => import('@/features/preview/components/live-preview'));
+// The original CV (and pdf.js with it) loads only when the person asks to see it.
+const OriginalDocument = lazy(() => import('@/features/cvs/components/original-document'));
 
 const DEFAULT_TEMPLATE: TemplateId = 'modern';
+
+/** What the column beside the editor shows: the website being made, or the CV it is made from. */
+type SideView = 'website' | 'original';
+
+function SideSwitch({ view, onChange }: { view: SideView; onChange: (view: SideView) => void }) {
+  return (
+    <div role="group" aria-label="Show beside the editor" className="side-switch">
+      <button type="button" className="btn btn-quiet" aria-pressed={view === 'website'} onClick={() => onChange('website')}>
+        Website
+      </button>
+      <button type="button" className="btn btn-quiet" aria-pressed={view === 'original'} onClick={() => onChange('original')}>
+        Original CV
+      </button>
+    </div>
+  );
+}
 
 /**
  * The next step towards a published site, in a bar that stays on screen over the editor:
  * an account first, then "Create my website", then a way to the build and publish steps.
  */
-function ActionBar({ cv, portfolio, templateId, save }: { cv: ApiCv; portfolio: Portfolio | undefined; templateId: TemplateId; save: ReactNode }) {
+function ActionBar({ cv, portfolio, templateId, save, onShowSide }: { cv: ApiCv; portfolio: Portfolio | undefined; templateId: TemplateId; save: ReactNode; onShowSide: (view: SideView) => void }) {
   const { user } = useAuth();
   const create = useCreatePortfolio();
   const next = encodeURIComponent(`/cvs/${cv.id}`);
@@ -58,9 +77,12 @@ function ActionBar({ cv, portfolio, templateId, save }: { cv: ApiCv; portfolio: 
             Build and publish
           </a>
         )}
-        {/* On a phone the preview sits below the editor. */}
-        <a href="#website" className="only-narrow">
+        {/* On a phone the preview and the original sit below the editor. */}
+        <a href="#website" className="only-narrow" onClick={() => onShowSide('website')}>
           Preview
+        </a>
+        <a href="#website" className="only-narrow" onClick={() => onShowSide('original')}>
+          Original
         </a>
       </div>
       <ErrorNote error={create.error} />
@@ -80,24 +102,43 @@ function Workspace({ cv, data }: { cv: ApiCv; data: Cv }) {
   // Settings being changed show in the preview before they are saved.
   const [previewSettings, setPreviewSettings] = useState<SiteSettingsValue | null>(null);
   const [activeSection, setActiveSection] = useState<SectionKey>();
+  // When the extraction left something to check, the page opens with the original beside
+  // the review list, to compare with; otherwise with the website being made.
+  const [side, setSide] = useState<SideView>(() => (needsReview(data) ? 'original' : 'website'));
+  // Once opened, the original stays mounted (hidden) so that going back to it does not draw it again.
+  const [originalOpened, setOriginalOpened] = useState(side === 'original');
+  const showSide = (view: SideView) => {
+    setSide(view);
+    if (view === 'original') setOriginalOpened(true);
+  };
 
   return (
     <div>
       <div className="page-head">
         <h1>{draft.hero.fullName || cv.fileName || 'Your CV'}</h1>
       </div>
-      <ActionBar cv={cv} portfolio={portfolio} templateId={templateId} save={<SaveStatus state={state} onRetry={() => void saveNow()} />} />
+      <ActionBar cv={cv} portfolio={portfolio} templateId={templateId} save={<SaveStatus state={state} onRetry={() => void saveNow()} />} onShowSide={showSide} />
       <div className="workspace">
         <div className="workspace-editor">
           <h2>Your CV</h2>
           <CvEditor cv={draft} errors={errors} onEdit={edit} onActiveSection={setActiveSection} />
         </div>
         <aside id="website" className="workspace-side" aria-label="Website">
-          <TemplatePicker value={templateId} onChange={(id) => (portfolio ? update.mutate({ templateId: id }) : setChosen(id))} disabled={update.isPending} />
-          <ErrorNote error={update.error} />
-          <Suspense fallback={<Loading what="Loading the preview" />}>
-            <LivePreview cv={draft} templateId={templateId} settings={previewSettings ?? portfolio?.settings} section={activeSection} cvLanguage={cv.language} />
-          </Suspense>
+          <SideSwitch view={side} onChange={showSide} />
+          <div hidden={side !== 'website'}>
+            <TemplatePicker value={templateId} onChange={(id) => (portfolio ? update.mutate({ templateId: id }) : setChosen(id))} disabled={update.isPending} />
+            <ErrorNote error={update.error} />
+            <Suspense fallback={<Loading what="Loading the preview" />}>
+              <LivePreview cv={draft} templateId={templateId} settings={previewSettings ?? portfolio?.settings} section={activeSection} cvLanguage={cv.language} />
+            </Suspense>
+          </div>
+          {originalOpened ? (
+            <section aria-label="Your original CV" className="original" hidden={side !== 'original'}>
+              <Suspense fallback={<Loading what="Loading your original CV" />}>
+                <OriginalDocument cv={cv} />
+              </Suspense>
+            </section>
+          ) : null}
           {portfolio ? <SiteSettings key={portfolio.id} portfolio={portfolio} cvLanguage={cv.language} onPreview={setPreviewSettings} /> : null}
           {portfolio ? <PublishPanel portfolio={portfolio} cvUpdatedAt={cv.updatedAt} beforeBuild={saveNow} paymentRequired={<PlanOffer startOpen />} /> : null}
         </aside>

@@ -22,6 +22,9 @@ async function save(path: string, cvId: string, fallbackName: string): Promise<v
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export const downloadOriginal = (cvId: string, fileName: string | null) => save(`/api/v1/cvs/${encodeURIComponent(cvId)}/file`, cvId, fileName ?? 'cv');
+/** The uploaded file as it was sent (owner or claim token only; 404 for an imported CV). */
+export const originalFilePath = (cvId: string) => `/api/v1/cvs/${encodeURIComponent(cvId)}/file`;
+
+export const downloadOriginal = (cvId: string, fileName: string | null) => save(originalFilePath(cvId), cvId, fileName ?? 'cv');
 
 export const exportJsonResume = (cvId: string) => save(`/api/v1/cvs/${encodeURIComponent(cvId)}/export?format=json-resume`, cvId, 'resume.json');

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { SECTION_SPECS } from '../lib/describe-schema';
 import { sectionCount } from '../lib/filled';
 import { sectionName } from '../lib/labels';
+import { unsureSections } from '../lib/review';
 import type { EditFn, Errors } from './fields-editor';
 import { SectionEditor } from './section-editor';
 import { UnplacedText } from './unplaced-text';
@@ -16,8 +17,6 @@ type Props = {
 };
 
 const NO_ERRORS: Errors = Object.freeze({});
-// Below this the extractor's own confidence in a section asks for a person's eye.
-const UNSURE = 0.6;
 
 // Each section gets only its own errors, and the same object while they do not change,
 // so typing in one section re-renders that section alone.
@@ -41,8 +40,6 @@ function SectionLink({ cv, section, onOpen }: { cv: Cv; section: SectionKey; onO
     </a>
   );
 }
-
-const unsureSections = (cv: Cv): SectionKey[] => SECTION_SPECS.filter((spec) => (cv.extraction?.sections[spec.key]?.confidence ?? 1) < UNSURE).map((spec) => spec.key);
 
 /**
  * The CV as a list of sections, review first: what the extractor was unsure of and the text
