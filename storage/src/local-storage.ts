@@ -97,7 +97,7 @@ export class LocalFolderStorage implements ObjectStorage {
     return objects;
   }
 
-  async presignedGetUrl(key: string, _expiresInSeconds: number, _downloadName?: string): Promise<string | null> {
+  async presignedGetUrl(key: string, _expiresInSeconds: number): Promise<string | null> {
     assertSafeKey(key);
     return null;
   }

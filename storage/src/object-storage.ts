@@ -32,7 +32,7 @@ export interface ObjectStorage {
    * A short-lived URL a browser can fetch the object from directly (S3 presigned GET),
    * or null when the API must serve the bytes itself (local folder).
    */
-  presignedGetUrl(key: string, expiresInSeconds: number, downloadName?: string): Promise<string | null>;
+  presignedGetUrl(key: string, expiresInSeconds: number): Promise<string | null>;
   /** Readiness: resolves when the store answers, throws otherwise. */
   ping(): Promise<void>;
 }

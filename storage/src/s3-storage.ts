@@ -173,12 +173,8 @@ export class S3Storage implements ObjectStorage {
     return objects;
   }
 
-  async presignedGetUrl(key: string, expiresInSeconds: number, downloadName?: string): Promise<string | null> {
-    const command = new GetObjectCommand({
-      Bucket: this.bucket,
-      Key: this.s3Key(key),
-      ResponseContentDisposition: downloadName ? attachmentDisposition(downloadName) : undefined,
-    });
+  async presignedGetUrl(key: string, expiresInSeconds: number): Promise<string | null> {
+    const command = new GetObjectCommand({ Bucket: this.bucket, Key: this.s3Key(key) });
     return getSignedUrl(this.client, command, { expiresIn: expiresInSeconds });
   }
 
@@ -204,20 +200,6 @@ export class S3Storage implements ObjectStorage {
       rethrow(err);
     }
   }
-}
-
-/**
- * `attachment` with the name twice: an ASCII approximation in `filename` for old clients,
- * and the exact name in RFC 5987 `filename*` whenever the approximation differs.
- */
-export function attachmentDisposition(downloadName: string): string {
-  // encodeURIComponent throws on a lone surrogate, which a JSON string can carry.
-  const name = downloadName.replace(/\p{Cs}/gu, '\uFFFD');
-  const fallback = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  if (fallback === name) return `attachment; filename="${name}"`;
-  // RFC 5987 attr-char excludes ' ( ) *, which encodeURIComponent leaves alone.
-  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
 function isMissing(err: unknown): boolean {

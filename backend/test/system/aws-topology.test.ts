@@ -146,6 +146,12 @@ it('upload → extraction (its worker SIGKILLed mid-job, the job finished once b
     await db.end();
   }
 
+  // The original comes through the API from S3, so that the SPA (whose CSP allows only its own
+  // origin) can read it to save or to draw it.
+  const original = await fetch(`${topology.url}/api/v1/cvs/${cvId}/file`, { headers: { authorization: `Bearer ${token}` }, redirect: 'manual' });
+  expect(original.status).toBe(200);
+  expect(await original.text()).toBe(CV_TEXT);
+
   // Edit, build (a builder process reading its input from S3), publish.
   const data = cv.data!;
   const edited = await call<{ cv: ApiCv }>('PUT', `/api/v1/cvs/${cvId}/data`, { token, body: { ...data, hero: { ...data.hero, professionalTitle: EDITED_TITLE } } });

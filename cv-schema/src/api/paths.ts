@@ -336,7 +336,6 @@ export const API_PATHS: ZodOpenApiPathsObject = {
           description: 'The file as uploaded (an attachment).',
           content: { 'application/pdf': {}, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document': {}, 'text/plain': {} },
         },
-        302: noContent('With S3 storage: a link to the file, valid 5 minutes (Location).'),
         ...refusals(400, 401),
         404: refusal(404, 'NOT_FOUND: no such CV, or it was imported and has no file.'),
       },

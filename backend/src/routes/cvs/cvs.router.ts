@@ -98,7 +98,6 @@ export function cvsRouter(deps: CvsRouterDeps): Router {
 
   router.get('/:id/file', userOrClaim, async (req, res) => {
     const file = await cvs.openFile(idOf(req), callerOf(req, res));
-    if ('redirect' in file) return res.redirect(302, file.redirect);
     res.attachment(file.fileName).type(file.contentType).setHeader('Content-Length', String(file.size));
     file.body.on('error', () => res.destroy());
     file.body.pipe(res);

@@ -183,13 +183,14 @@ export class CvService {
     return { document: format === 'json-resume' ? toJsonResume(data) : data, fileName: `${(cv.fileName ?? 'cv').replace(/\.[^.]+$/, '')}.${format === 'json-resume' ? 'resume' : 'cv'}.json` };
   }
 
-  async openFile(id: string, caller: CvCaller): Promise<{ redirect: string } | { body: Readable; fileName: string; contentType: string; size: number }> {
+  // Streamed by the API whatever the storage, never a redirect to S3: the SPA fetches the file
+  // (to save it, or to draw it beside the editor), and its CSP, like the bucket's lack of CORS,
+  // keeps a script from reading another origin. Uploads are small (MAX_UPLOAD_MB).
+  async openFile(id: string, caller: CvCaller): Promise<{ body: Readable; fileName: string; contentType: string; size: number }> {
     const { storage } = this.deps;
     const cv = await findAccessibleCv(this.deps.cvById, id, caller);
     if (!cv.fileKey || !cv.fileKind) throw new AppError('NOT_FOUND', 'This CV was imported and has no original file.');
     const fileName = cv.fileName ?? `cv.${cv.fileKind}`;
-    const url = await storage.presignedGetUrl(cv.fileKey, 300, fileName);
-    if (url) return { redirect: url };
     const { body, object } = await storage.get(cv.fileKey);
     return { body, fileName, contentType: CONTENT_TYPES[cv.fileKind as DocumentKind], size: object.size };
   }
