@@ -38,6 +38,7 @@ import { StripePaymentProvider } from './adapters/payments/stripe-provider';
 import type { MailSender } from './adapters/mail/mail-sender';
 import { OutboxMailSender } from './adapters/mail/outbox-mail-sender';
 import { SesMailSender } from './adapters/mail/ses-mail-sender';
+import { SettlingMailSender } from './adapters/mail/settling-mail-sender';
 
 /** Extraction jobs: the CV to extract and the request that asked for it. */
 export interface ExtractionJob {
@@ -203,6 +204,7 @@ export function createContainer(config: Config, overrides: Partial<Pick<Containe
   const p = config.payments;
   const paymentProvider = p ? new StripePaymentProvider({ secretKey: p.secretKey, webhookSecret: p.webhookSecret, priceId: p.priceId, apiBaseUrl: p.apiBaseUrl }) : null;
 
+  const mail = new SettlingMailSender(createMailSender(config, tracing, logger));
   return {
     config,
     logger,
@@ -222,9 +224,11 @@ export function createContainer(config: Config, overrides: Partial<Pick<Containe
     rateLimits,
     buildWatcher,
     paymentProvider,
-    mail: createMailSender(config, tracing, logger),
+    mail,
     async close() {
       buildWatcher.close();
+      // Mail still on its way (a reset link sent after its answer) goes before the connections.
+      await mail.settled();
       await Promise.allSettled([taskRunner.close(), sessions.close(), queue.close(), closeDatabase(), rateLimitRedis?.quit().catch(() => rateLimitRedis.disconnect())]);
       await signals.close();
       // A logger made here is this container's to flush; one passed in belongs to the caller.
