@@ -68,10 +68,10 @@ export class S3Storage implements ObjectStorage {
     // broke) it aborts the multipart upload before done() rejects, so nothing is left behind.
     const upload = new Upload({
       client: this.client,
-      params: { Bucket: this.bucket, Key, Body: counted, ContentType: contentType, ...this.encryption },
+      params: { Bucket: this.bucket, Key, Body: counted, ContentType: contentType, CacheControl: options.cacheControl, ...this.encryption },
     });
     await upload.done().catch(rethrow);
-    return { key, size: counted.bytes, contentType };
+    return { key, size: counted.bytes, contentType, cacheControl: options.cacheControl };
   }
 
   /**
@@ -125,7 +125,7 @@ export class S3Storage implements ObjectStorage {
       return rethrow(err);
     });
     if (!(response.Body instanceof Readable)) throw new Error('S3 GetObject returned no readable body.');
-    return { body: response.Body, object: { key, size: response.ContentLength ?? 0, contentType: response.ContentType } };
+    return { body: response.Body, object: { key, size: response.ContentLength ?? 0, contentType: response.ContentType, cacheControl: response.CacheControl } };
   }
 
   async head(key: string): Promise<StoredObject | null> {
@@ -133,7 +133,7 @@ export class S3Storage implements ObjectStorage {
       if (isMissing(err)) return null;
       return rethrow(err);
     });
-    return response && { key, size: response.ContentLength ?? 0, contentType: response.ContentType };
+    return response && { key, size: response.ContentLength ?? 0, contentType: response.ContentType, cacheControl: response.CacheControl };
   }
 
   async delete(key: string): Promise<void> {

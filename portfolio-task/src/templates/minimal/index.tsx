@@ -1,7 +1,7 @@
 import { BODY_SECTION_ORDER, BodySections, ContactSection, Hero } from '../sections';
 import { Main, Page } from '../shared/page';
 import type { TemplateDefinition, TemplateProps } from '../types';
-import { minimalCss } from './styles';
+import { minimalCss, minimalFonts } from './styles';
 import { minimalTheme } from './theme';
 
 function MinimalTemplate({ cv, settings }: TemplateProps) {
@@ -24,5 +24,6 @@ export const minimalTemplate: TemplateDefinition<'minimal'> = {
   description: 'A classic single column: serif headings, generous white space, section names in the margin.',
   Component: MinimalTemplate,
   theme: minimalTheme,
+  fonts: minimalFonts,
   css: minimalCss,
 };
