@@ -94,12 +94,16 @@ describe.each(TEMPLATES.map((template) => template.id))('template %s', (template
     }
   });
 
-  it('preloads the body face on a left-to-right page, and the file is there', async () => {
+  it("preloads the body text's Latin faces on a left-to-right page, and the files are there", async () => {
     const files = await built(templateId);
     const preloads = allElements(parseHtml(files.get('index.html')!.body.toString('utf8')), 'link').filter((link) => link.attribs.as === 'font');
-    expect(preloads).toHaveLength(1);
-    expect(preloads[0]!.attribs).toMatchObject({ rel: 'preload', type: 'font/woff2', crossorigin: 'anonymous' });
-    expect(files.get(preloads[0]!.attribs.href!)?.contentType).toBe('font/woff2');
+    const { body } = TEMPLATES.find((template) => template.id === templateId)!.fonts;
+    expect(preloads).toHaveLength(body.italic ? 2 : 1);
+    for (const preload of preloads) {
+      expect(preload.attribs).toMatchObject({ rel: 'preload', type: 'font/woff2', crossorigin: 'anonymous' });
+      expect(preload.attribs.href).toMatch(new RegExp(`^fonts/${body.font.id}-${body.font.version}/latin-(normal|italic)\\.woff2$`));
+      expect(files.get(preload.attribs.href!)?.contentType).toBe('font/woff2');
+    }
   });
 
   it('on a Hebrew page keeps the Latin faces for Latin text only, and preloads none', async () => {

@@ -3,7 +3,7 @@ import type { SiteSettings } from '@r2w/cv-schema/api';
 import { createElement } from 'react';
 import { isTemplateId, labelsFor, resolveSettings, siteCss, templateById, type TemplateId } from '../templates';
 import { clean } from '../templates/shared/text';
-import { fontFiles, preloadedFontPath, type PackagedFile } from '../templates/shared/web-fonts';
+import { fontFiles, preloadedFontPaths, type PackagedFile } from '../templates/shared/web-fonts';
 import { robotsTxt, sitemapXml } from './crawl-files';
 import { renderDocument } from './document';
 import { UnknownTemplateError } from './errors';
@@ -57,8 +57,8 @@ export function renderSite(cv: Cv, options: RenderOptions): RenderedSite {
   const home = renderDocument({
     ...common,
     css: siteCss(template, settings, withFonts ? '' : null),
-    // On a right-to-left page the Latin face draws little more than digits: not worth a head start.
-    preloadFont: withFonts && settings.dir === 'ltr' ? preloadedFontPath(template.fonts) : null,
+    // On a right-to-left page the Latin faces draw little more than digits: not worth a head start.
+    preloadFonts: withFonts && settings.dir === 'ltr' ? preloadedFontPaths(template.fonts) : [],
     title: meta.title,
     description: meta.description,
     faviconHref: 'favicon.svg',

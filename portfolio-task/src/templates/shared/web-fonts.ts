@@ -69,9 +69,15 @@ export function fontFaceCss(fonts: TemplateFonts, siteRoot: string): string {
     .join('');
 }
 
-/** The body text's Latin face: what a Latin-script page needs before anything else. */
-export function preloadedFontPath(fonts: TemplateFonts): string {
-  return fontFacePath({ font: fonts.body.font, style: 'normal', subset: 'latin' });
+/**
+ * The body text's Latin faces (its italic too when the template has one: dates and titles
+ * in the text use it): what a Latin-script page needs before anything else. Preloaded, they
+ * are fetched with the page instead of after the stylesheet has been laid out.
+ */
+export function preloadedFontPaths(fonts: TemplateFonts): string[] {
+  const { font, italic } = fonts.body;
+  const styles: FontStyle[] = italic ? ['normal', 'italic'] : ['normal'];
+  return styles.map((style) => fontFacePath({ font, style, subset: 'latin' }));
 }
 
 /** Every file the fonts need in the site: each face, and each font's licence beside its files (the OFL asks that it travel with them). */
