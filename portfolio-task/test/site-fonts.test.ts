@@ -3,9 +3,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { LocalFolderStorage, type ObjectStorage } from '@r2w/storage';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './support/browser';
 import { fullCv } from './support/full-cv';
 import { allElements, firstElement, parseHtml, textOf } from './support/html';
-import { renderSite, TEMPLATES, type TemplateId } from '../src';
+import { renderSite, SITE_CSP, TEMPLATES, type TemplateId } from '../src';
 import { buildJobKeys, buildJobPrefix, siteFilesPrefix } from '../src/task/build-job';
 import { runBuildTask } from '../src/task/run-build-task';
 import { FONT_SUBSETS, type WebFont } from '../src/templates/shared/fonts';
@@ -117,6 +119,43 @@ describe.each(TEMPLATES.map((template) => template.id))('template %s', (template
     }
     // Hebrew letters (U+05D0–05EA) fall outside every face: the system stack behind the font draws them.
     expect(styleOf(html)).toMatch(/--font-body:"[^"]+", [^;]*(sans-serif|serif)/);
+  });
+});
+
+describe('in a browser, served with the sites’ CSP', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(() => browser?.close());
+
+  it.each(TEMPLATES.map((template) => [template.id, template] as const))('%s loads every font it uses from its own folder, and asks nothing of another site', async (_id, template) => {
+    const files = await built(template.id);
+    const page = await browser.newPage();
+    const elsewhere: string[] = [];
+    const refused: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy|Failed to decode downloaded font|OTS parsing error/.test(message.text())) refused.push(message.text());
+    });
+    // The site at its own address, answered from the build's files with the headers it is served with.
+    await page.route('**/*', async (route) => {
+      const url = new URL(route.request().url());
+      const file = url.href.startsWith(SITE_URL) ? files.get(url.pathname.slice(1) || 'index.html') : undefined;
+      // Pictures the CV links to may live anywhere (img-src https:); nothing the site itself needs may.
+      if (!url.href.startsWith(SITE_URL) && route.request().resourceType() !== 'image') elsewhere.push(url.href);
+      if (!file) return route.fulfill({ status: 404, body: '' });
+      await route.fulfill({ status: 200, body: file.body, headers: { 'content-type': file.contentType ?? '', 'content-security-policy': SITE_CSP } });
+    });
+    await page.goto(SITE_URL);
+    const loaded = await page.evaluate(async () => {
+      await document.fonts.ready;
+      return [...document.fonts].filter((face) => face.status === 'loaded').map((face) => face.family.replace(/"/g, ''));
+    });
+    await page.close();
+    const families = [template.fonts.body, template.fonts.heading, template.fonts.mono, template.fonts.ui].flatMap((role) => (role ? [role.font.family] : []));
+    expect(new Set(loaded)).toEqual(new Set(families));
+    expect(refused).toEqual([]);
+    expect(elsewhere).toEqual([]);
   });
 });
 
