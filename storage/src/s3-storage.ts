@@ -80,7 +80,7 @@ export class S3Storage implements ObjectStorage {
    * where checksumOf() reads it back. Not multipart, so the checksum is the whole object's
    * (a multipart upload keeps a checksum of part checksums): at most 5 GiB.
    */
-  async putWithChecksum(key: string, body: Readable | Buffer, options: { size: number; sha256: Buffer; md5: Buffer; contentType?: string }): Promise<void> {
+  async putWithChecksum(key: string, body: Readable | Buffer, options: { size: number; sha256: Buffer; md5: Buffer; contentType?: string; cacheControl?: string }): Promise<void> {
     if (options.size > MAX_SINGLE_PUT_BYTES) throw new Error(`${key} is larger than the 5 GiB a single upload may carry.`);
     const response = await this.client
       .send(
@@ -90,6 +90,7 @@ export class S3Storage implements ObjectStorage {
           Body: body,
           ContentLength: options.size,
           ContentType: options.contentType ?? DEFAULT_CONTENT_TYPE,
+          CacheControl: options.cacheControl,
           ChecksumAlgorithm: 'SHA256',
           ChecksumSHA256: options.sha256.toString('base64'),
           ContentMD5: options.md5.toString('base64'),
