@@ -26,6 +26,7 @@ const common = {
     '^@r2w/portfolio-task$': '<rootDir>/../portfolio-task/src/index.ts',
     '^@r2w/portfolio-task/build-job$': '<rootDir>/../portfolio-task/src/task/build-job.ts',
     '^@r2w/portfolio-task/cv-language$': '<rootDir>/../portfolio-task/src/cv-language.ts',
+    '^@r2w/portfolio-task/packaged-files$': '<rootDir>/../portfolio-task/src/task/packaged-files.ts',
   },
   // Every response a test app (test/support/test-app.ts) gives is checked against the API
   // contract; a mismatch fails the test that caused it.

@@ -426,7 +426,14 @@ async function checkBuilder(image: Image, moto: Moto): Promise<string> {
   const index = await readObjectText(storage, `${site}index.html`).catch(() => fail(`the build succeeded but ${site}index.html is missing`));
   const name = SAMPLE_CV.hero.fullName ?? fail('the sample CV has no name to look for');
   if (!index.includes(name)) fail(`${site}index.html does not show the CV's name`);
-  return `builder: ${image.cmd.join(' ')} exit 0 on S3 (moto), result.json succeeded (${result.fileCount} files, ${result.totalBytes} bytes), index.html names the CV`;
+  // The fonts come from the copies the image carries beside the bundle (it has no other node_modules).
+  const fonts = [...index.matchAll(/url\((fonts\/[^)]+\.woff2)\)/g)].map((match) => match[1]!);
+  if (fonts.length === 0) fail(`${site}index.html asks for no font file`);
+  for (const font of fonts) {
+    const head = await storage.head(`${site}${font}`);
+    if (head?.contentType !== 'font/woff2' || head.size === 0) fail(`${site}${font}, which index.html asks for, is ${head ? `${head.contentType}, ${head.size} bytes` : 'missing'}`);
+  }
+  return `builder: ${image.cmd.join(' ')} exit 0 on S3 (moto), result.json succeeded (${result.fileCount} files, ${result.totalBytes} bytes), index.html names the CV, its ${fonts.length} font files are there`;
 }
 
 const IMAGES = {

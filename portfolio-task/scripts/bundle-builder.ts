@@ -4,7 +4,7 @@
 // tsc; the image's build stage does the same with the image's own Node.js, which is what
 // the cache must match.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { build, type Metafile, type Plugin } from 'esbuild';
@@ -13,6 +13,7 @@ import { BUNDLE_FILE, CODE_CACHE_SUFFIX, loadBuilderBundle } from '../src/builde
 import { SAMPLE_CV } from '../src/sample-cv';
 import { buildJobKeys, buildJobPrefix } from '../src/task/build-job';
 import { TEMPLATES } from '../src/templates';
+import { fontFiles } from '../src/templates/shared/web-fonts';
 
 const packageDir = path.resolve(__dirname, '..');
 
@@ -35,6 +36,7 @@ export async function bundleBuilder(outDir: string): Promise<string> {
   if (strays.length > 0) throw new Error(`The builder bundle takes in what only the API may load: ${strays.join(', ')}`);
   await build({ ...task, entryPoints: [require.resolve('@r2w/storage/s3')], outfile: path.join(outDir, 'bundle', S3_STORAGE_FILE) });
   await build({ ...common, entryPoints: [path.join(packageDir, 'src/builder.ts')], outfile: path.join(outDir, 'builder.js') });
+  copyPackagedFiles(path.dirname(bundleFile));
   await recordCodeCache(bundleFile);
   return bundleFile;
 }
@@ -63,6 +65,24 @@ const s3StorageApart: Plugin = {
     );
   },
 };
+
+/**
+ * The files sites copy from npm packages (every template's fonts and their licences), each
+ * package's package.json with them (require.resolve follows its exports map), in
+ * node_modules beside the bundle: readPackagedFile finds them there, and the image, which
+ * has no other node_modules, carries them with the bundle.
+ */
+export function copyPackagedFiles(bundleDir: string): void {
+  const modules = path.join(bundleDir, 'node_modules');
+  rmSync(modules, { recursive: true, force: true });
+  const files = TEMPLATES.flatMap((template) => fontFiles(template.fonts));
+  const packages = [...new Set(files.map((file) => file.package))];
+  for (const { package: name, file } of [...files, ...packages.map((name) => ({ package: name, file: 'package.json' }))]) {
+    const target = path.join(modules, name, file);
+    mkdirSync(path.dirname(target), { recursive: true });
+    cpSync(require.resolve(`${name}/${file}`), target);
+  }
+}
 
 async function recordCodeCache(bundleFile: string): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'r2w-builder-warm-up-'));

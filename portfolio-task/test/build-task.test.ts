@@ -45,10 +45,12 @@ it('renders the site under its own prefix, reports progress, and writes the resu
     return put(key, body, options);
   };
   const result = await runBuildTask(prefix, { storage, logger });
-  expect(result).toMatchObject({ status: 'succeeded', fileCount: 5 });
+  const rendered = render.renderSite(input.cv, { templateId: 'modern', settings: input.settings });
+  expect(result).toMatchObject({ status: 'succeeded', fileCount: rendered.files.length + rendered.packaged.length });
   expect(await resultOf(prefix)).toEqual(result);
-  const site = (await storage.list(siteFilesPrefix(input.portfolioId, input.buildId))).map((o) => o.key.split('/').pop());
-  expect(site.sort()).toEqual(['404.html', 'favicon.svg', 'index.html', 'robots.txt', 'sitemap.xml']);
+  const site = (await storage.list(siteFilesPrefix(input.portfolioId, input.buildId))).map((o) => o.key.slice(siteFilesPrefix(input.portfolioId, input.buildId).length));
+  expect(site.filter((file) => !file.startsWith('fonts/')).sort()).toEqual(['404.html', 'favicon.svg', 'index.html', 'robots.txt', 'sitemap.xml']);
+  expect(site.filter((file) => file.startsWith('fonts/')).sort()).toEqual(rendered.packaged.map((file) => file.path).sort());
   expect(await readObjectText(storage, `${siteFilesPrefix(input.portfolioId, input.buildId)}sitemap.xml`)).toContain('https://dana.example.com/');
   expect(written.at(-1)).toBe(buildJobKeys(prefix).result);
   expect(written.filter((key) => key === buildJobKeys(prefix).progress).length).toBeGreaterThan(2);

@@ -8,6 +8,7 @@ import { LocalFolderStorage, readObjectText } from '@r2w/storage';
 import { fullCv } from './support/full-cv';
 import { BuildResultSchema, buildJobKeys, buildJobPrefix, siteFilesPrefix, type BuildInput } from '../src/task/build-job';
 import { BUNDLE_FILE, CODE_CACHE_SUFFIX } from '../src/builder';
+import { renderSite } from '../src/render/render-site';
 
 // The built builder (scripts/bundle-builder.ts, as `npm run build` makes it) started as
 // the image and the local task runner start it: a bare `node builder.js` with the job in
@@ -46,7 +47,8 @@ const cacheFile = () => path.join(outDir, 'bundle', BUNDLE_FILE + CODE_CACHE_SUF
 
 it('builds a site from its input with the code cache made at build time', async () => {
   const { result, logs } = await buildWithBundle();
-  expect(result).toMatchObject({ status: 'succeeded', fileCount: 5 });
+  // The five pages and files, and the academic template's fonts with their licences, read from the copies beside the bundle.
+  expect(result).toMatchObject({ status: 'succeeded', fileCount: 5 + renderSite(fullCv(), { templateId: 'academic' }).packaged.length });
   expect(logs.filter((line) => line.level === 'warn')).toEqual([]);
   expect(logs.at(-1)).toMatchObject({ level: 'info', message: 'build succeeded' });
 });

@@ -74,7 +74,7 @@ describe('the home page head', () => {
       allElements(document, 'link')
         .map((link) => link.attribs.rel)
         .sort(),
-    ).toEqual(['canonical', 'icon', 'preload']);
+    ).toEqual(['canonical', 'icon', 'preload', 'preload']);
   });
 
   it('describes the person in JSON-LD', () => {

@@ -1,7 +1,8 @@
 // npm run bench:lighthouse — Lighthouse's four mobile scores (performance, accessibility,
 // best practices, SEO) for the SPA's landing page and for a site published with each
 // template, all from the built product as `npm start` runs it (embedded defaults, a fresh
-// data folder). Lighthouse's default config is the mobile one: a Moto G-class screen,
+// data folder), with each page's weight as loaded (all bytes, and the fonts' share) and the
+// requests it made to other origins (a site should make none). Lighthouse's default config is the mobile one: a Moto G-class screen,
 // simulated slow 4G and a 4× slower CPU, so the scores do not depend on this machine's load.
 // Target: 100 / 100 / 100 / 100 on every page.
 import { execFile, spawn } from 'node:child_process';
@@ -89,10 +90,12 @@ async function startChromium(): Promise<{ port: number; stop(): Promise<void> }>
 type Report = {
   runtimeError?: { message: string };
   categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] } | undefined>;
-  audits: Record<string, { score: number | null } | undefined>;
+  audits: Record<string, { score: number | null; numericValue?: number; details?: { items?: NetworkRequest[] } } | undefined>;
 };
 
-type Scores = Record<(typeof CATEGORIES)[number], number> & { failed: string[] };
+type NetworkRequest = { url: string; resourceType?: string; transferSize?: number };
+
+type Scores = Record<(typeof CATEGORIES)[number], number> & { failed: string[]; kb: number; fontKb: number; otherOrigins: string[] };
 
 async function audit(url: string, port: number): Promise<Scores> {
   const { stdout } = await promisify(execFile)(
@@ -114,7 +117,20 @@ async function audit(url: string, port: number): Promise<Scores> {
       if (ref.weight > 0 && audited && audited.score !== null && audited.score < 1) failed.add(`${ref.id} (${Math.round(audited.score * 100)})`);
     }
   }
-  return { performance: score('performance'), accessibility: score('accessibility'), 'best-practices': score('best-practices'), seo: score('seo'), failed: [...failed] };
+  const requests = lhr.audits['network-requests']?.details?.items ?? [];
+  const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
+  const fontBytes = requests.filter((request) => request.resourceType === 'Font').reduce((sum, request) => sum + (request.transferSize ?? 0), 0);
+  const origin = new URL(url).origin;
+  return {
+    performance: score('performance'),
+    accessibility: score('accessibility'),
+    'best-practices': score('best-practices'),
+    seo: score('seo'),
+    failed: [...failed],
+    kb: kb(lhr.audits['total-byte-weight']?.numericValue ?? 0),
+    fontKb: kb(fontBytes),
+    otherOrigins: [...new Set(requests.map((request) => new URL(request.url).origin).filter((o) => o !== origin && !o.startsWith('data:') && o !== 'null'))],
+  };
 }
 
 async function main() {
@@ -129,8 +145,11 @@ async function main() {
     for (const [name, url] of pages) rows.push([name, await audit(url, chromium.port)]);
 
     console.log('\nLighthouse 12 (mobile), the built product on localhost\n');
-    console.log(`${'page'.padEnd(22)} ${'perf'.padStart(5)} ${'a11y'.padStart(5)} ${'best'.padStart(5)} ${'seo'.padStart(5)}`);
-    for (const [name, s] of rows) console.log(`${name.padEnd(22)} ${CATEGORIES.map((c) => String(s[c]).padStart(5)).join(' ')}`);
+    console.log(`${'page'.padEnd(22)} ${'perf'.padStart(5)} ${'a11y'.padStart(5)} ${'best'.padStart(5)} ${'seo'.padStart(5)} ${'KB'.padStart(7)} ${'fonts KB'.padStart(9)}  other origins`);
+    for (const [name, s] of rows) {
+      const scores = CATEGORIES.map((c) => String(s[c]).padStart(5)).join(' ');
+      console.log(`${name.padEnd(22)} ${scores} ${String(s.kb).padStart(7)} ${String(s.fontKb).padStart(9)}  ${s.otherOrigins.join(', ') || 'none'}`);
+    }
     const short = rows.filter(([, s]) => CATEGORIES.some((c) => s[c] < 100));
     for (const [name, s] of short) console.log(`\n${name}: audits below full marks: ${s.failed.join(', ')}`);
     console.log(short.length === 0 ? '\ntarget 100 / 100 / 100 / 100 on every page: met' : `\ntarget 100 / 100 / 100 / 100 on every page: NOT met on ${short.length} of ${rows.length}`);

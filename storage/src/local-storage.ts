@@ -10,6 +10,7 @@ import type { ObjectStorage, PutOptions, StoredObject } from './object-storage';
 
 interface Sidecar {
   contentType: string;
+  cacheControl?: string;
 }
 
 // Layout under the root:
@@ -34,13 +35,14 @@ export class LocalFolderStorage implements ObjectStorage {
   async put(key: string, body: Readable | Buffer | string, options: PutOptions = {}): Promise<StoredObject> {
     assertSafeKey(key);
     const contentType = options.contentType ?? DEFAULT_CONTENT_TYPE;
+    const { cacheControl } = options;
     await mkdir(this.tmpDir, { recursive: true });
     const tmpData = this.tempPath();
     const tmpMeta = this.tempPath();
     const counted = countedBody(body, options.maxBytes);
     try {
       await pipeline(counted, createWriteStream(tmpData, { flags: 'wx', flush: true }));
-      await writeFile(tmpMeta, JSON.stringify({ contentType } satisfies Sidecar), { flag: 'wx' });
+      await writeFile(tmpMeta, JSON.stringify({ contentType, cacheControl } satisfies Sidecar), { flag: 'wx' });
       // The data file is the commit point: its sidecar is already in place when it appears.
       await moveIntoPlace(tmpMeta, this.metaPath(key));
       await moveIntoPlace(tmpData, this.dataPath(key));
@@ -48,7 +50,7 @@ export class LocalFolderStorage implements ObjectStorage {
       await Promise.all([rm(tmpData, { force: true }), rm(tmpMeta, { force: true })]);
       throw CLASH_CODES.has(errno(err) ?? '') ? new AppError('CONFLICT', 'In local storage a key cannot be both an object and a folder of other objects.', { key }, { cause: err }) : err;
     }
-    return { key, size: counted.bytes, contentType };
+    return { key, size: counted.bytes, contentType, cacheControl };
   }
 
   async get(key: string): Promise<{ body: Readable; object: StoredObject }> {
@@ -60,7 +62,7 @@ export class LocalFolderStorage implements ObjectStorage {
       // Sizing the open file, not the path, keeps size and bytes consistent if the key is overwritten meanwhile.
       const info = await handle.stat();
       if (!info.isFile()) throw objectNotFound(key);
-      const object = { key, size: info.size, contentType: await this.contentTypeOf(key) };
+      const object = { key, size: info.size, ...(await this.sidecarOf(key)) };
       return { body: handle.createReadStream(), object };
     } catch (err) {
       await handle.close();
@@ -71,7 +73,7 @@ export class LocalFolderStorage implements ObjectStorage {
   async head(key: string): Promise<StoredObject | null> {
     assertSafeKey(key);
     const object = await this.described(key);
-    return object && { key, size: object.size, contentType: object.contentType };
+    return object && { key, size: object.size, contentType: object.contentType, cacheControl: object.cacheControl };
   }
 
   async delete(key: string): Promise<void> {
@@ -114,7 +116,7 @@ export class LocalFolderStorage implements ObjectStorage {
   private async described(key: string): Promise<StoredObject | null> {
     const info = await stat(this.dataPath(key)).catch(unlessMissing(null));
     if (!info?.isFile()) return null;
-    return { key, size: info.size, contentType: await this.contentTypeOf(key), lastModified: new Date(info.mtimeMs) };
+    return { key, size: info.size, ...(await this.sidecarOf(key)), lastModified: new Date(info.mtimeMs) };
   }
 
   private dataPath(key: string): string {
@@ -129,11 +131,10 @@ export class LocalFolderStorage implements ObjectStorage {
     return path.join(this.tmpDir, randomUUID());
   }
 
-  private async contentTypeOf(key: string): Promise<string> {
+  private async sidecarOf(key: string): Promise<Sidecar> {
     const text = await readFile(this.metaPath(key), 'utf8').catch(unlessMissing(null));
-    if (text === null) return DEFAULT_CONTENT_TYPE;
-    const sidecar = JSON.parse(text) as Partial<Sidecar>;
-    return sidecar.contentType ?? DEFAULT_CONTENT_TYPE;
+    const sidecar = text === null ? {} : (JSON.parse(text) as Partial<Sidecar>);
+    return { contentType: sidecar.contentType ?? DEFAULT_CONTENT_TYPE, cacheControl: sidecar.cacheControl };
   }
 
   private async remove(key: string): Promise<void> {

@@ -6,12 +6,15 @@ export interface StoredObject {
   key: string;
   size: number;
   contentType?: string;
+  /** The Cache-Control the object was stored with, for whoever serves it (a site's font files: immutable). */
+  cacheControl?: string;
   /** When the object was last written (list only); sweeps use it to leave fresh writes alone. */
   lastModified?: Date;
 }
 
 export interface PutOptions {
   contentType?: string;
+  cacheControl?: string;
   /** Refuse the write once the body passes this many bytes (throws AppError PAYLOAD_TOO_LARGE). */
   maxBytes?: number;
 }

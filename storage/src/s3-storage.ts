@@ -68,10 +68,10 @@ export class S3Storage implements ObjectStorage {
     // broke) it aborts the multipart upload before done() rejects, so nothing is left behind.
     const upload = new Upload({
       client: this.client,
-      params: { Bucket: this.bucket, Key, Body: counted, ContentType: contentType, ...this.encryption },
+      params: { Bucket: this.bucket, Key, Body: counted, ContentType: contentType, CacheControl: options.cacheControl, ...this.encryption },
     });
     await upload.done().catch(rethrow);
-    return { key, size: counted.bytes, contentType };
+    return { key, size: counted.bytes, contentType, cacheControl: options.cacheControl };
   }
 
   /**
@@ -80,7 +80,7 @@ export class S3Storage implements ObjectStorage {
    * where checksumOf() reads it back. Not multipart, so the checksum is the whole object's
    * (a multipart upload keeps a checksum of part checksums): at most 5 GiB.
    */
-  async putWithChecksum(key: string, body: Readable | Buffer, options: { size: number; sha256: Buffer; md5: Buffer; contentType?: string }): Promise<void> {
+  async putWithChecksum(key: string, body: Readable | Buffer, options: { size: number; sha256: Buffer; md5: Buffer; contentType?: string; cacheControl?: string }): Promise<void> {
     if (options.size > MAX_SINGLE_PUT_BYTES) throw new Error(`${key} is larger than the 5 GiB a single upload may carry.`);
     const response = await this.client
       .send(
@@ -90,6 +90,7 @@ export class S3Storage implements ObjectStorage {
           Body: body,
           ContentLength: options.size,
           ContentType: options.contentType ?? DEFAULT_CONTENT_TYPE,
+          CacheControl: options.cacheControl,
           ChecksumAlgorithm: 'SHA256',
           ChecksumSHA256: options.sha256.toString('base64'),
           ContentMD5: options.md5.toString('base64'),
@@ -125,7 +126,7 @@ export class S3Storage implements ObjectStorage {
       return rethrow(err);
     });
     if (!(response.Body instanceof Readable)) throw new Error('S3 GetObject returned no readable body.');
-    return { body: response.Body, object: { key, size: response.ContentLength ?? 0, contentType: response.ContentType } };
+    return { body: response.Body, object: { key, size: response.ContentLength ?? 0, contentType: response.ContentType, cacheControl: response.CacheControl } };
   }
 
   async head(key: string): Promise<StoredObject | null> {
@@ -133,7 +134,7 @@ export class S3Storage implements ObjectStorage {
       if (isMissing(err)) return null;
       return rethrow(err);
     });
-    return response && { key, size: response.ContentLength ?? 0, contentType: response.ContentType };
+    return response && { key, size: response.ContentLength ?? 0, contentType: response.ContentType, cacheControl: response.CacheControl };
   }
 
   async delete(key: string): Promise<void> {

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { CvSchema, fromJsonResume, type Cv } from '@r2w/cv-schema';
 import { isTemplateId, renderSite, TEMPLATES } from '@r2w/portfolio-task';
 import { cvLanguage } from '@r2w/portfolio-task/cv-language';
+import { readPackagedFile } from '@r2w/portfolio-task/packaged-files';
 import { ZodError } from 'zod';
 import { ConfigError, loadConfig } from '../config/env';
 import { ExtractionError } from '../extraction/errors';
@@ -69,12 +70,13 @@ async function build(args: string[], io: CliIo): Promise<void> {
   const cv = await readCv(input, io);
   const site = renderSite(cv, { templateId, settings: siteUrl ? { siteUrl } : {}, cvLanguage: cvLanguage(cv) });
   const outDir = path.resolve(values.out ?? 'site');
-  for (const file of site.files) {
+  const files = [...site.files, ...(await Promise.all(site.packaged.map(async (file) => ({ path: file.path, body: await readPackagedFile(file) }))))];
+  for (const file of files) {
     const target = path.join(outDir, file.path);
     await mkdir(path.dirname(target), { recursive: true });
     await writeFile(target, file.body);
   }
-  io.out(`Your site is in ${outDir} (${site.files.length} files). Open ${path.join(outDir, 'index.html')} in a browser.`);
+  io.out(`Your site is in ${outDir} (${files.length} files). Open ${path.join(outDir, 'index.html')} in a browser.`);
 }
 
 /** Runs the command line; returns the exit code (0 done, 1 the CV could not be used, 2 wrong usage). */

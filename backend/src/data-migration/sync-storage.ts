@@ -46,7 +46,7 @@ async function syncOne(source: ObjectStorage, target: S3Storage, object: StoredO
   if (remote && remote.size === local.size && remote.sha256?.equals(local.digest)) return 'skipped';
   // Read again for the upload: if the file changed since it was hashed, S3 refuses the upload.
   const { body } = await source.get(object.key);
-  await target.putWithChecksum(object.key, body, { size: local.size, sha256: local.digest, md5: local.md5, contentType: object.contentType });
+  await target.putWithChecksum(object.key, body, { size: local.size, sha256: local.digest, md5: local.md5, contentType: object.contentType, cacheControl: object.cacheControl });
   const stored = await target.checksumOf(object.key);
   if (!stored || stored.size !== local.size || !stored.sha256?.equals(local.digest)) {
     throw new Error(`after the upload S3 reports ${stored ? `${stored.size} bytes, SHA-256 ${stored.sha256?.toString('hex') ?? 'none'}` : 'no object'}`);

@@ -109,6 +109,17 @@ export function describeObjectStorageContract(name: string, makeStorage: () => P
       expect(object.contentType).toBe('text/html; charset=utf-8');
     });
 
+    it('keeps the Cache-Control an object was stored with, and reports none for one stored without', async () => {
+      const immutable = 'public, max-age=31536000, immutable';
+      await storage.put('site/fonts/a.woff2', Buffer.from('wOF2'), { contentType: 'font/woff2', cacheControl: immutable });
+      await storage.put('site/index.html', '<p>', { contentType: 'text/html' });
+      expect(await storage.head('site/fonts/a.woff2')).toEqual({ key: 'site/fonts/a.woff2', size: 4, contentType: 'font/woff2', cacheControl: immutable });
+      const { body, object } = await storage.get('site/fonts/a.woff2');
+      body.destroy();
+      expect(object.cacheControl).toBe(immutable);
+      expect((await storage.head('site/index.html'))?.cacheControl).toBeUndefined();
+    });
+
     it('overwrites an object, content type included', async () => {
       await storage.put('site/index.html', 'first version', { contentType: 'text/html' });
       await storage.put('site/index.html', '{"second":true}', { contentType: 'application/json' });

@@ -4,7 +4,7 @@ import { emptyCv } from '@r2w/cv-schema';
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { bearer, PASSWORD, registerAccount, type Account } from '../support/accounts';
-import { buildAndWait as buildAndWaitIn, createSamplePortfolio, importSampleCv } from '../support/portfolio-steps';
+import { buildAndWait as buildAndWaitIn, createSamplePortfolio, firstFontPath, importSampleCv } from '../support/portfolio-steps';
 
 let t: TestApp;
 let user: Account;
@@ -218,6 +218,8 @@ describe('build, preview and publish', () => {
     expect(preview.text).toContain('Richard Hendriks');
     expect(preview.headers.get('content-security-policy')).toContain("default-src 'none'");
     expect(preview.headers.get('content-security-policy')).toMatch(/img-src 'self'/);
+    const font = await open(t, build.previewUrl.replace('/?', `/${firstFontPath(preview.text)}?`));
+    expect([font.status, font.headers.get('content-type'), font.headers.get('cache-control')]).toEqual([200, 'font/woff2', 'public, max-age=31536000, immutable']);
     // Without the folder's slash, relative links would leave the build: redirected, signature kept.
     const folder = await request(t.app).get(build.previewUrl.replace('/?', '?'));
     expect([folder.status, folder.headers.location]).toEqual([301, build.previewUrl]);

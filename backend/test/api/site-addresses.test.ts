@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { SITE_CSP } from '@r2w/portfolio-task';
 import { bearer, registerAccount, type Account } from '../support/accounts';
-import { buildAndWait, createSamplePortfolio, setSlug } from '../support/portfolio-steps';
+import { buildAndWait, createSamplePortfolio, firstFontPath, setSlug } from '../support/portfolio-steps';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 // What a browser and an API client get at site and preview addresses that show nothing: a
@@ -113,13 +113,19 @@ describe('a published site', () => {
         .map((d) => d.trim().split(/\s+/))
         .find(([n]) => n === name) ?? [];
     expect(directive('img-src')).toContain("'self'");
-    expect(directive('font-src')).toContain("'self'");
+    // Fonts from the site itself only: no font service, no data: URLs smuggled into a CV's text.
+    expect(directive('font-src')).toEqual(['font-src', "'self'"]);
     // Lighthouse reads /robots.txt from inside the page.
     expect(directive('connect-src')).toEqual(['connect-src', "'self'"]);
     expect(directive('default-src')).toEqual(['default-src', "'none'"]);
     expect(csp).not.toContain('script-src');
     const icon = await request(t.app).get(`/sites/${slug}/favicon.svg`);
     expect([icon.status, icon.headers['content-type']]).toEqual([200, 'image/svg+xml']);
+    // Its fonts, under names that never change their bytes: cached for a year, unlike its pages.
+    const font = await request(t.app).get(`/sites/${slug}/${firstFontPath(home.text)}`);
+    expect([font.status, font.headers['content-type'], font.headers['cache-control']]).toEqual([200, 'font/woff2', 'public, max-age=31536000, immutable']);
+    expect(Number(font.headers['content-length'])).toBeGreaterThan(10_000);
+    expect(home.headers['cache-control']).toBe('public, max-age=60');
     // A missing page of a published site: the site's own 404 page, for a browser.
     const missing = await request(t.app).get(`/sites/${slug}/nothing.html`).set('Accept', BROWSER);
     expect(missing.status).toBe(404);

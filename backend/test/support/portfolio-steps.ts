@@ -57,3 +57,10 @@ export async function buildAndWait(app: Express, account: Account, portfolioId: 
   );
   return build;
 }
+
+/** The first font file a site's page asks for (its stylesheet's first url()), relative to the page. */
+export function firstFontPath(html: string): string {
+  const url = /url\((fonts\/[^)]+\.woff2)\)/.exec(html)?.[1];
+  if (!url) throw new Error('The page asks for no font file of its own');
+  return url;
+}

@@ -32,6 +32,10 @@ describe('r2w build', () => {
     expect(html).toContain('Richard Hendriks');
     expect(readFileSync(path.join(out, 'sitemap.xml'), 'utf8')).toContain('https://richard.example.com/');
     expect(existsSync(path.join(out, 'robots.txt'))).toBe(true);
+    // The fonts the page asks for, beside it, so the folder opens as the published site looks.
+    const fonts = [...html.matchAll(/url\((fonts\/[^)]+\.woff2)\)/g)].map((match) => match[1]!);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const font of fonts) expect(readFileSync(path.join(out, font)).subarray(0, 4).toString('latin1')).toBe('wOF2');
   });
 
   it('builds a Hebrew CV’s site in Hebrew, right to left', () => {

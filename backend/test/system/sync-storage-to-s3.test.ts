@@ -46,10 +46,10 @@ function io() {
   return { out, err, io: { out: (line: string) => out.push(line), err: (line: string) => err.push(line) } };
 }
 
-async function inBucket(key: string): Promise<{ body: Buffer; contentType: string | undefined } | null> {
+async function inBucket(key: string): Promise<{ body: Buffer; contentType: string | undefined; cacheControl: string | undefined } | null> {
   try {
     const response = await admin.send(new GetObjectCommand({ Bucket: BUCKET, Key: `${PREFIX}/${key}` }));
-    return { body: Buffer.from(await response.Body!.transformToByteArray()), contentType: response.ContentType };
+    return { body: Buffer.from(await response.Body!.transformToByteArray()), contentType: response.ContentType, cacheControl: response.CacheControl };
   } catch (error) {
     if ((error as { name?: string }).name === 'NoSuchKey') return null;
     throw error;
@@ -64,24 +64,26 @@ function newStorageFolder(): { root: string; storage: LocalFolderStorage } {
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 describe('sync:storage-to-s3', () => {
-  it('copies every object with its content type, then skips what is there and uploads again what changed', async () => {
+  it('copies every object with its content type and Cache-Control, then skips what is there and uploads again what changed', async () => {
     const { root, storage } = newStorageFolder();
-    const files: Record<string, { body: Buffer; contentType?: string }> = {
+    const files: Record<string, { body: Buffer; contentType?: string; cacheControl?: string }> = {
       'uploads/u1/cv1/original.pdf': { body: randomBytes(200_000), contentType: 'application/pdf' },
       // Above the 5 MB at which the product's own uploads turn multipart.
       'uploads/u1/cv2/original.docx': { body: randomBytes(6 * 1024 * 1024) },
       'sites/p1/b1/index.html': { body: Buffer.from('<!doctype html><title>Jane</title>'), contentType: 'text/html; charset=utf-8' },
       'uploads/anon/cv3/Jane Doe – CV ü.txt': { body: Buffer.from('Jane Doe\n'), contentType: 'text/plain' },
+      'sites/p1/b1/fonts/inter-5.3.0/latin-normal.woff2': { body: Buffer.from('wOF2 font bytes'), contentType: 'font/woff2', cacheControl: 'public, max-age=31536000, immutable' },
     };
-    for (const [key, { body, contentType }] of Object.entries(files)) await storage.put(key, body, { contentType });
+    for (const [key, { body, contentType, cacheControl }] of Object.entries(files)) await storage.put(key, body, { contentType, cacheControl });
 
     const first = io();
     expect(await runSyncCli(['--from', root], s3Env(), first.io)).toBe(0);
-    expect(first.out.at(-1)).toBe('Done: 4 objects: 4 copied, 0 replaced (differed), 0 skipped (already there), 0 failed.');
-    for (const [key, { body, contentType }] of Object.entries(files)) {
+    expect(first.out.at(-1)).toBe('Done: 5 objects: 5 copied, 0 replaced (differed), 0 skipped (already there), 0 failed.');
+    for (const [key, { body, contentType, cacheControl }] of Object.entries(files)) {
       const copied = await inBucket(key);
       expect(copied && sha256(copied.body)).toBe(sha256(body));
       expect(copied?.contentType).toBe(contentType ?? 'application/octet-stream');
+      expect(copied?.cacheControl).toBe(cacheControl);
       // S3 holds the SHA-256 it checked the upload against.
       const head = await admin.send(new HeadObjectCommand({ Bucket: BUCKET, Key: `${PREFIX}/${key}`, ChecksumMode: 'ENABLED' }));
       expect(Buffer.from(head.ChecksumSHA256 ?? '', 'base64').toString('hex')).toBe(sha256(body));
@@ -95,7 +97,7 @@ describe('sync:storage-to-s3', () => {
 
     const second = io();
     expect(await runSyncCli(['--from', root], s3Env(), second.io)).toBe(0);
-    expect(second.out.at(-1)).toBe('Done: 5 objects: 2 copied, 1 replaced (differed), 2 skipped (already there), 0 failed.');
+    expect(second.out.at(-1)).toBe('Done: 6 objects: 2 copied, 1 replaced (differed), 3 skipped (already there), 0 failed.');
     expect(second.out).toEqual(
       expect.arrayContaining(['replaced sites/p1/b1/index.html (34 bytes)', 'copied   sites/p1/b1/404.html (8 bytes)', 'copied   uploads/u1/cv1/original.pdf (200000 bytes)']),
     );
@@ -104,7 +106,7 @@ describe('sync:storage-to-s3', () => {
 
     const third = io();
     expect(await runSyncCli(['--from', root], s3Env(), third.io)).toBe(0);
-    expect(third.out.at(-1)).toBe('Done: 5 objects: 0 copied, 0 replaced (differed), 5 skipped (already there), 0 failed.');
+    expect(third.out.at(-1)).toBe('Done: 6 objects: 0 copied, 0 replaced (differed), 6 skipped (already there), 0 failed.');
   }, 60_000);
 
   it('counts an object that cannot be read as failed, copies the rest, and exits non-zero', async () => {

@@ -13,6 +13,8 @@ type DocumentProps = {
   theme: Theme;
   css: string;
   faviconHref: string;
+  /** Font files the page needs at once, fetched before the stylesheet asks for them. */
+  preloadFonts?: string[];
   canonical?: string | null;
   openGraph?: OpenGraph | null;
   /** Already script-safe JSON (see scriptSafeJson). */
@@ -72,6 +74,10 @@ function HtmlDocument(props: DocumentProps) {
         {props.canonical ? <link rel="canonical" href={props.canonical} /> : null}
         {props.openGraph ? <SocialTags og={props.openGraph} /> : null}
         <link rel="icon" href={props.faviconHref} type="image/svg+xml" />
+        {/* crossOrigin: fonts are always fetched in CORS mode, and a preload made otherwise would not be used. */}
+        {props.preloadFonts?.map((href) => (
+          <link key={href} rel="preload" href={href} as="font" type="font/woff2" crossOrigin="anonymous" />
+        ))}
         {/* Our own CSS (colours only from validated hex values), never CV text. */}
         <style dangerouslySetInnerHTML={{ __html: props.css }} />
         {props.jsonLd ? <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: props.jsonLd }} /> : null}

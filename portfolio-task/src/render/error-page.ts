@@ -8,10 +8,11 @@ export type ErrorPage = { title: string; text: string; homeHref: string; homeLab
 
 // Addresses that show no site (an unknown or unpublished slug, an expired preview link) still
 // answer a browser with a page in the sites' look: the minimal template, in English, since
-// there is no CV to take a language or colours from.
+// there is no CV to take a language or colours from. No font files either (there is no site
+// folder to take them from): the template's system stacks.
 const template = templateById('minimal');
 const settings = resolveSettings({});
-const css = siteCss(template, settings);
+const css = siteCss(template, settings, null);
 // Inline, so the page needs no file from a site that does not exist.
 const favicon = `data:image/svg+xml,${encodeURIComponent(faviconSvg(null, { accent: template.theme.base.accent, bg: template.theme.base.bg }))}`;
 

@@ -3,6 +3,7 @@ import type { SiteSettings } from '@r2w/cv-schema/api';
 import { createElement } from 'react';
 import { isTemplateId, labelsFor, resolveSettings, siteCss, templateById, type TemplateId } from '../templates';
 import { clean } from '../templates/shared/text';
+import { fontFiles, preloadedFontPaths, type PackagedFile } from '../templates/shared/web-fonts';
 import { robotsTxt, sitemapXml } from './crawl-files';
 import { renderDocument } from './document';
 import { UnknownTemplateError } from './errors';
@@ -19,17 +20,25 @@ export type RenderOptions = {
   settings?: SiteSettings;
   /** The language the CV is written in, as the API read it (`@r2w/portfolio-task/cv-language`): the site's unless the owner chose one. */
   cvLanguage?: string | null;
+  /**
+   * Whether the site carries its font files (default true). The SPA's preview has no folder
+   * to serve them from and shows the templates' system stacks instead.
+   */
+  fontFiles?: boolean;
 };
 
 export type SiteFile = { path: string; contentType: string; body: string };
 
-export type RenderedSite = { files: SiteFile[] };
+export type { PackagedFile };
+
+/** The files the renderer writes, and the files (fonts and their licences) the builder copies in as they are. */
+export type RenderedSite = { files: SiteFile[]; packaged: PackagedFile[] };
 
 const HTML = 'text/html; charset=utf-8';
 
 /**
- * The whole static site for a CV: the home page, a 404 page, the favicon, robots.txt and,
- * when the site's address is known, sitemap.xml. Pure and synchronous: the same CV and
+ * The whole static site for a CV: the home page, a 404 page, the favicon, robots.txt,
+ * when the site's address is known sitemap.xml, and the template's fonts. Pure and synchronous: the same CV and
  * options give the same bytes, in Node or in a browser.
  */
 export function renderSite(cv: Cv, options: RenderOptions): RenderedSite {
@@ -40,13 +49,16 @@ export function renderSite(cv: Cv, options: RenderOptions): RenderedSite {
   const base = siteBase(siteUrl);
   const settings = resolveSettings(choices, options.cvLanguage);
   const labels = labelsFor(settings.language);
-  const css = siteCss(template, settings);
+  const withFonts = options.fontFiles ?? true;
   const meta = pageMeta(cv, labels, settings);
   const name = clean(cv.hero.fullName);
-  const common = { language: settings.language, dir: settings.dir, theme: template.theme, css, author: name };
+  const common = { language: settings.language, dir: settings.dir, theme: template.theme, author: name };
 
   const home = renderDocument({
     ...common,
+    css: siteCss(template, settings, withFonts ? '' : null),
+    // On a right-to-left page the Latin faces draw little more than digits: not worth a head start.
+    preloadFonts: withFonts && settings.dir === 'ltr' ? preloadedFontPaths(template.fonts) : [],
     title: meta.title,
     description: meta.description,
     faviconHref: 'favicon.svg',
@@ -57,9 +69,11 @@ export function renderSite(cv: Cv, options: RenderOptions): RenderedSite {
     children: createElement(template.Component, { cv, settings: { ...choices, language: settings.language } }),
   });
 
-  // The 404 page answers for any missing path, so its links cannot be relative to itself.
+  // The 404 page answers for any missing path, so its links cannot be relative to itself
+  // (without the site's address, it shows the system stacks).
   const notFound = renderDocument({
     ...common,
+    css: siteCss(template, settings, withFonts && base ? base.href : null),
     title: `${labels.notFoundTitle} – ${name ?? labels.portfolio}`,
     description: null,
     faviconHref: base ? new URL('favicon.svg', base).href : '/favicon.svg',
@@ -74,5 +88,5 @@ export function renderSite(cv: Cv, options: RenderOptions): RenderedSite {
     { path: 'robots.txt', contentType: 'text/plain; charset=utf-8', body: robotsTxt(base) },
   ];
   if (base) files.push({ path: 'sitemap.xml', contentType: 'application/xml; charset=utf-8', body: sitemapXml(base) });
-  return { files };
+  return { files, packaged: withFonts ? fontFiles(template.fonts) : [] };
 }

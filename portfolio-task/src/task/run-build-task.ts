@@ -3,6 +3,8 @@ import { readObjectText, type ObjectStorage } from '@r2w/storage';
 import { InvalidSiteUrlError, UnknownTemplateError } from '../render/errors';
 import { renderSite, type RenderedSite } from '../render/render-site';
 import type { TemplateId } from '../templates';
+import { FONT_CACHE_CONTROL } from '../templates/shared/web-fonts';
+import { readPackagedFile } from './packaged-files';
 import { BuildInputSchema, BuildResultSchema, buildJobKeys, buildJobPrefix, siteFilesPrefix, type BuildInput, type BuildResult } from './build-job';
 
 export interface TaskLogger {
@@ -58,6 +60,24 @@ function render(input: BuildInput, logger: TaskLogger): RenderedSite {
   }
 }
 
+type SiteWrite = { path: string; contentType: string; cacheControl?: string; body: Buffer };
+
+/**
+ * Every file of the site as bytes: the rendered ones, and the packaged ones (fonts, whose
+ * versioned names let them be cached for good). A packaged file that cannot be read is a
+ * broken builder install, the build's failure rather than storage's.
+ */
+async function siteWrites(site: RenderedSite, logger: TaskLogger): Promise<SiteWrite[]> {
+  const rendered = site.files.map((file) => ({ path: file.path, contentType: file.contentType, body: Buffer.from(file.body, 'utf8') }));
+  try {
+    const packaged = await Promise.all(site.packaged.map(async (file) => ({ path: file.path, contentType: file.contentType, cacheControl: FONT_CACHE_CONTROL, body: await readPackagedFile(file) })));
+    return [...rendered, ...packaged];
+  } catch (error) {
+    logger.error('a packaged file of the site could not be read', { err: error instanceof Error ? error.message : String(error) });
+    throw new BuildFailure('BUILD_FAILED', 'The site could not be built. Please try again, or choose another template.');
+  }
+}
+
 /**
  * One build, start to finish: read the job's input, render the site, write every file
  * under the build's own site prefix, and only then write the result. A job that already
@@ -84,21 +104,22 @@ export async function runBuildTask(jobPrefix: string, { storage, logger }: Build
     const rendering = Date.now();
     const site = render(input, logger);
     const renderMs = Date.now() - rendering;
+    const writes = await siteWrites(site, logger);
 
     sitePrefix = siteFilesPrefix(input.portfolioId, input.buildId);
     let written = 0;
     let bytes = 0;
     // Each write waits on a round trip to S3 (or a flush to disk locally), so a batch is
     // written at once; progress is reported between batches so that it only ever rises.
-    for (let start = 0; start < site.files.length; start += FILES_PER_BATCH) {
-      const batch = site.files.slice(start, start + FILES_PER_BATCH).map((file) => ({ file, body: Buffer.from(file.body, 'utf8') }));
+    for (let start = 0; start < writes.length; start += FILES_PER_BATCH) {
+      const batch = writes.slice(start, start + FILES_PER_BATCH);
       // Settled, not raced: the clean-up below must not run while a write is still landing.
-      const outcomes = await Promise.allSettled(batch.map(({ file, body }) => storage.put(`${sitePrefix}${file.path}`, body, { contentType: file.contentType })));
+      const outcomes = await Promise.allSettled(batch.map(({ path, contentType, cacheControl, body }) => storage.put(`${sitePrefix}${path}`, body, { contentType, cacheControl })));
       const failed = outcomes.find((outcome) => outcome.status === 'rejected');
       if (failed) throw failed.reason;
       written += batch.length;
       bytes += batch.reduce((sum, { body }) => sum + body.length, 0);
-      await report(20 + Math.round((70 * written) / site.files.length), `Saving your site (${written} of ${site.files.length} files)`);
+      await report(20 + Math.round((70 * written) / writes.length), `Saving your site (${written} of ${writes.length} files)`);
     }
     result = { status: 'succeeded', fileCount: written, totalBytes: bytes, startedAt, finishedAt: new Date().toISOString() };
     logger.info('build succeeded', { files: written, bytes, renderMs });

@@ -1,5 +1,6 @@
 import type { Cv } from '@r2w/cv-schema';
 import type { ComponentType } from 'react';
+import type { TemplateFonts } from './shared/fonts';
 import type { TemplateSettings } from './settings';
 
 /** A colour scheme. Text, muted and accent must each read at 4.5:1 on both bg and surface. */
@@ -26,6 +27,8 @@ export type TemplateDefinition<Id extends string = string> = {
   description: string;
   Component: ComponentType<TemplateProps>;
   theme: Theme;
+  /** Typefaces by role (the --font-* variables), carried by the site as web fonts. */
+  fonts: TemplateFonts;
   /** Layout and typography; colours come from `theme` as CSS variables. */
   css: string;
 };

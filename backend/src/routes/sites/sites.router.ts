@@ -22,11 +22,14 @@ function filePath(req: Request): string | null {
   return path === '' || path.endsWith('/') ? `${path}index.html` : path;
 }
 
+/** `cache` unless the file was stored with its own Cache-Control (a site's fonts, under names that never change their bytes). */
 async function sendFile(res: Response, storage: ObjectStorage, key: string, cache: string, status = 200): Promise<boolean> {
   const head = await storage.head(key);
   if (!head) return false;
   const { body } = await storage.get(key);
-  res.status(status).set({ 'Content-Type': head.contentType ?? 'application/octet-stream', 'Content-Length': String(head.size), 'Cache-Control': cache, 'Content-Security-Policy': SITE_CSP });
+  res
+    .status(status)
+    .set({ 'Content-Type': head.contentType ?? 'application/octet-stream', 'Content-Length': String(head.size), 'Cache-Control': head.cacheControl ?? cache, 'Content-Security-Policy': SITE_CSP });
   body.on('error', () => res.destroy());
   body.pipe(res);
   return true;

@@ -15,7 +15,8 @@ export function templatesRouter(): Router {
   router.get('/:id/preview', (req, res) => {
     const { id } = TemplateParamsSchema.parse(req.params);
     if (!isTemplateId(id)) throw new AppError('NOT_FOUND', `There is no template "${id}".`);
-    const index = renderSite(SAMPLE_CV, { templateId: id }).files.find((f) => f.path === 'index.html')!;
+    // A lone page, with no site folder beside it for font files: the templates' system stacks.
+    const index = renderSite(SAMPLE_CV, { templateId: id, fontFiles: false }).files.find((f) => f.path === 'index.html')!;
     res.set('Cache-Control', 'public, max-age=300').type('html').send(index.body);
   });
   return router;

@@ -2,7 +2,7 @@ import { BodySections, ContactSection, Hero, SectionNav, type BodySectionKey } f
 import { Main, Page } from '../shared/page';
 import type { TemplateDefinition, TemplateProps } from '../types';
 import { Affiliation } from './affiliation';
-import { academicCss } from './styles';
+import { academicCss, academicFonts } from './styles';
 import { academicTheme } from './theme';
 
 // Research output first, as a faculty page or an academic CV orders it.
@@ -48,5 +48,6 @@ export const academicTemplate: TemplateDefinition<'academic'> = {
   description: 'For researchers: publications as a numbered reference list, then patents, talks and awards, in a serif set like a journal.',
   Component: AcademicTemplate,
   theme: academicTheme,
+  fonts: academicFonts,
   css: academicCss,
 };

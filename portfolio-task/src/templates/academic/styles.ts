@@ -1,9 +1,16 @@
-import { SANS, TEXT_SERIF } from '../shared/fonts';
+import { SANS, SOURCE_SANS_3, SOURCE_SERIF_4, TEXT_SERIF, type TemplateFonts } from '../shared/fonts';
+
+// Source Serif 4, a text face in the tradition of scholarly printing, with its true italic
+// for titles and venues; its companion Source Sans 3 for contact details and tags.
+export const academicFonts: TemplateFonts = {
+  body: { font: SOURCE_SERIF_4, italic: true, fallback: TEXT_SERIF },
+  heading: { font: SOURCE_SERIF_4, italic: true, fallback: TEXT_SERIF },
+  ui: { font: SOURCE_SANS_3, italic: false, fallback: SANS },
+};
 
 // A scholar's home page: one serif throughout, small-capital section names over a rule, a
 // contents line, and publications as a numbered reference list with hanging numbers.
 export const academicCss = `
-:root{--font-body:${TEXT_SERIF};--font-heading:${TEXT_SERIF};--font-ui:${SANS}}
 .site--academic{max-width:48rem;margin-inline:auto;padding:clamp(2rem,7vw,4.5rem) clamp(1.25rem,5vw,2rem) 0}
 .site--academic .masthead{display:grid;gap:1.25rem;padding-bottom:1.5rem;border-bottom:2px solid var(--text)}
 .site--academic .hero{display:flex;flex-wrap:wrap;align-items:flex-start;gap:1.5rem}

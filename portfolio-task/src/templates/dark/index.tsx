@@ -1,7 +1,7 @@
 import { BODY_SECTION_ORDER, BodySections, ContactSection, Hero, SectionNav } from '../sections';
 import { Main, Page } from '../shared/page';
 import type { TemplateDefinition, TemplateProps } from '../types';
-import { darkCss } from './styles';
+import { darkCss, darkFonts } from './styles';
 import { darkTheme } from './theme';
 
 function DarkTemplate({ cv, settings }: TemplateProps) {
@@ -25,5 +25,6 @@ export const darkTemplate: TemplateDefinition<'dark'> = {
   description: 'Dark and high-contrast: a poster-sized name, a mint accent, numbered sections and entries as cards.',
   Component: DarkTemplate,
   theme: darkTheme,
+  fonts: darkFonts,
   css: darkCss,
 };

@@ -1,14 +1,21 @@
-import { MONO, SANS } from '../shared/fonts';
+import { JETBRAINS_MONO, MONO, SANS, SPACE_GROTESK, type TemplateFonts } from '../shared/fonts';
+
+// Space Grotesk, a grotesque with a technical edge, for the poster name and the text;
+// JetBrains Mono for the details set like code.
+export const darkFonts: TemplateFonts = {
+  body: { font: SPACE_GROTESK, italic: false, fallback: SANS },
+  heading: { font: SPACE_GROTESK, italic: false, fallback: SANS },
+  mono: { font: JETBRAINS_MONO, italic: false, fallback: MONO },
+};
 
 // A poster-sized name, monospace details, numbered sections whose names stay in view
 // beside their content on wide screens, and entries as cards.
 export const darkCss = `
-:root{--font-body:${SANS};--font-heading:${SANS};--font-mono:${MONO}}
 .site--dark{max-width:74rem;margin-inline:auto;padding:0 clamp(1.25rem,5vw,3rem)}
 .site--dark .masthead{display:grid;gap:2rem;padding-top:clamp(3rem,10vw,7rem)}
 .site--dark .hero{display:grid;gap:1.75rem}
 .site--dark .hero__photo{width:8rem;height:8rem;border:1px solid var(--line);border-radius:1.25rem}
-.site--dark .hero__name{font-size:clamp(2.75rem,11vw,6.5rem);font-weight:800;letter-spacing:-.045em;line-height:.95}
+.site--dark .hero__name{font-size:clamp(2.75rem,11vw,6.5rem);font-weight:700;letter-spacing:-.045em;line-height:.95}
 .site--dark .hero__title{margin-top:1.25rem;color:var(--accent);font-family:var(--font-mono);font-size:1rem}
 .site--dark .hero__title::before{content:"\\203a  ";content:"\\203a  "/""}
 .site--dark .hero__tagline{max-width:36ch;margin-top:.75rem;color:var(--muted);font-size:clamp(1.25rem,3vw,1.625rem);line-height:1.35}

@@ -1,7 +1,7 @@
 import { OneColumnPage } from '../one-column';
 import { BODY_SECTION_ORDER } from '../sections';
 import type { TemplateDefinition, TemplateProps } from '../types';
-import { minimalCss } from './styles';
+import { minimalCss, minimalFonts } from './styles';
 import { minimalTheme } from './theme';
 
 const MinimalTemplate = (props: TemplateProps) => <OneColumnPage {...props} templateId="minimal" order={BODY_SECTION_ORDER} />;
@@ -12,5 +12,6 @@ export const minimalTemplate: TemplateDefinition<'minimal'> = {
   description: 'A classic single column: serif headings, generous white space, section names in the margin.',
   Component: MinimalTemplate,
   theme: minimalTheme,
+  fonts: minimalFonts,
   css: minimalCss,
 };

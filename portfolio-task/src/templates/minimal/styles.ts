@@ -1,9 +1,15 @@
-import { DISPLAY_SERIF, SANS } from '../shared/fonts';
+import { DISPLAY_SERIF, FRAUNCES, INSTRUMENT_SANS, SANS, type TemplateFonts } from '../shared/fonts';
+
+// Fraunces, a soft old-style serif with a true italic, for the name, titles and summary;
+// Instrument Sans, a crisp grotesque, for everything read at length.
+export const minimalFonts: TemplateFonts = {
+  body: { font: INSTRUMENT_SANS, italic: false, fallback: SANS },
+  heading: { font: FRAUNCES, italic: true, fallback: DISPLAY_SERIF },
+};
 
 // A single column with a classic résumé gutter on wide screens: section names sit to the
 // left of their entries, set in small letter-spaced capitals; names and titles in a serif.
 export const minimalCss = `
-:root{--font-body:${SANS};--font-heading:${DISPLAY_SERIF}}
 .site--minimal{max-width:54rem;margin-inline:auto;padding:clamp(2rem,7vw,5rem) clamp(1.25rem,5vw,2.5rem) 0}
 .site--minimal .masthead{display:grid;gap:1.5rem;padding-bottom:2.5rem;border-bottom:1px solid var(--line)}
 .site--minimal .hero{display:flex;flex-wrap:wrap;align-items:center;gap:1.25rem 1.75rem}

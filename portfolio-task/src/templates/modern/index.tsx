@@ -1,7 +1,7 @@
 import { BODY_SECTION_ORDER, BodySections, ContactSection, hasSection, Hero, LanguagesSection, SkillsSection } from '../sections';
 import { Main, Page } from '../shared/page';
 import type { TemplateDefinition, TemplateProps } from '../types';
-import { modernCss } from './styles';
+import { modernCss, modernFonts } from './styles';
 import { modernTheme } from './theme';
 
 const MAIN_ORDER = BODY_SECTION_ORDER.filter((key) => key !== 'skills' && key !== 'languages');
@@ -36,5 +36,6 @@ export const modernTemplate: TemplateDefinition<'modern'> = {
   description: 'Two columns: photo, contact, skills and languages in a sidebar; experience on a timeline and projects as cards.',
   Component: ModernTemplate,
   theme: modernTheme,
+  fonts: modernFonts,
   css: modernCss,
 };

@@ -1,11 +1,17 @@
-import { SANS } from '../shared/fonts';
+import { INTER, PLUS_JAKARTA_SANS, SANS, type TemplateFonts } from '../shared/fonts';
+
+// Plus Jakarta Sans, round and bold, for the name and headings; Inter, built for screens,
+// for the text.
+export const modernFonts: TemplateFonts = {
+  body: { font: INTER, italic: false, fallback: SANS },
+  heading: { font: PLUS_JAKARTA_SANS, italic: false, fallback: SANS },
+};
 
 // Two columns from 60rem: the sidebar (identity, contact, then skills and languages) on
 // the surface colour, the story on the right. Below that the same blocks stack in reading
 // order, with skills and languages after the main content rather than before it. Every
 // section heading has one style, the accent bar under it, smaller in the narrow column.
 export const modernCss = `
-:root{--font-body:${SANS};--font-heading:${SANS}}
 .site--modern .layout{display:grid;grid-template-columns:minmax(0,1fr)}
 .site--modern .masthead,.site--modern .sidebar{display:grid;align-content:start;gap:2rem;padding:2.5rem clamp(1.25rem,5vw,2.25rem);background:var(--surface)}
 .site--modern .hero{display:grid;justify-items:center;gap:1.25rem;text-align:center}

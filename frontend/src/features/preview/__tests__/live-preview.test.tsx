@@ -22,6 +22,13 @@ describe('live preview', () => {
     await shows('Alex Q. Morgan');
   });
 
+  it('asks for no font file: the frame has no site folder to load one from, so the system stacks show', () => {
+    render(<LivePreview cv={SAMPLE_CV} templateId="academic" />);
+    const srcdoc = frame().getAttribute('srcdoc')!;
+    expect(srcdoc).not.toContain('@font-face');
+    expect(srcdoc).not.toContain('as="font"');
+  });
+
   it('updates the page in place, so the frame is not reloaded and keeps its scroll position', async () => {
     const { rerender } = render(<LivePreview cv={SAMPLE_CV} templateId="minimal" />);
     await shows('Alex Morgan');

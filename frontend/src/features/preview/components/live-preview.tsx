@@ -31,7 +31,8 @@ export function LivePreview({ cv, templateId, settings, section, cvLanguage, tit
   const deferred = useDeferredValue(cv);
   const html = useMemo(() => {
     if (!isTemplateId(templateId)) return null;
-    return renderSite(deferred, { templateId, settings, cvLanguage }).files.find((file) => file.path === 'index.html')?.body ?? null;
+    // No font files: the frame has no site folder to load them from (the system stacks show).
+    return renderSite(deferred, { templateId, settings, cvLanguage, fontFiles: false }).files.find((file) => file.path === 'index.html')?.body ?? null;
   }, [deferred, templateId, settings, cvLanguage]);
 
   // The first page arrives as `srcdoc` (a real document, in standards mode); every later one
