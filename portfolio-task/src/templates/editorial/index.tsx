@@ -1,7 +1,7 @@
 import { OneColumnPage } from '../one-column';
 import { BODY_SECTION_ORDER } from '../sections';
 import type { TemplateDefinition, TemplateProps } from '../types';
-import { editorialCss } from './styles';
+import { editorialCss, editorialFonts } from './styles';
 import { editorialTheme } from './theme';
 
 // One column in the markup; the stylesheet sets the sections in two on wide screens.
@@ -14,4 +14,5 @@ export const editorialTemplate: TemplateDefinition<'editorial'> = {
   Component: EditorialTemplate,
   theme: editorialTheme,
   css: editorialCss,
+  fonts: editorialFonts,
 };

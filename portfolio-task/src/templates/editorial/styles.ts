@@ -1,10 +1,17 @@
-import { DISPLAY_SERIF, TEXT_SERIF } from '../shared/fonts';
+import { DISPLAY_SERIF, NEWSREADER, PLAYFAIR_DISPLAY, TEXT_SERIF, type TemplateFonts } from '../shared/fonts';
+
+// Playfair Display, a high-contrast transitional face made for headlines, for the masthead
+// and headings; Newsreader, a text face drawn for on-screen reading, with its true italic
+// for the standfirst's kicker, dates and quotes.
+export const editorialFonts: TemplateFonts = {
+  body: { font: NEWSREADER, italic: true, fallback: TEXT_SERIF },
+  heading: { font: PLAYFAIR_DISPLAY, italic: false, fallback: DISPLAY_SERIF },
+};
 
 // A magazine profile: a centred masthead between two rules, the summary as the standfirst
 // with a drop capital, and on wide screens the sections set in two newspaper columns, each
 // opened by a heavy rule. Serif throughout; small capitals for the kicker and dates.
 export const editorialCss = `
-:root{--font-body:${TEXT_SERIF};--font-heading:${DISPLAY_SERIF}}
 .site--editorial{max-width:70rem;margin-inline:auto;padding:0 clamp(1.25rem,5vw,3rem)}
 .site--editorial .masthead{display:grid;justify-items:center;gap:1.5rem;padding-block:clamp(2rem,7vw,4.5rem) 1.75rem;text-align:center}
 .site--editorial .hero{display:grid;justify-items:center;gap:1.25rem}

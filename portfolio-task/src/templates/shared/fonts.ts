@@ -38,6 +38,10 @@ export const SPACE_GROTESK = fontsource('Space Grotesk', 'space-grotesk', '5.3.0
 export const JETBRAINS_MONO = fontsource('JetBrains Mono', 'jetbrains-mono', '5.3.0', [100, 800]);
 export const SOURCE_SERIF_4 = fontsource('Source Serif 4', 'source-serif-4', '5.3.1', [200, 900]);
 export const SOURCE_SANS_3 = fontsource('Source Sans 3', 'source-sans-3', '5.3.1', [200, 900]);
+export const BRICOLAGE_GROTESQUE = fontsource('Bricolage Grotesque', 'bricolage-grotesque', '5.3.0', [200, 800]);
+export const DM_SANS = fontsource('DM Sans', 'dm-sans', '5.3.0', [100, 1000]);
+export const PLAYFAIR_DISPLAY = fontsource('Playfair Display', 'playfair-display', '5.3.0', [400, 900]);
+export const NEWSREADER = fontsource('Newsreader', 'newsreader', '5.3.0', [200, 800]);
 
 /**
  * The subsets a site carries and the characters each covers (Google Fonts' split, as in each

@@ -1,7 +1,7 @@
 import { OneColumnPage } from '../one-column';
 import { BODY_SECTION_ORDER, type BodySectionKey } from '../sections';
 import type { TemplateDefinition, TemplateProps } from '../types';
-import { studioCss } from './styles';
+import { studioCss, studioFonts } from './styles';
 import { studioTheme } from './theme';
 
 // The work first: after the introduction, projects lead and the rest follows in the usual order.
@@ -16,4 +16,5 @@ export const studioTemplate: TemplateDefinition<'studio'> = {
   Component: StudioTemplate,
   theme: studioTheme,
   css: studioCss,
+  fonts: studioFonts,
 };

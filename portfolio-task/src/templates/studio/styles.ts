@@ -1,15 +1,21 @@
-import { SANS } from '../shared/fonts';
+import { BRICOLAGE_GROTESQUE, DM_SANS, SANS, type TemplateFonts } from '../shared/fonts';
+
+// Bricolage Grotesque, a grotesque with ink traps and character at display sizes, for the
+// name and headings; DM Sans, low-contrast and geometric, for the text.
+export const studioFonts: TemplateFonts = {
+  body: { font: DM_SANS, italic: false, fallback: SANS },
+  heading: { font: BRICOLAGE_GROTESQUE, italic: false, fallback: SANS },
+};
 
 // A portfolio before a résumé: an oversized name beside a large square photo, the work
 // (projects) straight after the introduction as image-led cards two to a row, and section
-// names as small labels in pills. One sans family, set heavy for display.
+// names as small labels in pills.
 export const studioCss = `
-:root{--font-body:${SANS};--font-heading:${SANS}}
 .site--studio{max-width:72rem;margin-inline:auto;padding:0 clamp(1.25rem,5vw,3rem)}
 .site--studio .masthead{display:grid;gap:2rem;padding-block:clamp(2.5rem,9vw,6rem) 2.5rem}
 .site--studio .hero{display:grid;gap:2rem;align-items:center}
 .site--studio .hero__photo{width:min(100%,16rem);height:auto;aspect-ratio:1;border-radius:2rem;object-fit:cover;box-shadow:1rem 1rem 0 var(--accent)}
-.site--studio .hero__name{font-size:clamp(2.75rem,10vw,5.75rem);font-weight:850;letter-spacing:-.04em;line-height:.98}
+.site--studio .hero__name{font-size:clamp(2.75rem,10vw,5.75rem);font-weight:800;letter-spacing:-.04em;line-height:.98}
 .site--studio .hero__title{display:inline-block;margin-top:1rem;padding:.25rem .875rem;border-radius:999px;background:var(--text);color:var(--bg);font-size:1rem;font-weight:650}
 .site--studio .hero__tagline{max-width:40ch;margin-top:1rem;color:var(--muted);font-size:clamp(1.125rem,2.6vw,1.5rem);line-height:1.4}
 .site--studio .contact-list{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;font-size:.9375rem;font-weight:600}
