@@ -1,9 +1,9 @@
 import { NotFoundError } from '@r2w/cv-schema';
-import { readObjectText, type ObjectStorage } from '@r2w/storage';
+import { readObjectBytes, readObjectText, type ObjectStorage } from '@r2w/storage';
 import { InvalidSiteUrlError, UnknownTemplateError } from '../render/errors';
 import { renderSite, type RenderedSite } from '../render/render-site';
 import type { TemplateId } from '../templates';
-import { BuildInputSchema, BuildResultSchema, buildJobKeys, buildJobPrefix, siteFilesPrefix, type BuildInput, type BuildResult } from './build-job';
+import { BuildInputSchema, BuildResultSchema, buildJobKeys, buildJobPrefix, SITE_IMAGES, siteFilesPrefix, type BuildInput, type BuildResult } from './build-job';
 
 export interface TaskLogger {
   info(message: string, meta?: Record<string, unknown>): void;
@@ -45,11 +45,33 @@ async function readInput(storage: ObjectStorage, key: string): Promise<BuildInpu
   throw new BuildFailure('BAD_INPUT', `The build input is not valid: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}.`);
 }
 
+type OutputFile = { path: string; contentType: string; body: Buffer };
+
+/** The images the API made for the build, as site files; a missing one fails the build, as a missing input would. */
+async function readImages(storage: ObjectStorage, jobPrefix: string, images: BuildInput['images']): Promise<OutputFile[]> {
+  const keys = buildJobKeys(jobPrefix);
+  const wanted = [
+    ...(images?.photo ? [{ key: keys.photo, path: SITE_IMAGES.photo, contentType: 'image/jpeg' }] : []),
+    ...(images?.openGraphImage ? [{ key: keys.openGraphImage, path: SITE_IMAGES.openGraphImage, contentType: 'image/png' }] : []),
+  ];
+  return Promise.all(
+    wanted.map(async ({ key, path, contentType }) => {
+      try {
+        return { path, contentType, body: await readObjectBytes(storage, key) };
+      } catch (error) {
+        if (error instanceof NotFoundError) throw new BuildFailure('BAD_INPUT', `The build has no ${path}, which its input names.`);
+        throw error;
+      }
+    }),
+  );
+}
+
 /** The site, or a BuildFailure: whatever goes wrong while rendering is the build's failure, not storage's. */
 function render(input: BuildInput, logger: TaskLogger): RenderedSite {
   try {
     // renderSite checks the template itself (UnknownTemplateError below).
-    return renderSite(input.cv, { templateId: input.templateId as TemplateId, settings: input.settings, cvLanguage: input.cvLanguage });
+    const images = { photo: input.images?.photo ? SITE_IMAGES.photo : null, openGraphImage: input.images?.openGraphImage ? SITE_IMAGES.openGraphImage : null };
+    return renderSite(input.cv, { templateId: input.templateId as TemplateId, settings: input.settings, cvLanguage: input.cvLanguage, images });
   } catch (error) {
     if (error instanceof UnknownTemplateError) throw new BuildFailure('UNKNOWN_TEMPLATE', `There is no template "${error.templateId}".`);
     if (error instanceof InvalidSiteUrlError) throw new BuildFailure('BAD_INPUT', `The site address "${error.siteUrl}" is not an absolute http(s) address.`);
@@ -82,23 +104,24 @@ export async function runBuildTask(jobPrefix: string, { storage, logger }: Build
     if (buildJobPrefix(input.portfolioId, input.buildId) !== jobPrefix) throw new BuildFailure('BAD_INPUT', 'The build input names another build than its job.');
     await report(20, 'Rendering your pages');
     const rendering = Date.now();
-    const site = render(input, logger);
+    const rendered = render(input, logger);
     const renderMs = Date.now() - rendering;
+    const files: OutputFile[] = [...rendered.files.map((file) => ({ ...file, body: Buffer.from(file.body, 'utf8') })), ...(await readImages(storage, jobPrefix, input.images))];
 
     sitePrefix = siteFilesPrefix(input.portfolioId, input.buildId);
     let written = 0;
     let bytes = 0;
     // Each write waits on a round trip to S3 (or a flush to disk locally), so a batch is
     // written at once; progress is reported between batches so that it only ever rises.
-    for (let start = 0; start < site.files.length; start += FILES_PER_BATCH) {
-      const batch = site.files.slice(start, start + FILES_PER_BATCH).map((file) => ({ file, body: Buffer.from(file.body, 'utf8') }));
+    for (let start = 0; start < files.length; start += FILES_PER_BATCH) {
+      const batch = files.slice(start, start + FILES_PER_BATCH);
       // Settled, not raced: the clean-up below must not run while a write is still landing.
-      const outcomes = await Promise.allSettled(batch.map(({ file, body }) => storage.put(`${sitePrefix}${file.path}`, body, { contentType: file.contentType })));
+      const outcomes = await Promise.allSettled(batch.map((file) => storage.put(`${sitePrefix}${file.path}`, file.body, { contentType: file.contentType })));
       const failed = outcomes.find((outcome) => outcome.status === 'rejected');
       if (failed) throw failed.reason;
       written += batch.length;
-      bytes += batch.reduce((sum, { body }) => sum + body.length, 0);
-      await report(20 + Math.round((70 * written) / site.files.length), `Saving your site (${written} of ${site.files.length} files)`);
+      bytes += batch.reduce((sum, file) => sum + file.body.length, 0);
+      await report(20 + Math.round((70 * written) / files.length), `Saving your site (${written} of ${files.length} files)`);
     }
     result = { status: 'succeeded', fileCount: written, totalBytes: bytes, startedAt, finishedAt: new Date().toISOString() };
     logger.info('build succeeded', { files: written, bytes, renderMs });

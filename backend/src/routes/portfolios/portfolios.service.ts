@@ -148,6 +148,7 @@ export class PortfolioService {
       await startBuildJob(
         this.deps,
         { buildId: build.id, portfolioId: id, templateId: portfolio.templateId, settings: this.siteSettings(portfolio), cv: data, cvLanguage: cvLanguage(data) },
+        { photoKey: cv.photoKey },
         requestId,
       );
     } catch (error) {

@@ -4,9 +4,9 @@ import type { TemplateDefinition, TemplateProps } from '../types';
 import { minimalCss } from './styles';
 import { minimalTheme } from './theme';
 
-function MinimalTemplate({ cv, settings }: TemplateProps) {
+function MinimalTemplate({ cv, settings, photo }: TemplateProps) {
   return (
-    <Page cv={cv} settings={settings} templateId="minimal">
+    <Page cv={cv} settings={settings} photo={photo} templateId="minimal">
       <header className="masthead">
         <Hero cv={cv} />
         <ContactSection cv={cv} hiddenTitle />

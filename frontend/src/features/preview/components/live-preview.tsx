@@ -11,6 +11,8 @@ type Props = {
   section?: string;
   /** The CV's language as the API read it: the site's until the owner chooses one. */
   cvLanguage?: string | null;
+  /** The uploaded photo, as a data: address (the frame's CSP allows data: images). */
+  photo?: string | null;
   title?: string;
 };
 
@@ -37,13 +39,13 @@ function usePaneSize(pane: RefObject<HTMLDivElement | null>): { width: number; h
  * (a deferred value). The frame may run no script; it shares the app's origin only so
  * that the app can update the page in place and scroll it.
  */
-export function LivePreview({ cv, templateId, settings, section, cvLanguage, title = 'Live preview of your website' }: Props) {
+export function LivePreview({ cv, templateId, settings, section, cvLanguage, photo = null, title = 'Live preview of your website' }: Props) {
   const [device, setDevice] = useState<Device>('desktop');
   const deferred = useDeferredValue(cv);
   const html = useMemo(() => {
     if (!isTemplateId(templateId)) return null;
-    return renderSite(deferred, { templateId, settings, cvLanguage }).files.find((file) => file.path === 'index.html')?.body ?? null;
-  }, [deferred, templateId, settings, cvLanguage]);
+    return renderSite(deferred, { templateId, settings, cvLanguage, images: { photo } }).files.find((file) => file.path === 'index.html')?.body ?? null;
+  }, [deferred, templateId, settings, cvLanguage, photo]);
 
   // The first page arrives as `srcdoc` (a real document, in standards mode); every later one
   // replaces it in place. Each load (a new frame) starts over from what `srcdoc` holds.
