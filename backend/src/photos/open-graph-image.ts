@@ -18,6 +18,7 @@ const BAR = 20;
 const PHOTO = 340;
 const RING = 8;
 const GAP = 28;
+const SMALLEST_TEXT = 32;
 
 /** Pango markup is XML: the CV's text goes in as text, never as markup. */
 function escapeMarkup(text: string): string {
@@ -26,20 +27,23 @@ function escapeMarkup(text: string): string {
 
 type TextBlock = { data: Buffer; width: number; height: number };
 
-/** Text wrapped at `width`, at the first size (pixels) whose block is at most `maxHeight` tall; cut there if even the smallest is not. */
-async function textBlock(text: string, font: typeof BOLD, colour: string, sizes: number[], width: number, maxHeight: number, align: 'left' | 'right'): Promise<TextBlock> {
-  let block: TextBlock | null = null;
-  for (const size of sizes) {
-    const { data, info } = await sharp({
-      text: { text: `<span foreground="${colour}">${escapeMarkup(text)}</span>`, font: `${font.family} ${size}`, fontfile: font.file, width, dpi: 72, rgba: true, wrap: 'word-char', align },
-    })
-      .png()
-      .toBuffer({ resolveWithObject: true });
-    block = { data, width: info.width, height: info.height };
-    if (info.height <= maxHeight) return block;
-  }
-  const last = block!;
-  return { data: await sharp(last.data).extract({ left: 0, top: 0, width: last.width, height: maxHeight }).png().toBuffer(), width: last.width, height: maxHeight };
+async function drawText(text: string, font: typeof BOLD, colour: string, size: number, width: number, align: 'left' | 'right'): Promise<TextBlock> {
+  const { data, info } = await sharp({
+    text: { text: `<span foreground="${colour}">${escapeMarkup(text)}</span>`, font: `${font.family} ${size}`, fontfile: font.file, width, dpi: 72, rgba: true, wrap: 'word-char', align },
+  })
+    .png()
+    .toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height };
+}
+
+/** Text wrapped at `width`, at the first of `sizes` (pixels) whose block is at most `maxHeight` tall; at the last, cut there. */
+async function textBlock(text: string, font: typeof BOLD, colour: string, sizes: readonly number[], width: number, maxHeight: number, align: 'left' | 'right'): Promise<TextBlock> {
+  const [size = SMALLEST_TEXT, ...smaller] = sizes;
+  const block = await drawText(text, font, colour, size, width, align);
+  if (block.height <= maxHeight) return block;
+  if (smaller.length > 0) return textBlock(text, font, colour, smaller, width, maxHeight, align);
+  // Even the smallest size is too tall (a very long name): what fits is shown.
+  return { data: await sharp(block.data).extract({ left: 0, top: 0, width: block.width, height: maxHeight }).png().toBuffer(), width: block.width, height: maxHeight };
 }
 
 async function circlePhoto(photo: Buffer, ring: string): Promise<Buffer> {

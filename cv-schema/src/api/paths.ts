@@ -355,6 +355,7 @@ export const API_PATHS: ZodOpenApiPathsObject = {
       responses: {
         200: answer('The CV, with its photo.', CvResponseSchema),
         ...refusals(400, 401, 404, 413, 429),
+        409: refusal(409, 'CONFLICT: another photo was saved at the same moment.'),
         415: refusal(415, 'UNSUPPORTED_MEDIA_TYPE: not a JPEG, PNG or WebP image.'),
         422: refusal(422, 'UNPROCESSABLE: the image could not be decoded.'),
       },

@@ -208,11 +208,17 @@ export class CvService {
       // A new key per photo: a site or browser holding the old one never sees it change under it.
       const key = `photos/${id}/${randomUUID()}.jpg`;
       await storage.put(key, photo, { contentType: PHOTO_CONTENT_TYPE });
+      let replaced: boolean;
       try {
-        await db.cv.update({ where: { id }, data: { photoKey: key } });
+        // Conditional on the photo read above: of two uploads at once, one wins and no file is left unowned.
+        replaced = (await db.cv.updateMany({ where: { id, photoKey: cv.photoKey }, data: { photoKey: key } })).count === 1;
       } catch (error) {
         await storage.delete(key).catch(() => undefined);
         throw error;
+      }
+      if (!replaced) {
+        await this.deletePhotoFile(id, key);
+        throw new AppError('CONFLICT', 'Another photo was saved for this CV at the same moment; reload and try again.');
       }
       if (cv.photoKey) await this.deletePhotoFile(id, cv.photoKey);
       metrics.photoUploads.inc({ outcome: 'accepted' });

@@ -37,7 +37,6 @@ export function useCvPhoto(cvId: string, hasPhoto: boolean, version: string) {
     queryFn: () => fetchPhoto(cvId),
     enabled: hasPhoto,
     staleTime: Infinity,
-    select: (url) => (hasPhoto ? url : null),
   });
 }
 
