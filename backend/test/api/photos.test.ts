@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { SITE_IMAGES, siteFilesPrefix } from '@r2w/portfolio-task/build-job';
 import { readObjectBytes } from '@r2w/storage';
 import sharp from 'sharp';
@@ -219,5 +222,27 @@ describe('a site built from a CV with a photo', () => {
     expect(keys).not.toContain(SITE_IMAGES.photo);
     expect(keys).toContain(SITE_IMAGES.openGraphImage);
     expect(html).not.toContain('<img class="hero__photo"');
+  });
+
+  it('gives a first build, made before the site has an address, the address publishing then gives it', async () => {
+    const sample = JSON.parse(readFileSync(path.resolve(__dirname, '../../../cv-schema/fixtures/jsonresume-sample.resume.json'), 'utf8'));
+    const name = `Photo Person ${randomUUID().slice(0, 8)}`;
+    const imported = await request(t.app)
+      .post('/api/v1/cvs/import')
+      .set(...bearer(owner.accessToken))
+      .send({ ...sample, basics: { ...sample.basics, name } });
+    const created = await request(t.app)
+      .post('/api/v1/portfolios')
+      .set(...bearer(owner.accessToken))
+      .send({ cvId: imported.body.cv.id, templateId: 'minimal' });
+    expect(created.body.portfolio.slug).toBeNull();
+    const build = await buildAndWait(t.app, owner, created.body.portfolio.id);
+    const html = (await readObjectBytes(t.container.storage, `${siteFilesPrefix(created.body.portfolio.id, build.id)}index.html`)).toString('utf8');
+    const published = await request(t.app)
+      .post(`/api/v1/portfolios/${created.body.portfolio.id}/publish`)
+      .set(...bearer(owner.accessToken));
+    expect(published.status).toBe(200);
+    expect(html).toContain(`<meta property="og:url" content="${published.body.url}"/>`);
+    expect(html).toContain(`<meta property="og:image" content="${published.body.url}og-image.png"/>`);
   });
 });

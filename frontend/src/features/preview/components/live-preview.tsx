@@ -96,7 +96,9 @@ export function LivePreview({ cv, templateId, settings, section, cvLanguage, pho
               setLoads((count) => count + 1);
             }}
             style={{
-              width,
+              // Until the pane has been measured the scale is not known: the frame fits the pane
+              // rather than sticking out of a phone's screen at the desktop width for a moment.
+              width: size ? width : '100%',
               height: size ? size.height / scale : undefined,
               transform: `scale(${scale})`,
               left: size ? Math.max(0, (size.width - width * scale) / 2) : 0,
