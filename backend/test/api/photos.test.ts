@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { SITE_IMAGES, siteFilesPrefix } from '@r2w/portfolio-task/build-job';
 import { readObjectBytes } from '@r2w/storage';
 import sharp from 'sharp';
@@ -54,6 +55,23 @@ async function storedPhotos(cvId: string): Promise<string[]> {
   return (await t.container.storage.list(`photos/${cvId}/`)).map((object) => object.key);
 }
 
+/** A PNG signature and header (IHDR) for an image of the size given, with the first few pixels only. */
+function pngClaiming(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB, no interlace
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', zlib.deflateSync(Buffer.alloc(1000))), chunk('IEND', Buffer.alloc(0))]);
+}
+
 /** The mean colour of an image. */
 async function meanColour(image: Buffer) {
   const { channels } = await sharp(image).stats();
@@ -105,6 +123,13 @@ describe('profile photo upload', () => {
     expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE');
     expect(await storedPhotos(cvId)).toEqual(before);
     expect((await getPhoto(cvId)).status).toBe(200);
+  });
+
+  it('refuses a decompression bomb (a small PNG whose header claims 20,000×20,000 pixels) before decoding it', async () => {
+    const cvId = await importSampleCv(t.app, owner);
+    const res = await putPhoto(cvId, pngClaiming(20_000, 20_000), { type: 'image/png' });
+    expect([res.status, res.body.error.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
+    expect(await storedPhotos(cvId)).toEqual([]);
   });
 
   it.each([
