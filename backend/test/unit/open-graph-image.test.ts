@@ -12,7 +12,10 @@ async function inkBox(png: Buffer) {
 
 describe('the share image', () => {
   it('is 1200×630 however long the name and headline, which stay inside it', async () => {
-    const png = await drawOpenGraphImage({ name: 'Maximiliana Alexandrovna Konstantinopoulou-Vanderbilt de la Fuente y Sánchez', headline: 'Principal '.repeat(40), dir: 'ltr', colours: COLOURS }, null);
+    const png = await drawOpenGraphImage(
+      { name: 'Maximiliana Alexandrovna Konstantinopoulou-Vanderbilt de la Fuente y Sánchez', headline: 'Principal '.repeat(40), dir: 'ltr', colours: COLOURS },
+      null,
+    );
     expect(await sharp(png).metadata()).toMatchObject({ format: 'png', width: 1200, height: 630 });
     const ink = await inkBox(png);
     expect(ink.left + ink.width).toBeLessThanOrEqual(1200 - 60);

@@ -1,6 +1,6 @@
 import type { CvResponse, PhotoCrop } from '@r2w/cv-schema/api';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { cvKeys } from '@/features/cvs/api/query-keys';
+import { cvKeys } from './query-keys';
 import { anonymousCvs } from '@/lib/anonymous-cvs';
 import { api, apiResponse } from '@/lib/api-client';
 
