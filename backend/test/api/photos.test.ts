@@ -132,6 +132,14 @@ describe('profile photo upload', () => {
     expect(await storedPhotos(cvId)).toEqual([]);
   });
 
+  it('refuses a truncated JPEG, whose header reads but whose pixels do not, with 422 and keeps nothing', async () => {
+    const cvId = await importSampleCv(t.app, owner);
+    const whole = await twoColourPhoto();
+    const res = await putPhoto(cvId, whole.subarray(0, Math.floor(whole.length / 2)));
+    expect([res.status, res.body.error.code]).toEqual([422, 'UNPROCESSABLE']);
+    expect(await storedPhotos(cvId)).toEqual([]);
+  });
+
   it.each([
     ['text sent as a JPEG', Buffer.from('definitely not a picture'), 'image/jpeg', 415, 'UNSUPPORTED_MEDIA_TYPE'],
     [
