@@ -99,6 +99,20 @@ describe('profile photo upload', () => {
     expect(await storedPhotos(cvId)).toEqual([expect.stringMatching(new RegExp(`^photos/${cvId}/[0-9a-f-]{36}\\.jpg$`))]);
   });
 
+  it('measures the crop on the photo turned upright by its EXIF orientation, as browsers show it', async () => {
+    const cvId = await importSampleCv(t.app, owner);
+    // Stored 600×300, red left and blue right, tagged "turn 90° clockwise": shown 300×600, red above blue.
+    const sideways = await sharp({ create: { width: 600, height: 300, channels: 3, background: RED } })
+      .composite([{ input: { create: { width: 300, height: 300, channels: 3, background: BLUE } }, left: 300, top: 0 }])
+      .withMetadata({ orientation: 6 })
+      .jpeg()
+      .toBuffer();
+    const res = await putPhoto(cvId, sideways, { query: '?x=0&y=300&width=300&height=300' });
+    expect(res.status).toBe(200);
+    const colour = await meanColour((await getPhoto(cvId)).body as Buffer);
+    expect([colour.b > 180, colour.r < 60]).toEqual([true, true]);
+  });
+
   it('keeps the centred square of a PNG sent without a crop, and a new photo replaces the old one', async () => {
     const cvId = await importSampleCv(t.app, owner);
     expect((await putPhoto(cvId, await twoColourPhoto())).status).toBe(200);
