@@ -17,15 +17,16 @@
 //   tsx scripts/check-images.ts api        one (api | builder)
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { SAMPLE_CV } from '@r2w/portfolio-task';
-import { BuildInputSchema, BuildResultSchema, buildJobKeys, buildJobPrefix, siteFilesPrefix } from '@r2w/portfolio-task/build-job';
-import { createStorage, readObjectText, StorageEnvSchema, storageSettings } from '@r2w/storage';
+import { BuildInputSchema, BuildResultSchema, buildJobKeys, buildJobPrefix, SITE_IMAGES, siteFilesPrefix } from '@r2w/portfolio-task/build-job';
+import { createStorage, readObjectBytes, readObjectText, StorageEnvSchema, storageSettings } from '@r2w/storage';
 import { Client } from 'pg';
+import sharp from 'sharp';
 import { uploadCv, waitForCvStatus } from '../backend/test/fault/fault-steps';
 import { startMoto, type Moto } from '../backend/test/support/moto';
 import { freePort, waitFor } from '../backend/test/support/ports';
@@ -394,17 +395,56 @@ async function checkApi(image: Image, moto: Moto): Promise<string> {
       const cv = await waitForCvStatus(base, uploaded, ['ready', 'failed'], 90_000).catch((error: Error) => fail(`${error.message}\nworker:\n${worker.output().slice(-3000)}`));
       if (cv.status !== 'ready') fail(`the uploaded CV ended ${cv.status}: ${JSON.stringify(cv).slice(0, 500)}\nworker:\n${worker.output().slice(-3000)}`);
       await stop(worker, 'the worker');
+      await checkPhotoUpload(base, uploaded);
     } finally {
       if (api.child.exitCode === null) await stop(api, 'the API');
     }
     // The image installs with --ignore-scripts: on PostgreSQL and SQS the SQLite addon must never load.
     const addon = existsSync(path.join(image.fsRoot, image.workdir, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node')) ? 'compiled' : 'not compiled, never loaded';
-    return `api: better-sqlite3 addon ${addon}; migrate exit 0 (PostgreSQL ${database}); ${image.cmd.join(' ')} /health/ready 200 on PostgreSQL + Redis + S3/SQS (moto), SPA served, HEALTHCHECK exit 0; ${WORKER_COMMAND.join(' ')} started on SQS and extracted an uploaded CV (ready); both stopped cleanly on SIGTERM`;
+    await checkShareImage(image, dataDir);
+    return `api: better-sqlite3 addon ${addon}; migrate exit 0 (PostgreSQL ${database}); ${image.cmd.join(' ')} /health/ready 200 on PostgreSQL + Redis + S3/SQS (moto), SPA served, HEALTHCHECK exit 0; ${WORKER_COMMAND.join(' ')} started on SQS and extracted an uploaded CV (ready); both stopped cleanly on SIGTERM; a photo upload was cropped to 512×512 by the image's sharp; a share image was drawn with text and no system fonts`;
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
     await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
     await admin.end();
   }
+}
+
+/** A photo through the image's sharp, whose native libvips comes from the @img/* package `npm ci` installed for this platform. */
+async function checkPhotoUpload(base: string, cv: { id: string; claimToken: string }): Promise<void> {
+  const png = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#3366aa' } })
+    .png()
+    .toBuffer();
+  const put = await fetch(`${base}/api/v1/cvs/${cv.id}/photo?x=80&y=0&width=480&height=480`, { method: 'PUT', headers: { 'content-type': 'image/png', 'x-claim-token': cv.claimToken }, body: png });
+  if (put.status !== 200) fail(`PUT /api/v1/cvs/:id/photo answered ${put.status}: ${await put.text()}`);
+  const got = await fetch(`${base}/api/v1/cvs/${cv.id}/photo`, { headers: { 'x-claim-token': cv.claimToken } });
+  const { format, width, height } = await sharp(Buffer.from(await got.arrayBuffer())).metadata();
+  if (got.status !== 200 || format !== 'jpeg' || width !== 512 || height !== 512) fail(`the stored photo is ${got.status} ${format} ${width}×${height}, not a 512×512 JPEG`);
+}
+
+/**
+ * The share image's text is set in a font file the install carries (pdfjs-dist's Liberation
+ * Sans): the slim base image has no fonts at all. Drawn here with fontconfig told of none, so
+ * a font taken from this machine instead cannot hide a missing one.
+ */
+async function checkShareImage(image: Image, dataDir: string): Promise<void> {
+  const noFonts = path.join(dataDir, 'no-fonts.conf');
+  writeFileSync(noFonts, '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig></fontconfig>\n');
+  const script = `
+    const sharp = require('sharp');
+    const { drawOpenGraphImage } = require('./backend/dist/photos/open-graph-image.js');
+    const card = { name: 'Check Images', headline: 'Share image', dir: 'ltr', colours: { background: '#ffffff', text: '#000000', muted: '#555555', accent: '#1f4fd1' } };
+    drawOpenGraphImage(card, null).then(async (png) => {
+      const { width, height } = await sharp(png).metadata();
+      // The ink right of the accent bar: the name set in the font is about 480 pixels wide;
+      // without a font, pango draws small boxes a quarter of that.
+      const text = await sharp(png).extract({ left: 40, top: 0, width: 1160, height: 630 }).toBuffer();
+      const { info } = await sharp(text).trim({ background: '#ffffff' }).toBuffer({ resolveWithObject: true });
+      console.log(JSON.stringify({ width, height, inkWidth: info.width }));
+      process.exit(width === 1200 && height === 630 && info.width >= 300 ? 0 : 1);
+    });`;
+  const run = await runToEnd(image, ['node', '-e', script], { FONTCONFIG_FILE: noFonts });
+  if (run.code !== 0) fail(`the share image was not drawn with its text (exit ${run.code}):\n${run.output.slice(-3000)}`);
 }
 
 async function checkBuilder(image: Image, moto: Moto): Promise<string> {
@@ -414,8 +454,24 @@ async function checkBuilder(image: Image, moto: Moto): Promise<string> {
   // adapter, whose SDK client takes its credentials from this process's environment.
   Object.assign(process.env, { AWS_ACCESS_KEY_ID: env.AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY: env.AWS_SECRET_ACCESS_KEY });
   const storage = createStorage(storageSettings(StorageEnvSchema.parse(env)));
-  const input = BuildInputSchema.parse({ buildId: randomUUID(), portfolioId: randomUUID(), templateId: 'modern', settings: { siteUrl: 'https://check-images.example.com/' }, cv: SAMPLE_CV });
+  const input = BuildInputSchema.parse({
+    buildId: randomUUID(),
+    portfolioId: randomUUID(),
+    templateId: 'modern',
+    settings: { siteUrl: 'https://check-images.example.com/' },
+    cv: SAMPLE_CV,
+    images: { photo: true, openGraphImage: true },
+  });
   const prefix = buildJobPrefix(input.portfolioId, input.buildId);
+  // The images the API draws (the builder carries no image library): copied into the site as they are.
+  const photo = await sharp({ create: { width: 512, height: 512, channels: 3, background: '#3366aa' } })
+    .jpeg()
+    .toBuffer();
+  const shareImage = await sharp({ create: { width: 1200, height: 630, channels: 3, background: '#ffffff' } })
+    .png()
+    .toBuffer();
+  await storage.put(buildJobKeys(prefix).photo, photo, { contentType: 'image/jpeg' });
+  await storage.put(buildJobKeys(prefix).openGraphImage, shareImage, { contentType: 'image/png' });
   await storage.put(buildJobKeys(prefix).input, JSON.stringify(input), { contentType: 'application/json' });
 
   const run = await runToEnd(image, image.cmd, { ...env, BUILD_JOB: prefix });
@@ -433,7 +489,9 @@ async function checkBuilder(image: Image, moto: Moto): Promise<string> {
     const head = await storage.head(`${site}${font}`);
     if (head?.contentType !== 'font/woff2' || head.size === 0) fail(`${site}${font}, which index.html asks for, is ${head ? `${head.contentType}, ${head.size} bytes` : 'missing'}`);
   }
-  return `builder: ${image.cmd.join(' ')} exit 0 on S3 (moto), result.json succeeded (${result.fileCount} files, ${result.totalBytes} bytes), index.html names the CV, its ${fonts.length} font files are there`;
+  const copied = await readObjectBytes(storage, `${site}${SITE_IMAGES.openGraphImage}`).catch(() => fail(`the build succeeded but ${site}${SITE_IMAGES.openGraphImage} is missing`));
+  if (!copied.equals(shareImage) || !index.includes(`src="${SITE_IMAGES.photo}"`)) fail('the site does not carry the images its build was given');
+  return `builder: ${image.cmd.join(' ')} exit 0 on S3 (moto), result.json succeeded (${result.fileCount} files, ${result.totalBytes} bytes), index.html names the CV and shows the photo, the share image copied as given, its ${fonts.length} font files are there`;
 }
 
 const IMAGES = {

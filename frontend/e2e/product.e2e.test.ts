@@ -190,9 +190,36 @@ describe('from a CV to a published website', () => {
     await page.evaluate(() => window.scrollTo(0, 0));
   });
 
+  it('uploads a photo through its crop step and shows it in the preview', async () => {
+    // A 900×600 photo drawn by the browser: red, with a blue right third.
+    const jpeg = await page.evaluate(() => {
+      const canvas = document.createElement('canvas');
+      [canvas.width, canvas.height] = [900, 600];
+      const draw = canvas.getContext('2d')!;
+      draw.fillStyle = '#cc3333';
+      draw.fillRect(0, 0, 900, 600);
+      draw.fillStyle = '#3333cc';
+      draw.fillRect(600, 0, 300, 600);
+      return canvas.toDataURL('image/jpeg', 0.9).split(',')[1]!;
+    });
+    const file = path.join(tmpdir(), `photo-${Date.now()}.jpg`);
+    writeFileSync(file, Buffer.from(jpeg, 'base64'));
+    await page.getByLabel('Photo file').setInputFiles(file);
+    await page.getByRole('button', { name: 'Save photo' }).click();
+    await page.getByRole('button', { name: 'Remove photo' }).waitFor();
+    // The crop (the centred square) came back 512×512 from the API and the preview shows it.
+    await expect.poll(() => page.getByAltText('Your photo').evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(512);
+    await expect.poll(() => preview().locator('img.hero__photo').getAttribute('src')).toMatch(/^data:image\/jpeg;base64,/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, '04c-photo');
+  });
+
   it('builds the site with the chosen template and previews the build', async () => {
     await page.getByRole('radio', { name: /Dark/ }).check();
     await page.getByRole('button', { name: 'Create my website' }).click();
+    // With a photo, "Show my photo" is there to untick, and ticked.
+    const showPhoto = page.getByLabel('Show my photo');
+    expect([await showPhoto.isEnabled(), await showPhoto.isChecked()]).toEqual([true, true]);
     await page.getByRole('button', { name: 'Build website' }).click();
     const previewLink = page.getByRole('link', { name: /Preview the built site/ });
     await previewLink.waitFor({ timeout: 60_000 });
@@ -218,6 +245,13 @@ describe('from a CV to a published website', () => {
     const response = await site.goto(publicUrl);
     expect(response?.status()).toBe(200);
     expect(await site.title()).toBe('Jordan Avery – Principal Platform Engineer');
+    // The photo is the site's own file, and links to the site share the image drawn for it.
+    await expect.poll(() => site.locator('img.hero__photo').evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(512);
+    const shareImage = await site.locator('meta[property="og:image"]').getAttribute('content');
+    expect(shareImage).toBe(`${publicUrl}og-image.png`);
+    expect(await site.locator('meta[name="twitter:card"]').getAttribute('content')).toBe('summary_large_image');
+    const image = await page.request.get(shareImage!);
+    expect([image.status(), image.headers()['content-type']]).toEqual([200, 'image/png']);
     await screenshot(site, '07-public-site');
     await site.close();
   });

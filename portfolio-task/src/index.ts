@@ -4,6 +4,7 @@
 export { renderSite, type PackagedFile, type RenderedSite, type RenderOptions, type SiteFile, type SiteSettings } from './render/render-site';
 export { renderErrorPage, ERROR_PAGE_LABELS, type ErrorPage } from './render/error-page';
 export { SITE_CSP } from './render/site-csp';
+export { openGraphCard, OPEN_GRAPH_IMAGE, type OpenGraphCard } from './render/open-graph-card';
 export { InvalidSiteUrlError, UnknownTemplateError } from './render/errors';
 export {
   TEMPLATES,

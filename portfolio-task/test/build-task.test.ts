@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { LocalFolderStorage, readObjectText, type ObjectStorage } from '@r2w/storage';
+import { LocalFolderStorage, readObjectBytes, readObjectText, type ObjectStorage } from '@r2w/storage';
 import { fullCv } from './support/full-cv';
-import { BuildResultSchema, buildJobKeys, buildJobPrefix, siteFilesPrefix, type BuildInput } from '../src/task/build-job';
+import { BuildResultSchema, buildJobKeys, buildJobPrefix, SITE_IMAGES, siteFilesPrefix, type BuildInput } from '../src/task/build-job';
 import { runBuildTask } from '../src/task/run-build-task';
 import * as render from '../src/render/render-site';
 import { main } from '../src/main';
@@ -149,5 +149,35 @@ describe('main: the task process entry', () => {
     }
     expect(errors[0]).toMatch(/BUILD_JOB: must be a build job prefix/);
     expect(errors[1]).toMatch(/S3_BUCKET: is required when STORAGE_DRIVER=s3/);
+  });
+});
+
+describe('images the API made for the build', () => {
+  const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46]);
+  const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+  it('copies the photo and the share image into the site as they are, and the page uses them', async () => {
+    const { input, prefix } = job({ images: { photo: true, openGraphImage: true } });
+    await storage.put(buildJobKeys(prefix).photo, JPEG);
+    await storage.put(buildJobKeys(prefix).openGraphImage, PNG);
+    await given(input, prefix);
+    const result = await runBuildTask(prefix, { storage, logger });
+    expect(result).toMatchObject({ status: 'succeeded', fileCount: 7 });
+    const site = siteFilesPrefix(input.portfolioId, input.buildId);
+    expect(await storage.head(`${site}${SITE_IMAGES.photo}`)).toMatchObject({ contentType: 'image/jpeg', size: JPEG.length });
+    expect(await storage.head(`${site}${SITE_IMAGES.openGraphImage}`)).toMatchObject({ contentType: 'image/png', size: PNG.length });
+    expect((await readObjectBytes(storage, `${site}${SITE_IMAGES.openGraphImage}`)).equals(PNG)).toBe(true);
+    const html = await readObjectText(storage, `${site}index.html`);
+    expect(html).toContain('<img class="hero__photo" src="photo.jpg"');
+    expect(html).toContain('<meta property="og:image" content="https://dana.example.com/og-image.png"/>');
+    expect(html).toContain('<meta name="twitter:card" content="summary_large_image"/>');
+  });
+
+  it('fails the build, and writes no site, when an image its input names is missing', async () => {
+    const { input, prefix } = job({ images: { photo: true, openGraphImage: true } });
+    await storage.put(buildJobKeys(prefix).openGraphImage, PNG);
+    await given(input, prefix);
+    expect(await runBuildTask(prefix, { storage, logger })).toMatchObject({ status: 'failed', code: 'BAD_INPUT', message: 'The build has no photo.jpg, which its input names.' });
+    expect(await storage.list(siteFilesPrefix(input.portfolioId, input.buildId))).toEqual([]);
   });
 });

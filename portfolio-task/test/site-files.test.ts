@@ -66,6 +66,8 @@ describe('the home page head', () => {
       'twitter:image': 'https://dana.example.com/photo.jpg',
     };
     for (const [key, content] of Object.entries(expected)) expect([key, metaContent(document, key)]).toEqual([key, content]);
+    // A square photo has no size to give, and the small card fits it.
+    expect(metaContent(document, 'og:image:width')).toBeUndefined();
   });
 
   it('inlines the stylesheet and links nothing else that could load code', () => {
@@ -122,6 +124,57 @@ describe('the home page head', () => {
     const page = homePage(emptyCv(), 'minimal');
     expect(jsonLdOf(page)).toBeUndefined();
     expect(textOf(firstElement(parseHtml(page), 'title'))).toBe('Portfolio');
+  });
+});
+
+describe('the images a build is given', () => {
+  const IMAGES = { photo: 'photo.jpg', openGraphImage: 'og-image.png' };
+  // A photo address in the CV too, which the uploaded photo takes the place of.
+  const cv = fullCv();
+  cv.hero.profilePhotoUrl = 'https://photos.example.org/dana.jpg';
+  const home = (settings = SITE, images: { photo?: string | null; openGraphImage?: string | null } = IMAGES) =>
+    renderSite(cv, { templateId: 'modern', settings, images }).files.find((file) => file.path === 'index.html')!.body;
+
+  it('shows the uploaded photo in place of the CV’s photo address', () => {
+    const images = allElements(parseHtml(home()), 'img').filter((image) => image.attribs.class === 'hero__photo');
+    expect(images.map((image) => [image.attribs.src, image.attribs.alt])).toEqual([['photo.jpg', 'Photo of Dana Levi']]);
+  });
+
+  it('shares the 1200×630 image by its absolute address, in a large Twitter card', () => {
+    const page = parseHtml(home());
+    const expected: Record<string, string> = {
+      'og:image': 'https://dana.example.com/og-image.png',
+      'og:image:width': '1200',
+      'og:image:height': '630',
+      'og:image:alt': 'Dana Levi',
+      'twitter:card': 'summary_large_image',
+      'twitter:image': 'https://dana.example.com/og-image.png',
+      'twitter:image:alt': 'Dana Levi',
+      'og:type': 'profile',
+      'og:title': 'Dana Levi – Staff Engineer',
+      'og:description': 'Engineer with ten years in payments.',
+    };
+    for (const [key, content] of Object.entries(expected)) expect([key, metaContent(page, key)]).toEqual([key, content]);
+    // Inside a site that lives in a folder, the addresses are the folder's.
+    expect(metaContent(parseHtml(home({ siteUrl: 'https://r2w.example.com/sites/dana' })), 'og:image')).toBe('https://r2w.example.com/sites/dana/og-image.png');
+  });
+
+  it('gives JSON-LD the uploaded photo’s absolute address', () => {
+    expect(jsonLdOf(home())).toMatchObject({ image: 'https://dana.example.com/photo.jpg' });
+    expect(jsonLdOf(home({ siteUrl: 'https://r2w.example.com/sites/dana/' }, { photo: 'photo.jpg' }))).toMatchObject({ image: 'https://r2w.example.com/sites/dana/photo.jpg' });
+  });
+
+  it('leaves the uploaded photo out when the owner hides it, and shares the image anyway', () => {
+    const page = parseHtml(home({ ...SITE, showPhoto: false } as typeof SITE));
+    expect(allElements(page, 'img').filter((image) => image.attribs.class === 'hero__photo')).toEqual([]);
+    expect(metaContent(page, 'og:image')).toBe('https://dana.example.com/og-image.png');
+  });
+
+  it('shows a preview’s data: photo on the page but shares no data: address', () => {
+    const page = parseHtml(home(SITE, { photo: 'data:image/jpeg;base64,/9j/' }));
+    const photos = allElements(page, 'img').filter((image) => image.attribs.class === 'hero__photo');
+    expect(photos.map((image) => image.attribs.src)).toEqual(['data:image/jpeg;base64,/9j/']);
+    expect(metaContent(page, 'og:image')).toBe('https://photos.example.org/dana.jpg');
   });
 });
 

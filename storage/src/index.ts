@@ -5,4 +5,4 @@ export { awsClientConfig, instrumented, type AwsConnection } from './aws-client'
 export { createS3Storage, createStorage } from './create-storage';
 export { StorageEnvSchema, storageEnvOf, storageEnvProblems, storageSettings, type StorageEnv, type StorageSettings } from './storage-settings';
 export { keyFolder } from './object-key';
-export { readObjectText } from './read-object';
+export { readObjectBytes, readObjectText } from './read-object';

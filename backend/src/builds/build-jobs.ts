@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { TaskRunner } from '../adapters/task-runner/task-runner';
 import type { Database } from '../db/database';
 import { bestEffort } from '../lib/best-effort';
+import { writeBuildImages } from './build-images';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
 import type { BuildOutcome } from '../observability/emf';
@@ -39,17 +40,18 @@ export function isInProgress(build: Pick<BuildRow, 'status'>): boolean {
   return IN_PROGRESS.includes(build.status);
 }
 
-/** Writes the job's input, then starts its task; the build row gets the task's id. */
-export async function startBuildJob(deps: BuildJobDeps, input: BuildInput, requestId: string): Promise<void> {
+/** Writes the job's images and input, then starts its task; the build row gets the task's id. */
+export async function startBuildJob(deps: BuildJobDeps, input: Omit<BuildInput, 'images'>, source: { photoKey: string | null }, requestId: string): Promise<void> {
   const prefix = buildJobPrefix(input.portfolioId, input.buildId);
-  await deps.storage.put(buildJobKeys(prefix).input, JSON.stringify(input), { contentType: 'application/json' });
   let taskId: string;
   try {
+    const images = await writeBuildImages(deps.storage, input, source.photoKey);
+    await deps.storage.put(buildJobKeys(prefix).input, JSON.stringify({ ...input, images } satisfies BuildInput), { contentType: 'application/json' });
     // The X-Ray SDK's own variable: the builder logs the trace id with every line.
     const trace = deps.tracing?.traceHeader();
     ({ taskId } = await deps.taskRunner.start({ env: { BUILD_JOB: prefix, REQUEST_ID: requestId, ...(trace ? { _X_AMZN_TRACE_ID: trace } : {}) }, startedBy: requestId }));
   } catch (error) {
-    // The input holds a copy of the CV: no task will ever read it.
+    // The input holds a copy of the CV, the images its photo: no task will ever read them.
     await removeJobObjects(deps, input, { site: false });
     throw error;
   }

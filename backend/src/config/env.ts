@@ -116,6 +116,7 @@ const EnvSchema = z.object({
   RATE_LIMIT_UPLOAD_USER: rate.prefault('30/1h'),
   RATE_LIMIT_BUILD: rate.prefault('30/1h'),
   RATE_LIMIT_IMPORT: rate.prefault('30/1h'),
+  RATE_LIMIT_PHOTO: rate.prefault('30/1h'),
   RATE_LIMIT_PASSWORD_RESET_PER_IP: rate.prefault('20/1h'),
   RATE_LIMIT_PASSWORD_RESET_PER_ACCOUNT: rate.prefault('5/1h'),
   // How mail (password reset links) leaves: files under DATA_DIR/outbox locally, Amazon SES in AWS.
@@ -365,7 +366,8 @@ export interface RateLimit {
   limit: number;
   windowMs: number;
 }
-export type RateLimitName = 'loginPerIp' | 'loginPerAccount' | 'register' | 'refresh' | 'uploadAnonymous' | 'uploadUser' | 'build' | 'import' | 'passwordResetPerIp' | 'passwordResetPerAccount';
+export type RateLimitName =
+  'loginPerIp' | 'loginPerAccount' | 'register' | 'refresh' | 'uploadAnonymous' | 'uploadUser' | 'build' | 'import' | 'photo' | 'passwordResetPerIp' | 'passwordResetPerAccount';
 
 /** Every variable the application reads (.env.example documents each one). */
 export const ENV_VARIABLES = Object.keys(EnvSchema.shape);
@@ -598,6 +600,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
       uploadUser: e.RATE_LIMIT_UPLOAD_USER,
       build: e.RATE_LIMIT_BUILD,
       import: e.RATE_LIMIT_IMPORT,
+      photo: e.RATE_LIMIT_PHOTO,
       passwordResetPerIp: e.RATE_LIMIT_PASSWORD_RESET_PER_IP,
       passwordResetPerAccount: e.RATE_LIMIT_PASSWORD_RESET_PER_ACCOUNT,
     },

@@ -21,6 +21,7 @@ const COLUMNS = [
   'fileKey',
   'fileKind',
   'fileSize',
+  'photoKey',
   'data',
   'extractor',
   'errorCode',

@@ -13,6 +13,7 @@ export interface Metrics {
   dependencyFailures: client.Counter<'dependency'>;
   cvUploads: client.Counter<'kind' | 'outcome'>;
   uploadBytes: client.Histogram<'kind'>;
+  photoUploads: client.Counter<'outcome'>;
   cvEventStreams: client.Gauge;
   anonymousCvsDeleted: client.Counter;
   buildsExpired: client.Counter<'kind'>;
@@ -109,6 +110,12 @@ export function createMetrics(options: { emf?: boolean; writeEmf?: (line: string
       help: 'Size of accepted CV uploads.',
       labelNames: ['kind'],
       buckets: [10e3, 50e3, 100e3, 250e3, 500e3, 1e6, 2.5e6, 5e6, 10e6],
+      registers: [registry],
+    }),
+    photoUploads: new client.Counter({
+      name: 'r2w_photo_uploads_total',
+      help: 'Profile photo uploads by outcome (accepted, or the refusal code).',
+      labelNames: ['outcome'],
       registers: [registry],
     }),
     anonymousCvsDeleted: new client.Counter({

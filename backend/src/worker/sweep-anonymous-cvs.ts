@@ -22,14 +22,16 @@ export async function sweepAnonymousCvs(deps: SweepDeps, cutoff: Date): Promise<
   const { db, storage, logger, metrics } = deps;
   let deleted = 0;
   for (;;) {
-    const stale = await db.cv.findMany({ where: { userId: null, createdAt: { lt: cutoff } }, select: { id: true, fileKey: true }, take: BATCH, orderBy: { createdAt: 'asc' } });
+    const stale = await db.cv.findMany({ where: { userId: null, createdAt: { lt: cutoff } }, select: { id: true, fileKey: true, photoKey: true }, take: BATCH, orderBy: { createdAt: 'asc' } });
     for (const cv of stale) {
       // Conditional on still being unclaimed: a sign-up that claims it this very moment wins.
       const { count } = await db.cv.deleteMany({ where: { id: cv.id, userId: null } });
       if (count === 0) continue;
       deleted++;
       metrics.anonymousCvsDeleted.inc();
-      if (cv.fileKey) await storage.delete(cv.fileKey).catch((error: unknown) => logger.warn('anonymous cv file not deleted', { cvId: cv.id, key: cv.fileKey, err: String(error) }));
+      for (const key of [cv.fileKey, cv.photoKey]) {
+        if (key) await storage.delete(key).catch((error: unknown) => logger.warn('anonymous cv file not deleted', { cvId: cv.id, key, err: String(error) }));
+      }
     }
     if (stale.length < BATCH) break;
   }

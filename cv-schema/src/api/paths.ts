@@ -22,6 +22,8 @@ import {
   CvResponseSchema,
   ExportQuerySchema,
   JsonResumeDocumentSchema,
+  PHOTO_UPLOAD_TYPES,
+  PhotoCropQuerySchema,
   UploadBodySchema,
   UploadResponseSchema,
 } from './cvs';
@@ -340,6 +342,29 @@ export const API_PATHS: ZodOpenApiPathsObject = {
         404: refusal(404, 'NOT_FOUND: no such CV, or it was imported and has no file.'),
       },
     }),
+  },
+  '/api/v1/cvs/{id}/photo': {
+    put: cv({
+      operationId: 'uploadCvPhoto',
+      summary: 'Upload the profile photo, with its crop',
+      description:
+        'The body is the image itself (JPEG, PNG or WebP, at most 10 MB). The API keeps the crop turned upright, 512×512, as a JPEG without the upload’s metadata, and sites built from the CV show it. A refused upload leaves any earlier photo as it was.',
+      query: PhotoCropQuerySchema,
+      requestBody: { required: true, content: Object.fromEntries(PHOTO_UPLOAD_TYPES.map((type) => [type, { schema: z.string().meta({ format: 'binary' }) }])) },
+      responses: {
+        200: answer('The CV, with its photo.', CvResponseSchema),
+        ...refusals(400, 401, 404, 413, 429),
+        409: refusal(409, 'CONFLICT: another photo was saved at the same moment.'),
+        415: refusal(415, 'UNSUPPORTED_MEDIA_TYPE: not a JPEG, PNG or WebP image.'),
+        422: refusal(422, 'UNPROCESSABLE: the image could not be decoded.'),
+      },
+    }),
+    get: cv({
+      operationId: 'getCvPhoto',
+      summary: 'The profile photo as stored',
+      responses: { 200: { description: 'The photo, 512×512.', content: { 'image/jpeg': {} } }, ...refusals(400, 401), 404: refusal(404, 'NOT_FOUND: no such CV, or it has no photo.') },
+    }),
+    delete: cv({ operationId: 'removeCvPhoto', summary: 'Remove the profile photo', responses: { 200: answer('The CV, without a photo.', CvResponseSchema), ...refusals(400, 401, 404) } }),
   },
 
   '/api/v1/templates': {

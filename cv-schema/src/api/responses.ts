@@ -21,6 +21,7 @@ const REFUSALS = {
   409: 'CONFLICT.',
   413: 'PAYLOAD_TOO_LARGE: the body is larger than this route takes.',
   415: 'UNSUPPORTED_MEDIA_TYPE: send JSON (Content-Type: application/json).',
+  422: 'UNPROCESSABLE.',
   429: 'RATE_LIMITED: over a rate limit or a quota.',
 } as const;
 

@@ -47,6 +47,8 @@ export function refreshAccessToken(): Promise<string | null> {
 export type RequestOptions = {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
+  /** A file sent as the body itself, with its own Content-Type (a photo), in place of JSON. */
+  file?: Blob;
   /** Lets an anonymous uploader reach their own CV. */
   claimToken?: string;
   signal?: AbortSignal;
@@ -63,9 +65,10 @@ async function errorFromResponse(response: Response): Promise<ApiError> {
   return errorFromBody(response.status, await response.json().catch(() => null));
 }
 
-function headersFor(options: Pick<RequestOptions, 'claimToken' | 'body'>, token: string | null): Headers {
+function headersFor(options: Pick<RequestOptions, 'claimToken' | 'body' | 'file'>, token: string | null): Headers {
   const headers = new Headers({ Accept: 'application/json' });
-  if (options.body !== undefined) headers.set('Content-Type', 'application/json');
+  if (options.file) headers.set('Content-Type', options.file.type);
+  else if (options.body !== undefined) headers.set('Content-Type', 'application/json');
   if (token) headers.set('Authorization', `Bearer ${token}`);
   if (options.claimToken) headers.set('X-Claim-Token', options.claimToken);
   return headers;
@@ -76,7 +79,7 @@ async function send(path: string, options: RequestOptions, token: string | null)
     return await fetch(`${API_BASE_URL}${path}`, {
       method: options.method ?? 'GET',
       headers: headersFor(options, token),
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.file ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       credentials: 'include',
       signal: options.signal,
     });

@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { Theme } from '../templates';
+import type { ShareImage } from './page-meta';
 
-export type OpenGraph = { url: string; title: string; description: string | null; image: string | null; siteName: string | null };
+export type OpenGraph = { url: string; title: string; description: string | null; image: ShareImage | null; siteName: string | null };
 
 type DocumentProps = {
   language: string;
@@ -30,12 +31,21 @@ function SocialTags({ og }: { og: OpenGraph }) {
       <meta property="og:url" content={og.url} />
       <meta property="og:title" content={og.title} />
       {og.description ? <meta property="og:description" content={og.description} /> : null}
-      {og.image ? <meta property="og:image" content={og.image} /> : null}
+      {og.image ? (
+        <>
+          <meta property="og:image" content={og.image.url} />
+          {og.image.width ? <meta property="og:image:width" content={String(og.image.width)} /> : null}
+          {og.image.height ? <meta property="og:image:height" content={String(og.image.height)} /> : null}
+          <meta property="og:image:alt" content={og.image.alt} />
+        </>
+      ) : null}
       {og.siteName ? <meta property="og:site_name" content={og.siteName} /> : null}
-      <meta name="twitter:card" content="summary" />
+      {/* The wide card for a share image made for it; a photo alone is square, the small card's shape. */}
+      <meta name="twitter:card" content={og.image?.width ? 'summary_large_image' : 'summary'} />
       <meta name="twitter:title" content={og.title} />
       {og.description ? <meta name="twitter:description" content={og.description} /> : null}
-      {og.image ? <meta name="twitter:image" content={og.image} /> : null}
+      {og.image ? <meta name="twitter:image" content={og.image.url} /> : null}
+      {og.image ? <meta name="twitter:image:alt" content={og.image.alt} /> : null}
     </>
   );
 }

@@ -25,6 +25,12 @@ export type RenderOptions = {
    * to serve them from and shows the templates' system stacks instead.
    */
   fontFiles?: boolean;
+  /**
+   * Images made for this site, as addresses its home page can load: the owner's uploaded
+   * photo (in place of the CV's photo address) and the share image. A build gives the site's
+   * own files (SITE_IMAGES); the SPA's preview a data: address.
+   */
+  images?: { photo?: string | null; openGraphImage?: string | null };
 };
 
 export type SiteFile = { path: string; contentType: string; body: string };
@@ -50,7 +56,8 @@ export function renderSite(cv: Cv, options: RenderOptions): RenderedSite {
   const settings = resolveSettings(choices, options.cvLanguage);
   const labels = labelsFor(settings.language);
   const withFonts = options.fontFiles ?? true;
-  const meta = pageMeta(cv, labels, settings);
+  const photo = settings.showPhoto ? (options.images?.photo ?? null) : null;
+  const meta = pageMeta(cv, labels, settings, { photo, openGraphImage: options.images?.openGraphImage ?? null, base });
   const name = clean(cv.hero.fullName);
   const common = { language: settings.language, dir: settings.dir, theme: template.theme, author: name };
 
@@ -63,10 +70,11 @@ export function renderSite(cv: Cv, options: RenderOptions): RenderedSite {
     description: meta.description,
     faviconHref: 'favicon.svg',
     canonical: base?.href,
-    openGraph: base && { url: base.href, title: meta.title, description: meta.description, image: meta.image, siteName: name },
+    // Social sites take only absolute addresses: without the site's own, no card at all.
+    openGraph: base && { url: base.href, title: meta.title, description: meta.description, image: meta.shareImage, siteName: name },
     jsonLd: name ? scriptSafeJson(personJsonLd(cv, { siteUrl: base?.href ?? null, image: meta.image })) : null,
     // The language as resolved here, which the template's pages then take as chosen.
-    children: createElement(template.Component, { cv, settings: { ...choices, language: settings.language } }),
+    children: createElement(template.Component, { cv, settings: { ...choices, language: settings.language }, photo }),
   });
 
   // The 404 page answers for any missing path, so its links cannot be relative to itself

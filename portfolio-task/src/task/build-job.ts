@@ -31,7 +31,18 @@ export const buildJobKeys = (jobPrefix: string) => ({
   input: `${jobPrefix}input.json`,
   progress: `${jobPrefix}progress.json`,
   result: `${jobPrefix}result.json`,
+  /** The profile photo (JPEG), when the input says there is one. */
+  photo: `${jobPrefix}photo.jpg`,
+  /** The share image (PNG, 1200×630), when the input says there is one. */
+  openGraphImage: `${jobPrefix}og-image.png`,
 });
+
+/**
+ * Where the images a build is given land in the site. The API makes them (it carries the
+ * image library; the builder stays a light, fast-starting task) and writes them beside the
+ * input; the builder copies them into the site as they are.
+ */
+export const SITE_IMAGES = { photo: 'photo.jpg', openGraphImage: 'og-image.png' } as const;
 
 const id = z.uuid();
 
@@ -44,6 +55,8 @@ export const BuildInputSchema = z.object({
   cv: CvSchema,
   /** The language the CV is written in, as the API read it; the site's when settings name none. */
   cvLanguage: z.string().max(35).nullable().optional(),
+  /** Which images the API wrote beside the input (buildJobKeys); absent, none. */
+  images: z.object({ photo: z.boolean(), openGraphImage: z.boolean() }).optional(),
 });
 export type BuildInput = z.infer<typeof BuildInputSchema>;
 

@@ -1,11 +1,11 @@
 import { NotFoundError } from '@r2w/cv-schema';
-import { readObjectText, type ObjectStorage } from '@r2w/storage';
+import { readObjectBytes, readObjectText, type ObjectStorage } from '@r2w/storage';
 import { InvalidSiteUrlError, UnknownTemplateError } from '../render/errors';
 import { renderSite, type RenderedSite } from '../render/render-site';
 import type { TemplateId } from '../templates';
 import { FONT_CACHE_CONTROL } from '../templates/shared/web-fonts';
 import { readPackagedFile } from './packaged-files';
-import { BuildInputSchema, BuildResultSchema, buildJobKeys, buildJobPrefix, siteFilesPrefix, type BuildInput, type BuildResult } from './build-job';
+import { BuildInputSchema, BuildResultSchema, buildJobKeys, buildJobPrefix, SITE_IMAGES, siteFilesPrefix, type BuildInput, type BuildResult } from './build-job';
 
 export interface TaskLogger {
   info(message: string, meta?: Record<string, unknown>): void;
@@ -47,11 +47,33 @@ async function readInput(storage: ObjectStorage, key: string): Promise<BuildInpu
   throw new BuildFailure('BAD_INPUT', `The build input is not valid: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}.`);
 }
 
+type SiteWrite = { path: string; contentType: string; cacheControl?: string; body: Buffer };
+
+/** The images the API made for the build, as site files; a missing one fails the build, as a missing input would. */
+async function readImages(storage: ObjectStorage, jobPrefix: string, images: BuildInput['images']): Promise<SiteWrite[]> {
+  const keys = buildJobKeys(jobPrefix);
+  const wanted = [
+    ...(images?.photo ? [{ key: keys.photo, path: SITE_IMAGES.photo, contentType: 'image/jpeg' }] : []),
+    ...(images?.openGraphImage ? [{ key: keys.openGraphImage, path: SITE_IMAGES.openGraphImage, contentType: 'image/png' }] : []),
+  ];
+  return Promise.all(
+    wanted.map(async ({ key, path, contentType }) => {
+      try {
+        return { path, contentType, body: await readObjectBytes(storage, key) };
+      } catch (error) {
+        if (error instanceof NotFoundError) throw new BuildFailure('BAD_INPUT', `The build has no ${path}, which its input names.`);
+        throw error;
+      }
+    }),
+  );
+}
+
 /** The site, or a BuildFailure: whatever goes wrong while rendering is the build's failure, not storage's. */
 function render(input: BuildInput, logger: TaskLogger): RenderedSite {
   try {
     // renderSite checks the template itself (UnknownTemplateError below).
-    return renderSite(input.cv, { templateId: input.templateId as TemplateId, settings: input.settings, cvLanguage: input.cvLanguage });
+    const images = { photo: input.images?.photo ? SITE_IMAGES.photo : null, openGraphImage: input.images?.openGraphImage ? SITE_IMAGES.openGraphImage : null };
+    return renderSite(input.cv, { templateId: input.templateId as TemplateId, settings: input.settings, cvLanguage: input.cvLanguage, images });
   } catch (error) {
     if (error instanceof UnknownTemplateError) throw new BuildFailure('UNKNOWN_TEMPLATE', `There is no template "${error.templateId}".`);
     if (error instanceof InvalidSiteUrlError) throw new BuildFailure('BAD_INPUT', `The site address "${error.siteUrl}" is not an absolute http(s) address.`);
@@ -59,8 +81,6 @@ function render(input: BuildInput, logger: TaskLogger): RenderedSite {
     throw new BuildFailure('BUILD_FAILED', 'The site could not be built. Please try again, or choose another template.');
   }
 }
-
-type SiteWrite = { path: string; contentType: string; cacheControl?: string; body: Buffer };
 
 /**
  * Every file of the site as bytes: the rendered ones, and the packaged ones (fonts, whose
@@ -102,9 +122,9 @@ export async function runBuildTask(jobPrefix: string, { storage, logger }: Build
     if (buildJobPrefix(input.portfolioId, input.buildId) !== jobPrefix) throw new BuildFailure('BAD_INPUT', 'The build input names another build than its job.');
     await report(20, 'Rendering your pages');
     const rendering = Date.now();
-    const site = render(input, logger);
+    const rendered = render(input, logger);
     const renderMs = Date.now() - rendering;
-    const writes = await siteWrites(site, logger);
+    const writes = [...(await siteWrites(rendered, logger)), ...(await readImages(storage, jobPrefix, input.images))];
 
     sitePrefix = siteFilesPrefix(input.portfolioId, input.buildId);
     let written = 0;

@@ -5,9 +5,9 @@ import type { TemplateProps } from './types';
 type OneColumnProps = TemplateProps & { templateId: string; order: readonly BodySectionKey[] };
 
 /** The plainest page: a masthead (name, title, contact) over the sections in `order`; the template's CSS gives it its look. */
-export function OneColumnPage({ cv, settings, templateId, order }: OneColumnProps) {
+export function OneColumnPage({ cv, settings, photo, templateId, order }: OneColumnProps) {
   return (
-    <Page cv={cv} settings={settings} templateId={templateId}>
+    <Page cv={cv} settings={settings} photo={photo} templateId={templateId}>
       <header className="masthead">
         <Hero cv={cv} />
         <ContactSection cv={cv} hiddenTitle />

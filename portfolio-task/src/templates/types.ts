@@ -19,7 +19,8 @@ export type Palette = {
 /** `base` always applies; `dark`, when given, replaces it for visitors who prefer dark. */
 export type Theme = { base: Palette; dark?: Palette };
 
-export type TemplateProps = { cv: Cv; settings?: TemplateSettings };
+/** `photo`: the address of the owner's uploaded photo, shown in place of the CV's photo address. */
+export type TemplateProps = { cv: Cv; settings?: TemplateSettings; photo?: string | null };
 
 export type TemplateDefinition<Id extends string = string> = {
   id: Id;

@@ -123,13 +123,14 @@ export class AuthService {
     // Sessions first: if a later step fails the user is signed out but keeps their data
     // and can sign in again; the reverse would leave live sessions of a deleted account.
     await sessions.deleteAllForUser(claims.userId);
-    const files = await db.cv.findMany({ where: { userId: claims.userId, fileKey: { not: null } }, select: { fileKey: true } });
+    const cvs = await db.cv.findMany({ where: { userId: claims.userId }, select: { fileKey: true, photoKey: true } });
+    const files = cvs.flatMap(({ fileKey, photoKey }) => [fileKey, photoKey].filter((key): key is string => key !== null));
     const portfolios = await db.portfolio.findMany({ where: { userId: claims.userId }, select: { id: true, slug: true, publishedBuildId: true } });
     // CVs and portfolios go with the user (cascade).
     await deleteWithSites({ db, sitePointers, storage, taskRunner, logger, metrics }, portfolios, () => db.user.deleteMany({ where: { id: claims.userId } }));
     // Files after the rows, as a file without a row is invisible.
     await bestEffort(
-      files.map(({ fileKey }) => storage.delete(fileKey!)),
+      files.map((key) => storage.delete(key)),
       logger,
       'account files not all deleted',
       { userId: claims.userId },

@@ -45,6 +45,7 @@ export function toApiCv(row: CvRow, options: { withData: boolean }) {
     fileKind: row.fileKind as ApiCv['fileKind'],
     personName: personNameOf(row.data),
     fileSize: row.fileSize,
+    hasPhoto: row.photoKey !== null,
     extractor: row.extractor,
     claimed: row.userId !== null,
     createdAt: row.createdAt.toISOString(),

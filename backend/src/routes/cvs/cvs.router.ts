@@ -1,4 +1,4 @@
-import type { Request, Response, Router } from 'express';
+import express, { type Request, type Response, type Router } from 'express';
 import type { SessionStore } from '../../adapters/session-store/session-store';
 import { authenticate, authOf } from '../../http/middleware/authenticate';
 import { clientNetwork, type IdentifierHasher } from '../../http/middleware/rate-limit/client-identity';
@@ -15,7 +15,9 @@ import { SNIFF_BYTES, type CvService, type Upload } from './cvs.service';
 import { checkDeclaredSize, receiveUpload } from './receive-upload';
 import type { ExtractionQuota, UploadOwner } from './extraction-quota';
 import type { CvById } from '../../db/cv-by-id';
-import { ClaimBodySchema, CvIdParamsSchema, ExportQuerySchema } from '@r2w/cv-schema/api';
+import { AppError } from '@r2w/cv-schema';
+import { ClaimBodySchema, CvIdParamsSchema, ExportQuerySchema, PHOTO_UPLOAD_TYPES, PhotoCropQuerySchema, photoCropOf } from '@r2w/cv-schema/api';
+import { MAX_PHOTO_BYTES } from '../../photos/profile-photo';
 
 export interface CvsRouterDeps {
   cvs: CvService;
@@ -101,6 +103,34 @@ export function cvsRouter(deps: CvsRouterDeps): Router {
     res.attachment(file.fileName).type(file.contentType).setHeader('Content-Length', String(file.size));
     file.body.on('error', () => res.destroy());
     file.body.pipe(res);
+  });
+
+  // The photo is the request body itself (Content-Type image/jpeg, image/png or image/webp),
+  // the crop is in the query: a file input's File goes as it is, no multipart framing.
+  router.put(
+    '/:id/photo',
+    userOrClaim,
+    limits.for('photo'),
+    (req, _res, next) =>
+      next(req.is([...PHOTO_UPLOAD_TYPES]) ? undefined : new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the photo as the request body with Content-Type image/jpeg, image/png or image/webp.')),
+    express.raw({ type: [...PHOTO_UPLOAD_TYPES], limit: MAX_PHOTO_BYTES }),
+    async (req, res) => {
+      const crop = photoCropOf(PhotoCropQuerySchema.parse(req.query));
+      const body: unknown = req.body;
+      res.json({ cv: await cvs.setPhoto(idOf(req), callerOf(req, res), Buffer.isBuffer(body) ? body : Buffer.alloc(0), crop) });
+    },
+  );
+
+  router.get('/:id/photo', userOrClaim, async (req, res) => {
+    const photo = await cvs.openPhoto(idOf(req), callerOf(req, res));
+    // Private to its owner until a site is built from it; a new upload gets a new key, not a new version of this answer.
+    res.type(photo.contentType).setHeader('Content-Length', String(photo.size)).setHeader('Cache-Control', 'private, no-cache');
+    photo.body.on('error', () => res.destroy());
+    photo.body.pipe(res);
+  });
+
+  router.delete('/:id/photo', userOrClaim, async (req, res) => {
+    res.json({ cv: await cvs.removePhoto(idOf(req), callerOf(req, res)) });
   });
 
   router.delete('/:id', userOrClaim, async (req, res) => {

@@ -14,7 +14,8 @@ import type { DocumentKind } from '../../extraction/text/document-text';
 import type { Logger } from '../../observability/logger';
 import type { Tracing } from '../../observability/tracing';
 import type { Metrics } from '../../observability/metrics';
-import type { ExportFormat, UploadResponse } from '@r2w/cv-schema/api';
+import type { ExportFormat, PhotoCrop, UploadResponse } from '@r2w/cv-schema/api';
+import { makeProfilePhoto, PHOTO_CONTENT_TYPE } from '../../photos/profile-photo';
 import { findAccessibleCv, hashClaimToken, type CvCaller } from './cv-access';
 import { toApiCv } from './cv.mapper';
 import { readStoredCv } from './stored-cv';
@@ -195,6 +196,62 @@ export class CvService {
     return { body, fileName, contentType: CONTENT_TYPES[cv.fileKind as DocumentKind], size: object.size };
   }
 
+  /**
+   * Makes the stored photo from an upload and the owner's crop, and points the CV at it. A
+   * refused upload changes nothing: the photo is made before anything is stored, and the
+   * old one is deleted only once the CV points at the new one.
+   */
+  async setPhoto(id: string, caller: CvCaller, upload: Buffer, crop: PhotoCrop | undefined) {
+    const { db, storage, metrics, logger } = this.deps;
+    try {
+      const cv = await findAccessibleCv(this.deps.cvById, id, caller);
+      const photo = await makeProfilePhoto(upload, crop);
+      // A new key per photo: a site or browser holding the old one never sees it change under it.
+      const key = `photos/${id}/${randomUUID()}.jpg`;
+      await storage.put(key, photo, { contentType: PHOTO_CONTENT_TYPE });
+      let replaced: boolean;
+      try {
+        // Conditional on the photo read above: of two uploads at once, one wins and no file is left unowned.
+        replaced = (await db.cv.updateMany({ where: { id, photoKey: cv.photoKey }, data: { photoKey: key } })).count === 1;
+      } catch (error) {
+        await storage.delete(key).catch(() => undefined);
+        throw error;
+      }
+      if (!replaced) {
+        await this.deletePhotoFile(id, key);
+        throw new AppError('CONFLICT', 'Another photo was saved for this CV at the same moment; reload and try again.');
+      }
+      if (cv.photoKey) await this.deletePhotoFile(id, cv.photoKey);
+      metrics.photoUploads.inc({ outcome: 'accepted' });
+      logger.info('cv photo uploaded', { cvId: id, bytes: upload.length, storedBytes: photo.length, cropped: crop !== undefined });
+      return toApiCv(await db.cv.findUniqueOrThrow({ where: { id } }), { withData: true });
+    } catch (error) {
+      metrics.photoUploads.inc({ outcome: error instanceof AppError ? error.code.toLowerCase() : 'error' });
+      throw error;
+    }
+  }
+
+  async openPhoto(id: string, caller: CvCaller) {
+    const cv = await findAccessibleCv(this.deps.cvById, id, caller);
+    if (!cv.photoKey) throw new AppError('NOT_FOUND', 'This CV has no photo.');
+    const { body, object } = await this.deps.storage.get(cv.photoKey);
+    return { body, contentType: PHOTO_CONTENT_TYPE, size: object.size };
+  }
+
+  async removePhoto(id: string, caller: CvCaller) {
+    const cv = await findAccessibleCv(this.deps.cvById, id, caller);
+    if (!cv.photoKey) return toApiCv(cv, { withData: true });
+    await this.deps.db.cv.update({ where: { id }, data: { photoKey: null } });
+    await this.deletePhotoFile(id, cv.photoKey);
+    this.deps.logger.info('cv photo removed', { cvId: id });
+    return toApiCv(await this.deps.db.cv.findUniqueOrThrow({ where: { id } }), { withData: true });
+  }
+
+  /** Best effort: a photo no CV points at is invisible, and only logged when it stays. */
+  private async deletePhotoFile(id: string, key: string) {
+    await this.deps.storage.delete(key).catch((error: unknown) => this.deps.logger.warn('cv photo not deleted', { cvId: id, key, err: String(error) }));
+  }
+
   async delete(id: string, caller: CvCaller) {
     const { db, storage, logger } = this.deps;
     const cv = await findAccessibleCv(this.deps.cvById, id, caller);
@@ -206,6 +263,7 @@ export class CvService {
     if (cv.fileKey) {
       await storage.delete(cv.fileKey).catch((error: unknown) => logger.warn('cv file not deleted', { cvId: id, key: cv.fileKey, err: String(error) }));
     }
+    if (cv.photoKey) await this.deletePhotoFile(id, cv.photoKey);
     logger.info('cv deleted', { cvId: id });
   }
 }

@@ -8,7 +8,7 @@ import { deleteWithSites } from '../../sites/take-down-sites';
 import { IN_PROGRESS, isInProgress, settleBuild, startBuildJob, type BuildRow, type BuildWatcher } from '../../builds/build-jobs';
 import type { Database } from '../../db/database';
 import { Prisma } from '../../db/database';
-import { AppError, NotFoundError } from '@r2w/cv-schema';
+import { AppError, NotFoundError, type Cv } from '@r2w/cv-schema';
 import type { UrlSigner } from '../../lib/signed-url';
 import type { Logger } from '../../observability/logger';
 import type { Tracing } from '../../observability/tracing';
@@ -147,7 +147,8 @@ export class PortfolioService {
     try {
       await startBuildJob(
         this.deps,
-        { buildId: build.id, portfolioId: id, templateId: portfolio.templateId, settings: this.siteSettings(portfolio), cv: data, cvLanguage: cvLanguage(data) },
+        { buildId: build.id, portfolioId: id, templateId: portfolio.templateId, settings: this.siteSettings(portfolio, data), cv: data, cvLanguage: cvLanguage(data) },
+        { photoKey: cv.photoKey },
         requestId,
       );
     } catch (error) {
@@ -165,10 +166,16 @@ export class PortfolioService {
     return this.buildToApi(await db.build.findUniqueOrThrow({ where: { id: build.id } }));
   }
 
-  /** The owner's choices, and the site's own address for its canonical link, social cards, sitemap and 404 page. */
-  private siteSettings(portfolio: PortfolioRow) {
+  /**
+   * The owner's choices, and the site's own address for its canonical link, social cards,
+   * sitemap and 404 page. Before the first publish the address is the one publishing will
+   * give it (the slug suggested from the CV's name): the first published build has its
+   * social cards too.
+   */
+  private siteSettings(portfolio: PortfolioRow, cv: Cv) {
     const settings = (portfolio.settings ?? {}) as SiteSettings;
-    const siteUrl = settings.siteUrl ?? (portfolio.slug ? `${this.deps.sitesBaseUrl.replace(/\/+$/, '')}/${portfolio.slug}/` : undefined);
+    const slug = portfolio.slug ?? suggestSlug(cv.hero.fullName);
+    const siteUrl = settings.siteUrl ?? (slug ? `${this.deps.sitesBaseUrl.replace(/\/+$/, '')}/${slug}/` : undefined);
     return { ...settings, ...(siteUrl ? { siteUrl } : {}) };
   }
 

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import sharp from 'sharp';
 import { buildAndWait, createPortfolio, expectError, expectStatus, register, waitForCv, type Account } from '../harness/api';
 import { check, type Case, type Context, type Family } from '../harness/cases';
 import { call, type Reply } from '../harness/http';
@@ -47,16 +48,19 @@ async function snapshot(ctx: Context, victim: Account, ids: { cvId: string; port
   const portfolio = await call(ctx.url, 'GET', `/api/v1/portfolios/${ids.portfolioId}`, auth);
   const builds = await call(ctx.url, 'GET', `/api/v1/portfolios/${ids.portfolioId}/builds`, auth);
   const file = await call(ctx.url, 'GET', `/api/v1/cvs/${ids.cvId}/file`, auth);
-  for (const res of [cv, portfolio, builds, file]) expectStatus(res, 200);
+  const photo = await call(ctx.url, 'GET', `/api/v1/cvs/${ids.cvId}/photo`, auth);
+  for (const res of [cv, portfolio, builds, file, photo]) expectStatus(res, 200);
   const { updatedAt: _cvTime, ...cvState } = cv.json.cv;
   const { updatedAt: _portfolioTime, ...portfolioState } = portfolio.json.portfolio;
-  return JSON.stringify({ cvState, portfolioState, builds: builds.json.builds.map((b: { id: string; status: string }) => [b.id, b.status]), file: file.text });
+  return JSON.stringify({ cvState, portfolioState, builds: builds.json.builds.map((b: { id: string; status: string }) => [b.id, b.status]), file: file.text, photo: photo.text });
 }
 
 async function prepareUsers(ctx: Context): Promise<{ victim: Victim; attacker: Attacker }> {
   const victimAccount = await register(ctx, 'victim');
   const victimCv = await uploadCv(ctx, CV_TEXT.replace('Jane Doe', VICTIM_MARK), victimAccount.accessToken);
   const victimAnonymous = await uploadCv(ctx, CV_TEXT.replace('Jane Doe', VICTIM_MARK));
+  const photo = await call(ctx.url, 'PUT', `/api/v1/cvs/${victimCv.id}/photo`, { token: victimAccount.accessToken, body: await photoPng(), headers: { 'content-type': 'image/png' } });
+  expectStatus(photo, 200);
   const victimPortfolio = await createPortfolio(ctx, victimAccount, victimCv.id, 'minimal');
   const victimBuild = await buildAndWait(ctx, victimAccount, victimPortfolio);
   check(victimBuild.status === 'succeeded', `the victim's build ended ${victimBuild.status}`);
@@ -73,6 +77,12 @@ async function prepareUsers(ctx: Context): Promise<{ victim: Victim; attacker: A
     victim: { account: victimAccount, ...ids, anonymousCvId: victimAnonymous.id, buildId: victimBuild.id, snapshot: await snapshot(ctx, victimAccount, ids) },
     attacker: { account: attackerAccount, cvId: attackerCv.id, portfolioId: attackerPortfolio, previewUrl: attackerBuild.previewUrl!, anonymousClaimToken: attackerAnonymous.claimToken! },
   };
+}
+
+function photoPng(): Promise<Buffer> {
+  return sharp({ create: { width: 64, height: 64, channels: 3, background: '#3366aa' } })
+    .png()
+    .toBuffer();
 }
 
 /** "METHOD /api/v1/…/:id…" for every route of the routers that take an id. */
@@ -142,6 +152,13 @@ export const authzFamily: Family = {
       probe('GET /api/v1/cvs/:id/export', "export the victim's CV as JSON Resume", (c) => call(c.url, 'GET', `${cv}/export?format=json-resume`, { token })),
       probe('GET /api/v1/cvs/:id/file', "download the victim's CV file", (c) => call(c.url, 'GET', `${cv}/file`, { token })),
       probe('DELETE /api/v1/cvs/:id', "delete the victim's CV", (c) => call(c.url, 'DELETE', cv, { token })),
+      probe('PUT /api/v1/cvs/:id/photo', "replace the victim's photo", async (c) => call(c.url, 'PUT', `${cv}/photo`, { token, body: await photoPng(), headers: { 'content-type': 'image/png' } })),
+      probe('PUT /api/v1/cvs/:id/photo', "give the victim's anonymous CV a photo with another claim token", async (c) =>
+        call(c.url, 'PUT', `/api/v1/cvs/${victim.anonymousCvId}/photo`, { body: await photoPng(), headers: { 'content-type': 'image/png', 'x-claim-token': attacker.anonymousClaimToken } }),
+      ),
+      probe('GET /api/v1/cvs/:id/photo', "GET the victim's photo", (c) => call(c.url, 'GET', `${cv}/photo`, { token })),
+      probe('GET /api/v1/cvs/:id/photo', "GET the victim's photo with no credentials", (c) => call(c.url, 'GET', `${cv}/photo`)),
+      probe('DELETE /api/v1/cvs/:id/photo', "remove the victim's photo", (c) => call(c.url, 'DELETE', `${cv}/photo`, { token })),
       probe('GET /api/v1/cvs/:id', "read the victim's anonymous CV with another claim token (header)", (c) =>
         call(c.url, 'GET', `/api/v1/cvs/${victim.anonymousCvId}`, { headers: { 'x-claim-token': attacker.anonymousClaimToken } }),
       ),

@@ -1,4 +1,4 @@
-import type { Cv, SectionKey } from '@r2w/cv-schema';
+import { webAddress, type Cv, type SectionKey } from '@r2w/cv-schema';
 import type { ApiCv, Portfolio, SiteSettings as SiteSettingsValue, TemplateId } from '@r2w/cv-schema/api';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
@@ -18,6 +18,8 @@ import { usePortfolios } from '@/features/portfolios/api/list-portfolios';
 import { useCreatePortfolio, useUpdatePortfolio } from '@/features/portfolios/api/save-portfolio';
 import { PublishPanel } from '@/features/portfolios/components/publish-panel';
 import { PlanOffer } from '@/features/payments/components/plan-offer';
+import { useCvPhoto } from '@/features/cvs/api/photo';
+import { PhotoUpload } from '@/features/cvs/components/photo-upload';
 import { SiteSettings } from '@/features/portfolios/components/site-settings';
 import { TemplatePicker } from '@/features/portfolios/components/template-picker';
 import { ApiError } from '@/lib/api-client';
@@ -111,6 +113,9 @@ function Workspace({ cv, data }: { cv: ApiCv; data: Cv }) {
     setSide(view);
     if (view === 'original') setOriginalOpened(true);
   };
+  const photo = useCvPhoto(cv.id, cv.hasPhoto, cv.updatedAt);
+  // An uploaded photo, or a photo address the site can show: without either there is nothing to show.
+  const hasPhoto = cv.hasPhoto || webAddress(draft.hero.profilePhotoUrl ?? '') !== null;
 
   return (
     <div>
@@ -129,8 +134,9 @@ function Workspace({ cv, data }: { cv: ApiCv; data: Cv }) {
             <TemplatePicker value={templateId} onChange={(id) => (portfolio ? update.mutate({ templateId: id }) : setChosen(id))} disabled={update.isPending} />
             <ErrorNote error={update.error} />
             <Suspense fallback={<Loading what="Loading the preview" />}>
-              <LivePreview cv={draft} templateId={templateId} settings={previewSettings ?? portfolio?.settings} section={activeSection} cvLanguage={cv.language} />
+              <LivePreview cv={draft} templateId={templateId} settings={previewSettings ?? portfolio?.settings} section={activeSection} cvLanguage={cv.language} photo={photo.data ?? null} />
             </Suspense>
+            <PhotoUpload cvId={cv.id} hasPhoto={cv.hasPhoto} version={cv.updatedAt} />
           </div>
           {originalOpened ? (
             <section aria-label="Your original CV" className="original" hidden={side !== 'original'}>
@@ -139,7 +145,7 @@ function Workspace({ cv, data }: { cv: ApiCv; data: Cv }) {
               </Suspense>
             </section>
           ) : null}
-          {portfolio ? <SiteSettings key={portfolio.id} portfolio={portfolio} cvLanguage={cv.language} onPreview={setPreviewSettings} /> : null}
+          {portfolio ? <SiteSettings key={portfolio.id} portfolio={portfolio} cvLanguage={cv.language} hasPhoto={hasPhoto} onPreview={setPreviewSettings} /> : null}
           {portfolio ? <PublishPanel portfolio={portfolio} cvUpdatedAt={cv.updatedAt} beforeBuild={saveNow} paymentRequired={<PlanOffer startOpen />} /> : null}
         </aside>
       </div>

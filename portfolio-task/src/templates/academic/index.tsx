@@ -25,9 +25,9 @@ const ORDER: readonly BodySectionKey[] = [
   'references',
 ];
 
-function AcademicTemplate({ cv, settings }: TemplateProps) {
+function AcademicTemplate({ cv, settings, photo }: TemplateProps) {
   return (
-    <Page cv={cv} settings={settings} templateId="academic">
+    <Page cv={cv} settings={settings} photo={photo} templateId="academic">
       <header className="masthead">
         <Hero cv={cv}>
           <Affiliation cv={cv} />

@@ -4,9 +4,9 @@ import type { TemplateDefinition, TemplateProps } from '../types';
 import { darkCss, darkFonts } from './styles';
 import { darkTheme } from './theme';
 
-function DarkTemplate({ cv, settings }: TemplateProps) {
+function DarkTemplate({ cv, settings, photo }: TemplateProps) {
   return (
-    <Page cv={cv} settings={settings} templateId="dark">
+    <Page cv={cv} settings={settings} photo={photo} templateId="dark">
       <header className="masthead">
         <Hero cv={cv} />
         <ContactSection cv={cv} hiddenTitle />

@@ -6,10 +6,10 @@ import { modernTheme } from './theme';
 
 const MAIN_ORDER = BODY_SECTION_ORDER.filter((key) => key !== 'skills' && key !== 'languages');
 
-function ModernTemplate({ cv, settings }: TemplateProps) {
+function ModernTemplate({ cv, settings, photo }: TemplateProps) {
   const hasSidebar = hasSection(cv, 'skills') || hasSection(cv, 'languages');
   return (
-    <Page cv={cv} settings={settings} templateId="modern">
+    <Page cv={cv} settings={settings} photo={photo} templateId="modern">
       <div className="layout">
         <header className="masthead">
           <Hero cv={cv} />

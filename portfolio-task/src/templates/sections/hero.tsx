@@ -10,12 +10,12 @@ import type { SectionProps } from './types';
  * lines under the title. Always rendered: a page needs its heading.
  */
 export function Hero({ cv, children }: SectionProps & { children?: ReactNode }) {
-  const { labels, settings } = useSite();
+  const { labels, settings, photo: uploaded } = useSite();
   const written = clean(cv.hero.fullName);
   const name = written && displayName(written, settings.language);
   const title = clean(cv.hero.professionalTitle);
   const tagline = clean(cv.hero.summaryTagline);
-  const photo = settings.showPhoto ? safeWebUrl(cv.hero.profilePhotoUrl) : null;
+  const photo = settings.showPhoto ? (uploaded ?? safeWebUrl(cv.hero.profilePhotoUrl)) : null;
   return (
     <div className="hero">
       {photo ? <img className="hero__photo" src={photo} alt={name ? labels.photoOf(name) : labels.photo} width={160} height={160} decoding="async" /> : null}

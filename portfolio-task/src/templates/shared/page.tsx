@@ -8,18 +8,18 @@ import { clean } from './text';
 
 const MAIN_ID = 'main';
 
-type PageProps = { cv: Cv; settings?: TemplateSettings; templateId: string; children: ReactNode };
+type PageProps = { cv: Cv; settings?: TemplateSettings; photo?: string | null; templateId: string; children: ReactNode };
 
 /**
  * What every template shares around its own layout: the settings every section reads, the
  * language and direction, the skip link (first in focus order) and the footer.
  */
-export function Page({ cv, settings, templateId, children }: PageProps) {
+export function Page({ cv, settings, photo, templateId, children }: PageProps) {
   const resolved = resolveSettings(settings);
   const labels = labelsFor(resolved.language);
   const ownerName = clean(cv.hero.fullName);
   return (
-    <SiteContext value={{ settings: resolved, labels, ownerName }}>
+    <SiteContext value={{ settings: resolved, labels, ownerName, photo: photo ?? null }}>
       <div className={`site site--${templateId}`} lang={resolved.language} dir={resolved.dir}>
         <a className="skip-link" href={`#${MAIN_ID}`}>
           {labels.skipToContent}

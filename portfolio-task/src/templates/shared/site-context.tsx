@@ -7,6 +7,8 @@ export type Site = {
   labels: Labels;
   /** The CV owner's name, so author lists can pick it out. */
   ownerName: string | null;
+  /** The owner's uploaded photo (an address the page can load), which takes the place of the CV's photo address. */
+  photo: string | null;
 };
 
 export const SiteContext = createContext<Site | null>(null);

@@ -47,6 +47,8 @@ const SPECS: Record<RateLimitName, LimitSpec> = {
   uploadUser: { label: 'upload_user', refusal: 'You have uploaded too many CVs.', key: byUser, skip: (res) => !signedIn(res) },
   build: { label: 'build', refusal: 'You have started too many builds.', key: byUser },
   import: { label: 'import', refusal: 'You have imported too many CVs.', key: byUser },
+  // Each upload is decoded and re-encoded: counted per account, or per network for an anonymous CV.
+  photo: { label: 'photo', refusal: 'You have uploaded too many photos.', key: (req, res) => (signedIn(res) ? authOf(res).userId : clientNetwork(req)) },
   passwordResetPerIp: { label: 'password_reset_per_ip', refusal: 'Too many password resets from your network.', key: byNetwork },
   // Per address from anywhere: the limit protects that person's inbox, wherever the requests come from.
   passwordResetPerAccount: {

@@ -20,7 +20,7 @@ const portfolio: Portfolio = {
 };
 
 // The CV's language as the API's CV response gives it.
-function setup(settings: Portfolio['settings'] = portfolio.settings, cvLanguage: string | null | undefined = 'en') {
+function setup(settings: Portfolio['settings'] = portfolio.settings, cvLanguage: string | null | undefined = 'en', hasPhoto = true) {
   const fetch = vi.fn(
     async (_url: string, init: RequestInit) =>
       new Response(JSON.stringify({ portfolio: { ...portfolio, settings: JSON.parse(String(init.body)).settings } }), { status: 200, headers: { 'Content-Type': 'application/json' } }),
@@ -29,7 +29,7 @@ function setup(settings: Portfolio['settings'] = portfolio.settings, cvLanguage:
   const onPreview = vi.fn();
   render(
     <QueryClientProvider client={new QueryClient()}>
-      <SiteSettings portfolio={{ ...portfolio, settings }} cvLanguage={cvLanguage} onPreview={onPreview} />
+      <SiteSettings portfolio={{ ...portfolio, settings }} cvLanguage={cvLanguage} hasPhoto={hasPhoto} onPreview={onPreview} />
     </QueryClientProvider>,
   );
   return { fetch, onPreview };
@@ -77,5 +77,20 @@ describe('site settings', () => {
     expect(onPreview).toHaveBeenLastCalledWith({ siteUrl: 'https://jordan.example.com' });
     await waitFor(() => expect(fetch).toHaveBeenCalled());
     expect(JSON.parse(String(fetch.mock.calls.at(-1)![1].body))).toEqual({ settings: { siteUrl: 'https://jordan.example.com' } });
+  });
+
+  it('offers "Show my photo" only when there is a photo to show', async () => {
+    setup({}, 'en', false);
+    const box = screen.getByLabelText<HTMLInputElement>('Show my photo');
+    expect([box.checked, box.disabled]).toEqual([false, true]);
+    expect(screen.getByText('Upload a photo above to show it on your site.')).toBeTruthy();
+  });
+
+  it('shows "Show my photo" ticked by default when there is a photo, and saves unticking it', async () => {
+    const { onPreview } = setup({}, 'en', true);
+    const box = screen.getByLabelText<HTMLInputElement>('Show my photo');
+    expect([box.checked, box.disabled]).toEqual([true, false]);
+    await userEvent.click(box);
+    expect(onPreview).toHaveBeenLastCalledWith({ showPhoto: false });
   });
 });

@@ -17,6 +17,8 @@ type Props = {
   portfolio: Portfolio;
   /** The CV's language as the API read it (null: too short to tell; undefined: not known). */
   cvLanguage: string | null | undefined;
+  /** Whether there is a photo to show (uploaded, or a photo address in the CV). */
+  hasPhoto: boolean;
   onPreview: (settings: SiteSettingsValue) => void;
 };
 
@@ -24,7 +26,7 @@ type Props = {
  * Language, accent colour and photo: shown in the preview at once, saved a moment later.
  * Until the owner picks a language the site is in the CV's own, as the API read it.
  */
-export function SiteSettings({ portfolio, cvLanguage: fromCv, onPreview }: Props) {
+export function SiteSettings({ portfolio, cvLanguage: fromCv, hasPhoto, onPreview }: Props) {
   const id = useId();
   const [draft, setDraft] = useState<SiteSettingsValue>(portfolio.settings);
   const update = useUpdatePortfolio(portfolio.id);
@@ -79,9 +81,22 @@ export function SiteSettings({ portfolio, cvLanguage: fromCv, onPreview }: Props
         </div>
       </div>
       <div className="field field-check">
-        <input id={`${id}-photo`} type="checkbox" checked={draft.showPhoto ?? true} onChange={(event) => change({ ...draft, showPhoto: event.target.checked })} />
+        {/* Without a photo the box is off and out of use: ticked, it would promise a photo the site cannot show. */}
+        <input
+          id={`${id}-photo`}
+          type="checkbox"
+          checked={hasPhoto && (draft.showPhoto ?? true)}
+          disabled={!hasPhoto}
+          aria-describedby={hasPhoto ? undefined : `${id}-photo-hint`}
+          onChange={(event) => change({ ...draft, showPhoto: event.target.checked })}
+        />
         <label htmlFor={`${id}-photo`}>Show my photo</label>
       </div>
+      {hasPhoto ? null : (
+        <p id={`${id}-photo-hint`} className="hint">
+          Upload a photo above to show it on your site.
+        </p>
+      )}
       <p role="status" className="hint">
         {update.isPending ? 'Saving settings…' : update.isSuccess ? 'Settings saved.' : ''}
       </p>

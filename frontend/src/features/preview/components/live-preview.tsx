@@ -12,6 +12,8 @@ type Props = {
   section?: string;
   /** The CV's language as the API read it: the site's until the owner chooses one. */
   cvLanguage?: string | null;
+  /** The uploaded photo, as a data: address (the frame's CSP allows data: images). */
+  photo?: string | null;
   title?: string;
 };
 
@@ -26,14 +28,14 @@ type Device = keyof typeof DEVICE_WIDTHS;
  * (a deferred value). The frame may run no script; it shares the app's origin only so
  * that the app can update the page in place and scroll it.
  */
-export function LivePreview({ cv, templateId, settings, section, cvLanguage, title = 'Live preview of your website' }: Props) {
+export function LivePreview({ cv, templateId, settings, section, cvLanguage, photo = null, title = 'Live preview of your website' }: Props) {
   const [device, setDevice] = useState<Device>('desktop');
   const deferred = useDeferredValue(cv);
   const html = useMemo(() => {
     if (!isTemplateId(templateId)) return null;
     // No font files: the frame has no site folder to load them from (the system stacks show).
-    return renderSite(deferred, { templateId, settings, cvLanguage, fontFiles: false }).files.find((file) => file.path === 'index.html')?.body ?? null;
-  }, [deferred, templateId, settings, cvLanguage]);
+    return renderSite(deferred, { templateId, settings, cvLanguage, fontFiles: false, images: { photo } }).files.find((file) => file.path === 'index.html')?.body ?? null;
+  }, [deferred, templateId, settings, cvLanguage, photo]);
 
   // The first page arrives as `srcdoc` (a real document, in standards mode); every later one
   // replaces it in place. Each load (a new frame) starts over from what `srcdoc` holds.
@@ -84,7 +86,9 @@ export function LivePreview({ cv, templateId, settings, section, cvLanguage, tit
               setLoads((count) => count + 1);
             }}
             style={{
-              width,
+              // Until the pane has been measured the scale is not known: the frame fits the pane
+              // rather than sticking out of a phone's screen at the desktop width for a moment.
+              width: size ? width : '100%',
               height: size ? size.height / scale : undefined,
               transform: `scale(${scale})`,
               left: size ? Math.max(0, (size.width - width * scale) / 2) : 0,
