@@ -99,11 +99,6 @@ export class LocalFolderStorage implements ObjectStorage {
     return objects;
   }
 
-  async presignedGetUrl(key: string, _expiresInSeconds: number): Promise<string | null> {
-    assertSafeKey(key);
-    return null;
-  }
-
   async ping(): Promise<void> {
     await mkdir(this.objectsDir, { recursive: true });
     await mkdir(this.tmpDir, { recursive: true });

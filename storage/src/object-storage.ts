@@ -31,11 +31,6 @@ export interface ObjectStorage {
   /** Deletes every object under the prefix; returns how many were deleted. */
   deletePrefix(prefix: string): Promise<number>;
   list(prefix: string): Promise<StoredObject[]>;
-  /**
-   * A short-lived URL a browser can fetch the object from directly (S3 presigned GET),
-   * or null when the API must serve the bytes itself (local folder).
-   */
-  presignedGetUrl(key: string, expiresInSeconds: number): Promise<string | null>;
   /** Readiness: resolves when the store answers, throws otherwise. */
   ping(): Promise<void>;
 }

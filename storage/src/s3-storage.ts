@@ -11,7 +11,6 @@ import {
   type PutObjectCommandInput,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { Readable } from 'node:stream';
 import { DependencyError } from '@r2w/cv-schema';
 import { awsClientConfig, instrumented, type AwsConnection } from './aws-client';
@@ -172,11 +171,6 @@ export class S3Storage implements ObjectStorage {
       }
     }
     return objects;
-  }
-
-  async presignedGetUrl(key: string, expiresInSeconds: number): Promise<string | null> {
-    const command = new GetObjectCommand({ Bucket: this.bucket, Key: this.s3Key(key) });
-    return getSignedUrl(this.client, command, { expiresIn: expiresInSeconds });
   }
 
   async ping(): Promise<void> {

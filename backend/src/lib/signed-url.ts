@@ -1,7 +1,9 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 // Short-lived links to private content (a build's preview) that a browser can open
-// without a token header: the path and expiry are signed with the server's secret.
+// without a token header: the path and expiry are signed with the server's secret. The
+// signature travels as a path segment, not a query, so that the page's relative addresses
+// (its fonts, photo, favicon) carry it too.
 export class UrlSigner {
   constructor(private readonly secret: string) {}
 
@@ -9,17 +11,19 @@ export class UrlSigner {
     return createHmac('sha256', this.secret).update(`${path}\n${expires}`).digest('base64url');
   }
 
-  /** `path?expires=…&signature=…`, valid for `ttlSeconds`. */
-  sign(path: string, ttlSeconds: number): string {
+  /** `<expires>.<signature>` for `path`, valid for `ttlSeconds`. */
+  token(path: string, ttlSeconds: number): string {
     const expires = Math.floor(Date.now() / 1000) + ttlSeconds;
-    return `${path}?expires=${expires}&signature=${this.signature(path, expires)}`;
+    return `${expires}.${this.signature(path, expires)}`;
   }
 
-  verify(path: string, expires: unknown, signature: unknown): boolean {
-    if (typeof expires !== 'string' || typeof signature !== 'string' || !/^\d{1,12}$/.test(expires)) return false;
-    if (Number(expires) < Date.now() / 1000) return false;
-    const expected = Buffer.from(this.signature(path, Number(expires)));
-    const given = Buffer.from(signature);
+  verify(path: string, token: unknown): boolean {
+    const match = typeof token === 'string' ? /^(\d{1,12})\.([\w-]{1,100})$/.exec(token) : null;
+    if (!match) return false;
+    const expires = Number(match[1]);
+    if (expires < Date.now() / 1000) return false;
+    const expected = Buffer.from(this.signature(path, expires));
+    const given = Buffer.from(match[2]!);
     return expected.length === given.length && timingSafeEqual(expected, given);
   }
 }

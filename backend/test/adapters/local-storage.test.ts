@@ -125,11 +125,6 @@ describe('LocalFolderStorage', () => {
     expect(await filesOnDisk(root)).toEqual(['meta/cv/a', 'meta/cv/b/inner', 'objects/cv/a', 'objects/cv/b/inner']);
   });
 
-  it('has no presigned URLs: the API serves local files itself', async () => {
-    await storage.put('cv/a.pdf', 'x');
-    await expect(storage.presignedGetUrl('cv/a.pdf', 60)).resolves.toBeNull();
-  });
-
   it('ping creates a missing root and fails when the root cannot be a folder', async () => {
     const missing = new LocalFolderStorage({ root: path.join(root, 'not', 'yet') });
     await missing.ping();

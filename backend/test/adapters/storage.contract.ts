@@ -225,7 +225,6 @@ export function describeObjectStorageContract(name: string, makeStorage: () => P
       await expectAppError(storage.get(key), 'VALIDATION_FAILED', 400);
       await expectAppError(storage.head(key), 'VALIDATION_FAILED', 400);
       await expectAppError(storage.delete(key), 'VALIDATION_FAILED', 400);
-      await expectAppError(storage.presignedGetUrl(key, 60), 'VALIDATION_FAILED', 400);
     });
 
     it('refuses unsafe prefixes', async () => {

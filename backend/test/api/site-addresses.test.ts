@@ -71,7 +71,7 @@ describe('addresses that show no site', () => {
   });
 
   it('answers a browser with a broken or expired preview link with a page saying so, API clients with JSON', async () => {
-    const address = '/previews/0b6c1a9e-1111-4222-8333-944445555666/?expires=1&signature=forged';
+    const address = '/previews/0b6c1a9e-1111-4222-8333-944445555666/1.forged/';
     const page = await request(t.app).get(address).set('Accept', BROWSER);
     expect(page.status).toBe(403);
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');

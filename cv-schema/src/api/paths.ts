@@ -37,7 +37,7 @@ import {
   PortfolioListResponseSchema,
   PortfolioParamsSchema,
   PortfolioResponseSchema,
-  PreviewQuerySchema,
+  PreviewParamsSchema,
   PublishResponseSchema,
   UnpublishResponseSchema,
   UpdatePortfolioBodySchema,
@@ -544,30 +544,30 @@ export const API_PATHS: ZodOpenApiPathsObject = {
       },
     },
   },
-  '/previews/{buildId}': {
+  '/previews/{buildId}/{token}': {
     get: {
       tags: ['sites'],
       operationId: 'previewFolder',
       summary: 'Redirect to the preview’s folder',
-      requestParams: { path: z.object({ buildId: z.string() }), query: PreviewQuerySchema },
-      responses: { 301: noContent('To /previews/{buildId}/ with the same query (Location).'), ...refusals(400) },
+      requestParams: { path: PreviewParamsSchema },
+      responses: { 301: noContent('To /previews/{buildId}/{token}/ (Location).'), ...refusals(400) },
     },
   },
-  '/previews/{buildId}/': {
+  '/previews/{buildId}/{token}/': {
     get: {
       tags: ['sites'],
       operationId: 'previewHome',
       summary: 'A build’s preview (the signed link a build answers with)',
-      requestParams: { path: z.object({ buildId: z.string() }), query: PreviewQuerySchema },
+      requestParams: { path: PreviewParamsSchema },
       responses: { 200: html('The home page of the build.'), ...refusals(400), ...previewRefusals },
     },
   },
-  '/previews/{buildId}/{path}': {
+  '/previews/{buildId}/{token}/{path}': {
     get: {
       tags: ['sites'],
       operationId: 'previewFile',
       summary: 'A file of a build’s preview',
-      requestParams: { path: z.object({ buildId: z.string(), path: sitePath }), query: PreviewQuerySchema },
+      requestParams: { path: PreviewParamsSchema.extend({ path: sitePath }) },
       responses: { 200: siteFile('The file.'), ...refusals(400), ...previewRefusals },
     },
   },

@@ -106,7 +106,7 @@ export type PublishResponse = z.infer<typeof PublishResponseSchema>;
 export const UnpublishResponseSchema = z.strictObject({ published: z.literal(false) });
 export type UnpublishResponse = z.infer<typeof UnpublishResponseSchema>;
 
-export const PreviewQuerySchema = z.object({
-  expires: z.string().meta({ description: 'Part of the signed link the build answers with.' }),
-  signature: z.string().meta({ description: 'Part of the signed link the build answers with.' }),
+export const PreviewParamsSchema = z.object({
+  buildId: z.string(),
+  token: z.string().meta({ description: 'The signed part of the link a build answers with (expiry and signature), as a path segment so that the page’s relative addresses carry it.' }),
 });

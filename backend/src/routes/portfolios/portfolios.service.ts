@@ -210,7 +210,7 @@ export class PortfolioService {
   }
 
   private async buildToApi(build: BuildRow) {
-    const previewUrl = build.status === 'succeeded' ? await this.previewUrl(build) : undefined;
+    const previewUrl = build.status === 'succeeded' ? this.previewUrl(build) : undefined;
     return {
       id: build.id,
       status: build.status as BuildStatus,
@@ -225,9 +225,11 @@ export class PortfolioService {
     } satisfies Build;
   }
 
-  private async previewUrl(build: BuildRow): Promise<string> {
-    const direct = await this.deps.storage.presignedGetUrl(`${siteFilesPrefix(build.portfolioId, build.id)}index.html`, PREVIEW_TTL_SECONDS);
-    return direct ?? this.deps.signer.sign(`/previews/${build.id}/`, PREVIEW_TTL_SECONDS);
+  // Served by the API from storage, whatever it is (CloudFront sends /previews/* to the API):
+  // a presigned S3 link would reach index.html alone, not the fonts and images beside it.
+  private previewUrl(build: BuildRow): string {
+    const folder = `/previews/${build.id}/`;
+    return `${folder}${this.deps.signer.token(folder, PREVIEW_TTL_SECONDS)}/`;
   }
 
   async publish(id: string, userId: string) {

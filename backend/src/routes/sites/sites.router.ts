@@ -65,16 +65,15 @@ export function sitesRouter(deps: { db: Database; storage: ObjectStorage; signer
     if (!(await sendFile(res, storage, `${prefix}404.html`, 'no-store', 404))) throw new AppError('NOT_FOUND', 'This page does not exist.');
   });
 
-  router.get('/previews/:buildId', (req, res, next) => {
+  router.get('/previews/:buildId/:token', (req, res, next) => {
     if (req.path.endsWith('/')) return next();
-    // The signature stays in the query: only the folder's slash is added.
-    const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
-    res.redirect(301, `/previews/${encodeURIComponent(req.params.buildId)}/${query}`);
+    // Only the folder's slash is added, so that the page's relative addresses stay inside it.
+    res.redirect(301, `/previews/${encodeURIComponent(req.params.buildId)}/${encodeURIComponent(req.params.token)}/`);
   });
-  router.get(['/previews/:buildId/', '/previews/:buildId/*path'], async (req, res) => {
+  router.get(['/previews/:buildId/:token/', '/previews/:buildId/:token/*path'], async (req, res) => {
     useErrorPage(res);
     const buildId = String(req.params.buildId);
-    if (!signer.verify(`/previews/${buildId}/`, req.query.expires, req.query.signature)) {
+    if (!signer.verify(`/previews/${buildId}/`, req.params.token)) {
       metrics.siteRequests.inc({ kind: 'preview', status: '403' });
       throw new AppError('FORBIDDEN', 'This preview link is not valid or has expired; open the preview again from your dashboard.');
     }
