@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { siteFilesPrefix } from '@r2w/portfolio-task/build-job';
 import { cvLanguage } from '@r2w/portfolio-task/cv-language';
 import type { SitePointers, SiteTarget } from '../../adapters/site-pointers/site-pointers';
 import type { ObjectStorage } from '@r2w/storage';
