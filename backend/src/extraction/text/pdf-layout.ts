@@ -34,6 +34,8 @@ const GUTTER_MIN_SEGMENTS = 3;
 // ...and the two sides must not share their baselines: a label or date column that lines
 // up row by row with the text beside it is a table, read across, not two columns.
 const TABLE_ROW_SHARE = 0.7;
+// ...unless this share of the left side's rows sits between the other side's rows.
+const MISALIGNED_SHARE = 0.2;
 // Lines of a label column that end within this distance of each other are set flush right.
 const FLUSH_TOLERANCE = 1;
 // Candidate gutter positions tried across the text's width.
@@ -175,16 +177,25 @@ function isTable(run: Run): boolean {
   const leftRows = within(run.left);
   const rightRows = within(run.right);
   const shared = [...leftRows].filter((row) => rightRows.has(row)).length;
-  if (shared >= TABLE_ROW_SHARE * Math.min(leftRows.size, rightRows.size)) return true;
+  // A sidebar's lines sit beside the main column's at heights of their own; where both
+  // columns are set in one font and line height from a common top (a two-column table
+  // holding a sidebar), many happen to share baselines, but a heading or a gap on one
+  // side shifts the rest of it off the other's rows. A table's rows stay aligned.
+  const misalignedShare = (rows: ReadonlySet<Row>, others: ReadonlySet<Row>, otherSide: readonly Segment[]) =>
+    [...rows].filter((row) => !others.has(row) && beside(row, otherSide)).length / Math.max(1, rows.size);
+  const misaligned = misalignedShare(leftRows, rightRows, run.right) * leftRows.size;
+  // Either side may be the sidebar (right-to-left pages set it on the right).
+  const offRows = Math.max(misalignedShare(leftRows, rightRows, run.right), misalignedShare(rightRows, leftRows, run.left));
+  if (shared >= TABLE_ROW_SHARE * Math.min(leftRows.size, rightRows.size) && offRows <= MISALIGNED_SHARE) return true;
   // Labels whose text fills several lines (a language's level, an entry) line up with the
-  // first; a heading among them stands where the other side is blank. A sidebar's lines sit
-  // beside the main column's at heights of their own.
-  const beside = (row: Row) => run.right.some((s) => s.row !== row && s.top < row.baseline && s.bottom > rowTop(row));
-  const misaligned = [...leftRows].filter((row) => !rightRows.has(row) && beside(row)).length;
+  // first; a heading among them stands where the other side is blank.
   return shared >= 0.5 * leftRows.size && misaligned <= 0.1 * leftRows.size;
 }
 
 const rowTop = (row: Row): number => least(row.items.map((item) => item.top));
+
+/** Text of another row on the other side stands level with the row. */
+const beside = (row: Row, otherSide: readonly Segment[]): boolean => otherSide.some((s) => s.row !== row && s.top < row.baseline && s.bottom > rowTop(row));
 
 // A narrow left side whose lines end flush against the gutter, at ragged starts, labels the
 // text beside it (section names and dates in a CV's margin, as moderncv and Europass set

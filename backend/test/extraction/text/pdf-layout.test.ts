@@ -49,6 +49,20 @@ describe('layoutPage', () => {
     expect(lines.findIndex((line) => line.text === 'Education')).toBe(body.filter((y) => y < 200).length);
   });
 
+  it('reads a sidebar set in a table cell as a column of its own, though its first lines share the main text’s rows', () => {
+    // Both cells start at one top in one font and line height; the sidebar's heading, with
+    // space above it, moves the lines after it off the main column's rows.
+    const side: [string, number][] = [
+      ...['jane@example.com', '+44 20 7946 0018', 'London, UK', 'Skills', 'Python, Go, SQL', 'Kubernetes, Terraform', 'Git, Linux', 'PostgreSQL'].map((text, i): [string, number] => [text, 100 + i * 12]),
+      ['Languages', 202],
+      ['English (native)', 214],
+      ['German (B2)', 226],
+    ];
+    const main = Array.from({ length: 12 }, (_, i) => `Main column sentence number ${i + 1} about the work`);
+    const items = [...side.map(([text, y]) => item(text, 40, y)), ...main.map((text, i) => item(text, 200, 100 + i * 12))];
+    expect(texts(items)).toEqual([...side.map(([text]) => [0, text]), ...main.map((text) => [1, text])]);
+  });
+
   it('reads a label column as rows of a table when its rows line up where both sides hold text', () => {
     // A heading above the first row of text, and one between rows, stand alone; the labels line up.
     const left: [string, number][] = [
