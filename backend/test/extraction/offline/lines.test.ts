@@ -82,4 +82,17 @@ describe('readingLines', () => {
       ['Engineer, Acme', false],
     ]);
   });
+  it('joins the end of a date range that ran onto the next line, whatever its style, and nothing else', () => {
+    expect(
+      readLines([
+        ['Northwind Labs | Mar 2022 –', { bold: true }],
+        ['Present', { gapBefore: 12 }],
+        ['Data Engineer — Austin, TX', { gapBefore: 12 }],
+        ['Globex | 2018 –', { bold: true, gapBefore: 20 }],
+        ['2021', { gapBefore: 12 }],
+        ['Fabrikam | 2016 –', { bold: true, gapBefore: 20 }],
+        ['2017 Analyst', { gapBefore: 12 }],
+      ]).map((line) => line.text),
+    ).toEqual(['Northwind Labs | Mar 2022 – Present', 'Data Engineer — Austin, TX', 'Globex | 2018 – 2021', 'Fabrikam | 2016 –', '2017 Analyst']);
+  });
 });

@@ -1,5 +1,6 @@
 import type { DocumentText, TextLine } from '../../text/document-text';
 import { findEmail, findPhone, findUrl, parseLocation } from './contact-fields';
+import { findDateRanges } from './date-spans';
 import { letterCount } from './text';
 
 // The document's lines as the parsers read them: decoration gone, lines a PDF wrapped
@@ -81,7 +82,7 @@ export function readingLines(document: DocumentText, style: BodyStyle): Line[] {
       if (previous && RULE.test(line.text)) previous.underlined = true;
       continue;
     }
-    if (previous && last && document.kind !== 'docx' && continues(previous, last, line, style, widest)) {
+    if (previous && last && document.kind !== 'docx' && (continues(previous, last, line, style, widest) || endsRange(previous, line, style))) {
       // Joined with a space even after a hyphen ("single- cell"): the source check compares
       // values with the text as printed, where the line break is whitespace.
       previous.text = `${previous.text} ${line.text}`;
@@ -160,6 +161,19 @@ function widestByColumn(lines: readonly TextLine[]): Map<string, { left: number;
 
 // Between two columns' text: the gap and the padding around a shaded sidebar.
 const GUTTER = 30;
+
+/**
+ * A date range that ran out of room at its line's end ("Acme | Jan 2024 –") and goes on
+ * at the next line's start ("Present", "May 2025"): the line is the range's end and nothing
+ * else, whatever its style (a bold title line may wrap onto a plain one).
+ */
+function endsRange(previous: Line, line: TextLine, style: BodyStyle): boolean {
+  if (line.page !== previous.page || line.column !== previous.column || line.listItem || line.gapBefore > style.lineGap * 1.5) return false;
+  const open = findDateRanges(previous.text).at(-1);
+  if (!open || open.end !== previous.text.length || open.range.end !== null || open.range.isCurrent) return false;
+  const joined = `${previous.text} ${line.text}`;
+  return findDateRanges(joined).at(-1)?.end === joined.length && !line.text.includes('\t');
+}
 
 /**
  * A PDF (or a hard-wrapped text file) breaks long sentences into lines; the next line of
