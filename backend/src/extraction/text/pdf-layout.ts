@@ -71,9 +71,13 @@ export function layoutPage(items: readonly PdfTextItem[], page: number): DraftLi
   const gutter = findGutter(rowSegments.flat());
   const columns: DraftLine[][] = [[], []];
   const rightToLeftPage = isRightToLeft(items.map((item) => item.text).join(' '));
+  // Right-to-left text is set flush right, word by word: no margin of labels to find there.
+  const edge = gutter === null && !rightToLeftPage ? labelEdge(rows) : null;
+  if (edge !== null) joinWrappedLabels(rows, edge);
   rows.forEach((row, index) => {
+    if (row.items.length === 0) return;
     if (gutter === null || rowSegments[index]!.some((s) => s.left < gutter && s.right > gutter)) {
-      columns[0]!.push(...marginHeading(row.items).map((items) => toLine(items, page, 0, rightToLeftPage)));
+      columns[0]!.push(...marginHeading(row.items).map((items) => toLine(items, page, 0, rightToLeftPage, edge)));
       return;
     }
     const left = row.items.filter((item) => item.x + item.width / 2 < gutter);
@@ -213,6 +217,74 @@ function isFlushRightLabels(left: readonly Segment[]): boolean {
   return flush >= 0.75 * left.length && starts.size >= 0.5 * left.length;
 }
 
+// Labels in a margin set flush right against the text column (dates and names as moderncv
+// and Europass set them) may sit closer to the text than a cell gap: they are recognised
+// by shape, rows whose label ends at one x while the text beside starts at one x, the
+// labels' starts ragged. At least this many such rows.
+const LABEL_ROWS = 4;
+// How far from the text the labels end, in ems: wider than a word space, at most this.
+const LABEL_MIN_GAP = 0.4;
+const LABEL_GAP = 3;
+
+const isRightOf = (item: PdfTextItem, edge: number): boolean => item.x + item.width / 2 >= edge;
+
+/** The x where a margin of flush-right labels ends and the text column begins, or null. */
+function labelEdge(rows: readonly Row[]): number | null {
+  const pairs: { label: PdfTextItem; text: PdfTextItem }[] = [];
+  for (const row of rows) {
+    const [label, text] = row.items;
+    if (!label || !text) continue;
+    const gap = text.x - (label.x + label.width);
+    if (gap > LABEL_MIN_GAP * text.fontSize && gap < LABEL_GAP * text.fontSize && weight(label) <= 30) pairs.push({ label, text });
+  }
+  const starts = new Map<number, typeof pairs>();
+  for (const pair of pairs) {
+    const key = Math.round(pair.text.x);
+    starts.set(key, [...(starts.get(key) ?? []), pair]);
+  }
+  for (const [start, group] of [...starts].sort((a, b) => b[1].length - a[1].length)) {
+    const beside = pairs.filter((pair) => Math.abs(pair.text.x - start) <= FLUSH_TOLERANCE);
+    const ends = beside.map((pair) => pair.label.x + pair.label.width);
+    const flush = beside.filter((_, i) => Math.abs(ends[i]! - most(ends)) <= 1.5).length;
+    const ragged = new Set(beside.map((pair) => Math.round(pair.label.x))).size;
+    if (group.length >= LABEL_ROWS && flush >= 0.75 * beside.length && ragged >= LABEL_ROWS - 1) return (most(ends) + least(beside.map((pair) => pair.text.x))) / 2;
+    break;
+  }
+  return null;
+}
+
+// A label that wraps in the margin ("Sept 2020 –" over "today", "CRM and" over
+// "loyalty") goes on on the next row, beside the text's next line: it joins the label it
+// continues. A label continues one that ends open (a dash, a comma, "and"), or starts in
+// lower case on a row with nothing beside it.
+const OPEN_END = /(?:[-‐‑‒–—―−,&/]|\s(?:and|et|y|und|e|of|de))$/u;
+
+function joinWrappedLabels(rows: Row[], edge: number): void {
+  for (let index = 1; index < rows.length; index += 1) {
+    const row = rows[index]!;
+    const previous = rows[index - 1]!;
+    const label = row.items.filter((item) => !isRightOf(item, edge));
+    const above = previous.items.filter((item) => !isRightOf(item, edge));
+    if (label.length === 0 || above.length === 0) continue;
+    const fontSize = Math.max(...label.map((item) => item.fontSize));
+    if (least(label.map((item) => item.top)) - previous.baseline > fontSize) continue;
+    const aboveText = above
+      .map((item) => item.text)
+      .join(' ')
+      .trim();
+    const labelText = label
+      .map((item) => item.text)
+      .join(' ')
+      .trim();
+    const alone = label.length === row.items.length;
+    if (!OPEN_END.test(aboveText) && !(alone && /^\p{Ll}/u.test(labelText))) continue;
+    const x = least([...above, ...label].map((item) => item.x));
+    const joined: PdfTextItem = { ...above[0]!, text: `${aboveText} ${labelText}`, x, width: most([...above, ...label].map((item) => item.x + item.width)) - x };
+    previous.items = [joined, ...previous.items.filter((item) => isRightOf(item, edge))];
+    row.items = row.items.filter((item) => isRightOf(item, edge));
+  }
+}
+
 // A heading set larger than the text, in the margin beside the text's first line ("Profile"
 // beside the profile's first sentence, as moderncv sets its sections): the row's first cell,
 // larger than the rest by this factor, is a line of its own, which keeps its own size.
@@ -241,9 +313,9 @@ function isLetterSpaced(text: string): boolean {
   return tokens.filter((token) => token.length === 1).length * 4 >= tokens.length * 3;
 }
 
-function toLine(drawn: readonly PdfTextItem[], page: number, column: number, rightToLeftPage: boolean): DraftLine {
+function toLine(drawn: readonly PdfTextItem[], page: number, column: number, rightToLeftPage: boolean, edge: number | null = null): DraftLine {
   const items = drawn.map((item) => (isLetterSpaced(item.text) ? { ...item, text: item.text.replace(/ /g, '') } : item));
-  const cells = splitCells(items);
+  const cells = splitCells(items, edge);
   const visual = cells.map((cell) => joinVisual(cell.pieces)).join(' ');
   // A line is a right-to-left paragraph when Hebrew/Arabic dominates it, or when it has any
   // on a page where they dominate (a Hebrew CV's line listing "Jira, SQL, Figma").
@@ -281,15 +353,17 @@ interface Cell {
  * not emit as a character becomes one; a gap that no sentence has (a tab stop, a flush-right
  * date or town, the next cell of a grid) starts a new cell.
  */
-function splitCells(items: readonly PdfTextItem[]): Cell[] {
+function splitCells(items: readonly PdfTextItem[], edge: number | null): Cell[] {
   const cells: Cell[] = [];
   let right = -Infinity;
   let previousSize = Infinity;
   for (const item of items) {
     const gap = item.x - right;
     const current = cells.at(-1);
+    // The text column's edge beside a margin of labels parts cells however close they sit.
+    const crossesEdge = edge !== null && right < edge && isRightOf(item, edge);
     // Measured in the smaller text's em: small dates in a margin sit a small gap from a larger title.
-    if (!current || gap > CELL_GAP * Math.min(item.fontSize, previousSize)) cells.push({ x: item.x, pieces: [{ text: item.text, spaceBefore: false }] });
+    if (!current || crossesEdge || gap > CELL_GAP * Math.min(item.fontSize, previousSize)) cells.push({ x: item.x, pieces: [{ text: item.text, spaceBefore: false }] });
     else current.pieces.push({ text: item.text, spaceBefore: gap > WORD_GAP * item.fontSize });
     right = Math.max(right, item.x + item.width);
     previousSize = item.fontSize;

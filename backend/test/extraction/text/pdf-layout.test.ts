@@ -53,7 +53,10 @@ describe('layoutPage', () => {
     // Both cells start at one top in one font and line height; the sidebar's heading, with
     // space above it, moves the lines after it off the main column's rows.
     const side: [string, number][] = [
-      ...['jane@example.com', '+44 20 7946 0018', 'London, UK', 'Skills', 'Python, Go, SQL', 'Kubernetes, Terraform', 'Git, Linux', 'PostgreSQL'].map((text, i): [string, number] => [text, 100 + i * 12]),
+      ...['jane@example.com', '+44 20 7946 0018', 'London, UK', 'Skills', 'Python, Go, SQL', 'Kubernetes, Terraform', 'Git, Linux', 'PostgreSQL'].map((text, i): [string, number] => [
+        text,
+        100 + i * 12,
+      ]),
       ['Languages', 202],
       ['English (native)', 214],
       ['German (B2)', 226],
@@ -61,6 +64,37 @@ describe('layoutPage', () => {
     const main = Array.from({ length: 12 }, (_, i) => `Main column sentence number ${i + 1} about the work`);
     const items = [...side.map(([text, y]) => item(text, 40, y)), ...main.map((text, i) => item(text, 200, 100 + i * 12))];
     expect(texts(items)).toEqual([...side.map(([text]) => [0, text]), ...main.map((text) => [1, text])]);
+  });
+
+  it('parts a margin of flush-right labels from the text beside it however close, and joins a label that wrapped in the margin', () => {
+    // Labels end 5 pt before the text column at x 150 (less than a cell gap), their starts ragged.
+    const label = (text: string, y: number) => item(text, 145 - text.length * 5, y);
+    const text = (words: string, y: number) => item(words, 150, y);
+    const items = [
+      label('Sep 2020 –', 100),
+      text('Marketing Lead, Lumen Cosmetics, Lyon', 100),
+      label('today', 112),
+      text('Tools: Google Analytics, HubSpot', 112),
+      text('Ran a media budget of 1.2 M€.', 124),
+      label('Jan 2016 – Aug 2020', 140),
+      text('Digital Marketer, Azur Travel, Marseille', 140),
+      label('2013 – 2015', 160),
+      text('MSc Digital Marketing, IAE Lyon', 160),
+      label('CRM and', 180),
+      text('HubSpot, Brevo', 180),
+      label('loyalty', 192),
+      label('Analytics', 208),
+      text('Looker Studio, Excel', 208),
+    ];
+    expect(texts(items)).toEqual([
+      [0, 'Sep 2020 – today\tMarketing Lead, Lumen Cosmetics, Lyon'],
+      [0, 'Tools: Google Analytics, HubSpot'],
+      [0, 'Ran a media budget of 1.2 M€.'],
+      [0, 'Jan 2016 – Aug 2020\tDigital Marketer, Azur Travel, Marseille'],
+      [0, '2013 – 2015\tMSc Digital Marketing, IAE Lyon'],
+      [0, 'CRM and loyalty\tHubSpot, Brevo'],
+      [0, 'Analytics\tLooker Studio, Excel'],
+    ]);
   });
 
   it('reads a label column as rows of a table when its rows line up where both sides hold text', () => {
