@@ -74,10 +74,11 @@ export function layoutPage(items: readonly PdfTextItem[], page: number): DraftLi
   // Right-to-left text is set flush right, word by word: no margin of labels to find there.
   const edge = gutter === null && !rightToLeftPage ? labelEdge(rows) : null;
   if (edge !== null) joinWrappedLabels(rows, edge);
+  const across: DraftLine[] = [];
   rows.forEach((row, index) => {
     if (row.items.length === 0) return;
     if (gutter === null || rowSegments[index]!.some((s) => s.left < gutter && s.right > gutter)) {
-      columns[0]!.push(...marginHeading(row.items).map((items) => toLine(items, page, 0, rightToLeftPage, edge)));
+      across.push(...marginHeading(row.items).map((items) => toLine(items, page, 0, rightToLeftPage, edge)));
       return;
     }
     const left = row.items.filter((item) => item.x + item.width / 2 < gutter);
@@ -85,7 +86,68 @@ export function layoutPage(items: readonly PdfTextItem[], page: number): DraftLi
     if (left.length) columns[0]!.push(toLine(left, page, 0, rightToLeftPage));
     if (right.length) columns[1]!.push(toLine(right, page, 1, rightToLeftPage));
   });
-  return columns.flatMap((lines) => lines.sort((a, b) => a.y - b.y || a.x - b.x));
+  const [left, right] = columns as [DraftLine[], DraftLine[]];
+  const byTop = (lines: DraftLine[]) => lines.sort((a, b) => a.y - b.y || a.x - b.x);
+  if (isLabelColumn(left, right)) return interleave(left, byTop([...across, ...right]));
+  if (isLabelColumn(right, left)) return interleave(right, byTop([...across, ...left]));
+  return [...byTop([...across, ...left]), ...byTop(right)];
+}
+
+// A column of a few short labels spaced far apart (section names and dates, as some
+// themes set them beside their text, on either side): it is no sidebar but the text's
+// margin, read with the text it stands beside.
+const LABEL_COLUMN = { share: 0.6, chars: 32, words: 4, spacing: 2 };
+
+const medianGap = (lines: readonly DraftLine[]): number => {
+  const gaps = lines.slice(1).map((line, index) => line.y - lines[index]!.y);
+  return [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)] ?? 0;
+};
+
+function isLabelColumn(labels: DraftLine[], text: DraftLine[]): boolean {
+  if (labels.length < 2 || labels.length > LABEL_COLUMN.share * text.length) return false;
+  // Bullets drawn apart from their text are no labels.
+  const isLabel = (line: DraftLine) => line.text.length <= LABEL_COLUMN.chars && line.text.split(/\s+/).length <= LABEL_COLUMN.words && /[\p{L}\p{N}]{2}/u.test(line.text);
+  if (!labels.every(isLabel)) return false;
+  const sorted = (lines: DraftLine[]) => [...lines].sort((a, b) => a.y - b.y);
+  return medianGap(sorted(labels)) >= LABEL_COLUMN.spacing * medianGap(sorted(text));
+}
+
+/**
+ * The text in reading order with each label before what it labels. The text falls into
+ * blocks where the space between lines grows; a label standing level with a block heads
+ * it, even when set a little above or below its first line (or centred on it); a second
+ * label set like the first is a section with nothing printed in it, after the block; one
+ * set otherwise (a date under a section's name) goes with the line it stands beside. A
+ * label beside no text goes where it stands.
+ */
+function interleave(labels: readonly DraftLine[], text: readonly DraftLine[]): DraftLine[] {
+  const step = medianGap(text);
+  const blocks: DraftLine[][] = [];
+  text.forEach((line, index) => {
+    if (index === 0 || line.page !== text[index - 1]!.page || line.y - text[index - 1]!.y > 1.5 * step) blocks.push([]);
+    blocks.at(-1)!.push({ ...line, column: 0 });
+  });
+  const before = new Map<DraftLine, DraftLine[]>();
+  const after = new Map<DraftLine, DraftLine[]>();
+  const trailing: DraftLine[] = [];
+  const heads = new Map<DraftLine[], DraftLine>();
+  const place = (map: Map<DraftLine, DraftLine[]>, at: DraftLine, label: DraftLine) => map.set(at, [...(map.get(at) ?? []), label]);
+  for (const label of [...labels].sort((a, b) => a.y - b.y)) {
+    const line = { ...label, column: 0 };
+    const bottom = (block: DraftLine[]) => block.at(-1)!.y + block.at(-1)!.fontSize;
+    const block = blocks.find((candidate) => label.y < bottom(candidate) + step / 2 && label.y + label.fontSize > candidate[0]!.y - step / 2);
+    const head = block && heads.get(block);
+    if (block && !head) {
+      heads.set(block, label);
+      place(before, block[0]!, line);
+    } else if (block && head && head.fontSize === label.fontSize && head.bold === label.bold) place(after, block.at(-1)!, line);
+    else {
+      const beside = (block ?? blocks.flat()).find((candidate) => candidate.y >= label.y - step / 2);
+      if (beside) place(before, beside, line);
+      else trailing.push(line);
+    }
+  }
+  return [...blocks.flat().flatMap((line) => [...(before.get(line) ?? []), line, ...(after.get(line) ?? [])]), ...trailing];
 }
 
 function groupRows(items: readonly PdfTextItem[]): Row[] {

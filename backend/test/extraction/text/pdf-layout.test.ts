@@ -97,6 +97,59 @@ describe('layoutPage', () => {
     ]);
   });
 
+  it('reads a margin of section names and dates beside the text with the text, each before what it labels, set off its rows or not', () => {
+    // Names at 9 pt, dates at 7.5 pt bold, in a margin at x 40; text at x 200, 17 pt apart
+    // within a block, 40 between blocks. "Languages" stands beside its block's middle row,
+    // "Summary" beside a block that "Skills" already heads (its section printed nothing).
+    const label = (text: string, baseline: number, extra: Partial<PdfTextItem> = {}) => item(text, 40, baseline, { fontSize: 9, ...extra });
+    const text = (words: string, baseline: number, extra: Partial<PdfTextItem> = {}) => item(words, 200, baseline, { fontSize: 9, ...extra });
+    const date = (words: string, baseline: number) => label(words, baseline, { fontSize: 7.5, bold: true });
+    const items = [
+      label('CONTACT', 98),
+      text('Email jane@example.com', 91),
+      text('Phone +44 20 7946 0018', 108),
+      label('SKILLS', 156),
+      text('Clinical: telemetry, IV therapy', 148),
+      text('Systems: Epic, Pyxis', 165),
+      text('People: precepting', 182),
+      label('SUMMARY', 171),
+      label('EXPERIENCE', 217),
+      text('Charge Nurse, Step-Down Unit', 222, { bold: true }),
+      date('2020-02 TO PRESENT', 241),
+      text('Coordinate care for a 32-bed unit.', 237),
+      text('Monitor telemetry and cardiac drips.', 254),
+      date('2016-06 TO 2020-01', 297),
+      text('Registered Nurse, Emergency Department', 294, { bold: true }),
+      text('Triaged 20+ patients per shift.', 311),
+      label('LANGUAGES', 372),
+      text('English Native', 355),
+      text('Yoruba Fluent', 372),
+      text('Spanish Intermediate', 389),
+    ];
+    expect(texts(items).map(([, line]) => line)).toEqual([
+      'CONTACT',
+      'Email jane@example.com',
+      'Phone +44 20 7946 0018',
+      'SKILLS',
+      'Clinical: telemetry, IV therapy',
+      'Systems: Epic, Pyxis',
+      'People: precepting',
+      'SUMMARY',
+      'EXPERIENCE',
+      'Charge Nurse, Step-Down Unit',
+      '2020-02 TO PRESENT',
+      'Coordinate care for a 32-bed unit.',
+      'Monitor telemetry and cardiac drips.',
+      '2016-06 TO 2020-01',
+      'Registered Nurse, Emergency Department',
+      'Triaged 20+ patients per shift.',
+      'LANGUAGES',
+      'English Native',
+      'Yoruba Fluent',
+      'Spanish Intermediate',
+    ]);
+  });
+
   it('reads a label column as rows of a table when its rows line up where both sides hold text', () => {
     // A heading above the first row of text, and one between rows, stand alone; the labels line up.
     const left: [string, number][] = [
