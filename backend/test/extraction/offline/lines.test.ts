@@ -92,8 +92,20 @@ describe('readingLines', () => {
         ['2021', { gapBefore: 12 }],
         ['Fabrikam | 2016 –', { bold: true, gapBefore: 20 }],
         ['2017 Analyst', { gapBefore: 12 }],
+        ['Basic Life Support, American Heart Association', { gapBefore: 20 }],
+        ['2024', { italic: true, gapBefore: 12 }],
+        ['Expires: 2026', { bold: true, gapBefore: 12 }],
       ]).map((line) => line.text),
-    ).toEqual(['Northwind Labs | Mar 2022 – Present', 'Data Engineer — Austin, TX', 'Globex | 2018 – 2021', 'Fabrikam | 2016 –', '2017 Analyst']);
+    ).toEqual([
+      'Northwind Labs | Mar 2022 – Present',
+      'Data Engineer — Austin, TX',
+      'Globex | 2018 – 2021',
+      'Fabrikam | 2016 –',
+      '2017 Analyst',
+      'Basic Life Support, American Heart Association',
+      '2024',
+      'Expires: 2026',
+    ]);
   });
   it('joins a line that starts in lower case to the long open line above it, though that one stopped short of the column edge', () => {
     // A summary set narrower than the column (which a wider line below reaches).

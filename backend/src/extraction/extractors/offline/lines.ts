@@ -2,7 +2,7 @@ import type { DocumentText, TextLine } from '../../text/document-text';
 import { findEmail, findPhone, findUrl, parseLocation } from './contact-fields';
 import { findDateRanges } from './date-spans';
 import { sectionOfHeading } from './heading-words';
-import { isAllCaps, letterCount, wordCount } from './text';
+import { DASHES, isAllCaps, letterCount, wordCount } from './text';
 
 // The document's lines as the parsers read them: decoration gone, lines a PDF wrapped
 // joined back into the sentence or bullet they belong to, and the body text's style
@@ -187,12 +187,16 @@ function splitMarginHeading(line: TextLine, index: number, lines: readonly TextL
  * at the next line's start ("Present", "May 2025"): the line is the range's end and nothing
  * else, whatever its style (a bold title line may wrap onto a plain one).
  */
+const OPEN_RANGE = new RegExp(String.raw`[${DASHES}]\s*$`, 'u');
+
 function endsRange(previous: Line, line: TextLine, style: BodyStyle): boolean {
   if (line.page !== previous.page || line.column !== previous.column || line.listItem || line.gapBefore > style.lineGap * 1.5) return false;
+  // Open: a date and a dash end the line ("2024" alone is a date, not a range begun).
   const open = findDateRanges(previous.text).at(-1);
-  if (!open || open.end !== previous.text.length || open.range.end !== null || open.range.isCurrent) return false;
+  if (!open || open.end !== previous.text.length || !OPEN_RANGE.test(previous.text) || open.range.end !== null || open.range.isCurrent) return false;
   const joined = `${previous.text} ${line.text}`;
-  return findDateRanges(joined).at(-1)?.end === joined.length && !line.text.includes('\t');
+  const range = findDateRanges(joined).at(-1);
+  return range?.start === open.start && range.end === joined.length && !line.text.includes('\t');
 }
 
 /**
