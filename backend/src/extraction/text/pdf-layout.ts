@@ -234,7 +234,9 @@ function clearRun(byTop: readonly Segment[], x: number): Run {
 }
 
 function isTable(run: Run): boolean {
-  if (isFlushRightLabels(run.left)) return true;
+  // Labels are narrower than the text they label; a right-to-left main column, flush right
+  // too, is wider than the sidebar beside it.
+  if (isFlushRightLabels(run.left) && extent(run.left) < extent(run.right)) return true;
   // Only where both sides hold text: lines above or below the other side (a contact block
   // over a label column) say nothing about whether the rows line up.
   const from = Math.max(least(run.left.map((s) => s.top)), least(run.right.map((s) => s.top)));
@@ -257,6 +259,8 @@ function isTable(run: Run): boolean {
   // first; a heading among them stands where the other side is blank.
   return shared >= 0.5 * leftRows.size && misaligned <= 0.1 * leftRows.size;
 }
+
+const extent = (segments: readonly Segment[]): number => most(segments.map((s) => s.right)) - least(segments.map((s) => s.left));
 
 const rowTop = (row: Row): number => least(row.items.map((item) => item.top));
 

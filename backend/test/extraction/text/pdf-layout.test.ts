@@ -150,6 +150,15 @@ describe('layoutPage', () => {
     ]);
   });
 
+  it('reads a right-to-left main column, flush right and wider than the sidebar on its right, as a column, not as labels', () => {
+    // Hebrew lines of varied length ending at x 372; a sidebar from x 410, set at heights of its own.
+    const main = Array.from({ length: 10 }, (_, i) => 'מנהלת מוצר עם ניסיון רב'.repeat(1 + (i % 3)).slice(0, 20 + (i % 4) * 12));
+    const side = ['פרטי קשר', 'noa@example.com', '054-7123456', 'תל אביב', 'כישורים', 'Roadmap, Agile', 'Jira, Figma'];
+    const items = [...main.map((text, i) => item(text, 372 - text.length * 5, 100 + i * 15)), ...side.map((text, i) => item(text, 410, 104 + i * 19))];
+    const lines = layoutPage(items, 1);
+    expect(lines.filter((line) => line.column === 1).map((line) => line.text)).toHaveLength(side.length);
+  });
+
   it('reads a label column as rows of a table when its rows line up where both sides hold text', () => {
     // A heading above the first row of text, and one between rows, stand alone; the labels line up.
     const left: [string, number][] = [
