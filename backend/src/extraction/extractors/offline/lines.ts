@@ -192,8 +192,9 @@ const OPEN_RANGE = new RegExp(String.raw`[${DASHES}]\s*$`, 'u');
 function endsRange(previous: Line, line: TextLine, style: BodyStyle): boolean {
   if (line.page !== previous.page || line.column !== previous.column || line.listItem || line.gapBefore > style.lineGap * 1.5) return false;
   // Open: a date and a dash end the line ("2024" alone is a date, not a range begun).
+  if (!OPEN_RANGE.test(previous.text)) return false;
   const open = findDateRanges(previous.text).at(-1);
-  if (!open || open.end !== previous.text.length || !OPEN_RANGE.test(previous.text) || open.range.end !== null || open.range.isCurrent) return false;
+  if (!open || open.end !== previous.text.length || open.range.end !== null || open.range.isCurrent) return false;
   const joined = `${previous.text} ${line.text}`;
   const range = findDateRanges(joined).at(-1);
   return range?.start === open.start && range.end === joined.length && !line.text.includes('\t');
