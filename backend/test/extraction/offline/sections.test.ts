@@ -66,6 +66,28 @@ describe('headings', () => {
     expect(cv.summary).toEqual({});
   });
 
+  it('takes keyword lines set in the body style in the margin, the text under them indented, for headings', () => {
+    // No bold, size or capitals; widely spaced entries make the usual line gap as large as the space above the headings.
+    const margin = (text: string, gapBefore: number): LineSpec => [text, { x: 57, gapBefore }];
+    const inset = (text: string, gapBefore: number): LineSpec => [text, { x: 71, gapBefore }];
+    const { cv } = extractOffline(
+      documentOf([
+        ...top,
+        margin('Profile', 57),
+        inset('Analyst who turns shipment data into decisions.', 23),
+        margin('Experience', 31),
+        inset('Harrow Retail, Senior Analyst, Manchester', 24),
+        inset('2022 – 2024', 24),
+        inset('Meridian Freight, Analyst, Leeds', 24),
+        inset('2019 – 2022', 24),
+        margin('Education', 31),
+        inset('MSc Operations Management, University of Leeds', 24),
+      ]),
+    );
+    expect(cv.experience.items).toHaveLength(2);
+    expect(cv.education.items).toHaveLength(1);
+  });
+
   it('keeps the entries under headings set smaller than the text, their titles a little larger', () => {
     // Tracked small-capital headings at 8 pt over 10 pt text, each job's title line at 11.5 pt.
     const small = (text: string): LineSpec => [text, { fontSize: 8, bold: true, gapBefore: 26 }];

@@ -45,6 +45,14 @@ function styleEvidence(line: Line, style: BodyStyle): number {
   return evidence;
 }
 
+// Set out in the margin: the text under it starts further right. A PDF only: a Word
+// document's and a text file's lines carry no position.
+const OUTDENT = 5;
+
+function outdented(line: Line, next: Line | undefined): boolean {
+  return next !== undefined && next.page === line.page && next.column === line.column && line.width > 0 && next.x >= line.x + OUTDENT;
+}
+
 function mayBeHeading(line: Line): boolean {
   return !line.listItem && wordCount(line.text) <= 6 && !/[.!?]$/.test(line.text) && !/@|https?:|www\./.test(line.text);
 }
@@ -56,9 +64,9 @@ function isUnstyled(lines: readonly Line[]): boolean {
 }
 
 function keywordHeadings(lines: readonly Line[], style: BodyStyle): Candidate[] {
-  const keyed = lines.flatMap((line) => {
+  const keyed = lines.flatMap((line, index) => {
     const key = mayBeHeading(line) ? sectionOfHeading(line.text) : null;
-    return key ? [{ line, key, evidence: styleEvidence(line, style) }] : [];
+    return key ? [{ line, key, evidence: styleEvidence(line, style) + (outdented(line, lines[index + 1]) ? 1 : 0) }] : [];
   });
   const bare = isUnstyled(lines) && keyed.filter((candidate) => candidate.evidence > 0).length < 2;
   const candidates = bare ? keyed.map((candidate) => ({ ...candidate, evidence: Math.max(candidate.evidence, 1) })) : withPlainPeers(keyed, style);
