@@ -34,6 +34,8 @@ const GUTTER_MIN_SEGMENTS = 3;
 // ...and the two sides must not share their baselines: a label or date column that lines
 // up row by row with the text beside it is a table, read across, not two columns.
 const TABLE_ROW_SHARE = 0.7;
+// ...unless this share of the left side's rows sits between the other side's rows.
+const MISALIGNED_SHARE = 0.2;
 // Lines of a label column that end within this distance of each other are set flush right.
 const FLUSH_TOLERANCE = 1;
 // Candidate gutter positions tried across the text's width.
@@ -69,9 +71,14 @@ export function layoutPage(items: readonly PdfTextItem[], page: number): DraftLi
   const gutter = findGutter(rowSegments.flat());
   const columns: DraftLine[][] = [[], []];
   const rightToLeftPage = isRightToLeft(items.map((item) => item.text).join(' '));
+  // Right-to-left text is set flush right, word by word: no margin of labels to find there.
+  const edge = gutter === null && !rightToLeftPage ? labelEdge(rows) : null;
+  if (edge !== null) joinWrappedLabels(rows, edge);
+  const across: DraftLine[] = [];
   rows.forEach((row, index) => {
+    if (row.items.length === 0) return;
     if (gutter === null || rowSegments[index]!.some((s) => s.left < gutter && s.right > gutter)) {
-      columns[0]!.push(...marginHeading(row.items).map((items) => toLine(items, page, 0, rightToLeftPage)));
+      across.push(...marginHeading(row.items).map((items) => toLine(items, page, 0, rightToLeftPage, edge)));
       return;
     }
     const left = row.items.filter((item) => item.x + item.width / 2 < gutter);
@@ -79,7 +86,68 @@ export function layoutPage(items: readonly PdfTextItem[], page: number): DraftLi
     if (left.length) columns[0]!.push(toLine(left, page, 0, rightToLeftPage));
     if (right.length) columns[1]!.push(toLine(right, page, 1, rightToLeftPage));
   });
-  return columns.flatMap((lines) => lines.sort((a, b) => a.y - b.y || a.x - b.x));
+  const [left, right] = columns as [DraftLine[], DraftLine[]];
+  const byTop = (lines: DraftLine[]) => lines.sort((a, b) => a.y - b.y || a.x - b.x);
+  if (isLabelColumn(left, right)) return interleave(left, byTop([...across, ...right]));
+  if (isLabelColumn(right, left)) return interleave(right, byTop([...across, ...left]));
+  return [...byTop([...across, ...left]), ...byTop(right)];
+}
+
+// A column of a few short labels spaced far apart (section names and dates, as some
+// themes set them beside their text, on either side): it is no sidebar but the text's
+// margin, read with the text it stands beside.
+const LABEL_COLUMN = { share: 0.6, chars: 32, words: 4, spacing: 2 };
+
+const medianGap = (lines: readonly DraftLine[]): number => {
+  const gaps = lines.slice(1).map((line, index) => line.y - lines[index]!.y);
+  return [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)] ?? 0;
+};
+
+function isLabelColumn(labels: DraftLine[], text: DraftLine[]): boolean {
+  if (labels.length < 2 || labels.length > LABEL_COLUMN.share * text.length) return false;
+  // Bullets drawn apart from their text are no labels.
+  const isLabel = (line: DraftLine) => line.text.length <= LABEL_COLUMN.chars && line.text.split(/\s+/).length <= LABEL_COLUMN.words && /[\p{L}\p{N}]{2}/u.test(line.text);
+  if (!labels.every(isLabel)) return false;
+  const sorted = (lines: DraftLine[]) => [...lines].sort((a, b) => a.y - b.y);
+  return medianGap(sorted(labels)) >= LABEL_COLUMN.spacing * medianGap(sorted(text));
+}
+
+/**
+ * The text in reading order with each label before what it labels. The text falls into
+ * blocks where the space between lines grows; a label standing level with a block heads
+ * it, even when set a little above or below its first line (or centred on it); a second
+ * label set like the first is a section with nothing printed in it, after the block; one
+ * set otherwise (a date under a section's name) goes with the line it stands beside. A
+ * label beside no text goes where it stands.
+ */
+function interleave(labels: readonly DraftLine[], text: readonly DraftLine[]): DraftLine[] {
+  const step = medianGap(text);
+  const blocks: DraftLine[][] = [];
+  text.forEach((line, index) => {
+    if (index === 0 || line.page !== text[index - 1]!.page || line.y - text[index - 1]!.y > 1.5 * step) blocks.push([]);
+    blocks.at(-1)!.push({ ...line, column: 0 });
+  });
+  const before = new Map<DraftLine, DraftLine[]>();
+  const after = new Map<DraftLine, DraftLine[]>();
+  const trailing: DraftLine[] = [];
+  const heads = new Map<DraftLine[], DraftLine>();
+  const place = (map: Map<DraftLine, DraftLine[]>, at: DraftLine, label: DraftLine) => map.set(at, [...(map.get(at) ?? []), label]);
+  for (const label of [...labels].sort((a, b) => a.y - b.y)) {
+    const line = { ...label, column: 0 };
+    const bottom = (block: DraftLine[]) => block.at(-1)!.y + block.at(-1)!.fontSize;
+    const block = blocks.find((candidate) => label.y < bottom(candidate) + step / 2 && label.y + label.fontSize > candidate[0]!.y - step / 2);
+    const head = block && heads.get(block);
+    if (block && !head) {
+      heads.set(block, label);
+      place(before, block[0]!, line);
+    } else if (block && head && head.fontSize === label.fontSize && head.bold === label.bold) place(after, block.at(-1)!, line);
+    else {
+      const beside = (block ?? blocks.flat()).find((candidate) => candidate.y >= label.y - step / 2);
+      if (beside) place(before, beside, line);
+      else trailing.push(line);
+    }
+  }
+  return [...blocks.flat().flatMap((line) => [...(before.get(line) ?? []), line, ...(after.get(line) ?? [])]), ...trailing];
 }
 
 function groupRows(items: readonly PdfTextItem[]): Row[] {
@@ -166,7 +234,9 @@ function clearRun(byTop: readonly Segment[], x: number): Run {
 }
 
 function isTable(run: Run): boolean {
-  if (isFlushRightLabels(run.left)) return true;
+  // Labels are narrower than the text they label; a right-to-left main column, flush right
+  // too, is wider than the sidebar beside it.
+  if (isFlushRightLabels(run.left) && extent(run.left) < extent(run.right)) return true;
   // Only where both sides hold text: lines above or below the other side (a contact block
   // over a label column) say nothing about whether the rows line up.
   const from = Math.max(least(run.left.map((s) => s.top)), least(run.right.map((s) => s.top)));
@@ -175,16 +245,27 @@ function isTable(run: Run): boolean {
   const leftRows = within(run.left);
   const rightRows = within(run.right);
   const shared = [...leftRows].filter((row) => rightRows.has(row)).length;
-  if (shared >= TABLE_ROW_SHARE * Math.min(leftRows.size, rightRows.size)) return true;
+  // A sidebar's lines sit beside the main column's at heights of their own; where both
+  // columns are set in one font and line height from a common top (a two-column table
+  // holding a sidebar), many happen to share baselines, but a heading or a gap on one
+  // side shifts the rest of it off the other's rows. A table's rows stay aligned.
+  const misalignedShare = (rows: ReadonlySet<Row>, others: ReadonlySet<Row>, otherSide: readonly Segment[]) =>
+    [...rows].filter((row) => !others.has(row) && beside(row, otherSide)).length / Math.max(1, rows.size);
+  const misaligned = misalignedShare(leftRows, rightRows, run.right) * leftRows.size;
+  // Either side may be the sidebar (right-to-left pages set it on the right).
+  const offRows = Math.max(misalignedShare(leftRows, rightRows, run.right), misalignedShare(rightRows, leftRows, run.left));
+  if (shared >= TABLE_ROW_SHARE * Math.min(leftRows.size, rightRows.size) && offRows <= MISALIGNED_SHARE) return true;
   // Labels whose text fills several lines (a language's level, an entry) line up with the
-  // first; a heading among them stands where the other side is blank. A sidebar's lines sit
-  // beside the main column's at heights of their own.
-  const beside = (row: Row) => run.right.some((s) => s.row !== row && s.top < row.baseline && s.bottom > rowTop(row));
-  const misaligned = [...leftRows].filter((row) => !rightRows.has(row) && beside(row)).length;
+  // first; a heading among them stands where the other side is blank.
   return shared >= 0.5 * leftRows.size && misaligned <= 0.1 * leftRows.size;
 }
 
+const extent = (segments: readonly Segment[]): number => most(segments.map((s) => s.right)) - least(segments.map((s) => s.left));
+
 const rowTop = (row: Row): number => least(row.items.map((item) => item.top));
+
+/** Text of another row on the other side stands level with the row. */
+const beside = (row: Row, otherSide: readonly Segment[]): boolean => otherSide.some((s) => s.row !== row && s.top < row.baseline && s.bottom > rowTop(row));
 
 // A narrow left side whose lines end flush against the gutter, at ragged starts, labels the
 // text beside it (section names and dates in a CV's margin, as moderncv and Europass set
@@ -200,6 +281,74 @@ function isFlushRightLabels(left: readonly Segment[]): boolean {
   }
   const starts = new Set(left.map((s) => Math.round(s.left)));
   return flush >= 0.75 * left.length && starts.size >= 0.5 * left.length;
+}
+
+// Labels in a margin set flush right against the text column (dates and names as moderncv
+// and Europass set them) may sit closer to the text than a cell gap: they are recognised
+// by shape, rows whose label ends at one x while the text beside starts at one x, the
+// labels' starts ragged. At least this many such rows.
+const LABEL_ROWS = 4;
+// How far from the text the labels end, in ems: wider than a word space, at most this.
+const LABEL_MIN_GAP = 0.4;
+const LABEL_GAP = 3;
+
+const isRightOf = (item: PdfTextItem, edge: number): boolean => item.x + item.width / 2 >= edge;
+
+/** The x where a margin of flush-right labels ends and the text column begins, or null. */
+function labelEdge(rows: readonly Row[]): number | null {
+  const pairs: { label: PdfTextItem; text: PdfTextItem }[] = [];
+  for (const row of rows) {
+    const [label, text] = row.items;
+    if (!label || !text) continue;
+    const gap = text.x - (label.x + label.width);
+    if (gap > LABEL_MIN_GAP * text.fontSize && gap < LABEL_GAP * text.fontSize && weight(label) <= 30) pairs.push({ label, text });
+  }
+  const starts = new Map<number, typeof pairs>();
+  for (const pair of pairs) {
+    const key = Math.round(pair.text.x);
+    starts.set(key, [...(starts.get(key) ?? []), pair]);
+  }
+  for (const [start, group] of [...starts].sort((a, b) => b[1].length - a[1].length)) {
+    const beside = pairs.filter((pair) => Math.abs(pair.text.x - start) <= FLUSH_TOLERANCE);
+    const ends = beside.map((pair) => pair.label.x + pair.label.width);
+    const flush = beside.filter((_, i) => Math.abs(ends[i]! - most(ends)) <= 1.5).length;
+    const ragged = new Set(beside.map((pair) => Math.round(pair.label.x))).size;
+    if (group.length >= LABEL_ROWS && flush >= 0.75 * beside.length && ragged >= LABEL_ROWS - 1) return (most(ends) + least(beside.map((pair) => pair.text.x))) / 2;
+    break;
+  }
+  return null;
+}
+
+// A label that wraps in the margin ("Sept 2020 –" over "today", "CRM and" over
+// "loyalty") goes on on the next row, beside the text's next line: it joins the label it
+// continues. A label continues one that ends open (a dash, a comma, "and"), or starts in
+// lower case on a row with nothing beside it.
+const OPEN_END = /(?:[-‐‑‒–—―−,&/]|\s(?:and|et|y|und|e|of|de))$/u;
+
+function joinWrappedLabels(rows: Row[], edge: number): void {
+  for (let index = 1; index < rows.length; index += 1) {
+    const row = rows[index]!;
+    const previous = rows[index - 1]!;
+    const label = row.items.filter((item) => !isRightOf(item, edge));
+    const above = previous.items.filter((item) => !isRightOf(item, edge));
+    if (label.length === 0 || above.length === 0) continue;
+    const fontSize = Math.max(...label.map((item) => item.fontSize));
+    if (least(label.map((item) => item.top)) - previous.baseline > fontSize) continue;
+    const aboveText = above
+      .map((item) => item.text)
+      .join(' ')
+      .trim();
+    const labelText = label
+      .map((item) => item.text)
+      .join(' ')
+      .trim();
+    const alone = label.length === row.items.length;
+    if (!OPEN_END.test(aboveText) && !(alone && /^\p{Ll}/u.test(labelText))) continue;
+    const x = least([...above, ...label].map((item) => item.x));
+    const joined: PdfTextItem = { ...above[0]!, text: `${aboveText} ${labelText}`, x, width: most([...above, ...label].map((item) => item.x + item.width)) - x };
+    previous.items = [joined, ...previous.items.filter((item) => isRightOf(item, edge))];
+    row.items = row.items.filter((item) => isRightOf(item, edge));
+  }
 }
 
 // A heading set larger than the text, in the margin beside the text's first line ("Profile"
@@ -230,9 +379,9 @@ function isLetterSpaced(text: string): boolean {
   return tokens.filter((token) => token.length === 1).length * 4 >= tokens.length * 3;
 }
 
-function toLine(drawn: readonly PdfTextItem[], page: number, column: number, rightToLeftPage: boolean): DraftLine {
+function toLine(drawn: readonly PdfTextItem[], page: number, column: number, rightToLeftPage: boolean, edge: number | null = null): DraftLine {
   const items = drawn.map((item) => (isLetterSpaced(item.text) ? { ...item, text: item.text.replace(/ /g, '') } : item));
-  const cells = splitCells(items);
+  const cells = splitCells(items, edge);
   const visual = cells.map((cell) => joinVisual(cell.pieces)).join(' ');
   // A line is a right-to-left paragraph when Hebrew/Arabic dominates it, or when it has any
   // on a page where they dominate (a Hebrew CV's line listing "Jira, SQL, Figma").
@@ -270,15 +419,17 @@ interface Cell {
  * not emit as a character becomes one; a gap that no sentence has (a tab stop, a flush-right
  * date or town, the next cell of a grid) starts a new cell.
  */
-function splitCells(items: readonly PdfTextItem[]): Cell[] {
+function splitCells(items: readonly PdfTextItem[], edge: number | null): Cell[] {
   const cells: Cell[] = [];
   let right = -Infinity;
   let previousSize = Infinity;
   for (const item of items) {
     const gap = item.x - right;
     const current = cells.at(-1);
+    // The text column's edge beside a margin of labels parts cells however close they sit.
+    const crossesEdge = edge !== null && right < edge && isRightOf(item, edge);
     // Measured in the smaller text's em: small dates in a margin sit a small gap from a larger title.
-    if (!current || gap > CELL_GAP * Math.min(item.fontSize, previousSize)) cells.push({ x: item.x, pieces: [{ text: item.text, spaceBefore: false }] });
+    if (!current || crossesEdge || gap > CELL_GAP * Math.min(item.fontSize, previousSize)) cells.push({ x: item.x, pieces: [{ text: item.text, spaceBefore: false }] });
     else current.pieces.push({ text: item.text, spaceBefore: gap > WORD_GAP * item.fontSize });
     right = Math.max(right, item.x + item.width);
     previousSize = item.fontSize;

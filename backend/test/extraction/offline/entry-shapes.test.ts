@@ -123,3 +123,13 @@ describe('stray short lines in a section of dated entries', () => {
     expect(cv.experience.items.map((item) => item.jobTitle)).toEqual(['Engineer', 'Analyst', 'Freelance Consultant']);
   });
 });
+
+describe('an entry line written as a sentence', () => {
+  it('leaves its closing full stop off the last part, and keeps an abbreviation’s', () => {
+    const items = jobs([bold('Backend Engineer, Monzo, London.'), '2019 – 2021', bold('Data Engineer, Acme Corp.'), '2016 – 2019']);
+    expect(items.map((item) => [item.jobTitle, item.companyName, item.location ?? null])).toEqual([
+      ['Backend Engineer', 'Monzo', 'London'],
+      ['Data Engineer', 'Acme Corp.', null],
+    ]);
+  });
+});

@@ -60,6 +60,11 @@ describe('the header', () => {
     expect(cv.contact.phone).toBe('+34 612 345 678');
   });
 
+  it('parts a name and a title written on one line with a comma', () => {
+    const cv = read([name('Grace Adeyemi, Registered Nurse, BSN'), 'grace@example.com | Houston, TX', heading('Experience'), 'Charge Nurse, Mercy Hospital']);
+    expect(cv.hero).toMatchObject({ fullName: 'Grace Adeyemi', professionalTitle: 'Registered Nurse, BSN' });
+  });
+
   it('keeps a title written in parts as one title', () => {
     expect(read([name('John Smith'), 'Data Scientist | Machine Learning Engineer', 'john@example.com', heading('Skills'), 'R']).hero.professionalTitle).toBe(
       'Data Scientist | Machine Learning Engineer',

@@ -82,4 +82,60 @@ describe('readingLines', () => {
       ['Engineer, Acme', false],
     ]);
   });
+  it('joins the end of a date range that ran onto the next line, whatever its style, and nothing else', () => {
+    expect(
+      readLines([
+        ['Northwind Labs | Mar 2022 –', { bold: true }],
+        ['Present', { gapBefore: 12 }],
+        ['Data Engineer — Austin, TX', { gapBefore: 12 }],
+        ['Globex | 2018 –', { bold: true, gapBefore: 20 }],
+        ['2021', { gapBefore: 12 }],
+        ['Fabrikam | 2016 –', { bold: true, gapBefore: 20 }],
+        ['2017 Analyst', { gapBefore: 12 }],
+        ['Basic Life Support, American Heart Association', { gapBefore: 20 }],
+        ['2024', { italic: true, gapBefore: 12 }],
+        ['Expires: 2026', { bold: true, gapBefore: 12 }],
+      ]).map((line) => line.text),
+    ).toEqual([
+      'Northwind Labs | Mar 2022 – Present',
+      'Data Engineer — Austin, TX',
+      'Globex | 2018 – 2021',
+      'Fabrikam | 2016 –',
+      '2017 Analyst',
+      'Basic Life Support, American Heart Association',
+      '2024',
+      'Expires: 2026',
+    ]);
+  });
+  it('joins a line that starts in lower case to the long open line above it, though that one stopped short of the column edge', () => {
+    // A summary set narrower than the column (which a wider line below reaches).
+    expect(
+      readLines([
+        ['Final-year student with two internships in backend', { width: 250 }],
+        ['development and an interest in compilers.', { gapBefore: 12 }],
+        ['Built an internal command-line tool in Rust that cut the data team backfill setup time', { x: 60, gapBefore: 20, width: 320, listItem: true }],
+      ]).map((line) => line.text),
+    ).toEqual([
+      'Final-year student with two internships in backend development and an interest in compilers.',
+      'Built an internal command-line tool in Rust that cut the data team backfill setup time',
+    ]);
+  });
+  it('makes a section name set in the margin, in the first cell of its first line, a line of its own', () => {
+    const margin = (text: string, cellX: number[]): LineSpec => [text, { x: cellX[0], cellX, width: 300, gapBefore: 28 }];
+    expect(
+      readLines([
+        margin('SUMMARY\tNurse with eight years in cardiac care.', [50, 130]),
+        margin('Experience\tCharge Nurse, Mercy Hospital\t2020 – Present', [50, 130, 400]),
+        ['Coordinate care for a 32-bed unit.', { x: 130, width: 450, gapBefore: 14 }],
+        margin('Clinical\tTelemetry, IV therapy', [50, 130]),
+      ]).map((line) => line.text),
+    ).toEqual([
+      'SUMMARY',
+      'Nurse with eight years in cardiac care.',
+      'Experience',
+      'Charge Nurse, Mercy Hospital\t2020 – Present',
+      'Coordinate care for a 32-bed unit.',
+      'Clinical\tTelemetry, IV therapy',
+    ]);
+  });
 });

@@ -1,4 +1,5 @@
 import { extractOffline } from '../../../src/extraction/extractors/offline/offline-extractor';
+import type { TextLine } from '../../../src/extraction/text/document-text';
 import { bold, bullet, documentOf, heading, name, type LineSpec } from './document';
 
 // Word documents keep paragraphs whole, so these cases test the parsers, not line joining.
@@ -22,6 +23,69 @@ describe('headings', () => {
     const { cv } = read([...top, heading('Experience'), bold('Engineer, Acme Corp'), '2019 – 2021', bullet('Built the billing API'), bold('Key achievements'), bullet('Cut costs by 20%')]);
     expect(cv.awards.items).toEqual([]);
     expect(cv.experience.items[0]).toMatchObject({ responsibilities: ['Built the billing API'], achievements: ['Cut costs by 20%'] });
+  });
+
+  it('reads lines set like the job titles as titles, though one of them has words that name a section, under headings set larger still', () => {
+    // Headings at 20 pt; every job's title at 16 pt bold, and so is a skill group's name.
+    const title = (text: string): LineSpec => [text, { fontSize: 16, bold: true, gapBefore: 30 }];
+    const big = (text: string): LineSpec => [text, { fontSize: 20, gapBefore: 30 }];
+    const { cv } = read([
+      ...top,
+      big('Experience'),
+      title('Research Assistant'),
+      'Vision Lab, Tartu University',
+      '2022 – 2024',
+      title('Data Intern'),
+      'Skype',
+      '2021 – 2022',
+      title('Barista'),
+      'Café Werner',
+      '2019 – 2021',
+      big('Skills'),
+      title('Languages'),
+      'Python, Go, Rust',
+    ]);
+    expect(cv.experience.items.map((item) => item.jobTitle)).toEqual(['Research Assistant', 'Data Intern', 'Barista']);
+    expect(cv.languages.items).toEqual([]);
+  });
+
+  it('goes on with the section open at the end of a page on the next, its text indented from the heading in the margin', () => {
+    const onPage2 = (text: string, extra: Partial<TextLine> = {}): LineSpec => [text, { page: 2, x: 120, gapBefore: 0, ...extra }];
+    const { cv } = extractOffline(
+      documentOf([
+        ...top,
+        [heading('Experience')[0] as string, { fontSize: 13, bold: true, gapBefore: 26, x: 40 }],
+        ['Engineer, Acme Corp', { x: 120, bold: true }],
+        ['2019 – 2021', { x: 120 }],
+        onPage2('Ran the on-call rota for the billing team.', { x: 130, listItem: true }),
+        onPage2('Education', { x: 40, fontSize: 13, bold: true, gapBefore: 26 }),
+        onPage2('BSc Physics, University of Leeds', { gapBefore: 14 }),
+      ]),
+    );
+    expect(cv.experience.items[0]?.responsibilities).toEqual(['Ran the on-call rota for the billing team.']);
+    expect(cv.summary).toEqual({});
+  });
+
+  it('takes keyword lines set in the body style in the margin, the text under them indented, for headings', () => {
+    // No bold, size or capitals; widely spaced entries make the usual line gap as large as the space above the headings.
+    const margin = (text: string, gapBefore: number): LineSpec => [text, { x: 57, gapBefore }];
+    const inset = (text: string, gapBefore: number): LineSpec => [text, { x: 71, gapBefore }];
+    const { cv } = extractOffline(
+      documentOf([
+        ...top,
+        margin('Profile', 57),
+        inset('Analyst who turns shipment data into decisions.', 23),
+        margin('Experience', 31),
+        inset('Harrow Retail, Senior Analyst, Manchester', 24),
+        inset('2022 – 2024', 24),
+        inset('Meridian Freight, Analyst, Leeds', 24),
+        inset('2019 – 2022', 24),
+        margin('Education', 31),
+        inset('MSc Operations Management, University of Leeds', 24),
+      ]),
+    );
+    expect(cv.experience.items).toHaveLength(2);
+    expect(cv.education.items).toHaveLength(1);
   });
 
   it('keeps the entries under headings set smaller than the text, their titles a little larger', () => {

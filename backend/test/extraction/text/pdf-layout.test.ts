@@ -49,6 +49,116 @@ describe('layoutPage', () => {
     expect(lines.findIndex((line) => line.text === 'Education')).toBe(body.filter((y) => y < 200).length);
   });
 
+  it('reads a sidebar set in a table cell as a column of its own, though its first lines share the main text’s rows', () => {
+    // Both cells start at one top in one font and line height; the sidebar's heading, with
+    // space above it, moves the lines after it off the main column's rows.
+    const side: [string, number][] = [
+      ...['jane@example.com', '+44 20 7946 0018', 'London, UK', 'Skills', 'Python, Go, SQL', 'Kubernetes, Terraform', 'Git, Linux', 'PostgreSQL'].map((text, i): [string, number] => [
+        text,
+        100 + i * 12,
+      ]),
+      ['Languages', 202],
+      ['English (native)', 214],
+      ['German (B2)', 226],
+    ];
+    const main = Array.from({ length: 12 }, (_, i) => `Main column sentence number ${i + 1} about the work`);
+    const items = [...side.map(([text, y]) => item(text, 40, y)), ...main.map((text, i) => item(text, 200, 100 + i * 12))];
+    expect(texts(items)).toEqual([...side.map(([text]) => [0, text]), ...main.map((text) => [1, text])]);
+  });
+
+  it('parts a margin of flush-right labels from the text beside it however close, and joins a label that wrapped in the margin', () => {
+    // Labels end 5 pt before the text column at x 150 (less than a cell gap), their starts ragged.
+    const label = (text: string, y: number) => item(text, 145 - text.length * 5, y);
+    const text = (words: string, y: number) => item(words, 150, y);
+    const items = [
+      label('Sep 2020 –', 100),
+      text('Marketing Lead, Lumen Cosmetics, Lyon', 100),
+      label('today', 112),
+      text('Tools: Google Analytics, HubSpot', 112),
+      text('Ran a media budget of 1.2 M€.', 124),
+      label('Jan 2016 – Aug 2020', 140),
+      text('Digital Marketer, Azur Travel, Marseille', 140),
+      label('2013 – 2015', 160),
+      text('MSc Digital Marketing, IAE Lyon', 160),
+      label('CRM and', 180),
+      text('HubSpot, Brevo', 180),
+      label('loyalty', 192),
+      label('Analytics', 208),
+      text('Looker Studio, Excel', 208),
+    ];
+    expect(texts(items)).toEqual([
+      [0, 'Sep 2020 – today\tMarketing Lead, Lumen Cosmetics, Lyon'],
+      [0, 'Tools: Google Analytics, HubSpot'],
+      [0, 'Ran a media budget of 1.2 M€.'],
+      [0, 'Jan 2016 – Aug 2020\tDigital Marketer, Azur Travel, Marseille'],
+      [0, '2013 – 2015\tMSc Digital Marketing, IAE Lyon'],
+      [0, 'CRM and loyalty\tHubSpot, Brevo'],
+      [0, 'Analytics\tLooker Studio, Excel'],
+    ]);
+  });
+
+  it('reads a margin of section names and dates beside the text with the text, each before what it labels, set off its rows or not', () => {
+    // Names at 9 pt, dates at 7.5 pt bold, in a margin at x 40; text at x 200, 17 pt apart
+    // within a block, 40 between blocks. "Languages" stands beside its block's middle row,
+    // "Summary" beside a block that "Skills" already heads (its section printed nothing).
+    const label = (text: string, baseline: number, extra: Partial<PdfTextItem> = {}) => item(text, 40, baseline, { fontSize: 9, ...extra });
+    const text = (words: string, baseline: number, extra: Partial<PdfTextItem> = {}) => item(words, 200, baseline, { fontSize: 9, ...extra });
+    const date = (words: string, baseline: number) => label(words, baseline, { fontSize: 7.5, bold: true });
+    const items = [
+      label('CONTACT', 98),
+      text('Email jane@example.com', 91),
+      text('Phone +44 20 7946 0018', 108),
+      label('SKILLS', 156),
+      text('Clinical: telemetry, IV therapy', 148),
+      text('Systems: Epic, Pyxis', 165),
+      text('People: precepting', 182),
+      label('SUMMARY', 171),
+      label('EXPERIENCE', 217),
+      text('Charge Nurse, Step-Down Unit', 222, { bold: true }),
+      date('2020-02 TO PRESENT', 241),
+      text('Coordinate care for a 32-bed unit.', 237),
+      text('Monitor telemetry and cardiac drips.', 254),
+      date('2016-06 TO 2020-01', 297),
+      text('Registered Nurse, Emergency Department', 294, { bold: true }),
+      text('Triaged 20+ patients per shift.', 311),
+      label('LANGUAGES', 372),
+      text('English Native', 355),
+      text('Yoruba Fluent', 372),
+      text('Spanish Intermediate', 389),
+    ];
+    expect(texts(items).map(([, line]) => line)).toEqual([
+      'CONTACT',
+      'Email jane@example.com',
+      'Phone +44 20 7946 0018',
+      'SKILLS',
+      'Clinical: telemetry, IV therapy',
+      'Systems: Epic, Pyxis',
+      'People: precepting',
+      'SUMMARY',
+      'EXPERIENCE',
+      'Charge Nurse, Step-Down Unit',
+      '2020-02 TO PRESENT',
+      'Coordinate care for a 32-bed unit.',
+      'Monitor telemetry and cardiac drips.',
+      '2016-06 TO 2020-01',
+      'Registered Nurse, Emergency Department',
+      'Triaged 20+ patients per shift.',
+      'LANGUAGES',
+      'English Native',
+      'Yoruba Fluent',
+      'Spanish Intermediate',
+    ]);
+  });
+
+  it('reads a right-to-left main column, flush right and wider than the sidebar on its right, as a column, not as labels', () => {
+    // Hebrew lines of varied length ending at x 372; a sidebar from x 410, set at heights of its own.
+    const main = Array.from({ length: 10 }, (_, i) => 'מנהלת מוצר עם ניסיון רב'.repeat(1 + (i % 3)).slice(0, 20 + (i % 4) * 12));
+    const side = ['פרטי קשר', 'noa@example.com', '054-7123456', 'תל אביב', 'כישורים', 'Roadmap, Agile', 'Jira, Figma'];
+    const items = [...main.map((text, i) => item(text, 372 - text.length * 5, 100 + i * 15)), ...side.map((text, i) => item(text, 410, 104 + i * 19))];
+    const lines = layoutPage(items, 1);
+    expect(lines.filter((line) => line.column === 1).map((line) => line.text)).toHaveLength(side.length);
+  });
+
   it('reads a label column as rows of a table when its rows line up where both sides hold text', () => {
     // A heading above the first row of text, and one between rows, stand alone; the labels line up.
     const left: [string, number][] = [

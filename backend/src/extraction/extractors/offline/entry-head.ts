@@ -83,6 +83,13 @@ function abbreviates(short: string, long: string): boolean {
   return /^\p{Lu}{2,}$/u.test(short) && initials.startsWith(short);
 }
 
+// A head line written as a sentence of parts ends with a full stop ("Engineer, Acme,
+// London.", as moderncv sets its entries): the stop belongs to none of the parts. A short
+// word before it is an abbreviation that keeps its stop ("Acme Corp.", "D.C.").
+const CLOSING_STOP = /(?<=,.*(?:^|[\s,])\p{Lu}?\p{Ll}{4,})\.$/u;
+
+const withoutClosingStop = (text: string): string => text.replace(CLOSING_STOP, '');
+
 export function readHead(head: readonly Line[], { names = false } = {}): HeadFacts {
   const dates = entryDates(head);
   let location: string | null = null;
@@ -90,7 +97,7 @@ export function readHead(head: readonly Line[], { names = false } = {}): HeadFac
   const lineTexts: string[] = [];
   head.forEach((line, index) => {
     const dated = dates?.line === index;
-    const pieces = dated ? cut(line.text, dates.found) : [line.text];
+    const pieces = (dated ? cut(line.text, dates.found) : [line.text]).map((piece, at, all) => (at === all.length - 1 ? withoutClosingStop(piece) : piece));
     const merged = isStretched(line);
     const whole = pieces[0] ?? '';
     lineTexts.push(trailingPlace(whole, merged)?.before ?? whole);

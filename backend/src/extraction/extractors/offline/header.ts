@@ -178,6 +178,22 @@ function isTown(piece: Piece, lines: readonly Line[], contactLines: ReadonlySet<
   );
 }
 
+/**
+ * The largest line of the header written "Name, Title" ("Grace Adeyemi, Registered Nurse,
+ * BSN"): two pieces, when what stands before the first comma reads as a name and the
+ * whole does not.
+ */
+function nameThenTitle(piece: Piece, largest: number): Piece[] {
+  const comma = piece.text.indexOf(',');
+  if (piece.label || comma === -1 || piece.line.fontSize < largest - 0.1 || looksLikeName(piece.text)) return [piece];
+  const [name, title] = [tidy(piece.text.slice(0, comma)), tidy(piece.text.slice(comma + 1))];
+  if (!looksLikeName(name) || wordCount(name) < 2 || !title) return [piece];
+  return [
+    { ...piece, text: name },
+    { ...piece, text: title },
+  ];
+}
+
 const stripMarkup = (text: string) => tidy(text.replace(/^#+\s+/, '').replace(/^\*+|\*+$/g, ''));
 
 /**
@@ -206,12 +222,14 @@ export function parseHeader(header: readonly Line[], contactSection: readonly Li
     // "anna@x.de · +49 … · Stuttgart": a part of its own among contact facts may be the town.
     for (const piece of left) unclaimed.push({ ...piece, text: stripMarkup(piece.text), whole: pieces.includes(piece) });
   }
+  const largest = Math.max(0, ...lines.map((line) => line.fontSize));
+  unclaimed.splice(0, unclaimed.length, ...unclaimed.flatMap((piece) => nameThenTitle(piece, largest)));
   const towns = unclaimed.filter((piece) => piece.whole && isTown(piece, lines, contactLines));
 
   const { name, score } = pickName(
     unclaimed.filter((piece) => !contactSection.includes(piece.line)),
     style,
-    Math.max(0, ...lines.map((line) => line.fontSize)),
+    largest,
     mailbox(contact),
   );
   if (name) hero.fullName = name.text;

@@ -1,6 +1,8 @@
 import type { DocumentText, TextLine } from '../../text/document-text';
 import { findEmail, findPhone, findUrl, parseLocation } from './contact-fields';
-import { letterCount } from './text';
+import { findDateRanges } from './date-spans';
+import { sectionOfHeading } from './heading-words';
+import { DASHES, isAllCaps, letterCount, wordCount } from './text';
 
 // The document's lines as the parsers read them: decoration gone, lines a PDF wrapped
 // joined back into the sentence or bullet they belong to, and the body text's style
@@ -75,13 +77,13 @@ export function readingLines(document: DocumentText, style: BodyStyle): Line[] {
   const widest = widestByColumn(document.lines);
   // The last printed line of each joined line: whether the next one continues it depends on it.
   let last: TextLine | undefined;
-  for (const line of document.lines) {
+  for (const line of document.lines.flatMap(splitMarginHeading)) {
     const previous = lines.at(-1);
     if (RULE.test(line.text) || letterCount(line.text) + (line.text.match(/\d/g) ?? []).length === 0) {
       if (previous && RULE.test(line.text)) previous.underlined = true;
       continue;
     }
-    if (previous && last && document.kind !== 'docx' && continues(previous, last, line, style, widest)) {
+    if (previous && last && document.kind !== 'docx' && (continues(previous, last, line, style, widest) || endsRange(previous, line, style))) {
       // Joined with a space even after a hyphen ("single- cell"): the source check compares
       // values with the text as printed, where the line break is whitespace.
       previous.text = `${previous.text} ${line.text}`;
@@ -162,6 +164,43 @@ function widestByColumn(lines: readonly TextLine[]): Map<string, { left: number;
 const GUTTER = 30;
 
 /**
+ * A section's name set in a margin beside the section's first line ("SUMMARY" left of the
+ * summary's first sentence, in a row of its own with it): the first cell of a row, in
+ * capitals or standing left of where the next line starts, that names a section. It is
+ * made a line of its own, before the rest of the row.
+ */
+function splitMarginHeading(line: TextLine, index: number, lines: readonly TextLine[]): TextLine[] {
+  if (!line.cellX || line.cellX.length < 2) return [line];
+  const [first = '', ...rest] = line.text.split('\t');
+  if (wordCount(first) > 4 || sectionOfHeading(first) === null) return [line];
+  const next = lines[index + 1];
+  const textX = line.cellX[1]!;
+  const inMargin = next !== undefined && next.page === line.page && next.column === line.column && next.x >= textX - 2 && line.cellX[0]! < textX;
+  if (!isAllCaps(first) && !inMargin) return [line];
+  const heading: TextLine = { ...line, text: first, width: textX - line.x, cellX: undefined };
+  const body: TextLine = { ...line, text: rest.join('\t'), x: textX, width: line.x + line.width - textX, cellX: line.cellX.length > 2 ? line.cellX.slice(1) : undefined, gapBefore: 0 };
+  return [heading, body];
+}
+
+/**
+ * A date range that ran out of room at its line's end ("Acme | Jan 2024 –") and goes on
+ * at the next line's start ("Present", "May 2025"): the line is the range's end and nothing
+ * else, whatever its style (a bold title line may wrap onto a plain one).
+ */
+const OPEN_RANGE = new RegExp(String.raw`[${DASHES}]\s*$`, 'u');
+
+function endsRange(previous: Line, line: TextLine, style: BodyStyle): boolean {
+  if (line.page !== previous.page || line.column !== previous.column || line.listItem || line.gapBefore > style.lineGap * 1.5) return false;
+  // Open: a date and a dash end the line ("2024" alone is a date, not a range begun).
+  if (!OPEN_RANGE.test(previous.text)) return false;
+  const open = findDateRanges(previous.text).at(-1);
+  if (!open || open.end !== previous.text.length || open.range.end !== null || open.range.isCurrent) return false;
+  const joined = `${previous.text} ${line.text}`;
+  const range = findDateRanges(joined).at(-1);
+  return range?.start === open.start && range.end === joined.length && !line.text.includes('\t');
+}
+
+/**
  * A PDF (or a hard-wrapped text file) breaks long sentences into lines; the next line of
  * the same style, close below, continues the previous one when that one ran to the edge
  * or a bullet's text continues indented under it. DOCX keeps paragraphs whole.
@@ -179,6 +218,10 @@ function continues(previous: Line, last: TextLine, line: TextLine, style: BodySt
 
   // Only a line of several words wraps.
   if (last.text.length < 18) return false;
+  // A long line left open, then one aligned with it that starts in lower case, is one
+  // sentence, wherever the line broke: a block narrower than its column wraps short of
+  // the column's edge.
+  if (last.text.length >= 40 && /^\p{Ll}/u.test(line.text) && !/[.!?]$/.test(previous.text) && !previous.listItem && Math.abs(line.x - last.x) <= 2) return true;
   if (line.width > 0 && previous.width > 0) {
     const column = widest.get(columnKey(line));
     if (!column) return false;

@@ -45,6 +45,14 @@ function styleEvidence(line: Line, style: BodyStyle): number {
   return evidence;
 }
 
+// Set out in the margin: the text under it starts further right. A PDF only: a Word
+// document's and a text file's lines carry no position.
+const OUTDENT = 5;
+
+function outdented(line: Line, next: Line | undefined): boolean {
+  return next !== undefined && next.page === line.page && next.column === line.column && line.width > 0 && next.x >= line.x + OUTDENT;
+}
+
 function mayBeHeading(line: Line): boolean {
   return !line.listItem && wordCount(line.text) <= 6 && !/[.!?]$/.test(line.text) && !/@|https?:|www\./.test(line.text);
 }
@@ -56,9 +64,9 @@ function isUnstyled(lines: readonly Line[]): boolean {
 }
 
 function keywordHeadings(lines: readonly Line[], style: BodyStyle): Candidate[] {
-  const keyed = lines.flatMap((line) => {
+  const keyed = lines.flatMap((line, index) => {
     const key = mayBeHeading(line) ? sectionOfHeading(line.text) : null;
-    return key ? [{ line, key, evidence: styleEvidence(line, style) }] : [];
+    return key ? [{ line, key, evidence: styleEvidence(line, style) + (outdented(line, lines[index + 1]) ? 1 : 0) }] : [];
   });
   const bare = isUnstyled(lines) && keyed.filter((candidate) => candidate.evidence > 0).length < 2;
   const candidates = bare ? keyed.map((candidate) => ({ ...candidate, evidence: Math.max(candidate.evidence, 1) })) : withPlainPeers(keyed, style);
@@ -67,7 +75,35 @@ function keywordHeadings(lines: readonly Line[], style: BodyStyle): Candidate[] 
   // one with a colon that most headings lack.
   const sized = candidates.filter((candidate) => isSized(candidate.line, style));
   const colonShare = candidates.filter((candidate) => /[:：]$/.test(candidate.line.text)).length / Math.max(1, candidates.length);
-  return candidates.filter((candidate) => (sized.length < 2 || isSized(candidate.line, style) || candidate.line.underlined) && (colonShare > 0.5 || !/[:：]$/.test(candidate.line.text)));
+  const entryTitles = entryTitleLooks(lines, candidates);
+  return candidates.filter(
+    (candidate) =>
+      (sized.length < 2 || isSized(candidate.line, style) || candidate.line.underlined) && (colonShare > 0.5 || !/[:：]$/.test(candidate.line.text)) && !entryTitles.has(look(candidate.line)),
+  );
+}
+
+// The look of a line whatever its column: a sidebar's headings are set like the main column's.
+const look = (line: Line) => signature(line).replace(/\|[^|]*$/, '');
+
+/**
+ * Looks smaller than the one most keyword lines share, which lines without a heading's
+ * words share too: the titles of entries ("Research Assistant" set large and bold like
+ * "Backend Intern" and "Barista", under headings set larger still), not headings.
+ */
+function entryTitleLooks(lines: readonly Line[], candidates: readonly Candidate[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const candidate of candidates) counts.set(look(candidate.line), (counts.get(look(candidate.line)) ?? 0) + 1);
+  const [headingLook, headingCount] = [...counts].reduce((best, entry) => (entry[1] > best[1] ? entry : best), ['', 0]);
+  if (headingCount < 2) return new Set();
+  const headingSize = candidates.find((candidate) => look(candidate.line) === headingLook)!.line.fontSize;
+  const keyword = new Set(candidates.map((candidate) => candidate.line));
+  const titles = new Set<string>();
+  for (const candidate of candidates) {
+    const shared = look(candidate.line);
+    if (shared === headingLook || candidate.line.fontSize >= headingSize - 0.5 || titles.has(shared)) continue;
+    if (lines.filter((line) => !keyword.has(line) && look(line) === shared).length >= 2) titles.add(shared);
+  }
+  return titles;
 }
 
 // How much of the space above the plainest headings a keyword line must have to join them.
@@ -80,8 +116,6 @@ const PEER_GAP = 0.9;
  */
 function withPlainPeers(keyed: readonly Candidate[], style: BodyStyle): Candidate[] {
   const styled = keyed.filter((candidate) => candidate.evidence > 0);
-  // Any column: a sidebar's headings are set like the main column's.
-  const look = (line: Line) => signature(line).replace(/\|[^|]*$/, '');
   return keyed.flatMap((candidate) => {
     if (candidate.evidence > 0) return [candidate];
     const peers = styled.filter((peer) => look(peer.line) === look(candidate.line) && peer.line.gapBefore > 0);
@@ -138,11 +172,13 @@ export function findSections(lines: readonly Line[], style: BodyStyle): Sections
   // the column at the same place on the page before (the main column, not the sidebar);
   // a column of the same page starts outside any section.
   const current = new Map<string, Block | null>();
-  const columnLeft = new Map<string, number>();
+  // Where each column's lines start, leftmost and rightmost: a heading in the margin and
+  // the text indented beside it are one column.
+  const columnStarts = new Map<string, { left: number; right: number }>();
   const opened = (line: Line): Block | null => {
     let closest: { block: Block | null; distance: number } | null = null;
-    for (const [key, left] of columnLeft) {
-      const distance = Math.abs(left - line.x);
+    for (const [key, { left, right }] of columnStarts) {
+      const distance = Math.max(0, left - line.x, line.x - right);
       if (Number(key.split(':')[0]) === line.page - 1 && distance < 40 && (!closest || distance < closest.distance)) closest = { block: current.get(key) ?? null, distance };
     }
     return closest?.block ?? null;
@@ -151,7 +187,8 @@ export function findSections(lines: readonly Line[], style: BodyStyle): Sections
   lines.forEach((line, index) => {
     const column = `${line.page}:${line.column}`;
     if (!current.has(column)) current.set(column, opened(line));
-    columnLeft.set(column, Math.min(columnLeft.get(column) ?? Infinity, line.x));
+    const starts = columnStarts.get(column) ?? { left: Infinity, right: -Infinity };
+    columnStarts.set(column, { left: Math.min(starts.left, line.x), right: Math.max(starts.right, line.x) });
     const candidate = byLine.get(line);
     const open = current.get(column);
     // "Key achievements" over a job's bullets names a field of the job, not a section.
