@@ -75,8 +75,8 @@ export interface Container {
   buildWatcher: BuildWatcher;
   /** Stripe, when payments are on; null when publishing is free. */
   paymentProvider: PaymentProvider | null;
-  /** Password reset mail: the local outbox, or SES. */
-  mail: MailSender;
+  /** Password reset mail: the local outbox, or SES; a stopping API waits for what is on its way. */
+  mail: SettlingMailSender;
   close(): Promise<void>;
 }
 
@@ -227,8 +227,6 @@ export function createContainer(config: Config, overrides: Partial<Pick<Containe
     mail,
     async close() {
       buildWatcher.close();
-      // Mail still on its way (a reset link sent after its answer) goes before the connections.
-      await mail.settled();
       await Promise.allSettled([taskRunner.close(), sessions.close(), queue.close(), closeDatabase(), rateLimitRedis?.quit().catch(() => rateLimitRedis.disconnect())]);
       await signals.close();
       // A logger made here is this container's to flush; one passed in belongs to the caller.

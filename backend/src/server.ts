@@ -74,6 +74,10 @@ async function main(): Promise<void> {
         metricsServer ? closeServer(metricsServer, deadline) : undefined,
         // Jobs still running near the end are handed back to the queue for another worker.
         worker?.stop({ graceMs: jobGraceMs }),
+        // Mail still on its way (a reset link is sent after its answer), within the grace period.
+        container.mail.settled(deadline).then((unsent) => {
+          if (unsent > 0) logger.error('mail still being sent when the process stopped', { messages: unsent });
+        }),
       ]),
     close: () => container.close(),
   });

@@ -125,6 +125,13 @@ describe('redis session store expiry', () => {
       expect(await redis.pexpiretime(`${keyPrefix}session:${short.id}`)).toBe(later);
       // Extended past the index's life, the session stays findable for "sign out everywhere".
       expect(await redis.pexpiretime(`${keyPrefix}user-sessions:${userId}`)).toBe(later);
+      // Even when the index had already gone (it expired before a rotation extended past it).
+      await redis.del(`${keyPrefix}user-sessions:${userId}`);
+      expect(await store.rotate(short.id, 'hash-2', 'hash-3', later + 1000)).toBe('rotated');
+      expect(await redis.smembers(`${keyPrefix}user-sessions:${userId}`)).toEqual([short.id]);
+      expect(await redis.pexpiretime(`${keyPrefix}user-sessions:${userId}`)).toBe(later + 1000);
+      await store.deleteAllForUser(userId);
+      expect(await store.get(short.id)).toBeNull();
     } finally {
       redis.disconnect();
       await store.close();

@@ -40,7 +40,7 @@ describe('SettlingMailSender', () => {
     // A failure reaches the caller as before, and counts as done for the wait.
     held[1]!.reject(new Error('SES said no'));
     await expect(second).rejects.toThrow('SES said no');
-    await expect(settled).resolves.toBeUndefined();
+    await expect(settled).resolves.toBe(0);
     expect(mail.kind).toBe('outbox');
   });
 
@@ -53,10 +53,24 @@ describe('SettlingMailSender', () => {
     held[0]!.resolve();
     expect(await isSettled(settled)).toBe(false);
     held[1]!.resolve();
-    await expect(settled).resolves.toBeUndefined();
+    await expect(settled).resolves.toBe(0);
   });
 
   it('has nothing to wait for when nothing was sent', async () => {
-    await expect(new SettlingMailSender(heldSender().sender).settled()).resolves.toBeUndefined();
+    await expect(new SettlingMailSender(heldSender().sender).settled()).resolves.toBe(0);
+  });
+
+  it('stops waiting when told to, saying how many are still on their way', async () => {
+    const { sender, held } = heldSender();
+    const mail = new SettlingMailSender(sender);
+    void mail.send(message);
+    void mail.send(message);
+    held[0]!.resolve();
+    const stop = new AbortController();
+    const settled = mail.settled(stop.signal);
+    expect(await isSettled(settled)).toBe(false);
+    stop.abort();
+    await expect(settled).resolves.toBe(1);
+    await expect(mail.settled(AbortSignal.abort())).resolves.toBe(1);
   });
 });

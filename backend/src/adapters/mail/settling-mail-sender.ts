@@ -25,8 +25,13 @@ export class SettlingMailSender implements MailSender {
     return sent;
   }
 
-  /** Resolves once every message handed over so far has been sent or has failed. */
-  async settled(): Promise<void> {
-    while (this.sending.size > 0) await Promise.all(this.sending);
+  /**
+   * Resolves once every message handed over so far has been sent or has failed, or when
+   * `signal` aborts (a stop must not outlast its grace period): with the number still on their way.
+   */
+  async settled(signal?: AbortSignal): Promise<number> {
+    const aborted = signal ? new Promise<void>((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true }))) : null;
+    while (this.sending.size > 0 && !signal?.aborted) await Promise.race([Promise.all(this.sending), ...(aborted ? [aborted] : [])]);
+    return this.sending.size;
   }
 }

@@ -25,7 +25,9 @@ for hash in string.gmatch(retired, '[^,]+') do
 end
 redis.call('HSET', KEYS[1], 'refreshHash', ARGV[2], 'expiresAt', ARGV[3], 'retired', table.concat(kept, ','))
 redis.call('PEXPIREAT', KEYS[1], ARGV[3])
+redis.call('SADD', KEYS[2], ARGV[5])
 redis.call('PEXPIREAT', KEYS[2], ARGV[3], 'GT')
+redis.call('PEXPIREAT', KEYS[2], ARGV[3], 'NX')
 return 'rotated'
 `;
 
@@ -104,11 +106,12 @@ export class RedisSessionStore implements SessionStore {
 
   async rotate(sessionId: string, presentedHash: string, nextHash: string, expiresAt: number): Promise<RotateResult> {
     const result = await this.call(async () => {
-      // The user's index must outlive the extended session, or signing out everywhere would
-      // miss it. A session's user never changes, so reading it before the script is safe.
+      // The user's index must hold the extended session and outlive it, or signing out
+      // everywhere would miss it (an index that expired before a deploy that added this is
+      // made again). A session's user never changes, so reading it before the script is safe.
       const userId = await this.redis.hget(this.sessionKey(sessionId), 'userId');
       if (!userId) return 'missing';
-      return this.redis.eval(ROTATE_SCRIPT, 2, this.sessionKey(sessionId), this.userKey(userId), presentedHash, nextHash, String(expiresAt), String(RETIRED_HASHES_KEPT));
+      return this.redis.eval(ROTATE_SCRIPT, 2, this.sessionKey(sessionId), this.userKey(userId), presentedHash, nextHash, String(expiresAt), String(RETIRED_HASHES_KEPT), sessionId);
     });
     return result as RotateResult;
   }
