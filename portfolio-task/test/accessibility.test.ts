@@ -67,7 +67,7 @@ describe.each(TEMPLATES.map((template) => template.id))('the %s template in Chro
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
   });
 
-  it('sets every visible section heading in one style (its size may follow the column)', async () => {
+  it('sets every visible section heading in one style: face, case, colour, border and ornaments (its size may follow the column)', async () => {
     await page.emulateMedia({ colorScheme: 'light', media: 'screen' });
     await page.setViewportSize({ width: 1280, height: 900 });
     // Headings grouped by their look; one group is one style.
@@ -77,8 +77,24 @@ describe.each(TEMPLATES.map((template) => template.id))('the %s template in Chro
         // Shown headings only: a visually hidden one (the contact list's, in some templates) has no look.
         if (heading.getBoundingClientRect().width <= 1) continue;
         const style = getComputedStyle(heading);
-        const after = getComputedStyle(heading, '::after');
-        const key = [style.fontFamily, style.fontWeight, style.textTransform, style.letterSpacing === 'normal' ? 'normal' : 'spaced', style.color, after.content, after.backgroundColor].join(' | ');
+        const ornaments = ['::before', '::after'].map((pseudo) => {
+          const ornament = getComputedStyle(heading, pseudo);
+          // A counter's text differs from heading to heading; whether there is one does not.
+          return [ornament.content === 'none' ? 'none' : 'content', ornament.backgroundColor, ornament.color];
+        });
+        const border = ['Top', 'Right', 'Bottom', 'Left'].map(
+          (side) => style.getPropertyValue(`border-${side.toLowerCase()}-style`) + ' ' + style.getPropertyValue(`border-${side.toLowerCase()}-color`),
+        );
+        const key = [
+          style.fontFamily,
+          style.fontWeight,
+          style.textTransform,
+          style.letterSpacing === 'normal' ? 'normal' : 'spaced',
+          style.color,
+          style.backgroundColor,
+          ...border,
+          ...ornaments.flat(),
+        ].join(' | ');
         (groups[key] ??= []).push(heading.textContent ?? '');
       }
       return groups;

@@ -98,3 +98,14 @@ export function renderSite(cv: Cv, options: RenderOptions): RenderedSite {
   if (base) files.push({ path: 'sitemap.xml', contentType: 'application/xml; charset=utf-8', body: sitemapXml(base) });
   return { files, packaged: withFonts ? fontFiles(template.fonts) : [] };
 }
+
+/**
+ * The home page alone, for a page shown away from the site's folder (the SPA's live preview
+ * and website cards, the API's template previews): nothing there serves the font files, so
+ * the page asks for none and shows the templates' system stacks.
+ */
+export function renderPreviewPage(cv: Cv, options: Omit<RenderOptions, 'fontFiles'>): string {
+  const home = renderSite(cv, { ...options, fontFiles: false }).files.find((file) => file.path === 'index.html');
+  if (!home) throw new Error('The renderer made no home page');
+  return home.body;
+}

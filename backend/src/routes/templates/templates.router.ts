@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import { isTemplateId, renderSite, SAMPLE_CV, TEMPLATES } from '@r2w/portfolio-task';
+import { isTemplateId, renderPreviewPage, SAMPLE_CV, TEMPLATES } from '@r2w/portfolio-task';
 import { AppError } from '@r2w/cv-schema';
 import { TemplateParamsSchema, type Template } from '@r2w/cv-schema/api';
 import { createRouter } from '../../http/router';
@@ -16,8 +16,8 @@ export function templatesRouter(): Router {
     const { id } = TemplateParamsSchema.parse(req.params);
     if (!isTemplateId(id)) throw new AppError('NOT_FOUND', `There is no template "${id}".`);
     // A lone page, with no site folder beside it for font files: the templates' system stacks.
-    const index = renderSite(SAMPLE_CV, { templateId: id, fontFiles: false }).files.find((f) => f.path === 'index.html')!;
-    res.set('Cache-Control', 'public, max-age=300').type('html').send(index.body);
+    const index = renderPreviewPage(SAMPLE_CV, { templateId: id });
+    res.set('Cache-Control', 'public, max-age=300').type('html').send(index);
   });
   return router;
 }

@@ -128,7 +128,7 @@ function Workspace({ cv, data }: { cv: ApiCv; data: Cv }) {
           <h2>Your CV</h2>
           <CvEditor cv={draft} errors={errors} onEdit={edit} onActiveSection={setActiveSection} />
         </div>
-        <aside id="website" className="workspace-side" aria-label="Website">
+        <aside id="website" className="workspace-side" aria-label="Website and original CV">
           <SideSwitch view={side} onChange={showSide} />
           <div hidden={side !== 'website'}>
             <TemplatePicker value={templateId} onChange={(id) => (portfolio ? update.mutate({ templateId: id }) : setChosen(id))} disabled={update.isPending} />

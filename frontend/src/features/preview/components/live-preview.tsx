@@ -1,5 +1,5 @@
 import type { Cv } from '@r2w/cv-schema';
-import { isTemplateId, renderSite, type SiteSettings } from '@r2w/portfolio-task';
+import { isTemplateId, renderPreviewPage, type SiteSettings } from '@r2w/portfolio-task';
 import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useElementSize } from '@/lib/use-element-size';
 import { replaceDocument } from '../lib/replace-document';
@@ -33,8 +33,7 @@ export function LivePreview({ cv, templateId, settings, section, cvLanguage, pho
   const deferred = useDeferredValue(cv);
   const html = useMemo(() => {
     if (!isTemplateId(templateId)) return null;
-    // No font files: the frame has no site folder to load them from (the system stacks show).
-    return renderSite(deferred, { templateId, settings, cvLanguage, fontFiles: false, images: { photo } }).files.find((file) => file.path === 'index.html')?.body ?? null;
+    return renderPreviewPage(deferred, { templateId, settings, cvLanguage, images: { photo } });
   }, [deferred, templateId, settings, cvLanguage, photo]);
 
   // The first page arrives as `srcdoc` (a real document, in standards mode); every later one

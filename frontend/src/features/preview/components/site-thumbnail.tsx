@@ -1,5 +1,5 @@
 import type { Cv } from '@r2w/cv-schema';
-import { isTemplateId, renderSite, type SiteSettings } from '@r2w/portfolio-task';
+import { isTemplateId, renderPreviewPage, type SiteSettings } from '@r2w/portfolio-task';
 import { useMemo } from 'react';
 import { ScaledFrame } from '@/components/ui/scaled-frame';
 
@@ -7,10 +7,7 @@ type Props = { cv: Cv; templateId: string; settings?: SiteSettings; cvLanguage?:
 
 /** A website's home page as the builder would make it from the CV now, shrunk to a card. */
 export function SiteThumbnail({ cv, templateId, settings, cvLanguage }: Props) {
-  const html = useMemo(
-    () => (isTemplateId(templateId) ? (renderSite(cv, { templateId, settings, cvLanguage }).files.find((file) => file.path === 'index.html')?.body ?? null) : null),
-    [cv, templateId, settings, cvLanguage],
-  );
+  const html = useMemo(() => (isTemplateId(templateId) ? renderPreviewPage(cv, { templateId, settings, cvLanguage }) : null), [cv, templateId, settings, cvLanguage]);
   return html === null ? null : <ScaledFrame srcDoc={html} className="site-thumbnail" />;
 }
 
