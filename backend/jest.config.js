@@ -1,4 +1,5 @@
 const os = require('node:os');
+const { typescript, esModules } = require('../jest-transform.cjs');
 
 // Projects: unit tests (no service), then adapter, system and fault tests against real
 // services, run once; the API suite runs twice, on SQLite and on PostgreSQL
@@ -9,11 +10,11 @@ const ES_MODULES_ONLY = ['oauth4webapi', 'franc', 'trigram-utils', 'n-gram', 'co
 const common = {
   testEnvironment: 'node',
   transform: {
-    '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }],
+    '^.+\\.tsx?$': typescript,
     // oauth4webapi and franc (the renderer's language detection, with its helpers) ship only
     // ES modules: the built API loads them with Node's require(esm), which jest's module
     // system lacks, so here they are compiled to CommonJS.
-    [`/node_modules/(?:${ES_MODULES_ONLY})/.+\\.js$`]: ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022', isolatedModules: true } }],
+    [`/node_modules/(?:${ES_MODULES_ONLY})/.+\\.js$`]: esModules,
   },
   transformIgnorePatterns: [`/node_modules/(?!(?:${ES_MODULES_ONLY})/)`],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],

@@ -1,9 +1,11 @@
+const { typescript } = require('../jest-transform.cjs');
+
 /** @type {import('jest').Config} */
 module.exports = {
   displayName: 'ecs',
   testEnvironment: 'node',
   transform: {
-    '^.+\\.ts$': ['ts-jest', { tsconfig: { module: 'commonjs', moduleResolution: 'node10', isolatedModules: true, esModuleInterop: true, resolveJsonModule: true, target: 'ES2022', strict: true } }],
+    '^.+\\.ts$': typescript,
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
   // The tests hold the task definitions to the app's own configuration schemas, read from source.

@@ -1,3 +1,5 @@
+const { typescript, esModules } = require('../jest-transform.cjs');
+
 const ES_MODULES_ONLY = ['franc', 'trigram-utils', 'n-gram', 'collapse-white-space'].join('|');
 
 /** @type {import('jest').Config} */
@@ -5,10 +7,10 @@ module.exports = {
   displayName: 'portfolio-task',
   testEnvironment: 'node',
   transform: {
-    '^.+\\.tsx?$': ['ts-jest', { tsconfig: { module: 'commonjs', moduleResolution: 'node10', isolatedModules: true, esModuleInterop: true, target: 'ES2022', strict: true, jsx: 'react-jsx' } }],
+    '^.+\\.tsx?$': typescript,
     // franc and its helpers ship only ES modules: the built package loads them with Node's
     // require(esm), which jest's module system lacks, so here they are compiled to CommonJS.
-    [`/node_modules/(?:${ES_MODULES_ONLY})/.+\\.js$`]: ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022', isolatedModules: true } }],
+    [`/node_modules/(?:${ES_MODULES_ONLY})/.+\\.js$`]: esModules,
   },
   transformIgnorePatterns: [`/node_modules/(?!(?:${ES_MODULES_ONLY})/)`],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],

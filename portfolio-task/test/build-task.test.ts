@@ -6,8 +6,21 @@ import { LocalFolderStorage, readObjectBytes, readObjectText, type ObjectStorage
 import { fullCv } from './support/full-cv';
 import { BuildResultSchema, buildJobKeys, buildJobPrefix, SITE_IMAGES, siteFilesPrefix, type BuildInput } from '../src/task/build-job';
 import { runBuildTask } from '../src/task/run-build-task';
-import * as render from '../src/render/render-site';
 import { main } from '../src/main';
+
+// The renderer, unchanged unless a test makes it throw (a renderer bug). Replaced here, not
+// spied on: compiled ES module exports cannot be redefined by jest.spyOn.
+const mockRenderFailure: { error?: Error } = {};
+jest.mock('../src/render/render-site', () => {
+  const actual = jest.requireActual<typeof import('../src/render/render-site')>('../src/render/render-site');
+  return {
+    ...actual,
+    renderSite: (...args: Parameters<typeof actual.renderSite>) => {
+      if (mockRenderFailure.error) throw mockRenderFailure.error;
+      return actual.renderSite(...args);
+    },
+  };
+});
 
 // The builder task as a pure job: its input and output are objects in storage (a local
 // folder here, the same adapter the local product uses).
@@ -93,16 +106,14 @@ it('ends failed with BUILD_FAILED, not as a storage failure, when rendering thro
   await given(input, prefix);
   // A renderer bug, whatever it is: the build fails with a reason instead of looking like a dead task.
   const errors: string[] = [];
-  const renderSpy = jest.spyOn(render, 'renderSite').mockImplementation(() => {
-    throw new TypeError('Cannot read properties of undefined');
-  });
+  mockRenderFailure.error = new TypeError('Cannot read properties of undefined');
   try {
     const result = await runBuildTask(prefix, { storage, logger: { info: () => undefined, error: (message) => void errors.push(message) } });
     expect(result).toMatchObject({ status: 'failed', code: 'BUILD_FAILED' });
     expect(await resultOf(prefix)).toEqual(result);
     expect(errors).toContain('rendering failed');
   } finally {
-    renderSpy.mockRestore();
+    delete mockRenderFailure.error;
   }
 });
 

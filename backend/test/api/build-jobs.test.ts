@@ -16,7 +16,7 @@ let t: TestApp;
 let user: Account;
 beforeAll(async () => {
   const never = path.join(process.env.R2W_TEST_DIR!, `never-released-${randomUUID()}`);
-  t = createTestApp({ TASK_COMMAND: `env BUILDER_RELEASE_FILE=${never} node --conditions=r2w-source --import tsx backend/test/support/held-builder.ts` });
+  t = createTestApp({ TASK_COMMAND: `env BUILDER_RELEASE_FILE=${never} node --import tsx backend/test/support/held-builder.ts` });
   user = await registerAccount(t.app);
 });
 afterAll(() => t.close());

@@ -311,7 +311,7 @@ describe('build, preview and publish', () => {
     const crashing = createTestApp({
       DATABASE_URL: t.config.database.url,
       DATA_DIR: t.config.dataDir,
-      TASK_COMMAND: 'node --conditions=r2w-source --import tsx backend/test/support/crashing-builder.ts',
+      TASK_COMMAND: 'node --import tsx backend/test/support/crashing-builder.ts',
     });
     try {
       const login = await request(crashing.app).post('/api/v1/auth/login').send({ email: user.email, password: PASSWORD });

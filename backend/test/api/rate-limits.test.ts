@@ -282,7 +282,7 @@ describe('builds in progress, per user', () => {
     t = createTestApp({
       MAX_ACTIVE_BUILDS_PER_USER: '2',
       // A builder gets the storage settings and nothing else from the API's environment.
-      TASK_COMMAND: `env BUILDER_RELEASE_FILE=${release} node --conditions=r2w-source --import tsx backend/test/support/held-builder.ts`,
+      TASK_COMMAND: `env BUILDER_RELEASE_FILE=${release} node --import tsx backend/test/support/held-builder.ts`,
     });
   });
   afterAll(() => t.close());

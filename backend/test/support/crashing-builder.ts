@@ -2,7 +2,8 @@ import { buildJobKeys, siteFilesPrefix } from '@r2w/portfolio-task/build-job';
 import { createStorage, readObjectText, StorageEnvSchema, storageSettings } from '@r2w/storage';
 
 // A builder that dies half-way through writing its site, as an OOM-killed task would:
-// it reports some progress and half a page, and no result.
+// it reports some progress and half a page, and no result. It runs on the packages'
+// builds (no r2w-source condition), as the tests' other builders do.
 async function crash(): Promise<void> {
   const storage = createStorage(storageSettings(StorageEnvSchema.parse(process.env)));
   const keys = buildJobKeys(process.env.BUILD_JOB!);
