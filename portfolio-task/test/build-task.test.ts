@@ -7,6 +7,7 @@ import { fullCv } from './support/full-cv';
 import { BuildResultSchema, buildJobKeys, buildJobPrefix, SITE_IMAGES, siteFilesPrefix, type BuildInput } from '../src/task/build-job';
 import { runBuildTask } from '../src/task/run-build-task';
 import { main } from '../src/main';
+import { renderSite } from '../src/render/render-site';
 
 // The renderer, unchanged unless a test makes it throw (a renderer bug). Replaced here, not
 // spied on: compiled ES module exports cannot be redefined by jest.spyOn.
@@ -58,7 +59,7 @@ it('renders the site under its own prefix, reports progress, and writes the resu
     return put(key, body, options);
   };
   const result = await runBuildTask(prefix, { storage, logger });
-  const rendered = render.renderSite(input.cv, { templateId: 'modern', settings: input.settings });
+  const rendered = renderSite(input.cv, { templateId: 'modern', settings: input.settings });
   expect(result).toMatchObject({ status: 'succeeded', fileCount: rendered.files.length + rendered.packaged.length });
   expect(await resultOf(prefix)).toEqual(result);
   const site = (await storage.list(siteFilesPrefix(input.portfolioId, input.buildId))).map((o) => o.key.slice(siteFilesPrefix(input.portfolioId, input.buildId).length));
