@@ -224,6 +224,8 @@ describe('build, preview and publish', () => {
     // Without the folder's slash, relative links would leave the build: redirected, signature kept.
     const folder = await request(t.app).get(build.previewUrl.replace(/\/$/, ''));
     expect([folder.status, folder.headers.location]).toEqual([301, build.previewUrl]);
+    // Only a valid link is sent on: a forged one is refused before any redirect.
+    expect((await request(t.app).get(build.previewUrl.replace(/\.[\w-]+\/$/, '.forged'))).status).toBe(403);
     // A path that climbs out of the build is no file of it: a plain 404, no ids or storage words.
     const climbing = await request(t.app).get(`${build.previewUrl}a/%2e%2e/%2e%2e/x`);
     expect(climbing.status).toBe(404);

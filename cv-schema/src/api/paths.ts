@@ -550,7 +550,7 @@ export const API_PATHS: ZodOpenApiPathsObject = {
       operationId: 'previewFolder',
       summary: 'Redirect to the preview’s folder',
       requestParams: { path: PreviewParamsSchema },
-      responses: { 301: noContent('To /previews/{buildId}/{token}/ (Location).'), ...refusals(400) },
+      responses: { 301: noContent('To /previews/{buildId}/{token}/ (Location), for a valid link only.'), ...refusals(400), ...previewRefusals },
     },
   },
   '/previews/{buildId}/{token}/': {

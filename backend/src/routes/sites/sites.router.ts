@@ -65,18 +65,25 @@ export function sitesRouter(deps: { db: Database; storage: ObjectStorage; signer
     if (!(await sendFile(res, storage, `${prefix}404.html`, 'no-store', 404))) throw new AppError('NOT_FOUND', 'This page does not exist.');
   });
 
-  router.get('/previews/:buildId/:token', (req, res, next) => {
-    if (req.path.endsWith('/')) return next();
-    // Only the folder's slash is added, so that the page's relative addresses stay inside it.
-    res.redirect(301, `/previews/${encodeURIComponent(req.params.buildId)}/${encodeURIComponent(req.params.token)}/`);
-  });
-  router.get(['/previews/:buildId/:token/', '/previews/:buildId/:token/*path'], async (req, res) => {
+  /** Refuses a preview address whose token is not the build's signature, unexpired. */
+  const verifyPreview = (req: Request, res: Response): string => {
     useErrorPage(res);
     const buildId = String(req.params.buildId);
     if (!signer.verify(`/previews/${buildId}/`, req.params.token)) {
       metrics.siteRequests.inc({ kind: 'preview', status: '403' });
       throw new AppError('FORBIDDEN', 'This preview link is not valid or has expired; open the preview again from your dashboard.');
     }
+    return buildId;
+  };
+
+  router.get('/previews/:buildId/:token', (req, res, next) => {
+    if (req.path.endsWith('/')) return next();
+    // Only the folder's slash is added (to a valid link only), so that the page's relative addresses stay inside it.
+    const buildId = verifyPreview(req, res);
+    res.redirect(301, `/previews/${encodeURIComponent(buildId)}/${encodeURIComponent(String(req.params.token))}/`);
+  });
+  router.get(['/previews/:buildId/:token/', '/previews/:buildId/:token/*path'], async (req, res) => {
+    const buildId = verifyPreview(req, res);
     const build = await db.build.findUnique({ where: { id: buildId }, select: { portfolioId: true, status: true } });
     if (!build || build.status !== 'succeeded') throw new AppError('NOT_FOUND', 'This build has no preview.');
     const file = filePath(req);

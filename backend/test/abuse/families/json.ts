@@ -199,7 +199,7 @@ export const jsonFamily: Family = {
         refused(`PUT /api/v1/cvs/${bad}/data`, (c) => call(c.url, 'PUT', `/api/v1/cvs/${bad}/data`, { ...auth, json: {} }), [400]),
         refused(`GET /api/v1/portfolios/${bad}`, (c) => call(c.url, 'GET', `/api/v1/portfolios/${bad}`, auth), [400]),
         refused(`GET /sites/${bad}/`, (c) => call(c.url, 'GET', `/sites/${bad}/`), [400]),
-        refused(`GET /previews/${bad}/`, (c) => call(c.url, 'GET', `/previews/${bad}/`), [400]),
+        refused(`GET /previews/${bad}/1.x/`, (c) => call(c.url, 'GET', `/previews/${bad}/1.x/`), [400]),
       ]),
       ...['events', 'export', 'file', 'claim', ''].map((tail) =>
         refused(
@@ -223,6 +223,7 @@ export const jsonFamily: Family = {
       refused('an id of 10,000 characters', (c) => call(c.url, 'GET', `/api/v1/cvs/${'a'.repeat(10_000)}`, auth), [400, 404, 414]),
       refused('a site path climbing out with encoded slashes', (c) => call(c.url, 'GET', '/sites/some-site/..%2F..%2F..%2Fr2w.db'), [400, 404]),
       refused('a preview path climbing out with encoded slashes', (c) => call(c.url, 'GET', `/previews/${buildId}/..%2F..%2Fsecrets%2Fjwt-secret`), [400, 403, 404]),
+      refused('a preview path climbing out inside the build', (c) => call(c.url, 'GET', `/previews/${buildId}/1.x/..%2F..%2Fsecrets%2Fjwt-secret`), [400, 403, 404]),
       refused('export with the format given twice', (c) => call(c.url, 'GET', `${cv}/export?format=cv&format=json-resume`, auth), [400]),
       refused('a claim token given twice in the query', (c) => call(c.url, 'GET', `${cv}?claimToken=a&claimToken=b`), [400, 404]),
       refused('an access token given twice for the event stream', (c) => call(c.url, 'GET', `${cv}/events?access_token=a&access_token=b`), [400, 401, 404]),
