@@ -1,6 +1,7 @@
 import type { PDFDocumentProxy, RenderTask, TextLayer } from 'pdfjs-dist';
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { ErrorNote } from '@/components/ui/error-note';
+import { useElementSize } from '@/lib/use-element-size';
 import { Loading } from '@/components/ui/loading';
 import { loadPdfJs } from '../lib/pdfjs';
 
@@ -11,16 +12,10 @@ const COULD_NOT_SHOW = 'We could not show this PDF here. You can still download 
  * Hiding it (the other view chosen) keeps the last width, so coming back draws nothing again.
  */
 function useWidth(element: RefObject<HTMLElement | null>): number {
+  const size = useElementSize(element);
   const [width, setWidth] = useState(0);
-  useEffect(() => {
-    const target = element.current;
-    if (!target || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(([entry]) => {
-      if (entry && entry.contentRect.width > 0) setWidth(Math.floor(entry.contentRect.width));
-    });
-    observer.observe(target);
-    return () => observer.disconnect();
-  }, [element]);
+  const measured = size ? Math.floor(size.width) : 0;
+  if (measured > 0 && measured !== width) setWidth(measured);
   return width;
 }
 
