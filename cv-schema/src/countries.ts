@@ -21,12 +21,14 @@ function fold(name: string): string {
     .trim();
 }
 
-const ENGLISH = new Intl.DisplayNames('en', { type: 'region', fallback: 'none' });
+// Made on first use: an Intl object made at load cannot be kept in the builder's start-up snapshot.
+let english: Intl.DisplayNames | undefined;
+const englishNames = () => (english ??= new Intl.DisplayNames('en', { type: 'region', fallback: 'none' }));
 
 // Retired and alias codes (DD, UK, YU) name the country of their successor: the current code is
 // the one a reader of the export needs.
 function canonical(code: string): string | null {
-  if (PRIVATE_USE.test(code) || !ENGLISH.of(code)) return null;
+  if (PRIVATE_USE.test(code) || !englishNames().of(code)) return null;
   return Intl.getCanonicalLocales(`und-${code}`)[0]?.slice(4) ?? null;
 }
 
@@ -67,6 +69,6 @@ export function countryName(code: string, language: string): string | null {
     return new Intl.DisplayNames(language, { type: 'region', fallback: 'none' }).of(text) ?? null;
   } catch {
     // A language tag Intl cannot read: the name in English rather than none.
-    return ENGLISH.of(text) ?? null;
+    return englishNames().of(text) ?? null;
   }
 }

@@ -221,8 +221,8 @@ export class Services extends Construct {
       memoryLimitMiB: 512,
       repository: props.builderRepository,
       xray: false,
-      command: ['node', 'portfolio-task/dist/builder.js'],
-      // The builder's whole configuration (portfolio-task/src/main.ts): storage and logging.
+      command: ['node', '--snapshot-blob', 'portfolio-task/dist/bundle/builder.blob'],
+      // The builder's whole configuration (portfolio-task/src/task/task-main.ts): storage and logging.
       environment: {
         NODE_ENV: 'production',
         LOG_LEVEL: 'info',

@@ -29,7 +29,7 @@ describe('task definitions', () => {
   it('run the API and worker from one image with two commands, and the builder from its own', () => {
     expect(mainContainer('Api').Command).toEqual(['node', 'backend/dist/server.js']);
     expect(mainContainer('Worker').Command).toEqual(['node', 'backend/dist/worker.js']);
-    expect(mainContainer('Builder').Command).toEqual(['node', 'portfolio-task/dist/builder.js']);
+    expect(mainContainer('Builder').Command).toEqual(['node', '--snapshot-blob', 'portfolio-task/dist/bundle/builder.blob']);
     expect(mainContainer('Builder').Name).toBe(BUILDER_CONTAINER);
     const repositoryOf = (name: string) => JSON.stringify(mainContainer(name).Image).match(/Registry(Api|Builder)[0-9A-F]{8}/)?.[1];
     expect([repositoryOf('Api'), repositoryOf('Worker'), repositoryOf('Builder')]).toEqual(['Api', 'Api', 'Builder']);

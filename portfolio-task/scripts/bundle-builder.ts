@@ -1,44 +1,78 @@
-// Builds the builder task's start-up files (see src/builder.ts): one bundle of the task,
-// and V8's code cache recorded by running one build per template with it, so that every
-// function a build uses is in the cache. `npm run build -w portfolio-task` runs it after
-// tsc; the image's build stage does the same with the image's own Node.js, which is what
-// the cache must match.
-import { randomUUID } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// Builds the builder task's start-up snapshot (see src/snapshot-entry.ts): one bundle of the
+// task, run once by `node --build-snapshot` to write bundle/builder.blob, with the S3 driver
+// and the font files the sites copy beside it. `npm run build -w portfolio-task` runs it
+// after tsc; the image's build stage does the same with the image's own Node.js, which is
+// the only one that can start from the blob.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { build, type Metafile, type Plugin } from 'esbuild';
-import { LocalFolderStorage } from '@r2w/storage';
-import { BUNDLE_FILE, CODE_CACHE_SUFFIX, loadBuilderBundle } from '../src/builder';
-import { SAMPLE_CV } from '../src/sample-cv';
-import { buildJobKeys, buildJobPrefix } from '../src/task/build-job';
 import { TEMPLATES } from '../src/templates';
 import { fontFiles } from '../src/templates/shared/web-fonts';
 
 const packageDir = path.resolve(__dirname, '..');
 
-/** Writes builder.js and bundle/main.js (+ its code cache) to outDir; returns the bundle's path. */
+/** The blob, relative to the folder the build writes (dist). */
+export const SNAPSHOT_BLOB = path.join('bundle', 'builder.blob');
+
+// In `node --build-snapshot` the script's `require` loads Node's own modules only, and it is
+// the same function once the snapshot has started. The bundle therefore gets its `require`
+// as a parameter that forwards to a real one, made when the snapshot starts, next to the
+// blob: the S3 driver and the sites' font files are found there. Where the blob is comes
+// from the command line, so a moved folder or image still finds them.
+const REQUIRE_FROM_BLOB_FOLDER = `const __r2w = { require };
+require('node:v8').startupSnapshot.addDeserializeCallback(() => {
+  const args = process.execArgv;
+  const at = args.findIndex((arg) => arg === '--snapshot-blob' || arg.startsWith('--snapshot-blob='));
+  const blob = args[at] === '--snapshot-blob' ? args[at + 1] : args[at].slice('--snapshot-blob='.length);
+  __r2w.require = require('node:module').createRequire(require('node:path').resolve(blob, '..', 'builder.js'));
+});
+(function (require) {`;
+const REQUIRE_FORWARDER = `})(Object.assign((id) => __r2w.require(id), { resolve: (id, options) => __r2w.require.resolve(id, options) }));`;
+
+/** Writes bundle/builder.blob, bundle/s3-storage.js and the packaged files to outDir; returns the blob's path. */
 export async function bundleBuilder(outDir: string): Promise<string> {
   const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', legalComments: 'none' } as const;
-  const bundleFile = path.join(outDir, 'bundle', BUNDLE_FILE);
+  const bundleDir = path.join(outDir, 'bundle');
   const task = {
     ...common,
     // The workspace packages' TypeScript sources, as the tests use them.
     conditions: ['r2w-source'],
     // React's production build: the development one checks and warns at every render.
     define: { 'process.env.NODE_ENV': '"production"' },
-    // Less to read and parse at every start; names stay, so stack traces still say where.
     minifyWhitespace: true,
     minifySyntax: true,
   };
-  const { metafile } = await build({ ...task, entryPoints: [path.join(packageDir, 'src/main.ts')], outfile: bundleFile, plugins: [s3StorageApart], metafile: true });
-  const strays = apiOnlyInputs(metafile);
-  if (strays.length > 0) throw new Error(`The builder bundle takes in what only the API may load: ${strays.join(', ')}`);
-  await build({ ...task, entryPoints: [require.resolve('@r2w/storage/s3')], outfile: path.join(outDir, 'bundle', S3_STORAGE_FILE) });
-  await build({ ...common, entryPoints: [path.join(packageDir, 'src/builder.ts')], outfile: path.join(outDir, 'builder.js') });
-  copyPackagedFiles(path.dirname(bundleFile));
-  await recordCodeCache(bundleFile);
-  return bundleFile;
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'r2w-builder-snapshot-'));
+  try {
+    // The entry only exists to be snapshotted: it is not shipped.
+    const entry = path.join(scratch, 'snapshot-entry.js');
+    const { metafile } = await build({
+      ...task,
+      entryPoints: [path.join(packageDir, 'src/snapshot-entry.ts')],
+      outfile: entry,
+      banner: { js: REQUIRE_FROM_BLOB_FOLDER },
+      footer: { js: REQUIRE_FORWARDER },
+      plugins: [s3StorageApart],
+      metafile: true,
+    });
+    const strays = apiOnlyInputs(metafile);
+    if (strays.length > 0) throw new Error(`The builder bundle takes in what only the API may load: ${strays.join(', ')}`);
+    rmSync(bundleDir, { recursive: true, force: true });
+    await build({ ...task, entryPoints: [require.resolve('@r2w/storage/s3')], outfile: path.join(bundleDir, S3_STORAGE_FILE) });
+    copyPackagedFiles(bundleDir);
+    const blob = path.join(outDir, SNAPSHOT_BLOB);
+    writeSnapshot(entry, blob);
+    return blob;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+function writeSnapshot(entry: string, blob: string): void {
+  const run = spawnSync(process.execPath, ['--snapshot-blob', blob, '--build-snapshot', entry], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`node --build-snapshot ${entry} exited ${run.status ?? run.signal}:\n${run.stderr}`);
 }
 
 const S3_STORAGE_FILE = 's3-storage.js';
@@ -81,25 +115,6 @@ export function copyPackagedFiles(bundleDir: string): void {
     const target = path.join(modules, name, file);
     mkdirSync(path.dirname(target), { recursive: true });
     cpSync(require.resolve(`${name}/${file}`), target);
-  }
-}
-
-async function recordCodeCache(bundleFile: string): Promise<void> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'r2w-builder-warm-up-'));
-  try {
-    const storage = new LocalFolderStorage({ root: path.join(dataDir, 'storage') });
-    const { bundle, script } = loadBuilderBundle(bundleFile);
-    for (const template of TEMPLATES) {
-      const portfolioId = randomUUID();
-      const buildId = randomUUID();
-      const job = buildJobPrefix(portfolioId, buildId);
-      await storage.put(buildJobKeys(job).input, JSON.stringify({ buildId, portfolioId, templateId: template.id, settings: { siteUrl: 'https://example.com/' }, cv: SAMPLE_CV }));
-      const code = await bundle.main({ BUILD_JOB: job, DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-      if (code !== 0) throw new Error(`the warm-up build with the ${template.id} template exited ${code}`);
-    }
-    writeFileSync(bundleFile + CODE_CACHE_SUFFIX, script.createCachedData());
-  } finally {
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -16,7 +16,7 @@ import { startFakeKvs, type FakeKvs } from './fake-kvs';
 // Every process runs the built code (backend/dist, portfolio-task/dist) with NODE_ENV=production.
 //
 // One difference from AWS, forced by the emulator: moto's ECS cannot run containers, so
-// the APIs start the real builder (node portfolio-task/dist/builder.js) as a child process.
+// the APIs start the real builder (node --snapshot-blob portfolio-task/dist/bundle/builder.blob) as a child process.
 // The builder is a pure job, reading its input from S3 and writing the site there, so
 // it does here exactly what its Fargate task does.
 //
@@ -203,7 +203,7 @@ export async function startTopology(options: TopologyOptions): Promise<Topology>
           `  load balancer    ${url}  (round robin over the APIs; open the product here)`,
           ...apis.map((api, i) => `  api-${i + 1}            ${api.url}  (metrics: ${api.metricsUrl})  pid ${api.child.pid}`),
           ...workers.map((w, i) => `  worker-${i + 1}         extraction jobs from SQS  pid ${w.child.pid}`),
-          `  builds           a child process per build: node portfolio-task/dist/builder.js (an ECS task in AWS)`,
+          `  builds           a child process per build: node --snapshot-blob portfolio-task/dist/bundle/builder.blob (an ECS task in AWS)`,
           `  PostgreSQL       ${databaseUrl}`,
           `  Redis            ${options.redisUrl}  (keys under ${options.redisKeyPrefix})`,
           `  moto_server      ${moto.endpoint}  S3 bucket ${BUCKET}; SQS ${queues.queueUrl} (dead letters: ${queues.deadLetterQueueUrl})`,

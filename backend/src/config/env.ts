@@ -176,7 +176,7 @@ const EnvSchema = z.object({
   PARSER_MEMORY_LIMIT_MB: z.coerce.number().int().min(256).max(8192).default(300),
 
   TASK_RUNNER: z.enum(['child-process', 'ecs']).default('child-process'),
-  TASK_COMMAND: z.string().min(1).default('node portfolio-task/dist/builder.js'),
+  TASK_COMMAND: z.string().min(1).default('node --snapshot-blob portfolio-task/dist/bundle/builder.blob'),
   TASK_MAX_RUN_SECONDS: seconds(10, 24 * 3600).default(600),
   BUILD_RETENTION_DAYS: z.coerce
     .number({ error: 'must be a whole number of days' })

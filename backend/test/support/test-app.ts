@@ -40,8 +40,8 @@ export function testEnv(extra: Record<string, string | undefined> = {}): NodeJS.
     PASSWORD_SCRYPT_LOG2N: '14',
     LOG_LEVEL: 'silent',
     REDIS_KEY_PREFIX: `r2w-test-${process.pid}-${Date.now()}:`,
-    // Builders run as the API's child processes from the builder's bundle, as in its image.
-    TASK_COMMAND: `node ${path.relative(repoRoot, builtFile('portfolio-task/dist/builder.js'))}`,
+    // Builders run as the API's child processes from the builder's start-up snapshot, as in its image.
+    TASK_COMMAND: `node --snapshot-blob ${path.relative(repoRoot, builtFile('portfolio-task/dist/bundle/builder.blob'))}`,
     // Whether the SPA happens to be built must not change API answers; web-app.test.ts serves one.
     WEB_DIR: 'none',
     // Every test file signs up and uploads from one address; rate-limits.test.ts sets the

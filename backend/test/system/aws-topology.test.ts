@@ -20,8 +20,8 @@ import { CV_TEXT, CV_TOOL_INPUT, cvForm } from '../fault/fault-steps';
 // migrated PostgreSQL database, Redis, and the published-site pointers in the CloudFront
 // KeyValueStore stand-in; every process runs the built code (npm run build) with
 // NODE_ENV=production. Builds go through the task runner: moto's ECS cannot run
-// containers, so the child-process runner starts the real builder (node
-// portfolio-task/dist/builder.js), a pure job that reads its input from S3 and writes the site
+// containers, so the child-process runner starts the real builder (node --snapshot-blob
+// portfolio-task/dist/bundle/builder.blob), a pure job that reads its input from S3 and writes the site
 // there, as its Fargate task does. Being the built code, it needs `npm run build` first
 // (npm test builds before it tests; a missing backend/dist is a clear error).
 //

@@ -21,7 +21,7 @@ describe('configuration', () => {
     expect(config.redis).toBeNull();
     expect(config.storage).toEqual({ driver: 'local', root: path.join(dataDir, 'storage') });
     expect(config.queue).toMatchObject({ driver: 'local', file: path.join(dataDir, 'queue.db'), maxReceives: 5 });
-    expect(config.taskRunner).toMatchObject({ driver: 'child-process', command: ['node', 'portfolio-task/dist/builder.js'] });
+    expect(config.taskRunner).toMatchObject({ driver: 'child-process', command: ['node', '--snapshot-blob', 'portfolio-task/dist/bundle/builder.blob'] });
     expect(config.auth).toMatchObject({ jwtSecret: null, accessTokenTtlSeconds: 900, sessionTtlSeconds: 604_800, cookieSecure: false });
     expect(config.sitePointers).toEqual({ driver: 'database' });
   });

@@ -1,0 +1,22 @@
+import { renderSite } from './render/render-site';
+import { SAMPLE_CV } from './sample-cv';
+import { BuildInputSchema } from './task/build-job';
+import { TEMPLATES } from './templates';
+
+/**
+ * Runs what every build runs (its input's schema, and each template's renderer) once, so
+ * that the start-up snapshot holds them compiled and their schemas built. No I/O: a
+ * snapshot cannot keep open handles.
+ */
+export function warmUp(): void {
+  for (const template of TEMPLATES) {
+    const input = BuildInputSchema.parse({
+      buildId: '00000000-0000-4000-8000-000000000001',
+      portfolioId: '00000000-0000-4000-8000-000000000002',
+      templateId: template.id,
+      settings: { siteUrl: 'https://example.com/' },
+      cv: SAMPLE_CV,
+    });
+    renderSite(input.cv, { templateId: template.id, settings: input.settings });
+  }
+}
