@@ -3,12 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cjkPdf } from '../../backend/test/extraction/text/font-pdfs';
 import { launchChromium, screenshot } from './support/browser';
 import { startProduct, type Product } from './support/product';
 
-// The original CV beside the editor for the uploads that are not PDFs (the PDF is drawn in
-// product.e2e.test.ts): a Word document's text is read in the browser (its zip inflated by
-// Chromium's own DecompressionStream), a text file is shown as uploaded, under the SPA's CSP.
+// The original CV beside the editor (a PDF of our own is drawn in product.e2e.test.ts): a PDF
+// whose Chinese text only pdf.js's CMaps can read, a Word document's text read in the browser
+// (its zip inflated by Chromium's own DecompressionStream), a text file shown as uploaded, all
+// under the SPA's CSP.
 
 const WORD_CV = path.resolve(import.meta.dirname, '../../backend/eval/extraction/others/libreoffice-tabs/data-analyst.docx');
 
@@ -43,6 +45,18 @@ async function uploadAndShowOriginal(file: string) {
   await page.getByRole('group', { name: 'Show beside the editor' }).getByRole('button', { name: 'Original CV' }).click();
   return page.getByRole('region', { name: 'Your original CV' });
 }
+
+describe('the original CV of a PDF set in fonts it does not embed', () => {
+  it('draws Chinese text through the CMaps the build serves, and its text layer reads it', async () => {
+    const file = path.join(tmpdir(), `wang-fang-${Date.now()}.pdf`);
+    const lines = ['王芳', '高级后端工程师', 'wang.fang@example.com', '工作经历', '2019 - 2024 后端工程师 杭州云数科技', '教育背景', '2011 - 2015 计算机科学学士 浙江大学'];
+    writeFileSync(file, cjkPdf('chinese', lines));
+    const original = await uploadAndShowOriginal(file);
+    // pdf.js reads the text only with the CMap: without it the page is drawn with no text at all.
+    await original.getByText('高级后端工程师').waitFor();
+    expect(cspRefusals).toEqual([]);
+  });
+});
 
 describe('the original CV of a Word or text upload', () => {
   it('shows the text read from a Word document, saying its layout is not shown', async () => {

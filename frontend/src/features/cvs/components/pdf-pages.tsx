@@ -4,6 +4,7 @@ import { ErrorNote } from '@/components/ui/error-note';
 import { useElementSize } from '@/lib/use-element-size';
 import { Loading } from '@/components/ui/loading';
 import { loadPdfJs } from '../lib/pdfjs';
+import { pdfjsDocumentFiles } from '../lib/pdfjs-assets';
 
 const COULD_NOT_SHOW = 'We could not show this PDF here. You can still download it from your dashboard.';
 
@@ -89,7 +90,7 @@ export function PdfPages({ bytes }: { bytes: Uint8Array }) {
       .then((pdfjs) => {
         if (cancelled) return null;
         // A copy: pdf.js hands its buffer to the worker, and the cached file must stay whole for the next visit.
-        const task = pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false });
+        const task = pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, ...pdfjsDocumentFiles() });
         destroy = () => task.destroy();
         return task.promise;
       })
