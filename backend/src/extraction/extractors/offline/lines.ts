@@ -111,11 +111,11 @@ export function readingLines(document: DocumentText, style: BodyStyle): Line[] {
 
 // Bullets a PDF draws as graphics leave no glyph in the text, only their indent: a line of
 // body text set a little in from its column's edge is a list item. Right-to-left columns
-// align on the right, so there the indent is measured from the right edge. How far a list
-// is indented depends on the layout (HTML indents by 40 px, whatever the text's size), so
-// the limit is a share of the column's width: beyond it a line starts in another cell
-// (the text beside a date column, a line wrapped around a floated label), not a list.
-const INDENT = { min: 5, maxShare: 0.2 };
+// align on the right, so there the indent is measured from the right edge. Lists are
+// indented by a few ems of their text (LaTeX's 2.5 em, a theme's padding in em, HTML's
+// 40 px at 8–10 pt), so the limit is in ems: farther in, a line starts in another cell (a
+// date set flush right, the text beside a date column), not a list.
+const INDENT = { min: 5, maxEms: 4 };
 
 function markIndentedItems(lines: Line[], style: BodyStyle): void {
   for (const column of groupBy(lines, columnKey).values()) {
@@ -123,10 +123,9 @@ function markIndentedItems(lines: Line[], style: BodyStyle): void {
     const rights = column.map((line) => Math.round(line.x + line.width));
     const fromRight = count(rights, mostShared(rights)) > count(lefts, mostShared(lefts));
     const margin = fromRight ? mostShared(rights) : mostShared(lefts);
-    const width = fromRight ? margin - Math.min(...lefts) : Math.max(...rights) - margin;
     for (const line of column) {
       const indent = fromRight ? margin - (line.x + line.width) : line.x - margin;
-      if (indent >= INDENT.min && indent <= INDENT.maxShare * width && line.fontSize <= style.fontSize + 0.5 && !(line.bold && !style.bold)) line.listItem = true;
+      if (indent >= INDENT.min && indent <= INDENT.maxEms * line.fontSize && line.fontSize <= style.fontSize + 0.5 && !(line.bold && !style.bold)) line.listItem = true;
     }
   }
 }
