@@ -71,6 +71,7 @@ export function layoutPage(items: readonly PdfTextItem[], page: number): DraftLi
   const gutter = findGutter(rowSegments.flat());
   const columns: DraftLine[][] = [[], []];
   const rightToLeftPage = isRightToLeft(items.map((item) => item.text).join(' '));
+  const cellOrder = rightToLeftPage ? alignment(rowSegments.flat()) : null;
   // Right-to-left text is set flush right, word by word: no margin of labels to find there.
   const edge = gutter === null && !rightToLeftPage ? labelEdge(rows) : null;
   if (edge !== null) joinWrappedLabels(rows, edge);
@@ -78,13 +79,13 @@ export function layoutPage(items: readonly PdfTextItem[], page: number): DraftLi
   rows.forEach((row, index) => {
     if (row.items.length === 0) return;
     if (gutter === null || rowSegments[index]!.some((s) => s.left < gutter && s.right > gutter)) {
-      across.push(...marginHeading(row.items).map((items) => toLine(items, page, 0, rightToLeftPage, edge)));
+      across.push(...marginHeading(row.items).map((items) => toLine(items, page, 0, rightToLeftPage, cellOrder, edge)));
       return;
     }
     const left = row.items.filter((item) => item.x + item.width / 2 < gutter);
     const right = row.items.filter((item) => item.x + item.width / 2 >= gutter);
-    if (left.length) columns[0]!.push(toLine(left, page, 0, rightToLeftPage));
-    if (right.length) columns[1]!.push(toLine(right, page, 1, rightToLeftPage));
+    if (left.length) columns[0]!.push(toLine(left, page, 0, rightToLeftPage, cellOrder));
+    if (right.length) columns[1]!.push(toLine(right, page, 1, rightToLeftPage, cellOrder));
   });
   const [left, right] = columns as [DraftLine[], DraftLine[]];
   const byTop = (lines: DraftLine[]) => lines.sort((a, b) => a.y - b.y || a.x - b.x);
@@ -379,7 +380,21 @@ function isLetterSpaced(text: string): boolean {
   return tokens.filter((token) => token.length === 1).length * 4 >= tokens.length * 3;
 }
 
-function toLine(drawn: readonly PdfTextItem[], page: number, column: number, rightToLeftPage: boolean, edge: number | null = null): DraftLine {
+type Direction = 'ltr' | 'rtl';
+
+// Hebrew or Arabic text set by a left-to-right layout (a theme that never sets the page's
+// direction) still lines up on the left: its section names and dates stand where a
+// left-to-right page puts them, and its cells read from the left. The side that more pieces
+// of text share an edge on is the side the layout aligns to.
+function alignment(segments: readonly Segment[]): Direction | null {
+  const shared = (edges: number[]) => most(edges.map((edge) => edges.filter((other) => Math.abs(other - edge) <= FLUSH_TOLERANCE).length));
+  const lefts = shared(segments.map((s) => s.left));
+  const rights = shared(segments.map((s) => s.right));
+  if (lefts === rights) return null;
+  return lefts > rights ? 'ltr' : 'rtl';
+}
+
+function toLine(drawn: readonly PdfTextItem[], page: number, column: number, rightToLeftPage: boolean, cellOrder: Direction | null, edge: number | null = null): DraftLine {
   const items = drawn.map((item) => (isLetterSpaced(item.text) ? { ...item, text: item.text.replace(/ /g, '') } : item));
   const cells = splitCells(items, edge);
   const visual = cells.map((cell) => joinVisual(cell.pieces)).join(' ');
@@ -387,8 +402,9 @@ function toLine(drawn: readonly PdfTextItem[], page: number, column: number, rig
   // on a page where they dominate (a Hebrew CV's line listing "Jira, SQL, Figma").
   // A line without letters (a phone number, a range of years) takes the page's direction.
   const rtl = isRightToLeft(visual) || (rightToLeftPage && (hasRightToLeft(visual) || !/\p{L}/u.test(visual)));
-  // Cells read in the paragraph's direction: right to left, the rightmost cell comes first.
-  const ordered = rtl ? [...cells].reverse() : cells;
+  // Cells read in the layout's direction, else in the paragraph's: right to left, the
+  // rightmost cell comes first.
+  const ordered = (cellOrder ?? (rtl ? 'rtl' : 'ltr')) === 'rtl' ? [...cells].reverse() : cells;
   const x = least(items.map((item) => item.x));
   const right = most(items.map((item) => item.x + item.width));
   const fontSize = dominant(items, (item) => item.fontSize);

@@ -50,6 +50,53 @@ describe('readingLines', () => {
     ]);
   });
 
+  it('reads a list indented 41 pt as bullets, even where its lines outnumber the entries, wrapped at its own spacing', () => {
+    // Entry heads at x 35–36 (a bold title a point left of the rest); bullets at x 77, their
+    // lines 17 pt apart, items 25 pt apart; the summary above wraps at 15 pt. Text 11 pt: the
+    // indent is less than 4 em.
+    const entry = (company: string, title: string, items: [string, string][]): LineSpec[] => [
+      [company, { x: 36, fontSize: 13, bold: true, gapBefore: 40 }],
+      ['2019 – 2023', { x: 36, fontSize: 11, gapBefore: 18 }],
+      [title, { x: 34.8, fontSize: 13, bold: true, gapBefore: 30 }],
+      ...items.flatMap(([first, rest], i): LineSpec[] => [
+        [first, { x: 77, width: 280, fontSize: 11, gapBefore: i === 0 ? 30 : 25 }],
+        [rest, { x: 77, fontSize: 11, gapBefore: 17 }],
+      ]),
+    ];
+    const lines = readLines([
+      wide('Analyst with six years of experience in banking and retail, building models', { x: 17, fontSize: 11 }),
+      wide('and reports in Python and SQL for the marketing teams of two banks and of a', { x: 17, fontSize: 11, gapBefore: 15 }),
+      ['chain of shops.', { x: 17, fontSize: 11, gapBefore: 15 }],
+      wide('Open to remote roles across Europe and to relocation within the next year,', { x: 17, fontSize: 11, gapBefore: 22 }),
+      ['for a team that values careful analysis.', { x: 17, fontSize: 11, gapBefore: 15 }],
+      ...entry('Banca Digital', 'Senior Analyst', [
+        ['Built propensity models for product uptake with', 'Python and scikit-learn.'],
+        ['Automated twenty-five monthly reports with Airflow,', 'saving sixty hours a month.'],
+        ['Coordinated a team of three junior analysts in two', 'offices.'],
+      ]),
+      ...entry('Tiendas Sol', 'Analyst', [
+        ['Ran conversion funnel analyses and A/B tests for', 'the online shop.'],
+        ['Built dashboards in Tableau for the marketing and', 'logistics teams.'],
+      ]),
+    ]);
+    expect(lines.filter((line) => line.listItem).map((line) => line.text)).toEqual([
+      'Built propensity models for product uptake with Python and scikit-learn.',
+      'Automated twenty-five monthly reports with Airflow, saving sixty hours a month.',
+      'Coordinated a team of three junior analysts in two offices.',
+      'Ran conversion funnel analyses and A/B tests for the online shop.',
+      'Built dashboards in Tableau for the marketing and logistics teams.',
+    ]);
+  });
+
+  it('does not read a line that starts many ems into its column, beside a floated cell, as a bullet', () => {
+    const lines = readLines([
+      wide('Engineer with a decade of work on drive trains and gearboxes for cars and vans'),
+      ['Design of gearbox housings in CATIA', { x: 206, gapBefore: 16 }],
+      ['Strength analyses in ANSYS', { x: 80, gapBefore: 16 }],
+    ]);
+    expect(lines.map((line) => line.listItem)).toEqual([false, false, true]);
+  });
+
   it('measures the wrap from lines set alike, not from a date set tight over its title', () => {
     const entry = (date: string, title: string, bullet: string, rest: string): LineSpec[] => [
       [date, { italic: true, gapBefore: 24 }],

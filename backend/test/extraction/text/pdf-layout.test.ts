@@ -321,6 +321,28 @@ describe('layoutPage', () => {
     expect(lines[0]!.cellX).toEqual([470, 40]);
   });
 
+  it('reads the cells of Arabic rows from the left when the layout aligns its text on the left', () => {
+    // A left-to-right theme: section names in a margin at x 70, the Arabic text flush left at
+    // x 150 with ragged right ends, dates on the right. Cells read as the layout sets them.
+    const items = [
+      item('SUMMARY', 70, 100),
+      item('مهندسة بيانات بخبرة ست سنوات في بناء خطوط معالجة', 150, 100),
+      item('البيانات للقطاع المصرفي', 150, 114),
+      item('EXPERIENCE', 70, 140),
+      item('مهندسة بيانات أولى', 150, 140),
+      item('2021 — Present', 440, 140),
+      item('بناء مستودع بيانات مركزي', 150, 154),
+      item('محللة بيانات', 150, 168),
+      item('2018 — 2021', 450, 168),
+    ];
+    const lines = layoutPage(items, 1);
+    expect(lines.filter((line) => line.cellX).map((line) => line.text)).toEqual([
+      'SUMMARY\tمهندسة بيانات بخبرة ست سنوات في بناء خطوط معالجة',
+      'EXPERIENCE\tمهندسة بيانات أولى\t2021 — Present',
+      'محللة بيانات\t2018 — 2021',
+    ]);
+  });
+
   it('stays one column when a short two-column stretch covers little of the page', () => {
     const items = [
       ...['Summary of a long career in several industries and roles', 'Another full line of prose that crosses the middle'].map((text, i) => item(text, 40, 100 + i * 14)),

@@ -24,6 +24,11 @@ export interface BodyStyle {
    * space between paragraphs and list items (null when it does not: then gaps tell nothing).
    */
   wrapGap: number | null;
+  /**
+   * The same, measured apart for the lines starting at each left edge (rounded) where it
+   * can be: a list may set its lines farther apart than the paragraphs around it.
+   */
+  wrapGapAt: ReadonlyMap<number, number>;
 }
 
 const RULE = /^[\s\-=_~*#.·•─━═]{3,}$/u;
@@ -50,7 +55,13 @@ export function bodyStyle(lines: readonly TextLine[]): BodyStyle {
   // A wrapped sentence keeps its font: only gaps between lines set alike measure the wrap
   // (an italic date line set tight over a bold title would pass for it).
   const sameStyleGaps = lines.filter((line, index) => line.gapBefore > 0 && Math.abs(line.fontSize - fontSize) < 1 && setAlike(lines[index - 1], line)).map((line) => line.gapBefore);
-  return { fontSize, bold: boldLetters > letters * 0.6, lineGap: median(gaps) || fontSize * 1.3, wrapGap: wrapGapOf(sameStyleGaps) };
+  const pairs = lines.filter((line, index) => line.gapBefore > 0 && Math.abs(line.fontSize - fontSize) < 1 && setAlike(lines[index - 1], line) && Math.abs(lines[index - 1]!.x - line.x) <= 1);
+  const wrapGapAt = new Map<number, number>();
+  for (const [edge, group] of groupBy(pairs, (line) => Math.round(line.x))) {
+    const wrap = wrapGapOf(group.map((line) => line.gapBefore));
+    if (wrap !== null) wrapGapAt.set(edge, wrap);
+  }
+  return { fontSize, bold: boldLetters > letters * 0.6, lineGap: median(gaps) || fontSize * 1.3, wrapGap: wrapGapOf(sameStyleGaps), wrapGapAt };
 }
 
 const setAlike = (previous: TextLine | undefined, line: TextLine): boolean =>
@@ -100,34 +111,38 @@ export function readingLines(document: DocumentText, style: BodyStyle): Line[] {
 
 // Bullets a PDF draws as graphics leave no glyph in the text, only their indent: a line of
 // body text set a little in from its column's edge is a list item. Right-to-left columns
-// align on the right, so there the indent is measured from the right edge.
-const INDENT = { min: 5, max: 40 };
+// align on the right, so there the indent is measured from the right edge. Lists are
+// indented by a few ems of their text (LaTeX's 2.5 em, a theme's padding in em, HTML's
+// 40 px at 8–10 pt), so the limit is in ems: farther in, a line starts in another cell (a
+// date set flush right, the text beside a date column), not a list.
+const INDENT = { min: 5, maxEms: 4 };
 
 function markIndentedItems(lines: Line[], style: BodyStyle): void {
   for (const column of groupBy(lines, columnKey).values()) {
     const lefts = column.map((line) => Math.round(line.x));
     const rights = column.map((line) => Math.round(line.x + line.width));
-    const fromRight = count(rights, mostCommon(rights)) > count(lefts, mostCommon(lefts));
-    const margin = fromRight ? mostCommon(rights) : mostCommon(lefts);
+    const fromRight = count(rights, mostShared(rights)) > count(lefts, mostShared(lefts));
+    const margin = fromRight ? mostShared(rights) : mostShared(lefts);
     for (const line of column) {
       const indent = fromRight ? margin - (line.x + line.width) : line.x - margin;
-      if (indent >= INDENT.min && indent <= INDENT.max && line.fontSize <= style.fontSize + 0.5 && !(line.bold && !style.bold)) line.listItem = true;
+      if (indent >= INDENT.min && indent <= INDENT.maxEms * line.fontSize && line.fontSize <= style.fontSize + 0.5 && !(line.bold && !style.bold)) line.listItem = true;
     }
   }
 }
 
 const count = (values: readonly number[], value: number) => values.filter((candidate) => Math.abs(candidate - value) <= 1).length;
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
   for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
   return groups;
 }
 
-function mostCommon(values: readonly number[]): number {
-  const counts = new Map<number, number>();
-  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
-  return [...counts].reduce((best, entry) => (entry[1] > best[1] ? entry : best), [0, -1])[0];
+// The edge most lines share, within a point: the lines of one column start a little apart
+// (a bold face's side bearing, a title box nudged by its border), and counted exactly, a
+// list's own edge could outnumber the column's.
+function mostShared(values: readonly number[]): number {
+  return values.reduce((best, value) => (count(values, value) > count(values, best) ? value : best), values[0] ?? 0);
 }
 
 /** Mostly Hebrew or Arabic letters. */
@@ -209,12 +224,13 @@ function continues(previous: Line, last: TextLine, line: TextLine, style: BodySt
   if (line.listItem || line.headingLevel !== undefined || previous.headingLevel !== undefined) return false;
   if (line.page !== previous.page || line.column !== previous.column) return false;
   if (Math.abs(line.fontSize - previous.fontSize) > 0.5 || line.bold !== previous.bold || line.italic !== previous.italic) return false;
-  if (line.gapBefore > (style.wrapGap === null ? Math.max(style.lineGap, line.fontSize * 1.2) * 1.15 : style.wrapGap * SAME_GAP)) return false;
+  const wrapGap = style.wrapGapAt.get(Math.round(line.x)) ?? style.wrapGap;
+  if (line.gapBefore > (wrapGap === null ? Math.max(style.lineGap, line.fontSize * 1.2) * 1.15 : wrapGap * SAME_GAP)) return false;
   // A new "Label: …" line or a whole contact detail starts afresh.
   if (/[:;]$/.test(previous.text) || isContactItem(line.text) || /^[^\s:]+(?:\s[^\s:]+){0,2}:\s/u.test(line.text)) return false;
   // Without telling spacing, a sentence that ends at the line's end, followed by a capital,
   // is where a new item starts.
-  if (style.wrapGap === null && /[.!?]$/.test(previous.text) && /^\p{Lu}/u.test(line.text)) return false;
+  if (wrapGap === null && /[.!?]$/.test(previous.text) && /^\p{Lu}/u.test(line.text)) return false;
 
   // Only a line of several words wraps.
   if (last.text.length < 18) return false;
