@@ -90,6 +90,13 @@ const CLOSING_STOP = /(?<=,.*(?:^|[\s,])\p{Lu}?\p{Ll}{4,})\.$/u;
 
 const withoutClosingStop = (text: string): string => text.replace(CLOSING_STOP, '');
 
+// How long a job lasted, which layouts print beside its dates ("Jun 2017 - Dec 2020 3 years
+// 6 months", "· 2 yrs 3 mos", "(1 year)"): the dates already say it, and it names nothing.
+const UNIT = String.raw`(?:years?|yrs?|months?|mos?|jahre?|monate?|ans?|mois|anos?|años?|meses?)`;
+const DURATION = new RegExp(String.raw`^\(?\d+\s*${UNIT}(?:,?\s+(?:and\s+)?\d+\s*${UNIT})?\)?$`, 'iu');
+
+const isDuration = (text: string): boolean => DURATION.test(tidy(text));
+
 export function readHead(head: readonly Line[], { names = false } = {}): HeadFacts {
   const dates = entryDates(head);
   let location: string | null = null;
@@ -101,7 +108,7 @@ export function readHead(head: readonly Line[], { names = false } = {}): HeadFac
     const merged = isStretched(line);
     const whole = pieces[0] ?? '';
     lineTexts.push(trailingPlace(whole, merged)?.before ?? whole);
-    const split = pieces.flatMap((piece) => splitParts(piece, !names));
+    const split = pieces.flatMap((piece) => splitParts(piece, !names)).filter((piece) => !isDuration(piece));
     for (const piece of split) {
       const place = location ? null : (trailingPlace(piece, merged) ?? (merged && !dated && split.length === 1 ? trailingTown(piece) : null));
       if (place) location = place.place;
