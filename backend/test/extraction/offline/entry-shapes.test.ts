@@ -133,3 +133,34 @@ describe('an entry line written as a sentence', () => {
     ]);
   });
 });
+
+describe('degree, field and school', () => {
+  const degrees = (specs: LineSpec[]) => read([...top, heading('Education'), ...specs]).cv.education.items.map((item) => [item.degree, item.fieldOfStudy ?? null, item.institution ?? null]);
+
+  it.each<[string, LineSpec[], [string, string, string]]>([
+    ['"Degree in Field at School" on one line', [bold('MSc in Data Science at University of Leeds'), '2019 – 2020'], ['MSc', 'Data Science', 'University of Leeds']],
+    ['"at School" opening the next line', [bold('BSc (Hons) in Physics'), bold('at University of Porto'), '2015 – 2019'], ['BSc (Hons)', 'Physics', 'University of Porto']],
+    ['a degree and its field with nothing between', [bold('University of Chicago'), 'MBA Finance', '2003 – 2005'], ['MBA', 'Finance', 'University of Chicago']],
+    ['"Bachelor of Science" and its field with nothing between', [bold('BSc (Hons) Computer Science, Aston University'), '2010 – 2013'], ['BSc (Hons)', 'Computer Science', 'Aston University']],
+    ['"Bachelor of …" and its field with nothing between', [bold('Bachelor of Science Accountancy, Boston College'), '1994 – 1998'], ['Bachelor of Science', 'Accountancy', 'Boston College']],
+    [
+      'the field before the degree',
+      [bold('Graphic Design, Bachelor of Fine Arts, Rhode Island School of Design'), '2012 – 2016'],
+      ['Bachelor of Fine Arts', 'Graphic Design', 'Rhode Island School of Design'],
+    ],
+    ['a Japanese degree and school', [bold('学士（芸術工学） in 情報デザイン at 九州大学'), '2012 – 2016'], ['学士（芸術工学）', '情報デザイン', '九州大学']],
+  ])('reads %s', (_shape, specs, expected) => {
+    expect(degrees(specs)).toEqual([expected]);
+  });
+
+  it('leaves a degree whose "of" names no usual subject whole', () => {
+    expect(degrees([bold('Master of Urban Futures, Aston University'), '2010 – 2013'])).toEqual([['Master of Urban Futures', null, 'Aston University']]);
+  });
+});
+
+describe('how long a job lasted, printed beside its dates', () => {
+  it.each(['Jun 2017 – Dec 2020 3 years 6 months', 'Jun 2017 – Dec 2020 · 3 yrs 6 mos', 'Jun 2017 – Dec 2020 (1 year)'])('is neither the employer nor the place (%s)', (dates) => {
+    const items = jobs([bold('Freelance Designer, Self-employed'), dates, bullet('Designed packaging')]);
+    expect(items.map((item) => [item.jobTitle, item.companyName, item.location ?? null])).toEqual([['Freelance Designer', 'Self-employed', null]]);
+  });
+});

@@ -200,6 +200,9 @@ function endsRange(previous: Line, line: TextLine, style: BodyStyle): boolean {
   return range?.start === open.start && range.end === joined.length && !line.text.includes('\t');
 }
 
+// Words that join a phrase to what follows, so no name or sentence ends on them.
+const DANGLING = /\s(?:and|or|of|for|with|to|the|in|on|&|und|für|der|et|de|des|du|pour|y|e|en|del|para)$/iu;
+
 /**
  * A PDF (or a hard-wrapped text file) breaks long sentences into lines; the next line of
  * the same style, close below, continues the previous one when that one ran to the edge
@@ -209,7 +212,11 @@ function continues(previous: Line, last: TextLine, line: TextLine, style: BodySt
   if (line.listItem || line.headingLevel !== undefined || previous.headingLevel !== undefined) return false;
   if (line.page !== previous.page || line.column !== previous.column) return false;
   if (Math.abs(line.fontSize - previous.fontSize) > 0.5 || line.bold !== previous.bold || line.italic !== previous.italic) return false;
-  if (line.gapBefore > (style.wrapGap === null ? Math.max(style.lineGap, line.fontSize * 1.2) * 1.15 : style.wrapGap * SAME_GAP)) return false;
+  const looseGap = Math.max(style.lineGap, line.fontSize * 1.2) * 1.15;
+  // A line that stops on "and" or "of" has more to say, whatever the spacing of the main
+  // text: a narrow sidebar sets its lines further apart than the body's wrapped paragraphs.
+  if (DANGLING.test(previous.text) && line.gapBefore <= looseGap && Math.abs(line.x - last.x) <= 2 && !isContactItem(line.text)) return true;
+  if (line.gapBefore > (style.wrapGap === null ? looseGap : style.wrapGap * SAME_GAP)) return false;
   // A new "Label: …" line or a whole contact detail starts afresh.
   if (/[:;]$/.test(previous.text) || isContactItem(line.text) || /^[^\s:]+(?:\s[^\s:]+){0,2}:\s/u.test(line.text)) return false;
   // Without telling spacing, a sentence that ends at the line's end, followed by a capital,
