@@ -164,3 +164,18 @@ describe('how long a job lasted, printed beside its dates', () => {
     expect(items.map((item) => [item.jobTitle, item.companyName, item.location ?? null])).toEqual([['Freelance Designer', 'Self-employed', null]]);
   });
 });
+
+describe('the words that introduce an entry’s date', () => {
+  it.each(['Issued on: Jan 2022', 'Awarded on: Jan 2022', 'Awarded 2022', 'Date: 2022'])('name neither the entry nor who gave it (%s)', (dated) => {
+    const { cv } = read([...top, heading('Awards'), bold('Certificate of Typographic Excellence'), dated, bold('First Place'), dated]);
+    expect(cv.awards.items.map((item) => [item.awardName, item.issuingOrganization ?? null, item.dateReceived ?? null])).toEqual([
+      ['Certificate of Typographic Excellence', null, '2022' + (dated.includes('Jan') ? '-01' : '')],
+      ['First Place', null, '2022' + (dated.includes('Jan') ? '-01' : '')],
+    ]);
+  });
+
+  it('leave "by" off the organisation that gave the award', () => {
+    const { cv } = read([...top, heading('Awards'), bold('Second Place'), 'Awarded 2023', bold('by MHacks 16')]);
+    expect(cv.awards.items.map((item) => [item.awardName, item.issuingOrganization ?? null])).toEqual([['Second Place', 'MHacks 16']]);
+  });
+});

@@ -2,7 +2,7 @@ import type { ParsedDateRange } from '@r2w/cv-schema';
 import { cut, findDateRanges, type FoundRange } from './date-spans';
 import type { Line } from './lines';
 import { isDegree, organisationEvidence, roleEvidence } from './roles';
-import { DASH, splitParts, tidy } from './text';
+import { DASH, fold, splitParts, tidy } from './text';
 import { commaParts, trailingPlace, trailingTown } from './places';
 import { isStretched } from './towns';
 
@@ -97,6 +97,13 @@ const DURATION = new RegExp(String.raw`^\(?\d+\s*${UNIT}(?:,?\s+(?:and\s+)?\d+\s
 
 const isDuration = (text: string): boolean => DURATION.test(tidy(text));
 
+// The words that introduce an entry's date ("Issued on: Jan 2022", "Awarded 2023",
+// "Publié le 3 mars 2021"): they name no part of the entry.
+const DATE_LABEL =
+  /^(?:(?:date(?: of \w+)?|dated|issued|awarded|received|obtained|earned|granted|published|completed|conferred|expedido|otorgado|obtenido|publicado|fecha|delivre|obtenu|publie|decerne|ausgestellt|erhalten|verliehen|veroffentlicht|datum)(?:\s+(?:on|in|el|le|en|am))?|on|le|am|el)\s*:?$/u;
+
+const isDateLabel = (text: string): boolean => DATE_LABEL.test(fold(text).trim());
+
 export function readHead(head: readonly Line[], { names = false } = {}): HeadFacts {
   const dates = entryDates(head);
   let location: string | null = null;
@@ -104,7 +111,8 @@ export function readHead(head: readonly Line[], { names = false } = {}): HeadFac
   const lineTexts: string[] = [];
   head.forEach((line, index) => {
     const dated = dates?.line === index;
-    const pieces = (dated ? cut(line.text, dates.found) : [line.text]).map((piece, at, all) => (at === all.length - 1 ? withoutClosingStop(piece) : piece));
+    const labelled = dated && isDateLabel(line.text.slice(0, dates.found.start));
+    const pieces = (dated ? cut(line.text, dates.found).slice(labelled ? 1 : 0) : [line.text]).map((piece, at, all) => (at === all.length - 1 ? withoutClosingStop(piece) : piece));
     const merged = isStretched(line);
     const whole = pieces[0] ?? '';
     lineTexts.push(trailingPlace(whole, merged)?.before ?? whole);
