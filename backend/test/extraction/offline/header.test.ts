@@ -122,3 +122,13 @@ describe('the header', () => {
     expect(read([name(written), 'zhang@example.com', ...body]).hero.fullName).toBe(written);
   });
 });
+
+describe('contact labels written without a colon', () => {
+  it.each<[string, LineSpec[]]>([
+    ['over their values', [['Email', { bold: true }], 'aiden.park@umich.edu', ['Phone', { bold: true }], '(734) 555-0182']],
+    ['beside their values', ['Email\taiden.park@umich.edu', 'Phone\t(734) 555-0182']],
+  ])('label the value, and are no town (%s)', (_shape, contactLines) => {
+    const cv = read([name('Aiden Park'), 'Computer Science Student', heading('Contact'), ...contactLines, heading('Experience'), 'Research Assistant, University of Michigan']);
+    expect(cv.contact).toEqual({ email: 'aiden.park@umich.edu', phone: '(734) 555-0182' });
+  });
+});
