@@ -132,3 +132,10 @@ describe('contact labels written without a colon', () => {
     expect(cv.contact).toEqual({ email: 'aiden.park@umich.edu', phone: '(734) 555-0182' });
   });
 });
+
+describe('a name printed twice', () => {
+  it('is not the title: the line after the repeat is', () => {
+    const cv = read([name('Olivia Brennan'), 'Olivia Brennan', ['Brand & Visual Designer', { bold: true }], 'hello@oliviabrennan.studio', heading('Experience'), 'Designer, Acme']);
+    expect(cv.hero).toEqual({ fullName: 'Olivia Brennan', professionalTitle: 'Brand & Visual Designer' });
+  });
+});

@@ -162,7 +162,8 @@ function pickName(pieces: readonly Piece[], style: BodyStyle, largest: number, b
  * Engineer") is one title.
  */
 function pickTitle(unclaimed: readonly Piece[], name: Piece, lines: readonly Line[], towns: readonly Piece[]): { text?: string; parts: Piece[] } {
-  const next = unclaimed[unclaimed.indexOf(name) + 1];
+  // Some layouts print the name twice (a logo line, then the heading): the repeat is no title.
+  const next = unclaimed.slice(unclaimed.indexOf(name) + 1).find((piece) => fold(piece.text) !== fold(name.text));
   if (!next || lines.indexOf(next.line) < lines.indexOf(name.line) || next.label || wordCount(next.text) > 10 || isProse(next.text)) return { parts: [] };
   // A heading word ("Experience") is the start of the body, a town the person's location.
   if (sectionOfHeading(next.text) !== null || towns.includes(next)) return { parts: [] };
