@@ -139,3 +139,22 @@ describe('a name printed twice', () => {
     expect(cv.hero).toEqual({ fullName: 'Olivia Brennan', professionalTitle: 'Brand & Visual Designer' });
   });
 });
+
+describe('contact details under a summary heading', () => {
+  it('are contact details, and the town beside them the location; the summary keeps its sentences', () => {
+    const cv = read([
+      name('Robert Harrington'),
+      'Chief Financial Officer',
+      heading('About'),
+      'Chicago',
+      'rj.harrington@outlook.com',
+      '+1 312 555 0119',
+      heading('Summary'),
+      'Finance executive with 22 years of experience leading finance and treasury.',
+      heading('Experience'),
+      'Chief Financial Officer, Acme Corp',
+    ]);
+    expect(cv.contact).toEqual({ email: 'rj.harrington@outlook.com', phone: '+1 312 555 0119', location: { city: 'Chicago' } });
+    expect(cv.summary.summaryText).toBe('Finance executive with 22 years of experience leading finance and treasury.');
+  });
+});
