@@ -166,3 +166,13 @@ describe('a line that stops on "and" or "of"', () => {
     ]);
   });
 });
+
+describe('an address too long for its column', () => {
+  it('is joined whole with the piece the column broke off', () => {
+    expect(readLines(['Chicago, IL', 'rj.harrington@outlook.co', ['m', { gapBefore: 11 }], '+1 312 555 0119']).map((line) => line.text)).toEqual([
+      'Chicago, IL',
+      'rj.harrington@outlook.com',
+      '+1 312 555 0119',
+    ]);
+  });
+});

@@ -83,6 +83,11 @@ export function readingLines(document: DocumentText, style: BodyStyle): Line[] {
       if (previous && RULE.test(line.text)) previous.underlined = true;
       continue;
     }
+    if (previous && last && document.kind !== 'docx' && brokenAddress(previous, last, line, style)) {
+      previous.text += line.text;
+      last = line;
+      continue;
+    }
     if (previous && last && document.kind !== 'docx' && (continues(previous, last, line, style, widest) || endsRange(previous, line, style))) {
       // Joined with a space even after a hyphen ("single- cell"): the source check compares
       // values with the text as printed, where the line break is whitespace.
@@ -180,6 +185,17 @@ function splitMarginHeading(line: TextLine, index: number, lines: readonly TextL
   const heading: TextLine = { ...line, text: first, width: textX - line.x, cellX: undefined };
   const body: TextLine = { ...line, text: rest.join('\t'), x: textX, width: line.x + line.width - textX, cellX: line.cellX.length > 2 ? line.cellX.slice(1) : undefined, gapBefore: 0 };
   return [heading, body];
+}
+
+/**
+ * An e-mail address or link too long for a narrow column, broken inside a word: the rest of
+ * it, a short lower-case piece, stands close below, and the two make one address.
+ */
+function brokenAddress(previous: Line, last: TextLine, line: TextLine, style: BodyStyle): boolean {
+  if (line.page !== previous.page || line.column !== previous.column || Math.abs(line.x - last.x) > 2) return false;
+  if (line.gapBefore > Math.max(style.lineGap, line.fontSize * 1.2) * 1.15 || !/^[a-z0-9./_-]{1,12}$/.test(line.text)) return false;
+  const address = (text: string) => findEmail(text)?.[0] === text || findUrl(text) === text;
+  return address(previous.text) && address(previous.text + line.text);
 }
 
 /**
