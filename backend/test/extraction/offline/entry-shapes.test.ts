@@ -179,3 +179,32 @@ describe('the words that introduce an entry’s date', () => {
     expect(cv.awards.items.map((item) => [item.awardName, item.issuingOrganization ?? null])).toEqual([['Second Place', 'MHacks 16']]);
   });
 });
+
+describe('jobs printed without their employers', () => {
+  it('read a title that looks like a brand name as a title, like the clear titles beside it', () => {
+    const items = jobs([
+      bold('Research Assistant'),
+      '2024 – 2025',
+      bullet('Wrote benchmarks'),
+      bold('Backend Intern'),
+      '2023 – 2023',
+      bullet('Wrote endpoints'),
+      bold('Barista'),
+      '2021 – 2023',
+      bullet('Ran opening shifts'),
+    ]);
+    expect(items.map((item) => [item.jobTitle ?? null, item.companyName ?? null])).toEqual([
+      ['Research Assistant', null],
+      ['Backend Intern', null],
+      ['Barista', null],
+    ]);
+  });
+
+  it('still read a lone name as the employer where the section’s lone names are employers', () => {
+    const items = jobs([bold('Acme Corp'), '2019 – 2021', bullet('Built the API'), bold('Globex'), '2016 – 2019', bullet('Ran the data team')]);
+    expect(items.map((item) => [item.jobTitle ?? null, item.companyName ?? null])).toEqual([
+      [null, 'Acme Corp'],
+      [null, 'Globex'],
+    ]);
+  });
+});
