@@ -208,3 +208,10 @@ describe('jobs printed without their employers', () => {
     ]);
   });
 });
+
+describe('a certificate’s name that wrapped after its comma', () => {
+  it('leaves the comma off the name, the issuer on the next line', () => {
+    const { cv } = read([...top, heading('Certificates'), bold('Adobe Certified Professional: Graphic Design Using Illustrator,'), 'Adobe', 'Issued on: Jan 2022']);
+    expect(cv.certifications.items.map((item) => [item.certificationName, item.issuingOrganization ?? null])).toEqual([['Adobe Certified Professional: Graphic Design Using Illustrator', 'Adobe']]);
+  });
+});

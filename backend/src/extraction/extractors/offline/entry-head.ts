@@ -115,7 +115,8 @@ export function readHead(head: readonly Line[], { names = false } = {}): HeadFac
     const pieces = (dated ? cut(line.text, dates.found).slice(labelled ? 1 : 0) : [line.text]).map((piece, at, all) => (at === all.length - 1 ? withoutClosingStop(piece) : piece));
     const merged = isStretched(line);
     const whole = pieces[0] ?? '';
-    lineTexts.push(trailingPlace(whole, merged)?.before ?? whole);
+    // A name that wrapped after its comma ("…Using Adobe Illustrator," over "Adobe") leaves the comma behind.
+    lineTexts.push(tidy(trailingPlace(whole, merged)?.before ?? whole));
     const split = pieces.flatMap((piece) => splitParts(piece, !names)).filter((piece) => !isDuration(piece));
     for (const piece of split) {
       const place = location ? null : (trailingPlace(piece, merged) ?? (merged && !dated && split.length === 1 ? trailingTown(piece) : null));
