@@ -215,3 +215,13 @@ describe('a certificate’s name that wrapped after its comma', () => {
     expect(cv.certifications.items.map((item) => [item.certificationName, item.issuingOrganization ?? null])).toEqual([['Adobe Certified Professional: Graphic Design Using Illustrator', 'Adobe']]);
   });
 });
+
+describe('a degree that labels its field under the school', () => {
+  it.each<[string, LineSpec]>([
+    ['as a line', 'Bachelor of Science: Nursing'],
+    ['as a bullet', bullet('Bachelor of Science: Nursing')],
+  ])('gives the degree and the field (%s)', (_shape, line) => {
+    const { cv } = read([...top, heading('Education'), bold('University of Houston'), '2012 – 2016', line]);
+    expect(cv.education.items.map((item) => [item.degree ?? null, item.fieldOfStudy ?? null, item.institution ?? null])).toEqual([['Bachelor of Science', 'Nursing', 'University of Houston']]);
+  });
+});

@@ -5,7 +5,7 @@ import { readHead, type HeadPart } from '../entry-head';
 import type { Entry } from '../entries';
 import { labelledField, SECTION_FIELDS } from '../field-labels';
 import { isDegree, isInstitution, leadingDegree } from '../roles';
-import { splitList } from '../text';
+import { labelled, splitList, wordCount } from '../text';
 import { compact } from './values';
 import { looksLikePlace, type Parsed } from './parsed';
 
@@ -82,6 +82,15 @@ function nameParts(parts: readonly HeadPart[]): Named {
   return named;
 }
 
+/** "Bachelor of Science: Nursing" under the school's name: the degree labels its field. */
+function degreeLine(details: readonly string[]): { text: string; degree: string; field: string } | null {
+  for (const text of details) {
+    const pair = labelled(text);
+    if (pair?.value && isDegree(pair.label) && wordCount(pair.label) <= 4 && !isInstitution(pair.value)) return { text, degree: pair.label, field: pair.value };
+  }
+  return null;
+}
+
 export function parseEducation(entries: readonly Entry[]): Parsed<EducationItem> {
   const unclassified: string[] = [];
   const items = entries.map((entry) => {
@@ -100,11 +109,13 @@ export function parseEducation(entries: readonly Entry[]): Parsed<EducationItem>
       if (location === undefined && looksLikePlace(part.text)) location = part.text;
       else unclassified.push(part.text);
     }
-    unclassified.push(...body.plain, ...body.unknown, ...bulletsOf(body, null));
+    const details = [...body.unknown, ...bulletsOf(body, null)];
+    const labelledDegree = degree === undefined ? degreeLine(details) : null;
+    unclassified.push(...body.plain, ...details.filter((text) => text !== labelledDegree?.text));
     return compact({
       ...emptyEducationItem(),
-      degree,
-      fieldOfStudy: field,
+      degree: degree ?? labelledDegree?.degree,
+      fieldOfStudy: field ?? labelledDegree?.field,
       institution,
       location,
       dateRange: head.dateRange,
