@@ -155,6 +155,8 @@ describe('a line that stops on "and" or "of"', () => {
         sidebar('Certified Supply Chain Professional', 0),
         sidebar('MSc in Logistics and', 22),
         sidebar('Supply Chain Management', 14),
+        sidebar('Portland, OR', 22),
+        sidebar('Teaching Assistant', 14),
       ]).map((line) => line.text),
     ).toEqual([
       'Backend engineer with eleven years of experience building payment and logistics platforms in Go and Java, owning systems from the data model to the on-call rota.',
@@ -163,6 +165,8 @@ describe('a line that stops on "and" or "of"', () => {
       'Ran the hiring loop.',
       'Certified Supply Chain Professional',
       'MSc in Logistics and Supply Chain Management',
+      'Portland, OR',
+      'Teaching Assistant',
     ]);
   });
 });

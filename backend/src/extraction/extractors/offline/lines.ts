@@ -216,8 +216,9 @@ function endsRange(previous: Line, line: TextLine, style: BodyStyle): boolean {
   return range?.start === open.start && range.end === joined.length && !line.text.includes('\t');
 }
 
-// Words that join a phrase to what follows, so no name or sentence ends on them.
-const DANGLING = /\s(?:and|or|of|for|with|to|the|in|on|&|und|für|der|et|de|des|du|pour|y|e|en|del|para)$/iu;
+// Words that join a phrase to what follows, so no name or sentence ends on them; in lower
+// case only, since "Portland, OR" ends on a state.
+const DANGLING = /\s(?:and|or|of|for|with|to|the|in|on|&|und|für|der|et|de|des|du|pour|y|e|en|del|para)$/u;
 
 /**
  * A PDF (or a hard-wrapped text file) breaks long sentences into lines; the next line of
