@@ -37,19 +37,23 @@ function urlCore(url: string): string {
 export class SourceText {
   private readonly normalized: string;
   private readonly digitsOnly: string;
+  /** Without whitespace: a narrow column breaks an address anywhere ("jane@gmail.co" over "m"). */
+  private readonly unbroken: string;
 
   constructor(text: string) {
     this.normalized = normalizeForMatch(text);
     this.digitsOnly = digits(text);
+    this.unbroken = this.normalized.replace(/ /g, '');
   }
 
   contains(value: string, key: string): boolean {
     const needle = normalizeForMatch(value);
     if (!needle) return true;
     if (this.normalized.includes(needle)) return true;
+    if (key === 'email') return this.unbroken.includes(needle);
     if (/url$/i.test(key) || key === 'url' || key === 'doi') {
       const core = urlCore(value);
-      return core.length > 0 && this.normalized.includes(core);
+      return core.length > 0 && (this.normalized.includes(core) || this.unbroken.includes(core));
     }
     if (key === 'phone') {
       const d = digits(value);

@@ -133,3 +133,95 @@ describe('an entry line written as a sentence', () => {
     ]);
   });
 });
+
+describe('degree, field and school', () => {
+  const degrees = (specs: LineSpec[]) => read([...top, heading('Education'), ...specs]).cv.education.items.map((item) => [item.degree, item.fieldOfStudy ?? null, item.institution ?? null]);
+
+  it.each<[string, LineSpec[], [string, string, string]]>([
+    ['"Degree in Field at School" on one line', [bold('MSc in Data Science at University of Leeds'), '2019 – 2020'], ['MSc', 'Data Science', 'University of Leeds']],
+    ['"at School" opening the next line', [bold('BSc (Hons) in Physics'), bold('at University of Porto'), '2015 – 2019'], ['BSc (Hons)', 'Physics', 'University of Porto']],
+    ['a degree and its field with nothing between', [bold('University of Chicago'), 'MBA Finance', '2003 – 2005'], ['MBA', 'Finance', 'University of Chicago']],
+    ['"Bachelor of Science" and its field with nothing between', [bold('BSc (Hons) Computer Science, Aston University'), '2010 – 2013'], ['BSc (Hons)', 'Computer Science', 'Aston University']],
+    ['"Bachelor of …" and its field with nothing between', [bold('Bachelor of Science Accountancy, Boston College'), '1994 – 1998'], ['Bachelor of Science', 'Accountancy', 'Boston College']],
+    [
+      'the field before the degree',
+      [bold('Graphic Design, Bachelor of Fine Arts, Rhode Island School of Design'), '2012 – 2016'],
+      ['Bachelor of Fine Arts', 'Graphic Design', 'Rhode Island School of Design'],
+    ],
+    ['a Japanese degree and school', [bold('学士（芸術工学） in 情報デザイン at 九州大学'), '2012 – 2016'], ['学士（芸術工学）', '情報デザイン', '九州大学']],
+  ])('reads %s', (_shape, specs, expected) => {
+    expect(degrees(specs)).toEqual([expected]);
+  });
+
+  it('leaves a degree whose "of" names no usual subject whole', () => {
+    expect(degrees([bold('Master of Urban Futures, Aston University'), '2010 – 2013'])).toEqual([['Master of Urban Futures', null, 'Aston University']]);
+  });
+});
+
+describe('how long a job lasted, printed beside its dates', () => {
+  it.each(['Jun 2017 – Dec 2020 3 years 6 months', 'Jun 2017 – Dec 2020 · 3 yrs 6 mos', 'Jun 2017 – Dec 2020 (1 year)'])('is neither the employer nor the place (%s)', (dates) => {
+    const items = jobs([bold('Freelance Designer, Self-employed'), dates, bullet('Designed packaging')]);
+    expect(items.map((item) => [item.jobTitle, item.companyName, item.location ?? null])).toEqual([['Freelance Designer', 'Self-employed', null]]);
+  });
+});
+
+describe('the words that introduce an entry’s date', () => {
+  it.each(['Issued on: Jan 2022', 'Awarded on: Jan 2022', 'Awarded 2022', 'Date: 2022'])('name neither the entry nor who gave it (%s)', (dated) => {
+    const { cv } = read([...top, heading('Awards'), bold('Certificate of Typographic Excellence'), dated, bold('First Place'), dated]);
+    expect(cv.awards.items.map((item) => [item.awardName, item.issuingOrganization ?? null, item.dateReceived ?? null])).toEqual([
+      ['Certificate of Typographic Excellence', null, '2022' + (dated.includes('Jan') ? '-01' : '')],
+      ['First Place', null, '2022' + (dated.includes('Jan') ? '-01' : '')],
+    ]);
+  });
+
+  it('leave "by" off the organisation that gave the award', () => {
+    const { cv } = read([...top, heading('Awards'), bold('Second Place'), 'Awarded 2023', bold('by MHacks 16')]);
+    expect(cv.awards.items.map((item) => [item.awardName, item.issuingOrganization ?? null])).toEqual([['Second Place', 'MHacks 16']]);
+  });
+});
+
+describe('jobs printed without their employers', () => {
+  it('read a title that looks like a brand name as a title, like the clear titles beside it', () => {
+    const items = jobs([
+      bold('Research Assistant'),
+      '2024 – 2025',
+      bullet('Wrote benchmarks'),
+      bold('Backend Intern'),
+      '2023 – 2023',
+      bullet('Wrote endpoints'),
+      bold('Barista'),
+      '2021 – 2023',
+      bullet('Ran opening shifts'),
+    ]);
+    expect(items.map((item) => [item.jobTitle ?? null, item.companyName ?? null])).toEqual([
+      ['Research Assistant', null],
+      ['Backend Intern', null],
+      ['Barista', null],
+    ]);
+  });
+
+  it('still read a lone name as the employer where the section’s lone names are employers', () => {
+    const items = jobs([bold('Acme Corp'), '2019 – 2021', bullet('Built the API'), bold('Globex'), '2016 – 2019', bullet('Ran the data team')]);
+    expect(items.map((item) => [item.jobTitle ?? null, item.companyName ?? null])).toEqual([
+      [null, 'Acme Corp'],
+      [null, 'Globex'],
+    ]);
+  });
+});
+
+describe('a certificate’s name that wrapped after its comma', () => {
+  it('leaves the comma off the name, the issuer on the next line', () => {
+    const { cv } = read([...top, heading('Certificates'), bold('Adobe Certified Professional: Graphic Design Using Illustrator,'), 'Adobe', 'Issued on: Jan 2022']);
+    expect(cv.certifications.items.map((item) => [item.certificationName, item.issuingOrganization ?? null])).toEqual([['Adobe Certified Professional: Graphic Design Using Illustrator', 'Adobe']]);
+  });
+});
+
+describe('a degree that labels its field under the school', () => {
+  it.each<[string, LineSpec]>([
+    ['as a line', 'Bachelor of Science: Nursing'],
+    ['as a bullet', bullet('Bachelor of Science: Nursing')],
+  ])('gives the degree and the field (%s)', (_shape, line) => {
+    const { cv } = read([...top, heading('Education'), bold('University of Houston'), '2012 – 2016', line]);
+    expect(cv.education.items.map((item) => [item.degree ?? null, item.fieldOfStudy ?? null, item.institution ?? null])).toEqual([['Bachelor of Science', 'Nursing', 'University of Houston']]);
+  });
+});

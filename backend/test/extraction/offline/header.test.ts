@@ -122,3 +122,39 @@ describe('the header', () => {
     expect(read([name(written), 'zhang@example.com', ...body]).hero.fullName).toBe(written);
   });
 });
+
+describe('contact labels written without a colon', () => {
+  it.each<[string, LineSpec[]]>([
+    ['over their values', [['Email', { bold: true }], 'aiden.park@umich.edu', ['Phone', { bold: true }], '(734) 555-0182']],
+    ['beside their values', ['Email\taiden.park@umich.edu', 'Phone\t(734) 555-0182']],
+  ])('label the value, and are no town (%s)', (_shape, contactLines) => {
+    const cv = read([name('Aiden Park'), 'Computer Science Student', heading('Contact'), ...contactLines, heading('Experience'), 'Research Assistant, University of Michigan']);
+    expect(cv.contact).toEqual({ email: 'aiden.park@umich.edu', phone: '(734) 555-0182' });
+  });
+});
+
+describe('a name printed twice', () => {
+  it('is not the title: the line after the repeat is', () => {
+    const cv = read([name('Olivia Brennan'), 'Olivia Brennan', ['Brand & Visual Designer', { bold: true }], 'hello@oliviabrennan.studio', heading('Experience'), 'Designer, Acme']);
+    expect(cv.hero).toEqual({ fullName: 'Olivia Brennan', professionalTitle: 'Brand & Visual Designer' });
+  });
+});
+
+describe('contact details under a summary heading', () => {
+  it('are contact details, and the town beside them the location; the summary keeps its sentences', () => {
+    const cv = read([
+      name('Robert Harrington'),
+      'Chief Financial Officer',
+      heading('About'),
+      'Chicago',
+      'rj.harrington@outlook.com',
+      '+1 312 555 0119',
+      heading('Summary'),
+      'Finance executive with 22 years of experience leading finance and treasury.',
+      heading('Experience'),
+      'Chief Financial Officer, Acme Corp',
+    ]);
+    expect(cv.contact).toEqual({ email: 'rj.harrington@outlook.com', phone: '+1 312 555 0119', location: { city: 'Chicago' } });
+    expect(cv.summary.summaryText).toBe('Finance executive with 22 years of experience leading finance and treasury.');
+  });
+});

@@ -80,3 +80,14 @@ describe('languages in a CV', () => {
     expect(cv.languages.items.map(({ id: _id, ...rest }) => rest)).toEqual([item]);
   });
 });
+
+describe('a language stacked over its level', () => {
+  it('takes the level from the line under the language', () => {
+    const { languages } = read([...top, heading('Languages'), ['English', { bold: true }], 'Native', ['Español', { bold: true }], 'Lengua materna', ['Korean', { bold: true }], 'C1']);
+    expect(languages.items.map((item) => [item.language, item.proficiency ?? null])).toEqual([
+      ['English', 'Native'],
+      ['Español', 'Lengua materna'],
+      ['Korean', 'C1'],
+    ]);
+  });
+});

@@ -186,3 +186,44 @@ describe('readingLines', () => {
     ]);
   });
 });
+
+describe('a line that stops on "and" or "of"', () => {
+  it('goes on at the next line, even when a narrow column sets its lines further apart than the body', () => {
+    const sidebar = (text: string, gapBefore: number): LineSpec => [text, { gapBefore, x: 400, column: 1 }];
+    expect(
+      readLines([
+        wide('Backend engineer with eleven years of experience building payment and'),
+        ['logistics platforms in Go and Java, owning systems from the data model to', { gapBefore: 12, width: 300 }],
+        ['the on-call rota.', { gapBefore: 12 }],
+        wide('Led the migration of the payments ledger to an event-sourced design and', { gapBefore: 18 }),
+        ['cut the time to settle from nine hours to twenty minutes.', { gapBefore: 12 }],
+        ['Mentored three engineers.', { gapBefore: 18 }],
+        ['Ran the hiring loop.', { gapBefore: 18 }],
+        sidebar('Certified Supply Chain Professional', 0),
+        sidebar('MSc in Logistics and', 22),
+        sidebar('Supply Chain Management', 14),
+        sidebar('Portland, OR', 22),
+        sidebar('Teaching Assistant', 14),
+      ]).map((line) => line.text),
+    ).toEqual([
+      'Backend engineer with eleven years of experience building payment and logistics platforms in Go and Java, owning systems from the data model to the on-call rota.',
+      'Led the migration of the payments ledger to an event-sourced design and cut the time to settle from nine hours to twenty minutes.',
+      'Mentored three engineers.',
+      'Ran the hiring loop.',
+      'Certified Supply Chain Professional',
+      'MSc in Logistics and Supply Chain Management',
+      'Portland, OR',
+      'Teaching Assistant',
+    ]);
+  });
+});
+
+describe('an address too long for its column', () => {
+  it('is joined whole with the piece the column broke off', () => {
+    expect(readLines(['Chicago, IL', 'rj.harrington@outlook.co', ['m', { gapBefore: 11 }], '+1 312 555 0119']).map((line) => line.text)).toEqual([
+      'Chicago, IL',
+      'rj.harrington@outlook.com',
+      '+1 312 555 0119',
+    ]);
+  });
+});

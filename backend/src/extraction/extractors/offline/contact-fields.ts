@@ -80,6 +80,9 @@ const HANDLE_PLATFORM =
   /^(?:linkedin|github|gitlab|twitter|x|mastodon|bluesky|instagram|soundcloud|medium|behance|dribbble|kaggle|stackoverflow|stack overflow|telegram|skype|youtube|tiktok|facebook|xing|orcid)$/i;
 const HANDLE = /^@?[\p{L}\p{N}._-]{2,40}$/u;
 
+/** A platform's name alone ("GitHub"), as a label over the profile's address. */
+export const isPlatformName = (text: string): boolean => HANDLE_PLATFORM.test(text.trim());
+
 /** "Twitter: neutralthoughts": a link known by its platform and username. */
 export function handleLink(label: string, value: string): ProfessionalLink | null {
   return HANDLE_PLATFORM.test(label.trim()) && HANDLE.test(value) ? { platform: label.trim(), username: value } : null;

@@ -2,7 +2,7 @@ import type { ParsedDateRange } from '@r2w/cv-schema';
 import { cut, findDateRanges, type FoundRange } from './date-spans';
 import type { Line } from './lines';
 import { isDegree, organisationEvidence, roleEvidence } from './roles';
-import { DASH, splitParts, tidy } from './text';
+import { DASH, fold, splitParts, tidy } from './text';
 import { commaParts, trailingPlace, trailingTown } from './places';
 import { isStretched } from './towns';
 
@@ -90,6 +90,20 @@ const CLOSING_STOP = /(?<=,.*(?:^|[\s,])\p{Lu}?\p{Ll}{4,})\.$/u;
 
 const withoutClosingStop = (text: string): string => text.replace(CLOSING_STOP, '');
 
+// How long a job lasted, which layouts print beside its dates ("Jun 2017 - Dec 2020 3 years
+// 6 months", "· 2 yrs 3 mos", "(1 year)"): the dates already say it, and it names nothing.
+const UNIT = String.raw`(?:years?|yrs?|months?|mos?|jahre?|monate?|ans?|mois|anos?|años?|meses?)`;
+const DURATION = new RegExp(String.raw`^\(?\d+\s*${UNIT}(?:,?\s+(?:and\s+)?\d+\s*${UNIT})?\)?$`, 'iu');
+
+const isDuration = (text: string): boolean => DURATION.test(tidy(text));
+
+// The words that introduce an entry's date ("Issued on: Jan 2022", "Awarded 2023",
+// "Publié le 3 mars 2021"): they name no part of the entry.
+const DATE_LABEL =
+  /^(?:(?:date(?: of \w+)?|dated|issued|awarded|received|obtained|earned|granted|published|completed|conferred|expedido|otorgado|obtenido|publicado|fecha|delivre|obtenu|publie|decerne|ausgestellt|erhalten|verliehen|veroffentlicht|datum)(?:\s+(?:on|in|el|le|en|am))?|on|le|am|el)\s*:?$/u;
+
+const isDateLabel = (text: string): boolean => DATE_LABEL.test(fold(text).trim());
+
 export function readHead(head: readonly Line[], { names = false } = {}): HeadFacts {
   const dates = entryDates(head);
   let location: string | null = null;
@@ -97,11 +111,13 @@ export function readHead(head: readonly Line[], { names = false } = {}): HeadFac
   const lineTexts: string[] = [];
   head.forEach((line, index) => {
     const dated = dates?.line === index;
-    const pieces = (dated ? cut(line.text, dates.found) : [line.text]).map((piece, at, all) => (at === all.length - 1 ? withoutClosingStop(piece) : piece));
+    const labelled = dated && isDateLabel(line.text.slice(0, dates.found.start));
+    const pieces = (dated ? cut(line.text, dates.found).slice(labelled ? 1 : 0) : [line.text]).map((piece, at, all) => (at === all.length - 1 ? withoutClosingStop(piece) : piece));
     const merged = isStretched(line);
     const whole = pieces[0] ?? '';
-    lineTexts.push(trailingPlace(whole, merged)?.before ?? whole);
-    const split = pieces.flatMap((piece) => splitParts(piece, !names));
+    // A name that wrapped after its comma ("…Using Adobe Illustrator," over "Adobe") leaves the comma behind.
+    lineTexts.push(tidy(trailingPlace(whole, merged)?.before ?? whole));
+    const split = pieces.flatMap((piece) => splitParts(piece, !names)).filter((piece) => !isDuration(piece));
     for (const piece of split) {
       const place = location ? null : (trailingPlace(piece, merged) ?? (merged && !dated && split.length === 1 ? trailingTown(piece) : null));
       if (place) location = place.place;

@@ -1,5 +1,5 @@
 import type { Contact, Hero } from '@r2w/cv-schema';
-import { findEmail, findPhone, findUrl, handleLink, linkOf, parseLocation, placeOnly } from './contact-fields';
+import { findEmail, findPhone, findUrl, handleLink, isPlatformName, linkOf, parseLocation, placeOnly } from './contact-fields';
 import { fieldOfLabel, SECTION_FIELDS } from './field-labels';
 import { isDocumentTitle, sectionOfHeading } from './heading-words';
 import type { BodyStyle, Line } from './lines';
@@ -39,6 +39,18 @@ function piecesOf(line: Line): Piece[] {
   return parts.map((part) => {
     const inner = labelled(part);
     return inner ? { line, text: inner.value, label: inner.label } : { line, text: part, label: null };
+  });
+}
+
+/** "Email", "Phone", "GitHub" without a colon: a label whose value is set beside it or below it. */
+const isBareLabel = (text: string): boolean => fieldOfLabel(text, SECTION_FIELDS.contact) !== null || isPlatformName(text);
+
+/** A row "Email ⇥ a@b.c": the bare label names the piece after it. */
+function withBareLabels(pieces: readonly Piece[]): Piece[] {
+  return pieces.flatMap((piece, index) => {
+    const previous = pieces[index - 1];
+    if (piece.label === null && isBareLabel(piece.text) && pieces[index + 1]?.label === null) return [];
+    return previous && previous.label === null && isBareLabel(previous.text) && piece.label === null ? [{ ...piece, label: previous.text }] : [piece];
   });
 }
 
@@ -150,7 +162,8 @@ function pickName(pieces: readonly Piece[], style: BodyStyle, largest: number, b
  * Engineer") is one title.
  */
 function pickTitle(unclaimed: readonly Piece[], name: Piece, lines: readonly Line[], towns: readonly Piece[]): { text?: string; parts: Piece[] } {
-  const next = unclaimed[unclaimed.indexOf(name) + 1];
+  // Some layouts print the name twice (a logo line, then the heading): the repeat is no title.
+  const next = unclaimed.slice(unclaimed.indexOf(name) + 1).find((piece) => fold(piece.text) !== fold(name.text));
   if (!next || lines.indexOf(next.line) < lines.indexOf(name.line) || next.label || wordCount(next.text) > 10 || isProse(next.text)) return { parts: [] };
   // A heading word ("Experience") is the start of the body, a town the person's location.
   if (sectionOfHeading(next.text) !== null || towns.includes(next)) return { parts: [] };
@@ -211,11 +224,11 @@ export function parseHeader(header: readonly Line[], contactSection: readonly Li
   let pendingLabel: string | null = null;
   for (const line of lines) {
     const pair = labelled(line.text);
-    if (pair && !pair.value) {
-      pendingLabel = pair.label;
+    if ((pair && !pair.value) || (!pair && !line.text.includes('\t') && isBareLabel(line.text))) {
+      pendingLabel = pair ? pair.label : line.text;
       continue;
     }
-    const pieces = pendingLabel && !pair ? [{ line, text: line.text, label: pendingLabel }] : piecesOf(line);
+    const pieces = pendingLabel && !pair ? [{ line, text: line.text, label: pendingLabel }] : withBareLabels(piecesOf(line));
     pendingLabel = null;
     const left = pieces.flatMap((piece) => claim(piece, contact, hero));
     if (left.length < pieces.length) contactLines.add(line);

@@ -94,6 +94,11 @@ export function readingLines(document: DocumentText, style: BodyStyle): Line[] {
       if (previous && RULE.test(line.text)) previous.underlined = true;
       continue;
     }
+    if (previous && last && document.kind !== 'docx' && brokenAddress(previous, last, line, style)) {
+      previous.text += line.text;
+      last = line;
+      continue;
+    }
     if (previous && last && document.kind !== 'docx' && (continues(previous, last, line, style, widest) || endsRange(previous, line, style))) {
       // Joined with a space even after a hyphen ("single- cell"): the source check compares
       // values with the text as printed, where the line break is whitespace.
@@ -198,6 +203,17 @@ function splitMarginHeading(line: TextLine, index: number, lines: readonly TextL
 }
 
 /**
+ * An e-mail address or link too long for a narrow column, broken inside a word: the rest of
+ * it, a short lower-case piece, stands close below, and the two make one address.
+ */
+function brokenAddress(previous: Line, last: TextLine, line: TextLine, style: BodyStyle): boolean {
+  if (line.page !== previous.page || line.column !== previous.column || Math.abs(line.x - last.x) > 2) return false;
+  if (line.gapBefore > Math.max(style.lineGap, line.fontSize * 1.2) * 1.15 || !/^[a-z0-9./_-]{1,12}$/.test(line.text)) return false;
+  const address = (text: string) => findEmail(text)?.[0] === text || findUrl(text) === text;
+  return address(previous.text) && address(previous.text + line.text);
+}
+
+/**
  * A date range that ran out of room at its line's end ("Acme | Jan 2024 –") and goes on
  * at the next line's start ("Present", "May 2025"): the line is the range's end and nothing
  * else, whatever its style (a bold title line may wrap onto a plain one).
@@ -215,6 +231,10 @@ function endsRange(previous: Line, line: TextLine, style: BodyStyle): boolean {
   return range?.start === open.start && range.end === joined.length && !line.text.includes('\t');
 }
 
+// Words that join a phrase to what follows, so no name or sentence ends on them; in lower
+// case only, since "Portland, OR" ends on a state.
+const DANGLING = /\s(?:and|or|of|for|with|to|the|in|on|&|und|für|der|et|de|des|du|pour|y|e|en|del|para)$/u;
+
 /**
  * A PDF (or a hard-wrapped text file) breaks long sentences into lines; the next line of
  * the same style, close below, continues the previous one when that one ran to the edge
@@ -225,7 +245,11 @@ function continues(previous: Line, last: TextLine, line: TextLine, style: BodySt
   if (line.page !== previous.page || line.column !== previous.column) return false;
   if (Math.abs(line.fontSize - previous.fontSize) > 0.5 || line.bold !== previous.bold || line.italic !== previous.italic) return false;
   const wrapGap = style.wrapGapAt.get(Math.round(line.x)) ?? style.wrapGap;
-  if (line.gapBefore > (wrapGap === null ? Math.max(style.lineGap, line.fontSize * 1.2) * 1.15 : wrapGap * SAME_GAP)) return false;
+  const looseGap = Math.max(style.lineGap, line.fontSize * 1.2) * 1.15;
+  // A line that stops on "and" or "of" has more to say, whatever the spacing of the main
+  // text: a narrow sidebar sets its lines further apart than the body's wrapped paragraphs.
+  if (DANGLING.test(previous.text) && line.gapBefore <= looseGap && Math.abs(line.x - last.x) <= 2 && !isContactItem(line.text)) return true;
+  if (line.gapBefore > (wrapGap === null ? looseGap : wrapGap * SAME_GAP)) return false;
   // A new "Label: …" line or a whole contact detail starts afresh.
   if (/[:;]$/.test(previous.text) || isContactItem(line.text) || /^[^\s:]+(?:\s[^\s:]+){0,2}:\s/u.test(line.text)) return false;
   // Without telling spacing, a sentence that ends at the line's end, followed by a capital,

@@ -23,6 +23,7 @@ import { parseSkills } from './parsers/skills';
 import { parseSummary } from './parsers/summary';
 import { parseTestimonials, unquoted } from './parsers/testimonials';
 import { sectionOfContent } from './section-content';
+import { contactLinesAmong } from './stray-contact';
 import { displacedHeader, findSections, type Block } from './sections';
 import { languagesAmongSkills } from './skill-languages';
 import { fold } from './text';
@@ -114,10 +115,12 @@ export function extractOffline(document: DocumentText): ExtractorResult {
   const linesOf = (key: HeadingKey): Line[] => (byKey.get(key) ?? []).flatMap((block) => block.lines);
   const evidenceOf = (key: HeadingKey) => Math.max(0, ...(byKey.get(key) ?? []).map((block) => headingEvidence.get(block) ?? 0));
 
-  let top = parseHeader(header, linesOf('contact'), style);
+  const contactInSummary = contactLinesAmong(linesOf('summary'));
+  const contactLines = [...linesOf('contact'), ...contactInSummary];
+  let top = parseHeader(header, contactLines, style);
   if (!top.hero.fullName) {
     const moved = displacedHeader(blocks, style, looksLikeName);
-    if (moved.length > 0) top = parseHeader([...header, ...moved], linesOf('contact'), style);
+    if (moved.length > 0) top = parseHeader([...header, ...moved], contactLines, style);
   }
   cv.hero = top.hero;
   cv.contact = top.contact;
@@ -127,7 +130,10 @@ export function extractOffline(document: DocumentText): ExtractorResult {
 
   const summaryBlocks = byKey.get('summary') ?? [];
   // An unlabelled paragraph under the name is the summary when the CV has no summary section.
-  const summary = parseSummary(linesOf('summary'), summaryBlocks.length === 0 ? top.prose : []);
+  const summary = parseSummary(
+    linesOf('summary').filter((line) => !contactInSummary.includes(line)),
+    summaryBlocks.length === 0 ? top.prose : [],
+  );
   if (summaryBlocks.length > 0) unclassified.push(...top.prose);
   cv.summary = summary.summary;
   unclassified.push(...summary.unclassified);

@@ -48,6 +48,18 @@ export function sectionOrder(heads: readonly (readonly HeadPart[])[]): Order | n
   return roleFirst > organisationFirst ? 'role-first' : 'organisation-first';
 }
 
+/**
+ * Whether the section's entries that name one thing name roles: a list of jobs printed
+ * without employers ("Research Assistant", "Backend Intern", "Barista"). True when every
+ * lone piece whose words are clear reads as a role, so that an unclear one ("Barista",
+ * "Field Logistician", which look like brand names) is read as a role too.
+ */
+export function lonePiecesAreRoles(heads: readonly (readonly HeadPart[])[]): boolean {
+  const margins = heads.filter((parts) => parts.length === 1).map(([part]) => roleEvidence(part!.text) - organisationEvidence(part!.text));
+  const clear = margins.filter((margin) => Math.abs(margin) > 0.5);
+  return clear.length > 0 && clear.every((margin) => margin > 0);
+}
+
 /** Three or more pieces on one line: see splitAtOrganisation. */
 function longHead(parts: readonly HeadPart[]): RoleAndOrganisation | null {
   if (parts.some((part) => part.line !== parts[0]?.line)) return null;
@@ -58,14 +70,17 @@ function longHead(parts: readonly HeadPart[]): RoleAndOrganisation | null {
 }
 
 /** Role and organisation among the head's pieces: words, type style, order and the section's habit decide. */
-export function roleAndOrganisation(parts: readonly HeadPart[], order: Order | null): RoleAndOrganisation {
+export function roleAndOrganisation(parts: readonly HeadPart[], order: Order | null, loneRoles = false): RoleAndOrganisation {
   const long = longHead(parts);
   if (long) return long;
   const [a] = parts;
   if (!a) return { rest: [] };
   const at = AT.exec(a.text);
   if (at?.[1] && at[2] && roleEvidence(at[1]) > 0) return { role: at[1], organisation: at[2], rest: parts.slice(1) };
-  if (parts.length === 1) return roleEvidence(a.text) >= organisationEvidence(a.text) ? { role: a.text, rest: [] } : { organisation: a.text, rest: [] };
+  if (parts.length === 1) {
+    const isRole = roleEvidence(a.text) >= organisationEvidence(a.text) || (loneRoles && organisationEvidence(a.text) < 2);
+    return isRole ? { role: a.text, rest: [] } : { organisation: a.text, rest: [] };
+  }
   const considered = parts.slice(0, CONSIDERED);
   let best: { role: number; organisation: number; score: number } | null = null;
   considered.forEach((role, r) => {

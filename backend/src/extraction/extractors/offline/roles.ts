@@ -413,20 +413,43 @@ const ORGANISATION_WORDS = [
 ].map(fold);
 
 // Degree names and abbreviations in the five languages.
-const DEGREE = new RegExp(
-  String.raw`(?:^|[\s(])(?:b\.?\s?sc|m\.?\s?sc|b\.?\s?a|m\.?\s?a|b\.?\s?f\.?\s?a|m\.?\s?f\.?\s?a|bba|b\.?\s?ed|m\.?\s?ed|b\.?\s?com|m\.?\s?com|b\.?\s?tech|m\.?\s?tech|b\.?\s?arch|m\.?\s?arch|b\.?\s?eng|m\.?\s?eng|b\.?\s?s|m\.?\s?s|ph\.?\s?d|ed\.?\s?d|j\.?\s?d|m\.?\s?p\.?\s?h|mba|mpa|mpp|msw|m\.?\s?phil|d\.?\s?phil|llb|ll\.?\s?m|md|bachelor|master|masters|doctor|doctorate|associate|diploma|certificate|hnd|gcse|a-levels?|` +
-    String.raw`licenciatura|licenciado|licenciada|grado|maestria|doctorado|ingenieria|ingeniero|tecnico superior|bachillerato|` +
-    String.raw`licence|maitrise|doctorat|diplome|dut|bts|classe preparatoire|baccalaureat|bac|ingenieur|` +
-    String.raw`diplom|magister|promotion|abitur|staatsexamen|ausbildung|` +
-    String.raw`תואר|בוגר|מוסמך|דוקטור|הנדסאי|תעודת)(?=$|[\s.,)\-'’])`,
-  'iu',
-);
+const DEGREE_NAMES =
+  String.raw`b\.?\s?sc|m\.?\s?sc|b\.?\s?a|m\.?\s?a|b\.?\s?f\.?\s?a|m\.?\s?f\.?\s?a|bba|b\.?\s?ed|m\.?\s?ed|b\.?\s?com|m\.?\s?com|b\.?\s?tech|m\.?\s?tech|b\.?\s?arch|m\.?\s?arch|b\.?\s?eng|m\.?\s?eng|b\.?\s?s|m\.?\s?s|ph\.?\s?d|ed\.?\s?d|j\.?\s?d|m\.?\s?p\.?\s?h|mba|mpa|mpp|msw|m\.?\s?phil|d\.?\s?phil|llb|ll\.?\s?m|md|bachelor|master|masters|doctor|doctorate|associate|diploma|certificate|hnd|gcse|a-levels?|` +
+  String.raw`licenciatura|licenciado|licenciada|grado|maestria|doctorado|ingenieria|ingeniero|tecnico superior|bachillerato|` +
+  String.raw`licence|maitrise|doctorat|diplome|dut|bts|classe preparatoire|baccalaureat|bac|ingenieur|` +
+  String.raw`diplom|magister|promotion|abitur|staatsexamen|ausbildung|` +
+  String.raw`תואר|בוגר|מוסמך|דוקטור|הנדסאי|תעודת`;
+
+// Chinese and Japanese degrees (学士 bachelor, 修士/硕士 master, 博士 doctor) and schools
+// (大学/大學 university, 学院 college, 学校 school) are written without spaces around them.
+const CJK_DEGREE = /[学學]士|[修硕碩]士|博士|[学學]位/u;
+const CJK_INSTITUTION = /大[学學]|[学學]院|[学學]校/u;
+
+const DEGREE = new RegExp(String.raw`(?:^|[\s(])(?:${DEGREE_NAMES})(?=$|[\s.,)\-'’])`, 'iu');
+
+// A degree named whole at the start of a piece, before its field with no "in" between:
+// "MBA Finance", "BSc (Hons) Computer Science", "Bachelor of Science Accountancy". Only the
+// usual subjects of "Bachelor/Master of …" count, so that the degree's own words end where
+// the field begins.
+const DEGREE_OF = String.raw`(?:applied |fine |liberal )?(?:arts|sciences?|engineering|laws?|education|technology|philosophy|commerce|music|architecture|nursing|medicine|business administration|public (?:health|administration|policy)|social work)`;
+const WHOLE_DEGREE = new RegExp(String.raw`^(?:${DEGREE_NAMES})\.?(?:'s)?(?:\s*\([^()]*\))?(?:\s+of\s+${DEGREE_OF})?(?:\s*\([^()]*\))?$`, 'iu');
 
 const INSTITUTION =
   /\b(?:university|universidad|universite|universitat|college|school|escuela|ecole|hochschule|fachhochschule|institute|instituto|institut|academy|academia|polytechnic|politecnica|politecnico|polytechnique|lycee|gymnasium|conservatory|conservatorio|seminary|tu|eth|epfl|mit)\b|אוניברסיט|מכלל|טכניון|מכון/iu;
 
-export const isDegree = (text: string) => DEGREE.test(fold(text));
-export const isInstitution = (text: string) => INSTITUTION.test(fold(text));
+export const isDegree = (text: string) => DEGREE.test(fold(text)) || CJK_DEGREE.test(text);
+export const isInstitution = (text: string) => INSTITUTION.test(fold(text)) || CJK_INSTITUTION.test(text);
+
+/** "MBA Finance" as degree and field: the longest run of leading words that is a degree and nothing else, when a capitalised field follows. */
+export function leadingDegree(text: string): { degree: string; field: string } | null {
+  const words = text.split(' ');
+  for (let count = words.length - 1; count >= 1; count -= 1) {
+    const degree = words.slice(0, count).join(' ');
+    const field = words.slice(count).join(' ');
+    if (WHOLE_DEGREE.test(fold(degree))) return /^\p{Lu}/u.test(field) && !isDegree(field) && !isInstitution(field) ? { degree, field } : null;
+  }
+  return null;
+}
 
 const words = (text: string) =>
   fold(text)

@@ -1,10 +1,11 @@
 import { emptyEducationItem, type EducationItem } from '@r2w/cv-schema';
+import { parseLocation } from '../contact-fields';
 import { bulletsOf, first, readBody } from '../entry-body';
 import { readHead, type HeadPart } from '../entry-head';
 import type { Entry } from '../entries';
 import { labelledField, SECTION_FIELDS } from '../field-labels';
-import { isDegree, isInstitution } from '../roles';
-import { splitList } from '../text';
+import { isDegree, isInstitution, leadingDegree } from '../roles';
+import { labelled, splitList, wordCount } from '../text';
 import { compact } from './values';
 import { looksLikePlace, type Parsed } from './parsed';
 
@@ -23,7 +24,25 @@ function splitDegree(text: string): { degree: string; field?: string } {
     const [, degree, field] = pattern.exec(text) ?? [];
     if (degree && field && isDegree(degree) && !isInstitution(field)) return { degree, field };
   }
-  return { degree: text };
+  return leadingDegree(text) ?? { degree: text };
+}
+
+// "BSc in Physics at University of Leeds", "学士 in 情報デザイン at 九州大学": the school
+// follows "at" on the degree's line, or opens the next line with it ("at University of Leeds").
+const AT_SCHOOL = /^(.*?)\s*(?:^|\s)(?:at|@|chez|bei)\s+(.+)$/iu;
+
+/** The head's pieces with a school that follows "at" made a piece of its own, without the "at". */
+function schoolsApart(parts: readonly HeadPart[]): HeadPart[] {
+  return parts.flatMap((part) => {
+    const [, before = '', school] = AT_SCHOOL.exec(part.text) ?? [];
+    if (!school || (before !== '' && !isDegree(before) && !isInstitution(school))) return [part];
+    return before === ''
+      ? [{ ...part, text: school }]
+      : [
+          { ...part, text: before },
+          { ...part, text: school },
+        ];
+  });
 }
 
 interface Named {
@@ -50,7 +69,26 @@ function nameParts(parts: readonly HeadPart[]): Named {
   if (named.field === undefined && between.length > 0) named.field = between.map((part) => part.text).join(', ');
   else named.rest.unshift(...between);
   if (institution !== -1) named.institution = parts[institution]!.text;
+  if (named.field === undefined && degreePart) {
+    // "Graphic Design, Bachelor of Fine Arts, School": the field set just before the degree (or after it) on its line.
+    const field = [parts[degreeAt - 1], parts[degreeAt + 1]].find(
+      (part) => part !== undefined && named.rest.includes(part) && part.line === degreePart.line && isDegree(degreePart.text) && !isInstitution(part.text) && parseLocation(part.text) === null,
+    );
+    if (field) {
+      named.field = field.text;
+      named.rest = named.rest.filter((part) => part !== field);
+    }
+  }
   return named;
+}
+
+/** "Bachelor of Science: Nursing" under the school's name: the degree labels its field. */
+function degreeLine(details: readonly string[]): { text: string; degree: string; field: string } | null {
+  for (const text of details) {
+    const pair = labelled(text);
+    if (pair?.value && isDegree(pair.label) && wordCount(pair.label) <= 4 && !isInstitution(pair.value)) return { text, degree: pair.label, field: pair.value };
+  }
+  return null;
 }
 
 export function parseEducation(entries: readonly Entry[]): Parsed<EducationItem> {
@@ -65,17 +103,19 @@ export function parseEducation(entries: readonly Entry[]): Parsed<EducationItem>
       body.fields.set(field, [value, ...(body.fields.get(field) ?? [])]);
     }
     const honorsInHead = head.parts.filter((part) => HONORS.test(part.text));
-    const { degree, field, institution, rest } = nameParts(head.parts.filter((part) => !honorsInHead.includes(part) && !labelledInHead.includes(part)));
+    const { degree, field, institution, rest } = nameParts(schoolsApart(head.parts).filter((part) => !honorsInHead.includes(part) && !labelledInHead.includes(part)));
     let location = head.location ?? undefined;
     for (const part of rest) {
       if (location === undefined && looksLikePlace(part.text)) location = part.text;
       else unclassified.push(part.text);
     }
-    unclassified.push(...body.plain, ...body.unknown, ...bulletsOf(body, null));
+    const details = [...body.unknown, ...bulletsOf(body, null)];
+    const labelledDegree = degree === undefined ? degreeLine(details) : null;
+    unclassified.push(...body.plain, ...details.filter((text) => text !== labelledDegree?.text));
     return compact({
       ...emptyEducationItem(),
-      degree,
-      fieldOfStudy: field,
+      degree: degree ?? labelledDegree?.degree,
+      fieldOfStudy: field ?? labelledDegree?.field,
       institution,
       location,
       dateRange: head.dateRange,

@@ -34,6 +34,14 @@ function level(text: string): Pick<LanguageItem, 'proficiency' | 'certifications
   return { proficiency, ...(certifications ? { certifications } : {}), ...(NATIVE.test(fold(proficiency)) ? { nativeLanguage: true } : {}) };
 }
 
+// A line that is nothing but a level: "Native", "C1", "Lengua materna", "Courant (C1)".
+const LEVELS_ANYWHERE = new RegExp(String.raw`${NATIVE.source}|(?:^|[\s(])(?:${LEVEL_WORDS})(?=$|[\s),.;])`, 'giu');
+const isLevelOnly = (text: string): boolean =>
+  mentionsLevel(text) &&
+  fold(text)
+    .replace(LEVELS_ANYWHERE, ' ')
+    .replace(/[\s(),.;:/–—-]+/gu, '') === '';
+
 function language(name: string, written: string | undefined): LanguageItem {
   return compact({ ...emptyLanguageItem(), language: name, ...(written ? level(written) : {}) });
 }
@@ -63,6 +71,8 @@ export function parseLanguages(lines: readonly Line[]): Parsed<LanguageItem> {
     const last = items.at(-1);
     const years = label !== undefined && fieldOfLabel(label, SECTION_FIELDS.languages) === 'yearsOfExperience' ? countIn(value) : undefined;
     if (last && years !== undefined) last.yearsOfExperience = years;
+    // Narrow layouts stack each language over its level ("English" / "Native").
+    else if (last && last.proficiency === undefined && label === undefined && isLevelOnly(text)) Object.assign(last, level(text));
     else items.push(...fromLine(text, label, value));
   }
   return { items, unclassified: [] };

@@ -13,6 +13,8 @@ export interface Titled {
   rest: string[];
 }
 
+const GIVEN_BY = /^(?:by|from|von|par|por|de la part de)\s+/iu;
+
 export function titled(head: HeadFacts): Titled {
   const withText = head.lineTexts.flatMap((text, line) => (text ? [line] : []));
   const [titleLine, subtitleLine] = withText;
@@ -24,7 +26,9 @@ export function titled(head: HeadFacts): Titled {
   } else {
     [title, ...pieces] = head.parts.map((part) => part.text);
   }
-  const [subtitle, ...others] = pieces;
+  const [given, ...others] = pieces;
+  // "Second Place / by MHacks 16": the word that says who gave it is no part of the name.
+  const subtitle = given?.replace(GIVEN_BY, '');
   const result: Titled = { rest: [] };
   if (title) result.title = title;
   if (subtitle) result.subtitle = subtitle;
