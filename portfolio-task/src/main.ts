@@ -38,6 +38,7 @@ function createTaskLogger(level: string, meta: Record<string, unknown>) {
   });
 }
 
+z.config({ jitless: true });
 export async function main(raw: NodeJS.ProcessEnv = process.env, startup?: { codeCache: CodeCacheUse }): Promise<number> {
   const present = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = TaskEnvSchema.safeParse(present);
