@@ -1,3 +1,4 @@
+import { asianArabicOrganisationEvidence, asianArabicRoleEvidence, isAsianArabicDegree, isAsianArabicSchool } from './role-words-asian-arabic';
 import { fold } from './text';
 
 // Whether a piece of an entry's head names a role ("Senior Data Engineer") or an
@@ -425,8 +426,8 @@ const DEGREE = new RegExp(
 const INSTITUTION =
   /\b(?:university|universidad|universite|universitat|college|school|escuela|ecole|hochschule|fachhochschule|institute|instituto|institut|academy|academia|polytechnic|politecnica|politecnico|polytechnique|lycee|gymnasium|conservatory|conservatorio|seminary|tu|eth|epfl|mit)\b|אוניברסיט|מכלל|טכניון|מכון/iu;
 
-export const isDegree = (text: string) => DEGREE.test(fold(text));
-export const isInstitution = (text: string) => INSTITUTION.test(fold(text));
+export const isDegree = (text: string) => DEGREE.test(fold(text)) || isAsianArabicDegree(text);
+export const isInstitution = (text: string) => INSTITUTION.test(fold(text)) || isAsianArabicSchool(text);
 
 const words = (text: string) =>
   fold(text)
@@ -440,6 +441,7 @@ export function roleEvidence(text: string): number {
   else if (tokens.some((token) => ROLE_SUFFIXES.some((suffix) => token.length > suffix.length + 2 && token.endsWith(suffix)))) evidence += 2;
   // Hebrew roles take the construct state and prefixes: "מהנדסת תוכנה", "ומנהל".
   else if (tokens.some((token) => /^[\u05d0-\u05ea]/.test(token) && ROLE_WORDS.some((role) => /^[\u05d0-\u05ea]/.test(role) && token.startsWith(role)))) evidence += 1;
+  else evidence += asianArabicRoleEvidence(text);
   return evidence;
 }
 
@@ -447,6 +449,7 @@ export function organisationEvidence(text: string): number {
   const tokens = words(text);
   let evidence = 0;
   if (tokens.some((token) => ORGANISATION_WORDS.includes(token))) evidence += 2;
+  else evidence += asianArabicOrganisationEvidence(text);
   // Brand-like names: one or two capitalised words with no role word ("Stripe", "Google Cloud").
   if (tokens.length <= 2 && roleEvidence(text) === 0 && /^\p{Lu}/u.test(text)) evidence += 0.5;
   return evidence;
