@@ -228,6 +228,8 @@ const HEADINGS: Record<HeadingKey, readonly string[]> = {
     'technologies',
     'tech stack',
     'tools',
+    'toolbox',
+    'toolkit',
     'skills and tools',
     'tools and technologies',
     'technical proficiencies',
