@@ -640,7 +640,8 @@ const HEADINGS: Record<HeadingKey, readonly string[]> = {
 
 // Words that name the document, not a section of it nor the person, in each language the
 // extractor reads (compared folded: "Currículum", "Résumé"). They stand on a CV's first
-// line or in a running head ("Jane Doe · Résumé 2").
+// line or in a running head ("Jane Doe · Résumé 2"). Folded as the text is (which takes
+// Hangul syllables apart).
 const DOCUMENT_TITLES = new Set([
   'curriculum vitae',
   'curriculum',
@@ -663,7 +664,7 @@ const DOCUMENT_TITLES = new Set([
   '履歴書',
   '職務経歴書',
   '이력서',
-]);
+].map(fold));
 
 // A qualifier and a section's core word: "Clinical Skills", "Selected Honors", "Relevant
 // Coursework" (English and German put the core word last), "Experiencia docente", "Projets
