@@ -149,6 +149,19 @@ describe('an entry line written as a sentence', () => {
   });
 });
 
+describe('the place of a job', () => {
+  it.each<[string, LineSpec[], [string, string, string]]>([
+    ['set apart from the role by a dash', [bold('Northbeam Analytics | Sep 2021 – Apr 2023'), 'Software Engineering Intern — Ann Arbor, MI', bullet('Built a CLI')], ['Software Engineering Intern', 'Northbeam Analytics', 'Ann Arbor, MI']],
+    [
+      'after an organisation named in three words',
+      [bold('Frontline Relief International, Geneva, Switzerland | 2019 – 2022'), 'Field Logistician', bullet('Ran the warehouse')],
+      ['Field Logistician', 'Frontline Relief International', 'Geneva, Switzerland'],
+    ],
+  ])('is read when %s', (_shape, specs, expected) => {
+    expect(jobs(specs).map((item) => [item.jobTitle, item.companyName, item.location])).toEqual([expected]);
+  });
+});
+
 describe('degrees and schools in scripts without capitals', () => {
   it.each<[string, string, { degree: string; fieldOfStudy: string; institution: string }]>([
     ['Arabic', 'بكالوريوس\tهندسة الحاسوب\tالجامعة الأردنية\t2014 – 2018', { degree: 'بكالوريوس', fieldOfStudy: 'هندسة الحاسوب', institution: 'الجامعة الأردنية' }],
