@@ -44,7 +44,7 @@ describe('contact fields', () => {
     expect(parseLocation(text)).toEqual(location);
   });
 
-  it.each(['Senior Engineer, Acme', 'Go, Rust, Python', 'مهندسة بيانات, شركة أرامكس'])('does not take %j for a place', (text) => {
+  it.each(['Senior Engineer, Acme', 'Go, Rust, Python', 'مهندسة بيانات, شركة أرامكس', 'Graphic Designer, Lumen Packaging Co., Jersey'])('does not take %j for a place', (text) => {
     expect(parseLocation(text)).toBeNull();
   });
 });

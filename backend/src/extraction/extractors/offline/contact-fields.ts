@@ -1,4 +1,5 @@
 import { countryCode, parseDateRange, type Contact, type ProfessionalLink } from '@r2w/cv-schema';
+import { organisationEvidence, roleEvidence } from './roles';
 import { DASHES, fold, tidy } from './text';
 
 type Location = NonNullable<Contact['location']>;
@@ -294,6 +295,12 @@ const STREET =
 
 const isPlace = (text: string) => PLACE_WORD.test(text) && text.split(' ').length <= 4;
 
+/** A part of a written place before its country or region: never a role's or an organisation's name ("Graphic Designer, Lumen Packaging Co., Jersey"). */
+function isTownOrRegion(part: string, beforeCountry: boolean): boolean {
+  const named = isPlace(part) || (beforeCountry && PLACE_BEFORE_COUNTRY.test(part) && part.split(' ').length <= 4);
+  return named && roleEvidence(part) === 0 && organisationEvidence(part) < 2;
+}
+
 // The usual English short forms ("USA", "UK", "England") and every country's name in the
 // languages cv-schema knows ("Deutschland", "日本", "الأردن"). Two letters are a region
 // code here ("Austin, TX"; "CA" is California as often as Canada), not a country.
@@ -324,7 +331,7 @@ export function parseLocation(text: string): Location | null {
       location.postalCode = postalAndCity[1];
       places.push(postalAndCity[2]);
     } else if (/\d/.test(part) && places.length === 0 && location.address === undefined) location.address = part;
-    else if (isPlace(part) || (location.country !== undefined && PLACE_BEFORE_COUNTRY.test(part) && part.split(' ').length <= 4)) places.push(part);
+    else if (isTownOrRegion(part, location.country !== undefined)) places.push(part);
     else return null;
   }
   const [city, state, ...more] = places;
