@@ -47,11 +47,7 @@ describe('role and organisation', () => {
       [bold('株式会社ミライワークス, 東京 | 2021-04 – 現在'), 'シニアプロダクトデザイナー', bullet('デザインシステムを構築')],
       [['シニアプロダクトデザイナー', '株式会社ミライワークス']],
     ],
-    [
-      'Arabic: the article glued to the words',
-      [bold('البنك العربي المتحد | 2021 – الآن'), 'مهندسة بيانات أولى', bullet('بناء مستودع بيانات مركزي')],
-      [['مهندسة بيانات أولى', 'البنك العربي المتحد']],
-    ],
+    ['Arabic: the article glued to the words', [bold('البنك العربي المتحد | 2021 – الآن'), 'مهندسة بيانات أولى', bullet('بناء مستودع بيانات مركزي')], [['مهندسة بيانات أولى', 'البنك العربي المتحد']]],
     ['"Company, City" over "Role  dates"', [bold('Globex, Berlin'), 'Platform Lead 2019 – 2021', bullet('Ran the platform team')], [['Platform Lead', 'Globex']]],
   ])('reads %s', (_shape, specs, expected) => {
     expect(jobs(specs).map((item) => [item.jobTitle, item.companyName])).toEqual(expected);
@@ -151,7 +147,11 @@ describe('an entry line written as a sentence', () => {
 
 describe('the place of a job', () => {
   it.each<[string, LineSpec[], [string, string, string]]>([
-    ['set apart from the role by a dash', [bold('Northbeam Analytics | Sep 2021 – Apr 2023'), 'Software Engineering Intern — Ann Arbor, MI', bullet('Built a CLI')], ['Software Engineering Intern', 'Northbeam Analytics', 'Ann Arbor, MI']],
+    [
+      'set apart from the role by a dash',
+      [bold('Northbeam Analytics | Sep 2021 – Apr 2023'), 'Software Engineering Intern — Ann Arbor, MI', bullet('Built a CLI')],
+      ['Software Engineering Intern', 'Northbeam Analytics', 'Ann Arbor, MI'],
+    ],
     [
       'after an organisation named in three words',
       [bold('Frontline Relief International, Geneva, Switzerland | 2019 – 2022'), 'Field Logistician', bullet('Ran the warehouse')],

@@ -52,7 +52,10 @@ const AFTER_YEAR = [/^[./-]\d{1,2}(?:[./-]\d{1,2})?(?!\d)/u, /^\s*[年년]\s*(?:
 const CONNECTOR = String.raw`\s*(?:[${DASHES}~→～至到]+|->)\s*|\s+(?:to|until|till|through|thru|bis|hasta(?: la)?|a(?: la)?|al|au|à|jusqu['’](?:à|au)?|fino a|até|עד|ועד|إلى|الى|حتى)\s+`;
 const BETWEEN = new RegExp(`^(?:${CONNECTOR})$`, 'iu');
 // "– Present", "to date", "– bis heute", "- a la fecha", "至今".
-const TO_CURRENT = new RegExp(`^(?:(?:${CONNECTOR})(?:(?:bis|hasta|to|until|jusqu['’]à|עד|حتى)\\s+)?(?:${CURRENT_WORDS})(?![\\p{L}\\p{N}])|\\s*(?:[${DASHES}]\\s*)?(?:${CJK_CURRENT_WORDS}))\\.?`, 'iu');
+const TO_CURRENT = new RegExp(
+  `^(?:(?:${CONNECTOR})(?:(?:bis|hasta|to|until|jusqu['’]à|עד|حتى)\\s+)?(?:${CURRENT_WORDS})(?![\\p{L}\\p{N}])|\\s*(?:[${DASHES}]\\s*)?(?:${CJK_CURRENT_WORDS}))\\.?`,
+  'iu',
+);
 const TWO_DIGIT_END = new RegExp(`^(?:${CONNECTOR})\\d{2}(?![\\p{L}\\p{N}])`, 'iu');
 // The second year of an academic year: "2019/20", "2019/2020" (the schema checks they follow each other).
 const ACADEMIC_END = /^\s*\/\s*(?:\d{4}|\d{2})(?!\p{N})/u;

@@ -177,24 +177,7 @@ const ARABIC_ROLE_WORDS = new Set([
   'طالبة',
 ]);
 
-const ARABIC_ORGANISATION_WORDS = new Set([
-  'شركة',
-  'بنك',
-  'مصرف',
-  'جامعة',
-  'كلية',
-  'معهد',
-  'مؤسسة',
-  'مجموعة',
-  'وزارة',
-  'مستشفى',
-  'مركز',
-  'هيئة',
-  'جمعية',
-  'أكاديمية',
-  'مدرسة',
-  'مختبر',
-]);
+const ARABIC_ORGANISATION_WORDS = new Set(['شركة', 'بنك', 'مصرف', 'جامعة', 'كلية', 'معهد', 'مؤسسة', 'مجموعة', 'وزارة', 'مستشفى', 'مركز', 'هيئة', 'جمعية', 'أكاديمية', 'مدرسة', 'مختبر']);
 
 // Degrees: Chinese 学士/硕士/博士/本科, Japanese 学士/修士/博士, Korean 학사/석사/박사, Arabic
 // بكالوريوس/ماجستير/دكتوراه/دبلوم ("Licence" and "Master" of the European lists).
@@ -209,7 +192,11 @@ const CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u;
 /** "والبنك" → "بنك": the conjunction and the article off an Arabic word. */
 const arabicStem = (word: string) => word.replace(/^و(?=ال)/u, '').replace(/^ال(?=\p{L}{2})/u, '');
 
-const arabicWords = (text: string) => text.split(/[\s,،()/]+/u).filter(Boolean).map(arabicStem);
+const arabicWords = (text: string) =>
+  text
+    .split(/[\s,،()/]+/u)
+    .filter(Boolean)
+    .map(arabicStem);
 
 /** A Chinese, Japanese, Korean or Arabic piece names a role: 2, else 0. */
 export function asianArabicRoleEvidence(text: string): number {
