@@ -186,14 +186,30 @@ export function normalizeDate(text: string): string {
   return parseDate(text) ?? text.trim();
 }
 
-const CURRENT = String.raw`present|current|now|today|to date|ongoing|actualidad|presente|actualmente|hoy|actuel|aujourd['’]hui|en cours|heute|jetzt|aktuell|היום|הווה|כיום`;
-// Chinese, Japanese and Korean write "until now" without spaces: "2019年3月至今", "2020.01 – 现在".
-const CJK_CURRENT = String.raw`(?:[至到]\s*)?(?:今|现在|現在|目前)|迄今|현재`;
-const CONNECTOR = String.raw`to|until|till|through|thru|bis|hasta(?: la)?|a(?: la)?|al|au|à|jusqu['’](?:a|à|au)|עד|ועד`;
+// "Present" as each language the parser reads writes it at a range's open end ("Jan 2020 –
+// Present", "2019 – bis heute", "2021 – الآن"). Kept per language so that a language's gap shows.
+const CURRENT_WORDS_BY_LANGUAGE: Readonly<Record<string, readonly string[]>> = {
+  en: ['present', 'current', 'now', 'today', 'to date', 'ongoing'],
+  es: ['actualidad', 'presente', 'actualmente', 'hoy', 'la fecha', 'en curso'],
+  fr: ['présent', 'actuel', 'actuellement', "aujourd['’]hui", 'en cours', 'maintenant', 'ce jour'],
+  de: ['heute', 'jetzt', 'aktuell', 'dato', 'laufend', 'derzeit'],
+  it: ['oggi', 'presente', 'attuale', 'in corso'],
+  pt: ['atual', 'atualmente', 'presente', 'hoje', 'o momento'],
+  he: ['היום', 'הווה', 'כיום', 'עכשיו'],
+  // "حتى الآن" (until now) reads through the connector "حتى"; "الان" is "الآن" typed without its madda.
+  ar: ['الآن', 'الان', 'حاليًا', 'حالياً', 'حاليا', 'الحاضر', 'الوقت الحاضر', 'اليوم'],
+};
+
+/** Every language's "present" as a regular-expression alternation (case-insensitive, no anchors). */
+export const CURRENT_WORDS = [...new Set(Object.values(CURRENT_WORDS_BY_LANGUAGE).flat())].join('|');
+// Chinese, Japanese and Korean write "until now" without spaces: "2019年3月至今", "2020.01 – 现在";
+// Japanese and Korean also close a range with "in post": "在職中", "재직중".
+export const CJK_CURRENT_WORDS = String.raw`(?:[至到]\s*)?(?:今|现在|現在|目前)|迄今|在職中|在籍中|현재|재직\s*중`;
+const CONNECTOR = String.raw`to|until|till|through|thru|bis|hasta(?: la)?|a(?: la)?|al|au|à|jusqu['’](?:a|à|au)|fino a|ad|até|עד|ועד|إلى|الى|حتى`;
 const NOT_A_WORD_BEFORE = String.raw`(?<![\p{L}\p{N}])`;
-const CURRENT_AT_END = new RegExp(String.raw`(?:${NOT_A_WORD_BEFORE}(?:(?:${CONNECTOR})\s+)?(?:${CURRENT})|${CJK_CURRENT})[.)]*$`, 'iu');
+const CURRENT_AT_END = new RegExp(String.raw`(?:${NOT_A_WORD_BEFORE}(?:(?:${CONNECTOR})\s+)?(?:${CURRENT_WORDS})|${CJK_CURRENT_WORDS})[.)]*$`, 'iu');
 // Right-to-left text copied out of a PDF sometimes comes in visual order: "היום – 2018".
-const CURRENT_AT_START = new RegExp(String.raw`^(?:${CURRENT})(?![\p{L}\p{N}])`, 'iu');
+const CURRENT_AT_START = new RegExp(String.raw`^(?:${CURRENT_WORDS})(?![\p{L}\p{N}])`, 'iu');
 const LEADING_WORD = /^(?:(since|seit|desde|depuis|מאז)|from|de|du|von)\s+|^מ-?(?=\d)/iu;
 // Every dash Unicode has (\p{Pd}: hyphens, figure, en and em dashes, the horizontal bar, small
 // and full-width forms), the minus sign, and the soft hyphen some PDF fonts put for "-".

@@ -192,6 +192,17 @@ describe('parseDateRange', () => {
     ['2015 עד 2017', range('2015', '2017', false)],
     ['מ-2015 עד 2017', range('2015', '2017', false)],
     ['מרץ 2016 – יוני 2018', range('2016-03', '2018-06', false)],
+    // Arabic, Italian, Portuguese, and the other languages' rarer "present"
+    ['2021 – الآن', range('2021', null, true)],
+    ['2019 - حتى الآن', range('2019', null, true)],
+    ['2020 – حالياً', range('2020', null, true)],
+    ['2017 – 2019', range('2017', '2019', false)],
+    ['2018 – oggi', range('2018', null, true)],
+    ['2018 – atualmente', range('2018', null, true)],
+    ['2016 – à présent', range('2016', null, true)],
+    ['2016 – bis dato', range('2016', null, true)],
+    ['2019 – עכשיו', range('2019', null, true)],
+    ['2019年4月 – 在職中', range('2019-04', null, true)],
     // a marker alone: current, start unknown
     ['Present', range(null, null, true)],
     ['heute', range(null, null, true)],

@@ -3,6 +3,8 @@
 // do not are dropped and counted (hallucinations). Labels the extractor may legitimately
 // derive (section titles, ids, booleans) are not facts and are not checked.
 
+import { withoutUnspacedGaps } from './text/unspaced-scripts';
+
 export interface RejectedValue {
   path: string;
   value: string;
@@ -11,7 +13,7 @@ export interface RejectedValue {
 const NOT_FACTS = new Set(['id', 'sectionTitle', 'schemaVersion', 'extraction', 'isCurrent', 'nativeLanguage', 'membershipType']);
 
 export function normalizeForMatch(text: string): string {
-  return text
+  const spaced = text
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[\u00ad\u200b-\u200f\u2060\ufeff]/g, '')
@@ -21,6 +23,7 @@ export function normalizeForMatch(text: string): string {
     .replace(/[•●▪‣◦·]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+  return withoutUnspacedGaps(spaced);
 }
 
 function digits(text: string): string {

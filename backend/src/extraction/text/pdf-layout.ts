@@ -1,5 +1,5 @@
 import type { DraftLine } from './text-lines';
-import { hasRightToLeft, isRightToLeft, rightToLeftText, type VisualPiece } from './visual-to-logical';
+import { embedPunctuation, hasRightToLeft, isRightToLeft, rightToLeftText, type VisualPiece } from './visual-to-logical';
 
 /** One run of text as pdf.js places it, in points from the page's top-left corner. */
 export interface PdfTextItem {
@@ -164,7 +164,7 @@ function groupRows(items: readonly PdfTextItem[]): Row[] {
     current = { baseline: item.baseline, fontSize: item.fontSize, items: [item] };
     rows.push(current);
   }
-  for (const row of rows) row.items.sort((a, b) => a.x - b.x);
+  for (const row of rows) row.items = embedPunctuation(row.items).sort((a, b) => a.x - b.x);
   return rows;
 }
 

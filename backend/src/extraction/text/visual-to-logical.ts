@@ -120,3 +120,35 @@ const SWAPPED_LAM_ALEF = /\u0627([\u0622\u0623\u0625\u0627])\u0644/gu;
 export function unswapLamAlef(text: string): string {
   return text.replace(SWAPPED_LAM_ALEF, '\u0627\u0644$1');
 }
+
+interface Placed {
+  text: string;
+  x: number;
+  width: number;
+}
+
+// Punctuation between right-to-left words that pdf.js hands over as an item of its own
+// (a comma or colon set in another font), drawn inside the extent of the word run it
+// punctuates: "عمّان, الأردن" arrives as "عمّان الأردن" and a "," at some x within it.
+const LONE_PUNCTUATION = /^[.,:;،؛!?]$/u;
+
+/**
+ * Puts each punctuation mark that pdf.js drew inside a right-to-left item back into that
+ * item's text, at the end of the word before the space nearest to where it was drawn
+ * (measured from the item's right edge, where reading starts); every other item is kept.
+ */
+export function embedPunctuation<T extends Placed>(items: readonly T[]): T[] {
+  const kept = [...items];
+  for (const mark of items) {
+    if (!LONE_PUNCTUATION.test(mark.text.trim())) continue;
+    const centre = mark.x + mark.width / 2;
+    const host = kept.find((item) => item !== mark && isRightToLeft(item.text) && centre > item.x && centre < item.x + item.width);
+    const spaces = host ? [...host.text.matchAll(/ /g)].map((space) => space.index) : [];
+    if (!host || spaces.length === 0) continue;
+    const wanted = ((host.x + host.width - centre) / host.width) * host.text.length;
+    const at = spaces.reduce((best, index) => (Math.abs(index - wanted) < Math.abs(best - wanted) ? index : best));
+    kept[kept.indexOf(host)] = { ...host, text: `${host.text.slice(0, at)}${mark.text.trim()}${host.text.slice(at)}` };
+    kept.splice(kept.indexOf(mark), 1);
+  }
+  return kept;
+}

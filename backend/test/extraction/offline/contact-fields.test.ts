@@ -34,12 +34,17 @@ describe('contact fields', () => {
     ['Austin, TX, USA', { city: 'Austin', state: 'TX', country: 'USA' }],
     ['Madrid, España', { city: 'Madrid', country: 'España' }],
     ['תל אביב, ישראל', { city: 'תל אביב', country: 'ישראל' }],
+    ['عمّان, الأردن', { city: 'عمّان', country: 'الأردن' }],
+    ['東京都渋谷区, 日本', { city: '東京都渋谷区', country: '日本' }],
+    ['杭州, 中国', { city: '杭州', country: '中国' }],
+    ['Porto, Portugal', { city: 'Porto', country: 'Portugal' }],
+    ['Lyon, Frankreich', { city: 'Lyon', country: 'Frankreich' }],
     ['2712 Broadway St, San Francisco, California, CA 94115, US', { address: '2712 Broadway St', city: 'San Francisco', state: 'California', postalCode: 'CA 94115', country: 'US' }],
   ])('reads the place %j', (text, location) => {
     expect(parseLocation(text)).toEqual(location);
   });
 
-  it.each(['Senior Engineer, Acme', 'Go, Rust, Python'])('does not take %j for a place', (text) => {
+  it.each(['Senior Engineer, Acme', 'Go, Rust, Python', 'مهندسة بيانات, شركة أرامكس', 'Graphic Designer, Lumen Packaging Co., Jersey'])('does not take %j for a place', (text) => {
     expect(parseLocation(text)).toBeNull();
   });
 });

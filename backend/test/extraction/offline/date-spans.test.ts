@@ -30,6 +30,10 @@ describe('findDateRange', () => {
     ['since 2021', { start: '2021', end: null, isCurrent: true, text: 'since 2021' }],
     ['2015–17', { start: '2015', end: '2017', isCurrent: false, text: '2015–17' }],
     ['2018 – היום', { start: '2018', end: null, isCurrent: true, text: '2018 – היום' }],
+    ['البنك العربي المتحد | 2021 – الآن', { start: '2021', end: null, isCurrent: true, text: '2021 – الآن' }],
+    ['2019 حتى الآن', { start: '2019', end: null, isCurrent: true, text: '2019 حتى الآن' }],
+    ['Analista, 2018 – oggi', { start: '2018', end: null, isCurrent: true, text: '2018 – oggi' }],
+    ['株式会社ミライワークス 2021-04 – 在職中', { start: '2021-04', end: null, isCurrent: true, text: '2021-04 – 在職中' }],
   ])('finds the range in %j', (line, range) => {
     expect(findDateRange(line)?.range).toEqual(range);
   });

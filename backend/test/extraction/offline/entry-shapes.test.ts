@@ -37,6 +37,17 @@ describe('role and organisation', () => {
         ['Software Engineer', 'Kakao Corp'],
       ],
     ],
+    [
+      'Chinese: a company and a title without spaces',
+      [bold('杭州云帆科技有限公司 | 2020.03 – 至今'), '高级后端工程师', bullet('负责订单中心的架构设计')],
+      [['高级后端工程师', '杭州云帆科技有限公司']],
+    ],
+    [
+      'Japanese: a company over its title',
+      [bold('株式会社ミライワークス, 東京 | 2021-04 – 現在'), 'シニアプロダクトデザイナー', bullet('デザインシステムを構築')],
+      [['シニアプロダクトデザイナー', '株式会社ミライワークス']],
+    ],
+    ['Arabic: the article glued to the words', [bold('البنك العربي المتحد | 2021 – الآن'), 'مهندسة بيانات أولى', bullet('بناء مستودع بيانات مركزي')], [['مهندسة بيانات أولى', 'البنك العربي المتحد']]],
     ['"Company, City" over "Role  dates"', [bold('Globex, Berlin'), 'Platform Lead 2019 – 2021', bullet('Ran the platform team')], [['Platform Lead', 'Globex']]],
   ])('reads %s', (_shape, specs, expected) => {
     expect(jobs(specs).map((item) => [item.jobTitle, item.companyName])).toEqual(expected);
@@ -223,5 +234,32 @@ describe('a degree that labels its field under the school', () => {
   ])('gives the degree and the field (%s)', (_shape, line) => {
     const { cv } = read([...top, heading('Education'), bold('University of Houston'), '2012 – 2016', line]);
     expect(cv.education.items.map((item) => [item.degree ?? null, item.fieldOfStudy ?? null, item.institution ?? null])).toEqual([['Bachelor of Science', 'Nursing', 'University of Houston']]);
+  });
+});
+
+describe('the place of a job', () => {
+  it.each<[string, LineSpec[], [string, string, string]]>([
+    [
+      'set apart from the role by a dash',
+      [bold('Northbeam Analytics | Sep 2021 – Apr 2023'), 'Software Engineering Intern — Ann Arbor, MI', bullet('Built a CLI')],
+      ['Software Engineering Intern', 'Northbeam Analytics', 'Ann Arbor, MI'],
+    ],
+    [
+      'after an organisation named in three words',
+      [bold('Frontline Relief International, Geneva, Switzerland | 2019 – 2022'), 'Field Logistician', bullet('Ran the warehouse')],
+      ['Field Logistician', 'Frontline Relief International', 'Geneva, Switzerland'],
+    ],
+  ])('is read when %s', (_shape, specs, expected) => {
+    expect(jobs(specs).map((item) => [item.jobTitle, item.companyName, item.location])).toEqual([expected]);
+  });
+});
+
+describe('degrees and schools in scripts without capitals', () => {
+  it.each<[string, string, { degree: string; fieldOfStudy: string; institution: string }]>([
+    ['Arabic', 'بكالوريوس\tهندسة الحاسوب\tالجامعة الأردنية\t2014 – 2018', { degree: 'بكالوريوس', fieldOfStudy: 'هندسة الحاسوب', institution: 'الجامعة الأردنية' }],
+    ['Japanese', '学士（芸術工学）\t情報デザイン\t九州大学\t2013-04 – 2017-03', { degree: '学士（芸術工学）', fieldOfStudy: '情報デザイン', institution: '九州大学' }],
+  ])('reads a %s table row of degree, field and school', (_language, row, expected) => {
+    const { cv } = read([...top, heading('Education'), row]);
+    expect(cv.education.items).toEqual([expect.objectContaining(expected)]);
   });
 });

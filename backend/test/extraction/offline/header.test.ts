@@ -65,6 +65,20 @@ describe('the header', () => {
     expect(cv.hero).toMatchObject({ fullName: 'Grace Adeyemi', professionalTitle: 'Registered Nurse, BSN' });
   });
 
+  it('reads a name in Arabic script, which has no capitals', () => {
+    const cv = read(['ليلى حداد', 'مهندسة بيانات', 'layla.haddad@outlook.com', heading('الخبرة المهنية'), 'محللة بيانات']);
+    expect(cv.hero).toMatchObject({ fullName: 'ليلى حداد', professionalTitle: 'مهندسة بيانات' });
+  });
+
+  it.each([
+    ['佐藤 美咲 · 職務経歴書 1', '佐藤 美咲'],
+    ['ليلى حداد · السيرة الذاتية 1', 'ليلى حداد'],
+    ['Jane Doe · Currículum 1', 'Jane Doe'],
+  ])('takes the document title of a running head %j for neither the name nor the title', (head, fullName) => {
+    const cv = read([[head, { fontSize: 8 }], `${fullName} jane@example.com · +44 20 7946 0000`, ['Product Designer', { fontSize: 12 }], heading('Skills'), 'Figma']);
+    expect(cv.hero).toEqual({ fullName, professionalTitle: 'Product Designer' });
+  });
+
   it('keeps a title written in parts as one title', () => {
     expect(read([name('John Smith'), 'Data Scientist | Machine Learning Engineer', 'john@example.com', heading('Skills'), 'R']).hero.professionalTitle).toBe(
       'Data Scientist | Machine Learning Engineer',

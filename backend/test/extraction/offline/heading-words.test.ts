@@ -18,6 +18,8 @@ describe('sectionOfHeading', () => {
     ['Habilidades', 'skills'],
     ['Compétences', 'skills'],
     ['Kenntnisse', 'skills'],
+    ['Toolbox', 'skills'],
+    ['Toolkit', 'skills'],
     ['כישורים', 'skills'],
     ['Languages', 'languages'],
     ['Idiomas', 'languages'],
@@ -106,6 +108,7 @@ describe('sectionOfHeading', () => {
   it('knows the words that title a whole document', () => {
     expect(isDocumentTitle('CURRICULUM VITAE')).toBe(true);
     expect(isDocumentTitle('Lebenslauf')).toBe(true);
+    for (const title of ['Currículum', 'Résumé', 'السيرة الذاتية', '職務経歴書', '履歴書', '个人简历', '이력서']) expect(isDocumentTitle(title)).toBe(true);
     expect(isDocumentTitle('Experience')).toBe(false);
   });
 });

@@ -122,6 +122,13 @@ describe('readingLines', () => {
     expect(lines[0]?.text).toBe('Methods for the analysis of large single- cell atlases.');
   });
 
+  it('joins Chinese and Japanese text that wrapped without a space, as those scripts write it', () => {
+    const japanese = readLines([wide('ユーザーリサーチからUI設計まで一貫して担当し、モバイルアプリの継続率改善に取り組んできまし'), ['た。', { gapBefore: 12 }]]);
+    expect(japanese[0]?.text).toBe('ユーザーリサーチからUI設計まで一貫して担当し、モバイルアプリの継続率改善に取り組んできました。');
+    const mixed = readLines([wide('家計簿アプリのオンボーディングを再設計し、初回登録率を 18%'), ['向上。', { gapBefore: 12 }]]);
+    expect(mixed[0]?.text).toBe('家計簿アプリのオンボーディングを再設計し、初回登録率を 18%向上。');
+  });
+
   it('drops rules drawn with characters and marks the line above as underlined', () => {
     const document = documentOf(['EXPERIENCE', '----------', 'Engineer, Acme']);
     expect(readingLines(document, bodyStyle(document.lines)).map((line) => [line.text, line.underlined])).toEqual([

@@ -18,6 +18,14 @@ describe('skills written as a sentence', () => {
     expect(skillsOf(line).skills).toEqual(expected);
   });
 
+  it.each([
+    ['Tools: Figma, Adobe XD and Illustrator.', ['Figma', 'Adobe XD', 'Illustrator']],
+    ['Equipment: Pyxis and Omnicell.', ['Pyxis', 'Omnicell']],
+    ['リサーチ: ユーザーインタビュー and ユーザビリティテスト.', ['ユーザーインタビュー', 'ユーザビリティテスト']],
+  ])('reads a list closed by a full stop as a sentence: %j', (line, expected) => {
+    expect(skillsOf(line).skills).toEqual(expected);
+  });
+
   it('keeps the words that lead into a skill when they are part of its name', () => {
     expect(skillsOf('Skilled in deep learning, experience design and advanced statistics, with a background in research.').skills).toEqual([
       'deep learning',

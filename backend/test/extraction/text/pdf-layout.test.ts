@@ -314,6 +314,14 @@ describe('layoutPage', () => {
     expect(lines.map((line) => line.text)).toEqual(['ליאור מנהלת', '+962 79 555 0142']);
   });
 
+  it('puts punctuation that pdf.js drew apart, inside a right-to-left run, after the word it follows', () => {
+    // "عمّان, الأردن" and "العربية: اللغة الأم" as LibreOffice exports them: the mark is an item of its own, drawn within the run.
+    const place = item('عمّان الأردن', 480.7, 100, { width: 52.3 });
+    const language = item('العربية اللغة الأم', 463.8, 130, { width: 69.1 });
+    const lines = layoutPage([item(',', 507.1, 100, { width: 3.3 }), place, item(':', 502.8, 130, { width: 3 }), language], 1);
+    expect(lines.map((line) => line.text)).toEqual(['عمّان, الأردن', 'العربية: اللغة الأم']);
+  });
+
   it('orders the cells of a right-to-left row from the right', () => {
     // Drawn left to right: the dates on the left, the company on the right; read right to left.
     const lines = layoutPage([item('2019 – 2023', 40, 100), item('בע"מ', 470, 100), item('טבע', 495, 100)], 1);

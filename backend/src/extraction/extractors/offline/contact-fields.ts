@@ -1,4 +1,5 @@
-import { parseDateRange, type Contact, type ProfessionalLink } from '@r2w/cv-schema';
+import { countryCode, parseDateRange, type Contact, type ProfessionalLink } from '@r2w/cv-schema';
+import { organisationEvidence, roleEvidence } from './roles';
 import { DASHES, fold, tidy } from './text';
 
 type Location = NonNullable<Contact['location']>;
@@ -283,6 +284,9 @@ const US_STATES = new Set([
 const REGION_CODE = /^(?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY]|ON|QC|BC|AB|MB|NS|NB|NL|PE|SK)$/;
 
 const PLACE_WORD = /^[\p{Lu}\u05d0-\u05ea][\p{L}'’.\- ]*$/u;
+// Before a country, a place may also start with a letter of a script without capitals
+// (Arabic, Chinese, Japanese: "عمّان, الأردن", "東京都渋谷区, 日本"); Arabic marks its vowels.
+const PLACE_BEFORE_COUNTRY = /^[\p{Lu}\p{Lo}][\p{L}\p{M}'’.\- ]*$/u;
 // "75001", "00-950", "SW1A 1AA", and US "CA 94115".
 const POSTAL_CODE = /^(?:\d{4,6}|\d{2}-\d{3}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]{2} \d{5}(?:-\d{4})?)$/u;
 // "75001 Paris", "10115 Berlin": a postal code written before the city.
@@ -293,6 +297,17 @@ const STREET =
   /\b(?:st|street|ave|avenue|rd|road|blvd|boulevard|lane|ln|drive|dr|way|court|ct|place|pl|square|calle|avenida|av|plaza|paseo|rue|bd|allee|chemin|strasse|straße|str|weg|platz|gasse|allee|via|viale|רחוב|רח')\.?(?=\s|$)/iu;
 
 const isPlace = (text: string) => PLACE_WORD.test(text) && text.split(' ').length <= 4;
+
+/** A part of a written place before its country or region: never a role's or an organisation's name ("Graphic Designer, Lumen Packaging Co., Jersey"). */
+function isTownOrRegion(part: string, beforeCountry: boolean): boolean {
+  const named = isPlace(part) || (beforeCountry && PLACE_BEFORE_COUNTRY.test(part) && part.split(' ').length <= 4);
+  return named && roleEvidence(part) === 0 && organisationEvidence(part) < 2;
+}
+
+// The usual English short forms ("USA", "UK", "England") and every country's name in the
+// languages cv-schema knows ("Deutschland", "日本", "الأردن"). Two letters are a region
+// code here ("Austin, TX"; "CA" is California as often as Canada), not a country.
+const isCountry = (text: string) => COUNTRIES.has(fold(text)) || (!/^[A-Za-z]{2}$/.test(text.trim()) && countryCode(text) !== null);
 
 /**
  * "City, Country", "City, ST", "City, ST, Country", "Street 1, 75001 Paris, France": the
@@ -306,7 +321,7 @@ export function parseLocation(text: string): Location | null {
   const location: Location = {};
   // "Hauptstraße 12, 10115 Berlin": a street, then postal code and town, no country.
   const postalTown = POSTAL_AND_CITY.exec(last);
-  if (COUNTRIES.has(fold(last))) location.country = last;
+  if (isCountry(last)) location.country = last;
   else if (REGION_CODE.test(last) || US_STATES.has(fold(last))) location.state = last;
   else if (postalTown?.[1] && postalTown[2] && parts.length === 2 && (STREET.test(parts[0]!) || /\d/.test(parts[0]!))) {
     return { address: parts[0], postalCode: postalTown[1], city: postalTown[2] };
@@ -319,7 +334,7 @@ export function parseLocation(text: string): Location | null {
       location.postalCode = postalAndCity[1];
       places.push(postalAndCity[2]);
     } else if (/\d/.test(part) && places.length === 0 && location.address === undefined) location.address = part;
-    else if (isPlace(part)) places.push(part);
+    else if (isTownOrRegion(part, location.country !== undefined)) places.push(part);
     else return null;
   }
   const [city, state, ...more] = places;
@@ -331,6 +346,6 @@ export function parseLocation(text: string): Location | null {
 
 /** A place named alone, as after "Location:": "Berlin", "Tel Aviv". */
 export function placeOnly(text: string): Location | null {
-  if (COUNTRIES.has(fold(text))) return { country: text };
+  if (isCountry(text)) return { country: text };
   return isPlace(text) && text.split(' ').length <= 3 ? { city: text } : null;
 }

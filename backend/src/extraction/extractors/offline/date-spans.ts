@@ -1,4 +1,4 @@
-import { parseDate, parseDateRange, type ParsedDateRange } from '@r2w/cv-schema';
+import { CJK_CURRENT_WORDS, CURRENT_WORDS, parseDate, parseDateRange, type ParsedDateRange } from '@r2w/cv-schema';
 import { DASHES, tidy } from './text';
 
 // Finds the dates a CV line carries ("Senior Engineer, Acme   Jan 2019 – Present") and
@@ -49,13 +49,13 @@ const LEADING_FILLER = /^(?:in|im|en|of|de|del|the|le|el)\s/iu;
 // ISO order: "2019-03", "2019/03/15"; CJK order: "2019年3月"; a quarter after the year: "2021 H2".
 const AFTER_YEAR = [/^[./-]\d{1,2}(?:[./-]\d{1,2})?(?!\d)/u, /^\s*[年년]\s*(?:\d{1,2}\s*[月월](?:\s*\d{1,2}\s*[日号일])?)?/u, /^\s+(?:[QH][1-4]|[1-4][QH])(?![\p{L}\p{N}])/iu];
 
-const CURRENT = String.raw`present|current|now|today|to date|ongoing|actualidad|presente|actualmente|hoy|la fecha|actuel|aujourd['’]hui|en cours|heute|jetzt|aktuell|dato|היום|הווה|כיום`;
-// "至今" ("until now") is one word in Chinese; "現在", "现在", "目前", "현재" mean "now".
-const CJK_CURRENT = String.raw`(?:[至到]\s*)?(?:今|现在|現在|目前)|迄今|현재`;
-const CONNECTOR = String.raw`\s*(?:[${DASHES}~→～至到]+|->)\s*|\s+(?:to|until|till|through|thru|bis|hasta(?: la)?|a(?: la)?|al|au|à|jusqu['’](?:à|au)?|עד|ועד)\s+`;
+const CONNECTOR = String.raw`\s*(?:[${DASHES}~→～至到]+|->)\s*|\s+(?:to|until|till|through|thru|bis|hasta(?: la)?|a(?: la)?|al|au|à|jusqu['’](?:à|au)?|fino a|até|עד|ועד|إلى|الى|حتى)\s+`;
 const BETWEEN = new RegExp(`^(?:${CONNECTOR})$`, 'iu');
 // "– Present", "to date", "– bis heute", "- a la fecha", "至今".
-const TO_CURRENT = new RegExp(`^(?:(?:${CONNECTOR})(?:(?:bis|hasta|to|until|jusqu['’]à|עד)\\s+)?(?:${CURRENT})(?![\\p{L}\\p{N}])|\\s*(?:[${DASHES}]\\s*)?(?:${CJK_CURRENT}))\\.?`, 'iu');
+const TO_CURRENT = new RegExp(
+  `^(?:(?:${CONNECTOR})(?:(?:bis|hasta|to|until|jusqu['’]à|עד|حتى)\\s+)?(?:${CURRENT_WORDS})(?![\\p{L}\\p{N}])|\\s*(?:[${DASHES}]\\s*)?(?:${CJK_CURRENT_WORDS}))\\.?`,
+  'iu',
+);
 const TWO_DIGIT_END = new RegExp(`^(?:${CONNECTOR})\\d{2}(?![\\p{L}\\p{N}])`, 'iu');
 // The second year of an academic year: "2019/20", "2019/2020" (the schema checks they follow each other).
 const ACADEMIC_END = /^\s*\/\s*(?:\d{4}|\d{2})(?!\p{N})/u;
@@ -65,7 +65,7 @@ const OPEN_END = new RegExp(String.raw`^\s*[${DASHES}]+\s*$`, 'u');
 const SINCE = /(?:^|(?<=[\s(]))(?:since|seit|desde|depuis|מאז)\s+$/iu;
 const FROM = /(?:^|(?<=[\s(]))(?:from|de|du|von)\s+$/iu;
 // Right-to-left text copied from a PDF may come in visual order: "היום – 2018".
-const CURRENT_FIRST = new RegExp(`(?:^|(?<=\\s))(?:${CURRENT})(?:${CONNECTOR})$`, 'iu');
+const CURRENT_FIRST = new RegExp(`(?:^|(?<=\\s))(?:${CURRENT_WORDS})(?:${CONNECTOR})$`, 'iu');
 
 /** Every single date in the text, left to right, each as wide as it reads as a date. */
 export function findDates(text: string): FoundDate[] {

@@ -100,10 +100,13 @@ function claim(piece: Piece, contact: Contact, hero: Hero): Piece[] {
   return place?.before ? [{ line: piece.line, text: place.before, label: null }] : [];
 }
 
-// A person's name: two to five words of letters (initials, hyphens and particles allowed);
+// A person's name: two to five words of letters (initials, hyphens and particles allowed),
+// the first capitalised or, in Hebrew and Arabic, which have no capitals, of their letters;
 // in scripts written without spaces, two to four characters ("张伟", "김민준") or a family and
 // a given name apart ("山田 太郎").
-const NAME = /^[\p{Lu}\u05d0-\u05ea][\p{L}'’.-]*(?:\s+[\p{L}'’.-]+){1,4}$/u;
+const INITIAL = String.raw`[\p{Lu}\u05d0-\u05ea\u0620-\u064a\u066e-\u06d3]`;
+const NAME = new RegExp(String.raw`^${INITIAL}[\p{L}\p{M}'’.-]*(?:\s+[\p{L}\p{M}'’.-]+){1,4}$`, 'u');
+const CAPITALISED = new RegExp(`^${INITIAL}`, 'u');
 const UNSPACED_NAME = /^(?:[\p{sc=Han}\p{sc=Hangul}]{2,4}|\p{sc=Han}{1,3}\s\p{sc=Han}{1,3})$/u;
 
 export function looksLikeName(text: string): boolean {
@@ -140,7 +143,7 @@ function nameScore(piece: Piece, index: number, style: BodyStyle, largest: numbe
   if (piece.line.headingLevel === 1) score += 2;
   if (piece.line.bold && !style.bold) score += 1;
   if ((words >= 2 && words <= 4) || UNSPACED_NAME.test(text)) score += 1.5;
-  if (text.split(/\s+/).every((word) => /^[\p{Lu}\u05d0-\u05ea]/u.test(word)) || isAllCaps(text)) score += 1;
+  if (text.split(/\s+/).every((word) => CAPITALISED.test(word)) || isAllCaps(text)) score += 1;
   if (namedInMailbox(text, box)) score += 3;
   if (organisationEvidence(text) >= 2 || isInstitution(text)) score -= 6;
   if (roleEvidence(text) > 0) score -= 3;
@@ -233,7 +236,8 @@ export function parseHeader(header: readonly Line[], contactSection: readonly Li
     const left = pieces.flatMap((piece) => claim(piece, contact, hero));
     if (left.length < pieces.length) contactLines.add(line);
     // "anna@x.de · +49 … · Stuttgart": a part of its own among contact facts may be the town.
-    for (const piece of left) unclaimed.push({ ...piece, text: stripMarkup(piece.text), whole: pieces.includes(piece) });
+    // "Résumé" or "السيرة الذاتية" (a running head's "Jane Doe · Résumé 1") names the document: neither name nor title.
+    for (const piece of left) if (!isDocumentTitle(piece.text)) unclaimed.push({ ...piece, text: stripMarkup(piece.text), whole: pieces.includes(piece) });
   }
   const largest = Math.max(0, ...lines.map((line) => line.fontSize));
   unclaimed.splice(0, unclaimed.length, ...unclaimed.flatMap((piece) => nameThenTitle(piece, largest)));
@@ -246,14 +250,17 @@ export function parseHeader(header: readonly Line[], contactSection: readonly Li
     mailbox(contact),
   );
   if (name) hero.fullName = name.text;
-  const title = name ? pickTitle(unclaimed, name, lines, towns) : { text: undefined, parts: [] };
+  // A running head repeats the name above the CV's own ("Jane Doe · Résumé 1", then "Jane
+  // Doe"): the title follows the name's last showing.
+  const named = unclaimed.filter((piece) => piece.text === name?.text);
+  const title = name ? pickTitle(unclaimed, named.at(-1)!, lines, towns) : { text: undefined, parts: [] };
   if (title.text !== undefined) hero.professionalTitle = title.text;
   const town = contact.location ? undefined : towns.find((piece) => piece !== name && !title.parts.includes(piece));
   if (town) contact.location = placeOnly(town.text)!;
 
   const prose: string[] = [];
   const leftover: string[] = [];
-  for (const piece of unclaimed.filter((piece) => piece !== name && !title.parts.includes(piece) && piece !== town)) {
+  for (const piece of unclaimed.filter((piece) => !named.includes(piece) && !title.parts.includes(piece) && piece !== town)) {
     const text = piece.label ? `${piece.label}: ${piece.text}` : piece.text;
     // A tagline is a phrase ("Identity and packaging for consumer brands"); a sentence of
     // more than a dozen words is the start of a summary.

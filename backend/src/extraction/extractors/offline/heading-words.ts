@@ -228,6 +228,8 @@ const HEADINGS: Record<HeadingKey, readonly string[]> = {
     'technologies',
     'tech stack',
     'tools',
+    'toolbox',
+    'toolkit',
     'skills and tools',
     'tools and technologies',
     'technical proficiencies',
@@ -636,8 +638,35 @@ const HEADINGS: Record<HeadingKey, readonly string[]> = {
   ],
 };
 
-// Words on a CV's first lines that name the document, not a section of it.
-const DOCUMENT_TITLES = new Set(['curriculum vitae', 'cv', 'resume', 'resume / cv', 'lebenslauf', 'hoja de vida', 'קורות חיים', 'tabellarischer lebenslauf']);
+// Words that name the document, not a section of it nor the person, in each language the
+// extractor reads (compared folded: "Currículum", "Résumé"). They stand on a CV's first
+// line or in a running head ("Jane Doe · Résumé 2"). Folded as the text is (which takes
+// Hangul syllables apart).
+const DOCUMENT_TITLES = new Set(
+  [
+    'curriculum vitae',
+    'curriculum',
+    'cv',
+    'c.v',
+    'resume',
+    'resume / cv',
+    'lebenslauf',
+    'tabellarischer lebenslauf',
+    'hoja de vida',
+    'curriculo',
+    'קורות חיים',
+    'السيرة الذاتية',
+    'سيرة ذاتية',
+    'السيرة الذاتيه',
+    '简历',
+    '个人简历',
+    '簡歷',
+    '個人簡歷',
+    '履歴書',
+    '職務経歴書',
+    '이력서',
+  ].map(fold),
+);
 
 // A qualifier and a section's core word: "Clinical Skills", "Selected Honors", "Relevant
 // Coursework" (English and German put the core word last), "Experiencia docente", "Projets

@@ -3,6 +3,7 @@ import { findEmail, findPhone, findUrl, parseLocation } from './contact-fields';
 import { findDateRanges } from './date-spans';
 import { sectionOfHeading } from './heading-words';
 import { DASHES, isAllCaps, letterCount, wordCount } from './text';
+import { joinWrapped } from '../../text/unspaced-scripts';
 
 // The document's lines as the parsers read them: decoration gone, lines a PDF wrapped
 // joined back into the sentence or bullet they belong to, and the body text's style
@@ -101,8 +102,9 @@ export function readingLines(document: DocumentText, style: BodyStyle): Line[] {
     }
     if (previous && last && document.kind !== 'docx' && (continues(previous, last, line, style, widest) || endsRange(previous, line, style))) {
       // Joined with a space even after a hyphen ("single- cell"): the source check compares
-      // values with the text as printed, where the line break is whitespace.
-      previous.text = `${previous.text} ${line.text}`;
+      // values with the text as printed, where the line break is whitespace. Chinese and
+      // Japanese text wraps anywhere and joins without one.
+      previous.text = joinWrapped(previous.text, line.text);
       previous.width = Math.max(previous.width, line.x + line.width - previous.x);
       last = line;
       continue;

@@ -1,6 +1,6 @@
 import { parseLocation } from './contact-fields';
 import { organisationEvidence } from './roles';
-import { tidy } from './text';
+import { DASH, tidy } from './text';
 import { townLength } from './towns';
 
 // Places at the end of a piece of text, as entry heads and headers write them.
@@ -28,10 +28,13 @@ export function commaParts(text: string): string[] {
 export function trailingPlace(text: string, merged: boolean): { place: string; before: string } | null {
   const parts = commaParts(text);
   for (let take = Math.min(3, parts.length); take >= 2; take -= 1) {
-    let place = parts.slice(-take).join(', ');
+    // "Research Assistant — Ann Arbor, MI": a dash sets the town apart from what goes before.
+    const dashed = parts.at(-take)!.split(DASH).at(-1)!;
+    let place = [dashed, ...parts.slice(1 - take)].join(', ');
     const regionInMiddle = take < 3 || take === parts.length || /^[A-Z]{2,3}$/.test(parts.at(-2) ?? '');
-    if (!regionInMiddle || !text.endsWith(place) || !parseLocation(place)) continue;
-    const cityPart = parts.at(-take) ?? '';
+    // An organisation's name is no town: "Frontline Relief International, Geneva, Switzerland".
+    if (!regionInMiddle || !text.endsWith(place) || organisationEvidence(dashed) >= 2 || !parseLocation(place)) continue;
+    const cityPart = dashed;
     const townWords = cityPart.split(/\s+/);
     const runTogether = merged || townWords.some((word) => !/^[\p{Lu}\d]/u.test(word));
     if (townWords.length > 1 && runTogether) {

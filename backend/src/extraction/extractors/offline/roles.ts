@@ -1,3 +1,4 @@
+import { asianArabicOrganisationEvidence, asianArabicRoleEvidence, isAsianArabicDegree, isAsianArabicSchool } from './role-words-asian-arabic';
 import { fold } from './text';
 
 // Whether a piece of an entry's head names a role ("Senior Data Engineer") or an
@@ -420,11 +421,6 @@ const DEGREE_NAMES =
   String.raw`diplom|magister|promotion|abitur|staatsexamen|ausbildung|` +
   String.raw`תואר|בוגר|מוסמך|דוקטור|הנדסאי|תעודת`;
 
-// Chinese and Japanese degrees (学士 bachelor, 修士/硕士 master, 博士 doctor) and schools
-// (大学/大學 university, 学院 college, 学校 school) are written without spaces around them.
-const CJK_DEGREE = /[学學]士|[修硕碩]士|博士|[学學]位/u;
-const CJK_INSTITUTION = /大[学學]|[学學]院|[学學]校/u;
-
 const DEGREE = new RegExp(String.raw`(?:^|[\s(])(?:${DEGREE_NAMES})(?=$|[\s.,)\-'’])`, 'iu');
 
 // A degree named whole at the start of a piece, before its field with no "in" between:
@@ -437,8 +433,8 @@ const WHOLE_DEGREE = new RegExp(String.raw`^(?:${DEGREE_NAMES})\.?(?:'s)?(?:\s*\
 const INSTITUTION =
   /\b(?:university|universidad|universite|universitat|college|school|escuela|ecole|hochschule|fachhochschule|institute|instituto|institut|academy|academia|polytechnic|politecnica|politecnico|polytechnique|lycee|gymnasium|conservatory|conservatorio|seminary|tu|eth|epfl|mit)\b|אוניברסיט|מכלל|טכניון|מכון/iu;
 
-export const isDegree = (text: string) => DEGREE.test(fold(text)) || CJK_DEGREE.test(text);
-export const isInstitution = (text: string) => INSTITUTION.test(fold(text)) || CJK_INSTITUTION.test(text);
+export const isDegree = (text: string) => DEGREE.test(fold(text)) || isAsianArabicDegree(text);
+export const isInstitution = (text: string) => INSTITUTION.test(fold(text)) || isAsianArabicSchool(text);
 
 /** "MBA Finance" as degree and field: the longest run of leading words that is a degree and nothing else, when a capitalised field follows. */
 export function leadingDegree(text: string): { degree: string; field: string } | null {
@@ -463,6 +459,7 @@ export function roleEvidence(text: string): number {
   else if (tokens.some((token) => ROLE_SUFFIXES.some((suffix) => token.length > suffix.length + 2 && token.endsWith(suffix)))) evidence += 2;
   // Hebrew roles take the construct state and prefixes: "מהנדסת תוכנה", "ומנהל".
   else if (tokens.some((token) => /^[\u05d0-\u05ea]/.test(token) && ROLE_WORDS.some((role) => /^[\u05d0-\u05ea]/.test(role) && token.startsWith(role)))) evidence += 1;
+  else evidence += asianArabicRoleEvidence(text);
   return evidence;
 }
 
@@ -470,6 +467,7 @@ export function organisationEvidence(text: string): number {
   const tokens = words(text);
   let evidence = 0;
   if (tokens.some((token) => ORGANISATION_WORDS.includes(token))) evidence += 2;
+  else evidence += asianArabicOrganisationEvidence(text);
   // Brand-like names: one or two capitalised words with no role word ("Stripe", "Google Cloud").
   if (tokens.length <= 2 && roleEvidence(text) === 0 && /^\p{Lu}/u.test(text)) evidence += 0.5;
   return evidence;

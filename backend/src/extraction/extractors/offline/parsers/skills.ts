@@ -57,7 +57,9 @@ export function parseSkills(lines: readonly Line[], style: BodyStyle): Parsed<Sk
   const categories: SkillCategory[] = [];
   const unclassified: string[] = [];
   const listed = (text: string): string[] => {
-    if (!isProse(text) && !splitList(text).some((item) => LEAD_WORDS.test(item.replace(CONNECTOR, '')))) return splitList(text);
+    // A list closed by a full stop is written as a sentence ("Figma, Adobe XD and Illustrator."): its "and" separates too.
+    const sentence = isProse(text) || /\p{L}[.!]$/u.test(text) || splitList(text).some((item) => LEAD_WORDS.test(item.replace(CONNECTOR, '')));
+    if (!sentence) return splitList(text);
     const { skills, rest } = skillsInProse(text);
     unclassified.push(...rest);
     return skills;
