@@ -67,8 +67,7 @@ interface Run {
  */
 export function layoutPage(items: readonly PdfTextItem[], page: number): DraftLine[] {
   const rows = groupRows(items.filter((item) => item.text.trim() !== ''));
-  const rowSegments = rows.map(splitSegments);
-  const gutter = findGutter(rowSegments.flat());
+  const { gutter, rowSegments } = pageGutter(rows);
   const columns: DraftLine[][] = [[], []];
   const rightToLeftPage = isRightToLeft(items.map((item) => item.text).join(' '));
   // Right-to-left text is set flush right, word by word: no margin of labels to find there.
@@ -182,8 +181,47 @@ function splitSegments(row: Row): Segment[] {
   return segments;
 }
 
-/** The x of the page's column gutter, or null for a one-column page. */
-function findGutter(segments: readonly Segment[]): number | null {
+/** Each run of the row as a segment of its own: no gap, however small, is bridged. */
+const itemSegments = (row: Row): Segment[] => row.items.map((item) => ({ row, left: item.x, right: item.x + item.width, top: item.top, bottom: row.baseline }));
+
+/**
+ * The page's column gutter (null for one column), with the segments each row was measured
+ * in: whether a row crosses the gutter is judged in the same segments that found it.
+ */
+function pageGutter(rows: readonly Row[]): { gutter: number | null; rowSegments: Segment[][] } {
+  // Where a column's lines start is the surer sign: tried first, it also parts the runs of
+  // a row that merely come close across the gutter.
+  const items = rows.map(itemSegments);
+  const aligned = alignedGutter(rows, items.flat());
+  if (aligned !== null) return { gutter: aligned, rowSegments: items };
+  const merged = rows.map(splitSegments);
+  return { gutter: findGutter(merged.flat()), rowSegments: merged };
+}
+
+// A narrow column may stand closer to the text than a cell gap (a contact column set beside
+// the body, as moderncv's oldstyle does, a word space away), so runs of both merge into one
+// segment and no clear band shows. The text column still shows where its lines start: at least this share
+// of the rows start a run at one x that no run crosses over a long stretch.
+const ALIGNED_MIN_SHARE = 0.3;
+// How far from that x the runs of one column start, in points.
+const ALIGNED_TOLERANCE = 1;
+
+/** The x just left of where a column's lines start, clear of runs from top to bottom over most of the page; null when there is none. */
+function alignedGutter(rows: readonly Row[], segments: readonly Segment[]): number | null {
+  const starts = new Map<number, Set<Row>>();
+  for (const row of rows) for (const item of row.items) starts.set(Math.round(item.x), (starts.get(Math.round(item.x)) ?? new Set()).add(row));
+  const candidates = [...starts]
+    .filter(([, starting]) => starting.size >= ALIGNED_MIN_SHARE * rows.length)
+    .sort((a, b) => b[1].size - a[1].size)
+    .map(([x]) => least(rows.flatMap((row) => row.items.filter((item) => Math.abs(item.x - x) <= ALIGNED_TOLERANCE).map((item) => item.x))) - ALIGNED_TOLERANCE / 2);
+  return findGutter(segments, candidates);
+}
+
+/**
+ * The x of the page's column gutter, or null for a one-column page. Tries `probes` when
+ * given, else positions spread across the text's width.
+ */
+function findGutter(segments: readonly Segment[], probes?: readonly number[]): number | null {
   if (segments.length < 2 * GUTTER_MIN_SEGMENTS) return null;
   const byTop = [...segments].sort((a, b) => a.top - b.top);
   const minX = least(segments.map((s) => s.left));
@@ -191,6 +229,13 @@ function findGutter(segments: readonly Segment[]): number | null {
   const height = most(segments.map((s) => s.bottom)) - least(segments.map((s) => s.top));
   const step = (maxX - minX) / GUTTER_PROBES;
   if (height <= 0 || step <= 0) return null;
+  if (probes) {
+    const gutter = probes.find((x) => {
+      const run = clearRun(byTop, x);
+      return run.span >= GUTTER_MIN_SHARE * height && !isTable(run);
+    });
+    return gutter ?? null;
+  }
 
   // Neighbouring probes with a long enough clear run form a band: one candidate gutter,
   // placed in the middle of the probes where its run is longest.

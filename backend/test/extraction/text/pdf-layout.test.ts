@@ -321,6 +321,19 @@ describe('layoutPage', () => {
     expect(lines[0]!.cellX).toEqual([470, 40]);
   });
 
+  it('finds a column set closer to the text than a word gap by where the text’s lines start', () => {
+    // A contact column whose longest line ends 2 pt short of the text column, its rows
+    // falling now and then on the text's baselines, under a name that spans both.
+    const side = ['Leeds, UK', '+44 20 7946 0018', 'jane.doe@example.com', 'github.com/janedoe', 'linkedin.com/in/jane-', 'doe'];
+    const body = Array.from({ length: 20 }, (_, i) => `Line ${i} of the text column`);
+    const items = [
+      item('Jane Doe, platform engineer', 40, 60, { fontSize: 20 }),
+      ...side.map((text, i) => item(text, 40, 100 + i * 12)),
+      ...body.map((text, i) => item(text, 147, 100 + i * 13.5, { fontSize: 11 })),
+    ];
+    expect(texts(items)).toEqual([[0, 'Jane Doe, platform engineer'], ...side.map((text) => [0, text]), ...body.map((text) => [1, text])]);
+  });
+
   it('stays one column when a short two-column stretch covers little of the page', () => {
     const items = [
       ...['Summary of a long career in several industries and roles', 'Another full line of prose that crosses the middle'].map((text, i) => item(text, 40, 100 + i * 14)),
