@@ -205,6 +205,14 @@ function pageGutter(rows: readonly Row[]): { gutter: number | null; rowSegments:
 const ALIGNED_MIN_SHARE = 0.3;
 // How far from that x the runs of one column start, in points.
 const ALIGNED_TOLERANCE = 1;
+// A column of its own is set flush left: at least this share of its rows start at one x.
+// A margin of labels set flush right, ragged on the left, is read with its text instead.
+const FLUSH_LEFT_SHARE = 0.6;
+
+function isFlushLeft(segments: readonly Segment[]): boolean {
+  const starts = [...new Set(segments.map((s) => s.row))].map((row) => least(segments.filter((s) => s.row === row).map((s) => s.left)));
+  return starts.some((start) => starts.filter((other) => Math.abs(other - start) <= ALIGNED_TOLERANCE).length >= FLUSH_LEFT_SHARE * starts.length);
+}
 
 /** The x just left of where a column's lines start, clear of runs from top to bottom over most of the page; null when there is none. */
 function alignedGutter(rows: readonly Row[], segments: readonly Segment[]): number | null {
@@ -214,14 +222,14 @@ function alignedGutter(rows: readonly Row[], segments: readonly Segment[]): numb
     .filter(([, starting]) => starting.size >= ALIGNED_MIN_SHARE * rows.length)
     .sort((a, b) => b[1].size - a[1].size)
     .map(([x]) => least(rows.flatMap((row) => row.items.filter((item) => Math.abs(item.x - x) <= ALIGNED_TOLERANCE).map((item) => item.x))) - ALIGNED_TOLERANCE / 2);
-  return findGutter(segments, candidates);
+  return findGutter(segments, candidates, (run) => isFlushLeft(run.left));
 }
 
 /**
  * The x of the page's column gutter, or null for a one-column page. Tries `probes` when
- * given, else positions spread across the text's width.
+ * given (the first whose clear run `accept`s), else positions spread across the text's width.
  */
-function findGutter(segments: readonly Segment[], probes?: readonly number[]): number | null {
+function findGutter(segments: readonly Segment[], probes?: readonly number[], accept: (run: Run) => boolean = () => true): number | null {
   if (segments.length < 2 * GUTTER_MIN_SEGMENTS) return null;
   const byTop = [...segments].sort((a, b) => a.top - b.top);
   const minX = least(segments.map((s) => s.left));
@@ -232,7 +240,7 @@ function findGutter(segments: readonly Segment[], probes?: readonly number[]): n
   if (probes) {
     const gutter = probes.find((x) => {
       const run = clearRun(byTop, x);
-      return run.span >= GUTTER_MIN_SHARE * height && !isTable(run);
+      return run.span >= GUTTER_MIN_SHARE * height && !isTable(run) && accept(run);
     });
     return gutter ?? null;
   }
@@ -454,6 +462,9 @@ function toLine(drawn: readonly PdfTextItem[], page: number, column: number, rig
   };
 }
 
+// How far, in ems, a run may start back over the previous one and still continue it (kerning, an italic's overhang).
+const OVERLAP = 0.5;
+
 interface Cell {
   x: number;
   pieces: VisualPiece[];
@@ -473,8 +484,11 @@ function splitCells(items: readonly PdfTextItem[], edge: number | null): Cell[] 
     const current = cells.at(-1);
     // The text column's edge beside a margin of labels parts cells however close they sit.
     const crossesEdge = edge !== null && right < edge && isRightOf(item, edge);
+    // Runs drawn over each other are no phrase: a long address in a narrow column that runs
+    // on under the text beside it.
+    const overlaps = gap < -OVERLAP * Math.min(item.fontSize, previousSize);
     // Measured in the smaller text's em: small dates in a margin sit a small gap from a larger title.
-    if (!current || crossesEdge || gap > CELL_GAP * Math.min(item.fontSize, previousSize)) cells.push({ x: item.x, pieces: [{ text: item.text, spaceBefore: false }] });
+    if (!current || crossesEdge || overlaps || gap > CELL_GAP * Math.min(item.fontSize, previousSize)) cells.push({ x: item.x, pieces: [{ text: item.text, spaceBefore: false }] });
     else current.pieces.push({ text: item.text, spaceBefore: gap > WORD_GAP * item.fontSize });
     right = Math.max(right, item.x + item.width);
     previousSize = item.fontSize;
