@@ -82,8 +82,16 @@ describe('readingLines', () => {
       ['Portfolio: be-', { x: 70, gapBefore: 12 }],
       ['hance.net/janedoe', { x: 48, gapBefore: 12 }],
       ['github.com/janedoe', { x: 48, gapBefore: 12 }],
+      ['Sales grew 30% after the relaunch.', { x: 48, gapBefore: 12 }],
+      ['behance.net/gallery/1482', { x: 48, gapBefore: 12 }],
     ]);
-    expect(lines.map((line) => line.text)).toEqual(['linkedin.com/in/jane-doe', 'Portfolio: behance.net/janedoe', 'github.com/janedoe']);
+    expect(lines.map((line) => line.text)).toEqual([
+      'linkedin.com/in/jane-doe',
+      'Portfolio: behance.net/janedoe',
+      'github.com/janedoe',
+      'Sales grew 30% after the relaunch.',
+      'behance.net/gallery/1482',
+    ]);
   });
 
   it('drops rules drawn with characters and marks the line above as underlined', () => {

@@ -203,7 +203,8 @@ function joinWrapped(previous: string, line: string): string {
 function continuesAddress(previous: Line, line: TextLine, style: BodyStyle): boolean {
   if (line.page !== previous.page || line.column !== previous.column || line.gapBefore > style.lineGap * 1.5 || /\s/.test(line.text)) return false;
   const tail = previous.text.split(/\s/).at(-1) ?? '';
-  if (!/[-/._~]$/.test(tail)) return false;
+  // A full stop ends a sentence unless the piece is an address already ("example.").
+  if (!/[-/._~]$/.test(tail) || (tail.endsWith('.') && !/[./]/.test(tail.slice(0, -1)))) return false;
   const joined = joinAddress(tail, line.text);
   return findUrl(joined) === joined && findEmail(joined) === null;
 }
