@@ -37,26 +37,33 @@ function urlCore(url: string): string {
     .replace(/\/+$/, '');
 }
 
+// A word or an address broken at a hyphen at a line's end ("single-" over "cell", "be-"
+// over "hance.net") is read back as one: with its hyphen, or without it where the
+// typesetter added it. Both readings of such a break are the printed text.
+const LINE_BREAK_AFTER_HYPHEN = /(?<=[\p{L}\p{N}]-) (?=[\p{L}\p{N}])/gu;
+const TYPESET_HYPHEN = /(?<=[\p{L}\p{N}])- (?=[\p{L}\p{N}])/gu;
+
 export class SourceText {
-  private readonly normalized: string;
+  private readonly normalized: string[];
   private readonly digitsOnly: string;
   /** Without whitespace: a narrow column breaks an address anywhere ("jane@gmail.co" over "m"). */
   private readonly unbroken: string;
 
   constructor(text: string) {
-    this.normalized = normalizeForMatch(text);
+    const normalized = normalizeForMatch(text);
+    this.normalized = [normalized, normalized.replace(LINE_BREAK_AFTER_HYPHEN, ''), normalized.replace(TYPESET_HYPHEN, '')];
     this.digitsOnly = digits(text);
-    this.unbroken = this.normalized.replace(/ /g, '');
+    this.unbroken = normalized.replace(/ /g, '');
   }
 
   contains(value: string, key: string): boolean {
     const needle = normalizeForMatch(value);
     if (!needle) return true;
-    if (this.normalized.includes(needle)) return true;
+    if (this.normalized.some((text) => text.includes(needle))) return true;
     if (key === 'email') return this.unbroken.includes(needle);
     if (/url$/i.test(key) || key === 'url' || key === 'doi') {
       const core = urlCore(value);
-      return core.length > 0 && (this.normalized.includes(core) || this.unbroken.includes(core));
+      return core.length > 0 && (this.normalized.some((text) => text.includes(core)) || this.unbroken.includes(core));
     }
     if (key === 'phone') {
       const d = digits(value);

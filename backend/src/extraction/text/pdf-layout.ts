@@ -67,8 +67,7 @@ interface Run {
  */
 export function layoutPage(items: readonly PdfTextItem[], page: number): DraftLine[] {
   const rows = groupRows(items.filter((item) => item.text.trim() !== ''));
-  const rowSegments = rows.map(splitSegments);
-  const gutter = findGutter(rowSegments.flat());
+  const { gutter, rowSegments } = pageGutter(rows);
   const columns: DraftLine[][] = [[], []];
   const rightToLeftPage = isRightToLeft(items.map((item) => item.text).join(' '));
   const cellOrder = rightToLeftPage ? alignment(rowSegments.flat()) : null;
@@ -183,8 +182,55 @@ function splitSegments(row: Row): Segment[] {
   return segments;
 }
 
-/** The x of the page's column gutter, or null for a one-column page. */
-function findGutter(segments: readonly Segment[]): number | null {
+/** Each run of the row as a segment of its own: no gap, however small, is bridged. */
+const itemSegments = (row: Row): Segment[] => row.items.map((item) => ({ row, left: item.x, right: item.x + item.width, top: item.top, bottom: row.baseline }));
+
+/**
+ * The page's column gutter (null for one column), with the segments each row was measured
+ * in: whether a row crosses the gutter is judged in the same segments that found it.
+ */
+function pageGutter(rows: readonly Row[]): { gutter: number | null; rowSegments: Segment[][] } {
+  // Where a column's lines start is the surer sign: tried first, it also parts the runs of
+  // a row that merely come close across the gutter.
+  const items = rows.map(itemSegments);
+  const aligned = alignedGutter(rows, items.flat());
+  if (aligned !== null) return { gutter: aligned, rowSegments: items };
+  const merged = rows.map(splitSegments);
+  return { gutter: findGutter(merged.flat()), rowSegments: merged };
+}
+
+// A narrow column may stand closer to the text than a cell gap (a contact column set beside
+// the body, as moderncv's oldstyle does, a word space away), so runs of both merge into one
+// segment and no clear band shows. The text column still shows where its lines start: at least this share
+// of the rows start a run at one x that no run crosses over a long stretch.
+const ALIGNED_MIN_SHARE = 0.3;
+// How far from that x the runs of one column start, in points.
+const ALIGNED_TOLERANCE = 1;
+// A column of its own is set flush left: at least this share of its rows start at one x.
+// A margin of labels set flush right, ragged on the left, is read with its text instead.
+const FLUSH_LEFT_SHARE = 0.6;
+
+function isFlushLeft(segments: readonly Segment[]): boolean {
+  const starts = [...new Set(segments.map((s) => s.row))].map((row) => least(segments.filter((s) => s.row === row).map((s) => s.left)));
+  return starts.some((start) => starts.filter((other) => Math.abs(other - start) <= ALIGNED_TOLERANCE).length >= FLUSH_LEFT_SHARE * starts.length);
+}
+
+/** The x just left of where a column's lines start, clear of runs from top to bottom over most of the page; null when there is none. */
+function alignedGutter(rows: readonly Row[], segments: readonly Segment[]): number | null {
+  const starts = new Map<number, Set<Row>>();
+  for (const row of rows) for (const item of row.items) starts.set(Math.round(item.x), (starts.get(Math.round(item.x)) ?? new Set()).add(row));
+  const candidates = [...starts]
+    .filter(([, starting]) => starting.size >= ALIGNED_MIN_SHARE * rows.length)
+    .sort((a, b) => b[1].size - a[1].size)
+    .map(([x]) => least(rows.flatMap((row) => row.items.filter((item) => Math.abs(item.x - x) <= ALIGNED_TOLERANCE).map((item) => item.x))) - ALIGNED_TOLERANCE / 2);
+  return findGutter(segments, candidates, (run) => isFlushLeft(run.left));
+}
+
+/**
+ * The x of the page's column gutter, or null for a one-column page. Tries `probes` when
+ * given (the first whose clear run `accept`s), else positions spread across the text's width.
+ */
+function findGutter(segments: readonly Segment[], probes?: readonly number[], accept: (run: Run) => boolean = () => true): number | null {
   if (segments.length < 2 * GUTTER_MIN_SEGMENTS) return null;
   const byTop = [...segments].sort((a, b) => a.top - b.top);
   const minX = least(segments.map((s) => s.left));
@@ -192,6 +238,13 @@ function findGutter(segments: readonly Segment[]): number | null {
   const height = most(segments.map((s) => s.bottom)) - least(segments.map((s) => s.top));
   const step = (maxX - minX) / GUTTER_PROBES;
   if (height <= 0 || step <= 0) return null;
+  if (probes) {
+    const gutter = probes.find((x) => {
+      const run = clearRun(byTop, x);
+      return run.span >= GUTTER_MIN_SHARE * height && !isTable(run) && accept(run);
+    });
+    return gutter ?? null;
+  }
 
   // Neighbouring probes with a long enough clear run form a band: one candidate gutter,
   // placed in the middle of the probes where its run is longest.
@@ -425,6 +478,9 @@ function toLine(drawn: readonly PdfTextItem[], page: number, column: number, rig
   };
 }
 
+// How far, in ems, a run may start back over the previous one and still continue it (kerning, an italic's overhang).
+const OVERLAP = 0.5;
+
 interface Cell {
   x: number;
   pieces: VisualPiece[];
@@ -444,8 +500,11 @@ function splitCells(items: readonly PdfTextItem[], edge: number | null): Cell[] 
     const current = cells.at(-1);
     // The text column's edge beside a margin of labels parts cells however close they sit.
     const crossesEdge = edge !== null && right < edge && isRightOf(item, edge);
+    // Runs drawn over each other are no phrase: a long address in a narrow column that runs
+    // on under the text beside it.
+    const overlaps = gap < -OVERLAP * Math.min(item.fontSize, previousSize);
     // Measured in the smaller text's em: small dates in a margin sit a small gap from a larger title.
-    if (!current || crossesEdge || gap > CELL_GAP * Math.min(item.fontSize, previousSize)) cells.push({ x: item.x, pieces: [{ text: item.text, spaceBefore: false }] });
+    if (!current || crossesEdge || overlaps || gap > CELL_GAP * Math.min(item.fontSize, previousSize)) cells.push({ x: item.x, pieces: [{ text: item.text, spaceBefore: false }] });
     else current.pieces.push({ text: item.text, spaceBefore: gap > WORD_GAP * item.fontSize });
     right = Math.max(right, item.x + item.width);
     previousSize = item.fontSize;

@@ -11,6 +11,14 @@ import { assembleDocument } from './text-lines';
 // SemiLight and SemiCondensed, hence semi-bold spelled out.
 const BOLD_FONT = /bold|black|heavy|semi-?bold|demi/i;
 const ITALIC_FONT = /italic|oblique/i;
+// Fonts of pictures, not letters: icon fonts (Font Awesome, academicons…) and the
+// dingbat fonts CV classes draw markers with (moderncv's MarVoSym). Their glyphs map to
+// arbitrary letters ("H" for a phone, "{" for a bullet, "f" for a circle): read as text they
+// glue a stray letter to the value they mark.
+const PICTOGRAPH_FONT = /awesome|marvosym|dingbat|wingding|webding|icons|pictogram/i;
+// What a pictograph stands for in the text: a marker, which starts a list item at the start
+// of a line and parts values elsewhere, as a bullet does.
+const MARKER = '•';
 // Subset fonts are named "ABCDEF+Calibri-Bold"; the prefix is noise.
 const SUBSET_PREFIX = /^[A-Z]{6}\+/;
 // Used when pdf.js knows no ascent for a font (Type3 fonts); typical of Latin faces.
@@ -77,7 +85,7 @@ async function pageItems(page: PDFPageProxy): Promise<PdfTextItem[]> {
       const fontName = realFontName(page, item.fontName);
       const ascent = content.styles[item.fontName]?.ascent || DEFAULT_ASCENT;
       return {
-        text: unswapLamAlef(item.str),
+        text: PICTOGRAPH_FONT.test(fontName ?? '') ? MARKER : unswapLamAlef(item.str),
         x,
         baseline,
         top: baseline - ascent * fontSize,

@@ -18,10 +18,16 @@ const KANGXI_RADICAL = /[\u2F00-\u2FDF]/g;
 // on. Compatibility normalisation gives the letters people type, which the rest compares with.
 const ARABIC_PRESENTATION_FORMS = /[\uFB50-\uFDFF\uFE70-\uFEFE]+/g;
 
+// Private-use characters are glyphs of icon fonts (a phone, an envelope, a logo) that a
+// PDF or an editor left unmapped; the Symbol and Wingdings bullets Word writes are among
+// them. Each run marks what follows, as a bullet does.
+const PRIVATE_USE = /[\uE000-\uF8FF]+/g;
+
 /** Collapses every kind of whitespace (NBSP, thin spaces, newlines) to single spaces, drops invisible characters, and gives back the ideographs and Arabic letters that radicals and display forms stand in for. */
 export function cleanText(raw: string): string {
   return raw
     .replace(INVISIBLE, '')
+    .replace(PRIVATE_USE, '•')
     .replace(KANGXI_RADICAL, (radical) => radical.normalize('NFKC'))
     .replace(ARABIC_PRESENTATION_FORMS, (forms) => forms.normalize('NFKC'))
     .replace(/\s+/g, ' ')
@@ -35,10 +41,9 @@ function cleanCells(draft: DraftLine): { text: string; x?: number }[] {
   return texts.map((text, index) => ({ text: cleanText(text), ...(xs ? { x: xs[index]! } : {}) })).filter((cell) => cell.text !== '');
 }
 
-// Glyphs people and editors use as bullets. The private-use ones are Word's Symbol and
-// Wingdings bullets, which PDFs exported from Word carry as-is. ASCII and dash bullets
-// need a following space so that "-5%" or "*nix" are left alone.
-const BULLET = /^(?:[•●▪‣◦·■□○▸►➢✓✔\uF0A7\uF0B7]\s*|[-*–]\s+)/u;
+// Glyphs people and editors use as bullets (icon glyphs have become "•" by then). ASCII
+// and dash bullets need a following space so that "-5%" or "*nix" are left alone.
+const BULLET = /^(?:[•●▪‣◦·■□○▸►➢✓✔]\s*|[-*–]\s+)/u;
 
 /** Removes a leading bullet glyph from cleaned text; listItem tells whether there was one. */
 export function splitBullet(text: string): { text: string; listItem: boolean } {

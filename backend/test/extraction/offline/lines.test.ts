@@ -117,9 +117,28 @@ describe('readingLines', () => {
     ]);
   });
 
-  it('joins a word broken at a hyphen with a space, as the source check reads the printed text', () => {
+  it('joins a word broken at a hyphen without a space, keeping the hyphen', () => {
     const lines = readLines([wide('Methods for the analysis of large single-'), ['cell atlases.', { gapBefore: 12 }]]);
-    expect(lines[0]?.text).toBe('Methods for the analysis of large single- cell atlases.');
+    expect(lines[0]?.text).toBe('Methods for the analysis of large single-cell atlases.');
+  });
+
+  it('joins a web address broken at the end of a narrow column, however the next line is set', () => {
+    const lines = readLines([
+      ['linkedin.com/in/jane-', { x: 60 }],
+      ['doe', { x: 48, gapBefore: 12 }],
+      ['Portfolio: be-', { x: 70, gapBefore: 12 }],
+      ['hance.net/janedoe', { x: 48, gapBefore: 12 }],
+      ['github.com/janedoe', { x: 48, gapBefore: 12 }],
+      ['Sales grew 30% after the relaunch.', { x: 48, gapBefore: 12 }],
+      ['behance.net/gallery/1482', { x: 48, gapBefore: 12 }],
+    ]);
+    expect(lines.map((line) => line.text)).toEqual([
+      'linkedin.com/in/jane-doe',
+      'Portfolio: behance.net/janedoe',
+      'github.com/janedoe',
+      'Sales grew 30% after the relaunch.',
+      'behance.net/gallery/1482',
+    ]);
   });
 
   it('joins Chinese and Japanese text that wrapped without a space, as those scripts write it', () => {

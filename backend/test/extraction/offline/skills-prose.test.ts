@@ -45,3 +45,14 @@ describe('skills written as a sentence', () => {
     expect(skillsOf('Python, SQL, Docker', 'Project management and stakeholder communication').skills).toEqual(['Python', 'SQL', 'Docker', 'Project management and stakeholder communication']);
   });
 });
+
+describe('skill categories named in a cell of their own', () => {
+  it('reads the first cell of a two-cell row as the category of the list in the second', () => {
+    const { cv } = extractOffline(documentOf([...top, heading('Skills'), 'Clinical\tTelemetry monitoring, IV therapy, Wound care', 'Design\t• Brand identity, Typography', 'Systems\tEpic'], 'docx'));
+    expect(cv.skills.skillCategories.map(({ categoryName, skills }) => [categoryName, skills])).toEqual([
+      ['Clinical', ['Telemetry monitoring', 'IV therapy', 'Wound care']],
+      ['Design', ['Brand identity', 'Typography']],
+      ['Systems', ['Epic']],
+    ]);
+  });
+});

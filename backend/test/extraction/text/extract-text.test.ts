@@ -6,7 +6,7 @@ import { extractText, type ExtractTextOptions } from '../../../src/extraction/te
 import { ParserPool } from '../../../src/extraction/text/parser-pool';
 import { extractionFailure } from './failures';
 import { cjkPdf, nonEmbeddedFontPdf } from './font-pdfs';
-import { cvDocx, FIXTURE_DIR, imageOnlyPdf, MAIN, manyPagesPdf, oneColumnCv, SIDEBAR, turnedLabelsPdf, twoColumnCv, twoPageDocument, zipBomb } from './fixtures';
+import { cvDocx, FIXTURE_DIR, imageOnlyPdf, MAIN, manyPagesPdf, oneColumnCv, pictogramPdf, SIDEBAR, turnedLabelsPdf, twoColumnCv, twoPageDocument, zipBomb } from './fixtures';
 
 type Outcome = { document: DocumentText; error?: undefined } | { document?: undefined; error: unknown };
 
@@ -31,6 +31,7 @@ const jobs: Record<string, () => Promise<[Buffer, DocumentKind, ExtractTextOptio
   korean: async () => [cjkPdf('korean', ['김민준', '소프트웨어 엔지니어', '서울대학교 컴퓨터공학']), 'pdf'],
   turnedLabels: async () => [await turnedLabelsPdf(0), 'pdf'],
   turnedLabelsOnTurnedPage: async () => [await turnedLabelsPdf(90), 'pdf'],
+  pictograms: async () => [await pictogramPdf(), 'pdf'],
   nonEmbeddedLatin: async () => [nonEmbeddedFontPdf(['Jane Doe', 'Software Engineer, Acme Corp']), 'pdf'],
   docx: async () => [await cvDocx(), 'docx'],
   docxBomb: async () => [zipBomb(2048, 1024), 'docx'],
@@ -146,6 +147,14 @@ describe('extractText on PDFs', () => {
   it('reads the text upright on the page, the page turned or not, and leaves out turned chart labels', () => {
     expect(documentOf('turnedLabels').lines.map((line) => line.text)).toEqual(['Experience', 'Engineer, Acme Corp']);
     expect(documentOf('turnedLabelsOnTurnedPage').lines.map((line) => line.text)).toEqual(['Experience', 'Engineer, Acme Corp']);
+  });
+
+  it('reads a glyph of a font of pictures as a marker: a list item at the start of a line, a separator within it', () => {
+    expect(documentOf('pictograms').lines.map(({ text, listItem }) => ({ text, listItem }))).toEqual([
+      { text: '+44 20 7946 0018', listItem: true },
+      { text: 'London • jane@example.com', listItem: false },
+      { text: 'Led a team of six engineers', listItem: true },
+    ]);
   });
 
   it('reads Latin text set in a font the PDF names but does not embed', () => {

@@ -189,3 +189,18 @@ export function turnedLabelsPdf(rotation: 0 | 90): Promise<Buffer> {
     write('Hours per week', 250, 110, 90);
   });
 }
+
+/** Contact lines and a bullet marked with dingbats (ZapfDingbats, a font of pictures), each set a little apart from its text. */
+export function pictogramPdf(): Promise<Buffer> {
+  return pdf(async (doc, { regular }) => {
+    const dingbats = await doc.embedFont(StandardFonts.ZapfDingbats);
+    const page = doc.addPage(A4);
+    write(page, dingbats, 10, 50, 100, '✆');
+    write(page, regular, 10, 64, 100, '+44 20 7946 0018');
+    write(page, regular, 10, 50, 114, 'London');
+    write(page, dingbats, 10, 90, 114, '✉');
+    write(page, regular, 10, 104, 114, 'jane@example.com');
+    write(page, dingbats, 10, 50, 128, '➢');
+    write(page, regular, 10, 64, 128, 'Led a team of six engineers');
+  });
+}

@@ -274,6 +274,20 @@ describe('layoutPage', () => {
     expect(lines.map((line) => line.cellX)).toEqual(rows.map((row) => row.map(([, x]) => x)));
   });
 
+  it('reads such a column set flush right, ragged on the left, as a margin of labels, not as a column', () => {
+    const side = ['Leeds, UK', '+44 20 7946 0018', 'jane.doe@example.com', 'github.com/janedoe', 'Experience', 'Education'];
+    const body = Array.from({ length: 20 }, (_, i) => `Line ${i} of the text column`);
+    // Two addresses stop short of the edge the others end at.
+    const ends = [145, 145, 141, 138, 145, 145];
+    const items = [...side.map((text, i) => item(text, ends[i]! - text.length * 5, 100 + i * 40)), ...body.map((text, i) => item(text, 147, 100 + i * 13.5, { fontSize: 11 }))];
+    expect(new Set(layoutPage(items, 1).map((line) => line.column))).toEqual(new Set([0]));
+  });
+
+  it('parts runs drawn over each other: an address that runs on under the text beside it', () => {
+    const lines = layoutPage([item('xing.com/profile/Jonas_Becker42', 40, 100), item('komponenten für die Automobilindustrie', 150, 100), item('Kerned', 40, 120), item('pair', 69.5, 120)], 1);
+    expect(lines.map((line) => line.text)).toEqual(['xing.com/profile/Jonas_Becker42\tkomponenten für die Automobilindustrie', 'Kernedpair']);
+  });
+
   it('keeps a row in one piece where its gaps stay within a word space or a justified stretch', () => {
     // Runs 0.3 and 0.8 em apart: a missing space character, a space stretched by justification.
     const [line] = layoutPage([item('Built', 40, 100), item('the', 68, 100), item('billing', 91, 100), item('system', 134, 100)], 1);
@@ -349,6 +363,19 @@ describe('layoutPage', () => {
       'EXPERIENCE\tمهندسة بيانات أولى\t2021 — Present',
       'محللة بيانات\t2018 — 2021',
     ]);
+  });
+
+  it('finds a column set closer to the text than a word gap by where the text’s lines start', () => {
+    // A contact column whose longest line ends 2 pt short of the text column, its rows
+    // falling now and then on the text's baselines, under a name that spans both.
+    const side = ['Leeds, UK', '+44 20 7946 0018', 'jane.doe@example.com', 'github.com/janedoe', 'linkedin.com/in/jane-', 'doe'];
+    const body = Array.from({ length: 20 }, (_, i) => `Line ${i} of the text column`);
+    const items = [
+      item('Jane Doe, platform engineer', 40, 60, { fontSize: 20 }),
+      ...side.map((text, i) => item(text, 40, 100 + i * 12)),
+      ...body.map((text, i) => item(text, 147, 100 + i * 13.5, { fontSize: 11 })),
+    ];
+    expect(texts(items)).toEqual([[0, 'Jane Doe, platform engineer'], ...side.map((text) => [0, text]), ...body.map((text) => [1, text])]);
   });
 
   it('stays one column when a short two-column stretch covers little of the page', () => {

@@ -22,6 +22,10 @@ describe('cleanText', () => {
     // "الأردن" and "مهندسة" as Chromium's PDFs carry them: contextual forms, a lam-alef ligature.
     expect(cleanText('\uFE8D\uFEF7\uFEAD\uFEA9\uFEE5 \uFEE3\uFEEC\uFEE8\uFEAA\uFEB4\uFE94')).toBe('الأردن مهندسة');
   });
+
+  it('reads an icon glyph left unmapped (a private-use character) as a marker between values', () => {
+    expect(cleanText('London\uF041\uF042 jane@example.com')).toBe('London• jane@example.com');
+  });
 });
 
 describe('splitBullet', () => {
@@ -35,9 +39,12 @@ describe('splitBullet', () => {
     ['- Led', 'Led'],
     ['* Led', 'Led'],
     ['– Led', 'Led'],
+    // Word's Symbol and Wingdings bullets and other icon glyphs, private-use characters.
     ['\uF0B7 Led', 'Led'],
+    ['\uF0A7Led', 'Led'],
+    ['\uE0B0 +44 20 7946 0018', '+44 20 7946 0018'],
   ])('takes the bullet off %j', (input, text) => {
-    expect(splitBullet(input)).toEqual({ text, listItem: true });
+    expect(splitBullet(cleanText(input))).toEqual({ text, listItem: true });
   });
 
   it.each(['-5% churn', '*nix admin', '–2 °C', 'Led • twice', '2019 - 2021'])('leaves %j alone', (input) => {

@@ -95,16 +95,14 @@ export function readingLines(document: DocumentText, style: BodyStyle): Line[] {
       if (previous && RULE.test(line.text)) previous.underlined = true;
       continue;
     }
-    if (previous && last && document.kind !== 'docx' && brokenAddress(previous, last, line, style)) {
-      previous.text += line.text;
+    if (previous && last && document.kind !== 'docx' && (brokenAddress(previous, last, line, style) || continuesAddress(previous, line, style))) {
+      previous.text = joinAddress(previous.text, line.text);
+      previous.width = Math.max(previous.width, line.x + line.width - previous.x);
       last = line;
       continue;
     }
     if (previous && last && document.kind !== 'docx' && (continues(previous, last, line, style, widest) || endsRange(previous, line, style))) {
-      // Joined with a space even after a hyphen ("single- cell"): the source check compares
-      // values with the text as printed, where the line break is whitespace. Chinese and
-      // Japanese text wraps anywhere and joins without one.
-      previous.text = joinWrapped(previous.text, line.text);
+      previous.text = joinWrappedLine(previous.text, line.text);
       previous.width = Math.max(previous.width, line.x + line.width - previous.x);
       last = line;
       continue;
@@ -202,6 +200,40 @@ function splitMarginHeading(line: TextLine, index: number, lines: readonly TextL
   const heading: TextLine = { ...line, text: first, width: textX - line.x, cellX: undefined };
   const body: TextLine = { ...line, text: rest.join('\t'), x: textX, width: line.x + line.width - textX, cellX: line.cellX.length > 2 ? line.cellX.slice(1) : undefined, gapBefore: 0 };
   return [heading, body];
+}
+
+// A word that broke at its hyphen ("single-" over "cell") goes on without a space. Whether
+// the hyphen was the word's own or one the typesetter added cannot be told from the text:
+// it stays, as the source check allows (the printed text has it). Other lines join as their
+// script does (a space, none in Chinese or Japanese).
+const BROKEN_AT_HYPHEN = /[\p{L}\p{N}]-$/u;
+
+function joinWrappedLine(previous: string, line: string): string {
+  return BROKEN_AT_HYPHEN.test(previous) && /^[\p{L}\p{N}]/u.test(line) ? `${previous}${line}` : joinWrapped(previous, line);
+}
+
+/**
+ * A web address too long for its column breaks after a hyphen, a slash or a dot, and goes
+ * on at the start of the next line ("linkedin.com/in/jane-" over "doe", in a narrow
+ * contact column), which holds nothing else: one address, printed without a space.
+ */
+function continuesAddress(previous: Line, line: TextLine, style: BodyStyle): boolean {
+  if (line.page !== previous.page || line.column !== previous.column || line.gapBefore > style.lineGap * 1.5 || /\s/.test(line.text)) return false;
+  const tail = previous.text.split(/\s/).at(-1) ?? '';
+  // A full stop ends a sentence unless the piece is an address already ("example.").
+  if (!/[-/._~]$/.test(tail) || (tail.endsWith('.') && !/[./]/.test(tail.slice(0, -1)))) return false;
+  const joined = joinAddress(tail, line.text);
+  return findUrl(joined) === joined && findEmail(joined) === null;
+}
+
+/**
+ * The two pieces of an address as one. A hyphen that ends the host's first piece ("be-"
+ * over "hance.net/jane") was the typesetter's, set where no address has one; in the path
+ * it is the address's own, as address breaking adds none.
+ */
+function joinAddress(previous: string, line: string): string {
+  const tail = previous.split(/\s/).at(-1) ?? '';
+  return tail.endsWith('-') && !/[./]/.test(tail) ? `${previous.slice(0, -1)}${line}` : `${previous}${line}`;
 }
 
 /**

@@ -48,6 +48,17 @@ function skillsInProse(text: string): { skills: string[]; rest: string[] } {
   return { skills, rest };
 }
 
+// A category's name in a cell of its own, set apart from its list ("Clinical⇥Telemetry, IV
+// therapy", as a two-column table or a margin sets it): a name of a few words, no list itself.
+const MAX_CELL_LABEL_WORDS = 3;
+
+function cellLabelled(text: string): { label: string; value: string } | null {
+  const cells = text.split('\t');
+  const [label = '', value = ''] = cells.map((cell) => tidy(cell));
+  if (cells.length !== 2 || !/^\p{L}/u.test(label) || /[,;]/.test(label) || wordCount(label) > MAX_CELL_LABEL_WORDS || value === '') return null;
+  return { label, value };
+}
+
 function isSubheading(line: Line, next: Line | undefined, style: BodyStyle): boolean {
   const standsOut = (line.bold && !style.bold) || line.fontSize > style.fontSize + 0.5;
   return standsOut && !line.listItem && wordCount(line.text) <= 5 && !/[,;]/.test(line.text) && next !== undefined && !(next.bold && !style.bold);
@@ -72,7 +83,7 @@ export function parseSkills(lines: readonly Line[], style: BodyStyle): Parsed<Sk
     return category;
   };
   lines.forEach((line, index) => {
-    const pair = labelled(line.text);
+    const pair = labelled(line.text) ?? cellLabelled(line.text);
     if (pair && pair.value) {
       start(named(pair.label), listed(pair.value));
       open = null;
