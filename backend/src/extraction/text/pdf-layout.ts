@@ -1,3 +1,4 @@
+import { readFlowingColumns } from './flowing-columns';
 import type { DraftLine } from './text-lines';
 import { embedPunctuation, hasRightToLeft, isRightToLeft, rightToLeftText, type VisualPiece } from './visual-to-logical';
 
@@ -88,9 +89,9 @@ export function layoutPage(items: readonly PdfTextItem[], page: number): DraftLi
   });
   const [left, right] = columns as [DraftLine[], DraftLine[]];
   const byTop = (lines: DraftLine[]) => lines.sort((a, b) => a.y - b.y || a.x - b.x);
-  if (isLabelColumn(left, right)) return interleave(left, byTop([...across, ...right]));
-  if (isLabelColumn(right, left)) return interleave(right, byTop([...across, ...left]));
-  return [...byTop([...across, ...left]), ...byTop(right)];
+  if (isLabelColumn(left, right)) return readFlowingColumns(interleave(left, byTop([...across, ...right])));
+  if (isLabelColumn(right, left)) return readFlowingColumns(interleave(right, byTop([...across, ...left])));
+  return readFlowingColumns([...byTop([...across, ...left]), ...byTop(right)]);
 }
 
 // A column of a few short labels spaced far apart (section names and dates, as some

@@ -193,6 +193,17 @@ describe('readingLines', () => {
       'Built an internal command-line tool in Rust that cut the data team backfill setup time',
     ]);
   });
+  it('joins the next line of a bullet whose glyph stands in the text, starting where the glyph does, in lower case or with a bracket, however short', () => {
+    // A list narrower than the column (set in CSS columns): its lines stop well short of the edge.
+    expect(
+      readLines([
+        ['Managed the media budget of the group', { listItem: true, width: 160 }],
+        ['(search, social and video).', { gapBefore: 10 }],
+        ['Ran the e-mail campaigns for new stores', { listItem: true, width: 160, gapBefore: 10 }],
+        ['and their weekly newsletters.', { gapBefore: 10 }],
+      ]).map((line) => line.text),
+    ).toEqual(['Managed the media budget of the group (search, social and video).', 'Ran the e-mail campaigns for new stores and their weekly newsletters.']);
+  });
   it('makes a section name set in the margin, in the first cell of its first line, a line of its own', () => {
     const margin = (text: string, cellX: number[]): LineSpec => [text, { x: cellX[0], cellX, width: 300, gapBefore: 28 }];
     expect(

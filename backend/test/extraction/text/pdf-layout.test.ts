@@ -288,6 +288,35 @@ describe('layoutPage', () => {
     expect(lines.map((line) => line.text)).toEqual(['xing.com/profile/Jonas_Becker42\tkomponenten für die Automobilindustrie', 'Kernedpair']);
   });
 
+  it('reads a bulleted list set in two CSS columns column by column, an item cut at the foot of the first whole', () => {
+    // Each row holds a line of either column; the second column starts with the tail of
+    // the first column's last item.
+    const rows: [string, string][] = [
+      ['· Led the migration of the ledger', 'their promotion cases.'],
+      ['to an event-sourced design.', '· Cut build times by 40% across'],
+      ['· Mentored three engineers through', 'all of the mobile teams.'],
+    ];
+    const items = rows.flatMap(([a, b], i) => [item(a, 40, 100 + i * 10, { fontSize: 8 }), item(b, 220, 100 + i * 10, { fontSize: 8 })]);
+    expect(texts(items)).toEqual([
+      [0, '· Led the migration of the ledger'],
+      [0, 'to an event-sourced design.'],
+      [0, '· Mentored three engineers through their promotion cases.'],
+      [0, '· Cut build times by 40% across'],
+      [0, 'all of the mobile teams.'],
+    ]);
+  });
+
+  it('reads rows of a table across though their cells stand at the same x from row to row', () => {
+    const rows = [
+      ['Acme Corporation', 'Berlin'],
+      ['Senior Engineer', '2019 – 2023'],
+      ['Globex', 'Munich'],
+      ['Engineer', '2015 – 2019'],
+    ];
+    const items = rows.flatMap(([a, b], i) => [item(a!, 40, 100 + i * 12), item(b!, 400, 100 + i * 12)]);
+    expect(texts(items)).toEqual(rows.map((row) => [0, row.join('\t')]));
+  });
+
   it('keeps a row in one piece where its gaps stay within a word space or a justified stretch', () => {
     // Runs 0.3 and 0.8 em apart: a missing space character, a space stretched by justification.
     const [line] = layoutPage([item('Built', 40, 100), item('the', 68, 100), item('billing', 91, 100), item('system', 134, 100)], 1);

@@ -292,10 +292,12 @@ function continues(previous: Line, last: TextLine, line: TextLine, style: BodySt
 
   // Only a line of several words wraps.
   if (last.text.length < 18) return false;
-  // A long line left open, then one aligned with it that starts in lower case, is one
-  // sentence, wherever the line broke: a block narrower than its column wraps short of
-  // the column's edge.
-  if (last.text.length >= 40 && /^\p{Ll}/u.test(line.text) && !/[.!?]$/.test(previous.text) && !previous.listItem && Math.abs(line.x - last.x) <= 2) return true;
+  // A long line left open, then one aligned with it that starts in lower case (or with a
+  // bracket), is one sentence, wherever the line broke: a block narrower than its column
+  // (a list set in CSS columns) wraps short of the column's edge. Under a bullet whose
+  // glyph stands in the text, the item's lines start where the glyph does, and a new item
+  // would bring its own glyph: there a shorter line is no less open.
+  if ((last.text.length >= 40 || previous.listItem) && /^[\p{Ll}\p{Ps}]/u.test(line.text) && !/[.!?]$/.test(previous.text) && Math.abs(line.x - last.x) <= 2) return true;
   if (line.width > 0 && previous.width > 0) {
     const column = widest.get(columnKey(line));
     if (!column) return false;
