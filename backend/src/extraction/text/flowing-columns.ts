@@ -61,7 +61,10 @@ function flowingRun(lines: readonly DraftLine[], start: number): { lines: DraftL
     if (!inStep || !aligned || line.fontSize !== first.fontSize) break;
     run.push(line);
   }
-  const shown = run.length >= 2 && run.some((line) => line.cellX !== undefined && cellsOf(line).every(flows));
+  // Side by side on two rows at least: one row's cells can meet by chance (an address in a
+  // margin beside a line of text).
+  const sideBySide = run.filter((line) => cellsOf(line).length === positions.length).length >= 2;
+  const shown = sideBySide && run.some((line) => line.cellX !== undefined && cellsOf(line).every(flows));
   return shown ? { lines: run, positions } : null;
 }
 
