@@ -23,7 +23,6 @@ export default defineConfig({
       targets: (['cmaps', 'standardFonts'] as const).map((kind) => ({
         src: path.join(pdfjsDist, kind === 'cmaps' ? 'cmaps' : 'standard_fonts', '*'),
         dest: PDFJS_ASSETS[kind],
-        rename: { stripBase: true },
       })),
     }),
   ],
