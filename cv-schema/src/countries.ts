@@ -21,7 +21,8 @@ function fold(name: string): string {
     .trim();
 }
 
-// Made on first use: an Intl object made at load cannot be kept in the builder's start-up snapshot.
+// Made on first use: an Intl object alive when the builder's start-up snapshot is written
+// cannot be kept in it, and the builder's warm-up reads no country codes.
 let english: Intl.DisplayNames | undefined;
 const englishNames = () => (english ??= new Intl.DisplayNames('en', { type: 'region', fallback: 'none' }));
 

@@ -4,8 +4,7 @@
 // after tsc; the image's build stage does the same with the image's own Node.js, which is
 // the only one that can start from the blob.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { build, type Metafile, type Plugin } from 'esbuild';
 import { TEMPLATES } from '../src/templates';
@@ -15,6 +14,8 @@ const packageDir = path.resolve(__dirname, '..');
 
 /** The blob, relative to the folder the build writes (dist). */
 export const SNAPSHOT_BLOB = path.join('bundle', 'builder.blob');
+const ENTRY_FILE = 'builder.js';
+const S3_STORAGE_FILE = 's3-storage.js';
 
 // In `node --build-snapshot` the script's `require` loads Node's own modules only, and it is
 // the same function once the snapshot has started. The bundle therefore gets its `require`
@@ -25,8 +26,12 @@ const REQUIRE_FROM_BLOB_FOLDER = `const __r2w = { require };
 require('node:v8').startupSnapshot.addDeserializeCallback(() => {
   const args = process.execArgv;
   const at = args.findIndex((arg) => arg === '--snapshot-blob' || arg.startsWith('--snapshot-blob='));
+  if (at < 0) {
+    process.stderr.write('The builder is not configured:\\n  give the snapshot as node --snapshot-blob <path>, not through NODE_OPTIONS\\n');
+    process.exit(2);
+  }
   const blob = args[at] === '--snapshot-blob' ? args[at + 1] : args[at].slice('--snapshot-blob='.length);
-  __r2w.require = require('node:module').createRequire(require('node:path').resolve(blob, '..', 'builder.js'));
+  __r2w.require = require('node:module').createRequire(require('node:path').resolve(blob, '..', '${ENTRY_FILE}'));
 });
 (function (require) {`;
 const REQUIRE_FORWARDER = `})(Object.assign((id) => __r2w.require(id), { resolve: (id, options) => __r2w.require.resolve(id, options) }));`;
@@ -44,38 +49,42 @@ export async function bundleBuilder(outDir: string): Promise<string> {
     minifyWhitespace: true,
     minifySyntax: true,
   };
-  const scratch = mkdtempSync(path.join(os.tmpdir(), 'r2w-builder-snapshot-'));
-  try {
-    // The entry only exists to be snapshotted: it is not shipped.
-    const entry = path.join(scratch, 'snapshot-entry.js');
-    const { metafile } = await build({
-      ...task,
-      entryPoints: [path.join(packageDir, 'src/snapshot-entry.ts')],
-      outfile: entry,
-      banner: { js: REQUIRE_FROM_BLOB_FOLDER },
-      footer: { js: REQUIRE_FORWARDER },
-      plugins: [s3StorageApart],
-      metafile: true,
-    });
-    const strays = apiOnlyInputs(metafile);
-    if (strays.length > 0) throw new Error(`The builder bundle takes in what only the API may load: ${strays.join(', ')}`);
-    rmSync(bundleDir, { recursive: true, force: true });
-    await build({ ...task, entryPoints: [require.resolve('@r2w/storage/s3')], outfile: path.join(bundleDir, S3_STORAGE_FILE) });
-    copyPackagedFiles(bundleDir);
-    const blob = path.join(outDir, SNAPSHOT_BLOB);
-    writeSnapshot(entry, blob);
-    return blob;
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
+  rmSync(bundleDir, { recursive: true, force: true });
+  // Beside the blob, under the name the snapshot's require takes as its own: stack traces
+  // from a build point at a file that exists.
+  const entry = path.join(bundleDir, ENTRY_FILE);
+  const { metafile } = await build({
+    ...task,
+    entryPoints: [path.join(packageDir, 'src/snapshot-entry.ts')],
+    outfile: entry,
+    banner: { js: REQUIRE_FROM_BLOB_FOLDER },
+    footer: { js: REQUIRE_FORWARDER },
+    plugins: [s3StorageApart],
+    metafile: true,
+  });
+  const strays = apiOnlyInputs(metafile);
+  if (strays.length > 0) throw new Error(`The builder bundle takes in what only the API may load: ${strays.join(', ')}`);
+  await build({ ...task, entryPoints: [require.resolve('@r2w/storage/s3')], outfile: path.join(bundleDir, S3_STORAGE_FILE) });
+  copyPackagedFiles(bundleDir);
+  const blob = path.join(outDir, SNAPSHOT_BLOB);
+  writeSnapshot(entry, blob);
+  return blob;
+}
+
+// V8 starts a snapshot only with the flags it was written with: NODE_OPTIONS (a heap size
+// set for the build tools) must not reach it, as the API's task runner passes none.
+function writeSnapshot(entry: string, blob: string): void {
+  const env = { ...process.env };
+  delete env.NODE_OPTIONS;
+  const written = spawnSync(process.execPath, ['--snapshot-blob', blob, '--build-snapshot', entry], { encoding: 'utf8', env });
+  if (written.status !== 0) throw new Error(`node --build-snapshot ${entry} exited ${written.status ?? written.signal}:\n${written.stderr}`);
+  // Started as a build starts it, with no job: it must get as far as refusing the missing
+  // BUILD_JOB (exit 2), or every build would fail on a blob the build step accepted.
+  const started = spawnSync(process.execPath, ['--snapshot-blob', blob], { encoding: 'utf8', env: { PATH: process.env.PATH } });
+  if (started.status !== 2 || !started.stderr.includes('BUILD_JOB')) {
+    throw new Error(`The builder's snapshot ${blob} does not start (exit ${started.status ?? started.signal}):\n${started.stderr}`);
   }
 }
-
-function writeSnapshot(entry: string, blob: string): void {
-  const run = spawnSync(process.execPath, ['--snapshot-blob', blob, '--build-snapshot', entry], { encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`node --build-snapshot ${entry} exited ${run.status ?? run.signal}:\n${run.stderr}`);
-}
-
-const S3_STORAGE_FILE = 's3-storage.js';
 
 // Reading a CV's language (franc, and its trigram tables built at load) is the API's work:
 // in the bundle it would slow every builder's start for a language the input already names.

@@ -6,7 +6,9 @@ import { TEMPLATES } from './templates';
 /**
  * Runs what every build runs (its input's schema, and each template's renderer) once, so
  * that the start-up snapshot holds them compiled and their schemas built. No I/O: a
- * snapshot cannot keep open handles.
+ * snapshot cannot keep open handles. Nor can it keep an Intl object: a cache of them
+ * (dates.ts's month formatters) must be empty when the snapshot is written, which the
+ * sample's dates, kept as written, see to; `node --build-snapshot` aborts otherwise.
  */
 export function warmUp(): void {
   for (const template of TEMPLATES) {

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -70,6 +70,26 @@ it('reads its configuration when it starts, and refuses a bad one', async () => 
     (error: { code: number; stderr: string }) => error,
   );
   expect(failure).toMatchObject({ code: 2, stderr: expect.stringContaining('BUILD_JOB: must be a build job prefix') });
+});
+
+it('draws fresh random ids in each process, none kept from build time', async () => {
+  const preload = path.join(dir, 'print-uuid.js');
+  writeFileSync(preload, "process.stdout.write(require('node:crypto').randomUUID() + '\\n');");
+  const ids = await Promise.all(
+    [1, 2].map(() =>
+      run(process.execPath, ['-r', preload, '--snapshot-blob', path.join(outDir, 'bundle', 'builder.blob')], { env: { PATH: process.env.PATH } }).catch((error: { stdout: string }) => error),
+    ),
+  );
+  const [first, second] = ids.map((result) => result.stdout.trim());
+  expect(first).toMatch(/^[0-9a-f-]{36}$/);
+  expect(second).not.toBe(first);
+});
+
+it('says how to start it when the snapshot comes through NODE_OPTIONS', async () => {
+  const failure = await run(process.execPath, [], { env: { PATH: process.env.PATH, NODE_OPTIONS: `--snapshot-blob ${path.join(outDir, 'bundle', 'builder.blob')}` } }).catch(
+    (error: { code: number; stderr: string }) => error,
+  );
+  expect(failure).toMatchObject({ code: 2, stderr: expect.stringContaining('not through NODE_OPTIONS') });
 });
 
 it('still finds its files when the folder has moved', async () => {

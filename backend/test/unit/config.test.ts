@@ -330,5 +330,8 @@ describe('.env.example', () => {
     // The defaults written there are accepted as they stand.
     const values = Object.fromEntries([...text.matchAll(/^([A-Z0-9_]+)=(.*)$/gm)].map((m) => [m[1], m[2]]));
     expect(() => loadConfig(values)).not.toThrow();
+    // The builder's command as the API runs it by default: a stale one fails every build.
+    const commandOf = ({ taskRunner }: ReturnType<typeof loadConfig>) => (taskRunner.driver === 'child-process' ? taskRunner.command : null);
+    expect(commandOf(loadConfig(values))).toEqual(commandOf(loadConfig({})));
   });
 });
