@@ -21,15 +21,36 @@ function fold(name: string): string {
     .trim();
 }
 
-// Made on first use: an Intl object alive when the builder's start-up snapshot is written
-// cannot be kept in it, and the builder's warm-up reads no country codes.
-let english: Intl.DisplayNames | undefined;
-const englishNames = () => (english ??= new Intl.DisplayNames('en', { type: 'region', fallback: 'none' }));
+const CODES = [...LETTERS].flatMap((first) => [...LETTERS].map((second) => first + second));
+
+// A language's region names, read from CLDR once into a plain map, for the languages above
+// (a bounded set: any other is asked of Intl each time). Plain maps because the builder's
+// start-up snapshot cannot keep an Intl object but keeps these: its warm-up fills them, so a
+// build never loads CLDR's names, which cost it more than rendering the whole site.
+const regionNames = new Map<string, Map<string, string>>();
+
+function regionNamesIn(language: string): Map<string, string> | null {
+  if (!NAME_LANGUAGES.includes(language)) return null;
+  let names = regionNames.get(language);
+  if (!names) {
+    const namer = new Intl.DisplayNames(language, { type: 'region', fallback: 'none' });
+    names = new Map(
+      CODES.flatMap((code): [string, string][] => {
+        const name = namer.of(code);
+        return name ? [[code, name]] : [];
+      }),
+    );
+    regionNames.set(language, names);
+  }
+  return names;
+}
+
+const englishName = (code: string) => regionNamesIn('en')?.get(code);
 
 // Retired and alias codes (DD, UK, YU) name the country of their successor: the current code is
 // the one a reader of the export needs.
 function canonical(code: string): string | null {
-  if (PRIVATE_USE.test(code) || !englishNames().of(code)) return null;
+  if (PRIVATE_USE.test(code) || !englishName(code)) return null;
   return Intl.getCanonicalLocales(`und-${code}`)[0]?.slice(4) ?? null;
 }
 
@@ -41,7 +62,7 @@ let codesByName: Map<string, string> | undefined;
 function namesToCodes(): Map<string, string> {
   if (codesByName) return codesByName;
   const found = new Map<string, string>();
-  const codes = [...LETTERS].flatMap((first) => [...LETTERS].map((second) => first + second)).filter((code) => canonical(code) === code);
+  const codes = CODES.filter((code) => canonical(code) === code);
   // The first language to claim a name keeps it: English before the others.
   for (const language of NAME_LANGUAGES) {
     for (const style of ['long', 'short'] as const) {
@@ -66,10 +87,17 @@ export function countryCode(written: string): string | null {
 export function countryName(code: string, language: string): string | null {
   const text = code.trim();
   if (!/^[A-Z]{2}$/.test(text) || !canonical(text)) return null;
+  const known = regionNamesIn(language);
+  if (known) return known.get(text) ?? null;
   try {
     return new Intl.DisplayNames(language, { type: 'region', fallback: 'none' }).of(text) ?? null;
   } catch {
     // A language tag Intl cannot read: the name in English rather than none.
-    return englishNames().of(text) ?? null;
+    return englishName(text) ?? null;
   }
+}
+
+/** Reads the region names of every listed language now (the builder's start-up snapshot keeps them). */
+export function loadCountryNames(): void {
+  for (const language of NAME_LANGUAGES) regionNamesIn(language);
 }
