@@ -1,20 +1,9 @@
 import { normalizeDate, parseDateRange, type DateRange } from '@r2w/cv-schema';
 import type { Labels } from '../i18n';
+import { formatMonthYear } from './month-year';
 import { clean } from './text';
 
 const YEAR_MONTH = /^(\d{4})-(\d{2})$/;
-
-// Constructing an Intl formatter costs far more than using one; a build renders hundreds of dates.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function monthFormatter(language: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(language);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat(language, { year: 'numeric', month: 'short', timeZone: 'UTC' });
-    formatters.set(language, formatter);
-  }
-  return formatter;
-}
 
 /** A normalised date (`YYYY-MM` → "Jan 2020" in the site's language, `YYYY` as is); anything else as the CV wrote it. */
 export function formatDate(value: string | null | undefined, language: string): string | null {
@@ -24,7 +13,7 @@ export function formatDate(value: string | null | undefined, language: string): 
   if (!match) return date;
   const month = Number(match[2]);
   if (month < 1 || month > 12) return date;
-  return monthFormatter(language).format(Date.UTC(Number(match[1]), month - 1, 1));
+  return formatMonthYear(Number(match[1]), month, language);
 }
 
 /** "start – end" from two single dates; either side may be missing. */
