@@ -196,4 +196,12 @@ describe('the templates', () => {
     const strong = allElements(list!, 'strong').map(textOf);
     expect(strong).toEqual(['Dana Levi']);
   });
+
+  it('pick out the owner among the authors whatever the case and accents', () => {
+    const cv = fullCv();
+    const publication = cv.publications.items[0]!;
+    publication.authors = ['Ada Byron', 'dana lévi'];
+    const list = allElements(parseHtml(homePage(cv, 'academic')), 'ol').find((element) => element.attribs.class?.includes('publications'));
+    expect(allElements(list!, 'strong').map(textOf)).toEqual(['dana lévi']);
+  });
 });
