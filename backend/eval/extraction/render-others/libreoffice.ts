@@ -277,7 +277,7 @@ export function documentText(fodt: string): string {
 }
 
 /** LibreOffice's own export, all files of a folder in one run. */
-function convert(dir: string, to: 'pdf' | 'docx'): void {
+export function convert(dir: string, to: 'pdf' | 'docx'): void {
   const filter = to === 'pdf' ? 'pdf:writer_pdf_Export' : 'docx:MS Word 2007 XML';
   const files = readdirSync(dir).filter((file) => file.endsWith('.fodt'));
   // A profile of its own: a LibreOffice the user has open does not take the job over.

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { OTHERS_DIR } from '../others';
 import { renderJsonResumeFamilies } from './jsonresume';
 import { renderLibreOfficeFamilies } from './libreoffice';
+import { renderDatecolFamily } from './libreoffice-datecol';
 import { corpusCvs, newCvs } from './source-cvs';
 
 // npm run eval:render-others -- [family or kind…]: regenerates the committed documents of
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
   const cvs = [...corpusCvs(), ...newCvs()];
   await renderJsonResumeFamilies(cvs, OTHERS_DIR, only);
   renderLibreOfficeFamilies(cvs, OTHERS_DIR, only);
+  renderDatecolFamily(cvs, OTHERS_DIR, only);
   console.log(`Written under ${path.relative(process.cwd(), OTHERS_DIR)}`);
 }
 
