@@ -267,6 +267,21 @@ describe('section parsers', () => {
     ]);
   });
 
+  it('reads publications printed as entries: the title with its date beside it, the journal below', () => {
+    const { cv } = read([
+      ...top,
+      heading('Publications'),
+      bold('Uncertainty-aware clustering for single-cell atlases\tJan 2024'),
+      ['Nature Methods', { gapBefore: 12 }],
+      bold('Lineage tracing of colorectal adenomas from somatic mutations\tJan 2023', 26),
+      ['Cell Systems', { gapBefore: 12 }],
+    ]);
+    expect(cv.publications.items.map(({ title, publication, datePublished }) => ({ title, publication, datePublished }))).toEqual([
+      { title: 'Uncertainty-aware clustering for single-cell atlases', publication: 'Nature Methods', datePublished: '2024-01' },
+      { title: 'Lineage tracing of colorectal adenomas from somatic mutations', publication: 'Cell Systems', datePublished: '2023-01' },
+    ]);
+  });
+
   it('reads patents by their numbers', () => {
     const { cv } = read([
       ...top,
