@@ -224,7 +224,19 @@ function alignedGutter(rows: readonly Row[], segments: readonly Segment[]): numb
     .filter(([, starting]) => starting.size >= ALIGNED_MIN_SHARE * rows.length)
     .sort((a, b) => b[1].size - a[1].size)
     .map(([x]) => least(rows.flatMap((row) => row.items.filter((item) => Math.abs(item.x - x) <= ALIGNED_TOLERANCE).map((item) => item.x))) - ALIGNED_TOLERANCE / 2);
-  return findGutter(segments, candidates, (run) => isFlushLeft(run.left));
+  return findGutter(segments, candidates, (run) => isFlushLeft(run.left) && !cellsOfLeftRows(run));
+}
+
+// Share of the rows starting right of a gutter that also hold text left of it, above which
+// what starts there is a cell of those rows (dates set beside their titles), not a column.
+const CELL_ROWS_SHARE = 0.9;
+
+/** Every row that starts on the run's right at its first x holds text on its left too. */
+function cellsOfLeftRows(run: Run): boolean {
+  const start = least(run.right.map((s) => s.left));
+  const starting = new Set(run.right.filter((s) => s.left - start <= ALIGNED_TOLERANCE).map((s) => s.row));
+  const left = new Set(run.left.map((s) => s.row));
+  return [...starting].filter((row) => left.has(row)).length >= CELL_ROWS_SHARE * starting.size;
 }
 
 /**
@@ -256,14 +268,32 @@ function findGutter(segments: readonly Segment[], probes?: readonly number[], ac
     if (span >= GUTTER_MIN_SHARE * height) bands.at(-1)!.push({ x, span });
     else if (bands.at(-1)!.length) bands.push([]);
   }
-  let best: { x: number; span: number } | null = null;
+  let best: { x: number; span: number; across: number } | null = null;
   for (const band of bands) {
     const longestSpan = most(band.map((probe) => probe.span));
     const longest = band.filter((probe) => probe.span === longestSpan);
     const middle = longest[Math.floor(longest.length / 2)];
-    if (middle && (!best || middle.span > best.span) && !isTable(clearRun(byTop, middle.x))) best = middle;
+    if (!middle) continue;
+    const run = clearRun(byTop, middle.x);
+    if (isTable(run)) continue;
+    const candidate = { ...middle, across: rowsAcross(run) };
+    // Of two bands clear as far, the gutter is the one fewer rows cross: a main column's
+    // dates, set flush right beside short titles, leave a band as long before them, but
+    // each title shares its row with its date; a sidebar's lines only meet the main
+    // column's rows by chance.
+    const asLong = best !== null && Math.abs(candidate.span - best.span) <= SAME_SPAN;
+    if (!best || (asLong ? candidate.across < best.across : candidate.span > best.span)) best = candidate;
   }
   return best?.x ?? null;
+}
+
+// Clear runs this close in length (points) are as long as each other.
+const SAME_SPAN = 1;
+
+/** How many rows hold text on both sides of the run's x. */
+function rowsAcross(run: Run): number {
+  const left = new Set(run.left.map((s) => s.row));
+  return new Set(run.right.filter((s) => left.has(s.row)).map((s) => s.row)).size;
 }
 
 /** The longest stretch, top to bottom, in which no segment crosses x and both sides hold text. */

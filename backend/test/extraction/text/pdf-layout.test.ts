@@ -417,6 +417,23 @@ describe('layoutPage', () => {
     expect(new Set(layoutPage(items, 1).map((line) => line.column))).toEqual(new Set([0]));
   });
 
+  it('keeps dates set flush right in the main column with their rows, beside a sidebar farther right', () => {
+    // Short titles leave as wide a clear band before their dates as between the dates and the
+    // sidebar: the band that rows cross (a title and its date) is no gutter.
+    const entries = [
+      ['A statistical atlas of colonic clones', 'Jan 2020'],
+      ['Shrinkage for expression', 'Jan 2019'],
+      ['Zero inflation is a sampling artefact', 'Jan 2018'],
+      ['Allele-specific expression', 'Jan 2017'],
+    ];
+    const main = entries.flatMap(([title, date], i) => [item(title!, 30, 50 + i * 40), item(date!, 345, 50 + i * 40), item('Nature Genetics', 30, 62 + i * 40)]);
+    // The sidebar is set flush right, ragged on the left.
+    const side = ['References', 'Prof. Richard Ellison', 'Dr. Peter Hale', 'Languages', 'Swedish', 'English'].map((text, i) => item(text, 568 - text.length * 5, 56 + i * 23));
+    const lines = texts([...main, ...side]);
+    expect(lines.filter(([column]) => column === 0).map(([, text]) => text)).toContain('Shrinkage for expression\tJan 2019');
+    expect(lines.filter(([column]) => column === 1).map(([, text]) => text)).toEqual(['References', 'Prof. Richard Ellison', 'Dr. Peter Hale', 'Languages', 'Swedish', 'English']);
+  });
+
   it('merges runs on one baseline in x order, with a space only where the gap is wide enough', () => {
     const lines = layoutPage(
       [
