@@ -1,5 +1,6 @@
 import { readFlowingColumns } from './flowing-columns';
 import type { DraftLine } from './text-lines';
+import { splitWrappedLastCells } from './wrapped-cells';
 import { embedPunctuation, hasRightToLeft, isRightToLeft, rightToLeftText, type VisualPiece } from './visual-to-logical';
 
 /** One run of text as pdf.js places it, in points from the page's top-left corner. */
@@ -89,9 +90,10 @@ export function layoutPage(items: readonly PdfTextItem[], page: number): DraftLi
   });
   const [left, right] = columns as [DraftLine[], DraftLine[]];
   const byTop = (lines: DraftLine[]) => lines.sort((a, b) => a.y - b.y || a.x - b.x);
-  if (isLabelColumn(left, right)) return readFlowingColumns(interleave(left, byTop([...across, ...right])));
-  if (isLabelColumn(right, left)) return readFlowingColumns(interleave(right, byTop([...across, ...left])));
-  return readFlowingColumns([...byTop([...across, ...left]), ...byTop(right)]);
+  const read = (lines: DraftLine[]) => splitWrappedLastCells(readFlowingColumns(lines));
+  if (isLabelColumn(left, right)) return read(interleave(left, byTop([...across, ...right])));
+  if (isLabelColumn(right, left)) return read(interleave(right, byTop([...across, ...left])));
+  return read([...byTop([...across, ...left]), ...byTop(right)]);
 }
 
 // A column of a few short labels spaced far apart (section names and dates, as some

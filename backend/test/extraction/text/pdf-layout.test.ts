@@ -434,6 +434,39 @@ describe('layoutPage', () => {
     expect(lines.filter(([column]) => column === 1).map(([, text]) => text)).toEqual(['References', 'Prof. Richard Ellison', 'Dr. Peter Hale', 'Languages', 'Swedish', 'English']);
   });
 
+  it('parts a row of title, dates and text whose text wraps in its cell into the title and dates, then the text', () => {
+    const items = [
+      item('Professor of Computational', 40, 100),
+      item('2019 - Present', 200, 100),
+      item('Lead the lab: six postdoctoral', 350, 100),
+      item('Biology', 40, 114),
+      item('researchers and an engineer.', 350, 114),
+      item('Taught statistics to sixty students a year.', 70, 128),
+      item('Reader in Statistics', 40, 160),
+      item('2015 - 2019', 200, 160),
+      item('Built the analysis core', 350, 160),
+      item('Serving 25 groups.', 350, 174),
+    ];
+    expect(texts(items)).toEqual([
+      [0, 'Professor of Computational Biology\t2019 - Present'],
+      [0, 'Lead the lab: six postdoctoral'],
+      [0, 'researchers and an engineer.'],
+      [0, 'Taught statistics to sixty students a year.'],
+      [0, 'Reader in Statistics\t2015 - 2019'],
+      [0, 'Built the analysis core'],
+      [0, 'Serving 25 groups.'],
+    ]);
+  });
+
+  it('reads rows of three cells across when no line under them goes on the last cell', () => {
+    const rows = [
+      ['Python', 'Expert', 'Eight years'],
+      ['Go', 'Advanced', 'Five years'],
+    ];
+    const items = rows.flatMap((cells, i) => cells.map((text, c) => item(text, 40 + c * 150, 100 + i * 14)));
+    expect(texts(items)).toEqual(rows.map((cells) => [0, cells.join('\t')]));
+  });
+
   it('merges runs on one baseline in x order, with a space only where the gap is wide enough', () => {
     const lines = layoutPage(
       [
