@@ -1,4 +1,5 @@
 import { readFlowingColumns } from './flowing-columns';
+import { readFlushRightGrids } from './flush-right-grid';
 import type { DraftLine } from './text-lines';
 import { splitWrappedLastCells } from './wrapped-cells';
 import { embedPunctuation, hasRightToLeft, isRightToLeft, rightToLeftText, type VisualPiece } from './visual-to-logical';
@@ -90,7 +91,7 @@ export function layoutPage(items: readonly PdfTextItem[], page: number): DraftLi
   });
   const [left, right] = columns as [DraftLine[], DraftLine[]];
   const byTop = (lines: DraftLine[]) => lines.sort((a, b) => a.y - b.y || a.x - b.x);
-  const read = (lines: DraftLine[]) => splitWrappedLastCells(readFlowingColumns(lines));
+  const read = (lines: DraftLine[]) => splitWrappedLastCells(readFlowingColumns(readFlushRightGrids(lines)));
   if (isLabelColumn(left, right)) return read(interleave(left, byTop([...across, ...right])));
   if (isLabelColumn(right, left)) return read(interleave(right, byTop([...across, ...left])));
   return read([...byTop([...across, ...left]), ...byTop(right)]);
@@ -497,7 +498,7 @@ function toLine(drawn: readonly PdfTextItem[], page: number, column: number, rig
   const fontName = dominant(items, (item) => item.fontName);
   return {
     text: ordered.map((cell) => (rtl ? rightToLeftText(cell.pieces) : joinVisual(cell.pieces))).join('\t'),
-    ...(cells.length > 1 ? { cellX: ordered.map((cell) => cell.x) } : {}),
+    ...(cells.length > 1 ? { cellX: ordered.map((cell) => cell.x), cellEnd: ordered.map((cell) => cell.right) } : {}),
     page,
     x,
     y: least(items.map((item) => item.top)),
@@ -516,6 +517,7 @@ const OVERLAP = 0.5;
 
 interface Cell {
   x: number;
+  right: number;
   pieces: VisualPiece[];
 }
 
@@ -537,8 +539,12 @@ function splitCells(items: readonly PdfTextItem[], edge: number | null): Cell[] 
     // on under the text beside it.
     const overlaps = gap < -OVERLAP * Math.min(item.fontSize, previousSize);
     // Measured in the smaller text's em: small dates in a margin sit a small gap from a larger title.
-    if (!current || crossesEdge || overlaps || gap > CELL_GAP * Math.min(item.fontSize, previousSize)) cells.push({ x: item.x, pieces: [{ text: item.text, spaceBefore: false }] });
-    else current.pieces.push({ text: item.text, spaceBefore: gap > WORD_GAP * item.fontSize });
+    if (!current || crossesEdge || overlaps || gap > CELL_GAP * Math.min(item.fontSize, previousSize))
+      cells.push({ x: item.x, right: item.x + item.width, pieces: [{ text: item.text, spaceBefore: false }] });
+    else {
+      current.pieces.push({ text: item.text, spaceBefore: gap > WORD_GAP * item.fontSize });
+      current.right = Math.max(current.right, item.x + item.width);
+    }
     right = Math.max(right, item.x + item.width);
     previousSize = item.fontSize;
   }

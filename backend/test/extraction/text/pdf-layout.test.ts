@@ -467,6 +467,29 @@ describe('layoutPage', () => {
     expect(texts(items)).toEqual(rows.map((cells) => [0, cells.join('\t')]));
   });
 
+  it('reads a grid set flush right column by column, under each column its name, items that wrap joined', () => {
+    // Two columns ending at x 300 and 400, each cell starting where its text makes it.
+    const right = (text: string, end: number, baseline: number, fontSize = 8) => item(text, end - text.length * fontSize * 0.5, baseline, { fontSize });
+    const rows = [
+      [right('Methods', 300, 100, 10), right('Software', 400, 100, 10)],
+      [right('Bayesian', 300, 114), right('R', 400, 114)],
+      [right('hierarchical', 300, 124), right('Python', 400, 124)],
+      [right('models', 300, 134), right('Stan', 400, 134)],
+      [right('Phylogenetics', 300, 144)],
+    ];
+    expect(texts(rows.flat()).map(([, text]) => text)).toEqual(['Methods', 'Bayesian hierarchical models', 'Phylogenetics', 'Software', 'R', 'Python', 'Stan']);
+  });
+
+  it('reads rows across whose first column is set flush left, though their last cells end at one x', () => {
+    const rows = [
+      ['Python', 'Expert'],
+      ['Go', 'Advanced'],
+      ['Rust', 'Basic'],
+    ];
+    const items = rows.flatMap(([skill, level], i) => [item(skill!, 40, 100 + i * 14), item(level!, 300 - level!.length * 5, 100 + i * 14)]);
+    expect(texts(items)).toEqual(rows.map((cells) => [0, cells.join('\t')]));
+  });
+
   it('merges runs on one baseline in x order, with a space only where the gap is wide enough', () => {
     const lines = layoutPage(
       [
