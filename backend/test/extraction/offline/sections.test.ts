@@ -282,6 +282,27 @@ describe('section parsers', () => {
     ]);
   });
 
+  it('reads a group name set larger than the skills under it as their category, though smaller than the body', () => {
+    const small = (text: string, fontSize = 8): LineSpec => [text, { fontSize, gapBefore: 11 }];
+    const { cv } = read([
+      ...top,
+      heading('Profile'),
+      'Statistician working on single-cell genomics for fifteen years, now leading a lab.',
+      'Author of sixty papers and of two widely used open-source packages.',
+      heading('Skills'),
+      small('Methods', 9),
+      small('Variational inference'),
+      small('Phylogenetics'),
+      small('Software', 9),
+      small('Python'),
+      small('Stan'),
+    ]);
+    expect(cv.skills.skillCategories.map(({ categoryName, skills }) => [categoryName, skills])).toEqual([
+      ['Methods', ['Variational inference', 'Phylogenetics']],
+      ['Software', ['Python', 'Stan']],
+    ]);
+  });
+
   it('reads patents by their numbers', () => {
     const { cv } = read([
       ...top,
