@@ -1,5 +1,7 @@
 import { readFlowingColumns } from './flowing-columns';
+import { readFlushRightGrids } from './flush-right-grid';
 import type { DraftLine } from './text-lines';
+import { splitWrappedLastCells } from './wrapped-cells';
 import { embedPunctuation, hasRightToLeft, isRightToLeft, rightToLeftText, type VisualPiece } from './visual-to-logical';
 
 /** One run of text as pdf.js places it, in points from the page's top-left corner. */
@@ -89,9 +91,10 @@ export function layoutPage(items: readonly PdfTextItem[], page: number): DraftLi
   });
   const [left, right] = columns as [DraftLine[], DraftLine[]];
   const byTop = (lines: DraftLine[]) => lines.sort((a, b) => a.y - b.y || a.x - b.x);
-  if (isLabelColumn(left, right)) return readFlowingColumns(interleave(left, byTop([...across, ...right])));
-  if (isLabelColumn(right, left)) return readFlowingColumns(interleave(right, byTop([...across, ...left])));
-  return readFlowingColumns([...byTop([...across, ...left]), ...byTop(right)]);
+  const read = (lines: DraftLine[]) => splitWrappedLastCells(readFlowingColumns(readFlushRightGrids(lines)));
+  if (isLabelColumn(left, right)) return read(interleave(left, byTop([...across, ...right])));
+  if (isLabelColumn(right, left)) return read(interleave(right, byTop([...across, ...left])));
+  return read([...byTop([...across, ...left]), ...byTop(right)]);
 }
 
 // A column of a few short labels spaced far apart (section names and dates, as some
@@ -224,7 +227,19 @@ function alignedGutter(rows: readonly Row[], segments: readonly Segment[]): numb
     .filter(([, starting]) => starting.size >= ALIGNED_MIN_SHARE * rows.length)
     .sort((a, b) => b[1].size - a[1].size)
     .map(([x]) => least(rows.flatMap((row) => row.items.filter((item) => Math.abs(item.x - x) <= ALIGNED_TOLERANCE).map((item) => item.x))) - ALIGNED_TOLERANCE / 2);
-  return findGutter(segments, candidates, (run) => isFlushLeft(run.left));
+  return findGutter(segments, candidates, (run) => isFlushLeft(run.left) && !cellsOfLeftRows(run));
+}
+
+// Share of the rows starting right of a gutter that also hold text left of it, above which
+// what starts there is a cell of those rows (dates set beside their titles), not a column.
+const CELL_ROWS_SHARE = 0.9;
+
+/** Every row that starts on the run's right at its first x holds text on its left too. */
+function cellsOfLeftRows(run: Run): boolean {
+  const start = least(run.right.map((s) => s.left));
+  const starting = new Set(run.right.filter((s) => s.left - start <= ALIGNED_TOLERANCE).map((s) => s.row));
+  const left = new Set(run.left.map((s) => s.row));
+  return [...starting].filter((row) => left.has(row)).length >= CELL_ROWS_SHARE * starting.size;
 }
 
 /**
@@ -256,14 +271,32 @@ function findGutter(segments: readonly Segment[], probes?: readonly number[], ac
     if (span >= GUTTER_MIN_SHARE * height) bands.at(-1)!.push({ x, span });
     else if (bands.at(-1)!.length) bands.push([]);
   }
-  let best: { x: number; span: number } | null = null;
+  let best: { x: number; span: number; across: number } | null = null;
   for (const band of bands) {
     const longestSpan = most(band.map((probe) => probe.span));
     const longest = band.filter((probe) => probe.span === longestSpan);
     const middle = longest[Math.floor(longest.length / 2)];
-    if (middle && (!best || middle.span > best.span) && !isTable(clearRun(byTop, middle.x))) best = middle;
+    if (!middle) continue;
+    const run = clearRun(byTop, middle.x);
+    if (isTable(run)) continue;
+    const candidate = { ...middle, across: rowsAcross(run) };
+    // Of two bands clear as far, the gutter is the one fewer rows cross: a main column's
+    // dates, set flush right beside short titles, leave a band as long before them, but
+    // each title shares its row with its date; a sidebar's lines only meet the main
+    // column's rows by chance.
+    const asLong = best !== null && Math.abs(candidate.span - best.span) <= SAME_SPAN;
+    if (!best || (asLong ? candidate.across < best.across : candidate.span > best.span)) best = candidate;
   }
   return best?.x ?? null;
+}
+
+// Clear runs this close in length (points) are as long as each other.
+const SAME_SPAN = 1;
+
+/** How many rows hold text on both sides of the run's x. */
+function rowsAcross(run: Run): number {
+  const left = new Set(run.left.map((s) => s.row));
+  return new Set(run.right.filter((s) => left.has(s.row)).map((s) => s.row)).size;
 }
 
 /** The longest stretch, top to bottom, in which no segment crosses x and both sides hold text. */
@@ -465,7 +498,7 @@ function toLine(drawn: readonly PdfTextItem[], page: number, column: number, rig
   const fontName = dominant(items, (item) => item.fontName);
   return {
     text: ordered.map((cell) => (rtl ? rightToLeftText(cell.pieces) : joinVisual(cell.pieces))).join('\t'),
-    ...(cells.length > 1 ? { cellX: ordered.map((cell) => cell.x) } : {}),
+    ...(cells.length > 1 ? { cellX: ordered.map((cell) => cell.x), cellEnd: ordered.map((cell) => cell.right) } : {}),
     page,
     x,
     y: least(items.map((item) => item.top)),
@@ -484,6 +517,7 @@ const OVERLAP = 0.5;
 
 interface Cell {
   x: number;
+  right: number;
   pieces: VisualPiece[];
 }
 
@@ -505,8 +539,12 @@ function splitCells(items: readonly PdfTextItem[], edge: number | null): Cell[] 
     // on under the text beside it.
     const overlaps = gap < -OVERLAP * Math.min(item.fontSize, previousSize);
     // Measured in the smaller text's em: small dates in a margin sit a small gap from a larger title.
-    if (!current || crossesEdge || overlaps || gap > CELL_GAP * Math.min(item.fontSize, previousSize)) cells.push({ x: item.x, pieces: [{ text: item.text, spaceBefore: false }] });
-    else current.pieces.push({ text: item.text, spaceBefore: gap > WORD_GAP * item.fontSize });
+    if (!current || crossesEdge || overlaps || gap > CELL_GAP * Math.min(item.fontSize, previousSize))
+      cells.push({ x: item.x, right: item.x + item.width, pieces: [{ text: item.text, spaceBefore: false }] });
+    else {
+      current.pieces.push({ text: item.text, spaceBefore: gap > WORD_GAP * item.fontSize });
+      current.right = Math.max(current.right, item.x + item.width);
+    }
     right = Math.max(right, item.x + item.width);
     previousSize = item.fontSize;
   }

@@ -2,7 +2,11 @@ import { ExtractionError } from '../errors';
 import type { DocumentKind, DocumentText, TextLine } from './document-text';
 
 /** A line as a parser sees it: raw text, its geometry, in reading order; gaps and list marks come later. */
-export type DraftLine = Omit<TextLine, 'gapBefore' | 'listItem'> & { listItem?: boolean };
+export type DraftLine = Omit<TextLine, 'gapBefore' | 'listItem'> & {
+  listItem?: boolean;
+  /** PDF only, during layout: the right edge of each tab-separated piece, as cellX gives their left edges. */
+  cellEnd?: number[];
+};
 
 // Controls and invisible marks that PDFs and editors leave in text (soft hyphens at line
 // ends, zero-width spaces, BOMs). Tab, newline and the other whitespace controls are not
@@ -72,7 +76,7 @@ export function assembleDocument(kind: DocumentKind, pageCount: number, drafts: 
     const y = round(draft.y);
     const key = `${draft.page}:${draft.column}`;
     const previous = lastInColumn.get(key);
-    const { cellX: _draftCells, ...geometry } = draft;
+    const { cellX: _draftCells, cellEnd: _draftEnds, ...geometry } = draft;
     const line: TextLine = {
       ...geometry,
       text: cells.map((cell) => cell.text).join('\t'),

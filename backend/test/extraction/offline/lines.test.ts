@@ -263,4 +263,14 @@ describe('an address too long for its column', () => {
       '+1 312 555 0119',
     ]);
   });
+
+  it('joins a title that wraps under its first cell to that cell, not after the date set flush right', () => {
+    const title = 'Deconvolution of bulk tumour transcriptomes with single-cell\tJan 2023';
+    expect(
+      readLines([
+        [title, { cellX: [50, 330], width: 310 }],
+        ['references', { gapBefore: 12 }],
+      ]),
+    ).toEqual([{ text: 'Deconvolution of bulk tumour transcriptomes with single-cell references\tJan 2023', listItem: false }]);
+  });
 });

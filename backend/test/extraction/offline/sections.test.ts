@@ -267,6 +267,42 @@ describe('section parsers', () => {
     ]);
   });
 
+  it('reads publications printed as entries: the title with its date beside it, the journal below', () => {
+    const { cv } = read([
+      ...top,
+      heading('Publications'),
+      bold('Uncertainty-aware clustering for single-cell atlases\tJan 2024'),
+      ['Nature Methods', { gapBefore: 12 }],
+      bold('Lineage tracing of colorectal adenomas from somatic mutations\tJan 2023', 26),
+      ['Cell Systems', { gapBefore: 12 }],
+    ]);
+    expect(cv.publications.items.map(({ title, publication, datePublished }) => ({ title, publication, datePublished }))).toEqual([
+      { title: 'Uncertainty-aware clustering for single-cell atlases', publication: 'Nature Methods', datePublished: '2024-01' },
+      { title: 'Lineage tracing of colorectal adenomas from somatic mutations', publication: 'Cell Systems', datePublished: '2023-01' },
+    ]);
+  });
+
+  it('reads a group name set larger than the skills under it as their category, though smaller than the body', () => {
+    const small = (text: string, fontSize = 8): LineSpec => [text, { fontSize, gapBefore: 11 }];
+    const { cv } = read([
+      ...top,
+      heading('Profile'),
+      'Statistician working on single-cell genomics for fifteen years, now leading a lab.',
+      'Author of sixty papers and of two widely used open-source packages.',
+      heading('Skills'),
+      small('Methods', 9),
+      small('Variational inference'),
+      small('Phylogenetics'),
+      small('Software', 9),
+      small('Python'),
+      small('Stan'),
+    ]);
+    expect(cv.skills.skillCategories.map(({ categoryName, skills }) => [categoryName, skills])).toEqual([
+      ['Methods', ['Variational inference', 'Phylogenetics']],
+      ['Software', ['Python', 'Stan']],
+    ]);
+  });
+
   it('reads patents by their numbers', () => {
     const { cv } = read([
       ...top,

@@ -417,6 +417,79 @@ describe('layoutPage', () => {
     expect(new Set(layoutPage(items, 1).map((line) => line.column))).toEqual(new Set([0]));
   });
 
+  it('keeps dates set flush right in the main column with their rows, beside a sidebar farther right', () => {
+    // Short titles leave as wide a clear band before their dates as between the dates and the
+    // sidebar: the band that rows cross (a title and its date) is no gutter.
+    const entries = [
+      ['A statistical atlas of colonic clones', 'Jan 2020'],
+      ['Shrinkage for expression', 'Jan 2019'],
+      ['Zero inflation is a sampling artefact', 'Jan 2018'],
+      ['Allele-specific expression', 'Jan 2017'],
+    ];
+    const main = entries.flatMap(([title, date], i) => [item(title!, 30, 50 + i * 40), item(date!, 345, 50 + i * 40), item('Nature Genetics', 30, 62 + i * 40)]);
+    // The sidebar is set flush right, ragged on the left.
+    const side = ['References', 'Prof. Richard Ellison', 'Dr. Peter Hale', 'Languages', 'Swedish', 'English'].map((text, i) => item(text, 568 - text.length * 5, 56 + i * 23));
+    const lines = texts([...main, ...side]);
+    expect(lines.filter(([column]) => column === 0).map(([, text]) => text)).toContain('Shrinkage for expression\tJan 2019');
+    expect(lines.filter(([column]) => column === 1).map(([, text]) => text)).toEqual(['References', 'Prof. Richard Ellison', 'Dr. Peter Hale', 'Languages', 'Swedish', 'English']);
+  });
+
+  it('parts a row of title, dates and text whose text wraps in its cell into the title and dates, then the text', () => {
+    const items = [
+      item('Professor of Computational', 40, 100),
+      item('2019 - Present', 200, 100),
+      item('Lead the lab: six postdoctoral', 350, 100),
+      item('Biology', 40, 114),
+      item('researchers and an engineer.', 350, 114),
+      item('Taught statistics to sixty students a year.', 70, 128),
+      item('Reader in Statistics', 40, 160),
+      item('2015 - 2019', 200, 160),
+      item('Built the analysis core', 350, 160),
+      item('Serving 25 groups.', 350, 174),
+    ];
+    expect(texts(items)).toEqual([
+      [0, 'Professor of Computational Biology\t2019 - Present'],
+      [0, 'Lead the lab: six postdoctoral'],
+      [0, 'researchers and an engineer.'],
+      [0, 'Taught statistics to sixty students a year.'],
+      [0, 'Reader in Statistics\t2015 - 2019'],
+      [0, 'Built the analysis core'],
+      [0, 'Serving 25 groups.'],
+    ]);
+  });
+
+  it('reads rows of three cells across when no line under them goes on the last cell', () => {
+    const rows = [
+      ['Python', 'Expert', 'Eight years'],
+      ['Go', 'Advanced', 'Five years'],
+    ];
+    const items = rows.flatMap((cells, i) => cells.map((text, c) => item(text, 40 + c * 150, 100 + i * 14)));
+    expect(texts(items)).toEqual(rows.map((cells) => [0, cells.join('\t')]));
+  });
+
+  it('reads a grid set flush right column by column, under each column its name, items that wrap joined', () => {
+    // Two columns ending at x 300 and 400, each cell starting where its text makes it.
+    const right = (text: string, end: number, baseline: number, fontSize = 8) => item(text, end - text.length * fontSize * 0.5, baseline, { fontSize });
+    const rows = [
+      [right('Methods', 300, 100, 10), right('Software', 400, 100, 10)],
+      [right('Bayesian', 300, 114), right('R', 400, 114)],
+      [right('hierarchical', 300, 124), right('Python', 400, 124)],
+      [right('models', 300, 134), right('Stan', 400, 134)],
+      [right('Phylogenetics', 300, 144)],
+    ];
+    expect(texts(rows.flat()).map(([, text]) => text)).toEqual(['Methods', 'Bayesian hierarchical models', 'Phylogenetics', 'Software', 'R', 'Python', 'Stan']);
+  });
+
+  it('reads rows across whose first column is set flush left, though their last cells end at one x', () => {
+    const rows = [
+      ['Python', 'Expert'],
+      ['Go', 'Advanced'],
+      ['Rust', 'Basic'],
+    ];
+    const items = rows.flatMap(([skill, level], i) => [item(skill!, 40, 100 + i * 14), item(level!, 300 - level!.length * 5, 100 + i * 14)]);
+    expect(texts(items)).toEqual(rows.map((cells) => [0, cells.join('\t')]));
+  });
+
   it('merges runs on one baseline in x order, with a space only where the gap is wide enough', () => {
     const lines = layoutPage(
       [

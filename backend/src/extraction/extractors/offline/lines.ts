@@ -102,7 +102,7 @@ export function readingLines(document: DocumentText, style: BodyStyle): Line[] {
       continue;
     }
     if (previous && last && document.kind !== 'docx' && (continues(previous, last, line, style, widest) || endsRange(previous, line, style))) {
-      previous.text = joinWrappedLine(previous.text, line.text);
+      previous.text = joinIntoCell(previous, line);
       previous.width = Math.max(previous.width, line.x + line.width - previous.x);
       last = line;
       continue;
@@ -210,6 +210,19 @@ const BROKEN_AT_HYPHEN = /[\p{L}\p{N}]-$/u;
 
 function joinWrappedLine(previous: string, line: string): string {
   return BROKEN_AT_HYPHEN.test(previous) && /^[\p{L}\p{N}]/u.test(line) ? `${previous}${line}` : joinWrapped(previous, line);
+}
+
+/**
+ * A wrapped line goes on the piece it stands under: a title that wraps beside the date set
+ * flush right on its first line ("Deconvolution of bulk tumour…\tJan 2023" over
+ * "references") continues the title, not the date.
+ */
+function joinIntoCell(previous: Line, line: TextLine): string {
+  const cells = previous.text.split('\t');
+  const at = previous.cellX?.length === cells.length && !line.text.includes('\t') ? previous.cellX.findIndex((x) => Math.abs(x - line.x) <= 2) : -1;
+  if (at === -1 || at === cells.length - 1) return joinWrappedLine(previous.text, line.text);
+  cells[at] = joinWrappedLine(cells[at]!, line.text);
+  return cells.join('\t');
 }
 
 /**

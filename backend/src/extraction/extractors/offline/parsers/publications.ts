@@ -1,10 +1,14 @@
 import { emptyPublicationItem, type PublicationItem } from '@r2w/cv-schema';
 import { findUrl } from '../contact-fields';
 import { findDates } from '../date-spans';
+import { readBody } from '../entry-body';
+import { readHead } from '../entry-head';
+import { splitEntries, withoutStrays } from '../entries';
 import { labelledField } from '../field-labels';
-import type { Line } from '../lines';
+import type { BodyStyle, Line } from '../lines';
 import { isProse, tidy } from '../text';
 import type { Parsed } from './parsed';
+import { titled } from './titled';
 import { compact, countIn } from './values';
 
 // Citations as CVs print them: "Doe J, Smith A. Title. Venue, 2021. doi:10.1/x" (Vancouver),
@@ -91,7 +95,32 @@ const isCitation = (line: Line) =>
   findDates(line.text).length > 0 &&
   (DOI.test(line.text) || QUOTED_TITLE.test(line.text) || line.text.split(PART_END).length >= 3);
 
-export function parsePublications(lines: readonly Line[]): Parsed<PublicationItem> {
+// Themes that print a publication as an entry rather than a citation: its title (with its
+// date beside it), then the journal on the line below, perhaps a summary under them.
+function parseTitledEntries(lines: readonly Line[], style: BodyStyle): Parsed<PublicationItem> {
+  const { entries, stray } = withoutStrays(splitEntries(lines, style));
+  const unclassified = stray.map((line) => line.text);
+  const items = entries.map((entry) => {
+    const head = readHead(entry.head, { names: true });
+    const body = readBody(entry.body, []);
+    const { title, subtitle, rest } = titled(head);
+    const [abstract, ...more] = [...body.plain, ...body.bullets.map((bullet) => bullet.text)];
+    unclassified.push(...rest, ...more, ...body.unknown);
+    return compact({
+      ...emptyPublicationItem(),
+      title,
+      publication: subtitle,
+      datePublished: head.dateRange?.start,
+      datePublishedText: head.dateRange?.text,
+      abstract,
+    });
+  });
+  return { items, unclassified };
+}
+
+export function parsePublications(lines: readonly Line[], style: BodyStyle): Parsed<PublicationItem> {
+  // Not one line reads as a citation: the section is a list of entries.
+  if (!lines.some(isCitation)) return parseTitledEntries(lines, style);
   const items: PublicationItem[] = [];
   const unclassified: string[] = [];
   for (const line of lines) {

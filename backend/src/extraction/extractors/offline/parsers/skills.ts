@@ -60,7 +60,8 @@ function cellLabelled(text: string): { label: string; value: string } | null {
 }
 
 function isSubheading(line: Line, next: Line | undefined, style: BodyStyle): boolean {
-  const standsOut = (line.bold && !style.bold) || line.fontSize > style.fontSize + 0.5;
+  // Larger than the body, or than the items under it: a sidebar sets its lists smaller than the body.
+  const standsOut = (line.bold && !style.bold) || line.fontSize > Math.min(style.fontSize, next?.fontSize ?? Infinity) + 0.5;
   return standsOut && !line.listItem && wordCount(line.text) <= 5 && !/[,;]/.test(line.text) && next !== undefined && !(next.bold && !style.bold);
 }
 
