@@ -263,29 +263,3 @@ describe('degrees and schools in scripts without capitals', () => {
     expect(cv.education.items).toEqual([expect.objectContaining(expected)]);
   });
 });
-
-describe('entries of a section set in a smaller type', () => {
-  it('are parted where the section itself leaves more room, though less than the body does between its lines', () => {
-    const small = (text: string, gapBefore: number): LineSpec => [text, { fontSize: 8, gapBefore }];
-    const { cv } = read(
-      [
-        ...top,
-        heading('Profile'),
-        'Statistician working on single-cell genomics for fifteen years.',
-        heading('Education'),
-        small('PhD, Statistics', 26),
-        small('University of Cambridge', 12),
-        small('MSc, Mathematical Statistics', 20),
-        small('Uppsala University', 12),
-        small('BSc, Mathematics', 20),
-        small('Uppsala University', 12),
-      ],
-      'pdf',
-    );
-    expect(cv.education.items.map((item) => [item.degree, item.institution])).toEqual([
-      ['PhD', 'University of Cambridge'],
-      ['MSc', 'Uppsala University'],
-      ['BSc', 'Uppsala University'],
-    ]);
-  });
-});

@@ -67,26 +67,6 @@ function setApart(line: Line, style: BodyStyle): boolean {
   return line.gapBefore >= style.lineGap * 1.6;
 }
 
-// A section set in a smaller type than the body (a sidebar's degrees and awards) parts its
-// entries with less room than the body's lines take, so the document's spacing misses
-// them; its own spacing shows them: its lines stand a recurring step apart, and a step at
-// least this much larger, recurring too, parts its entries.
-const ENTRY_STEP = 1.5;
-const SAME_STEP = 1.06;
-
-/** The least room that parts entries in this section by its own spacing; null when its spacing shows no such step. */
-function sectionEntryGap(lines: readonly Line[]): number | null {
-  const gaps = lines
-    .slice(1)
-    .filter((line, index) => line.page === lines[index]!.page && line.column === lines[index]!.column)
-    .map((line) => line.gapBefore)
-    .filter((gap) => gap > 0)
-    .sort((a, b) => a - b);
-  const step = gaps.find((gap) => gaps.filter((other) => other >= gap && other <= gap * SAME_STEP).length >= 2);
-  if (step === undefined) return null;
-  return gaps.filter((gap) => gap >= step * ENTRY_STEP).length >= 2 ? step * ENTRY_STEP : null;
-}
-
 /** A bold line like the section's first (an entry's title) after plain lines opens the next entry. */
 function repeatsOpening(line: Line, first: Line | undefined, current: readonly Line[], style: BodyStyle): boolean {
   const bold = (candidate: Line) => candidate.bold && !style.bold;
@@ -106,7 +86,6 @@ export function splitEntries(lines: readonly Line[], style: BodyStyle, { labelle
   const labelsOpen = labelsOpenEntries(lines, style);
   const detail = new Map(lines.map((line) => [line, isDetail(line, style, labelledDetails && !labelsOpen)]));
   const rankOf = new Map(lines.map((line) => [line, dateRank(line.text)]));
-  const entryGap = sectionEntryGap(lines);
   const groups: Line[][] = [];
   let current: Line[] = [];
   const open = (from: number): void => {
@@ -122,8 +101,7 @@ export function splitEntries(lines: readonly Line[], style: BodyStyle, { labelle
       const ranks = current.map((earlier) => rankOf.get(earlier) ?? 0);
       const datedAt = ranks.indexOf(Math.max(...ranks));
       const rank = rankOf.get(line) ?? 0;
-      const apartHere = opening && entryGap !== null && line.gapBefore >= entryGap;
-      if (setApart(line, style) || apartHere || (opening && (hadDetails || repeatsOpening(line, lines[0], current, style)))) open(current.length);
+      if (setApart(line, style) || (opening && (hadDetails || repeatsOpening(line, lines[0], current, style)))) open(current.length);
       else if (opening && !hadDetails && rank > 0 && rank === ranks[datedAt]) {
         // The first entry's dates sat on its n-th line; so do this one's.
         open(Math.max(datedAt + 1, current.length - datedAt));
