@@ -1,4 +1,5 @@
 import { readFlowingColumns } from './flowing-columns';
+import { readLabelledGrids } from './labelled-grid';
 import type { DraftLine } from './text-lines';
 import { embedPunctuation, hasRightToLeft, isRightToLeft, rightToLeftText, type VisualPiece } from './visual-to-logical';
 
@@ -89,10 +90,13 @@ export function layoutPage(items: readonly PdfTextItem[], page: number): DraftLi
   });
   const [left, right] = columns as [DraftLine[], DraftLine[]];
   const byTop = (lines: DraftLine[]) => lines.sort((a, b) => a.y - b.y || a.x - b.x);
-  if (isLabelColumn(left, right)) return readFlowingColumns(interleave(left, byTop([...across, ...right])));
-  if (isLabelColumn(right, left)) return readFlowingColumns(interleave(right, byTop([...across, ...left])));
-  return readFlowingColumns([...byTop([...across, ...left]), ...byTop(right)]);
+  if (isLabelColumn(left, right)) return readSetColumns(interleave(left, byTop([...across, ...right])));
+  if (isLabelColumn(right, left)) return readSetColumns(interleave(right, byTop([...across, ...left])));
+  return readSetColumns([...byTop([...across, ...left]), ...byTop(right)]);
 }
+
+// Lists and labelled grids set in columns side by side are read column by column.
+const readSetColumns = (lines: DraftLine[]): DraftLine[] => readLabelledGrids(readFlowingColumns(lines));
 
 // A column of a few short labels spaced far apart (section names and dates, as some
 // themes set them beside their text, on either side): it is no sidebar but the text's
