@@ -1,5 +1,6 @@
 import { readFlowingColumns } from './flowing-columns';
 import { readFlushRightGrids } from './flush-right-grid';
+import { readLabelledGrids } from './labelled-grid';
 import type { DraftLine } from './text-lines';
 import { splitWrappedLastCells } from './wrapped-cells';
 import { embedPunctuation, hasRightToLeft, isRightToLeft, rightToLeftText, type VisualPiece } from './visual-to-logical';
@@ -91,11 +92,14 @@ export function layoutPage(items: readonly PdfTextItem[], page: number): DraftLi
   });
   const [left, right] = columns as [DraftLine[], DraftLine[]];
   const byTop = (lines: DraftLine[]) => lines.sort((a, b) => a.y - b.y || a.x - b.x);
-  const read = (lines: DraftLine[]) => splitWrappedLastCells(readFlowingColumns(readFlushRightGrids(lines)));
-  if (isLabelColumn(left, right)) return read(interleave(left, byTop([...across, ...right])));
-  if (isLabelColumn(right, left)) return read(interleave(right, byTop([...across, ...left])));
-  return read([...byTop([...across, ...left]), ...byTop(right)]);
+  if (isLabelColumn(left, right)) return readSetColumns(interleave(left, byTop([...across, ...right])));
+  if (isLabelColumn(right, left)) return readSetColumns(interleave(right, byTop([...across, ...left])));
+  return readSetColumns([...byTop([...across, ...left]), ...byTop(right)]);
 }
+
+// Grids, lists and labelled grids set in columns side by side are read column by column;
+// then a row's last cell that wrapped is parted from the cells before it.
+const readSetColumns = (lines: DraftLine[]): DraftLine[] => splitWrappedLastCells(readLabelledGrids(readFlowingColumns(readFlushRightGrids(lines))));
 
 // A column of a few short labels spaced far apart (section names and dates, as some
 // themes set them beside their text, on either side): it is no sidebar but the text's

@@ -14,6 +14,11 @@ export function meetsUnspaced(before: string, after: string): boolean {
   return UNSPACED_END.test(before) || UNSPACED_START.test(after);
 }
 
+/** The text's first word: up to its first space, or its first character in Chinese or Japanese, where no space parts words. */
+export function firstWord(text: string): string {
+  return UNSPACED_START.test(text) ? [...text][0]! : (text.split(' ')[0] ?? '');
+}
+
 /** Two lines of one paragraph as one: a space between them unless the break falls in Chinese or Japanese text. */
 export function joinWrapped(before: string, after: string): string {
   return `${before}${meetsUnspaced(before, after) ? '' : ' '}${after}`;

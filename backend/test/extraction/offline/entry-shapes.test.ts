@@ -189,6 +189,17 @@ describe('the words that introduce an entry’s date', () => {
     const { cv } = read([...top, heading('Awards'), bold('Second Place'), 'Awarded 2023', bold('by MHacks 16')]);
     expect(cv.awards.items.map((item) => [item.awardName, item.issuingOrganization ?? null])).toEqual([['Second Place', 'MHacks 16']]);
   });
+
+  it('keep a bold line that opens on "by" with the entry above, and leave "Awarded by" and "Issued by" off the organisation', () => {
+    const { cv } = read(
+      [...top, heading('Awards'), bold('Second Place'), 'Awarded 2023', bold('by MHacks 16'), bold('Certificate of Excellence', 30), 'Awarded by Type Directors Club', 'Jan 2022'],
+      'pdf',
+    );
+    expect(cv.awards.items.map((item) => [item.awardName, item.issuingOrganization ?? null])).toEqual([
+      ['Second Place', 'MHacks 16'],
+      ['Certificate of Excellence', 'Type Directors Club'],
+    ]);
+  });
 });
 
 describe('jobs printed without their employers', () => {
@@ -261,5 +272,31 @@ describe('degrees and schools in scripts without capitals', () => {
   ])('reads a %s table row of degree, field and school', (_language, row, expected) => {
     const { cv } = read([...top, heading('Education'), row]);
     expect(cv.education.items).toEqual([expect.objectContaining(expected)]);
+  });
+});
+
+describe('a label over a job’s bullets', () => {
+  it('keeps the bullets with the job however much space it leaves under it', () => {
+    const items = jobs(
+      [bold('Research Assistant'), '2024 – 2025', bold('Highlights'), ['Implemented benchmarks for type checking.', { listItem: true, gapBefore: 36 }], bullet('Co-authored a workshop paper.')],
+      'pdf',
+    );
+    expect(items.map((item) => [item.jobTitle, item.achievements])).toEqual([['Research Assistant', ['Implemented benchmarks for type checking.', 'Co-authored a workshop paper.']]]);
+  });
+});
+
+describe('skills set as tags under a category’s name', () => {
+  // Rows of pills 24 pt apart, each pill a cell 80 pt from the last.
+  const tags = (...rows: string[][]): LineSpec[] => rows.map((row) => [row.join('\t'), { x: 56, cellX: row.map((_, index) => 56 + index * 80), width: row.length * 80, gapBefore: 24 }]);
+  it('are the category’s skills, a row of cells included', () => {
+    const summary: LineSpec = ['Brand designer with seven years of identities, packaging and campaigns.', { width: 400 }];
+    const { cv } = read(
+      [...top, heading('Summary'), summary, heading('Skills'), bold('Design'), ...tags(['Brand identity', 'Typography'], ['Motion design']), bold('Software'), ...tags(['Figma', 'Photoshop'])],
+      'pdf',
+    );
+    expect(cv.skills.skillCategories.map((category) => [category.categoryName, category.skills])).toEqual([
+      ['Design', ['Brand identity', 'Typography', 'Motion design']],
+      ['Software', ['Figma', 'Photoshop']],
+    ]);
   });
 });

@@ -224,6 +224,43 @@ describe('readingLines', () => {
   });
 });
 
+describe('items whose first line is set further in than its wrap', () => {
+  it('reads them as list items, joined with their wrap, and the short ones at their indent too', () => {
+    // A bullet drawn as a graphic inside the text's box: first lines at x 76, wraps at x 63.
+    expect(
+      readLines([
+        ['Logistics Coordinator:', { bold: true }],
+        ['Coordinate procurement for 9 country programmes.', { x: 76, gapBefore: 15 }],
+        ['Cut the average lead time for medical supplies from 41 to 26 days by', { x: 76, width: 274, gapBefore: 17 }],
+        ['pooling regional orders.', { x: 63, gapBefore: 13 }],
+        ['Managed a fleet of 24 vehicles.', { x: 76, gapBefore: 17 }],
+      ]),
+    ).toEqual([
+      { text: 'Logistics Coordinator:', listItem: false },
+      { text: 'Coordinate procurement for 9 country programmes.', listItem: true },
+      { text: 'Cut the average lead time for medical supplies from 41 to 26 days by pooling regional orders.', listItem: true },
+      { text: 'Managed a fleet of 24 vehicles.', listItem: true },
+    ]);
+  });
+});
+
+describe('Chinese and Japanese lines', () => {
+  it("are not joined where the next line's first character would have fitted on the line", () => {
+    // No spaces: the next line's first word is its first character, not the whole line.
+    expect(
+      readLines([
+        ['负责订单中心的架构设计，支撑每秒两万笔交易的峰值流量。', { width: 200 }],
+        ['主导将单体应用拆分为十二个微服务，部署时间从两小时缩短到十分钟。', { width: 240, gapBefore: 12 }],
+        wide('The summary line that sets how wide the column is, to its right edge.'),
+      ]).map((line) => line.text),
+    ).toEqual([
+      '负责订单中心的架构设计，支撑每秒两万笔交易的峰值流量。',
+      '主导将单体应用拆分为十二个微服务，部署时间从两小时缩短到十分钟。',
+      'The summary line that sets how wide the column is, to its right edge.',
+    ]);
+  });
+});
+
 describe('a line that stops on "and" or "of"', () => {
   it('goes on at the next line, even when a narrow column sets its lines further apart than the body', () => {
     const sidebar = (text: string, gapBefore: number): LineSpec => [text, { gapBefore, x: 400, column: 1 }];

@@ -3,7 +3,7 @@ import type { TextLine } from '../../../src/extraction/text/document-text';
 import { bold, bullet, documentOf, heading, name, type LineSpec } from './document';
 
 // Word documents keep paragraphs whole, so these cases test the parsers, not line joining.
-const read = (specs: LineSpec[]) => extractOffline(documentOf(specs, 'docx'));
+const read = (specs: LineSpec[], kind: 'docx' | 'pdf' = 'docx') => extractOffline(documentOf(specs, kind));
 const top: LineSpec[] = [name('Jane Doe'), 'jane@example.com'];
 
 describe('headings', () => {
@@ -23,6 +23,31 @@ describe('headings', () => {
     const { cv } = read([...top, heading('Experience'), bold('Engineer, Acme Corp'), '2019 – 2021', bullet('Built the billing API'), bold('Key achievements'), bullet('Cut costs by 20%')]);
     expect(cv.awards.items).toEqual([]);
     expect(cv.experience.items[0]).toMatchObject({ responsibilities: ['Built the billing API'], achievements: ['Cut costs by 20%'] });
+  });
+
+  it('reads category names set larger than the headings as names, though one of them names a section', () => {
+    // Headings in small bold capitals, 9 pt; the skill groups' names 11 pt bold over 10 pt text.
+    const small = (text: string): LineSpec => [text, { fontSize: 9, bold: true, gapBefore: 26 }];
+    const group = (text: string): LineSpec => [text, { fontSize: 11, bold: true, gapBefore: 18 }];
+    const { cv } = read(
+      [
+        ...top,
+        small('SUMMARY'),
+        'Site reliability engineer.',
+        small('SKILLS'),
+        group('Infrastructure'),
+        'Kubernetes, Terraform',
+        group('Languages'),
+        'Go, Python',
+        group('Data'),
+        'PostgreSQL, Kafka',
+        small('EDUCATION'),
+        'BSc Computer Engineering, San José State University, 2014 – 2018',
+      ],
+      'pdf',
+    );
+    expect(cv.skills.skillCategories.map((category) => category.categoryName)).toEqual(['Infrastructure', 'Languages', 'Data']);
+    expect(cv.languages.items).toEqual([]);
   });
 
   it('reads lines set like the job titles as titles, though one of them has words that name a section, under headings set larger still', () => {

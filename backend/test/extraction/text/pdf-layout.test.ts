@@ -306,6 +306,32 @@ describe('layoutPage', () => {
     ]);
   });
 
+  it('reads a grid of labels set larger over their values column by column, each label before its values', () => {
+    const items = [
+      item('Infrastructure', 40, 100, { fontSize: 11, bold: true }),
+      item('Languages', 220, 100, { fontSize: 11, bold: true }),
+      item('Kubernetes · Terraform ·', 40, 116, { fontSize: 9.5 }),
+      item('Go · Python', 220, 116, { fontSize: 9.5 }),
+      item('Prometheus', 40, 129, { fontSize: 9.5 }),
+    ];
+    expect(texts(items)).toEqual([
+      [0, 'Infrastructure'],
+      [0, 'Kubernetes · Terraform ·'],
+      [0, 'Prometheus'],
+      [0, 'Languages'],
+      [0, 'Go · Python'],
+    ]);
+  });
+
+  it('reads a table whose first row is bold, in the size of the rest, across', () => {
+    const rows = [
+      ['English', 'Native'],
+      ['Spanish', 'Fluent'],
+    ];
+    const items = rows.flatMap(([a, b], i) => [item(a!, 40, 100 + i * 14, { bold: i === 0 }), item(b!, 200, 100 + i * 14, { bold: i === 0 })]);
+    expect(texts(items)).toEqual(rows.map((row) => [0, row.join('\t')]));
+  });
+
   it('reads rows of a table across though their cells stand at the same x from row to row', () => {
     const rows = [
       ['Acme Corporation', 'Berlin'],

@@ -67,10 +67,14 @@ function setApart(line: Line, style: BodyStyle): boolean {
   return line.gapBefore >= style.lineGap * 1.6;
 }
 
+// A line that opens on a joining word in lower case ("by MHacks 16", "at Acme") goes on
+// with the entry above: no name starts so.
+const GOES_ON = /^(?:by|at|for|of|in|with|from|von|bei|für|par|chez|pour|por|para|en)\s/u;
+
 /** A bold line like the section's first (an entry's title) after plain lines opens the next entry. */
 function repeatsOpening(line: Line, first: Line | undefined, current: readonly Line[], style: BodyStyle): boolean {
   const bold = (candidate: Line) => candidate.bold && !style.bold;
-  return first !== undefined && bold(first) && bold(line) && Math.abs(line.fontSize - first.fontSize) < 0.3 && current.some((earlier) => !bold(earlier));
+  return first !== undefined && bold(first) && bold(line) && Math.abs(line.fontSize - first.fontSize) < 0.3 && current.some((earlier) => !bold(earlier)) && !GOES_ON.test(line.text);
 }
 
 export interface SplitOptions {
@@ -101,7 +105,9 @@ export function splitEntries(lines: readonly Line[], style: BodyStyle, { labelle
       const ranks = current.map((earlier) => rankOf.get(earlier) ?? 0);
       const datedAt = ranks.indexOf(Math.max(...ranks));
       const rank = rankOf.get(line) ?? 0;
-      if (setApart(line, style) || (opening && (hadDetails || repeatsOpening(line, lines[0], current, style)))) open(current.length);
+      // A label over details ("Highlights") announces them, however much space it leaves.
+      const announced = isDetailLabel(current.at(-1)!) && !current.at(-1)!.listItem;
+      if ((setApart(line, style) && !announced) || (opening && (hadDetails || repeatsOpening(line, lines[0], current, style)))) open(current.length);
       else if (opening && !hadDetails && rank > 0 && rank === ranks[datedAt]) {
         // The first entry's dates sat on its n-th line; so do this one's.
         open(Math.max(datedAt + 1, current.length - datedAt));

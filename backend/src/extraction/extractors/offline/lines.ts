@@ -3,7 +3,7 @@ import { findEmail, findPhone, findUrl, parseLocation } from './contact-fields';
 import { findDateRanges } from './date-spans';
 import { sectionOfHeading } from './heading-words';
 import { DASHES, isAllCaps, letterCount, wordCount } from './text';
-import { joinWrapped } from '../../text/unspaced-scripts';
+import { firstWord, joinWrapped } from '../../text/unspaced-scripts';
 
 // The document's lines as the parsers read them: decoration gone, lines a PDF wrapped
 // joined back into the sentence or bullet they belong to, and the body text's style
@@ -89,6 +89,8 @@ export function readingLines(document: DocumentText, style: BodyStyle): Line[] {
   const widest = widestByColumn(document.lines);
   // The last printed line of each joined line: whether the next one continues it depends on it.
   let last: TextLine | undefined;
+  // Items whose first line is indented further than the lines it wraps to.
+  const itemStarts = new Set<Line>();
   for (const line of document.lines.flatMap(splitMarginHeading)) {
     const previous = lines.at(-1);
     if (RULE.test(line.text) || letterCount(line.text) + (line.text.match(/\d/g) ?? []).length === 0) {
@@ -102,6 +104,7 @@ export function readingLines(document: DocumentText, style: BodyStyle): Line[] {
       continue;
     }
     if (previous && last && document.kind !== 'docx' && (continues(previous, last, line, style, widest) || endsRange(previous, line, style))) {
+      if (wrapsOutOfIndent(previous, line)) itemStarts.add(previous);
       previous.text = joinIntoCell(previous, line);
       previous.width = Math.max(previous.width, line.x + line.width - previous.x);
       last = line;
@@ -111,7 +114,36 @@ export function readingLines(document: DocumentText, style: BodyStyle): Line[] {
     last = line;
   }
   if (document.kind === 'pdf') markIndentedItems(lines, style);
+  markItemsAtIndent(lines, itemStarts);
   return lines;
+}
+
+// A first line set further in than its wrap, by up to this many ems: the room of a bullet
+// drawn inside the text's box.
+const FIRST_LINE_INDENT_EMS = 2;
+
+const rightToLeftStart = (line: TextLine) => (isRightToLeft(line.text) ? -(line.x + line.width) : line.x);
+
+function wrapsOutOfIndent(first: TextLine, wrap: TextLine): boolean {
+  const indent = rightToLeftStart(first) - rightToLeftStart(wrap);
+  return indent >= INDENT.min && indent <= FIRST_LINE_INDENT_EMS * wrap.fontSize;
+}
+
+// An item's first line set further in than its wrap opens a list item, and so does every
+// line of its column that starts where it does in its type, though it is too short to wrap.
+function markItemsAtIndent(lines: readonly Line[], itemStarts: ReadonlySet<Line>): void {
+  for (const line of lines) {
+    const opens = [...itemStarts].some(
+      (start) =>
+        start === line ||
+        (start.page === line.page &&
+          start.column === line.column &&
+          Math.abs(rightToLeftStart(start) - rightToLeftStart(line)) <= 1 &&
+          start.bold === line.bold &&
+          Math.abs(start.fontSize - line.fontSize) < 0.5),
+    );
+    if (opens) line.listItem = true;
+  }
 }
 
 // Bullets a PDF draws as graphics leave no glyph in the text, only their indent: a line of
@@ -316,13 +348,16 @@ function continues(previous: Line, last: TextLine, line: TextLine, style: BodySt
     if (!column) return false;
     // The line broke because its next word did not fit: the word would have run past the
     // edge (the left one, in right-to-left text).
-    const firstWord = line.text.split(' ')[0] ?? '';
-    const wordWidth = (line.width * (firstWord.length + 1)) / Math.max(1, line.text.length);
+    const wordWidth = (line.width * (firstWord(line.text).length + 1)) / Math.max(1, line.text.length);
     const rtl = isRightToLeft(previous.text);
     const ranToEdge = rtl ? last.x - wordWidth <= column.left + 2 : last.x + last.width + wordWidth >= column.right - 2;
     const start = (candidate: TextLine) => (rtl ? -(candidate.x + candidate.width) : candidate.x);
     const hangsUnderBullet = previous.listItem && start(line) > start(previous) + 2;
-    return ranToEdge && (hangsUnderBullet || Math.abs(start(line) - start(last)) <= 2) && (!previous.listItem || hangsUnderBullet);
+    const aligned = Math.abs(start(line) - start(last)) <= 2;
+    // A bullet drawn as a graphic inside the text's box indents the item's first line only:
+    // its wrap starts to the left of it, and the lines after go on from there.
+    const outOfIndent = wrapsOutOfIndent(previous, line) && (last.x === previous.x || aligned);
+    return ranToEdge && (hangsUnderBullet || outOfIndent || (aligned && !previous.listItem));
   }
   // Without widths, a long line followed by one that starts in lower case is a hard wrap.
   return last.text.length >= 60 && /^\p{Ll}/u.test(line.text) && !/[.!?]$/.test(previous.text);

@@ -86,9 +86,11 @@ function keywordHeadings(lines: readonly Line[], style: BodyStyle): Candidate[] 
 const look = (line: Line) => signature(line).replace(/\|[^|]*$/, '');
 
 /**
- * Looks smaller than the one most keyword lines share, which lines without a heading's
- * words share too: the titles of entries ("Research Assistant" set large and bold like
- * "Backend Intern" and "Barista", under headings set larger still), not headings.
+ * Looks in another size than the one most keyword lines share, which lines without a
+ * heading's words share too: the titles of entries ("Research Assistant" set large and bold
+ * like "Backend Intern" and "Barista", under headings set larger still) or the names of skill
+ * groups ("Languages" like "Infrastructure" and "Data", set larger than small-capital
+ * headings), not headings.
  */
 function entryTitleLooks(lines: readonly Line[], candidates: readonly Candidate[]): Set<string> {
   const counts = new Map<string, number>();
@@ -100,7 +102,7 @@ function entryTitleLooks(lines: readonly Line[], candidates: readonly Candidate[
   const titles = new Set<string>();
   for (const candidate of candidates) {
     const shared = look(candidate.line);
-    if (shared === headingLook || candidate.line.fontSize >= headingSize - 0.5 || titles.has(shared)) continue;
+    if (shared === headingLook || Math.abs(candidate.line.fontSize - headingSize) < 0.5 || titles.has(shared)) continue;
     if (lines.filter((line) => !keyword.has(line) && look(line) === shared).length >= 2) titles.add(shared);
   }
   return titles;

@@ -84,7 +84,9 @@ export function parseSkills(lines: readonly Line[], style: BodyStyle): Parsed<Sk
     return category;
   };
   lines.forEach((line, index) => {
-    const pair = labelled(line.text) ?? cellLabelled(line.text);
+    // Under a category's name, a row of cells is a row of its skills set as tags, not a name beside a list.
+    const underName = open !== null && (open as SkillCategory).categoryName !== undefined;
+    const pair = labelled(line.text) ?? (underName ? null : cellLabelled(line.text));
     if (pair && pair.value) {
       start(named(pair.label), listed(pair.value));
       open = null;

@@ -13,7 +13,9 @@ export interface Titled {
   rest: string[];
 }
 
-const GIVEN_BY = /^(?:by|from|von|par|por|de la part de)\s+/iu;
+// "by MHacks 16", "Awarded by MHacks 16", "Issued by Adobe", "Délivré par l'AFNOR".
+const GIVEN_BY =
+  /^(?:(?:awarded|issued|granted|presented|conferred|given|offered|d[ée]cern[ée]e?|d[ée]livr[ée]e?|otorgad[oa]|expedid[oa]|concedid[oa]|verliehen|ausgestellt|vergeben)\s+)?(?:by|from|von|par|por|de la part de)\s+/iu;
 
 export function titled(head: HeadFacts): Titled {
   const withText = head.lineTexts.flatMap((text, line) => (text ? [line] : []));
@@ -27,7 +29,7 @@ export function titled(head: HeadFacts): Titled {
     [title, ...pieces] = head.parts.map((part) => part.text);
   }
   const [given, ...others] = pieces;
-  // "Second Place / by MHacks 16": the word that says who gave it is no part of the name.
+  // "Second Place / by MHacks 16": the words that say who gave it are no part of the name.
   const subtitle = given?.replace(GIVEN_BY, '');
   const result: Titled = { rest: [] };
   if (title) result.title = title;
