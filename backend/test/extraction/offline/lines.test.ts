@@ -264,3 +264,24 @@ describe('an address too long for its column', () => {
     ]);
   });
 });
+
+describe('a quotation the PDF broke into lines', () => {
+  it('goes on to its closing mark, though a hanging indent sets its next line in as an item', () => {
+    // Quotation at x 50, its second line hung 9 pt further in; the attribution sits there too.
+    expect(
+      readLines([
+        ['“Olivia turned a messy brief into a clear visual idea, then sweated every detail. Our', { width: 300 }],
+        ['customers noticed the new look immediately.”', { x: 59, gapBefore: 13 }],
+        ['— Dana Whitaker, Owner, Grove Street Bakery (client)', { x: 59, gapBefore: 13 }],
+        ['„Klare Ideen, schnell umgesetzt, und', { x: 50, gapBefore: 13 }],
+        ['immer pünktlich.“', { x: 59, gapBefore: 13 }],
+        ['— Marcus Lee', { x: 59, gapBefore: 13 }],
+      ]).map((line) => line.text),
+    ).toEqual([
+      '“Olivia turned a messy brief into a clear visual idea, then sweated every detail. Our customers noticed the new look immediately.”',
+      '— Dana Whitaker, Owner, Grove Street Bakery (client)',
+      '„Klare Ideen, schnell umgesetzt, und immer pünktlich.“',
+      '— Marcus Lee',
+    ]);
+  });
+});

@@ -4,6 +4,7 @@ import { findDateRanges } from './date-spans';
 import { sectionOfHeading } from './heading-words';
 import { DASHES, isAllCaps, letterCount, wordCount } from './text';
 import { joinWrapped } from '../../text/unspaced-scripts';
+import { opensQuotation } from './quotations';
 
 // The document's lines as the parsers read them: decoration gone, lines a PDF wrapped
 // joined back into the sentence or bullet they belong to, and the body text's style
@@ -101,7 +102,7 @@ export function readingLines(document: DocumentText, style: BodyStyle): Line[] {
       last = line;
       continue;
     }
-    if (previous && last && document.kind !== 'docx' && (continues(previous, last, line, style, widest) || endsRange(previous, line, style))) {
+    if (previous && last && document.kind !== 'docx' && (continues(previous, last, line, style, widest) || endsRange(previous, line, style) || continuesQuotation(previous, line, style))) {
       previous.text = joinWrappedLine(previous.text, line.text);
       previous.width = Math.max(previous.width, line.x + line.width - previous.x);
       last = line;
@@ -263,6 +264,16 @@ function endsRange(previous: Line, line: TextLine, style: BodyStyle): boolean {
   const joined = `${previous.text} ${line.text}`;
   const range = findDateRanges(joined).at(-1);
   return range?.start === open.start && range.end === joined.length && !line.text.includes('\t');
+}
+
+/**
+ * A quotation left open at the line's end goes on in the next line close below, set in the
+ * same size: whatever its indent (a hanging one, or a list's margin that marks it an item).
+ */
+function continuesQuotation(previous: Line, line: TextLine, style: BodyStyle): boolean {
+  if (!opensQuotation(previous.text) || opensQuotation(line.text) || line.headingLevel !== undefined) return false;
+  if (line.page !== previous.page || line.column !== previous.column || Math.abs(line.fontSize - previous.fontSize) > 0.5) return false;
+  return line.gapBefore <= Math.max(style.lineGap, line.fontSize * 1.2) * 1.15;
 }
 
 // Words that join a phrase to what follows, so no name or sentence ends on them; in lower
