@@ -318,6 +318,43 @@ describe('section parsers', () => {
     expect(cv.memberships.items[0]).toMatchObject({ organizationName: 'Cruz Roja', position: 'Voluntaria', membershipType: 'volunteer', startDate: '2019', startDateText: '2019' });
   });
 
+  it('reads a course whose provider the layout sets above it, and one set below', () => {
+    const { cv } = read([
+      ...top,
+      heading('Courses'),
+      'Interaction Design Foundation',
+      'Accessibility: How to Design for All\t2023',
+      ['Introduction to University Teaching', { gapBefore: 26 }],
+      'Coursera\t2022',
+    ]);
+    expect(cv.courses.items.map(({ courseName, provider, completionDate }) => ({ courseName, provider, completionDate }))).toEqual([
+      { courseName: 'Accessibility: How to Design for All', provider: 'Interaction Design Foundation', completionDate: '2023' },
+      { courseName: 'Introduction to University Teaching', provider: 'Coursera', completionDate: '2022' },
+    ]);
+  });
+
+  it('reads publications listed as entries, not cited: title, venue, date and summary', () => {
+    const { cv } = read([
+      ...top,
+      heading('Publications'),
+      bold('Uncertainty-aware clustering for single-cell atlases\tJan 2024'),
+      'Nature Methods',
+      bold('Video compression for 3d media'),
+      'Published by Hooli',
+      'Oct 2014',
+      'Innovative middle-out compression algorithm that changes the way we store data.',
+    ]);
+    expect(cv.publications.items.map(({ title, publication, datePublished, abstract }) => ({ title, publication, datePublished, abstract }))).toEqual([
+      { title: 'Uncertainty-aware clustering for single-cell atlases', publication: 'Nature Methods', datePublished: '2024-01', abstract: undefined },
+      { title: 'Video compression for 3d media', publication: 'Hooli', datePublished: '2014-10', abstract: 'Innovative middle-out compression algorithm that changes the way we store data.' },
+    ]);
+    // A short citation without authors is still a citation.
+    const cited = read([...top, heading('Publications'), 'Video compression for 3d media. Hooli, Oct 2014', 'Innovative middle-out compression algorithm that changes the way we store data.']);
+    expect(cited.cv.publications.items.map(({ title, publication, datePublished }) => ({ title, publication, datePublished }))).toEqual([
+      { title: 'Video compression for 3d media', publication: 'Hooli', datePublished: '2014-10' },
+    ]);
+  });
+
   it('reads each referee from the name that opens it, whatever the spacing says, and a word of recommendation as such', () => {
     const fields = (items: Record<string, unknown>[]) => items.map(({ name, title, company, relationship, email, referenceText }) => ({ name, title, company, relationship, email, referenceText }));
     // Two referees written as moderncv does, the second's relationship set apart as if an entry of its own.

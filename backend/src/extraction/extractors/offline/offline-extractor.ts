@@ -57,7 +57,7 @@ const PARSERS: Record<ListKey, (block: Block, style: BodyStyle) => Parsed<object
   memberships: (block, style) => entryParser((entries) => parseMemberships(entries, VOLUNTEERING.test(fold(block.title))), DETAILED)(block, style),
   languages: (block) => parseLanguages(block.lines),
   hobbies: (block) => parseHobbies(block.lines),
-  publications: (block) => parsePublications(block.lines),
+  publications: (block, style) => parsePublications(block.lines, style),
   testimonials: (block) => parseTestimonials(block.lines),
 };
 

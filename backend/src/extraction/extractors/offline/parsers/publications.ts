@@ -1,10 +1,14 @@
 import { emptyPublicationItem, type PublicationItem } from '@r2w/cv-schema';
 import { findUrl } from '../contact-fields';
 import { findDates } from '../date-spans';
-import { labelledField } from '../field-labels';
-import type { Line } from '../lines';
+import { first, plainAndLinks, readBody } from '../entry-body';
+import { readHead } from '../entry-head';
+import { splitEntries } from '../entries';
+import { labelledField, SECTION_FIELDS } from '../field-labels';
+import type { BodyStyle, Line } from '../lines';
 import { isProse, tidy } from '../text';
 import type { Parsed } from './parsed';
+import { titled } from './titled';
 import { compact, countIn } from './values';
 
 // Citations as CVs print them: "Doe J, Smith A. Title. Venue, 2021. doi:10.1/x" (Vancouver),
@@ -91,7 +95,42 @@ const isCitation = (line: Line) =>
   findDates(line.text).length > 0 &&
   (DOI.test(line.text) || QUOTED_TITLE.test(line.text) || line.text.split(PART_END).length >= 3);
 
-export function parsePublications(lines: readonly Line[]): Parsed<PublicationItem> {
+// "Published by Hooli", "in Nature Methods": the words before the venue name none of it.
+const PUBLISHED_IN = /^(?:(?:published|publi[ée]e?|publicado|ver[öo]ffentlicht)\s+)?(?:by|in|en|dans|bei|par|por)\s+/iu;
+
+/**
+ * Publications listed as entries rather than cited: the title, then the journal or
+ * publisher (on its own line or after a separator), the date, perhaps a summary and a
+ * link, as résumé themes set them.
+ */
+function parseListed(lines: readonly Line[], style: BodyStyle): Parsed<PublicationItem> {
+  const unclassified: string[] = [];
+  const items = splitEntries(lines, style).map((entry) => {
+    const head = readHead(entry.head, { names: true });
+    const body = readBody(entry.body, SECTION_FIELDS.publications);
+    const { title, subtitle, rest } = titled(head);
+    const { urls, text } = plainAndLinks(body);
+    const [abstract, ...more] = text;
+    const citations = first(body, 'citedBy');
+    unclassified.push(...rest, ...more, ...body.unknown, ...body.bullets.map((bullet) => bullet.text));
+    return compact({
+      ...emptyPublicationItem(),
+      title,
+      publication: subtitle?.replace(PUBLISHED_IN, ''),
+      datePublished: head.dateRange?.start,
+      datePublishedText: head.dateRange?.text,
+      url: urls[0],
+      abstract,
+      citations: countIn(citations),
+    });
+  });
+  return { items, unclassified };
+}
+
+export function parsePublications(lines: readonly Line[], style: BodyStyle): Parsed<PublicationItem> {
+  // Without a single citation among them, not even a short one ("Title. Venue, 2014"), the lines are entries.
+  const cited = (line: Line) => isCitation(line) || (findDates(line.text).length > 0 && line.text.split(PART_END).length >= 2);
+  if (!lines.some(cited)) return parseListed(lines, style);
   const items: PublicationItem[] = [];
   const unclassified: string[] = [];
   for (const line of lines) {
