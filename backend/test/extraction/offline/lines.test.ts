@@ -311,3 +311,83 @@ describe('an address too long for its column', () => {
     ).toEqual([{ text: 'Deconvolution of bulk tumour transcriptomes with single-cell references\tJan 2023', listItem: false }]);
   });
 });
+
+describe('a quotation the PDF broke into lines', () => {
+  it('goes on to its closing mark, though a hanging indent sets its next line in as an item', () => {
+    // Quotation at x 50, its second line hung 9 pt further in; the attribution sits there too.
+    expect(
+      readLines([
+        ['“Olivia turned a messy brief into a clear visual idea, then sweated every detail. Our', { width: 300 }],
+        ['customers noticed the new look immediately.”', { x: 59, gapBefore: 13 }],
+        ['— Dana Whitaker, Owner, Grove Street Bakery (client)', { x: 59, gapBefore: 13 }],
+        ['„Klare Ideen, schnell umgesetzt, und', { x: 50, gapBefore: 13 }],
+        ['immer pünktlich.“', { x: 59, gapBefore: 13 }],
+        ['— Marcus Lee', { x: 59, gapBefore: 13 }],
+      ]).map((line) => line.text),
+    ).toEqual([
+      '“Olivia turned a messy brief into a clear visual idea, then sweated every detail. Our customers noticed the new look immediately.”',
+      '— Dana Whitaker, Owner, Grove Street Bakery (client)',
+      '„Klare Ideen, schnell umgesetzt, und immer pünktlich.“',
+      '— Marcus Lee',
+    ]);
+  });
+});
+
+describe('a row of cells whose last cell wraps', () => {
+  it('goes on under that cell, its text set a little larger than the body', () => {
+    // Body text 10 pt wrapped 12 pt apart; the entries 10.9 pt, wrapping 13.6 pt apart under
+    // their text cell at x 80, right of the dates at x 50.
+    const body = (text: string, gapBefore: number): LineSpec => [text, { x: 80, gapBefore, width: 280 }];
+    const row = (date: string, text: string, gapBefore: number): LineSpec => [`${date}\t${text}`, { fontSize: 10.9, cellX: [50, 80], width: 300, gapBefore }];
+    expect(
+      readLines([
+        row('2022', 'CS50’s Introduction to Artificial Intelligence with Python, Harvard University', 0),
+        ['(edX)', { x: 80, fontSize: 10.9, gapBefore: 13.6 }],
+        body('Built a chess engine and a search agent for the final project of the', 18),
+        body('course, with tests run in continuous integration on every push made', 12),
+        body('to the repository by the course staff and the students.', 12),
+        body('Deployed a web service on three clouds and compared their costs', 18),
+        body('over a month.', 12),
+        body('Wrote the course notes on containers for the next cohort of the', 18),
+        body('programme.', 12),
+        row('2023', 'Introduction to Cloud Computing, IBM (Coursera)', 18),
+        ['Certificate: coursera.org/verify/9HXK2LQ4TZ7P', { x: 80, gapBefore: 13.6 }],
+      ]).map((line) => line.text),
+    ).toEqual([
+      '2022\tCS50’s Introduction to Artificial Intelligence with Python, Harvard University (edX)',
+      'Built a chess engine and a search agent for the final project of the course, with tests run in continuous integration on every push made to the repository by the course staff and the students.',
+      'Deployed a web service on three clouds and compared their costs over a month.',
+      'Wrote the course notes on containers for the next cohort of the programme.',
+      '2023\tIntroduction to Cloud Computing, IBM (Coursera)',
+      'Certificate: coursera.org/verify/9HXK2LQ4TZ7P',
+    ]);
+  });
+});
+
+describe('a table row whose cells wrap', () => {
+  it('joins each further line to the cell it stands under, and leaves the next row and the indented lines alone', () => {
+    const cell = (text: string, cellX: number[], gapBefore: number): LineSpec => [text, { x: cellX[0], cellX: cellX.length > 1 ? cellX : undefined, fontSize: 9, gapBefore }];
+    expect(
+      readLines([
+        cell('MSc\tHumanitarian\tCranfield University\t2013 – 2014', [212, 294, 375, 457], 0),
+        cell('Logistics and', [294], 10.4),
+        cell('Supply Chain\tBedford', [294, 375], 10.4),
+        cell('BSc\tIndustrial\tUniversity of\t2009 – 2013', [212, 294, 375, 457], 14),
+        // The row's first cells ran together; the town stands under them, the year under its cell.
+        cell('Bachelor of Science University of\tSep 2021 – May', [212, 457], 14),
+        cell('Michigan\t2025', [330, 457], 10.3),
+        ['Built a compiler for a teaching language.', { x: 218, fontSize: 9, gapBefore: 10.3 }],
+        // A description beside the entry, in the last of three cells: its lines are details.
+        cell('English Teacher\t2012 – 2022\tTaught English Language Arts to grades 9–', [212, 294, 375], 14),
+        cell('11, about 150 students a year.', [375], 10.3),
+      ]).map((line) => line.text),
+    ).toEqual([
+      'MSc\tHumanitarian Logistics and Supply Chain\tCranfield University Bedford\t2013 – 2014',
+      'BSc\tIndustrial\tUniversity of\t2009 – 2013',
+      'Bachelor of Science University of Michigan\tSep 2021 – May 2025',
+      'Built a compiler for a teaching language.',
+      'English Teacher\t2012 – 2022\tTaught English Language Arts to grades 9–',
+      '11, about 150 students a year.',
+    ]);
+  });
+});

@@ -379,6 +379,75 @@ describe('section parsers', () => {
     expect(cv.memberships.items[0]).toMatchObject({ organizationName: 'Cruz Roja', position: 'Voluntaria', membershipType: 'volunteer', startDate: '2019', startDateText: '2019' });
   });
 
+  it('reads a course whose provider the layout sets above it, and one set below', () => {
+    const { cv } = read([
+      ...top,
+      heading('Courses'),
+      'Interaction Design Foundation',
+      'Accessibility: How to Design for All\t2023',
+      ['Introduction to University Teaching', { gapBefore: 26 }],
+      'Coursera\t2022',
+    ]);
+    expect(cv.courses.items.map(({ courseName, provider, completionDate }) => ({ courseName, provider, completionDate }))).toEqual([
+      { courseName: 'Accessibility: How to Design for All', provider: 'Interaction Design Foundation', completionDate: '2023' },
+      { courseName: 'Introduction to University Teaching', provider: 'Coursera', completionDate: '2022' },
+    ]);
+  });
+
+  it('reads publications listed as entries, not cited: title, venue, date and summary', () => {
+    const { cv } = read([
+      ...top,
+      heading('Publications'),
+      bold('Uncertainty-aware clustering for single-cell atlases\tJan 2024'),
+      'Nature Methods',
+      bold('Video compression for 3d media'),
+      'Published by Hooli',
+      'Oct 2014',
+      'Innovative middle-out compression algorithm that changes the way we store data.',
+    ]);
+    expect(cv.publications.items.map(({ title, publication, datePublished, abstract }) => ({ title, publication, datePublished, abstract }))).toEqual([
+      { title: 'Uncertainty-aware clustering for single-cell atlases', publication: 'Nature Methods', datePublished: '2024-01', abstract: undefined },
+      { title: 'Video compression for 3d media', publication: 'Hooli', datePublished: '2014-10', abstract: 'Innovative middle-out compression algorithm that changes the way we store data.' },
+    ]);
+    // A short citation without authors is still a citation.
+    const cited = read([...top, heading('Publications'), 'Video compression for 3d media. Hooli, Oct 2014', 'Innovative middle-out compression algorithm that changes the way we store data.']);
+    expect(cited.cv.publications.items.map(({ title, publication, datePublished }) => ({ title, publication, datePublished }))).toEqual([
+      { title: 'Video compression for 3d media', publication: 'Hooli', datePublished: '2014-10' },
+    ]);
+  });
+
+  it('reads each referee from the name that opens it, whatever the spacing says, and a word of recommendation as such', () => {
+    const fields = (items: Record<string, unknown>[]) => items.map(({ name, title, company, relationship, email, referenceText }) => ({ name, title, company, relationship, email, referenceText }));
+    // Two referees written as moderncv does, the second's relationship set apart as if an entry of its own.
+    const { cv } = read([
+      ...top,
+      heading('References'),
+      'Prof. Richard Ellison, Professor of Statistical Science, University of Cambridge.',
+      'PhD advisor',
+      're214@cam.ac.uk',
+      'Prof. Aisha Bello, Head of the School of Biological Sciences, EMBL-EBI.',
+      ['Head of school', { gapBefore: 26 }],
+      'aisha.bello@ed.ac.uk',
+    ]);
+    expect(fields(cv.references.items)).toEqual([
+      { name: 'Prof. Richard Ellison', title: 'Professor of Statistical Science', company: 'University of Cambridge', relationship: 'PhD advisor', email: 're214@cam.ac.uk', referenceText: undefined },
+      { name: 'Prof. Aisha Bello', title: 'Head of the School of Biological Sciences', company: 'EMBL-EBI', relationship: 'Head of school', email: 'aisha.bello@ed.ac.uk', referenceText: undefined },
+    ]);
+    const praise = 'It is my pleasure to recommend Richard, his work as a consultant proved that he will be a valuable addition to any company.';
+    // Names signed with a dash, one to a line; words of recommendation before a signature, or after a name.
+    const signed = read([...top, heading('References'), '— Prof. Richard Ellison', '— Dr. Peter Hale', heading('Referees'), praise, ['— Erlich Bachman', { gapBefore: 26 }]]);
+    const named = read([...top, heading('References'), 'Erlich Bachman', praise, ['Prof. Aisha Bello', { gapBefore: 26 }], 'Head of the School of Biological Sciences, University of Edinburgh']);
+    expect(signed.cv.references.items.map(({ name, referenceText }) => ({ name, referenceText }))).toEqual([
+      { name: 'Prof. Richard Ellison', referenceText: undefined },
+      { name: 'Dr. Peter Hale', referenceText: undefined },
+      { name: 'Erlich Bachman', referenceText: praise },
+    ]);
+    expect(named.cv.references.items.map(({ name, title, company, referenceText }) => ({ name, title, company, referenceText }))).toEqual([
+      { name: 'Erlich Bachman', title: undefined, company: undefined, referenceText: praise },
+      { name: 'Prof. Aisha Bello', title: 'Head of the School of Biological Sciences', company: 'University of Edinburgh', referenceText: undefined },
+    ]);
+  });
+
   it('leaves "available upon request" out of the references and keeps it as unclassified', () => {
     const { cv, unclassifiedText } = read([...top, heading('References'), 'Available upon request']);
     expect(cv.references.items).toEqual([]);

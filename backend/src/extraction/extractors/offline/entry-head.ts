@@ -85,10 +85,12 @@ function abbreviates(short: string, long: string): boolean {
 
 // A head line written as a sentence of parts ends with a full stop ("Engineer, Acme,
 // London.", as moderncv sets its entries): the stop belongs to none of the parts. A short
-// word before it is an abbreviation that keeps its stop ("Acme Corp.", "D.C.").
-const CLOSING_STOP = /(?<=,.*(?:^|[\s,])\p{Lu}?\p{Ll}{4,})\.$/u;
+// word before it is an abbreviation that keeps its stop ("Acme Corp.", "D.C."); an acronym
+// written without stops ("EMBL-EBI.") does not.
+const CLOSING_STOP = /(?<=,.*(?:^|[\s,-])(?:\p{Lu}?\p{Ll}{4,}|\p{Lu}{2,}))\.$/u;
 
-const withoutClosingStop = (text: string): string => text.replace(CLOSING_STOP, '');
+/** The text without the full stop that closes a line of comma-separated parts. */
+export const withoutClosingStop = (text: string): string => text.replace(CLOSING_STOP, '');
 
 // How long a job lasted, which layouts print beside its dates ("Jun 2017 - Dec 2020 3 years
 // 6 months", "· 2 yrs 3 mos", "(1 year)"): the dates already say it, and it names nothing.

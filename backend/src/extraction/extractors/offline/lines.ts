@@ -4,6 +4,7 @@ import { findDateRanges } from './date-spans';
 import { sectionOfHeading } from './heading-words';
 import { DASHES, isAllCaps, letterCount, wordCount } from './text';
 import { firstWord, joinWrapped } from '../../text/unspaced-scripts';
+import { opensQuotation } from './quotations';
 
 // The document's lines as the parsers read them: decoration gone, lines a PDF wrapped
 // joined back into the sentence or bullet they belong to, and the body text's style
@@ -103,7 +104,13 @@ export function readingLines(document: DocumentText, style: BodyStyle): Line[] {
       last = line;
       continue;
     }
-    if (previous && last && document.kind !== 'docx' && (continues(previous, last, line, style, widest) || endsRange(previous, line, style))) {
+    const cells = previous && document.kind === 'pdf' ? wrappedCells(previous, line) : null;
+    if (previous && cells) {
+      previous.text = cells.join('\t');
+      last = line;
+      continue;
+    }
+    if (previous && last && document.kind !== 'docx' && (continues(previous, last, line, style, widest) || endsRange(previous, line, style) || continuesQuotation(previous, line, style))) {
       if (wrapsOutOfIndent(previous, line)) itemStarts.add(previous);
       previous.text = joinIntoCell(previous, line);
       previous.width = Math.max(previous.width, line.x + line.width - previous.x);
@@ -171,7 +178,12 @@ const count = (values: readonly number[], value: number) => values.filter((candi
 
 function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  for (const item of items) {
+    const itemKey = key(item);
+    const group = groups.get(itemKey);
+    if (group) group.push(item);
+    else groups.set(itemKey, [item]);
+  }
   return groups;
 }
 
@@ -310,6 +322,65 @@ function endsRange(previous: Line, line: TextLine, style: BodyStyle): boolean {
   return range?.start === open.start && range.end === joined.length && !line.text.includes('\t');
 }
 
+/**
+ * A quotation left open at the line's end goes on in the next line close below, set in the
+ * same size: whatever its indent (a hanging one, or a list's margin that marks it an item).
+ */
+function continuesQuotation(previous: Line, line: TextLine, style: BodyStyle): boolean {
+  if (!opensQuotation(previous.text) || opensQuotation(line.text) || line.headingLevel !== undefined) return false;
+  if (line.page !== previous.page || line.column !== previous.column || Math.abs(line.fontSize - previous.fontSize) > 0.5) return false;
+  return line.gapBefore <= Math.max(style.lineGap, line.fontSize * 1.2) * 1.15;
+}
+
+// A table row's cells wrap under themselves, set as tight as the lines of one paragraph.
+const CELL_WRAP_GAP = 1.25;
+
+/**
+ * A row of cells ("Bachelor of Science Nursing ⇥ University of ⇥ 2012 – 2016") whose cells
+ * wrapped: the next line, close below, holds their further lines ("Houston"), each under the
+ * cell it belongs to, none in the first cell's place (there a new row starts). At least one
+ * piece starts exactly where a cell does; one that does not (the row's text ran together)
+ * goes on the cell it stands under. Returns the row's cells with their lines joined, or null.
+ */
+function wrappedCells(previous: Line, line: TextLine): string[] | null {
+  const cellX = previous.cellX;
+  const cells = previous.text.split('\t');
+  if (!cellX || cellX.length < 2 || cells.length !== cellX.length || isRightToLeft(previous.text)) return null;
+  if (line.page !== previous.page || line.column !== previous.column || line.listItem || line.headingLevel !== undefined) return null;
+  if (Math.abs(line.fontSize - previous.fontSize) > 0.5 || line.bold !== previous.bold || line.gapBefore > CELL_WRAP_GAP * line.fontSize) return null;
+  const pieces = line.text.split('\t');
+  const starts = line.cellX ?? [line.x];
+  if (pieces.length !== starts.length || starts[0]! <= cellX[0]! + 2) return null;
+  if (!starts.some((x) => cellX.some((cell, index) => index > 0 && Math.abs(x - cell) <= 2))) return null;
+  const under = starts.map((start) => cellX.reduce((found, cell, at) => (cell - 2 <= start ? at : found), 0));
+  // The last of three cells or more is a description beside the entry ("Teacher ⇥ 2012 – 2022
+  // ⇥ Taught English…"): its lines are the entry's details, not part of its opening row.
+  if (cellX.length > 2 && under.includes(cellX.length - 1)) return null;
+  const joined = [...cells];
+  pieces.forEach((piece, index) => {
+    joined[under[index]!] = joinWrappedLine(joined[under[index]!]!, piece);
+  });
+  return joined;
+}
+
+// A bullet glyph that opens a cell ("2012 – 2016  ⇥  • Bachelor of…"): the cell's text
+// and its wrapped lines start after it.
+const CELL_BULLET = /^[•·▪◦‣–-]\s/u;
+
+/**
+ * The line starts where the last printed line's text does: at its left edge, or, when that
+ * line is a row of two cells (dates in a margin, then the entry), where its second cell's
+ * text starts, as the text of that cell wraps under itself.
+ */
+function alignedUnder(line: TextLine, last: TextLine): boolean {
+  if (Math.abs(line.x - last.x) <= 2) return true;
+  // Only a row of two: the last of more cells is a description beside the entry (see wrappedCells).
+  const cell = last.cellX?.length === 2 ? last.cellX[1] : undefined;
+  if (cell === undefined) return false;
+  const bulleted = CELL_BULLET.test(last.text.split('\t').at(-1) ?? '');
+  return line.x >= cell - 2 && line.x <= cell + (bulleted ? 1.5 * last.fontSize : 2);
+}
+
 // Words that join a phrase to what follows, so no name or sentence ends on them; in lower
 // case only, since "Portland, OR" ends on a state.
 const DANGLING = /\s(?:and|or|of|for|with|to|the|in|on|&|und|für|der|et|de|des|du|pour|y|e|en|del|para)$/u;
@@ -323,11 +394,12 @@ function continues(previous: Line, last: TextLine, line: TextLine, style: BodySt
   if (line.listItem || line.headingLevel !== undefined || previous.headingLevel !== undefined) return false;
   if (line.page !== previous.page || line.column !== previous.column) return false;
   if (Math.abs(line.fontSize - previous.fontSize) > 0.5 || line.bold !== previous.bold || line.italic !== previous.italic) return false;
-  const wrapGap = style.wrapGapAt.get(Math.round(line.x)) ?? style.wrapGap;
+  // Lines set larger than the body are spaced wider in proportion.
+  const wrapGap = style.wrapGapAt.get(Math.round(line.x)) ?? (style.wrapGap === null ? null : style.wrapGap * Math.max(1, line.fontSize / style.fontSize));
   const looseGap = Math.max(style.lineGap, line.fontSize * 1.2) * 1.15;
   // A line that stops on "and" or "of" has more to say, whatever the spacing of the main
   // text: a narrow sidebar sets its lines further apart than the body's wrapped paragraphs.
-  if (DANGLING.test(previous.text) && line.gapBefore <= looseGap && Math.abs(line.x - last.x) <= 2 && !isContactItem(line.text)) return true;
+  if (DANGLING.test(previous.text) && line.gapBefore <= looseGap && alignedUnder(line, last) && !isContactItem(line.text)) return true;
   if (line.gapBefore > (wrapGap === null ? looseGap : wrapGap * SAME_GAP)) return false;
   // A new "Label: …" line or a whole contact detail starts afresh.
   if (/[:;]$/.test(previous.text) || isContactItem(line.text) || /^[^\s:]+(?:\s[^\s:]+){0,2}:\s/u.test(line.text)) return false;
@@ -342,7 +414,7 @@ function continues(previous: Line, last: TextLine, line: TextLine, style: BodySt
   // (a list set in CSS columns) wraps short of the column's edge. Under a bullet whose
   // glyph stands in the text, the item's lines start where the glyph does, and a new item
   // would bring its own glyph: there a shorter line is no less open.
-  if ((last.text.length >= 40 || previous.listItem) && /^[\p{Ll}\p{Ps}]/u.test(line.text) && !/[.!?]$/.test(previous.text) && Math.abs(line.x - last.x) <= 2) return true;
+  if ((last.text.length >= 40 || previous.listItem) && /^[\p{Ll}\p{Ps}]/u.test(line.text) && !/[.!?]$/.test(previous.text) && alignedUnder(line, last)) return true;
   if (line.width > 0 && previous.width > 0) {
     const column = widest.get(columnKey(line));
     if (!column) return false;
@@ -353,10 +425,11 @@ function continues(previous: Line, last: TextLine, line: TextLine, style: BodySt
     const ranToEdge = rtl ? last.x - wordWidth <= column.left + 2 : last.x + last.width + wordWidth >= column.right - 2;
     const start = (candidate: TextLine) => (rtl ? -(candidate.x + candidate.width) : candidate.x);
     const hangsUnderBullet = previous.listItem && start(line) > start(previous) + 2;
-    const aligned = Math.abs(start(line) - start(last)) <= 2;
+    const aligned = rtl ? Math.abs(start(line) - start(last)) <= 2 : alignedUnder(line, last);
     // A bullet drawn as a graphic inside the text's box indents the item's first line only:
     // its wrap starts to the left of it, and the lines after go on from there.
-    const outOfIndent = wrapsOutOfIndent(previous, line) && (last.x === previous.x || aligned);
+    // A line opening a quotation of its own starts a new paragraph, not the wrap of an item.
+    const outOfIndent = wrapsOutOfIndent(previous, line) && (last.x === previous.x || aligned) && !opensQuotation(line.text);
     return ranToEdge && (hangsUnderBullet || outOfIndent || (aligned && !previous.listItem));
   }
   // Without widths, a long line followed by one that starts in lower case is a hard wrap.

@@ -14,7 +14,7 @@ export function parseAwards(entries: readonly Entry[]): Parsed<AwardItem> {
   const items = entries.map((entry) => {
     const head = readHead(entry.head, { names: true });
     const body = readBody(entry.body, FIELDS);
-    const { title, subtitle, rest } = titled(head);
+    const { title, subtitle, rest } = titled(head, { givenBy: true });
     const [description, ...more] = [...body.plain, ...body.bullets.map((bullet) => bullet.text)];
     unclassified.push(...rest, ...more, ...body.unknown);
     return compact({

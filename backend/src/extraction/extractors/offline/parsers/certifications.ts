@@ -15,7 +15,7 @@ export function parseCertifications(entries: readonly Entry[]): Parsed<Certifica
   const items = entries.map((entry) => {
     const head = readHead(entry.head, { names: true });
     const body = readBody(entry.body, FIELDS);
-    const { title, subtitle, rest } = titled(head);
+    const { title, subtitle, rest } = titled(head, { givenBy: true });
     const { urls, text } = plainAndLinks(body);
     const [description, ...more] = text;
     unclassified.push(...rest, ...more, ...body.unknown, ...body.bullets.map((bullet) => bullet.text));

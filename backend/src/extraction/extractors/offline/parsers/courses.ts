@@ -15,7 +15,7 @@ export function parseCourses(entries: readonly Entry[]): Parsed<CourseItem> {
   const items = entries.map((entry) => {
     const head = readHead(entry.head, { names: true });
     const body = readBody(entry.body, FIELDS);
-    const { title, subtitle, rest } = titled(head);
+    const { title, subtitle, rest } = titled(head, { givenBy: true });
     const { urls, text } = plainAndLinks(body);
     unclassified.push(...rest, ...text, ...body.unknown, ...body.bullets.map((bullet) => bullet.text));
     return compact({

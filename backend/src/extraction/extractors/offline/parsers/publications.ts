@@ -1,10 +1,10 @@
 import { emptyPublicationItem, type PublicationItem } from '@r2w/cv-schema';
 import { findUrl } from '../contact-fields';
 import { findDates } from '../date-spans';
-import { readBody } from '../entry-body';
+import { first, plainAndLinks, readBody } from '../entry-body';
 import { readHead } from '../entry-head';
 import { splitEntries, withoutStrays } from '../entries';
-import { labelledField } from '../field-labels';
+import { labelledField, SECTION_FIELDS } from '../field-labels';
 import type { BodyStyle, Line } from '../lines';
 import { isProse, tidy } from '../text';
 import type { Parsed } from './parsed';
@@ -95,32 +95,43 @@ const isCitation = (line: Line) =>
   findDates(line.text).length > 0 &&
   (DOI.test(line.text) || QUOTED_TITLE.test(line.text) || line.text.split(PART_END).length >= 3);
 
-// Themes that print a publication as an entry rather than a citation: its title (with its
-// date beside it), then the journal on the line below, perhaps a summary under them.
-function parseTitledEntries(lines: readonly Line[], style: BodyStyle): Parsed<PublicationItem> {
+// "Published by Hooli", "in Nature Methods": the words before the venue name none of it.
+const PUBLISHED_IN = /^(?:(?:published|publi[ée]e?|publicado|ver[öo]ffentlicht)\s+)?(?:by|in|en|dans|bei|par|por)\s+/iu;
+
+/**
+ * Publications listed as entries rather than cited: the title, then the journal or
+ * publisher (on its own line or after a separator), the date, perhaps a summary and a
+ * link, as résumé themes set them.
+ */
+function parseListed(lines: readonly Line[], style: BodyStyle): Parsed<PublicationItem> {
   const { entries, stray } = withoutStrays(splitEntries(lines, style));
   const unclassified = stray.map((line) => line.text);
   const items = entries.map((entry) => {
     const head = readHead(entry.head, { names: true });
-    const body = readBody(entry.body, []);
+    const body = readBody(entry.body, SECTION_FIELDS.publications);
     const { title, subtitle, rest } = titled(head);
-    const [abstract, ...more] = [...body.plain, ...body.bullets.map((bullet) => bullet.text)];
-    unclassified.push(...rest, ...more, ...body.unknown);
+    const { urls, text } = plainAndLinks(body);
+    const [abstract, ...more] = text;
+    const citations = first(body, 'citedBy');
+    unclassified.push(...rest, ...more, ...body.unknown, ...body.bullets.map((bullet) => bullet.text));
     return compact({
       ...emptyPublicationItem(),
       title,
-      publication: subtitle,
+      publication: subtitle?.replace(PUBLISHED_IN, ''),
       datePublished: head.dateRange?.start,
       datePublishedText: head.dateRange?.text,
+      url: urls[0],
       abstract,
+      citations: countIn(citations),
     });
   });
   return { items, unclassified };
 }
 
 export function parsePublications(lines: readonly Line[], style: BodyStyle): Parsed<PublicationItem> {
-  // Not one line reads as a citation: the section is a list of entries.
-  if (!lines.some(isCitation)) return parseTitledEntries(lines, style);
+  // Without a single citation among them, not even a short one ("Title. Venue, 2014"), the lines are entries.
+  const cited = (line: Line) => isCitation(line) || (findDates(line.text).length > 0 && line.text.split(PART_END).length >= 2);
+  if (!lines.some(cited)) return parseListed(lines, style);
   const items: PublicationItem[] = [];
   const unclassified: string[] = [];
   for (const line of lines) {

@@ -16,7 +16,8 @@ export function unquoted(text: string): string | null {
   return QUOTED.exec(text)?.[1] ?? null;
 }
 
-const ATTRIBUTION = /^\s*[—–-]{1,2}\s*/u;
+/** The dash that signs words with their author's name: "— Ana Ruiz, CTO". */
+export const ATTRIBUTION = /^\s*[—–-]{1,2}\s*/u;
 const RELATION = /\(([^()]+)\)\s*$/u;
 
 function attribute(item: TestimonialItem, text: string): void {

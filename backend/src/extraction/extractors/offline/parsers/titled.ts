@@ -1,4 +1,5 @@
 import type { HeadFacts } from '../entry-head';
+import { organisationEvidence } from '../roles';
 import { looksLikePlace } from './parsed';
 
 // Most entries name a thing and then who gave or held it: a certificate and its issuer, an
@@ -17,9 +18,21 @@ export interface Titled {
 const GIVEN_BY =
   /^(?:(?:awarded|issued|granted|presented|conferred|given|offered|d[ée]cern[ée]e?|d[ée]livr[ée]e?|otorgad[oa]|expedid[oa]|concedid[oa]|verliehen|ausgestellt|vergeben)\s+)?(?:by|from|von|par|por|de la part de)\s+/iu;
 
-export function titled(head: HeadFacts): Titled {
+export interface TitledOptions {
+  /**
+   * The second name is whoever gave the thing (an issuer, a provider): when the first line
+   * names an organisation and the second names none, the layout set the giver above the
+   * thing ("Interaction Design Foundation" over "Accessibility: How to Design for All").
+   */
+  givenBy?: boolean;
+}
+
+export function titled(head: HeadFacts, { givenBy = false }: TitledOptions = {}): Titled {
   const withText = head.lineTexts.flatMap((text, line) => (text ? [line] : []));
-  const [titleLine, subtitleLine] = withText;
+  let [titleLine, subtitleLine] = withText;
+  if (givenBy && titleLine !== undefined && subtitleLine !== undefined && organisationEvidence(head.lineTexts[titleLine]!) >= 2 && organisationEvidence(head.lineTexts[subtitleLine]!) === 0) {
+    [titleLine, subtitleLine] = [subtitleLine, titleLine];
+  }
   let title: string | undefined;
   let pieces: string[];
   if (titleLine !== undefined && subtitleLine !== undefined) {
