@@ -1,6 +1,6 @@
 import type { DocumentText, TextLine } from '../../text/document-text';
 import { findEmail, findPhone, findUrl, parseLocation } from './contact-fields';
-import { findDateRanges } from './date-spans';
+import { cut, findDateRanges } from './date-spans';
 import { sectionOfHeading } from './heading-words';
 import { DASHES, isAllCaps, letterCount, wordCount } from './text';
 import { joinWrapped } from '../../text/unspaced-scripts';
@@ -120,7 +120,7 @@ export function readingLines(document: DocumentText, style: BodyStyle): Line[] {
 // indented by a few ems of their text (LaTeX's 2.5 em, a theme's padding in em, HTML's
 // 40 px at 8–10 pt), so the limit is in ems: farther in, a line starts in another cell (a
 // date set flush right, the text beside a date column), not a list.
-const INDENT = { min: 5, maxEms: 4 };
+export const INDENT = { min: 5, maxEms: 4 };
 
 function markIndentedItems(lines: Line[], style: BodyStyle): void {
   for (const column of groupBy(lines, columnKey).values()) {
@@ -130,9 +130,16 @@ function markIndentedItems(lines: Line[], style: BodyStyle): void {
     const margin = fromRight ? mostShared(rights) : mostShared(lefts);
     for (const line of column) {
       const indent = fromRight ? margin - (line.x + line.width) : line.x - margin;
-      if (indent >= INDENT.min && indent <= INDENT.maxEms * line.fontSize && line.fontSize <= style.fontSize + 0.5 && !(line.bold && !style.bold)) line.listItem = true;
+      if (indent >= INDENT.min && indent <= INDENT.maxEms * line.fontSize && line.fontSize <= style.fontSize + 0.5 && !(line.bold && !style.bold) && !onlyDates(line.text)) line.listItem = true;
     }
   }
+}
+
+// A line of nothing but dates is an entry's dates, set in from its title as some layouts
+// set them, never an item of a list.
+function onlyDates(text: string): boolean {
+  const found = findDateRanges(text);
+  return found.length === 1 && cut(text, found[0]!).length === 0;
 }
 
 const count = (values: readonly number[], value: number) => values.filter((candidate) => Math.abs(candidate - value) <= 1).length;
