@@ -171,7 +171,8 @@ const columnKey = (line: TextLine) => `${line.page}:${line.column}`;
 
 // How wide a full line is in each column: PDFs wrap at the column's right edge. A column
 // with a neighbour on its right reaches at least to just before the neighbour, even when
-// none of its lines is long.
+// none of its lines is long; a line of it that runs on past the neighbour's edge (a title
+// across the page's top, read with the first column) spans the page and measures nothing.
 function widestByColumn(lines: readonly TextLine[]): Map<string, { left: number; right: number }> {
   const widest = new Map<string, { left: number; right: number }>();
   for (const line of lines) {
@@ -182,7 +183,9 @@ function widestByColumn(lines: readonly TextLine[]): Map<string, { left: number;
   for (const [key, column] of widest) {
     const [page, index] = key.split(':');
     const neighbour = widest.get(`${page}:${Number(index) + 1}`);
-    if (neighbour) column.right = Math.max(column.right, neighbour.left - GUTTER);
+    if (!neighbour) continue;
+    const within = lines.filter((line) => columnKey(line) === key && line.x + line.width <= neighbour.left).map((line) => line.x + line.width);
+    column.right = Math.max(...within, neighbour.left - GUTTER);
   }
   return widest;
 }
