@@ -51,3 +51,10 @@ describe('entries parted by space', () => {
     expect(lines.find((line) => line.text === '2019 – Present')?.listItem).toBe(false);
   });
 });
+
+describe('a name and its giver on one line', () => {
+  it('parts them at a comma set apart by spaces, keeping the commas inside the name', () => {
+    const { cv } = extractOffline(documentOf([...top, heading('Awards'), bold('First Place, Snacks Category , The Dieline Awards'), 'Awarded on: Jan 01, 2022'], 'pdf'));
+    expect(cv.awards.items.map((item) => [item.awardName, item.issuingOrganization])).toEqual([['First Place, Snacks Category', 'The Dieline Awards']]);
+  });
+});

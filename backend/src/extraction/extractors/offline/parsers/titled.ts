@@ -1,4 +1,5 @@
 import type { HeadFacts } from '../entry-head';
+import { tidy } from '../text';
 import { looksLikePlace } from './parsed';
 
 // Most entries name a thing and then who gave or held it: a certificate and its issuer, an
@@ -15,6 +16,11 @@ export interface Titled {
 
 const GIVEN_BY = /^(?:by|from|von|par|por|de la part de)\s+/iu;
 
+// "First Place, Snacks Category , The Dieline Awards": a comma with a space before it is
+// where a layout joined two fields; the commas inside each (spaced as writing spaces them)
+// stay.
+const FIELD_COMMA = /\s+,\s+/u;
+
 export function titled(head: HeadFacts): Titled {
   const withText = head.lineTexts.flatMap((text, line) => (text ? [line] : []));
   const [titleLine, subtitleLine] = withText;
@@ -23,6 +29,8 @@ export function titled(head: HeadFacts): Titled {
   if (titleLine !== undefined && subtitleLine !== undefined) {
     title = head.lineTexts[titleLine];
     pieces = head.parts.filter((part) => part.line !== titleLine).map((part) => part.text);
+  } else if (titleLine !== undefined && FIELD_COMMA.test(head.lineTexts[titleLine]!)) {
+    [title, ...pieces] = head.lineTexts[titleLine]!.split(FIELD_COMMA).map(tidy);
   } else {
     [title, ...pieces] = head.parts.map((part) => part.text);
   }
