@@ -168,7 +168,7 @@ export function withoutStrays(entries: readonly Entry[]): { entries: Entry[]; st
   return { entries: entries.filter((entry) => !isStray(entry)), stray: entries.filter(isStray).flatMap((entry) => entry.head) };
 }
 
-function toEntry(lines: Line[], detail: ReadonlyMap<Line, boolean | undefined>): Entry {
+function toEntry(lines: readonly Line[], detail: ReadonlyMap<Line, boolean | undefined>): Entry {
   const split = lines.findIndex((line) => detail.get(line));
   const at = split === -1 ? lines.length : split;
   return { head: lines.slice(0, at), body: lines.slice(at) };
