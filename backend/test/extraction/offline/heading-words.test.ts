@@ -112,3 +112,16 @@ describe('sectionOfHeading', () => {
     expect(isDocumentTitle('Experience')).toBe(false);
   });
 });
+
+describe('a name and its giver or school, written with commas', () => {
+  it.each(['Digital Compression Pioneer Award , Techcrunch', 'Information Technology, Bachelor, University of Oklahoma'])('is no heading: %s', (text) => {
+    expect(sectionOfHeading(text)).toBeNull();
+  });
+
+  it.each([
+    ['Skills, Languages', 'skills'],
+    ['Honors, Selected Awards', 'awards'],
+  ])('while two sections named together still are: %s', (text, key) => {
+    expect(sectionOfHeading(text)).toBe(key);
+  });
+});

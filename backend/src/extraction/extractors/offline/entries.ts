@@ -1,6 +1,7 @@
 import { findEmail, findPhone, findUrl } from './contact-fields';
 import { findDateRanges } from './date-spans';
 import { dateRank } from './entry-head';
+import { withIndentedItems } from './entry-indent';
 import { isKnownLabel } from './field-labels';
 import type { BodyStyle, Line } from './lines';
 import { isDegree, isInstitution, organisationEvidence, roleEvidence } from './roles';
@@ -25,6 +26,11 @@ export interface Entry {
  */
 function isDetailLabel(line: Line): boolean {
   return isKnownLabel(labelled(line.text)?.label ?? line.text);
+}
+
+/** A known label with nothing after it: what follows is its value or its group of bullets. */
+function isBareLabel(line: Line): boolean {
+  return isDetailLabel(line) && !labelled(line.text)?.value;
 }
 
 /** The line ends with dates, as an entry's opening does ("…, granted 2022", "… Jan 2019 – Present"). */
@@ -105,8 +111,10 @@ export function splitEntries(lines: readonly Line[], style: BodyStyle, { labelle
       const ranks = current.map((earlier) => rankOf.get(earlier) ?? 0);
       const datedAt = ranks.indexOf(Math.max(...ranks));
       const rank = rankOf.get(line) ?? 0;
-      // A label over details ("Highlights") announces them, however much space it leaves.
-      const announced = isDetailLabel(current.at(-1)!) && !current.at(-1)!.listItem;
+      // A label over details ("Highlights"), or standing alone over them, announces them,
+      // however much space it leaves.
+      const above = current.at(-1)!;
+      const announced = (isDetailLabel(above) && !above.listItem) || (!opening && isBareLabel(above));
       if ((setApart(line, style) && !announced) || (opening && (hadDetails || repeatsOpening(line, lines[0], current, style)))) open(current.length);
       else if (opening && !hadDetails && rank > 0 && rank === ranks[datedAt]) {
         // The first entry's dates sat on its n-th line; so do this one's.
@@ -116,12 +124,35 @@ export function splitEntries(lines: readonly Line[], style: BodyStyle, { labelle
     current.push(line);
   }
   if (current.length > 0) groups.push(current);
-  return groups.flatMap((group) => {
-    const entry = toEntry(group, detail);
+  return joinSplitOpenings(groups, detail, rankOf).flatMap((group) => {
+    const entry = withIndentedItems(toEntry(group, detail), style);
     // A list of bullets with no opening line is a list of one-line entries ("• AWS Certified…, 2022").
     if (entry.head.length > 0 || !entry.body.every((line) => line.listItem)) return [entry];
     return entry.body.map((line) => ({ head: [line], body: [] }));
   });
+}
+
+/**
+ * An entry's opening lines parted by space: "Company / Town / Dates", then, set farther
+ * below, the role over its bullets. Each half passes for an entry, one with dates and no
+ * details, the other with details and no dates. Where the section's undated entries all
+ * follow such a dated one without details (twice or more, or as the section's only two
+ * entries), each pair is one entry.
+ */
+function joinSplitOpenings(groups: readonly Line[][], detail: ReadonlyMap<Line, boolean | undefined>, rankOf: ReadonlyMap<Line, number>): Line[][] {
+  const opening = (group: readonly Line[]) => toEntry(group, detail).head;
+  const dated = (lines: readonly Line[]) => lines.some((line) => (rankOf.get(line) ?? 0) > 0);
+  const headOnly = (group: readonly Line[]) => group.every((line) => !detail.get(line)) && dated(group);
+  const tail = (group: readonly Line[]) => group.some((line) => detail.get(line)) && !dated(opening(group)) && opening(group).length <= 2;
+  const undated = groups.filter((group) => !dated(opening(group)));
+  const pairs = groups.filter((group, index) => index > 0 && tail(group) && headOnly(groups[index - 1]!));
+  if (pairs.length === 0 || pairs.length < undated.length || (pairs.length < 2 && groups.length !== 2)) return [...groups];
+  const joined: Line[][] = [];
+  for (const group of groups) {
+    if (pairs.includes(group)) joined[joined.length - 1] = [...joined.at(-1)!, ...group];
+    else joined.push(group);
+  }
+  return joined;
 }
 
 /** Whether a head line names something an entry is about: a role, an organisation, a degree or a school. */
@@ -143,7 +174,7 @@ export function withoutStrays(entries: readonly Entry[]): { entries: Entry[]; st
   return { entries: entries.filter((entry) => !isStray(entry)), stray: entries.filter(isStray).flatMap((entry) => entry.head) };
 }
 
-function toEntry(lines: Line[], detail: ReadonlyMap<Line, boolean | undefined>): Entry {
+function toEntry(lines: readonly Line[], detail: ReadonlyMap<Line, boolean | undefined>): Entry {
   const split = lines.findIndex((line) => detail.get(line));
   const at = split === -1 ? lines.length : split;
   return { head: lines.slice(0, at), body: lines.slice(at) };

@@ -813,8 +813,15 @@ export function sectionOfHeading(text: string): HeadingKey | null {
   if (parts.length < 2) return coreWordSection(folded);
   const whole = BY_PHRASE.get(parts.join(' and '));
   if (whole) return whole;
-  const keys = parts.map((part) => BY_PHRASE.get(part) ?? BY_STEMMED_PHRASE.get(stemmed(part)) ?? coreWordSection(part)).filter((key): key is HeadingKey => key !== null);
-  return keys.find((key) => key !== 'courses') ?? keys[0] ?? null;
+  const exactKeys = parts.map((part) => BY_PHRASE.get(part) ?? BY_STEMMED_PHRASE.get(stemmed(part)) ?? null);
+  const keys = parts.map((part, index) => exactKeys[index] ?? coreWordSection(part));
+  // "Digital Compression Pioneer Award, Techcrunch", "Information Technology, Bachelor,
+  // University of Oklahoma": an entry's name and its giver or school, whose first part only
+  // ends on a section's core word. A heading naming two sections names each; where no part
+  // is a heading's phrase, a part that names no section makes the line a name.
+  if (exactKeys.every((key) => key === null) && keys.some((key) => key === null)) return null;
+  const named = keys.filter((key): key is HeadingKey => key !== null);
+  return named.find((key) => key !== 'courses') ?? named[0] ?? null;
 }
 
 // "Sélection de productions", "Liste des publications": the qualifier comes first and the core word after "de".

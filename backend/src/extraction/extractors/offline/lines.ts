@@ -1,6 +1,6 @@
 import type { DocumentText, TextLine } from '../../text/document-text';
 import { findEmail, findPhone, findUrl, parseLocation } from './contact-fields';
-import { findDateRanges } from './date-spans';
+import { cut, findDateRanges } from './date-spans';
 import { sectionOfHeading } from './heading-words';
 import { DASHES, isAllCaps, letterCount, wordCount } from './text';
 import { firstWord, joinWrapped } from '../../text/unspaced-scripts';
@@ -159,7 +159,7 @@ function markItemsAtIndent(lines: readonly Line[], itemStarts: ReadonlySet<Line>
 // indented by a few ems of their text (LaTeX's 2.5 em, a theme's padding in em, HTML's
 // 40 px at 8–10 pt), so the limit is in ems: farther in, a line starts in another cell (a
 // date set flush right, the text beside a date column), not a list.
-const INDENT = { min: 5, maxEms: 4 };
+export const INDENT = { min: 5, maxEms: 4 };
 
 function markIndentedItems(lines: Line[], style: BodyStyle): void {
   for (const column of groupBy(lines, columnKey).values()) {
@@ -169,9 +169,16 @@ function markIndentedItems(lines: Line[], style: BodyStyle): void {
     const margin = fromRight ? mostShared(rights) : mostShared(lefts);
     for (const line of column) {
       const indent = fromRight ? margin - (line.x + line.width) : line.x - margin;
-      if (indent >= INDENT.min && indent <= INDENT.maxEms * line.fontSize && line.fontSize <= style.fontSize + 0.5 && !(line.bold && !style.bold)) line.listItem = true;
+      if (indent >= INDENT.min && indent <= INDENT.maxEms * line.fontSize && line.fontSize <= style.fontSize + 0.5 && !(line.bold && !style.bold) && !onlyDates(line.text)) line.listItem = true;
     }
   }
+}
+
+// A line of nothing but dates is an entry's dates, set in from its title as some layouts
+// set them, never an item of a list.
+function onlyDates(text: string): boolean {
+  const found = findDateRanges(text);
+  return found.length === 1 && cut(text, found[0]!).length === 0;
 }
 
 const count = (values: readonly number[], value: number) => values.filter((candidate) => Math.abs(candidate - value) <= 1).length;
@@ -208,7 +215,8 @@ const columnKey = (line: TextLine) => `${line.page}:${line.column}`;
 
 // How wide a full line is in each column: PDFs wrap at the column's right edge. A column
 // with a neighbour on its right reaches at least to just before the neighbour, even when
-// none of its lines is long.
+// none of its lines is long; a line of it that runs on past the neighbour's edge (a title
+// across the page's top, read with the first column) spans the page and measures nothing.
 function widestByColumn(lines: readonly TextLine[]): Map<string, { left: number; right: number }> {
   const widest = new Map<string, { left: number; right: number }>();
   for (const line of lines) {
@@ -219,7 +227,9 @@ function widestByColumn(lines: readonly TextLine[]): Map<string, { left: number;
   for (const [key, column] of widest) {
     const [page, index] = key.split(':');
     const neighbour = widest.get(`${page}:${Number(index) + 1}`);
-    if (neighbour) column.right = Math.max(column.right, neighbour.left - GUTTER);
+    if (!neighbour) continue;
+    const within = lines.filter((line) => columnKey(line) === key && line.x + line.width <= neighbour.left).map((line) => line.x + line.width);
+    column.right = Math.max(...within, neighbour.left - GUTTER);
   }
   return widest;
 }

@@ -65,7 +65,20 @@ function isSubheading(line: Line, next: Line | undefined, style: BodyStyle): boo
   return standsOut && !line.listItem && wordCount(line.text) <= 5 && !/[,;]/.test(line.text) && next !== undefined && !(next.bold && !style.bold);
 }
 
+// A category's name on a line of its own over its list, in the body's type ("Languages"
+// over "Go, Java, SQL", "Data" over "PostgreSQL, Kafka"): a name of a few words, no list
+// itself, over a line listing several skills. Text shape alone tells it only where it
+// recurs: at least twice, and every such name in the section stands over a list.
+function namesOverLists(lines: readonly Line[]): Set<Line> {
+  const isName = (line: Line) => !line.listItem && wordCount(line.text) <= MAX_CELL_LABEL_WORDS && splitList(line.text).length === 1 && labelled(line.text) === null && !isProse(line.text);
+  const isList = (line: Line | undefined) => line !== undefined && !isName(line) && splitList(line.text).length >= 2;
+  const names = lines.filter((line, index) => isName(line) && index < lines.length - 1);
+  const overLists = names.filter((line) => isList(lines[lines.indexOf(line) + 1]));
+  return overLists.length >= 2 && overLists.length === names.length ? new Set(overLists) : new Set();
+}
+
 export function parseSkills(lines: readonly Line[], style: BodyStyle): Parsed<SkillCategory> {
+  const categoryNames = namesOverLists(lines);
   const categories: SkillCategory[] = [];
   const unclassified: string[] = [];
   const listed = (text: string): string[] => {
@@ -92,7 +105,7 @@ export function parseSkills(lines: readonly Line[], style: BodyStyle): Parsed<Sk
       open = null;
     } else if (pair) {
       open = start(named(pair.label), []);
-    } else if (isSubheading(line, lines[index + 1], style)) {
+    } else if (isSubheading(line, lines[index + 1], style) || categoryNames.has(line)) {
       open = start(named(line.text), []);
     } else {
       const skills = listed(line.text);

@@ -1,5 +1,6 @@
 import type { HeadFacts } from '../entry-head';
 import { organisationEvidence } from '../roles';
+import { tidy } from '../text';
 import { looksLikePlace } from './parsed';
 
 // Most entries name a thing and then who gave or held it: a certificate and its issuer, an
@@ -17,6 +18,11 @@ export interface Titled {
 // "by MHacks 16", "Awarded by MHacks 16", "Issued by Adobe", "Délivré par l'AFNOR".
 const GIVEN_BY =
   /^(?:(?:awarded|issued|granted|presented|conferred|given|offered|d[ée]cern[ée]e?|d[ée]livr[ée]e?|otorgad[oa]|expedid[oa]|concedid[oa]|verliehen|ausgestellt|vergeben)\s+)?(?:by|from|von|par|por|de la part de)\s+/iu;
+
+// "First Place, Snacks Category , The Dieline Awards": a comma with a space before it is
+// where a layout joined two fields; the commas inside each (spaced as writing spaces them)
+// stay.
+const FIELD_COMMA = /\s+,\s+/u;
 
 export interface TitledOptions {
   /**
@@ -38,6 +44,8 @@ export function titled(head: HeadFacts, { givenBy = false }: TitledOptions = {})
   if (titleLine !== undefined && subtitleLine !== undefined) {
     title = head.lineTexts[titleLine];
     pieces = head.parts.filter((part) => part.line !== titleLine).map((part) => part.text);
+  } else if (titleLine !== undefined && FIELD_COMMA.test(head.lineTexts[titleLine]!)) {
+    [title, ...pieces] = head.lineTexts[titleLine]!.split(FIELD_COMMA).map(tidy);
   } else {
     [title, ...pieces] = head.parts.map((part) => part.text);
   }

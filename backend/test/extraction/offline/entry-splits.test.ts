@@ -1,0 +1,60 @@
+import { extractOffline } from '../../../src/extraction/extractors/offline/offline-extractor';
+import { bodyStyle, readingLines } from '../../../src/extraction/extractors/offline/lines';
+import { bold, bullet, documentOf, heading, name, type LineSpec } from './document';
+
+// Where space alone would part an entry, and where it must not.
+const top: LineSpec[] = [name('Jane Doe'), 'jane@example.com'];
+const jobs = (specs: LineSpec[]) => extractOffline(documentOf([...top, heading('Experience'), ...specs], 'pdf')).cv.experience.items;
+
+describe('entries parted by space', () => {
+  it('keeps the bullets under a label standing alone, however far below it they start', () => {
+    const items = jobs([
+      bold('Senior Engineer, Acme Corp'),
+      '2019 – 2021',
+      ['Key achievements', { bold: true, gapBefore: 20 }],
+      ['Cut build times by 40%.', { listItem: true, gapBefore: 38 }],
+      bullet('Halved the incident rate.'),
+    ]);
+    expect(items.map((item) => [item.jobTitle, item.companyName, item.achievements])).toEqual([['Senior Engineer', 'Acme Corp', ['Cut build times by 40%.', 'Halved the incident rate.']]]);
+  });
+
+  it('joins "Company / Town / Dates" to the role set apart below it, over its bullets', () => {
+    const job = (company: string, town: string, dates: string, role: string, item: string): LineSpec[] => [
+      [company, { bold: true, fontSize: 12, gapBefore: 40 }],
+      [town, { bold: true, fontSize: 12, gapBefore: 16 }],
+      [dates, { gapBefore: 16 }],
+      [role, { bold: true, fontSize: 12, gapBefore: 31 }],
+      bullet(item),
+    ];
+    const items = jobs([
+      ...job('Banca Digital', 'Madrid', 'January 2019 – Present', 'Senior Data Analyst', 'Built propensity models in Python.'),
+      ...job('Tiendas Sol', 'Valencia', 'March 2016 – December 2018', 'Data Analyst', 'Ran A/B tests for the online shop.'),
+    ]);
+    expect(items.map((item) => [item.jobTitle, item.companyName, item.dateRange?.text])).toEqual([
+      ['Senior Data Analyst', 'Banca Digital', 'January 2019 – Present'],
+      ['Data Analyst', 'Tiendas Sol', 'March 2016 – December 2018'],
+    ]);
+  });
+
+  it('does not read dates set in from the column edge as a bullet', () => {
+    const document = documentOf([
+      ...top,
+      heading('Volunteering'),
+      ['Red Cross', { x: 60, bold: true }],
+      ['2019 – Present', { x: 60 }],
+      'Phone: +34 612 345 678',
+      'Madrid, Spain',
+      'Skills',
+      'Python, SQL',
+    ]);
+    const lines = readingLines(document, bodyStyle(document.lines));
+    expect(lines.find((line) => line.text === '2019 – Present')?.listItem).toBe(false);
+  });
+});
+
+describe('a name and its giver on one line', () => {
+  it('parts them at a comma set apart by spaces, keeping the commas inside the name', () => {
+    const { cv } = extractOffline(documentOf([...top, heading('Awards'), bold('First Place, Snacks Category , The Dieline Awards'), 'Awarded on: Jan 01, 2022'], 'pdf'));
+    expect(cv.awards.items.map((item) => [item.awardName, item.issuingOrganization])).toEqual([['First Place, Snacks Category', 'The Dieline Awards']]);
+  });
+});

@@ -1,0 +1,52 @@
+import { extractOffline } from '../../../src/extraction/extractors/offline/offline-extractor';
+import { bodyStyle, readingLines } from '../../../src/extraction/extractors/offline/lines';
+import { documentOf, heading, name, type LineSpec } from './document';
+
+// A narrow sidebar (x 22–190) beside a main column at x 221: its skill lists, their
+// category names set in the body's type above them.
+const side = (text: string, gapBefore = 16): LineSpec => [text, { x: 22, gapBefore }];
+const main = (text: string, gapBefore = 14): LineSpec => [text, { x: 221, column: 1, gapBefore }];
+
+describe('a sidebar of skills', () => {
+  it('joins a list wrapped at the sidebar edge, though the title across the top of the page reads with the sidebar', () => {
+    const document = documentOf([
+      [`Jane Doe`, { x: 22, fontSize: 30 }],
+      ['Humanitarian Logistics Coordinator', { x: 300, width: 280, fontSize: 18, gapBefore: 12 }],
+      ['Skills', { x: 22, fontSize: 12, gapBefore: 50 }],
+      side('Procurement, Warehousing, Fleet', 20),
+      side('management, Cold chain', 12),
+      side('SAP MM, LogIK, Power BI, Excel', 20),
+      side('Geneva, Switzerland', 40),
+      main('Summary', 0),
+      main('Logistics coordinator with field experience in West Africa.'),
+    ]);
+    const texts = readingLines(document, bodyStyle(document.lines)).map((line) => line.text);
+    expect(texts).toContain('Procurement, Warehousing, Fleet management, Cold chain');
+  });
+
+  it('reads the names over its lists as the categories, where each stands over a list', () => {
+    const { cv } = extractOffline(
+      documentOf(
+        [
+          name('Jane Doe'),
+          'jane@example.com',
+          heading('Technical Skills'),
+          ...[
+            ['Languages', 'Go, Java, TypeScript'],
+            ['Infrastructure', 'AWS, Kubernetes, Terraform'],
+            ['Data', 'PostgreSQL, Kafka'],
+          ].flatMap(([category, list]): LineSpec[] => [
+            [category!, { gapBefore: 21 }],
+            [list!, { gapBefore: 16 }],
+          ]),
+        ],
+        'pdf',
+      ),
+    );
+    expect(cv.skills.skillCategories.map((category) => [category.categoryName, category.skills])).toEqual([
+      ['Languages', ['Go', 'Java', 'TypeScript']],
+      ['Infrastructure', ['AWS', 'Kubernetes', 'Terraform']],
+      ['Data', ['PostgreSQL', 'Kafka']],
+    ]);
+  });
+});
