@@ -3,7 +3,7 @@ import { findEmail, findPhone, findUrl, parseLocation } from './contact-fields';
 import { findDateRanges } from './date-spans';
 import { sectionOfHeading } from './heading-words';
 import { DASHES, isAllCaps, letterCount, wordCount } from './text';
-import { joinWrapped } from '../../text/unspaced-scripts';
+import { breaksWord, HyphenBreaks } from './hyphen-breaks';
 
 // The document's lines as the parsers read them: decoration gone, lines a PDF wrapped
 // joined back into the sentence or bullet they belong to, and the body text's style
@@ -87,6 +87,7 @@ function wrapGapOf(gaps: readonly number[]): number | null {
 export function readingLines(document: DocumentText, style: BodyStyle): Line[] {
   const lines: Line[] = [];
   const widest = widestByColumn(document.lines);
+  const hyphens = new HyphenBreaks(document.lines);
   // The last printed line of each joined line: whether the next one continues it depends on it.
   let last: TextLine | undefined;
   for (const line of document.lines.flatMap(splitMarginHeading)) {
@@ -101,8 +102,8 @@ export function readingLines(document: DocumentText, style: BodyStyle): Line[] {
       last = line;
       continue;
     }
-    if (previous && last && document.kind !== 'docx' && (continues(previous, last, line, style, widest) || endsRange(previous, line, style))) {
-      previous.text = joinWrappedLine(previous.text, line.text);
+    if (previous && last && document.kind !== 'docx' && (continues(previous, last, line, style, widest) || endsRange(previous, line, style) || endsWord(previous, line, style))) {
+      previous.text = hyphens.join(previous.text, line.text, last.fontName);
       previous.width = Math.max(previous.width, line.x + line.width - previous.x);
       last = line;
       continue;
@@ -202,16 +203,6 @@ function splitMarginHeading(line: TextLine, index: number, lines: readonly TextL
   return [heading, body];
 }
 
-// A word that broke at its hyphen ("single-" over "cell") goes on without a space. Whether
-// the hyphen was the word's own or one the typesetter added cannot be told from the text:
-// it stays, as the source check allows (the printed text has it). Other lines join as their
-// script does (a space, none in Chinese or Japanese).
-const BROKEN_AT_HYPHEN = /[\p{L}\p{N}]-$/u;
-
-function joinWrappedLine(previous: string, line: string): string {
-  return BROKEN_AT_HYPHEN.test(previous) && /^[\p{L}\p{N}]/u.test(line) ? `${previous}${line}` : joinWrapped(previous, line);
-}
-
 /**
  * A web address too long for its column breaks after a hyphen, a slash or a dot, and goes
  * on at the start of the next line ("linkedin.com/in/jane-" over "doe", in a narrow
@@ -263,6 +254,17 @@ function endsRange(previous: Line, line: TextLine, style: BodyStyle): boolean {
   const joined = `${previous.text} ${line.text}`;
   const range = findDateRanges(joined).at(-1);
   return range?.start === open.start && range.end === joined.length && !line.text.includes('\t');
+}
+
+/**
+ * The rest of a word broken at a hyphen ("Prov-" over "idence, RI"), close below in the same
+ * size: it continues the line whatever their styles (a bold degree's line may end in a plain
+ * place name) and wherever it starts (a line that began with a date in a margin wraps under
+ * its text).
+ */
+function endsWord(previous: Line, line: TextLine, style: BodyStyle): boolean {
+  if (line.page !== previous.page || line.column !== previous.column || line.listItem || Math.abs(line.fontSize - previous.fontSize) > 0.5) return false;
+  return line.gapBefore <= Math.max(style.lineGap, line.fontSize * 1.2) * 1.15 && breaksWord(previous.text, line.text);
 }
 
 // Words that join a phrase to what follows, so no name or sentence ends on them; in lower
