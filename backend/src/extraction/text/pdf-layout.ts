@@ -88,10 +88,25 @@ export function layoutPage(items: readonly PdfTextItem[], page: number): DraftLi
     if (right.length) columns[1]!.push(toLine(right, page, 1, rightToLeftPage, cellOrder));
   });
   const [left, right] = columns as [DraftLine[], DraftLine[]];
-  const byTop = (lines: DraftLine[]) => lines.sort((a, b) => a.y - b.y || a.x - b.x);
+  const byTop = (lines: DraftLine[]) => leftFirstInRow(lines.sort((a, b) => a.y - b.y || a.x - b.x));
   if (isLabelColumn(left, right)) return readFlowingColumns(interleave(left, byTop([...across, ...right])));
   if (isLabelColumn(right, left)) return readFlowingColumns(interleave(right, byTop([...across, ...left])));
   return readFlowingColumns([...byTop([...across, ...left]), ...byTop(right)]);
+}
+
+/**
+ * Lines sorted by their tops, with a line that stands level with the one above it and wholly
+ * to its left moved before it: a section's name in the margin, set a point lower than the
+ * first line of its text (its baseline too far off to share the row), is read first, as a
+ * row is read from the left.
+ */
+function leftFirstInRow(lines: DraftLine[]): DraftLine[] {
+  for (let index = 1; index < lines.length; index += 1) {
+    const [above, line] = [lines[index - 1]!, lines[index]!];
+    const level = line.y - above.y < 0.5 * Math.min(line.fontSize, above.fontSize);
+    if (level && line.page === above.page && line.x + line.width <= above.x) [lines[index - 1], lines[index]] = [line, above];
+  }
+  return lines;
 }
 
 // A column of a few short labels spaced far apart (section names and dates, as some
@@ -468,7 +483,9 @@ function toLine(drawn: readonly PdfTextItem[], page: number, column: number, rig
     ...(cells.length > 1 ? { cellX: ordered.map((cell) => cell.x) } : {}),
     page,
     x,
-    y: least(items.map((item) => item.top)),
+    // The top of the line's own text: a bullet or an icon from another font sits higher or
+    // lower by its font's ascent, which would make the line seem set apart from its neighbours.
+    y: least(items.filter((item) => item.fontName === fontName).map((item) => item.top)),
     width: right - x,
     fontSize,
     bold: majority(items, (item) => item.bold),
