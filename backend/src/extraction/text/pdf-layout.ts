@@ -91,7 +91,7 @@ export function layoutPage(items: readonly PdfTextItem[], page: number): DraftLi
     if (right.length) columns[1]!.push(toLine(right, page, 1, rightToLeftPage, cellOrder));
   });
   const [left, right] = columns as [DraftLine[], DraftLine[]];
-  const byTop = (lines: DraftLine[]) => lines.sort((a, b) => a.y - b.y || a.x - b.x);
+  const byTop = (lines: DraftLine[]) => leftFirstInRow(lines.sort((a, b) => a.y - b.y || a.x - b.x));
   if (isLabelColumn(left, right)) return readSetColumns(interleave(left, byTop([...across, ...right])));
   if (isLabelColumn(right, left)) return readSetColumns(interleave(right, byTop([...across, ...left])));
   return readSetColumns([...byTop([...across, ...left]), ...byTop(right)]);
@@ -100,6 +100,21 @@ export function layoutPage(items: readonly PdfTextItem[], page: number): DraftLi
 // Grids, lists and labelled grids set in columns side by side are read column by column;
 // then a row's last cell that wrapped is parted from the cells before it.
 const readSetColumns = (lines: DraftLine[]): DraftLine[] => splitWrappedLastCells(readLabelledGrids(readFlowingColumns(readFlushRightGrids(lines))));
+
+/**
+ * Lines sorted by their tops, with a line that stands level with the one above it and wholly
+ * to its left moved before it: a section's name in the margin, set a point lower than the
+ * first line of its text (its baseline too far off to share the row), is read first, as a
+ * row is read from the left.
+ */
+function leftFirstInRow(lines: DraftLine[]): DraftLine[] {
+  for (let index = 1; index < lines.length; index += 1) {
+    const [above, line] = [lines[index - 1]!, lines[index]!];
+    const level = line.y - above.y < 0.5 * Math.min(line.fontSize, above.fontSize);
+    if (level && line.page === above.page && line.x + line.width <= above.x) [lines[index - 1], lines[index]] = [line, above];
+  }
+  return lines;
+}
 
 // A column of a few short labels spaced far apart (section names and dates, as some
 // themes set them beside their text, on either side): it is no sidebar but the text's
@@ -505,7 +520,9 @@ function toLine(drawn: readonly PdfTextItem[], page: number, column: number, rig
     ...(cells.length > 1 ? { cellX: ordered.map((cell) => cell.x), cellEnd: ordered.map((cell) => cell.right) } : {}),
     page,
     x,
-    y: least(items.map((item) => item.top)),
+    // The top of the line's own text: a bullet or an icon from another font sits higher or
+    // lower by its font's ascent, which would make the line seem set apart from its neighbours.
+    y: least(items.filter((item) => item.fontName === fontName).map((item) => item.top)),
     width: right - x,
     fontSize,
     bold: majority(items, (item) => item.bold),

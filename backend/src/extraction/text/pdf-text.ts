@@ -2,15 +2,12 @@ import path from 'node:path';
 import type { PDFPageProxy, TextItem } from 'pdfjs-dist/types/src/display/api';
 import { ExtractionError } from '../errors';
 import type { DocumentText } from './document-text';
+import { fontStyle } from './font-style';
 import { withoutPageFurniture, type PageLines } from './page-furniture';
 import { layoutPage, type PdfTextItem } from './pdf-layout';
 import { unswapLamAlef } from './visual-to-logical';
 import { assembleDocument } from './text-lines';
 
-// Weight and slant are only known from the font's name. "Semi" alone would also catch
-// SemiLight and SemiCondensed, hence semi-bold spelled out.
-const BOLD_FONT = /bold|black|heavy|semi-?bold|demi/i;
-const ITALIC_FONT = /italic|oblique/i;
 // Fonts of pictures, not letters: icon fonts (Font Awesome, academicons…) and the
 // dingbat fonts CV classes draw markers with (moderncv's MarVoSym). Their glyphs map to
 // arbitrary letters ("H" for a phone, "{" for a bullet, "f" for a circle): read as text they
@@ -92,8 +89,7 @@ async function pageItems(page: PDFPageProxy): Promise<PdfTextItem[]> {
         width: item.width,
         fontSize,
         ...(fontName === undefined ? {} : { fontName }),
-        bold: BOLD_FONT.test(fontName ?? ''),
-        italic: ITALIC_FONT.test(fontName ?? ''),
+        ...fontStyle(fontName),
       };
     });
 }

@@ -143,6 +143,19 @@ describe('an entry line written as a sentence', () => {
       ['Data Engineer', 'Acme Corp.', null],
     ]);
   });
+
+  it('leaves the stop off a closing acronym, a hyphenated word and a name alone on its line', () => {
+    const items = jobs([bold('Lecturer in Statistics, University of Glasgow, Glasgow, UK.'), '2011 – 2015', bold('Freelance Designer, Self-employed.'), '2009 – 2011']);
+    expect(items.map((item) => [item.jobTitle, item.companyName ?? null, item.location ?? null])).toEqual([
+      ['Lecturer in Statistics', 'University of Glasgow', 'Glasgow, UK'],
+      ['Freelance Designer', 'Self-employed', null],
+    ]);
+    const { cv } = read([...top, heading('Awards'), bold('Certificate of Typographic Excellence, Type Directors Club.'), '2021', bold('Best Paper Award.'), '2019']);
+    expect(cv.awards.items.map((item) => [item.awardName, item.issuingOrganization ?? null])).toEqual([
+      ['Certificate of Typographic Excellence', 'Type Directors Club'],
+      ['Best Paper Award', null],
+    ]);
+  });
 });
 
 describe('degree, field and school', () => {
@@ -298,5 +311,46 @@ describe('skills set as tags under a category’s name', () => {
       ['Design', ['Brand identity', 'Typography', 'Motion design']],
       ['Software', ['Figma', 'Photoshop']],
     ]);
+  });
+});
+
+describe('a section set as a list (LaTeX’s curve)', () => {
+  it('keeps items spaced as widely as entries with the entry they are indented under', () => {
+    const items = jobs(
+      [
+        ['Jan 2021 – Present\tSenior Brand Designer, Harbor & Hive Creative', { cellX: [50, 160] }],
+        ['Lead designer on 12 brand identity projects.', { x: 190, listItem: true, gapBefore: 23 }],
+        ['Art-directed photo shoots for a national snack brand.', { x: 190, listItem: true, gapBefore: 23 }],
+        ['Jun 2017 – Dec 2020\tGraphic Designer, Lumen Packaging Co.', { cellX: [50, 160], gapBefore: 27 }],
+        ['Designed packaging for 40+ SKUs in food and personal care.', { x: 190, listItem: true, gapBefore: 23 }],
+        heading('Skills'),
+        ...['Design: Brand identity, Typography', 'Tools: Illustrator, Figma', 'Motion: After Effects', 'Print: InDesign'],
+      ],
+      'pdf',
+    );
+    expect(items.map((item) => [item.jobTitle, item.responsibilities])).toEqual([
+      ['Senior Brand Designer', ['Lead designer on 12 brand identity projects.', 'Art-directed photo shoots for a national snack brand.']],
+      ['Graphic Designer', ['Designed packaging for 40+ SKUs in food and personal care.']],
+    ]);
+  });
+
+  it('reads a bold item over plain lines as the name of an entry', () => {
+    const { cv } = read(
+      [
+        ...top,
+        heading('Selected Work'),
+        ['Grove Street Bakery', { listItem: true, bold: true, gapBefore: 20 }],
+        ['Full identity, packaging and signage for a family bakery.', { x: 60 }],
+        ['Tidewater Film Festival', { listItem: true, bold: true }],
+        ['Campaign posters and motion titles for the festival.', { x: 60 }],
+      ],
+      'pdf',
+    );
+    expect(cv.projects.items.map((item) => item.title)).toEqual(['Grove Street Bakery', 'Tidewater Film Festival']);
+  });
+
+  it('reads a summary set as a single item as the summary', () => {
+    const { cv } = read([...top, heading('Profile'), bullet('Brand designer with 7 years of experience creating identities, packaging and campaigns.')], 'pdf');
+    expect(cv.summary.summaryText).toBe('Brand designer with 7 years of experience creating identities, packaging and campaigns.');
   });
 });

@@ -122,6 +122,35 @@ describe('readingLines', () => {
     expect(lines[0]?.text).toBe('Methods for the analysis of large single-cell atlases.');
   });
 
+  it('drops the hyphen TeX or Typst added to break a word, and keeps one the word has', () => {
+    const tex = { fontName: 'SFRM1095' };
+    const lines = readLines([
+      wide('Master of Science, Rhode Island School of Design, Prov-', tex),
+      ['idence, RI', { ...tex, gapBefore: 12 }],
+      ['Ran the data-driven pricing programme across nine regions.', { ...tex, width: 300, gapBefore: 20 }],
+      ['Built the pricing engine for the fleet and the data-', { ...tex, width: 300, gapBefore: 20 }],
+      ['driven forecasts.', { ...tex, gapBefore: 12 }],
+    ]);
+    expect(lines.map((line) => line.text)).toEqual([
+      'Master of Science, Rhode Island School of Design, Providence, RI',
+      'Ran the data-driven pricing programme across nine regions.',
+      'Built the pricing engine for the fleet and the data-driven forecasts.',
+    ]);
+  });
+
+  it('drops a hyphen whatever set the text where the document writes the word whole elsewhere', () => {
+    const lines = readLines([wide('Led the platform team that built the payment infra-'), ['structure.', { gapBefore: 12 }], ['Infrastructure as code', { gapBefore: 20 }]]);
+    expect(lines[0]?.text).toBe('Led the platform team that built the payment infrastructure.');
+  });
+
+  it('joins the rest of a broken word to its line though it is set plain under a bold line, in from its start', () => {
+    const lines = readLines([
+      ['2012 – 2016\tBachelor of Fine Arts, Rhode Island School of Design, Prov-', { width: 300, bold: true, fontName: 'SFBX1095', cellX: [50, 120] }],
+      ['idence, RI', { x: 120, gapBefore: 12, fontName: 'SFRM1095' }],
+    ]);
+    expect(lines.map((line) => line.text)).toEqual(['2012 – 2016\tBachelor of Fine Arts, Rhode Island School of Design, Providence, RI']);
+  });
+
   it('joins a web address broken at the end of a narrow column, however the next line is set', () => {
     const lines = readLines([
       ['linkedin.com/in/jane-', { x: 60 }],

@@ -542,7 +542,39 @@ describe('layoutPage', () => {
       [item('Skills:', 40, 100, { bold: true, fontName: 'Helvetica-Bold', fontSize: 12 }), item('Python, Go, Rust, Kubernetes', 85, 100, { fontName: 'Helvetica', fontSize: 10 })],
       3,
     );
-    expect(line).toEqual({ text: 'Skills: Python, Go, Rust, Kubernetes', page: 3, x: 40, y: 90.4, width: 185, fontSize: 10, bold: false, italic: false, fontName: 'Helvetica', column: 0 });
+    expect(line).toEqual({ text: 'Skills: Python, Go, Rust, Kubernetes', page: 3, x: 40, y: 92, width: 185, fontSize: 10, bold: false, italic: false, fontName: 'Helvetica', column: 0 });
+  });
+
+  it('reads a section name in the margin, set a little lower than its text’s first line, before that line', () => {
+    const lines = layoutPage(
+      [
+        item('Grace Adeyemi', 40, 60, { fontSize: 14, bold: true }),
+        item('Compassionate registered nurse with 8 years of acute-care experience', 150, 100),
+        item('Profile', 40, 103, { fontSize: 12, bold: true }),
+        item('in cardiac step-down and emergency departments.', 150, 114),
+      ],
+      1,
+    );
+    expect(lines.map((line) => line.text)).toEqual([
+      'Grace Adeyemi',
+      'Profile',
+      'Compassionate registered nurse with 8 years of acute-care experience',
+      'in cardiac step-down and emergency departments.',
+    ]);
+  });
+
+  it('places a line by the top of its own text, not of a bullet drawn from another font', () => {
+    // A list item's bullet comes from a symbol font whose ascent reaches higher than the text's:
+    // measured from it, the item's first line would seem farther from its second than a wrap is.
+    const lines = layoutPage(
+      [
+        item('•', 40, 100, { fontName: 'CMSY10', top: 91 }),
+        item('“Olivia turned a messy brief into a clear visual idea', 50, 100, { fontName: 'SFTI1095', top: 93 }),
+        item('customers noticed the new look.”', 50, 114, { fontName: 'SFTI1095', top: 107 }),
+      ],
+      1,
+    );
+    expect(lines.map((line) => line.y)).toEqual([93, 107]);
   });
 
   it('ignores empty and whitespace-only runs', () => {

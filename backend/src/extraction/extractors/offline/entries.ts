@@ -44,11 +44,16 @@ function isContactLine(text: string): boolean {
   return splitParts(text).every((part) => findUrl(part) === part || findEmail(part)?.[0] === part || findPhone(part) === part);
 }
 
-/** Bullets, labelled lines, contact details and sentences; a bold line is a title, however long. */
+/**
+ * Bullets, labelled lines, contact details and sentences; a bold line is a title, however
+ * long, and so is a bold item that is no sentence: classes that set a section as a list
+ * (LaTeX's curve) mark each entry's name with a bullet.
+ */
 function isDetail(line: Line, style: BodyStyle, labelledDetails: boolean): boolean {
-  if (line.listItem || isDetailLabel(line) || isContactLine(line.text)) return true;
+  const title = line.bold && !style.bold;
+  if ((line.listItem && !(title && !isProse(line.text))) || isDetailLabel(line) || isContactLine(line.text)) return true;
   if (labelledDetails && isLabelledDetail(line, style)) return true;
-  return isProse(line.text) && !endsWithDates(line) && !(line.bold && !style.bold);
+  return isProse(line.text) && !endsWithDates(line) && !title;
 }
 
 /**
@@ -68,9 +73,15 @@ function labelsOpenEntries(lines: readonly Line[], style: BodyStyle): boolean {
   return first !== undefined && isLabelledDetail(first, style) && !isDetailLabel(first);
 }
 
-/** Enough room above the line to part it from the previous entry. */
-function setApart(line: Line, style: BodyStyle): boolean {
-  return line.gapBefore >= style.lineGap * 1.6;
+/**
+ * Enough room above the line to part it from the previous entry. Some classes space a list's
+ * items as widely as entries (LaTeX's \itemsep): an item indented under the entry's first
+ * line still belongs to that entry, however far below it stands.
+ */
+function setApart(line: Line, current: readonly Line[], style: BodyStyle): boolean {
+  const first = current[0];
+  const underHead = line.listItem && first !== undefined && !first.listItem && first.page === line.page && first.column === line.column && line.x > first.x + 2;
+  return line.gapBefore >= style.lineGap * 1.6 && !underHead;
 }
 
 // A line that opens on a joining word in lower case ("by MHacks 16", "at Acme") goes on
@@ -115,7 +126,7 @@ export function splitEntries(lines: readonly Line[], style: BodyStyle, { labelle
       // however much space it leaves.
       const above = current.at(-1)!;
       const announced = (isDetailLabel(above) && !above.listItem) || (!opening && isBareLabel(above));
-      if ((setApart(line, style) && !announced) || (opening && (hadDetails || repeatsOpening(line, lines[0], current, style)))) open(current.length);
+      if ((setApart(line, current, style) && !announced) || (opening && (hadDetails || repeatsOpening(line, lines[0], current, style)))) open(current.length);
       else if (opening && !hadDetails && rank > 0 && rank === ranks[datedAt]) {
         // The first entry's dates sat on its n-th line; so do this one's.
         open(Math.max(datedAt + 1, current.length - datedAt));

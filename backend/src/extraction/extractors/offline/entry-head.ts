@@ -2,7 +2,7 @@ import type { ParsedDateRange } from '@r2w/cv-schema';
 import { cut, findDateRanges, type FoundRange } from './date-spans';
 import type { Line } from './lines';
 import { isDegree, organisationEvidence, roleEvidence } from './roles';
-import { DASH, fold, splitParts, tidy } from './text';
+import { DASH, fold, isProse, splitParts, tidy } from './text';
 import { commaParts, trailingPlace, trailingTown } from './places';
 import { isStretched } from './towns';
 
@@ -84,13 +84,19 @@ function abbreviates(short: string, long: string): boolean {
 }
 
 // A head line written as a sentence of parts ends with a full stop ("Engineer, Acme,
-// London.", as moderncv sets its entries): the stop belongs to none of the parts. A short
-// word before it is an abbreviation that keeps its stop ("Acme Corp.", "D.C."); an acronym
-// written without stops ("EMBL-EBI.") does not.
-const CLOSING_STOP = /(?<=,.*(?:^|[\s,-])(?:\p{Lu}?\p{Ll}{4,}|\p{Lu}{2,}))\.$/u;
+// London.", "Grove Street Bakery.", as moderncv sets its entries): the stop belongs to none
+// of the parts. An abbreviation keeps its stop: a short word ("Acme Co.", "Jr."), an initial,
+// a word with stops inside ("D.C.") or one of the abbreviations names end in ("Acme Corp.");
+// a word in capitals is an acronym, written without stops ("London, UK.").
+const CLOSING_WORD = /(?:^|[\s,(-])([\p{L}]+)\.$/u;
+const ABBREVIATION = /^(?:inc|ltd|co|corp|bros|dept|univ|assn|assoc|intl|natl|govt|mfg|jr|sr|st|dr|prof|no|vol|eds?|al|etc|ave|blvd|rd)$/iu;
 
-/** The text without the full stop that closes a line of comma-separated parts. */
-export const withoutClosingStop = (text: string): string => text.replace(CLOSING_STOP, '');
+/** The text without the full stop that closes a line of parts. */
+export function withoutClosingStop(text: string): string {
+  const word = CLOSING_WORD.exec(text)?.[1];
+  if (word === undefined || isProse(text) || ABBREVIATION.test(word)) return text;
+  return word.length >= 3 || /^\p{Lu}{2}$/u.test(word) ? text.slice(0, -1) : text;
+}
 
 // How long a job lasted, which layouts print beside its dates ("Jun 2017 - Dec 2020 3 years
 // 6 months", "· 2 yrs 3 mos", "(1 year)"): the dates already say it, and it names nothing.

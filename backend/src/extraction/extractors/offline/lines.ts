@@ -5,6 +5,7 @@ import { sectionOfHeading } from './heading-words';
 import { DASHES, isAllCaps, letterCount, wordCount } from './text';
 import { firstWord, joinWrapped } from '../../text/unspaced-scripts';
 import { opensQuotation } from './quotations';
+import { breaksWord, HyphenBreaks } from './hyphen-breaks';
 
 // The document's lines as the parsers read them: decoration gone, lines a PDF wrapped
 // joined back into the sentence or bullet they belong to, and the body text's style
@@ -88,6 +89,7 @@ function wrapGapOf(gaps: readonly number[]): number | null {
 export function readingLines(document: DocumentText, style: BodyStyle): Line[] {
   const lines: Line[] = [];
   const widest = widestByColumn(document.lines);
+  const hyphens = new HyphenBreaks(document.lines);
   // The last printed line of each joined line: whether the next one continues it depends on it.
   let last: TextLine | undefined;
   // Items whose first line is indented further than the lines it wraps to.
@@ -104,15 +106,21 @@ export function readingLines(document: DocumentText, style: BodyStyle): Line[] {
       last = line;
       continue;
     }
-    const cells = previous && document.kind === 'pdf' ? wrappedCells(previous, line) : null;
+    const join = (before: string, after: string) => hyphens.join(before, after, last?.fontName);
+    const cells = previous && document.kind === 'pdf' ? wrappedCells(previous, line, join) : null;
     if (previous && cells) {
       previous.text = cells.join('\t');
       last = line;
       continue;
     }
-    if (previous && last && document.kind !== 'docx' && (continues(previous, last, line, style, widest) || endsRange(previous, line, style) || continuesQuotation(previous, line, style))) {
+    if (
+      previous &&
+      last &&
+      document.kind !== 'docx' &&
+      (continues(previous, last, line, style, widest) || endsRange(previous, line, style) || endsWord(previous, line, style) || continuesQuotation(previous, line, style))
+    ) {
       if (wrapsOutOfIndent(previous, line)) itemStarts.add(previous);
-      previous.text = joinIntoCell(previous, line);
+      previous.text = joinIntoCell(previous, line, join);
       previous.width = Math.max(previous.width, line.x + line.width - previous.x);
       last = line;
       continue;
@@ -256,26 +264,16 @@ function splitMarginHeading(line: TextLine, index: number, lines: readonly TextL
   return [heading, body];
 }
 
-// A word that broke at its hyphen ("single-" over "cell") goes on without a space. Whether
-// the hyphen was the word's own or one the typesetter added cannot be told from the text:
-// it stays, as the source check allows (the printed text has it). Other lines join as their
-// script does (a space, none in Chinese or Japanese).
-const BROKEN_AT_HYPHEN = /[\p{L}\p{N}]-$/u;
-
-function joinWrappedLine(previous: string, line: string): string {
-  return BROKEN_AT_HYPHEN.test(previous) && /^[\p{L}\p{N}]/u.test(line) ? `${previous}${line}` : joinWrapped(previous, line);
-}
-
 /**
  * A wrapped line goes on the piece it stands under: a title that wraps beside the date set
  * flush right on its first line ("Deconvolution of bulk tumour…\tJan 2023" over
  * "references") continues the title, not the date.
  */
-function joinIntoCell(previous: Line, line: TextLine): string {
+function joinIntoCell(previous: Line, line: TextLine, join: (before: string, after: string) => string): string {
   const cells = previous.text.split('\t');
   const at = previous.cellX?.length === cells.length && !line.text.includes('\t') ? previous.cellX.findIndex((x) => Math.abs(x - line.x) <= 2) : -1;
-  if (at === -1 || at === cells.length - 1) return joinWrappedLine(previous.text, line.text);
-  cells[at] = joinWrappedLine(cells[at]!, line.text);
+  if (at === -1 || at === cells.length - 1) return join(previous.text, line.text);
+  cells[at] = join(cells[at]!, line.text);
   return cells.join('\t');
 }
 
@@ -352,7 +350,7 @@ const CELL_WRAP_GAP = 1.25;
  * piece starts exactly where a cell does; one that does not (the row's text ran together)
  * goes on the cell it stands under. Returns the row's cells with their lines joined, or null.
  */
-function wrappedCells(previous: Line, line: TextLine): string[] | null {
+function wrappedCells(previous: Line, line: TextLine, join: (before: string, after: string) => string): string[] | null {
   const cellX = previous.cellX;
   const cells = previous.text.split('\t');
   if (!cellX || cellX.length < 2 || cells.length !== cellX.length || isRightToLeft(previous.text)) return null;
@@ -368,7 +366,7 @@ function wrappedCells(previous: Line, line: TextLine): string[] | null {
   if (cellX.length > 2 && under.includes(cellX.length - 1)) return null;
   const joined = [...cells];
   pieces.forEach((piece, index) => {
-    joined[under[index]!] = joinWrappedLine(joined[under[index]!]!, piece);
+    joined[under[index]!] = join(joined[under[index]!]!, piece);
   });
   return joined;
 }
@@ -389,6 +387,17 @@ function alignedUnder(line: TextLine, last: TextLine): boolean {
   if (cell === undefined) return false;
   const bulleted = CELL_BULLET.test(last.text.split('\t').at(-1) ?? '');
   return line.x >= cell - 2 && line.x <= cell + (bulleted ? 1.5 * last.fontSize : 2);
+}
+
+/**
+ * The rest of a word broken at a hyphen ("Prov-" over "idence, RI"), close below in the same
+ * size: it continues the line whatever their styles (a bold degree's line may end in a plain
+ * place name) and wherever it starts (a line that began with a date in a margin wraps under
+ * its text).
+ */
+function endsWord(previous: Line, line: TextLine, style: BodyStyle): boolean {
+  if (line.page !== previous.page || line.column !== previous.column || line.listItem || Math.abs(line.fontSize - previous.fontSize) > 0.5) return false;
+  return line.gapBefore <= Math.max(style.lineGap, line.fontSize * 1.2) * 1.15 && breaksWord(previous.text, line.text);
 }
 
 // Words that join a phrase to what follows, so no name or sentence ends on them; in lower

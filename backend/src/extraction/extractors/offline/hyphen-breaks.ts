@@ -1,0 +1,42 @@
+import type { TextLine } from '../../text/document-text';
+import { isTypesetterFont } from '../../text/font-style';
+import { joinWrapped } from '../../text/unspaced-scripts';
+
+// A word broken at a line's end after a hyphen ("Uni-" over "versity", "single-" over
+// "cell") is one word again once the lines are joined. Whether the hyphen was the word's own
+// or one the typesetter added is read from the evidence: the same word written elsewhere in
+// the document, with or without it; else who set the text (TeX and Typst hyphenate words on
+// their own, a browser or a word processor does not) and whether the line goes on in lower
+// case, as the rest of a word does. The source check accepts both readings.
+
+const ENDS_BROKEN = /([\p{L}\p{N}]+)-$/u;
+const STARTS_WORD = /^[\p{L}\p{N}]+/u;
+const WORDS = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
+
+/** Whether a line ends in the first piece of a word broken at a hyphen, and the next starts with the rest in lower case. */
+export function breaksWord(before: string, after: string): boolean {
+  return /\p{L}-$/u.test(before) && /^\p{Ll}/u.test(after);
+}
+
+export class HyphenBreaks {
+  private readonly words = new Set<string>();
+
+  constructor(lines: readonly TextLine[]) {
+    for (const line of lines) for (const word of line.text.toLowerCase().match(WORDS) ?? []) this.words.add(word);
+  }
+
+  /** Two wrapped lines as one; `fontName` is the font of the line that ends in the hyphen. */
+  join(before: string, after: string, fontName: string | undefined): string {
+    const head = ENDS_BROKEN.exec(before)?.[1];
+    const tail = STARTS_WORD.exec(after)?.[0];
+    if (head === undefined || tail === undefined) return joinWrapped(before, after);
+    return this.typesetterHyphen(head, tail, fontName, after) ? `${before.slice(0, -1)}${after}` : `${before}${after}`;
+  }
+
+  private typesetterHyphen(head: string, tail: string, fontName: string | undefined, after: string): boolean {
+    const whole = `${head}${tail}`.toLowerCase();
+    if (this.words.has(`${head}-${tail}`.toLowerCase())) return false;
+    if (this.words.has(whole)) return true;
+    return breaksWord(`${head}-`, after) && isTypesetterFont(fontName);
+  }
+}
