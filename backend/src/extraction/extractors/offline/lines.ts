@@ -3,7 +3,7 @@ import { findEmail, findPhone, findUrl, parseLocation } from './contact-fields';
 import { cut, findDateRanges } from './date-spans';
 import { sectionOfHeading } from './heading-words';
 import { DASHES, isAllCaps, letterCount, wordCount } from './text';
-import { firstWord, joinWrapped } from '../../text/unspaced-scripts';
+import { firstWord } from '../../text/unspaced-scripts';
 import { opensQuotation } from './quotations';
 import { breaksWord, HyphenBreaks } from './hyphen-breaks';
 
