@@ -1,3 +1,4 @@
+import { rewriteRuns } from './line-runs';
 import { splitBullet, type DraftLine } from './text-lines';
 
 // A list set in CSS columns flows down its first column, then down the next, side by side:
@@ -31,19 +32,14 @@ const flows = (cell: Cell): boolean => {
 
 /** The page's lines, with every run of rows that holds a list set in columns read column by column. */
 export function readFlowingColumns(lines: readonly DraftLine[]): DraftLine[] {
-  const result: DraftLine[] = [];
-  let index = 0;
-  while (index < lines.length) {
-    const run = flowingRun(lines, index);
-    if (run === null) {
-      result.push(lines[index]!);
-      index += 1;
-      continue;
-    }
-    result.push(...columnByColumn(run.lines, run.positions));
-    index += run.lines.length;
-  }
-  return result;
+  return rewriteRuns(
+    lines,
+    (all, start) => {
+      const run = flowingRun(all, start);
+      return run && { length: run.lines.length, run };
+    },
+    (run) => columnByColumn(run.lines, run.positions),
+  );
 }
 
 /** The run of rows that starts at `start` with cells at shared x, when its rows show a flowing list. */

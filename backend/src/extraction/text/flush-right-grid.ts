@@ -1,3 +1,4 @@
+import { rewriteRuns } from './line-runs';
 import type { DraftLine } from './text-lines';
 import { hasRightToLeft } from './visual-to-logical';
 
@@ -35,19 +36,15 @@ const withoutEnds = (line: DraftLine): DraftLine => {
 
 /** The page's lines with every run of rows that holds a flush-right grid read column by column. */
 export function readFlushRightGrids(lines: readonly DraftLine[]): DraftLine[] {
-  const result: DraftLine[] = [];
-  let index = 0;
-  while (index < lines.length) {
-    const run = gridRun(lines, index);
-    if (run === null) {
-      result.push(withoutEnds(lines[index]!));
-      index += 1;
-      continue;
-    }
-    result.push(...columnByColumn(run.lines, run.ends));
-    index += run.lines.length;
-  }
-  return result;
+  return rewriteRuns(
+    lines,
+    (all, start) => {
+      const run = gridRun(all, start);
+      return run && { length: run.lines.length, run };
+    },
+    (run) => columnByColumn(run.lines, run.ends),
+    withoutEnds,
+  );
 }
 
 function gridRun(lines: readonly DraftLine[], start: number): { lines: DraftLine[]; ends: number[] } | null {

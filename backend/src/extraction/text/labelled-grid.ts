@@ -1,3 +1,4 @@
+import { rewriteRuns } from './line-runs';
 import type { DraftLine } from './text-lines';
 
 // A grid of labelled columns: a row of labels set larger than the values under them,
@@ -42,19 +43,14 @@ const sameType = (a: DraftLine, b: DraftLine): boolean => a.bold === b.bold && M
 
 /** The lines, with every grid of labelled columns read column by column. */
 export function readLabelledGrids(lines: readonly DraftLine[]): DraftLine[] {
-  const result: DraftLine[] = [];
-  let index = 0;
-  while (index < lines.length) {
-    const rows = gridAt(lines, index);
-    if (rows === null) {
-      result.push(lines[index]!);
-      index += 1;
-      continue;
-    }
-    result.push(...columnByColumn(lines[index]!, rows));
-    index += rows.length + 1;
-  }
-  return result;
+  return rewriteRuns(
+    lines,
+    (all, start) => {
+      const rows = gridAt(all, start);
+      return rows && { length: rows.length + 1, run: { head: all[start]!, rows } };
+    },
+    ({ head, rows }) => columnByColumn(head, rows),
+  );
 }
 
 /** The value rows under the labels at `start`, when that line heads a grid of labelled columns. */
