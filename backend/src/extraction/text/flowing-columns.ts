@@ -1,5 +1,5 @@
 import { rewriteRuns } from './line-runs';
-import { splitBullet, type DraftLine } from './text-lines';
+import { cellsOf, splitBullet, type DraftLine, type LineCell } from './text-lines';
 
 // A list set in CSS columns flows down its first column, then down the next, side by side:
 // each row holds a piece of every column ("item A ⇥ · item B", then "A goes on ⇥ B goes
@@ -15,17 +15,7 @@ const SAME_X = 1;
 const ROW_STEP = 2;
 const CONTINUES = /^[\p{Ll}\p{Ps}]/u;
 
-interface Cell {
-  text: string;
-  x: number;
-}
-
-const cellsOf = (line: DraftLine): Cell[] => {
-  const texts = line.text.split('\t');
-  return texts.map((text, index) => ({ text, x: line.cellX?.[index] ?? line.x }));
-};
-
-const flows = (cell: Cell): boolean => {
+const flows = (cell: LineCell): boolean => {
   const text = cell.text.trim();
   return splitBullet(text).listItem || CONTINUES.test(text);
 };

@@ -1,5 +1,5 @@
 import { rewriteRuns } from './line-runs';
-import type { DraftLine } from './text-lines';
+import { cellsOf, type DraftLine } from './text-lines';
 import { hasRightToLeft } from './visual-to-logical';
 
 // A grid set flush right (skills in a sidebar aligned to the page's right edge, in two
@@ -10,24 +10,12 @@ import { hasRightToLeft } from './visual-to-logical';
 // one x at least in their first column, so a run whose every column is ragged on the left
 // is no table. Right-to-left text is set flush right anyway, and is left alone.
 
-// Cell edges this close (in points) stand in one column.
+// LineCell edges this close (in points) stand in one column.
 const SAME_EDGE = 1.5;
 // Rows of one grid lie at most this many of their ems apart, baseline to baseline.
 const ROW_STEP = 2;
 // A column whose cells start this far apart at least is ragged on the left.
 const RAGGED = 2;
-
-interface Cell {
-  text: string;
-  x: number;
-  end: number;
-}
-
-const cellsOf = (line: DraftLine): Cell[] => {
-  const texts = line.text.split('\t');
-  if (texts.length === 1) return [{ text: line.text, x: line.x, end: line.x + line.width }];
-  return texts.map((text, index) => ({ text, x: line.cellX?.[index] ?? line.x, end: line.cellEnd?.[index] ?? line.x + line.width }));
-};
 
 const withoutEnds = (line: DraftLine): DraftLine => {
   const { cellEnd: _ends, ...rest } = line;

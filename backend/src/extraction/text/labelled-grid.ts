@@ -1,5 +1,5 @@
 import { rewriteRuns } from './line-runs';
-import type { DraftLine } from './text-lines';
+import { cellsOf, type DraftLine, type LineCell } from './text-lines';
 
 // A grid of labelled columns: a row of labels set larger than the values under them,
 // each over its own column of values ("Languages ⇥ Tools" over "Python · Go ⇥ Docker",
@@ -22,14 +22,7 @@ const SLACK = 2;
 const LABEL_WORDS = 5;
 const YEAR = /\b(?:19|20)\d\d\b/u;
 
-interface Cell {
-  text: string;
-  x: number;
-}
-
-const cellsOf = (line: DraftLine): Cell[] => line.text.split('\t').map((text, index) => ({ text, x: line.cellX?.[index] ?? line.x }));
-
-const isLabel = (cell: Cell): boolean => {
+const isLabel = (cell: LineCell): boolean => {
   const text = cell.text.trim();
   return text !== '' && !YEAR.test(text) && text.split(/\s+/u).length <= LABEL_WORDS;
 };
@@ -85,9 +78,9 @@ interface Region {
   end: number;
 }
 
-const labelRegions = (labels: readonly Cell[]): Region[] => labels.map((label, index) => ({ text: label.text, x: label.x, end: labels[index + 1]?.x ?? Infinity }));
+const labelRegions = (labels: readonly LineCell[]): Region[] => labels.map((label, index) => ({ text: label.text, x: label.x, end: labels[index + 1]?.x ?? Infinity }));
 
-const inRegion = (cell: Cell, region: Region): boolean => cell.x >= region.x - SLACK && cell.x < region.end - SLACK;
+const inRegion = (cell: LineCell, region: Region): boolean => cell.x >= region.x - SLACK && cell.x < region.end - SLACK;
 
 function columnByColumn(head: DraftLine, rows: readonly DraftLine[]): DraftLine[] {
   const right = Math.max(head.x + head.width, ...rows.map((line) => line.x + line.width));

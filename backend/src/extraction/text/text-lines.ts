@@ -8,6 +8,17 @@ export type DraftLine = Omit<TextLine, 'gapBefore' | 'listItem'> & {
   cellEnd?: number[];
 };
 
+/** One tab-separated piece of a line and where it stands. */
+export interface LineCell {
+  text: string;
+  x: number;
+  /** Its right edge; a line's width where the layout kept no cell edges. */
+  end: number;
+}
+
+/** A line's tab-separated pieces with their edges (the line's own for a line of one piece). */
+export const cellsOf = (line: DraftLine): LineCell[] => line.text.split('\t').map((text, index) => ({ text, x: line.cellX?.[index] ?? line.x, end: line.cellEnd?.[index] ?? line.x + line.width }));
+
 // Controls and invisible marks that PDFs and editors leave in text (soft hyphens at line
 // ends, zero-width spaces, BOMs). Tab, newline and the other whitespace controls are not
 // here: they become spaces below. ZWJ/ZWNJ stay, since Persian and emoji need them.

@@ -1,4 +1,4 @@
-import type { DraftLine } from './text-lines';
+import { cellsOf, type DraftLine, type LineCell } from './text-lines';
 
 // Some layouts set an entry's first lines as a row of cells: its title, its dates, and
 // then its text (a description, the first bullet) in a third cell that wraps onto the lines
@@ -17,13 +17,6 @@ const SAME_X = 1;
 const ROW_STEP = 1.6;
 // Cells a row needs: a title, its dates, and the text beside them.
 const MIN_CELLS = 3;
-
-interface Cell {
-  text: string;
-  x: number;
-}
-
-const cellsOf = (line: DraftLine): Cell[] => line.text.split('\t').map((text, index) => ({ text, x: line.cellX?.[index] ?? line.x }));
 
 const goesOn = (before: string, after: string): boolean => /^[\p{Ll}\p{Ps}]/u.test(after.trim()) || /[\p{L}\p{N}][-‐‑–—]$/u.test(before.trim());
 
@@ -47,7 +40,7 @@ export function splitWrappedLastCells(lines: readonly DraftLine[]): DraftLine[] 
 }
 
 /** The lines under the row that go on its cells, when its last cell goes on among them. */
-function wrappedRun(lines: readonly DraftLine[], start: number, cells: readonly Cell[]): DraftLine[] {
+function wrappedRun(lines: readonly DraftLine[], start: number, cells: readonly LineCell[]): DraftLine[] {
   const first = lines[start]!;
   const lastX = cells.at(-1)!.x;
   const run: DraftLine[] = [];
@@ -70,7 +63,7 @@ function wrappedRun(lines: readonly DraftLine[], start: number, cells: readonly 
   return wraps ? run : [];
 }
 
-function parted(first: DraftLine, cells: readonly Cell[], run: readonly DraftLine[]): DraftLine[] {
+function parted(first: DraftLine, cells: readonly LineCell[], run: readonly DraftLine[]): DraftLine[] {
   const lastX = cells.at(-1)!.x;
   const rows = [first, ...run];
   const columns = cells.slice(0, -1).map((cell) =>
