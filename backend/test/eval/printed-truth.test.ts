@@ -53,6 +53,18 @@ describe('printedTruth', () => {
   });
 });
 
+describe('printedTruth of a flag', () => {
+  it('keeps a native language marked with its printed level, and no entry for a flag alone', () => {
+    const cv = emptyCv();
+    cv.languages.items = [
+      { id: 'es', language: 'Español', proficiency: 'Lengua materna', nativeLanguage: true },
+      { id: 'eu', language: 'Euskera', proficiency: 'Nativo', nativeLanguage: true },
+    ];
+    const { truth } = printedTruth(cv, new PrintedText(['Idiomas\nEspañol: Lengua materna']));
+    expect(truth.languages.items).toEqual([{ id: 'es', language: 'Español', proficiency: 'Lengua materna', nativeLanguage: true }]);
+  });
+});
+
 describe('PrintedText', () => {
   it('asks for word boundaries in spaced scripts, not in Chinese or Japanese', () => {
     const page = new PrintedText(['Golang and Java\n负责订单中心的架构设计\n株式会社ミライワークスUIデザイナー']);

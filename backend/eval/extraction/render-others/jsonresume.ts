@@ -7,6 +7,7 @@ import { PdfRenderer, type PrintOptions } from '../render-pdf';
 import { type SourceCv } from './source-cvs';
 import { pdfTexts, PrintedText, printedTruth } from './printed-truth';
 import { writeFamily, type FamilyDocument } from './family-files';
+import { withStatedFacts } from './reading';
 
 // The jsonresume-<theme> families: CVs converted with the product's toJsonResume, rendered to
 // HTML by the theme's own render() (the npm package as published), printed to PDF by Chromium.
@@ -155,7 +156,7 @@ export async function renderJsonResumeFamilies(cvs: SourceCv[], outDir: string, 
         }
         const file = path.join(folder, `${source.name}.pdf`);
         writeFileSync(file, await pdf.render(html, theme.print));
-        const { truth, dropped } = printedTruth(fullReading(resume), new PrintedText(pdfTexts(file)));
+        const { truth, dropped } = printedTruth(withStatedFacts(fullReading(resume), source.cv), new PrintedText(pdfTexts(file)));
         documents.push({ name: source.name, formats: ['pdf'], truth, dropped, source: source.origin });
       }
       writeFamily(folder, documents, {

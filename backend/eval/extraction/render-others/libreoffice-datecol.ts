@@ -6,6 +6,7 @@ import { emptyCv, type Cv, type DateRange } from '@r2w/cv-schema';
 import { writeFamily, type FamilyDocument } from './family-files';
 import { convert, documentText } from './libreoffice';
 import { pdfTexts, PrintedText, printedTruth } from './printed-truth';
+import { pick, printedLanguages, unlabelledBullets } from './reading';
 import type { SourceCv } from './source-cvs';
 
 // The libreoffice-datecol family: CVs typed in Writer the way a European "Lebenslauf" is often
@@ -125,11 +126,6 @@ const more = (text: string) => p('More', xml(text));
 /** A bullet typed by hand: a dash and a space at the start of an indented paragraph. */
 const dash = (text: string) => p('More', xml(`– ${text}`));
 
-/** The named fields of an item (and its id), the others left out. */
-function pick<T extends object, K extends keyof T>(item: T, keys: readonly K[]): Pick<T, K> {
-  return Object.fromEntries(['id', ...keys].filter((key) => key in item).map((key) => [key, item[key as K]])) as Pick<T, K>;
-}
-
 /**
  * What a careful reader files from the page: only the fields this layout prints, and the numbers
  * and names its text states (years of experience, a team's size, a link's platform), so a name
@@ -142,13 +138,10 @@ export function datecolReading(cv: Cv): Cv {
   reading.contact = { ...pick(cv.contact, ['email', 'phone', 'professionalLinks']), location: cv.contact.location ? pick(cv.contact.location, ['city', 'state', 'country']) : null };
   reading.contact.professionalLinks = cv.contact.professionalLinks?.map((link) => pick(link, ['url', 'platform']));
   reading.summary = pick(cv.summary, ['summaryText', 'yearsOfExperience']);
-  reading.experience.items = cv.experience.items.map((job) => {
-    const bullets = [...(job.responsibilities ?? []), ...(job.achievements ?? [])];
-    return { ...pick(job, ['id', 'jobTitle', 'companyName', 'location', 'dateRange', 'summary', 'teamSize']), ...(bullets.length > 0 ? { responsibilities: bullets } : {}) };
-  });
+  reading.experience.items = cv.experience.items.map((job) => ({ ...pick(job, ['jobTitle', 'companyName', 'location', 'dateRange', 'summary', 'teamSize']), ...unlabelledBullets(job) }));
   reading.education.items = cv.education.items.map((study) => pick(study, ['id', 'degree', 'fieldOfStudy', 'institution', 'location', 'dateRange', 'gpa', 'thesis']));
   reading.skills.skillCategories = cv.skills.skillCategories.map((category) => pick(category, ['id', 'categoryName', 'skills']));
-  reading.languages.items = cv.languages.items.map((item) => pick(item, ['id', 'language', 'proficiency']));
+  reading.languages.items = printedLanguages(cv);
   reading.certifications.items = cv.certifications.items.map((cert) => pick(cert, ['id', 'issueDate', 'certificationName', 'issuingOrganization']));
   reading.projects.items = cv.projects.items.map((project) => pick(project, ['id', 'title', 'dateRange', 'description', 'projectUrl', 'teamSize']));
   reading.publications.items = cv.publications.items.map((publication) => pick(publication, ['id', 'datePublished', 'authors', 'title', 'publication']));

@@ -163,6 +163,8 @@ export function printedTruth(cv: Cv, page: PrintedText): PrintedTruth {
       return Object.fromEntries(entries);
     }
     if (typeof value === 'number') return page.prints(String(value)) ? value : undefined;
+    // A flag ("native") is stated by the values printed beside it: it goes with its entry.
+    if (typeof value === 'boolean') return value;
     if (typeof value !== 'string') return undefined;
     if (DATE_TWINS.has(key)) return undefined;
     const printed = DATE_FIELDS.has(key) ? page.firstPrinted(dateForms(normalizeDate(value))) : URL_FIELD.test(key) ? page.firstPrinted(urlForms(value)) : page.prints(value) ? value : undefined;
@@ -177,7 +179,8 @@ export function printedTruth(cv: Cv, page: PrintedText): PrintedTruth {
   for (const section of SECTION_KEYS) {
     const value = truth[section] as Record<string, Json>;
     for (const list of ['items', 'skillCategories']) {
-      if (list in cv[section]) value[list] = ((value[list] as Record<string, Json>[] | undefined) ?? []).filter((entry) => Object.keys(entry).some((name) => name !== 'id'));
+      if (list in cv[section])
+        value[list] = ((value[list] as Record<string, Json>[] | undefined) ?? []).filter((entry) => Object.entries(entry).some(([name, fact]) => name !== 'id' && typeof fact !== 'boolean'));
     }
   }
   return { truth: CvSchema.parse(truth), dropped };
