@@ -277,10 +277,14 @@ function joinIntoCell(previous: Line, line: TextLine, join: (before: string, aft
   return cells.join('\t');
 }
 
+// A DOI is an address too, and LaTeX breaks it after a hyphen like a link ("doi:10.1038/s41588-" over "020-0655-7").
+const DOI_ADDRESS = /^(?:doi:)?10\.\d{4,9}\/\S+$/iu;
+
 /**
  * A web address too long for its column breaks after a hyphen, a slash or a dot, and goes
  * on at the start of the next line ("linkedin.com/in/jane-" over "doe", in a narrow
- * contact column), which holds nothing else: one address, printed without a space.
+ * contact column; a DOI at a citation's end), which holds nothing else: one address,
+ * printed without a space.
  */
 function continuesAddress(previous: Line, line: TextLine, style: BodyStyle): boolean {
   if (line.page !== previous.page || line.column !== previous.column || line.gapBefore > style.lineGap * 1.5 || /\s/.test(line.text)) return false;
@@ -288,7 +292,7 @@ function continuesAddress(previous: Line, line: TextLine, style: BodyStyle): boo
   // A full stop ends a sentence unless the piece is an address already ("example.").
   if (!/[-/._~]$/.test(tail) || (tail.endsWith('.') && !/[./]/.test(tail.slice(0, -1)))) return false;
   const joined = joinAddress(tail, line.text);
-  return findUrl(joined) === joined && findEmail(joined) === null;
+  return (findUrl(joined) === joined && findEmail(joined) === null) || DOI_ADDRESS.test(joined);
 }
 
 /**

@@ -155,6 +155,17 @@ function unknownHeadings(lines: readonly Line[], known: readonly Candidate[], st
   return found;
 }
 
+/**
+ * A heading too long for a narrow margin goes on to a second line set just like it, right
+ * under it and aligned with it ("Selected" over "Publications", flush right in moderncv's
+ * margin), while the section's first lines run beside the two: one heading.
+ */
+function wrapsHeading(first: Line, second: Line): boolean {
+  const aligned = Math.abs(first.x - second.x) <= 2 || Math.abs(first.x + first.width - (second.x + second.width)) <= 2;
+  const under = second.y - first.y > 0 && second.y - first.y <= first.fontSize * 1.5;
+  return first.page === second.page && first.column === second.column && signature(first) === signature(second) && aligned && under;
+}
+
 // How much larger than the text a name is set, at the least.
 const NAME_SCALE = 1.4;
 // A name takes a line, two where it wraps.
@@ -170,6 +181,7 @@ export function findSections(lines: readonly Line[], style: BodyStyle): Sections
   const header: Line[] = [];
   const blocks: Block[] = [];
   const headingEvidence = new Map<Block, number>();
+  const headingLines = new Map<Block, Line>();
   // Two-column pages come column by column. A column continues the section that was open in
   // the column at the same place on the page before (the main column, not the sidebar);
   // a column of the same page starts outside any section.
@@ -196,7 +208,16 @@ export function findSections(lines: readonly Line[], style: BodyStyle): Sections
     // "Key achievements" over a job's bullets names a field of the job, not a section.
     const groupLabel = open?.key && lines[index + 1]?.listItem && fieldOfLabel(line.text, SECTION_FIELDS[open.key]) !== null;
     if ((candidate || unknown.has(line)) && !groupLabel) {
+      const above = blocks.at(-1);
+      const aboveLine = above && headingLines.get(above);
+      if (above && aboveLine && wrapsHeading(aboveLine, line)) {
+        above.title = `${above.title} ${line.text}`;
+        above.key = sectionOfHeading(above.title) ?? candidate?.key ?? above.key;
+        headingEvidence.set(above, Math.max(headingEvidence.get(above) ?? 0, Math.min(1, (candidate?.evidence ?? 1) / 3)));
+        return;
+      }
       const block: Block = { key: candidate?.key ?? null, title: line.text, lines: [] };
+      headingLines.set(block, line);
       blocks.push(block);
       headingEvidence.set(block, Math.min(1, (candidate?.evidence ?? 1) / 3));
       current.set(column, block);

@@ -1,6 +1,6 @@
 import { emptyPublicationItem, type PublicationItem } from '@r2w/cv-schema';
 import { findUrl } from '../contact-fields';
-import { findDates } from '../date-spans';
+import { findDates, type FoundDate } from '../date-spans';
 import { first, plainAndLinks, readBody } from '../entry-body';
 import { readHead } from '../entry-head';
 import { splitEntries, withoutStrays } from '../entries';
@@ -45,9 +45,24 @@ function looksLikeAuthors(text: string): boolean {
   return !isProse(text) && text.split(/\s+/).every((word) => /^[\p{Lu}\u05d0-\u05ea]|^(?:and|&|y|et|und|van|von|de|der|da|del|di|le|la)$/u.test(word.replace(/^[("“]/, '')));
 }
 
+// A date set in a column of its own beside the citation ("2024⇥S. Doe. Title. Venue", as
+// academic CVs and date-column templates print it, or "Title. Venue⇥2021" flush right) is
+// the citation's date; the citation is read without it.
+function apartFromDateCell(text: string): { citation: string; date?: FoundDate } {
+  const cells = text.split('\t');
+  if (cells.length < 2) return { citation: text };
+  for (const at of [0, cells.length - 1]) {
+    const cell = tidy(cells[at]!);
+    const [date, ...more] = findDates(cell);
+    if (date && more.length === 0 && date.text === cell) return { citation: cells.filter((_, index) => index !== at).join(' '), date };
+  }
+  return { citation: text };
+}
+
 function parseCitation(text: string): PublicationItem {
   const item: PublicationItem = emptyPublicationItem();
-  let rest = text;
+  const { citation, date: cellDate } = apartFromDateCell(text);
+  let rest = citation;
   const doi = DOI.exec(rest);
   if (doi?.[1]) {
     item.doi = doi[1];
@@ -73,11 +88,12 @@ function parseCitation(text: string): PublicationItem {
     item.title = parts.shift();
     venuePart = parts.join('. ');
   }
-  const date = bracketYear?.[1] ? findDates(bracketYear[1])[0] : findDates(venuePart ?? '').at(-1);
+  const written = bracketYear?.[1] ? findDates(bracketYear[1])[0] : findDates(venuePart ?? '').at(-1);
+  if (written && !bracketYear && venuePart) venuePart = venuePart.replace(written.text, ' ');
+  const date = written ?? cellDate;
   if (date) {
     item.datePublished = date.date;
     item.datePublishedText = date.text;
-    if (!bracketYear && venuePart) venuePart = venuePart.replace(date.text, ' ');
   }
   const venue = tidy(
     tidy(venuePart ?? '')
