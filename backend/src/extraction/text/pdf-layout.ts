@@ -3,7 +3,7 @@ import { readFlushRightGrids } from './flush-right-grid';
 import { readLabelledGrids } from './labelled-grid';
 import type { DraftLine } from './text-lines';
 import { splitWrappedLastCells } from './wrapped-cells';
-import { embedPunctuation, hasRightToLeft, isRightToLeft, rightToLeftText, type VisualPiece } from './visual-to-logical';
+import { embedPunctuation, endsLeftToRight, hasRightToLeft, isRightToLeft, leftToRightText, rightToLeftText, type VisualPiece } from './visual-to-logical';
 
 /** One run of text as pdf.js places it, in points from the page's top-left corner. */
 export interface PdfTextItem {
@@ -516,7 +516,7 @@ function toLine(drawn: readonly PdfTextItem[], page: number, column: number, rig
   const fontSize = dominant(items, (item) => item.fontSize);
   const fontName = dominant(items, (item) => item.fontName);
   return {
-    text: ordered.map((cell) => (rtl ? rightToLeftText(cell.pieces) : joinVisual(cell.pieces))).join('\t'),
+    text: ordered.map((cell) => readingOrder(cell.pieces, rtl)).join('\t'),
     ...(cells.length > 1 ? { cellX: ordered.map((cell) => cell.x), cellEnd: ordered.map((cell) => cell.right) } : {}),
     page,
     x,
@@ -573,6 +573,12 @@ function splitCells(items: readonly PdfTextItem[], edge: number | null): Cell[] 
 }
 
 const joinVisual = (pieces: readonly VisualPiece[]): string => pieces.map((p, i) => (i > 0 && p.spaceBefore ? ' ' : '') + p.text).join('');
+
+/** A cell's text in reading order: as drawn, or right to left unless a sentence ends at its right. */
+function readingOrder(pieces: readonly VisualPiece[], rtl: boolean): string {
+  if (!rtl) return joinVisual(pieces);
+  return endsLeftToRight(pieces) ? leftToRightText(pieces) : rightToLeftText(pieces);
+}
 
 // Math.min(...values) overflows the stack on the hundreds of thousands of runs a hostile page can hold.
 const least = (values: readonly number[]): number => values.reduce((a, b) => Math.min(a, b), Infinity);

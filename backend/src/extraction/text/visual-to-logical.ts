@@ -73,6 +73,50 @@ function joinsAcross(pieces: readonly VisualPiece[], from: number, to: number): 
   return between.length === 0 || (NUMBER_SEPARATOR.test(between[0]!.text) && !between[0]!.spaceBefore);
 }
 
+const BRACKET_PAIRS: readonly (readonly [string, string])[] = [
+  ['(', ')'],
+  ['[', ']'],
+  ['{', '}'],
+];
+
+/** How many brackets are left open at the end, or -1 when one closes before any opened. */
+function openDepth(chars: readonly string[], open: string, close: string): number {
+  let depth = 0;
+  for (const char of chars) {
+    if (char === open) depth += 1;
+    else if (char === close && --depth < 0) return -1;
+  }
+  return depth;
+}
+
+/**
+ * Brackets of a right-to-left line paired again. PDF writers disagree on whether a bracket
+ * drawn mirrored is reported as the glyph seen or as the character meant, so "(MBA)" comes
+ * out ")MBA(" or "(MBA(" (one bracket drawn on its own and mirrored, the other not). A
+ * close with nothing open before it reads as an open, then the last opens with no close
+ * after them read as closes; the result is kept only where every bracket then pairs.
+ */
+export function pairBrackets(text: string): string {
+  let chars = [...text];
+  for (const [open, close] of BRACKET_PAIRS) {
+    if (openDepth(chars, open, close) === 0) continue;
+    let depth = 0;
+    const turned = chars.map((char) => {
+      const read = char === close && depth === 0 ? open : char;
+      if (read === open) depth += 1;
+      else if (read === close) depth -= 1;
+      return read;
+    });
+    for (let index = turned.length - 1; index >= 0 && depth >= 2; index -= 1) {
+      if (turned[index] !== open || turned.slice(index + 1).includes(close)) continue;
+      turned[index] = close;
+      depth -= 2;
+    }
+    if (openDepth(turned, open, close) === 0) chars = turned;
+  }
+  return chars.join('');
+}
+
 /** Joins pieces in visual order (left to right) into reading order for a right-to-left paragraph. */
 export function rightToLeftText(pieces: readonly VisualPiece[]): string {
   const runs: { start: number; end: number }[] = [];
@@ -105,6 +149,48 @@ export function rightToLeftText(pieces: readonly VisualPiece[]): string {
     let part = run.start === run.end ? restoreTrailer(mirror(first)) : join(run.start, run.end);
     if (directionOf(first) === 'ltr' && touchesNext && directionOf(pieces[next.start]!.text) === 'rtl') part = moveJoiningHyphen(part);
     text += (next && !touchesNext ? ' ' : '') + part;
+  }
+  return pairBrackets(text);
+}
+
+// Sentence-final punctuation drawn at a line's right end. A right-to-left paragraph draws
+// the mark that ends its sentence at the left end, after (left of) the last word; one drawn
+// at the right end after right-to-left words ends a left-to-right paragraph (an HTML page
+// left at its default direction, a Hebrew or Arabic sentence inside it).
+const SENTENCE_END = /[.!?؟]$/u;
+
+/**
+ * The line's words are right-to-left but a sentence ends at its right: a left-to-right
+ * paragraph. Only a mark drawn on its own or after a left-to-right word tells: pdf.js gives
+ * a right-to-left item's text in reading order, so a mark at the end of that text was drawn
+ * at the item's left.
+ */
+export function endsLeftToRight(pieces: readonly VisualPiece[]): boolean {
+  const [before, last] = pieces.slice(-2);
+  return before !== undefined && last !== undefined && SENTENCE_END.test(last.text) && directionOf(last.text) !== 'rtl' && directionOf(before.text) !== 'neutral';
+}
+
+/**
+ * Joins pieces in visual order into reading order for a left-to-right paragraph: runs of
+ * right-to-left words (with the numbers and punctuation between them) read right to left
+ * in place, everything else left to right as drawn.
+ */
+export function leftToRightText(pieces: readonly VisualPiece[]): string {
+  let text = '';
+  for (let i = 0; i < pieces.length; i++) {
+    let end = i;
+    if (directionOf(pieces[i]!.text) === 'rtl') {
+      // Numbers and punctuation between right-to-left words belong to their run.
+      for (let j = i + 1; j < pieces.length; j++) {
+        const direction = directionOf(pieces[j]!.text);
+        if (direction === 'ltr' && !NUMBER.test(pieces[j]!.text)) break;
+        if (direction === 'rtl') end = j;
+      }
+    }
+    const run = pieces.slice(i, end + 1);
+    const part = end > i || directionOf(run[0]!.text) === 'rtl' ? rightToLeftText(run) : run[0]!.text;
+    text += (i > 0 && pieces[i]!.spaceBefore ? ' ' : '') + part;
+    i = end;
   }
   return text;
 }

@@ -58,3 +58,24 @@ describe('a name and its giver on one line', () => {
     expect(cv.awards.items.map((item) => [item.awardName, item.issuingOrganization])).toEqual([['First Place, Snacks Category', 'The Dieline Awards']]);
   });
 });
+
+describe('places in scripts without capitals', () => {
+  it('reads a few Han characters after the company as its town, and a long run as no town', () => {
+    const document = documentOf(
+      [name('王晓明'), 'xiaoming.wang@163.com', heading('工作经历'), bold('高级后端工程师\t2020-07 – 至今'), '杭州云帆科技有限公司, 杭州', bullet('负责订单中心的架构设计。')],
+      'pdf',
+    );
+    const [job] = extractOffline(document).cv.experience.items;
+    expect([job?.jobTitle, job?.companyName, job?.location]).toEqual(['高级后端工程师', '杭州云帆科技有限公司', '杭州']);
+  });
+});
+
+describe('a role and its organisation joined by "@"', () => {
+  it('parts them at an "@" after a space even when no word of the role is known', () => {
+    const items = jobs([bold('Intelligence Officerin @Zahal\t2011 – 2014'), bullet('Led a team of six.'), bold('Senior Engineer @Acme\t2015 – 2020'), bullet('Built things.')]);
+    expect(items.map((item) => [item.jobTitle, item.companyName])).toEqual([
+      ['Intelligence Officerin', 'Zahal'],
+      ['Senior Engineer', 'Acme'],
+    ]);
+  });
+});

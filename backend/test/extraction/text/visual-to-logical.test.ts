@@ -1,4 +1,4 @@
-import { isRightToLeft, rightToLeftText, unswapLamAlef } from '../../../src/extraction/text/visual-to-logical';
+import { endsLeftToRight, isRightToLeft, leftToRightText, rightToLeftText, unswapLamAlef } from '../../../src/extraction/text/visual-to-logical';
 
 // Words as separate pieces, spaced as drawn.
 const words = (visual: string) => visual.split(' ').map((text, i) => ({ text, spaceBefore: i > 0 }));
@@ -59,6 +59,24 @@ describe('rightToLeftText', () => {
     );
   });
 
+  it.each([
+    // One bracket drawn on its own (mirrored), the other inside the item pdf.js read in reading order.
+    [
+      [
+        { text: ')', spaceBefore: false },
+        { text: 'MBA', spaceBefore: false },
+        { text: 'תואר שני, מנהל עסקים (', spaceBefore: false },
+      ],
+      'תואר שני, מנהל עסקים (MBA)',
+    ],
+    // Both brackets reported as the glyphs seen.
+    [[{ text: 'תואר שני במנהל עסקים )MBA(, האוניברסיטה', spaceBefore: false }], 'תואר שני במנהל עסקים (MBA), האוניברסיטה'],
+    // A bracket that pairs with nothing stays as it was.
+    [[{ text: '1) פריט ראשון', spaceBefore: false }], '1) פריט ראשון'],
+  ])('pairs brackets again: %j', (pieces, logical) => {
+    expect(rightToLeftText(pieces)).toBe(logical);
+  });
+
   it('keeps a single piece as pdf.js gave it', () => {
     expect(rightToLeftText([{ text: 'דנה כהן', spaceBefore: false }])).toBe('דנה כהן');
   });
@@ -66,6 +84,30 @@ describe('rightToLeftText', () => {
   it('tells right-to-left text by its letters', () => {
     expect(isRightToLeft('Hebrew (עברית) and English')).toBe(false);
     expect(isRightToLeft('ניסיון תעסוקתי 2020')).toBe(true);
+  });
+});
+
+describe('left-to-right paragraphs of right-to-left words', () => {
+  const pieces = (visual: string) => [...words(visual.slice(0, -1)), { text: visual.slice(-1), spaceBefore: false }];
+
+  it.each([
+    // A Hebrew sentence in a page left at its default direction: its full stop drawn at the right.
+    ['נתונים מבוססת החלטות וקבלת .', 'וקבלת החלטות מבוססת נתונים.'],
+    ['باستخدام للمبيعات معلومات لوحات تطوير Power BI.', 'تطوير لوحات معلومات للمبيعات باستخدام Power BI.'],
+  ])('reads %j as %j', (visual, logical) => {
+    const drawn = visual.endsWith(' .') ? pieces(visual.replace(' .', '.')) : words(visual);
+    expect(endsLeftToRight(drawn)).toBe(true);
+    expect(leftToRightText(drawn)).toBe(logical);
+  });
+
+  it('leaves a right-to-left paragraph alone: its full stop is drawn at the left, or inside an item read in reading order', () => {
+    expect(endsLeftToRight(words('. נתונים מבוססת החלטות'))).toBe(false);
+    expect(
+      endsLeftToRight([
+        { text: 'Jira', spaceBefore: false },
+        { text: 'ניסיון של שבע שנים.', spaceBefore: true },
+      ]),
+    ).toBe(false);
   });
 });
 

@@ -296,7 +296,11 @@ const POSTAL_AND_CITY = /^(\d{4,6})\s+(\p{Lu}[\p{L}'’.\- ]*)$/u;
 const STREET =
   /\b(?:st|street|ave|avenue|rd|road|blvd|boulevard|lane|ln|drive|dr|way|court|ct|place|pl|square|calle|avenida|av|plaza|paseo|rue|bd|allee|chemin|strasse|straße|str|weg|platz|gasse|allee|via|viale|רחוב|רח')\.?(?=\s|$)/iu;
 
-const isPlace = (text: string) => PLACE_WORD.test(text) && text.split(' ').length <= 4;
+// Chinese and Japanese write a town without capitals or spaces: a few Han or kana characters
+// ("杭州", "東京", "名古屋", "杭州市"). Longer runs are names of firms, schools or subjects.
+const UNSPACED_TOWN = /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]{2,3}$/u;
+
+const isPlace = (text: string) => (PLACE_WORD.test(text) && text.split(' ').length <= 4) || UNSPACED_TOWN.test(text);
 
 /** A part of a written place before its country or region: never a role's or an organisation's name ("Graphic Designer, Lumen Packaging Co., Jersey"). */
 function isTownOrRegion(part: string, beforeCountry: boolean): boolean {

@@ -17,7 +17,7 @@ export interface RoleAndOrganisation {
 }
 
 // "Engineer at Acme", "Ingénieure chez Acme", "Entwickler bei Acme", "Ingeniera en Acme", "Engineer @ Acme", "Engineer @Acme".
-const AT = /^(.+?)(?:\s+(?:at|chez|bei|en)\s+|\s*@\s*)(.+)$/u;
+const AT = /^(.+?)(?:\s+(?:at|chez|bei|en)\s+|\s*(@)\s*)(.+)$/u;
 
 // Only the first pieces hold the role and organisation; later ones are places and notes.
 const CONSIDERED = 4;
@@ -76,7 +76,11 @@ export function roleAndOrganisation(parts: readonly HeadPart[], order: Order | n
   const [a] = parts;
   if (!a) return { rest: [] };
   const at = AT.exec(a.text);
-  if (at?.[1] && at[2] && roleEvidence(at[1]) > 0) return { role: at[1], organisation: at[2], rest: parts.slice(1) };
+  // The words "at", "en" also join a role's own words ("Head of Sales en Europe"): they part
+  // role from organisation only after a role word. An "@" after a space (no e-mail then)
+  // parts them whatever the role's words, which may be in a language no list knows.
+  const atSign = at?.[2] !== undefined && /\s@/u.test(a.text);
+  if (at?.[1] && at[3] && (atSign || roleEvidence(at[1]) > 0)) return { role: at[1], organisation: at[3], rest: parts.slice(1) };
   if (parts.length === 1) {
     const isRole = roleEvidence(a.text) >= organisationEvidence(a.text) || (loneRoles && organisationEvidence(a.text) < 2);
     return isRole ? { role: a.text, rest: [] } : { organisation: a.text, rest: [] };
