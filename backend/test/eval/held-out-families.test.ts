@@ -4,6 +4,7 @@ import { LISTED_THEMES, THEME_NAMES, themePlan } from '../../eval/extraction/ren
 import { datecolOdt, datecolReading } from '../../eval/extraction/render-others/libreoffice-datecol';
 import { documentText } from '../../eval/extraction/render-others/libreoffice';
 import { corpusCvs, newCvs } from '../../eval/extraction/render-others/source-cvs';
+import { givenReading, YAMLRESUME_FAMILIES, yamlResumeInput } from '../../eval/extraction/render-others/yamlresume';
 
 // Families added as a held-out set must not change the documents of the families before them,
 // and their truth must hold only what their layout prints.
@@ -66,5 +67,74 @@ describe('libreoffice-datecol', () => {
     expect(text).toContain('– Gewicht um 14 % reduziert');
     expect(text).toContain('Berufserfahrung');
     expect(text).toContain('Telefon: +49 171 2345678');
+  });
+});
+
+describe('yamlresume-* families', () => {
+  const options = {
+    countries: ['Germany'],
+    degrees: ['Bachelor', 'Master', 'Doctor'],
+    fluency: ['Elementary Proficiency', 'Full Professional Proficiency', 'Native or Bilingual Proficiency'],
+    languages: ['English', 'German'],
+    networks: ['GitHub', 'LinkedIn'],
+  };
+  const source = () => {
+    const cv = emptyCv();
+    cv.hero = { fullName: 'Jonas Becker', professionalTitle: 'Ingenieur' };
+    cv.contact = { email: 'jonas@example.de', location: { city: 'Stuttgart', country: 'DE' }, professionalLinks: [{ platform: 'Xing', url: 'https://xing.com/jb' }] };
+    cv.experience.items = [
+      {
+        id: 'a',
+        jobTitle: 'Konstrukteur',
+        companyName: 'Neckar GmbH',
+        location: 'Stuttgart',
+        dateRange: { start: '2020-03', end: null, isCurrent: true, text: 'seit 03/2020' },
+        responsibilities: ['CAD-Konstruktion'],
+        achievements: ['Gewicht um 14 % reduziert'],
+      },
+    ];
+    cv.education.items = [{ id: 'e', degree: 'Master of Science', fieldOfStudy: 'Maschinenbau', institution: 'Universität Stuttgart' }];
+    cv.languages.items = [
+      { id: 'l1', language: 'Deutsch', proficiency: 'Muttersprache' },
+      { id: 'l2', language: 'Klingonisch', proficiency: 'fließend' },
+    ];
+    return cv;
+  };
+
+  it('each lays out the CVs it lists, in its format, and no others', () => {
+    const names = new Set([...corpusCvs(), ...newCvs()].map((cv) => cv.name));
+    for (const family of YAMLRESUME_FAMILIES) {
+      expect(family.cvs.every((name) => names.has(name))).toBe(true);
+      const committed = loadFamily(family.family);
+      expect(committed.map((document) => document.name).sort()).toEqual([...family.cvs].sort());
+      expect(new Set(committed.map((document) => document.format))).toEqual(new Set([family.format]));
+    }
+  });
+
+  it('give YAMLResume what a person would: bullets as a Markdown list, the nearest degree, language and fluency, known networks only', () => {
+    const { content, given } = yamlResumeInput({ name: 'jonas', lang: 'de', origin: 'test', cv: source() }, options);
+    expect(content.work).toEqual([{ name: 'Neckar GmbH', position: 'Konstrukteur', startDate: '2020-03', summary: '- CAD-Konstruktion\n- Gewicht um 14 % reduziert' }]);
+    expect(content.education).toEqual([{ institution: 'Universität Stuttgart', area: 'Maschinenbau', degree: 'Master' }]);
+    expect(content.languages).toEqual([{ language: 'German', fluency: 'Native or Bilingual Proficiency' }]);
+    expect(content.profiles).toEqual([]);
+    expect(content.location).toEqual({ city: 'Stuttgart', country: 'Germany' });
+    // What the engine was not given is not in the truth: the job's location, the unknown language, the Xing link.
+    expect(given.work?.[0]).not.toHaveProperty('location');
+    expect(given.basics?.profiles).toEqual([]);
+  });
+
+  it('read the truth as the engine prints it: ranges, degrees and languages in the CV’s language', () => {
+    const { given } = yamlResumeInput({ name: 'jonas', lang: 'de', origin: 'test', cv: source() }, options);
+    const shown = {
+      basics: {},
+      work: [{ computed: { dateRange: 'März 2020–Heute' } }],
+      education: [{ computed: {} }],
+      languages: [{ computed: { language: 'Deutsch', fluency: 'Muttersprache oder zweisprachig' } }],
+    };
+    const reading = givenReading(given, shown, ['Master']);
+    expect(reading.experience.items[0]?.dateRange).toEqual({ start: '2020-03', end: null, isCurrent: true, text: 'März 2020–Heute' });
+    expect(reading.experience.items[0]?.responsibilities).toEqual(['CAD-Konstruktion', 'Gewicht um 14 % reduziert']);
+    expect(reading.education.items[0]?.degree).toBe('Master');
+    expect(reading.languages.items.map(({ language, proficiency }) => [language, proficiency])).toEqual([['Deutsch', 'Muttersprache oder zweisprachig']]);
   });
 });

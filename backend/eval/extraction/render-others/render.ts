@@ -4,10 +4,12 @@ import { renderJsonResumeFamilies } from './jsonresume';
 import { renderLibreOfficeFamilies } from './libreoffice';
 import { renderDatecolFamily } from './libreoffice-datecol';
 import { corpusCvs, newCvs } from './source-cvs';
+import { renderYamlResumeFamilies } from './yamlresume';
 
 // npm run eval:render-others -- [family or kind…]: regenerates the committed documents of
 // others' layouts under others/ (all of them without arguments; "jsonresume" names every
-// jsonresume-* family). Needs Chromium, poppler-utils and, for its families, LibreOffice.
+// jsonresume-* family). Needs Chromium, poppler-utils and, for their families, LibreOffice and
+// XeLaTeX (yamlresume-jake).
 
 async function main(): Promise<void> {
   const names = process.argv.slice(2);
@@ -16,6 +18,7 @@ async function main(): Promise<void> {
   await renderJsonResumeFamilies(cvs, OTHERS_DIR, only);
   renderLibreOfficeFamilies(cvs, OTHERS_DIR, only);
   renderDatecolFamily(cvs, OTHERS_DIR, only);
+  renderYamlResumeFamilies(cvs, OTHERS_DIR, only);
   console.log(`Written under ${path.relative(process.cwd(), OTHERS_DIR)}`);
 }
 
