@@ -25,6 +25,8 @@ export interface TextLine {
   italic: boolean;
   /** PDF only: most of the line is set letter-spaced ("E X P E R I E N C E", read as "EXPERIENCE"), as headings often are. */
   letterSpaced?: boolean;
+  /** PDF only: a label set in the text's margin (a date beside its entry), read with the text it stands beside though it stands outside the text's measure. */
+  marginLabel?: boolean;
   /** Real font name where known (PDF), e.g. "Helvetica-Bold". */
   fontName?: string;
   /** 0 for the main (or only) column, 1 for a second column to its right. */

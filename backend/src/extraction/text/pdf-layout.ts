@@ -1,7 +1,8 @@
 import { readFlowingColumns } from './flowing-columns';
 import { readFlushRightGrids } from './flush-right-grid';
 import { readLabelledGrids } from './labelled-grid';
-import type { DraftLine } from './text-lines';
+import { cellsOf, type DraftLine } from './text-lines';
+import { joinStackedRanges } from './stacked-ranges';
 import { splitWrappedLastCells } from './wrapped-cells';
 import { embedPunctuation, endsLeftToRight, hasRightToLeft, isRightToLeft, leftToRightText, rightToLeftText, type VisualPiece } from './visual-to-logical';
 
@@ -72,6 +73,8 @@ interface Run {
 export function layoutPage(items: readonly PdfTextItem[], page: number): DraftLine[] {
   const rows = groupRows(items.filter((item) => item.text.trim() !== ''));
   const { gutter, rowSegments } = pageGutter(rows);
+  // After the gutter is found: the parts of a range, each a line of its own, tell where the column of dates stands.
+  joinStackedRanges(rows, gutter);
   const columns: DraftLine[][] = [[], []];
   const rightToLeftPage = isRightToLeft(items.map((item) => item.text).join(' '));
   const cellOrder = rightToLeftPage ? alignment(rowSegments.flat()) : null;
@@ -119,32 +122,40 @@ function leftFirstInRow(lines: DraftLine[]): DraftLine[] {
 // A column of a few short labels spaced far apart (section names and dates, as some
 // themes set them beside their text, on either side): it is no sidebar but the text's
 // margin, read with the text it stands beside.
-const LABEL_COLUMN = { share: 0.6, chars: 32, words: 4, spacing: 2 };
+const LABEL_COLUMN = { share: 0.7, chars: 32, words: 5, spacing: 2 };
 
-const medianGap = (lines: readonly DraftLine[]): number => {
+const gapAt = (lines: readonly DraftLine[], share: number): number => {
   const gaps = lines.slice(1).map((line, index) => line.y - lines[index]!.y);
-  return [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)] ?? 0;
+  return [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length * share)] ?? 0;
 };
+const medianGap = (lines: readonly DraftLine[]): number => gapAt(lines, 0.5);
+// The text's line spacing: a short page of entries spaced apart (a page of headed entries
+// of one line each) has more gaps between entries than between lines, so its median is no
+// measure of it; a quarter of the gaps are still lines of one paragraph.
+const leading = (lines: readonly DraftLine[]): number => gapAt(lines, 0.25);
 
 function isLabelColumn(labels: DraftLine[], text: DraftLine[]): boolean {
   if (labels.length < 2 || labels.length > LABEL_COLUMN.share * text.length) return false;
+  // A dash between two dates is no word: "January 2010 — March 2016" labels as "2010" does.
+  const words = (text: string) => text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
   // Bullets drawn apart from their text are no labels.
-  const isLabel = (line: DraftLine) => line.text.length <= LABEL_COLUMN.chars && line.text.split(/\s+/).length <= LABEL_COLUMN.words && /[\p{L}\p{N}]{2}/u.test(line.text);
+  const isLabel = (line: DraftLine) => /[\p{L}\p{N}]{2}/u.test(line.text) && cellsOf(line).every((cell) => cell.text.length <= LABEL_COLUMN.chars && words(cell.text) <= LABEL_COLUMN.words);
   if (!labels.every(isLabel)) return false;
   const sorted = (lines: DraftLine[]) => [...lines].sort((a, b) => a.y - b.y);
-  return medianGap(sorted(labels)) >= LABEL_COLUMN.spacing * medianGap(sorted(text));
+  return medianGap(sorted(labels)) >= LABEL_COLUMN.spacing * leading(sorted(text));
 }
 
 /**
  * The text in reading order with each label before what it labels. The text falls into
  * blocks where the space between lines grows; a label standing level with a block heads
  * it, even when set a little above or below its first line (or centred on it); a second
- * label set like the first is a section with nothing printed in it, after the block; one
- * set otherwise (a date under a section's name) goes with the line it stands beside. A
- * label beside no text goes where it stands.
+ * label set like the first is a section with nothing printed in it, after the block, unless
+ * it holds figures (a second date), which no section's name does: then it heads the block
+ * too; one set otherwise (a date under a section's name) goes with the line it stands
+ * beside. A label beside no text goes where it stands.
  */
 function interleave(labels: readonly DraftLine[], text: readonly DraftLine[]): DraftLine[] {
-  const step = medianGap(text);
+  const step = leading(text);
   const blocks: DraftLine[][] = [];
   text.forEach((line, index) => {
     if (index === 0 || line.page !== text[index - 1]!.page || line.y - text[index - 1]!.y > 1.5 * step) blocks.push([]);
@@ -156,15 +167,17 @@ function interleave(labels: readonly DraftLine[], text: readonly DraftLine[]): D
   const heads = new Map<DraftLine[], DraftLine>();
   const place = (map: Map<DraftLine, DraftLine[]>, at: DraftLine, label: DraftLine) => map.set(at, [...(map.get(at) ?? []), label]);
   for (const label of [...labels].sort((a, b) => a.y - b.y)) {
-    const line = { ...label, column: 0 };
+    const line = { ...label, column: 0, marginLabel: true };
     const bottom = (block: DraftLine[]) => block.at(-1)!.y + block.at(-1)!.fontSize;
     const block = blocks.find((candidate) => label.y < bottom(candidate) + step / 2 && label.y + label.fontSize > candidate[0]!.y - step / 2);
     const head = block && heads.get(block);
     if (block && !head) {
       heads.set(block, label);
       place(before, block[0]!, line);
-    } else if (block && head && head.fontSize === label.fontSize && head.bold === label.bold) place(after, block.at(-1)!, line);
-    else {
+    } else if (block && head && head.fontSize === label.fontSize && head.bold === label.bold) {
+      if (/\p{N}/u.test(label.text)) place(before, block[0]!, line);
+      else place(after, block.at(-1)!, line);
+    } else {
       const beside = (block ?? blocks.flat()).find((candidate) => candidate.y >= label.y - step / 2);
       if (beside) place(before, beside, line);
       else trailing.push(line);

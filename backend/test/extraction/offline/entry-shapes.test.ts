@@ -183,10 +183,13 @@ describe('degree, field and school', () => {
 });
 
 describe('how long a job lasted, printed beside its dates', () => {
-  it.each(['Jun 2017 – Dec 2020 3 years 6 months', 'Jun 2017 – Dec 2020 · 3 yrs 6 mos', 'Jun 2017 – Dec 2020 (1 year)'])('is neither the employer nor the place (%s)', (dates) => {
-    const items = jobs([bold('Freelance Designer, Self-employed'), dates, bullet('Designed packaging')]);
-    expect(items.map((item) => [item.jobTitle, item.companyName, item.location ?? null])).toEqual([['Freelance Designer', 'Self-employed', null]]);
-  });
+  it.each(['Jun 2017 – Dec 2020 3 years 6 months', 'Jun 2017 – Dec 2020 · 3 yrs 6 mos', 'Jun 2017 – Dec 2020 (1 year)', 'Jun 2017 – Jun 2018\ta year'])(
+    'is neither the employer nor the place (%s)',
+    (dates) => {
+      const items = jobs([bold('Freelance Designer, Self-employed'), dates, bullet('Designed packaging')]);
+      expect(items.map((item) => [item.jobTitle, item.companyName, item.location ?? null])).toEqual([['Freelance Designer', 'Self-employed', null]]);
+    },
+  );
 });
 
 describe('the words that introduce an entry’s date', () => {

@@ -233,6 +233,18 @@ describe('readingLines', () => {
       ]).map((line) => line.text),
     ).toEqual(['Managed the media budget of the group (search, social and video).', 'Ran the e-mail campaigns for new stores and their weekly newsletters.']);
   });
+  it('measures the text beside a margin of dates on its right up to the margin, not to the edge of a paragraph that spans the page', () => {
+    expect(
+      readLines([
+        ['Finance executive with 22 years of experience leading finance, treasury and investor relations.', { width: 500, gapBefore: 14 }],
+        ['April 2016 — Present', { x: 470, width: 60, marginLabel: true, gapBefore: 40 }],
+        ['Chief Financial Officer', { bold: true, gapBefore: 5 }],
+        ['Lead a global finance organization of 85 people across 6', { listItem: true, width: 350, gapBefore: 14 }],
+        ['countries.', { x: 62, gapBefore: 12 }],
+      ]).map((line) => line.text),
+    ).toContain('Lead a global finance organization of 85 people across 6 countries.');
+  });
+
   it('makes a section name set in the margin, in the first cell of its first line, a line of its own', () => {
     const margin = (text: string, cellX: number[]): LineSpec => [text, { x: cellX[0], cellX, width: 300, gapBefore: 28 }];
     expect(

@@ -443,6 +443,62 @@ describe('layoutPage', () => {
     expect(new Set(layoutPage(items, 1).map((line) => line.column))).toEqual(new Set([0]));
   });
 
+  it('reads a date range stacked in a margin right of its entry as one label before the entry, how long it lasted a cell of it', () => {
+    // 12 pt text 17 pt apart at x 55; beside each entry's title, a card's date column at
+    // x 470, centred: "April 2016" over "— Present", a clock and "11 years" a little lower.
+    const text = (words: string, baseline: number, extra: Partial<PdfTextItem> = {}) => item(words, 55, baseline, { fontSize: 12, ...extra });
+    const margin = (words: string, x: number, baseline: number) => item(words, x, baseline, { fontSize: 12 });
+    const items = [
+      text('EXPERIENCE', 420, { fontSize: 16.5 }),
+      margin('April 2016', 479, 457),
+      text('Chief Financial Officer', 462, { bold: true }),
+      margin('— Present', 478, 474),
+      text('- Lead a global finance organization of 85 people', 485),
+      margin('11 years', 491, 499),
+      text('- Own investor relations, treasury and tax', 502),
+      text('- Took the company public in 2019', 519),
+      text('- Replaced 11 legacy ERPs with one instance', 536),
+      margin('January 2010', 470, 680),
+      text('VP Finance and Treasurer', 685, { bold: true }),
+      margin('—', 501, 697),
+      text('- Managed a revolving credit facility', 708),
+      margin('March 2016', 474, 714),
+      text('- Led due diligence on 4 acquisitions', 725),
+      margin('6 years', 494, 739),
+      text('- Rebuilt the budgeting process', 742),
+    ];
+    expect(texts(items).map(([, line]) => line)).toEqual([
+      'EXPERIENCE',
+      'April 2016 — Present\t11 years',
+      'Chief Financial Officer',
+      '- Lead a global finance organization of 85 people',
+      '- Own investor relations, treasury and tax',
+      '- Took the company public in 2019',
+      '- Replaced 11 legacy ERPs with one instance',
+      'January 2010 — March 2016\t6 years',
+      'VP Finance and Treasurer',
+      '- Managed a revolving credit facility',
+      '- Led due diligence on 4 acquisitions',
+      '- Rebuilt the budgeting process',
+    ]);
+  });
+
+  it('joins the parts of a date range stacked among the lines of one column, and leaves a list’s dashes alone', () => {
+    const items = [
+      item('CEO/President', 55, 514, { fontSize: 12, bold: true }),
+      item('December 2013', 462, 509, { fontSize: 12 }),
+      item('—', 501, 525, { fontSize: 12 }),
+      item('Pied Piper is a multi-platform technology based on a proprietary', 55, 536, { fontSize: 12 }),
+      item('December 2014', 462, 542, { fontSize: 12 }),
+      item('Skills 2020', 55, 600, { fontSize: 12 }),
+      item('- Python and Go', 55, 617, { fontSize: 12 }),
+    ];
+    const lines = texts(items).map(([, line]) => line);
+    expect(lines).toContain('December 2013 — December 2014');
+    expect(lines).toEqual(expect.arrayContaining(['CEO/President', 'Skills 2020', '- Python and Go']));
+    expect(lines).toHaveLength(5);
+  });
+
   it('keeps dates set flush right in the main column with their rows, beside a sidebar farther right', () => {
     // Short titles leave as wide a clear band before their dates as between the dates and the
     // sidebar: the band that rows cross (a title and its date) is no gutter.

@@ -101,7 +101,8 @@ export function withoutClosingStop(text: string): string {
 // How long a job lasted, which layouts print beside its dates ("Jun 2017 - Dec 2020 3 years
 // 6 months", "· 2 yrs 3 mos", "(1 year)"): the dates already say it, and it names nothing.
 const UNIT = String.raw`(?:years?|yrs?|months?|mos?|jahre?|monate?|ans?|mois|anos?|años?|meses?)`;
-const DURATION = new RegExp(String.raw`^\(?\d+\s*${UNIT}(?:,?\s+(?:and\s+)?\d+\s*${UNIT})?\)?$`, 'iu');
+// "a year", "an hour" as a humanised duration reads.
+const DURATION = new RegExp(String.raw`^\(?(?:\d+|an?)\s*${UNIT}(?:,?\s+(?:and\s+)?\d+\s*${UNIT})?\)?$`, 'iu');
 
 const isDuration = (text: string): boolean => DURATION.test(tidy(text));
 

@@ -225,19 +225,26 @@ const columnKey = (line: TextLine) => `${line.page}:${line.column}`;
 // with a neighbour on its right reaches at least to just before the neighbour, even when
 // none of its lines is long; a line of it that runs on past the neighbour's edge (a title
 // across the page's top, read with the first column) spans the page and measures nothing.
+// Labels set in a margin right of the text (dates beside each entry) are such a neighbour,
+// though read with the text: no line of the text they stand beside runs into them.
 function widestByColumn(lines: readonly TextLine[]): Map<string, { left: number; right: number }> {
   const widest = new Map<string, { left: number; right: number }>();
+  const labels = new Map<string, number>();
   for (const line of lines) {
     const key = columnKey(line);
-    const known = widest.get(key) ?? { left: Infinity, right: -Infinity };
-    widest.set(key, { left: Math.min(known.left, line.x), right: Math.max(known.right, line.x + line.width) });
+    if (line.marginLabel) labels.set(key, Math.min(labels.get(key) ?? Infinity, line.x));
+    else {
+      const known = widest.get(key) ?? { left: Infinity, right: -Infinity };
+      widest.set(key, { left: Math.min(known.left, line.x), right: Math.max(known.right, line.x + line.width) });
+    }
   }
   for (const [key, column] of widest) {
     const [page, index] = key.split(':');
-    const neighbour = widest.get(`${page}:${Number(index) + 1}`);
-    if (!neighbour) continue;
-    const within = lines.filter((line) => columnKey(line) === key && line.x + line.width <= neighbour.left).map((line) => line.x + line.width);
-    column.right = Math.max(...within, neighbour.left - GUTTER);
+    const label = labels.get(key) ?? Infinity;
+    const neighbour = Math.min(widest.get(`${page}:${Number(index) + 1}`)?.left ?? Infinity, label > column.left ? label : Infinity);
+    if (neighbour === Infinity) continue;
+    const within = lines.filter((line) => columnKey(line) === key && !line.marginLabel && line.x + line.width <= neighbour).map((line) => line.x + line.width);
+    column.right = Math.max(...within, neighbour - GUTTER);
   }
   return widest;
 }
