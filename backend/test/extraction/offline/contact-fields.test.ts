@@ -1,4 +1,4 @@
-import { findPhone, findUrl, linkOf, parseLocation } from '../../../src/extraction/extractors/offline/contact-fields';
+import { findPhone, findUrl, linkOf, parseLocation, placeOnly } from '../../../src/extraction/extractors/offline/contact-fields';
 
 describe('contact fields', () => {
   it.each(['+44 7700 900431', '(917) 555-0133', '054-7123456', '06 12 34 56 78', '+49 30 1234567'])('reads %j as a phone', (phone) => {
@@ -14,6 +14,12 @@ describe('contact fields', () => {
 
   it.each(['2013-12-01', '01.03.2018', '2018 - 2020', '12345', '2018\u20102020', '03/2017 \u2212 12/2019', '2019/2020'])('does not read %j as a phone', (text) => {
     expect(findPhone(text)).toBeNull();
+  });
+
+  it('reads a town with its state code and no comma, as a sidebar sets it, as town and state', () => {
+    expect(placeOnly('BROOKLYN NY')).toEqual({ city: 'BROOKLYN', state: 'NY' });
+    expect(placeOnly('Ann Arbor MI')).toEqual({ city: 'Ann Arbor', state: 'MI' });
+    expect(placeOnly('Madrid')).toEqual({ city: 'Madrid' });
   });
 
   it('finds addresses but not file names, and leaves an email alone', () => {

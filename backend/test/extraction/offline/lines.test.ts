@@ -50,6 +50,35 @@ describe('readingLines', () => {
     ]);
   });
 
+  it('starts a new item at each sentence of a list drawn without glyphs and set as tight as its wraps', () => {
+    // Body text at x 50 wrapping 12 pt apart; the list at x 76 ends short of the column's
+    // widest line (x 350), and the next item's first word would not have fitted on the line.
+    expect(
+      readLines([
+        wide('Brand designer with seven years of experience creating identities and campaigns'),
+        ['for consumer brands, from the first workshop to the printed packaging.', { gapBefore: 12 }],
+        wide('Typography and systems thinking keep a brand consistent from the shelf to the', { gapBefore: 16 }),
+        ['screen, across every product and campaign.', { gapBefore: 12 }],
+        ['Open to freelance work.', { gapBefore: 16 }],
+        ['Based in Brooklyn.', { gapBefore: 16 }],
+        ['Senior Brand Designer', { gapBefore: 20 }],
+        ['Led twelve brand identity projects, from workshops to brand guides.', { x: 76, width: 262, gapBefore: 14 }],
+        ['Art-directed photo shoots and packaging for a snack brand.', { x: 76, gapBefore: 12 }],
+        ['Built the shared design system in Figma and mentored two', { x: 76, width: 262, gapBefore: 12 }],
+        ['junior designers.', { x: 76, gapBefore: 12 }],
+      ]).map((line) => line.text),
+    ).toEqual([
+      'Brand designer with seven years of experience creating identities and campaigns for consumer brands, from the first workshop to the printed packaging.',
+      'Typography and systems thinking keep a brand consistent from the shelf to the screen, across every product and campaign.',
+      'Open to freelance work.',
+      'Based in Brooklyn.',
+      'Senior Brand Designer',
+      'Led twelve brand identity projects, from workshops to brand guides.',
+      'Art-directed photo shoots and packaging for a snack brand.',
+      'Built the shared design system in Figma and mentored two junior designers.',
+    ]);
+  });
+
   it('reads a list indented 41 pt as bullets, even where its lines outnumber the entries, wrapped at its own spacing', () => {
     // Entry heads at x 35–36 (a bold title a point left of the rest); bullets at x 77, their
     // lines 17 pt apart, items 25 pt apart; the summary above wraps at 15 pt. Text 11 pt: the
@@ -339,6 +368,20 @@ describe('an address too long for its column', () => {
       'Chicago, IL',
       'rj.harrington@outlook.com',
       '+1 312 555 0119',
+    ]);
+  });
+
+  it('is joined whole when a sidebar sets it in capitals, or breaks it before the "@"', () => {
+    const tight = (text: string): LineSpec => [text, { gapBefore: 8, fontSize: 7 }];
+    expect(readLines([tight('BROOKLYN NY'), tight('HELLO@OLIVIABRENNAN.ST'), tight('UDIO'), tight('(917) 555-0133')]).map((line) => line.text)).toEqual([
+      'BROOKLYN NY',
+      'HELLO@OLIVIABRENNAN.STUDIO',
+      '(917) 555-0133',
+    ]);
+    expect(readLines([tight('MADRID'), tight('lucia.fernandez.ortega'), tight('@gmail.com'), tight('+34 612 345 678')]).map((line) => line.text)).toEqual([
+      'MADRID',
+      'lucia.fernandez.ortega@gmail.com',
+      '+34 612 345 678',
     ]);
   });
 

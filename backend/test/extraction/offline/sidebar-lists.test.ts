@@ -50,3 +50,34 @@ describe('a sidebar of skills', () => {
     ]);
   });
 });
+
+describe('groups of skills set under headings of their own', () => {
+  // A sidebar in capitals: the groups' names are set like the section headings, with no
+  // "Skills" heading over them; the spoken languages follow under a heading of the same look.
+  const sideHeading = (text: string): LineSpec => [text, { x: 22, fontSize: 13, bold: true, gapBefore: 26 }];
+  const document = () =>
+    documentOf([
+      name('Aiden Park'),
+      sideHeading('LANGUAGES'),
+      ...['PYTHON', 'RUST', 'OCAML'].map((skill) => side(skill, 11)),
+      sideHeading('DESIGN'),
+      ...['BRAND IDENTITY', 'TYPOGRAPHY'].map((skill) => side(skill, 11)),
+      sideHeading('TOOLS'),
+      ...['GIT', 'DOCKER'].map((skill) => side(skill, 11)),
+      sideHeading('LANGUAGES'),
+      side('ENGLISH (NATIVE)', 11),
+      side('KOREAN (FLUENT)', 11),
+      [`EXPERIENCE`, { x: 221, column: 1, fontSize: 13, bold: true, gapBefore: 0 }],
+      main('Research Assistant, University of Michigan\t2024 – 2025', 20),
+    ]);
+
+  it('reads each group as a category named by its heading, programming languages included', () => {
+    const { cv } = extractOffline(document());
+    expect(cv.skills.skillCategories.map((category) => [category.categoryName, category.skills])).toEqual([
+      ['LANGUAGES', ['PYTHON', 'RUST', 'OCAML']],
+      ['DESIGN', ['BRAND IDENTITY', 'TYPOGRAPHY']],
+      ['TOOLS', ['GIT', 'DOCKER']],
+    ]);
+    expect(cv.languages.items.map((item) => item.language)).toEqual(['ENGLISH', 'KOREAN']);
+  });
+});

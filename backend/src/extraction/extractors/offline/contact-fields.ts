@@ -351,5 +351,8 @@ export function parseLocation(text: string): Location | null {
 /** A place named alone, as after "Location:": "Berlin", "Tel Aviv". */
 export function placeOnly(text: string): Location | null {
   if (isCountry(text)) return { country: text };
+  // "Brooklyn NY", "ANN ARBOR MI": a sidebar drops the comma before the state's code.
+  const [, town, code] = /^(.+) (\S+)$/u.exec(text) ?? [];
+  if (town && code && REGION_CODE.test(code) && isPlace(town) && town.split(' ').length <= 3) return { city: town, state: code };
   return isPlace(text) && text.split(' ').length <= 3 ? { city: text } : null;
 }

@@ -314,13 +314,17 @@ function joinAddress(previous: string, line: string): string {
 
 /**
  * An e-mail address or link too long for a narrow column, broken inside a word: the rest of
- * it, a short lower-case piece, stands close below, and the two make one address.
+ * it, a short piece in the address's own case (a sidebar set in capitals breaks "HELLO@BRAND.ST"
+ * over "UDIO"), stands close below, and the two make one address. The break may fall before
+ * the "@" ("lucia.fernandez.ortega" over "@gmail.com"): then the first piece alone is none.
  */
 function brokenAddress(previous: Line, last: TextLine, line: TextLine, style: BodyStyle): boolean {
   if (line.page !== previous.page || line.column !== previous.column || Math.abs(line.x - last.x) > 2) return false;
-  if (line.gapBefore > Math.max(style.lineGap, line.fontSize * 1.2) * 1.15 || !/^[a-z0-9./_-]{1,12}$/.test(line.text)) return false;
+  const capitals = !/\p{Ll}/u.test(previous.text);
+  const rest = capitals ? /^@?[A-Z0-9./_-]{1,12}$/ : /^@?[a-z0-9./_-]{1,12}$/;
+  if (line.gapBefore > Math.max(style.lineGap, line.fontSize * 1.2) * 1.15 || !rest.test(line.text) || /\s/.test(previous.text)) return false;
   const address = (text: string) => findEmail(text)?.[0] === text || findUrl(text) === text;
-  return address(previous.text) && address(previous.text + line.text);
+  return (address(previous.text) || (line.text.startsWith('@') && !previous.text.includes('@'))) && address(previous.text + line.text);
 }
 
 /**
@@ -411,6 +415,13 @@ function endsWord(previous: Line, line: TextLine, style: BodyStyle): boolean {
   return line.gapBefore <= Math.max(style.lineGap, line.fontSize * 1.2) * 1.15 && breaksWord(previous.text, line.text);
 }
 
+/** Set in from its column's left edge as far as a list's indent goes (see INDENT). */
+function setInFromColumn(line: TextLine, widest: Map<string, { left: number; right: number }>): boolean {
+  const column = widest.get(columnKey(line));
+  const indent = column ? line.x - column.left : 0;
+  return indent >= INDENT.min && indent <= INDENT.maxEms * line.fontSize;
+}
+
 // Words that join a phrase to what follows, so no name or sentence ends on them; in lower
 // case only, since "Portland, OR" ends on a state.
 const DANGLING = /\s(?:and|or|of|for|with|to|the|in|on|&|und|für|der|et|de|des|du|pour|y|e|en|del|para)$/u;
@@ -436,6 +447,10 @@ function continues(previous: Line, last: TextLine, line: TextLine, style: BodySt
   // Without telling spacing, a sentence that ends at the line's end, followed by a capital,
   // is where a new item starts.
   if (wrapGap === null && /[.!?]$/.test(previous.text) && /^\p{Lu}/u.test(line.text)) return false;
+  // So it is, whatever the spacing, in a list whose bullets are graphics, set in from its
+  // column's edge with no glyph: its items may be set as tight as a wrapped sentence, and
+  // its box may end short of the column's widest line, so the next word seems not to fit.
+  if (/[.!?]$/.test(previous.text) && /^\p{Lu}/u.test(line.text) && !previous.listItem && Math.abs(line.x - previous.x) <= 2 && setInFromColumn(line, widest)) return false;
 
   // Only a line of several words wraps.
   if (last.text.length < 18) return false;

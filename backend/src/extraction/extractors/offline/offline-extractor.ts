@@ -25,6 +25,7 @@ import { parseTestimonials, unquoted } from './parsers/testimonials';
 import { sectionOfContent } from './section-content';
 import { contactLinesAmong } from './stray-contact';
 import { displacedHeader, findSections, type Block } from './sections';
+import { parseSkillGroup, skillGroups } from './skill-groups';
 import { languagesAmongSkills } from './skill-languages';
 import { fold } from './text';
 
@@ -107,8 +108,9 @@ export function extractOffline(document: DocumentText): ExtractorResult {
   const unclassified: string[] = [];
   const confidence: Partial<Record<SectionKey, number>> = {};
   const byKey = new Map<HeadingKey, Block[]>();
+  const groups = skillGroups(blocks, contentKey);
   for (const block of blocks) {
-    const key = contentKey(block);
+    const key = groups.has(block) ? 'skills' : contentKey(block);
     if (key === null) unclassified.push(block.title, ...block.lines.map((line) => line.text));
     else byKey.set(key, [...(byKey.get(key) ?? []), block]);
   }
@@ -143,7 +145,12 @@ export function extractOffline(document: DocumentText): ExtractorResult {
   // "Languages: English (native), Spanish (fluent)" in a skills section lists languages.
   let spoken: LanguageItem[] = [];
   if (skillBlocks.length > 0) {
-    const skills = parseSkills(linesOf('skills'), style);
+    const plain = parseSkills(
+      skillBlocks.filter((block) => !groups.has(block)).flatMap((block) => block.lines),
+      style,
+    );
+    const grouped = skillBlocks.filter((block) => groups.has(block)).map((block) => parseSkillGroup(block, style));
+    const skills = { items: [...plain.items, ...grouped.flatMap((group) => group.items)], unclassified: [...plain.unclassified, ...grouped.flatMap((group) => group.unclassified)] };
     const { languages, categories } = languagesAmongSkills(skills.items);
     spoken = languages.flatMap((category) => (category.skills ?? []).map(languageItem));
     skills.items = categories;
