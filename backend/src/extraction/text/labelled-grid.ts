@@ -30,7 +30,15 @@ const isLabel = (cell: LineCell): boolean => {
 // The labels are set larger than the values. Bold alone is no sign: a table's rows
 // ("English ⇥ Native" over "Spanish ⇥ Fluent") may open with a bold one, and are read across.
 const LARGER = 0.5;
-const setApart = (label: DraftLine, value: DraftLine): boolean => label.fontSize - value.fontSize >= LARGER;
+const larger = (label: DraftLine, value: DraftLine): boolean => label.fontSize - value.fontSize >= LARGER;
+
+// A single row of values in the labels' size is told apart by what no table row shows: set
+// in italics under upright labels ("Swedish ⇥ English" over "Native ⇥ Fluent"), or every
+// value a web address ("ORCID ⇥ Google Scholar" over their links). Each value then stands
+// exactly where its label starts.
+const WEB_ADDRESS = /^(?:https?:\/\/)?[\w.-]+\.\p{L}{2,}(?:\/\S*)?$/u;
+const subordinate = (label: DraftLine, value: DraftLine): boolean => (value.italic && !label.italic) || cellsOf(value).every((cell) => WEB_ADDRESS.test(cell.text.trim()));
+const setApart = (label: DraftLine, value: DraftLine): boolean => larger(label, value) || subordinate(label, value);
 
 const sameType = (a: DraftLine, b: DraftLine): boolean => a.bold === b.bold && Math.abs(a.fontSize - b.fontSize) < 0.5;
 
@@ -62,6 +70,7 @@ function gridAt(lines: readonly DraftLine[], start: number): DraftLine[] | null 
     rows.push(line);
   }
   if (rows.length === 0) return null;
+  if (!larger(head, rows[0]!)) return rows.length === 1 && pairedCells(labels, cellsOf(rows[0]!)) && !inTable(lines, start) ? rows : null;
   // Each label stands where its first value starts.
   const regions = labelRegions(labels);
   const aligned = regions.every((region) => {
@@ -69,6 +78,20 @@ function gridAt(lines: readonly DraftLine[], start: number): DraftLine[] | null 
     return firstValue !== undefined && firstValue.x - region.x <= INDENT * rows[0]!.fontSize + SLACK;
   });
   return aligned ? rows : null;
+}
+
+const pairedCells = (labels: readonly LineCell[], values: readonly LineCell[]): boolean =>
+  values.length === labels.length && values.every((value, index) => Math.abs(value.x - labels[index]!.x) <= SLACK);
+
+// A table's rows may change style from one to the next ("Inglés ⇥ C1" over an italic
+// "Francés ⇥ B1"): a pair of rows with a row of the same cells just above or below it is
+// part of a table, read across.
+function inTable(lines: readonly DraftLine[], start: number): boolean {
+  const head = lines[start]!;
+  const labels = cellsOf(head);
+  return [lines[start - 1], lines[start + 2]].some(
+    (line) => line !== undefined && line.page === head.page && line.column === head.column && Math.abs(line.y - head.y) <= 2 * ROW_STEP * head.fontSize && pairedCells(labels, cellsOf(line)),
+  );
 }
 
 interface Region {

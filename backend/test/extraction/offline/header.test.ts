@@ -172,3 +172,26 @@ describe('contact details under a summary heading', () => {
     expect(cv.summary.summaryText).toBe('Finance executive with 22 years of experience leading finance and treasury.');
   });
 });
+
+describe('a short bold line over a lone web address', () => {
+  it('names the link, and is no town, in the header or among a summary’s lines', () => {
+    const links: LineSpec[] = [['Lab website', { bold: true }], 'lindqvistlab.bio.ed.ac.uk', ['Portfolio', { bold: true }], 'hannahwhitfield.design'];
+    const expected = [
+      { platform: 'Lab website', url: 'lindqvistlab.bio.ed.ac.uk' },
+      { platform: 'Portfolio', url: 'hannahwhitfield.design' },
+    ];
+    const inHeader = read([name('Sarah Lindqvist'), 's.lindqvist@ed.ac.uk', ...links.slice(0, 2), heading('Experience'), 'Professor, University of Edinburgh']);
+    expect(inHeader.contact.professionalLinks).toEqual(expected.slice(0, 1));
+    expect(inHeader.contact.location).toBeUndefined();
+    const inSummary = read([
+      name('Sarah Lindqvist'),
+      heading('About'),
+      'Computational biologist developing statistical methods for genomics.',
+      ...links,
+      heading('Experience'),
+      'Professor, University of Edinburgh',
+    ]);
+    expect(inSummary.contact.professionalLinks).toEqual(expected);
+    expect(inSummary.contact.location).toBeUndefined();
+  });
+});

@@ -332,6 +332,33 @@ describe('layoutPage', () => {
     expect(texts(items)).toEqual(rows.map((row) => [0, row.join('\t')]));
   });
 
+  it('reads a row of labels over one row of values in their size column by column where the values are set in italics or are web addresses', () => {
+    const languages = [item('Swedish', 40, 100), item('English', 260, 100), item('Native', 40, 113, { italic: true }), item('Fluent', 260, 113, { italic: true })];
+    expect(texts(languages)).toEqual([
+      [0, 'Swedish'],
+      [0, 'Native'],
+      [0, 'English'],
+      [0, 'Fluent'],
+    ]);
+    const links = [item('ORCID', 40, 100, { bold: true }), item('Portfolio', 260, 100, { bold: true }), item('orcid.org/0000-0002', 40, 113), item('jane.design', 260, 113)];
+    expect(texts(links)).toEqual([
+      [0, 'ORCID'],
+      [0, 'orcid.org/0000-0002'],
+      [0, 'Portfolio'],
+      [0, 'jane.design'],
+    ]);
+  });
+
+  it('reads a table across whose last row alone is set in italics', () => {
+    const rows = [
+      ['Español', 'Lengua materna'],
+      ['Inglés', 'C1 (Cambridge Advanced)'],
+      ['Francés', 'B1'],
+    ];
+    const items = rows.flatMap(([a, b], i) => [item(a!, 70, 100 + i * 22, { italic: i === 2 }), item(b!, 150, 100 + i * 22, { italic: i === 2 })]);
+    expect(texts(items)).toEqual(rows.map((row) => [0, row.join('\t')]));
+  });
+
   it('reads rows of a table across though their cells stand at the same x from row to row', () => {
     const rows = [
       ['Acme Corporation', 'Berlin'],

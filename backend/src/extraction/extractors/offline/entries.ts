@@ -1,7 +1,7 @@
 import { findEmail, findPhone, findUrl } from './contact-fields';
 import { findDateRanges } from './date-spans';
 import { dateRank } from './entry-head';
-import { withIndentedItems } from './entry-indent';
+import { setBeside, withIndentedItems } from './entry-indent';
 import { isKnownLabel } from './field-labels';
 import type { BodyStyle, Line } from './lines';
 import { isDegree, isInstitution, organisationEvidence, roleEvidence } from './roles';
@@ -49,7 +49,8 @@ function isContactLine(text: string): boolean {
  * long, and so is a bold item that is no sentence: classes that set a section as a list
  * (LaTeX's curve) mark each entry's name with a bullet.
  */
-function isDetail(line: Line, style: BodyStyle, labelledDetails: boolean): boolean {
+function isDetail(line: Line, previous: Line | undefined, style: BodyStyle, labelledDetails: boolean): boolean {
+  if (previous && setBeside(line, previous)) return true;
   const title = line.bold && !style.bold;
   if ((line.listItem && !(title && !isProse(line.text))) || isDetailLabel(line) || isContactLine(line.text)) return true;
   if (labelledDetails && isLabelledDetail(line, style)) return true;
@@ -105,7 +106,7 @@ export interface SplitOptions {
 
 export function splitEntries(lines: readonly Line[], style: BodyStyle, { labelledDetails = false }: SplitOptions = {}): Entry[] {
   const labelsOpen = labelsOpenEntries(lines, style);
-  const detail = new Map(lines.map((line) => [line, isDetail(line, style, labelledDetails && !labelsOpen)]));
+  const detail = new Map(lines.map((line, index) => [line, isDetail(line, lines[index - 1], style, labelledDetails && !labelsOpen)]));
   const rankOf = new Map(lines.map((line) => [line, dateRank(line.text)]));
   const groups: Line[][] = [];
   let current: Line[] = [];

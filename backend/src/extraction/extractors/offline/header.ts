@@ -54,6 +54,18 @@ function withBareLabels(pieces: readonly Piece[]): Piece[] {
   });
 }
 
+// Words a link's own label takes at most ("Lab website", "Google Scholar").
+const LINK_LABEL_WORDS = 3;
+
+/**
+ * A short bold line over a line that is only a web address, set plain, is the address's
+ * label ("Portfolio" over "jane.design"), whatever it says: a town beside the contact
+ * details is not set in bold above them.
+ */
+function namesLinkBelow(line: Line, next: Line | undefined): boolean {
+  return next !== undefined && line.bold && !next.bold && wordCount(line.text) <= LINK_LABEL_WORDS && findUrl(next.text) === next.text && findUrl(line.text) === null;
+}
+
 type TokenKind = 'email' | 'url' | 'phone';
 
 /** The first email, address or phone in the text (a phone inside other words only in international form). */
@@ -225,11 +237,11 @@ export function parseHeader(header: readonly Line[], contactSection: readonly Li
   const contactLines = new Set<Line>(contactSection);
   // A label alone on its line ("Google Scholar:" in a narrow sidebar) names the next line.
   let pendingLabel: string | null = null;
-  for (const line of lines) {
+  lines.forEach((line, index) => {
     const pair = labelled(line.text);
-    if ((pair && !pair.value) || (!pair && !line.text.includes('\t') && isBareLabel(line.text))) {
+    if ((pair && !pair.value) || (!pair && !line.text.includes('\t') && (isBareLabel(line.text) || namesLinkBelow(line, lines[index + 1])))) {
       pendingLabel = pair ? pair.label : line.text;
-      continue;
+      return;
     }
     const pieces = pendingLabel && !pair ? [{ line, text: line.text, label: pendingLabel }] : withBareLabels(piecesOf(line));
     pendingLabel = null;
@@ -238,7 +250,7 @@ export function parseHeader(header: readonly Line[], contactSection: readonly Li
     // "anna@x.de · +49 … · Stuttgart": a part of its own among contact facts may be the town.
     // "Résumé" or "السيرة الذاتية" (a running head's "Jane Doe · Résumé 1") names the document: neither name nor title.
     for (const piece of left) if (!isDocumentTitle(piece.text)) unclaimed.push({ ...piece, text: stripMarkup(piece.text), whole: pieces.includes(piece) });
-  }
+  });
   const largest = Math.max(0, ...lines.map((line) => line.fontSize));
   unclaimed.splice(0, unclaimed.length, ...unclaimed.flatMap((piece) => nameThenTitle(piece, largest)));
   const towns = unclaimed.filter((piece) => piece.whole && isTown(piece, lines, contactLines));
