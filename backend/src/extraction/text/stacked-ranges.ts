@@ -56,14 +56,18 @@ function pieces(row: StackRow): PdfTextItem[][] {
  * cell of its own, a word or two alone on their row a little under a date: how long the job
  * lasted ("2 years", "a year"). `gap` is the space between the parts in ems.
  */
-function joiner(upper: string, lower: string, gap: number, alone: boolean): ' ' | '\t' | null {
+function joiner(upper: string, lower: string, gap: number, alone: boolean, standsOut: boolean): ' ' | '\t' | null {
   if (gap <= STACK_GAP && words(upper) <= MAX_WORDS && words(lower) <= MAX_WORDS) {
     if (LABEL.test(upper) && /\d{2}/u.test(lower)) return ' ';
     if (words(lower) < MAX_WORDS && /\d{2}/u.test(upper) && (OPENS_RANGE.test(upper) || CLOSES_RANGE.test(lower))) return ' ';
   }
-  const date = YEAR.test(upper) && words(upper) <= MAX_WORDS + 1 && !/[:\t]/u.test(upper);
-  return gap <= DURATION_GAP && alone && date && words(lower) <= 2 && !/\d{3}/u.test(lower) ? '\t' : null;
+  // A date alone: an entry's head ("Uppsala University | 2002 – 2004") has pieces set apart by a separator, and the line under it is its place.
+  const date = YEAR.test(upper) && words(upper) <= MAX_WORDS + 1 && !/[:\t|·•]/u.test(upper);
+  return gap <= DURATION_GAP && alone && date && !standsOut && words(lower) <= 2 && !/\d{3}/u.test(lower) ? '\t' : null;
 }
+
+// Set larger or bolder than the date above it: a heading, not how long the job lasted.
+const standsOut = (item: PdfTextItem, upper: readonly PdfTextItem[]): boolean => upper.every((date) => item.fontSize > date.fontSize * 1.05 || (item.bold && !date.bold));
 
 /**
  * Joins, in place, each date range stacked over several rows into the row of its first part
@@ -79,7 +83,15 @@ export function joinStackedRanges(rows: readonly StackRow[], gutter: number | nu
       for (;;) {
         const below = partBelow(rows, index, upper, baseline);
         const alone = below?.row.items.every((item) => below.part.includes(item) || side(item) !== side(below.part[0]!)) ?? false;
-        const join = below && joiner(textOf(upper), textOf(below.part), below.gap, alone);
+        const join =
+          below &&
+          joiner(
+            textOf(upper),
+            textOf(below.part),
+            below.gap,
+            alone,
+            below.part.some((item) => standsOut(item, upper)),
+          );
         if (!below || !join) break;
         baseline = Math.max(...below.part.map((item) => item.baseline));
         const x = Math.min(left(upper), left(below.part));

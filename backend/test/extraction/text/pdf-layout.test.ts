@@ -526,6 +526,18 @@ describe('layoutPage', () => {
     expect(lines).toHaveLength(5);
   });
 
+  it('leaves a place under an entry’s head and a heading under a dated line on lines of their own', () => {
+    // Neither is how long a job lasted: the head holds pieces set apart by a separator, and
+    // the heading is set bolder than the date above it.
+    const items = [
+      item('Uppsala University | 2002 – 2004', 55, 300, { fontSize: 10 }),
+      item('Uppsala, Sweden', 55, 312, { fontSize: 10 }),
+      item('Full-time from June 2025', 55, 400, { fontSize: 10 }),
+      item('Technical Skills', 55, 412, { fontSize: 10, bold: true }),
+    ];
+    expect(texts(items).map(([, line]) => line)).toEqual(['Uppsala University | 2002 – 2004', 'Uppsala, Sweden', 'Full-time from June 2025', 'Technical Skills']);
+  });
+
   it('keeps dates set flush right in the main column with their rows, beside a sidebar farther right', () => {
     // Short titles leave as wide a clear band before their dates as between the dates and the
     // sidebar: the band that rows cross (a title and its date) is no gutter.
