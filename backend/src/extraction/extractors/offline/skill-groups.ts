@@ -7,7 +7,7 @@ import { mentionsLevel } from './parsers/languages';
 import type { Parsed } from './parsers/parsed';
 import { parseSkills } from './parsers/skills';
 import type { Block } from './sections';
-import { isProse, labelled, splitList, wordCount } from './text';
+import { isProse, labelled, splitList, withoutBrackets, wordCount } from './text';
 
 // A sidebar may set each group of skills under a heading of its own, styled like the section
 // headings, with no "Skills" heading over them: "DESIGN" over "Brand identity / Typography",
@@ -21,7 +21,6 @@ const TERM_WORDS = 4;
 
 const isTerm = (text: string) => !text.includes('\t') && wordCount(text) <= TERM_WORDS && splitList(text).length === 1 && labelled(text) === null && !isProse(text) && dateRank(text) === 0;
 
-const withoutBrackets = (text: string) => text.replace(/\s*\([^()]*\)\s*$/u, '');
 const namesNoLanguage = (block: Block) => block.lines.every((line) => languageAndLevel(withoutBrackets(line.text)) === null && !mentionsLevel(line.text));
 
 function mayBeGroup(block: Block, key: HeadingKey | null): boolean {

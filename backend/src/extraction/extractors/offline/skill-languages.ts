@@ -1,14 +1,13 @@
 import type { SkillCategory } from '@r2w/cv-schema';
 import { sectionOfHeading } from './heading-words';
 import { languageAndLevel } from './language-names';
+import { withoutBrackets } from './text';
 
 // Skills sections often hold the spoken languages too ("Languages: English (native), Spanish
 // (fluent)", or a "Languages" subheading over a list). Those are languages, never skills: a
 // category named like the languages section, or one whose every item names a language
 // ("English (C2), Deutsch (Muttersprache)"), is taken out of the skills. Every item must name
 // a spoken language: "Languages: Python, TypeScript, Go" are programming languages.
-
-const withoutBrackets = (text: string) => text.replace(/\s*\([^()]*\)\s*$/u, '');
 
 function isLanguages(category: SkillCategory): boolean {
   const skills = category.skills ?? [];

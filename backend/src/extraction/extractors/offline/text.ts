@@ -16,6 +16,9 @@ export function letterCount(text: string): number {
   return (text.match(/\p{L}/gu) ?? []).length;
 }
 
+/** The text without a closing parenthetical: "Spanish (native)" → "Spanish". */
+export const withoutBrackets = (text: string): string => text.replace(/\s*\([^()]*\)\s*$/u, '');
+
 export function wordCount(text: string): number {
   return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
 }
