@@ -2,9 +2,10 @@ import { fold, tidy } from './text';
 
 // Language names as CVs write them: every ISO 639-1 code that Intl.DisplayNames (full ICU,
 // shipped with Node) names, in each of the languages CVs come in ("Spanish", "Spanisch",
-// "espagnol", "español", "ספרדית", "西班牙语"). A list kept by CLDR, not by hand; built once,
-// on first use.
-const DISPLAY_LOCALES = ['en', 'es', 'fr', 'de', 'he', 'zh', 'it', 'pt', 'nl'];
+// "espagnol", "español", "ספרדית", "西班牙语", "الإسبانية"). A list kept by CLDR, not by hand; built
+// once, on first use. The locales after the Latin ones write in scripts of their own, so their
+// names cannot collide with a Latin skill word ("Go", "R").
+const DISPLAY_LOCALES = ['en', 'es', 'fr', 'de', 'it', 'pt', 'nl', 'he', 'ar', 'fa', 'ru', 'uk', 'el', 'hi', 'zh', 'ja', 'ko'];
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 let known: Set<string> | null = null;
