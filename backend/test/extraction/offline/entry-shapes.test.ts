@@ -276,6 +276,11 @@ describe('the place of a job', () => {
       [bold('Frontline Relief International, Geneva, Switzerland | 2019 – 2022'), 'Field Logistician', bullet('Ran the warehouse')],
       ['Field Logistician', 'Frontline Relief International', 'Geneva, Switzerland'],
     ],
+    [
+      'after an organisation named in three words that could pass for a town',
+      ['2020 – 2024\tResponsable Marketing Digital, Maison Lumière Cosmétiques, Lyon', bullet('Pilotage du budget média')],
+      ['Responsable Marketing Digital', 'Maison Lumière Cosmétiques', 'Lyon'],
+    ],
   ])('is read when %s', (_shape, specs, expected) => {
     expect(jobs(specs).map((item) => [item.jobTitle, item.companyName, item.location])).toEqual([expected]);
   });

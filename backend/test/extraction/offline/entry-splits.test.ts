@@ -79,3 +79,19 @@ describe('a role and its organisation joined by "@"', () => {
     ]);
   });
 });
+
+describe('an opening whose dates are written in lower case', () => {
+  it('opens a new entry after the bullets, however many month words it holds', () => {
+    const opening = (text: string): LineSpec => [text, { gapBefore: 16 }];
+    const items = jobs([
+      opening("sept. 2020 – aujourd'hui\tResponsable Marketing Digital, Maison Lumière, Lyon"),
+      bullet("Pilotage d'un budget média annuel de 1,2 M€."),
+      opening('janv. 2016 – août 2020\tChargée de marketing digital, Voyages Azur, Marseille'),
+      bullet('Gestion des campagnes e-mailing et des tests A/B.'),
+    ]);
+    expect(items.map((item) => [item.jobTitle, item.companyName, item.dateRange?.text])).toEqual([
+      ['Responsable Marketing Digital', 'Maison Lumière', "sept. 2020 – aujourd'hui"],
+      ['Chargée de marketing digital', 'Voyages Azur', 'janv. 2016 – août 2020'],
+    ]);
+  });
+});

@@ -142,6 +142,11 @@ export function findDateRange(text: string): FoundRange | null {
   return findDateRanges(text)[0] ?? null;
 }
 
+/** The text with every date range cut out, what stood on either side set apart by a space. */
+export function withoutDates(text: string): string {
+  return findDateRanges(text).reduceRight((rest, span) => `${rest.slice(0, span.start)} ${rest.slice(span.end)}`, text);
+}
+
 /** What is left on either side of a span once it is cut out, tidied, empty sides left out. */
 export function cut(text: string, span: Span): string[] {
   return [text.slice(0, span.start), text.slice(span.end)].map(tidy).filter((piece) => piece !== '');

@@ -1,5 +1,5 @@
 import { findEmail, findPhone, findUrl } from './contact-fields';
-import { findDateRanges } from './date-spans';
+import { findDateRanges, withoutDates } from './date-spans';
 import { dateRank } from './entry-head';
 import { setBeside, withIndentedItems } from './entry-indent';
 import { isKnownLabel } from './field-labels';
@@ -54,7 +54,9 @@ function isDetail(line: Line, previous: Line | undefined, style: BodyStyle, labe
   const title = line.bold && !style.bold;
   if ((line.listItem && !(title && !isProse(line.text))) || isDetailLabel(line) || isContactLine(line.text)) return true;
   if (labelledDetails && isLabelledDetail(line, style)) return true;
-  return isProse(line.text) && !endsWithDates(line) && !title;
+  // Month names are words in lower case in many languages ("janv. 2016 – août 2020"): they
+  // would make an entry's opening read like a sentence.
+  return isProse(withoutDates(line.text)) && !endsWithDates(line) && !title;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { parseLocation } from './contact-fields';
 import type { HeadPart } from './entry-head';
 import { looksLikePlace } from './parsers/parsed';
 import { organisationEvidence, roleEvidence, splitAtOrganisation } from './roles';
@@ -24,19 +25,33 @@ const CONSIDERED = 4;
 
 const joined = (parts: readonly HeadPart[]) => parts.map((part) => part.text).join(', ');
 
-function asRole(part: HeadPart): number {
-  return roleEvidence(part.text) - organisationEvidence(part.text) - (looksLikePlace(part.text) ? 2 : 0);
+/**
+ * Which pieces stand for places. Any short capitalised name has a town's shape, but places
+ * close a line ("Engineer, Maison Lumière Cosmétiques, Lyon"): a piece followed on its line by
+ * another piece of that shape is a name, unless the two read as one place ("Lyon, France").
+ */
+function placeFlags(parts: readonly HeadPart[]): boolean[] {
+  return parts.map((part, index) => {
+    if (!looksLikePlace(part.text)) return false;
+    const next = parts[index + 1];
+    return next === undefined || next.line !== part.line || !looksLikePlace(next.text) || parseLocation(`${part.text}, ${next.text}`) !== null;
+  });
 }
 
-function asOrganisation(part: HeadPart, role: HeadPart): number {
-  return organisationEvidence(part.text) - roleEvidence(part.text) - (looksLikePlace(part.text) ? 2 : 0) + (part.italic && !role.italic ? 1 : 0);
+function asRole(part: HeadPart, place: boolean): number {
+  return roleEvidence(part.text) - organisationEvidence(part.text) - (place ? 2 : 0);
+}
+
+function asOrganisation(part: HeadPart, role: HeadPart, place: boolean): number {
+  return organisationEvidence(part.text) - roleEvidence(part.text) - (place ? 2 : 0) + (part.italic && !role.italic ? 1 : 0);
 }
 
 /** How much better the role-first reading of the first two pieces is than the other one (negative: organisation first). */
 export function orderMargin(parts: readonly HeadPart[]): number {
   const [a, b] = parts;
   if (!a || !b || AT.test(a.text)) return 0;
-  return asRole(a) + asOrganisation(b, a) - (asRole(b) + asOrganisation(a, b));
+  const [aPlace = false, bPlace = false] = placeFlags(parts);
+  return asRole(a, aPlace) + asOrganisation(b, a, bPlace) - (asRole(b, bPlace) + asOrganisation(a, b, aPlace));
 }
 
 /** The order the section's entries clearly use, if most of those that are clear agree. */
@@ -86,16 +101,17 @@ export function roleAndOrganisation(parts: readonly HeadPart[], order: Order | n
     return isRole ? { role: a.text, rest: [] } : { organisation: a.text, rest: [] };
   }
   const considered = parts.slice(0, CONSIDERED);
+  const place = placeFlags(parts);
   let best: { role: number; organisation: number; score: number } | null = null;
   considered.forEach((role, r) => {
     considered.forEach((organisation, o) => {
       if (r === o) return;
       // A piece passed over to reach the role or organisation costs, unless it is a place.
-      const skipped = considered.filter((part, index) => index < Math.max(r, o) && index !== r && index !== o && !looksLikePlace(part.text)).length;
+      const skipped = considered.filter((part, index) => index < Math.max(r, o) && index !== r && index !== o && !place[index]).length;
       const roleFirst = r < o;
       // A CV usually leads with the role; the section's own clear habit weighs more.
       const habit = order === null ? (roleFirst ? 0.5 : 0) : (order === 'role-first') === roleFirst ? 1 : 0;
-      const score = asRole(role) + asOrganisation(organisation, role) - skipped + habit;
+      const score = asRole(role, place[r]!) + asOrganisation(organisation, role, place[o]!) - skipped + habit;
       if (!best || score > best.score + 1e-9) best = { role: r, organisation: o, score };
     });
   });
