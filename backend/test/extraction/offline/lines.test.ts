@@ -475,3 +475,28 @@ describe('a table row whose cells wrap', () => {
     ]);
   });
 });
+
+describe('an entry’s opening that wraps inside its place', () => {
+  const bullet: LineSpec = ['Ran the incident programme.', { listItem: true, x: 60 }];
+
+  it('joins a town whose words were split between the lines', () => {
+    expect(readLines([wide('Tidewater Payments | Mar 2021 – Present, Staff Site Reliability Engineer, San'), 'Francisco, CA', bullet]).map((line) => line.text)).toEqual([
+      'Tidewater Payments | Mar 2021 – Present, Staff Site Reliability Engineer, San Francisco, CA',
+      'Ran the incident programme.',
+    ]);
+  });
+
+  it('joins a plain line to the bold line whose comma left the piece open', () => {
+    expect(readLines([wide('Fresno Public Library | 2013 – 2014, IT Support Technician, Fresno,', { bold: true }), 'CA', bullet]).map((line) => line.text)).toEqual([
+      'Fresno Public Library | 2013 – 2014, IT Support Technician, Fresno, CA',
+      'Ran the incident programme.',
+    ]);
+  });
+
+  it('keeps a place apart under a line that did not run to its edge', () => {
+    expect(readLines(['Staff Engineer, San', 'Francisco, CA', wide('A line as wide as the column, far below the place.', { gapBefore: 40 })]).slice(0, 2)).toEqual([
+      { text: 'Staff Engineer, San', listItem: false },
+      { text: 'Francisco, CA', listItem: false },
+    ]);
+  });
+});

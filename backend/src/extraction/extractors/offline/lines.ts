@@ -221,6 +221,16 @@ function isContactItem(text: string): boolean {
 
 const columnKey = (line: TextLine) => `${line.page}:${line.column}`;
 
+/**
+ * "…, Staff Engineer, San" over "Francisco, CA": a place whose words ran out of room at the
+ * line's end. The line below reads as a place of its own, but only with the words before it
+ * is it the whole one (whether the line ran to its edge is still asked).
+ */
+function finishesPlace(previous: string, line: string): boolean {
+  const tail = /(?:^|[,|\t·]\s*)([^,|\t·]+)$/u.exec(previous)?.[1]?.trim();
+  return tail !== undefined && wordCount(tail) <= 2 && parseLocation(`${tail} ${line}`) !== null;
+}
+
 // How wide a full line is in each column: PDFs wrap at the column's right edge. A column
 // with a neighbour on its right reaches at least to just before the neighbour, even when
 // none of its lines is long; a line of it that runs on past the neighbour's edge (a title
@@ -434,7 +444,10 @@ const DANGLING = /\s(?:and|or|of|for|with|to|the|in|on|&|und|für|der|et|de|des|
 function continues(previous: Line, last: TextLine, line: TextLine, style: BodyStyle, widest: Map<string, { left: number; right: number }>): boolean {
   if (line.listItem || line.headingLevel !== undefined || previous.headingLevel !== undefined) return false;
   if (line.page !== previous.page || line.column !== previous.column) return false;
-  if (Math.abs(line.fontSize - previous.fontSize) > 0.5 || line.bold !== previous.bold || line.italic !== previous.italic) return false;
+  // A comma at the line's end leaves the piece it opened to the next line, whose style may
+  // differ: an entry's opening mixes a bold title with plain text, and its wrap holds the plain.
+  const openComma = previous.text.endsWith(',');
+  if (Math.abs(line.fontSize - previous.fontSize) > 0.5 || (!openComma && (line.bold !== previous.bold || line.italic !== previous.italic))) return false;
   // Lines set larger than the body are spaced wider in proportion.
   const wrapGap = style.wrapGapAt.get(Math.round(line.x)) ?? (style.wrapGap === null ? null : style.wrapGap * Math.max(1, line.fontSize / style.fontSize));
   const looseGap = Math.max(style.lineGap, line.fontSize * 1.2) * 1.15;
@@ -443,7 +456,7 @@ function continues(previous: Line, last: TextLine, line: TextLine, style: BodySt
   if (DANGLING.test(previous.text) && line.gapBefore <= looseGap && alignedUnder(line, last) && !isContactItem(line.text)) return true;
   if (line.gapBefore > (wrapGap === null ? looseGap : wrapGap * SAME_GAP)) return false;
   // A new "Label: …" line or a whole contact detail starts afresh.
-  if (/[:;]$/.test(previous.text) || isContactItem(line.text) || /^[^\s:]+(?:\s[^\s:]+){0,2}:\s/u.test(line.text)) return false;
+  if (/[:;]$/.test(previous.text) || (isContactItem(line.text) && !openComma && !finishesPlace(previous.text, line.text)) || /^[^\s:]+(?:\s[^\s:]+){0,2}:\s/u.test(line.text)) return false;
   // Without telling spacing, a sentence that ends at the line's end, followed by a capital,
   // is where a new item starts.
   if (wrapGap === null && /[.!?]$/.test(previous.text) && /^\p{Lu}/u.test(line.text)) return false;
