@@ -362,3 +362,26 @@ describe('a section set as a list (LaTeX’s curve)', () => {
     expect(cv.summary.summaryText).toBe('Brand designer with 7 years of experience creating identities, packaging and campaigns.');
   });
 });
+
+describe('a project’s keywords set as tags', () => {
+  it('reads a row of short cells under the project as its technologies, not as a feature', () => {
+    const { cv } = read(
+      [
+        ...top,
+        heading('Projects'),
+        bold('Minilang'),
+        'A compiler for a small statically typed language, started in the compilers course.',
+        bullet('Tail-call optimisation'),
+        ['Rust\tWebAssembly', { listItem: true, cellX: [60, 90] }],
+        bold('Course Planner Bot', 28),
+        'Discord bot that checks prerequisites for 2,000 students.',
+        ['Python\tdiscord.py', { listItem: true, cellX: [60, 90] }],
+      ],
+      'pdf',
+    );
+    expect(cv.projects.items.map((item) => [item.title, item.technologies, item.keyFeatures])).toEqual([
+      ['Minilang', ['Rust', 'WebAssembly'], ['Tail-call optimisation']],
+      ['Course Planner Bot', ['Python', 'discord.py'], undefined],
+    ]);
+  });
+});
