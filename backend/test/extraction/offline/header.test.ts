@@ -195,3 +195,45 @@ describe('a short bold line over a lone web address', () => {
     expect(inSummary.contact.location).toBeUndefined();
   });
 });
+
+describe('a Europass CV’s personal information', () => {
+  // Labels set flush right against the values' column, as Europass sets them.
+  const row = (label: string, value: string): LineSpec => {
+    const x = 175 - label.length * 5;
+    return [`${label}\t${value}`, { x, cellX: [x, 180], gapBefore: 17 }];
+  };
+
+  it('takes the name from its section when the top of the page names no one, and the labels of its rows for labels', () => {
+    const cv = read([
+      ['Europass', { fontSize: 14, bold: true }],
+      ['Curriculum Vitae', { fontSize: 14, bold: true }],
+      heading('Información personal'),
+      row('Nombre(s) / Apellido(s)', 'Lucía Fernández Ortega'),
+      row('Dirección(es)', 'Madrid, España'),
+      row('Teléfono(s)', '+34 612 345 678'),
+      row('Correo(s) electrónico(s)', 'lucia.fernandez@gmail.com'),
+      ['Analista de Datos Sénior', { x: 180, bold: true }],
+      heading('Experiencia'),
+      'Analista de Datos, Banca Digital, 2019 – 2024',
+    ]);
+    expect(cv.hero).toMatchObject({ fullName: 'Lucía Fernández Ortega', professionalTitle: 'Analista de Datos Sénior' });
+    expect(cv.contact).toMatchObject({ email: 'lucia.fernandez@gmail.com', phone: '+34 612 345 678', location: { city: 'Madrid', country: 'España' } });
+  });
+
+  it('keeps a name set in a row beside a contact detail, which is no label', () => {
+    const cv = read([
+      ['נועה כהן\t054-7123456', { cellX: [50, 300] }],
+      'noa.cohen.pm@gmail.com',
+      ['מנהלת מוצר\tlinkedin.com/in/noacohen-pm', { cellX: [50, 300] }],
+      heading('ניסיון תעסוקתי'),
+      'מנהלת מוצר, Finlio, 2021 – 2024',
+    ]);
+    expect(cv.hero).toEqual({ fullName: 'נועה כהן', professionalTitle: 'מנהלת מוצר' });
+  });
+
+  it('passes over the town between the name and the title, like the other contact details', () => {
+    const cv = read([name('Jonas Becker'), 'Stuttgart', '+49 171 2345678', 'jonas.becker@web.de', 'Maschinenbauingenieur (M.Sc.)', heading('Berufserfahrung'), 'Konstrukteur, Acme GmbH, 2019 – 2024']);
+    expect(cv.hero).toEqual({ fullName: 'Jonas Becker', professionalTitle: 'Maschinenbauingenieur (M.Sc.)' });
+    expect(cv.contact.location).toEqual({ city: 'Stuttgart' });
+  });
+});

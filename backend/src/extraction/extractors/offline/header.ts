@@ -178,10 +178,11 @@ function pickName(pieces: readonly Piece[], style: BodyStyle, largest: number, b
  */
 function pickTitle(unclaimed: readonly Piece[], name: Piece, lines: readonly Line[], towns: readonly Piece[]): { text?: string; parts: Piece[] } {
   // Some layouts print the name twice (a logo line, then the heading): the repeat is no title.
-  const next = unclaimed.slice(unclaimed.indexOf(name) + 1).find((piece) => fold(piece.text) !== fold(name.text));
+  // A town is a contact detail: the person's location, passed over like the others.
+  const next = unclaimed.slice(unclaimed.indexOf(name) + 1).find((piece) => fold(piece.text) !== fold(name.text) && !towns.includes(piece));
   if (!next || lines.indexOf(next.line) < lines.indexOf(name.line) || next.label || wordCount(next.text) > 10 || isProse(next.text)) return { parts: [] };
-  // A heading word ("Experience") is the start of the body, a town the person's location.
-  if (sectionOfHeading(next.text) !== null || towns.includes(next)) return { parts: [] };
+  // A heading word ("Experience") is the start of the body.
+  if (sectionOfHeading(next.text) !== null) return { parts: [] };
   const onItsLine = unclaimed.filter((piece) => piece.line === next.line);
   const wholeLine = next.line !== name.line && onItsLine.length > 1 && onItsLine.length === piecesOf(next.line).length;
   return wholeLine ? { text: stripMarkup(next.line.text), parts: onItsLine } : { text: next.text, parts: [next] };
@@ -222,6 +223,22 @@ function nameThenTitle(piece: Piece, largest: number): Piece[] {
   ];
 }
 
+/**
+ * A row of two cells whose second held a contact fact ("Dirección(es) ⇥ Madrid, España",
+ * "Personal Email ⇥ a@b.c", as a Europass CV sets its personal information): the first cell
+ * is that fact's label, unless it reads as a name and holds no label's word (a header row
+ * "Noa Cohen ⇥ 054-7123456"). Its pieces, still unclaimed, are returned.
+ */
+function rowLabel(line: Line, pieces: readonly Piece[], left: readonly Piece[]): Piece[] | null {
+  const cells = line.text.split('\t');
+  if (cells.length !== 2) return null;
+  const first = tidy(cells[0]!);
+  if (looksLikeName(first) && !first.split(/\s+/).some(isBareLabel)) return null;
+  const inFirst = (piece: Piece) => first.includes(piece.text);
+  const valueClaimed = pieces.some((piece) => !inFirst(piece) && !left.includes(piece));
+  return valueClaimed ? left.filter(inFirst) : null;
+}
+
 const stripMarkup = (text: string) => tidy(text.replace(/^#+\s+/, '').replace(/^\*+|\*+$/g, ''));
 
 /**
@@ -247,20 +264,28 @@ export function parseHeader(header: readonly Line[], contactSection: readonly Li
     pendingLabel = null;
     const left = pieces.flatMap((piece) => claim(piece, contact, hero));
     if (left.length < pieces.length) contactLines.add(line);
+    // A row's label ("Teléfono(s) ⇥ +34 …") is neither name nor title.
+    const labels = rowLabel(line, pieces, left);
     // "anna@x.de · +49 … · Stuttgart": a part of its own among contact facts may be the town.
     // "Résumé" or "السيرة الذاتية" (a running head's "Jane Doe · Résumé 1") names the document: neither name nor title.
-    for (const piece of left) if (!isDocumentTitle(piece.text)) unclaimed.push({ ...piece, text: stripMarkup(piece.text), whole: pieces.includes(piece) });
+    for (const piece of left) if (!isDocumentTitle(piece.text) && !labels?.includes(piece)) unclaimed.push({ ...piece, text: stripMarkup(piece.text), whole: pieces.includes(piece) });
   });
+  const box = mailbox(contact);
   const largest = Math.max(0, ...lines.map((line) => line.fontSize));
   unclaimed.splice(0, unclaimed.length, ...unclaimed.flatMap((piece) => nameThenTitle(piece, largest)));
   const towns = unclaimed.filter((piece) => piece.whole && isTown(piece, lines, contactLines));
 
-  const { name, score } = pickName(
+  const picked = pickName(
     unclaimed.filter((piece) => !contactSection.includes(piece.line)),
     style,
     largest,
-    mailbox(contact),
+    box,
   );
+  // Where the top of the page names no one, a "Personal information" section may hold the
+  // name ("Name / Surname ⇥ Aiden Park", or beside the section's name in its margin): there,
+  // among towns and labels of the same shape, only a name the e-mail address spells counts.
+  const inSection = unclaimed.filter((piece) => namedInMailbox(piece.text, box));
+  const { name, score } = picked.name ? picked : pickName(inSection, style, largest, box);
   if (name) hero.fullName = name.text;
   // A running head repeats the name above the CV's own ("Jane Doe · Résumé 1", then "Jane
   // Doe"): the title follows the name's last showing.
