@@ -357,3 +357,37 @@ describe('a section set as a list (LaTeX’s curve)', () => {
     expect(cv.summary.summaryText).toBe('Brand designer with 7 years of experience creating identities, packaging and campaigns.');
   });
 });
+
+describe('role and organisation on lines of their own', () => {
+  const italic = (text: string): LineSpec => [text, { italic: true }];
+
+  it('reads an entry whose words tell nothing as the section sets its other entries: the company on top, the role in italics under it', () => {
+    const items = jobs([
+      bold('Northbeam Analytics'),
+      italic('Software Engineering Intern\tMay 2024 – Aug 2024'),
+      bullet('Built an internal CLI in Rust'),
+      bold('Comet Coffee'),
+      italic('Barista\tSep 2021 – Apr 2023'),
+      bullet('Trained 5 new staff members'),
+    ]);
+    expect(items.map((item) => [item.jobTitle, item.companyName])).toEqual([
+      ['Software Engineering Intern', 'Northbeam Analytics'],
+      ['Barista', 'Comet Coffee'],
+    ]);
+  });
+
+  it('reads the other setting as the section sets it too: the role in bold with its town, the company in italics with the dates', () => {
+    const items = jobs([
+      bold('Senior Supply Chain Analyst\tManchester'),
+      italic('Harrow & Finch Retail\tApril 2022 – present'),
+      bullet('Built the weekly stock-positioning model'),
+      bold('Graduate Planner\tBradford'),
+      italic('Pennine Foods\tJuly 2018 – August 2019'),
+      bullet('Planned production of chilled products'),
+    ]);
+    expect(items.map((item) => [item.jobTitle, item.companyName])).toEqual([
+      ['Senior Supply Chain Analyst', 'Harrow & Finch Retail'],
+      ['Graduate Planner', 'Pennine Foods'],
+    ]);
+  });
+});
