@@ -391,3 +391,14 @@ describe('role and organisation on lines of their own', () => {
     ]);
   });
 });
+
+describe('a grade on the degree line, beside the dates', () => {
+  const schools = (specs: LineSpec[]) => read([...top, heading('Education'), ...specs]).cv.education.items.map((item) => [item.gpa, item.dateRange?.text]);
+
+  it.each<[string, [string, string]]>([
+    ['Bachelor, Computer Science, Score: 3.86/4.00\tSep 2021 – May 2025', ['3.86/4.00', 'Sep 2021 – May 2025']],
+    ['Master, Maschinenbau, Punkte: 1,7\tOkt. 2012 – März 2015', ['1,7', 'Okt. 2012 – März 2015']],
+  ])('reads the grade and the dates apart: %j', (line, expected) => {
+    expect(schools([bold('University of Michigan'), line])).toEqual([expected]);
+  });
+});
