@@ -173,6 +173,7 @@ describe('degree, field and school', () => {
       ['Bachelor of Fine Arts', 'Graphic Design', 'Rhode Island School of Design'],
     ],
     ['a Japanese degree and school', [bold('学士（芸術工学） in 情報デザイン at 九州大学'), '2012 – 2016'], ['学士（芸術工学）', '情報デザイン', '九州大学']],
+    ['a school no word names, on a line of its own over the degree and its field', [bold('IAE Lyon'), 'Master, Marketing digital\t2013 – 2015'], ['Master', 'Marketing digital', 'IAE Lyon']],
   ])('reads %s', (_shape, specs, expected) => {
     expect(degrees(specs)).toEqual([expected]);
   });
@@ -374,6 +375,11 @@ describe('role and organisation on lines of their own', () => {
       ['Software Engineering Intern', 'Northbeam Analytics'],
       ['Barista', 'Comet Coffee'],
     ]);
+  });
+
+  it('keeps an organisation named in parts on its own line whole', () => {
+    const items = jobs([bold('Programming Languages Lab, University of Michigan'), italic('Research Assistant\tJan 2024 – Present'), bullet('Implement benchmarks')]);
+    expect(items.map((item) => [item.jobTitle, item.companyName])).toEqual([['Research Assistant', 'Programming Languages Lab, University of Michigan']]);
   });
 
   it('reads the other setting as the section sets it too: the role in bold with its town, the company in italics with the dates', () => {

@@ -137,5 +137,9 @@ export function roleAndOrganisation(parts: readonly HeadPart[], order: Order | n
   });
   const chosen = best as { role: number; organisation: number } | null;
   if (!chosen) return { rest: parts.slice(1) };
-  return { role: parts[chosen.role]!.text, organisation: parts[chosen.organisation]!.text, rest: parts.filter((_, index) => index !== chosen.role && index !== chosen.organisation) };
+  const [role, organisation] = [parts[chosen.role]!, parts[chosen.organisation]!];
+  // On a line of its own, an organisation may be named in parts: "Programming Languages Lab,
+  // University of Michigan" over the role. Its other parts that read as organisations join it.
+  const named = parts.filter((part) => part === organisation || (role.line !== organisation.line && part.line === organisation.line && organisationEvidence(part.text) >= 2));
+  return { role: role.text, organisation: joined(named), rest: parts.filter((part) => part !== role && !named.includes(part)) };
 }
