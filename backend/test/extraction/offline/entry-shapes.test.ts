@@ -173,6 +173,8 @@ describe('degree, field and school', () => {
       ['Bachelor of Fine Arts', 'Graphic Design', 'Rhode Island School of Design'],
     ],
     ['a Japanese degree and school', [bold('学士（芸術工学） in 情報デザイン at 九州大学'), '2012 – 2016'], ['学士（芸術工学）', '情報デザイン', '九州大学']],
+    ['a Chinese degree and its field after a full-width comma', [bold('浙江大学'), '学士，计算机科学与技术\t2013年9月–2017年6月'], ['学士', '计算机科学与技术', '浙江大学']],
+    ['a Japanese degree and its field after an ideographic comma', [bold('九州大学'), '学士、情報デザイン\t2013年4月～2017年3月'], ['学士', '情報デザイン', '九州大学']],
     ['a school no word names, on a line of its own over the degree and its field', [bold('IAE Lyon'), 'Master, Marketing digital\t2013 – 2015'], ['Master', 'Marketing digital', 'IAE Lyon']],
   ])('reads %s', (_shape, specs, expected) => {
     expect(degrees(specs)).toEqual([expected]);
