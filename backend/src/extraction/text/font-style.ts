@@ -16,6 +16,11 @@ const TEX_FONT = /^(?:CM|SF|EC)([A-Z]+?)\d{1,4}$/;
 const TEX_BOLD = /^(?:B|BX|BXTI|BXSL|BSY|MIB|SSBX|SSDC|BI|BL|XC|RB|SX|SO)$/;
 const TEX_ITALIC = /^(?:TI|SL|BXTI|BXSL|SSI|SSQI|ITT|SLTT|MI|MIB|BI|BL|SI|SO|QI|IT|ST)$/;
 
+// Linux Libertine and Biolinum, as the libertine package embeds them, name the shape in
+// letters after the format's letter (O for OpenType, T for Type 1): B bold, Z semi-bold,
+// I italic ("LinLibertineOZ" semi-bold, "LinLibertineTBI" bold italic).
+const LIBERTINE_FONT = /^Lin(?:Libertine|Biolinum)[OT]([A-Z]*)$/;
+
 export interface FontStyle {
   bold: boolean;
   italic: boolean;
@@ -26,6 +31,8 @@ export function fontStyle(fontName: string | undefined): FontStyle {
   const name = fontName ?? '';
   const shape = TEX_FONT.exec(name)?.[1];
   if (shape !== undefined) return { bold: TEX_BOLD.test(shape), italic: TEX_ITALIC.test(shape) };
+  const libertine = LIBERTINE_FONT.exec(name)?.[1];
+  if (libertine !== undefined) return { bold: /[BZ]/.test(libertine), italic: libertine.includes('I') };
   return { bold: BOLD_WORD.test(name), italic: ITALIC_WORD.test(name) };
 }
 

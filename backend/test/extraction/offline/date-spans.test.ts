@@ -107,6 +107,11 @@ describe('findDateRange', () => {
     expect(findDates('Senior Engineer Summer 2022').map((date) => date.text)).toEqual(['Summer 2022']);
   });
 
+  it('does not take a number in the cell before for the day of the date', () => {
+    expect(findDates('Master, Maschinenbau, Punkte: 1,7\tOkt. 2012–März 2015').map((date) => date.text)).toEqual(['Okt. 2012', 'März 2015']);
+    expect(findDates('GPA: 3.8/4.0\t15 May 2020').map((date) => date.text)).toEqual(['15 May 2020']);
+  });
+
   it.each([
     ['软件工程师  2019年3月至今', { start: '2019-03', end: null, isCurrent: true, text: '2019年3月至今' }],
     ['阿里巴巴 2016年7月 - 2019年2月', { start: '2016-07', end: '2019-02', isCurrent: false, text: '2016年7月 - 2019年2月' }],

@@ -173,6 +173,9 @@ describe('degree, field and school', () => {
       ['Bachelor of Fine Arts', 'Graphic Design', 'Rhode Island School of Design'],
     ],
     ['a Japanese degree and school', [bold('学士（芸術工学） in 情報デザイン at 九州大学'), '2012 – 2016'], ['学士（芸術工学）', '情報デザイン', '九州大学']],
+    ['a Chinese degree and its field after a full-width comma', [bold('浙江大学'), '学士，计算机科学与技术\t2013年9月–2017年6月'], ['学士', '计算机科学与技术', '浙江大学']],
+    ['a Japanese degree and its field after an ideographic comma', [bold('九州大学'), '学士、情報デザイン\t2013年4月～2017年3月'], ['学士', '情報デザイン', '九州大学']],
+    ['a school no word names, on a line of its own over the degree and its field', [bold('IAE Lyon'), 'Master, Marketing digital\t2013 – 2015'], ['Master', 'Marketing digital', 'IAE Lyon']],
   ])('reads %s', (_shape, specs, expected) => {
     expect(degrees(specs)).toEqual([expected]);
   });
@@ -383,5 +386,55 @@ describe('a project’s keywords set as tags', () => {
       ['Minilang', ['Rust', 'WebAssembly'], ['Tail-call optimisation']],
       ['Course Planner Bot', ['Python', 'discord.py'], undefined],
     ]);
+  });
+});
+
+describe('role and organisation on lines of their own', () => {
+  const italic = (text: string): LineSpec => [text, { italic: true }];
+
+  it('reads an entry whose words tell nothing as the section sets its other entries: the company on top, the role in italics under it', () => {
+    const items = jobs([
+      bold('Northbeam Analytics'),
+      italic('Software Engineering Intern\tMay 2024 – Aug 2024'),
+      bullet('Built an internal CLI in Rust'),
+      bold('Comet Coffee'),
+      italic('Barista\tSep 2021 – Apr 2023'),
+      bullet('Trained 5 new staff members'),
+    ]);
+    expect(items.map((item) => [item.jobTitle, item.companyName])).toEqual([
+      ['Software Engineering Intern', 'Northbeam Analytics'],
+      ['Barista', 'Comet Coffee'],
+    ]);
+  });
+
+  it('keeps an organisation named in parts on its own line whole', () => {
+    const items = jobs([bold('Programming Languages Lab, University of Michigan'), italic('Research Assistant\tJan 2024 – Present'), bullet('Implement benchmarks')]);
+    expect(items.map((item) => [item.jobTitle, item.companyName])).toEqual([['Research Assistant', 'Programming Languages Lab, University of Michigan']]);
+  });
+
+  it('reads the other setting as the section sets it too: the role in bold with its town, the company in italics with the dates', () => {
+    const items = jobs([
+      bold('Senior Supply Chain Analyst\tManchester'),
+      italic('Harrow & Finch Retail\tApril 2022 – present'),
+      bullet('Built the weekly stock-positioning model'),
+      bold('Graduate Planner\tBradford'),
+      italic('Pennine Foods\tJuly 2018 – August 2019'),
+      bullet('Planned production of chilled products'),
+    ]);
+    expect(items.map((item) => [item.jobTitle, item.companyName])).toEqual([
+      ['Senior Supply Chain Analyst', 'Harrow & Finch Retail'],
+      ['Graduate Planner', 'Pennine Foods'],
+    ]);
+  });
+});
+
+describe('a grade on the degree line, beside the dates', () => {
+  const schools = (specs: LineSpec[]) => read([...top, heading('Education'), ...specs]).cv.education.items.map((item) => [item.gpa, item.dateRange?.text]);
+
+  it.each<[string, [string, string]]>([
+    ['Bachelor, Computer Science, Score: 3.86/4.00\tSep 2021 – May 2025', ['3.86/4.00', 'Sep 2021 – May 2025']],
+    ['Master, Maschinenbau, Punkte: 1,7\tOkt. 2012 – März 2015', ['1,7', 'Okt. 2012 – März 2015']],
+  ])('reads the grade and the dates apart: %j', (line, expected) => {
+    expect(schools([bold('University of Michigan'), line])).toEqual([expected]);
   });
 });

@@ -237,3 +237,11 @@ describe('a Europass CV’s personal information', () => {
     expect(cv.contact.location).toEqual({ city: 'Stuttgart' });
   });
 });
+
+describe('contact details behind icons', () => {
+  it('reads "📍 Ann Arbor, MI" as the town and its state, not as a tagline', () => {
+    const cv = read([name('Aiden Park'), '📞 (734) 555-0182 • 📧 aiden.park@umich.edu', '📍 Ann Arbor, MI', heading('Experience'), 'Engineer, Acme Corp']);
+    expect(cv.contact.location).toEqual({ city: 'Ann Arbor', state: 'MI' });
+    expect(cv.hero.summaryTagline).toBeUndefined();
+  });
+});

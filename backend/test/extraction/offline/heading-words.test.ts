@@ -43,6 +43,8 @@ describe('sectionOfHeading', () => {
     ['Contact', 'contact'],
     ['工作经历', 'experience'],
     ['教育背景', 'education'],
+    ['荣誉', 'awards'],
+    ['榮譽', 'awards'],
     ['職務経歴', 'experience'],
     ['自己PR', 'summary'],
     ['学歴', 'education'],

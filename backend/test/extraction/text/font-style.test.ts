@@ -21,6 +21,12 @@ describe('fontStyle', () => {
     ['CMR10', false, false],
     ['CMSSI10', false, true],
     ['CMTT10', false, false],
+    // Linux Libertine and Biolinum (the libertine package): the shape in letters after O or T.
+    ['LinLibertineO', false, false],
+    ['LinLibertineOZ', true, false],
+    ['LinLibertineOI', false, true],
+    ['LinLibertineTBI', true, true],
+    ['LinBiolinumOB', true, false],
   ])('reads %s as bold %s, italic %s', (name, bold, italic) => {
     expect(fontStyle(name)).toEqual({ bold, italic });
   });

@@ -82,7 +82,9 @@ export function findDates(text: string): FoundDate[] {
       }
     }
     let start = yearStart;
-    const before = text.slice(Math.max(found.at(-1)?.end ?? 0, yearStart - 30), yearStart);
+    // A date never spans two cells: "Punkte: 1,7⇥Okt. 2012" is a grade beside a month.
+    const cellStart = text.lastIndexOf('\t', yearStart) + 1;
+    const before = text.slice(Math.max(found.at(-1)?.end ?? 0, yearStart - 30, cellStart), yearStart);
     for (const pattern of BEFORE_YEAR) {
       const match = pattern.exec(before);
       const from = yearStart - (match?.[0].length ?? 0);

@@ -15,6 +15,10 @@ export interface HeadPart {
   italic: boolean;
   /** Which head line it came from. */
   line: number;
+  /** Its line carries the entry's dates. */
+  dated: boolean;
+  /** Its line carries the entry's place. */
+  placed: boolean;
 }
 
 export interface HeadFacts {
@@ -116,7 +120,8 @@ const isDateLabel = (text: string): boolean => DATE_LABEL.test(fold(text).trim()
 export function readHead(head: readonly Line[], { names = false } = {}): HeadFacts {
   const dates = entryDates(head);
   let location: string | null = null;
-  const parts: HeadPart[] = [];
+  let placeLine = -1;
+  const parts: Omit<HeadPart, 'dated' | 'placed'>[] = [];
   const lineTexts: string[] = [];
   head.forEach((line, index) => {
     const dated = dates?.line === index;
@@ -129,11 +134,11 @@ export function readHead(head: readonly Line[], { names = false } = {}): HeadFac
     const split = pieces.flatMap((piece) => splitParts(piece, !names)).filter((piece) => !isDuration(piece));
     for (const piece of split) {
       const place = location ? null : (trailingPlace(piece, merged) ?? (merged && !dated && split.length === 1 ? trailingTown(piece) : null));
-      if (place) location = place.place;
+      if (place) [location, placeLine] = [place.place, index];
       for (const text of commaParts(place ? place.before : piece).flatMap((part) => splitAtDash(part, names))) {
         parts.push({ text, bold: line.bold, italic: line.italic, line: index });
       }
     }
   });
-  return { dateRange: dates?.found.range ?? null, location, parts, lineTexts };
+  return { dateRange: dates?.found.range ?? null, location, parts: parts.map((part) => ({ ...part, dated: part.line === dates?.line, placed: part.line === placeLine })), lineTexts };
 }

@@ -31,10 +31,15 @@ interface Piece {
   whole?: boolean;
 }
 
+// The icons a template sets before each contact detail ("📍 Ann Arbor, MI", "✉ jane@…"):
+// pictographs and symbols, which no name, place or address starts or ends with.
+const ICONS = /^[\p{Extended_Pictographic}\p{So}\uFE0F\u200D\s]+|[\p{Extended_Pictographic}\p{So}\uFE0F\u200D\s]+$/gu;
+const withoutIcons = (text: string) => text.replace(ICONS, '');
+
 function piecesOf(line: Line): Piece[] {
   const pair = labelled(line.text);
   // "Email: a@b.c · Phone: …" has several labels; split first, then read each piece's label.
-  const parts = splitParts(line.text);
+  const parts = splitParts(line.text).map(withoutIcons).filter((part) => part !== '');
   if (pair && parts.length <= 1) return [{ line, text: pair.value, label: pair.label }];
   return parts.map((part) => {
     const inner = labelled(part);
@@ -101,7 +106,7 @@ function claim(piece: Piece, contact: Contact, hero: Hero): Piece[] {
     else if (token.kind === 'phone') contact.phone ??= token.value;
     else if (field === 'photo') hero.profilePhotoUrl ??= token.value;
     else (contact.professionalLinks ??= []).push(linkOf(token.value, piece.label));
-    const around = [piece.text.slice(0, token.at), piece.text.slice(token.at + token.value.length)].map(tidy).filter(Boolean);
+    const around = [piece.text.slice(0, token.at), piece.text.slice(token.at + token.value.length)].map((text) => tidy(withoutIcons(text))).filter(Boolean);
     return around.flatMap((text) => claim({ line: piece.line, text, label: null }, contact, hero));
   }
   const merged = isStretched(piece.line);

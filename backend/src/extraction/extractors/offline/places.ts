@@ -8,9 +8,9 @@ import { townLength } from './towns';
 // "Acme, Inc." and "Ventures, LLC": a legal form after a comma belongs to the name before it.
 const LEGAL_FORM = /^(?:inc|ltd|llc|llp|plc|gmbh|ag|kg|sa|s\.a|sas|sarl|sl|s\.l|srl|bv|nv|co|corp|corporation|limited|pty|oy|ab|as|spa|s\.p\.a)\.?$/i;
 
-/** Splits at commas, keeping legal forms with their company. */
+/** Splits at commas (Chinese and Japanese ones too: "学士，计算机科学", "学士、情報デザイン"), keeping legal forms with their company. */
 export function commaParts(text: string): string[] {
-  const pieces = text.split(/,\s+/);
+  const pieces = text.split(/,\s+|[，、]\s*/u);
   const parts: string[] = [];
   for (const piece of pieces) {
     if (parts.length > 0 && LEGAL_FORM.test(piece.trim())) parts[parts.length - 1] += `, ${piece}`;

@@ -6,7 +6,8 @@ import { organisationEvidence, roleEvidence, splitAtOrganisation } from './roles
 // Which pieces of a job's opening lines are the role and the organisation. CVs write both
 // orders ("Engineer / Acme", "Acme / Engineer", "Acme — Engineer", "Engineer @Acme"), so
 // every reading of the first pieces is scored by what the words say (a role word, an
-// organisation suffix, a brand-like name, a place), by style (an italic organisation), and
+// organisation suffix, a brand-like name, a place), by how the section sets them (see
+// sectionSetting), and
 // by the order the section's other entries clearly use; the best-scored reading wins.
 
 export type Order = 'role-first' | 'organisation-first';
@@ -42,21 +43,56 @@ function asRole(part: HeadPart, place: boolean): number {
   return roleEvidence(part.text) - organisationEvidence(part.text) - (place ? 2 : 0);
 }
 
-function asOrganisation(part: HeadPart, role: HeadPart, place: boolean): number {
-  return organisationEvidence(part.text) - roleEvidence(part.text) - (place ? 2 : 0) + (part.italic && !role.italic ? 1 : 0);
+// How a section sets a job's role and organisation when they stand on lines of their own:
+// which one's line carries the dates, which the place, which is bold or italic. Templates
+// differ ("Acme ⇥ Boston" over "*Engineer* ⇥ 2019–2021"; "**Engineer** ⇥ 2019–2021" over
+// "*Acme* ⇥ Boston"; "**Engineer** ⇥ Leeds" over "*Acme* ⇥ 2019–2021"), but one section's
+// entries are set alike: the entries whose words tell role from organisation show how, and
+// the piece set as their organisations were is the organisation where words tell nothing
+// ("Comet Coffee" over "Barista").
+export interface Setting {
+  role: string;
+  organisation: string;
+}
+
+const setting = (part: HeadPart) => [part.dated, part.placed, part.bold, part.italic].join();
+
+/** The setting every entry whose words are clear shares, if they share one that tells the two apart. */
+export function sectionSetting(heads: readonly (readonly HeadPart[])[]): Setting | null {
+  const clear = heads.flatMap((parts) => {
+    const [a, b] = parts;
+    if (parts.length !== 2 || a!.line === b!.line) return [];
+    const margin = orderMargin(parts, null, false);
+    if (Math.abs(margin) <= 0.5) return [];
+    const [role, organisation] = margin > 0 ? [a!, b!] : [b!, a!];
+    return [{ role: setting(role), organisation: setting(organisation) }];
+  });
+  const [first] = clear;
+  if (!first || first.role === first.organisation || clear.some((seen) => seen.role !== first.role || seen.organisation !== first.organisation)) return null;
+  return first;
+}
+
+// Without a section's setting to go by, an italic organisation beside an upright role (moderncv's "Engineer, *Acme*").
+function setAs(role: HeadPart, organisation: HeadPart, known: Setting | null): number {
+  if (known && role.line !== organisation.line) return Number(setting(role) === known.role && setting(organisation) === known.organisation);
+  return organisation.italic && !role.italic ? 1 : 0;
+}
+
+function asOrganisation(part: HeadPart, role: HeadPart, place: boolean, known: Setting | null, styled = true): number {
+  return organisationEvidence(part.text) - roleEvidence(part.text) - (place ? 2 : 0) + (styled ? setAs(role, part, known) : 0);
 }
 
 /** How much better the role-first reading of the first two pieces is than the other one (negative: organisation first). */
-export function orderMargin(parts: readonly HeadPart[]): number {
+export function orderMargin(parts: readonly HeadPart[], known: Setting | null, styled = true): number {
   const [a, b] = parts;
   if (!a || !b || AT.test(a.text)) return 0;
   const [aPlace = false, bPlace = false] = placeFlags(parts);
-  return asRole(a, aPlace) + asOrganisation(b, a, bPlace) - (asRole(b, bPlace) + asOrganisation(a, b, aPlace));
+  return asRole(a, aPlace) + asOrganisation(b, a, bPlace, known, styled) - (asRole(b, bPlace) + asOrganisation(a, b, aPlace, known, styled));
 }
 
 /** The order the section's entries clearly use, if most of those that are clear agree. */
-export function sectionOrder(heads: readonly (readonly HeadPart[])[]): Order | null {
-  const margins = heads.map(orderMargin).filter((margin) => Math.abs(margin) > 0.5);
+export function sectionOrder(heads: readonly (readonly HeadPart[])[], known: Setting | null): Order | null {
+  const margins = heads.map((parts) => orderMargin(parts, known)).filter((margin) => Math.abs(margin) > 0.5);
   const roleFirst = margins.filter((margin) => margin > 0).length;
   const organisationFirst = margins.length - roleFirst;
   if (roleFirst === organisationFirst) return null;
@@ -85,7 +121,7 @@ function longHead(parts: readonly HeadPart[]): RoleAndOrganisation | null {
 }
 
 /** Role and organisation among the head's pieces: words, type style, order and the section's habit decide. */
-export function roleAndOrganisation(parts: readonly HeadPart[], order: Order | null, loneRoles = false): RoleAndOrganisation {
+export function roleAndOrganisation(parts: readonly HeadPart[], order: Order | null, loneRoles = false, known: Setting | null = null): RoleAndOrganisation {
   const long = longHead(parts);
   if (long) return long;
   const [a] = parts;
@@ -111,11 +147,15 @@ export function roleAndOrganisation(parts: readonly HeadPart[], order: Order | n
       const roleFirst = r < o;
       // A CV usually leads with the role; the section's own clear habit weighs more.
       const habit = order === null ? (roleFirst ? 0.5 : 0) : (order === 'role-first') === roleFirst ? 1 : 0;
-      const score = asRole(role, place[r]!) + asOrganisation(organisation, role, place[o]!) - skipped + habit;
+      const score = asRole(role, place[r]!) + asOrganisation(organisation, role, place[o]!, known) - skipped + habit;
       if (!best || score > best.score + 1e-9) best = { role: r, organisation: o, score };
     });
   });
   const chosen = best as { role: number; organisation: number } | null;
   if (!chosen) return { rest: parts.slice(1) };
-  return { role: parts[chosen.role]!.text, organisation: parts[chosen.organisation]!.text, rest: parts.filter((_, index) => index !== chosen.role && index !== chosen.organisation) };
+  const [role, organisation] = [parts[chosen.role]!, parts[chosen.organisation]!];
+  // On a line of its own, an organisation may be named in parts: "Programming Languages Lab,
+  // University of Michigan" over the role. Its other parts that read as organisations join it.
+  const named = parts.filter((part) => part === organisation || (role.line !== organisation.line && part.line === organisation.line && organisationEvidence(part.text) >= 2));
+  return { role: role.text, organisation: joined(named), rest: parts.filter((part) => part !== role && !named.includes(part)) };
 }

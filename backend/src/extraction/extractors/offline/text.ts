@@ -71,7 +71,7 @@ export function splitParts(text: string, dashes = true): string[] {
     .filter((part) => part !== '');
 }
 
-/** Splits a list written in one line: "Python, Go; Rust • SQL". Commas inside brackets do not split. */
+/** Splits a list written in one line: "Python, Go; Rust • SQL", "Java、Go、Python". Commas inside brackets do not split. */
 export function splitList(text: string): string[] {
   const items: string[] = [];
   let depth = 0;
@@ -79,7 +79,7 @@ export function splitList(text: string): string[] {
   for (const char of text) {
     if (char === '(' || char === '[') depth += 1;
     if ((char === ')' || char === ']') && depth > 0) depth -= 1;
-    if (depth === 0 && /[\t,;|•·▪◦/،]/u.test(char) && !isSlashInWord(current, char)) {
+    if (depth === 0 && /[\t,;|•·▪◦/،，、；]/u.test(char) && !isSlashInWord(current, char)) {
       items.push(current);
       current = '';
       continue;

@@ -61,7 +61,10 @@ function nameParts(parts: readonly HeadPart[]): Named {
   const institutionAt = parts.findIndex((part) => isInstitution(part.text) && !isDegree(part.text));
   const degreeFound = parts.findIndex((part, index) => index !== institutionAt && isDegree(part.text));
   const degreeAt = degreeFound !== -1 ? degreeFound : institutionAt === 0 ? 1 : 0;
-  const institution = institutionAt !== -1 ? institutionAt : parts[degreeAt + 1] ? degreeAt + 1 : -1;
+  // A school no word names ("IAE Lyon" over "Master, Marketing digital") stands alone on a
+  // line of its own; the piece after the degree on the degree's own line is its field.
+  const alone = parts.findIndex((part) => part.line !== parts[degreeAt]?.line && parts.filter((other) => other.line === part.line).length === 1);
+  const institution = institutionAt !== -1 ? institutionAt : alone !== -1 && degreeFound !== -1 ? alone : parts[degreeAt + 1] ? degreeAt + 1 : -1;
   const between = institution > degreeAt + 1 ? parts.slice(degreeAt + 1, institution).filter((part) => part.line === parts[degreeAt]!.line) : [];
   const named: Named = { rest: parts.filter((part, index) => index !== degreeAt && index !== institution && !between.includes(part)) };
   const degreePart = parts[degreeAt];

@@ -3,7 +3,7 @@ import { bulletsOf, first, readBody } from '../entry-body';
 import { readHead } from '../entry-head';
 import type { Entry } from '../entries';
 import { SECTION_FIELDS } from '../field-labels';
-import { lonePiecesAreRoles, roleAndOrganisation, sectionOrder } from '../role-organisation';
+import { lonePiecesAreRoles, roleAndOrganisation, sectionOrder, sectionSetting } from '../role-organisation';
 import { splitList } from '../text';
 import { countIn, compact, teamSizeIn } from './values';
 import { looksLikePlace, type Parsed } from './parsed';
@@ -24,12 +24,13 @@ function describe(plain: readonly string[]): [string | undefined, string | undef
 export function parseExperience(entries: readonly Entry[]): Parsed<ExperienceItem> {
   const unclassified: string[] = [];
   const heads = entries.map((entry) => readHead(entry.head));
-  const order = sectionOrder(heads.map((head) => head.parts));
+  const known = sectionSetting(heads.map((head) => head.parts));
+  const order = sectionOrder(heads.map((head) => head.parts), known);
   const loneRoles = lonePiecesAreRoles(heads.map((head) => head.parts));
   const items = entries.map((entry, index) => {
     const head = heads[index]!;
     const body = readBody(entry.body, FIELDS);
-    const { role, organisation, rest } = roleAndOrganisation(head.parts, order, loneRoles);
+    const { role, organisation, rest } = roleAndOrganisation(head.parts, order, loneRoles, known);
     let location = head.location ?? undefined;
     for (const part of rest) {
       if (location === undefined && looksLikePlace(part.text)) location = part.text;

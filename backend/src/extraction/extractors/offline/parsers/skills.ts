@@ -17,6 +17,22 @@ function named(label: string): Pick<SkillCategory, 'categoryName' | 'level'> {
   return match?.[1] && match[2] ? { categoryName: match[1], level: match[2] } : { categoryName: label };
 }
 
+// "Tools: Advanced, Keywords: Git, Docker" (or a tab for the comma): the category's level
+// first, then its skills under a label of their own, as résumé builders print a skill's level
+// and keywords. The level is a word or two; the inner label is one name, not the end of a
+// list ("Languages: Go, Java, Tools: Docker"), and names no spoken language ("English:
+// Native, Spanish: Fluent" lists languages).
+const LEVEL_THEN_LABEL = /^([^,，、;\t:：]+)[,，、;\t]\s*(.+)$/u;
+const MAX_LEVEL_WORDS = 3;
+
+function levelled(value: string): { level: string; list: string } | null {
+  const match = LEVEL_THEN_LABEL.exec(value);
+  const inner = match?.[2] ? labelled(match[2]) : null;
+  const level = tidy(match?.[1] ?? '');
+  if (!inner?.value || /[:：]/u.test(inner.value) || splitList(inner.label).length !== 1 || level === '' || wordCount(level) > MAX_LEVEL_WORDS || wordCount(inner.label) > MAX_LEVEL_WORDS) return null;
+  return isLanguageName(inner.label) ? null : { level, list: inner.value };
+}
+
 // Skills written as a sentence: "Proficient in Python and R, with experience in machine
 // learning", "Sehr gute Kenntnisse in Java und Kotlin". The connectors and the words that
 // lead into a skill ("with", "experience in"), in the five languages, are cut off; the
@@ -101,7 +117,8 @@ export function parseSkills(lines: readonly Line[], style: BodyStyle): Parsed<Sk
     const underName = open !== null && (open as SkillCategory).categoryName !== undefined;
     const pair = labelled(line.text) ?? (underName ? null : cellLabelled(line.text));
     if (pair && pair.value) {
-      start(named(pair.label), listed(pair.value));
+      const level = levelled(pair.value);
+      start(level ? { ...named(pair.label), level: level.level } : named(pair.label), listed(level?.list ?? pair.value));
       open = null;
     } else if (pair) {
       open = start(named(pair.label), []);
