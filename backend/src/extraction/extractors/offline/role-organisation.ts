@@ -32,9 +32,14 @@ function asOrganisation(part: HeadPart, role: HeadPart): number {
   return organisationEvidence(part.text) - roleEvidence(part.text) - (looksLikePlace(part.text) ? 2 : 0) + (part.italic && !role.italic ? 1 : 0);
 }
 
-/** How much better the role-first reading of the first two pieces is than the other one (negative: organisation first). */
+/**
+ * How much better the role-first reading of the first two pieces is than the other one
+ * (negative: organisation first). A town between them ("Acme / Madrid / Engineer") tells
+ * nothing of the order: the piece after it is compared.
+ */
 export function orderMargin(parts: readonly HeadPart[]): number {
-  const [a, b] = parts;
+  const [a, ...later] = parts;
+  const b = later.find((part) => !looksLikePlace(part.text)) ?? later[0];
   if (!a || !b || AT.test(a.text)) return 0;
   return asRole(a) + asOrganisation(b, a) - (asRole(b) + asOrganisation(a, b));
 }
