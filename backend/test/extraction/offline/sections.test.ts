@@ -265,6 +265,11 @@ describe('section parsers', () => {
     ]);
   });
 
+  it('reads an Arabic label left after its Latin skills, in the order drawn, as the label', () => {
+    const { cv } = read([...top, heading('Skills'), 'Python, SQL, Apache Airflow, dbt :الأدوات']);
+    expect(cv.skills.skillCategories.map(({ categoryName, skills }) => [categoryName, skills])).toEqual([['الأدوات', ['Python', 'SQL', 'Apache Airflow', 'dbt']]]);
+  });
+
   it('reads a level set after a bold category by a dash, and keeps a dash that names no level', () => {
     const { cv } = read([...top, heading('Skills'), bold('Web Development — Master'), 'HTML, CSS, Javascript', bold('Cloud — AWS'), 'Lambda, S3']);
     expect(cv.skills.skillCategories.map(({ categoryName, level }) => [categoryName, level ?? null])).toEqual([
