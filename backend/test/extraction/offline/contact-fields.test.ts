@@ -22,6 +22,13 @@ describe('contact fields', () => {
     expect(placeOnly('Madrid')).toEqual({ city: 'Madrid' });
   });
 
+  it('reads a town with its country and no comma as town and country, but a state named whole stays whole', () => {
+    expect(placeOnly('Madrid España')).toEqual({ city: 'Madrid', country: 'España' });
+    expect(placeOnly('杭州 中国')).toEqual({ city: '杭州', country: '中国' });
+    expect(placeOnly('Tel Aviv Israel')).toEqual({ city: 'Tel Aviv', country: 'Israel' });
+    expect(placeOnly('New Jersey')).toEqual({ city: 'New Jersey' });
+  });
+
   it('finds addresses but not file names, and leaves an email alone', () => {
     expect(findUrl('Code: github.com/dokafor/pgshift.')).toBe('github.com/dokafor/pgshift');
     expect(findUrl('see http://en.wikipedia.org/wiki/Silicon_Valley_(TV_series)')).toBe('http://en.wikipedia.org/wiki/Silicon_Valley_(TV_series)');

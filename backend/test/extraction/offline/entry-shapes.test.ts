@@ -92,6 +92,21 @@ describe('role and organisation', () => {
     ]);
   });
 
+  it('takes the order from the pieces around a town set between employer and title, not from the town', () => {
+    const job = (employer: string, town: string, dates: string, title: string): LineSpec[] => [bold(employer, 28), bold(town), dates, bold(title, 20), bullet('Built the reports')];
+    const items = jobs([
+      ...job('Banca Ibérica Digital', 'Madrid', '2019 – Present', 'Analista de Datos Sénior'),
+      ...job('Tiendas Sol Comercio Electrónico', 'Valencia', '2016 – 2018', 'Analista de Datos'),
+      // "Consultora" (a consultant) is a role's word too: only the section's order tells.
+      ...job('Consultora Analítica Norte', 'Bilbao', '2015 – 2016', 'Becaria de Business Intelligence'),
+    ]);
+    expect(items.map((item) => [item.jobTitle, item.companyName, item.location])).toEqual([
+      ['Analista de Datos Sénior', 'Banca Ibérica Digital', 'Madrid'],
+      ['Analista de Datos', 'Tiendas Sol Comercio Electrónico', 'Valencia'],
+      ['Becaria de Business Intelligence', 'Consultora Analítica Norte', 'Bilbao'],
+    ]);
+  });
+
   it('puts a place that stands between the pieces on the location, not on the role', () => {
     const [job] = jobs([bold('Acme Corp, Madrid'), 'Data Analyst', '2019 – 2021', bullet('Built dashboards')]);
     expect(job).toMatchObject({ jobTitle: 'Data Analyst', companyName: 'Acme Corp', location: 'Madrid' });
@@ -176,8 +191,30 @@ describe('degree, field and school', () => {
     ['a Chinese degree and its field after a full-width comma', [bold('浙江大学'), '学士，计算机科学与技术\t2013年9月–2017年6月'], ['学士', '计算机科学与技术', '浙江大学']],
     ['a Japanese degree and its field after an ideographic comma', [bold('九州大学'), '学士、情報デザイン\t2013年4月～2017年3月'], ['学士', '情報デザイン', '九州大学']],
     ['a school no word names, on a line of its own over the degree and its field', [bold('IAE Lyon'), 'Master, Marketing digital\t2013 – 2015'], ['Master', 'Marketing digital', 'IAE Lyon']],
+
+    [
+      'the field alone on the line under the degree',
+      ['2017 – 2018', bold('Universidad Politécnica de Madrid'), 'Máster', 'Ciencia de Datos'],
+      ['Máster', 'Ciencia de Datos', 'Universidad Politécnica de Madrid'],
+    ],
+    [
+      'the field alone on the line over the degree',
+      [bold('University of Michigan'), bold('Computer Science'), 'Bachelor of Science', '2021 – 2025'],
+      ['Bachelor of Science', 'Computer Science', 'University of Michigan'],
+    ],
+    ['a Chinese field under its degree', ['2013 – 2017', bold('浙江大学'), '工学学士', '计算机科学与技术'], ['工学学士', '计算机科学与技术', '浙江大学']],
   ])('reads %s', (_shape, specs, expected) => {
     expect(degrees(specs)).toEqual([expected]);
+  });
+
+  it('reads a degree set in under the school and field, as a list item, as the degree', () => {
+    const { cv } = read([...top, heading('Education'), '2017 – 2018', bold('Universidad Politécnica de Madrid'), bold('Ciencia de Datos'), bullet('Máster')]);
+    expect(cv.education.items.map((item) => [item.degree, item.fieldOfStudy ?? null, item.institution ?? null])).toEqual([['Máster', 'Ciencia de Datos', 'Universidad Politécnica de Madrid']]);
+  });
+
+  it('reads the courses listed under a "Courses" label as coursework', () => {
+    const { cv } = read([...top, heading('Education'), bold('University of Michigan'), 'Bachelor of Science', '2021 – 2025', 'Courses', bullet('Operating Systems'), bullet('Machine Learning')]);
+    expect(cv.education.items.map((item) => item.relevantCoursework)).toEqual([['Operating Systems', 'Machine Learning']]);
   });
 
   it('leaves a degree whose "of" names no usual subject whole', () => {

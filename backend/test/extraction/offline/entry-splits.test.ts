@@ -36,6 +36,34 @@ describe('entries parted by space', () => {
     ]);
   });
 
+  it('keeps short lines under a bare label in the entry, when their bullets are graphics set too far in to be found', () => {
+    // The entries stand in from the page's edge, which the skills below set; their items farther in still.
+    const job = (company: string, dates: string, role: string, items: string[]): LineSpec[] => [
+      [company, { bold: true, fontSize: 12, gapBefore: 40, x: 70 }],
+      [dates, { x: 70 }],
+      [role, { bold: true, fontSize: 12, gapBefore: 30, x: 70 }],
+      ['Highlights', { bold: true, x: 70 }],
+      ...items.map((item, index): LineSpec => [item, { x: 100, gapBefore: index === 0 ? 25 : 18 }]),
+    ];
+    const { cv } = extractOffline(
+      documentOf(
+        [
+          ...top,
+          heading('Experience'),
+          ...job('Finlio', '2021 – Present', 'Senior Product Manager', ['Led the payments product', 'Grew sign-ups by 18%']),
+          ...job('Cloudrise', '2018 – 2021', 'Product Manager', ['Ran a team of six']),
+          heading('Skills'),
+          ...['Agile', 'Roadmaps', 'User research', 'Jira', 'Figma', 'SQL'],
+        ],
+        'pdf',
+      ),
+    );
+    expect(cv.experience.items.map((item) => [item.jobTitle, item.companyName, [...(item.responsibilities ?? []), ...(item.achievements ?? [])]])).toEqual([
+      ['Senior Product Manager', 'Finlio', ['Led the payments product', 'Grew sign-ups by 18%']],
+      ['Product Manager', 'Cloudrise', ['Ran a team of six']],
+    ]);
+  });
+
   it('does not read dates set in from the column edge as a bullet', () => {
     const document = documentOf([
       ...top,

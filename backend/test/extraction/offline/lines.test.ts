@@ -262,6 +262,24 @@ describe('readingLines', () => {
       ]).map((line) => line.text),
     ).toEqual(['Managed the media budget of the group (search, social and video).', 'Ran the e-mail campaigns for new stores and their weekly newsletters.']);
   });
+  it('joins the next line of a bullet whose glyph stands in the text, hanging under its words, whatever its first letter', () => {
+    // The items stop well short of the column's edge (a column of dates stands to their right); their wraps start one glyph in.
+    expect(
+      readLines([
+        wide('He could tell you about it, but that would not be a length-limited conversation at all.'),
+        ['Build an algorithm for artists to detect if their music was violating', { listItem: true, width: 200, gapBefore: 25 }],
+        ['copy right infringement laws', { x: 62 }],
+        ['Optimized an algorithm that holds the current world record for', { listItem: true, width: 200, gapBefore: 19 }],
+        ['Weisman Scores', { x: 62 }],
+        ['Successfully won Techcrunch Disrupt', { listItem: true, gapBefore: 19 }],
+      ]).map((line) => line.text),
+    ).toEqual([
+      'He could tell you about it, but that would not be a length-limited conversation at all.',
+      'Build an algorithm for artists to detect if their music was violating copy right infringement laws',
+      'Optimized an algorithm that holds the current world record for Weisman Scores',
+      'Successfully won Techcrunch Disrupt',
+    ]);
+  });
   it('measures the text beside a margin of dates on its right up to the margin, not to the edge of a paragraph that spans the page', () => {
     expect(
       readLines([

@@ -265,6 +265,19 @@ describe('section parsers', () => {
     ]);
   });
 
+  it('reads an Arabic label left after its Latin skills, in the order drawn, as the label', () => {
+    const { cv } = read([...top, heading('Skills'), 'Python, SQL, Apache Airflow, dbt :الأدوات']);
+    expect(cv.skills.skillCategories.map(({ categoryName, skills }) => [categoryName, skills])).toEqual([['الأدوات', ['Python', 'SQL', 'Apache Airflow', 'dbt']]]);
+  });
+
+  it('reads a level set after a bold category by a dash, and keeps a dash that names no level', () => {
+    const { cv } = read([...top, heading('Skills'), bold('Web Development — Master'), 'HTML, CSS, Javascript', bold('Cloud — AWS'), 'Lambda, S3']);
+    expect(cv.skills.skillCategories.map(({ categoryName, level }) => [categoryName, level ?? null])).toEqual([
+      ['Web Development', 'Master'],
+      ['Cloud — AWS', null],
+    ]);
+  });
+
   it('reads languages written in the usual ways', () => {
     const { cv } = read([...top, heading('Languages'), 'Spanish — Native', 'English (C1)', 'Deutsch: fließend (C1)', 'French: B2 (DELF B2)', 'Italian, Portuguese']);
     expect(cv.languages.items.map(({ language, proficiency, certifications, nativeLanguage }) => ({ language, proficiency, certifications, nativeLanguage }))).toEqual([
@@ -274,6 +287,36 @@ describe('section parsers', () => {
       { language: 'French', proficiency: 'B2', certifications: ['DELF B2'], nativeLanguage: undefined },
       { language: 'Italian', proficiency: undefined, certifications: undefined, nativeLanguage: undefined },
       { language: 'Portuguese', proficiency: undefined, certifications: undefined, nativeLanguage: undefined },
+    ]);
+  });
+
+  it('reads a level after a comma as the level of the language before it', () => {
+    const { cv } = read([...top, heading('Languages'), 'English, Native speaker', 'Italian, Portuguese']);
+    expect(cv.languages.items.map(({ language, proficiency }) => [language, proficiency ?? null])).toEqual([
+      ['English', 'Native speaker'],
+      ['Italian', null],
+      ['Portuguese', null],
+    ]);
+  });
+
+  it('reads a line naming no language, stacked under a language, as its level', () => {
+    const { cv } = read([...top, heading('Languages'), '中文', '母语', '英语', 'CET-6', 'Deutsch', 'Spanish (basic)']);
+    expect(cv.languages.items.map(({ language, proficiency }) => [language, proficiency ?? null])).toEqual([
+      ['中文', '母语'],
+      ['英语', 'CET-6'],
+      ['Deutsch', null],
+      ['Spanish', 'basic'],
+    ]);
+  });
+
+  it('names a category by the plain line over its items, set in from it, in a font without a bold face', () => {
+    const { cv } = read(
+      [...top, heading('Skills'), '编程语言', ['Java', { x: 65, listItem: true }], ['Go', { x: 65, listItem: true }], '中间件', ['Kafka', { x: 65, listItem: true }], ['Redis', { x: 65, listItem: true }]],
+      'pdf',
+    );
+    expect(cv.skills.skillCategories.map(({ categoryName, skills }) => [categoryName, skills])).toEqual([
+      ['编程语言', ['Java', 'Go']],
+      ['中间件', ['Kafka', 'Redis']],
     ]);
   });
 

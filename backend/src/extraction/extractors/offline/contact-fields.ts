@@ -354,5 +354,21 @@ export function placeOnly(text: string): Location | null {
   // "Brooklyn NY", "ANN ARBOR MI": a sidebar drops the comma before the state's code.
   const [, town, code] = /^(.+) (\S+)$/u.exec(text) ?? [];
   if (town && code && REGION_CODE.test(code) && isPlace(town) && town.split(' ').length <= 3) return { city: town, state: code };
+  const country = townBeforeCountry(text);
+  if (country) return country;
   return isPlace(text) && text.split(' ').length <= 3 ? { city: text } : null;
+}
+
+/**
+ * "Madrid España", "杭州 中国": a sidebar drops the comma between the town and its country too.
+ * A state named whole ("New Jersey", "New Mexico") ends on a country's name without being one.
+ */
+function townBeforeCountry(text: string): Location | null {
+  if (US_STATES.has(fold(text))) return null;
+  const words = text.split(' ');
+  for (let take = 1; take < words.length; take += 1) {
+    const [town, country] = [words.slice(0, -take).join(' '), words.slice(-take).join(' ')];
+    if (isCountry(country) && isPlace(town) && town.split(' ').length <= 3) return { city: town, country };
+  }
+  return null;
 }

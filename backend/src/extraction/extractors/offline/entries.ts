@@ -3,7 +3,7 @@ import { findDateRanges, withoutDates } from './date-spans';
 import { dateRank } from './entry-head';
 import { setBeside, withIndentedItems } from './entry-indent';
 import { isKnownLabel } from './field-labels';
-import type { BodyStyle, Line } from './lines';
+import { INDENT, type BodyStyle, type Line } from './lines';
 import { isDegree, isInstitution, organisationEvidence, roleEvidence } from './roles';
 import { isProse, labelled, splitParts, tidy, wordCount } from './text';
 
@@ -97,6 +97,9 @@ function repeatsOpening(line: Line, first: Line | undefined, current: readonly L
   return first !== undefined && bold(first) && bold(line) && Math.abs(line.fontSize - first.fontSize) < 0.3 && current.some((earlier) => !bold(earlier)) && !GOES_ON.test(line.text);
 }
 
+/** Set where and as the other line is: the same left edge, size and weight. */
+const setLike = (line: Line, other: Line): boolean => Math.abs(line.x - other.x) <= 1 && Math.abs(line.fontSize - other.fontSize) < 0.5 && line.bold === other.bold && line.italic === other.italic;
+
 export interface SplitOptions {
   /**
    * Whether any short "Label: value" line is a detail. True for sections of jobs, degrees and
@@ -117,8 +120,18 @@ export function splitEntries(lines: readonly Line[], style: BodyStyle, { labelle
     if (current.length > 0) groups.push(current);
     current = moved;
   };
+  // The first line set in under a bare label ("Highlights"): the group's first item.
+  let groupItem: Line | undefined;
   for (const line of lines) {
     if (current.length > 0) {
+      const last = current.at(-1)!;
+      const title = line.bold && !style.bold;
+      if (isBareLabel(last)) groupItem = title || line.x < last.x + INDENT.min ? undefined : line;
+      else if (!detail.get(last)) groupItem = undefined;
+      // The label's items, and the lines set like its first, are details however short: a
+      // list whose bullets are graphics, too far in from the page's edge to be found by
+      // its indent (lines.ts), has only that indent to tell them from titles.
+      if (groupItem !== undefined && !title && setLike(line, groupItem)) detail.set(line, true);
       const opening = !detail.get(line);
       const hadDetails = current.some((earlier) => detail.get(earlier));
       // Dates written the way this entry's were (its surest) start the next entry's pattern.
@@ -127,8 +140,7 @@ export function splitEntries(lines: readonly Line[], style: BodyStyle, { labelle
       const rank = rankOf.get(line) ?? 0;
       // A label over details ("Highlights"), or standing alone over them, announces them,
       // however much space it leaves.
-      const above = current.at(-1)!;
-      const announced = (isDetailLabel(above) && !above.listItem) || (!opening && isBareLabel(above));
+      const announced = (isDetailLabel(last) && !last.listItem) || (!opening && isBareLabel(last));
       if ((setApart(line, current, style) && !announced) || (opening && (hadDetails || repeatsOpening(line, lines[0], current, style)))) open(current.length);
       else if (opening && !hadDetails && rank > 0 && rank === ranks[datedAt]) {
         // The first entry's dates sat on its n-th line; so do this one's.

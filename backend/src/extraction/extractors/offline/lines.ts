@@ -425,6 +425,12 @@ function endsWord(previous: Line, line: TextLine, style: BodyStyle): boolean {
   return line.gapBefore <= Math.max(style.lineGap, line.fontSize * 1.2) * 1.15 && breaksWord(previous.text, line.text);
 }
 
+/** The line starts in from the item's glyph, within the room a glyph and its space take. */
+function hangsUnderGlyph(item: TextLine, line: TextLine): boolean {
+  const indent = rightToLeftStart(line) - rightToLeftStart(item);
+  return indent > 2 && indent <= FIRST_LINE_INDENT_EMS * item.fontSize;
+}
+
 /** Set in from its column's left edge as far as a list's indent goes (see INDENT). */
 function setInFromColumn(line: TextLine, widest: Map<string, { left: number; right: number }>): boolean {
   const column = widest.get(columnKey(line));
@@ -473,6 +479,10 @@ function continues(previous: Line, last: TextLine, line: TextLine, style: BodySt
   // glyph stands in the text, the item's lines start where the glyph does, and a new item
   // would bring its own glyph: there a shorter line is no less open.
   if ((last.text.length >= 40 || previous.listItem) && /^[\p{Ll}\p{Ps}]/u.test(line.text) && !/[.!?]$/.test(previous.text) && alignedUnder(line, last)) return true;
+  // Other layouts hang the item's lines under its words, in from the glyph: a line that
+  // starts there is the item's wrap whatever its first letter and however short of the
+  // column's edge the item stopped (its box may end where a column of dates begins).
+  if (previous.listItem && hangsUnderGlyph(previous, line)) return true;
   if (line.width > 0 && previous.width > 0) {
     const column = widest.get(columnKey(line));
     if (!column) return false;

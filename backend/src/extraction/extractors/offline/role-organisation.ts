@@ -82,11 +82,18 @@ function asOrganisation(part: HeadPart, role: HeadPart, place: boolean, known: S
   return organisationEvidence(part.text) - roleEvidence(part.text) - (place ? 2 : 0) + (styled ? setAs(role, part, known) : 0);
 }
 
-/** How much better the role-first reading of the first two pieces is than the other one (negative: organisation first). */
+/**
+ * How much better the role-first reading of the first two pieces is than the other one
+ * (negative: organisation first). A town between them ("Acme / Madrid / Engineer") tells
+ * nothing of the order: the piece after it is compared.
+ */
 export function orderMargin(parts: readonly HeadPart[], known: Setting | null, styled = true): number {
-  const [a, b] = parts;
+  const place = placeFlags(parts);
+  const [a] = parts;
+  const at = parts.findIndex((_, index) => index > 0 && !place[index]);
+  const b = parts[at === -1 ? 1 : at];
   if (!a || !b || AT.test(a.text)) return 0;
-  const [aPlace = false, bPlace = false] = placeFlags(parts);
+  const [aPlace, bPlace] = [place[0]!, place[parts.indexOf(b)]!];
   return asRole(a, aPlace) + asOrganisation(b, a, bPlace, known, styled) - (asRole(b, bPlace) + asOrganisation(a, b, aPlace, known, styled));
 }
 

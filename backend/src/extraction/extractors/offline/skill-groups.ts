@@ -13,18 +13,20 @@ import { isProse, labelled, splitList, withoutBrackets, wordCount } from './text
 // headings, with no "Skills" heading over them: "DESIGN" over "Brand identity / Typography",
 // "TOOLS" over "Figma / InDesign", "LANGUAGES" over "Python / Rust". Such headings name skill
 // groups: two or more blocks in a row of one column, each a bare list of terms (one short
-// name a line), are the skills, each block a category named by its heading. A block whose
+// name a line, or a row of them set as tags), are the skills, each block a category named by its heading. A block whose
 // heading names no section, or the skills, may be a group; so may one headed like the
 // spoken languages whose lines name none.
 
 const TERM_WORDS = 4;
 
 const isTerm = (text: string) => !text.includes('\t') && wordCount(text) <= TERM_WORDS && splitList(text).length === 1 && labelled(text) === null && !isProse(text) && dateRank(text) === 0;
+// A row of terms set as tags ("Agile ⇥ Roadmap ⇥ Figma") lists terms too.
+const listsTerms = (text: string) => text.split('\t').every(isTerm);
 
 const namesNoLanguage = (block: Block) => block.lines.every((line) => languageAndLevel(withoutBrackets(line.text)) === null && !mentionsLevel(line.text));
 
 function mayBeGroup(block: Block, key: HeadingKey | null): boolean {
-  if (block.lines.length === 0 || !block.lines.every((line) => isTerm(line.text))) return false;
+  if (block.lines.length === 0 || !block.lines.every((line) => listsTerms(line.text))) return false;
   return key === null || key === 'skills' || (key === 'languages' && namesNoLanguage(block));
 }
 

@@ -95,8 +95,14 @@ function isSlashInWord(before: string, char: string): boolean {
   return char === '/' && /\S$/.test(before);
 }
 
+// A Hebrew or Arabic label over a value in Latin letters, in a line the text layer left in the
+// order drawn: the label stands last, its colon on its left ("Python, SQL :الأدوات").
+const DRAWN_RIGHT_TO_LEFT = /^([^:：\u0590-\u08ff]+?)\s+[:：]([\u0590-\u08ff][^:：]{0,39})$/u;
+
 /** "Label: value" with a short label; null when the line is not of that form. */
 export function labelled(text: string): { label: string; value: string } | null {
+  const drawn = DRAWN_RIGHT_TO_LEFT.exec(text);
+  if (drawn?.[1] && drawn[2]) return { label: drawn[2].trim(), value: drawn[1].trim() };
   const match = /^([^:：]{1,40})[:：]\s*(.*)$/u.exec(text);
   const label = match?.[1]?.trim();
   const value = match?.[2]?.trim() ?? '';

@@ -1,11 +1,11 @@
 import { emptyEducationItem, type EducationItem } from '@r2w/cv-schema';
 import { parseLocation } from '../contact-fields';
-import { bulletsOf, first, readBody } from '../entry-body';
-import { readHead, type HeadPart } from '../entry-head';
+import { bulletsOf, first, readBody, type BodyFacts } from '../entry-body';
+import { readHead, type HeadFacts, type HeadPart } from '../entry-head';
 import type { Entry } from '../entries';
 import { labelledField, SECTION_FIELDS } from '../field-labels';
 import { isDegree, isInstitution, leadingDegree } from '../roles';
-import { labelled, splitList, wordCount } from '../text';
+import { isProse, labelled, splitList, wordCount } from '../text';
 import { compact } from './values';
 import { looksLikePlace, type Parsed } from './parsed';
 
@@ -73,9 +73,12 @@ function nameParts(parts: readonly HeadPart[]): Named {
   else named.rest.unshift(...between);
   if (institution !== -1) named.institution = parts[institution]!.text;
   if (named.field === undefined && degreePart) {
-    // "Graphic Design, Bachelor of Fine Arts, School": the field set just before the degree (or after it) on its line.
+    // "Graphic Design, Bachelor of Fine Arts, School": the field set just before the degree (or
+    // after it) on its line, or alone on the line just over or under the degree's own.
+    const alone = (part: HeadPart) => parts.filter((other) => other.line === part.line).length === 1;
+    const beside = (part: HeadPart) => part.line === degreePart.line || (Math.abs(part.line - degreePart.line) === 1 && alone(part) && alone(degreePart));
     const field = [parts[degreeAt - 1], parts[degreeAt + 1]].find(
-      (part) => part !== undefined && named.rest.includes(part) && part.line === degreePart.line && isDegree(degreePart.text) && !isInstitution(part.text) && parseLocation(part.text) === null,
+      (part) => part !== undefined && named.rest.includes(part) && beside(part) && isDegree(degreePart.text) && !isInstitution(part.text) && parseLocation(part.text) === null,
     );
     if (field) {
       named.field = field.text;
@@ -94,11 +97,24 @@ function degreeLine(details: readonly string[]): { text: string; degree: string;
   return null;
 }
 
+/**
+ * The entry's head and body read, with a degree set in under the school and field as a list's
+ * item would be ("Universidad de Madrid / Ciencia de Datos / • Máster") taken into the head:
+ * it names the entry, whatever its indent.
+ */
+function degreeBelowHead(entry: Entry): { head: HeadFacts; body: BodyFacts } {
+  const head = readHead(entry.head);
+  const [below, ...rest] = entry.body;
+  if (below === undefined || head.parts.some((part) => isDegree(part.text)) || !isDegree(below.text) || isProse(below.text) || labelled(below.text) !== null) {
+    return { head, body: readBody(entry.body, FIELDS) };
+  }
+  return { head: readHead([...entry.head, below]), body: readBody(rest, FIELDS) };
+}
+
 export function parseEducation(entries: readonly Entry[]): Parsed<EducationItem> {
   const unclassified: string[] = [];
   const items = entries.map((entry) => {
-    const head = readHead(entry.head);
-    const body = readBody(entry.body, FIELDS);
+    const { head, body } = degreeBelowHead(entry);
     // "M.S. in Computer Science, GPA: 3.9, magna cum laude": details on the degree's own line.
     const labelledInHead = head.parts.filter((part) => labelledField(part.text, FIELDS) !== null);
     for (const part of labelledInHead) {
@@ -124,7 +140,7 @@ export function parseEducation(entries: readonly Entry[]): Parsed<EducationItem>
       dateRange: head.dateRange,
       gpa: first(body, 'gpa'),
       honors: [...honorsInHead.map((part) => part.text), ...(body.fields.get('honors') ?? []).flatMap(splitList)],
-      relevantCoursework: (body.fields.get('coursework') ?? []).flatMap(splitList),
+      relevantCoursework: [...(body.fields.get('coursework') ?? []).flatMap(splitList), ...bulletsOf(body, 'coursework')],
       activities: [...bulletsOf(body, 'activities'), ...(body.fields.get('activities') ?? [])],
       thesis: first(body, 'thesis'),
       advisor: first(body, 'advisor'),

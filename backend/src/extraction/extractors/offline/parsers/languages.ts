@@ -2,9 +2,9 @@ import { emptyLanguageItem, type LanguageItem } from '@r2w/cv-schema';
 import { withLabelsJoined } from '../entry-body';
 import { fieldOfLabel, SECTION_FIELDS } from '../field-labels';
 import { sectionOfHeading } from '../heading-words';
-import { languageAndLevel } from '../language-names';
+import { isLanguageName, languageAndLevel } from '../language-names';
 import type { Line } from '../lines';
-import { fold, splitList, splitParts, tidy } from '../text';
+import { fold, splitList, splitParts, tidy, wordCount } from '../text';
 import { compact, countIn } from './values';
 import type { Parsed } from './parsed';
 
@@ -62,7 +62,21 @@ function fromLine(text: string, label: string | undefined, value: string | undef
   if (label !== undefined && value) return [language(label, value)];
   const parts = splitParts(text);
   if (parts.length === 2) return [language(parts[0]!, parts[1])];
-  return splitList(text).map(languageItem);
+  const items: LanguageItem[] = [];
+  for (const piece of splitList(text)) {
+    const item = languageItem(piece);
+    const last = items.at(-1);
+    // "English, Native speaker": a level that names no language is the one before it's.
+    if (last && last.proficiency === undefined && item.proficiency === undefined && mentionsLevel(piece)) Object.assign(last, level(piece));
+    else items.push(item);
+  }
+  return items;
+}
+
+/** A short line naming no language, with no level of its own, under a language named without one: its level. */
+function namesNoLanguageUnder(text: string, above: LanguageItem): boolean {
+  const item = languageItem(text);
+  return isLanguageName(above.language ?? '') && !isLanguageName(item.language ?? '') && item.proficiency === undefined && wordCount(text) <= 3 && splitList(text).length === 1;
 }
 
 export function parseLanguages(lines: readonly Line[]): Parsed<LanguageItem> {
@@ -71,8 +85,8 @@ export function parseLanguages(lines: readonly Line[]): Parsed<LanguageItem> {
     const last = items.at(-1);
     const years = label !== undefined && fieldOfLabel(label, SECTION_FIELDS.languages) === 'yearsOfExperience' ? countIn(value) : undefined;
     if (last && years !== undefined) last.yearsOfExperience = years;
-    // Narrow layouts stack each language over its level ("English" / "Native").
-    else if (last && last.proficiency === undefined && label === undefined && isLevelOnly(text)) Object.assign(last, level(text));
+    // Narrow layouts stack each language over its level ("English" / "Native", "英语" / "CET-6").
+    else if (last && last.proficiency === undefined && label === undefined && (isLevelOnly(text) || namesNoLanguageUnder(text, last))) Object.assign(last, level(text));
     else items.push(...fromLine(text, label, value));
   }
   return { items, unclassified: [] };

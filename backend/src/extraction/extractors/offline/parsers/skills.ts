@@ -1,7 +1,7 @@
 import { isLanguageName } from '../language-names';
 import { emptySkillCategory, type SkillCategory } from '@r2w/cv-schema';
-import type { BodyStyle, Line } from '../lines';
-import { isProse, labelled, splitList, tidy, wordCount } from '../text';
+import { INDENT, type BodyStyle, type Line } from '../lines';
+import { DASHES, fold, isProse, labelled, splitList, tidy, wordCount } from '../text';
 import type { Parsed } from './parsed';
 import { compact } from './values';
 
@@ -11,10 +11,17 @@ import { compact } from './values';
 
 // "Frontend (Expert)": a level written after the category's name.
 const WITH_LEVEL = /^(.+?)\s*\(([^()]+)\)$/u;
+// "Web Development — Master": a level set apart by a dash, which only a word of skill levels
+// tells from a name that holds a dash ("Cloud — AWS").
+const DASHED_LEVEL = new RegExp(String.raw`^(.+?)\s+[${DASHES}]+\s+(\p{L}+(?:\s\p{L}+)?)$`, 'u');
+const SKILL_LEVEL =
+  /^(?:master|expert|advanced|intermediate|beginner|basic|novice|proficient|experto|experta|avanzado|avanzada|intermedio|intermedia|basico|principiante|avance|avancee|intermediaire|debutant|experte|fortgeschritten|grundkenntnisse|sehr gut|gut|מומחה|מתקדם|בינוני|בסיסי)$/u;
 
 function named(label: string): Pick<SkillCategory, 'categoryName' | 'level'> {
   const match = WITH_LEVEL.exec(label);
-  return match?.[1] && match[2] ? { categoryName: match[1], level: match[2] } : { categoryName: label };
+  if (match?.[1] && match[2]) return { categoryName: match[1], level: match[2] };
+  const dashed = DASHED_LEVEL.exec(label);
+  return dashed?.[1] && dashed[2] && SKILL_LEVEL.test(fold(dashed[2])) ? { categoryName: dashed[1], level: dashed[2] } : { categoryName: label };
 }
 
 // "Tools: Advanced, Keywords: Git, Docker" (or a tab for the comma): the category's level
@@ -76,8 +83,11 @@ function cellLabelled(text: string): { label: string; value: string } | null {
 }
 
 function isSubheading(line: Line, next: Line | undefined, style: BodyStyle): boolean {
-  // Larger than the body, or than the items under it: a sidebar sets its lists smaller than the body.
-  const standsOut = (line.bold && !style.bold) || line.fontSize > Math.min(style.fontSize, next?.fontSize ?? Infinity) + 0.5;
+  // Larger than the body, or than the items under it: a sidebar sets its lists smaller than
+  // the body. Or standing over list items set in from it: a font without a bold face (Chinese,
+  // Japanese) leaves a category's name plain.
+  const overItems = next?.listItem === true && next.x >= line.x + INDENT.min;
+  const standsOut = (line.bold && !style.bold) || line.fontSize > Math.min(style.fontSize, next?.fontSize ?? Infinity) + 0.5 || overItems;
   return standsOut && !line.listItem && wordCount(line.text) <= 5 && !/[,;]/.test(line.text) && next !== undefined && !(next.bold && !style.bold);
 }
 
