@@ -4,7 +4,7 @@ import { readLabelledGrids } from './labelled-grid';
 import { cellsOf, type DraftLine } from './text-lines';
 import { joinStackedRanges } from './stacked-ranges';
 import { splitWrappedLastCells } from './wrapped-cells';
-import { embedPunctuation, endsLeftToRight, hasRightToLeft, isRightToLeft, leftToRightText, rightToLeftText, type VisualPiece } from './visual-to-logical';
+import { embedPunctuation, endsLeftToRight, hasRightToLeft, isRightToLeft, leftToRightItem, leftToRightText, rightToLeftText, type VisualPiece } from './visual-to-logical';
 
 /** One run of text as pdf.js places it, in points from the page's top-left corner. */
 export interface PdfTextItem {
@@ -529,7 +529,7 @@ function toLine(drawn: readonly PdfTextItem[], page: number, column: number, rig
   const fontSize = dominant(items, (item) => item.fontSize);
   const fontName = dominant(items, (item) => item.fontName);
   return {
-    text: ordered.map((cell) => readingOrder(cell.pieces, rtl)).join('\t'),
+    text: ordered.map((cell) => readingOrder(cell.pieces, rtl, cellOrder)).join('\t'),
     ...(cells.length > 1 ? { cellX: ordered.map((cell) => cell.x), cellEnd: ordered.map((cell) => cell.right) } : {}),
     page,
     x,
@@ -587,10 +587,17 @@ function splitCells(items: readonly PdfTextItem[], edge: number | null): Cell[] 
 
 const joinVisual = (pieces: readonly VisualPiece[]): string => pieces.map((p, i) => (i > 0 && p.spaceBefore ? ' ' : '') + p.text).join('');
 
-/** A cell's text in reading order: as drawn, or right to left unless a sentence ends at its right. */
-function readingOrder(pieces: readonly VisualPiece[], rtl: boolean): string {
+/**
+ * A cell's text in reading order: as drawn, or right to left unless it is a left-to-right
+ * paragraph. A layout that aligns its Hebrew or Arabic text on the left was left at the
+ * default direction, so every paragraph on it is left to right, though few end in a mark
+ * that tells (a bullet, a title, a skill never does); elsewhere a sentence ending at the
+ * right tells.
+ */
+function readingOrder(pieces: readonly VisualPiece[], rtl: boolean, layout: Direction | null): string {
   if (!rtl) return joinVisual(pieces);
-  return endsLeftToRight(pieces) ? leftToRightText(pieces) : rightToLeftText(pieces);
+  if (layout !== 'ltr' && !endsLeftToRight(pieces)) return rightToLeftText(pieces);
+  return leftToRightText(pieces.map((piece) => ({ ...piece, text: leftToRightItem(piece.text) })));
 }
 
 // Math.min(...values) overflows the stack on the hundreds of thousands of runs a hostile page can hold.
