@@ -476,6 +476,22 @@ describe('layoutPage', () => {
     expect(layoutPage(items, 1).map((line) => line.text)).toEqual(['תואר ראשון\tאוניברסיטת תל 2014 – 2017', 'אביב']);
   });
 
+  it('parts a title that ran long in its grid cell from the dates less than an em to its right, where other rows start a cell there', () => {
+    // Titles at x 40, dates at x 200 on every row; one title wraps to end 5 pt (half an em) short of its dates.
+    const items = [
+      item('Engineer', 40, 100),
+      item('2020-03 - Present', 200, 100),
+      item('Lecturer in Technical', 40, 130, { width: 155 }),
+      item('2018-09 - Present', 200, 130),
+      item('Mechanics', 40, 142),
+      item('Designer', 40, 170),
+      item('2015-04 - 2020-02', 200, 170),
+      item('Intern', 40, 200),
+      item('2014-01 - 2015-03', 200, 200),
+    ];
+    expect(layoutPage(items, 1).map((line) => line.text)).toContain('Lecturer in Technical\t2018-09 - Present');
+  });
+
   it('finds a column set closer to the text than a word gap by where the text’s lines start', () => {
     // A contact column whose longest line ends 2 pt short of the text column, its rows
     // falling now and then on the text's baselines, under a name that spans both.
