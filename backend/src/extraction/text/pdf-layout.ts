@@ -588,9 +588,11 @@ function splitCells(items: readonly PdfTextItem[], edge: number | null, columnSt
     // Runs drawn over each other are no phrase: a long address in a narrow column that runs
     // on under the text beside it.
     const overlaps = gap < -OVERLAP * Math.min(item.fontSize, previousSize);
-    // A grid cell whose text ran long comes closer than an em to the next, which still starts
-    // where that column's cells start on other rows (a title wrapped to fill its cell beside its dates).
-    const startsColumn = gap > COLUMN_GAP * item.fontSize && columnStarts.filter((x) => Math.abs(x - item.x) <= SAME_COLUMN).length >= COLUMN_ROWS;
+    // A grid cell whose words ran long comes closer than an em to the next, which still starts
+    // where that column's cells start on other rows (a title wrapped to fill its cell beside
+    // its dates); a bullet or a date set apart from what follows has no words to run long.
+    const ranLong = current !== undefined && current.pieces.flatMap((piece) => piece.text.split(/\s+/u)).filter((word) => /\p{L}{2}/u.test(word)).length >= 2;
+    const startsColumn = ranLong && gap > COLUMN_GAP * item.fontSize && columnStarts.filter((x) => Math.abs(x - item.x) <= SAME_COLUMN).length >= COLUMN_ROWS;
     // Measured in the smaller text's em: small dates in a margin sit a small gap from a larger title.
     if (!current || crossesEdge || overlaps || startsColumn || gap > CELL_GAP * Math.min(item.fontSize, previousSize))
       cells.push({ x: item.x, right: item.x + item.width, pieces: [{ text: item.text, spaceBefore: false }] });

@@ -492,6 +492,15 @@ describe('layoutPage', () => {
     expect(layoutPage(items, 1).map((line) => line.text)).toContain('Lecturer in Technical\t2018-09 - Present');
   });
 
+  it('keeps a dash bullet with its text, though the text starts where other rows start a cell', () => {
+    const items = [
+      ...['Engineer', 'Designer', 'Intern'].flatMap((title, i) => [item(title, 40, 100 + i * 30), item('2015 - 2020', 200, 100 + i * 30)]),
+      item('-', 190, 190),
+      item('Led the design review of the new gearbox housing', 200, 190),
+    ];
+    expect(layoutPage(items, 1).map((line) => line.text)).toContain('- Led the design review of the new gearbox housing');
+  });
+
   it('finds a column set closer to the text than a word gap by where the text’s lines start', () => {
     // A contact column whose longest line ends 2 pt short of the text column, its rows
     // falling now and then on the text's baselines, under a name that spans both.
