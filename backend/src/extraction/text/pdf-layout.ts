@@ -4,7 +4,7 @@ import { readLabelledGrids } from './labelled-grid';
 import { cellsOf, type DraftLine } from './text-lines';
 import { joinStackedRanges } from './stacked-ranges';
 import { splitWrappedLastCells } from './wrapped-cells';
-import { embedPunctuation, endsLeftToRight, hasRightToLeft, isRightToLeft, leftToRightText, rightToLeftText, type VisualPiece } from './visual-to-logical';
+import { embedPunctuation, endsLeftToRight, hasRightToLeft, isRightToLeft, leftToRightItem, leftToRightText, rightToLeftText, type VisualPiece } from './visual-to-logical';
 
 /** One run of text as pdf.js places it, in points from the page's top-left corner. */
 export interface PdfTextItem {
@@ -81,17 +81,18 @@ export function layoutPage(items: readonly PdfTextItem[], page: number): DraftLi
   // Right-to-left text is set flush right, word by word: no margin of labels to find there.
   const edge = gutter === null && !rightToLeftPage ? labelEdge(rows) : null;
   if (edge !== null) joinWrappedLabels(rows, edge);
+  const shape: PageShape = { page, rightToLeftPage, cellOrder, edge, columnStarts: rowSegments.flat().map((segment) => segment.left) };
   const across: DraftLine[] = [];
   rows.forEach((row, index) => {
     if (row.items.length === 0) return;
     if (gutter === null || rowSegments[index]!.some((s) => s.left < gutter && s.right > gutter)) {
-      across.push(...marginHeading(row.items).map((items) => toLine(items, page, 0, rightToLeftPage, cellOrder, edge)));
+      across.push(...marginHeading(row.items).map((items) => toLine(items, 0, shape)));
       return;
     }
     const left = row.items.filter((item) => item.x + item.width / 2 < gutter);
     const right = row.items.filter((item) => item.x + item.width / 2 >= gutter);
-    if (left.length) columns[0]!.push(toLine(left, page, 0, rightToLeftPage, cellOrder));
-    if (right.length) columns[1]!.push(toLine(right, page, 1, rightToLeftPage, cellOrder));
+    if (left.length) columns[0]!.push(toLine(left, 0, { ...shape, edge: null }));
+    if (right.length) columns[1]!.push(toLine(right, 1, { ...shape, edge: null }));
   });
   const [left, right] = columns as [DraftLine[], DraftLine[]];
   const byTop = (lines: DraftLine[]) => leftFirstInRow(lines.sort((a, b) => a.y - b.y || a.x - b.x));
@@ -513,9 +514,19 @@ function alignment(segments: readonly Segment[]): Direction | null {
   return lefts > rights ? 'ltr' : 'rtl';
 }
 
-function toLine(drawn: readonly PdfTextItem[], page: number, column: number, rightToLeftPage: boolean, cellOrder: Direction | null, edge: number | null = null): DraftLine {
+interface PageShape {
+  page: number;
+  rightToLeftPage: boolean;
+  cellOrder: Direction | null;
+  /** The x of a margin of labels beside the text, on pages that have one. */
+  edge: number | null;
+  /** Where the page's pieces of text set more than CELL_GAP apart start. */
+  columnStarts: readonly number[];
+}
+
+function toLine(drawn: readonly PdfTextItem[], column: number, { page, rightToLeftPage, cellOrder, edge, columnStarts }: PageShape): DraftLine {
   const items = drawn.map((item) => (isLetterSpaced(item.text) ? { ...item, text: item.text.replace(/ /g, '') } : item));
-  const cells = splitCells(items, edge);
+  const cells = splitCells(items, edge, columnStarts);
   const visual = cells.map((cell) => joinVisual(cell.pieces)).join(' ');
   // A line is a right-to-left paragraph when Hebrew/Arabic dominates it, or when it has any
   // on a page where they dominate (a Hebrew CV's line listing "Jira, SQL, Figma").
@@ -529,7 +540,7 @@ function toLine(drawn: readonly PdfTextItem[], page: number, column: number, rig
   const fontSize = dominant(items, (item) => item.fontSize);
   const fontName = dominant(items, (item) => item.fontName);
   return {
-    text: ordered.map((cell) => readingOrder(cell.pieces, rtl)).join('\t'),
+    text: ordered.map((cell) => readingOrder(cell.pieces, rtl, cellOrder)).join('\t'),
     ...(cells.length > 1 ? { cellX: ordered.map((cell) => cell.x), cellEnd: ordered.map((cell) => cell.right) } : {}),
     page,
     x,
@@ -548,6 +559,11 @@ function toLine(drawn: readonly PdfTextItem[], page: number, column: number, rig
 
 // How far, in ems, a run may start back over the previous one and still continue it (kerning, an italic's overhang).
 const OVERLAP = 0.5;
+// A gap wider than a word space, in ems, before text that starts a column of cells parts cells...
+const COLUMN_GAP = 0.4;
+// ...where this many pieces of text on other rows start within this many points of it.
+const COLUMN_ROWS = 3;
+const SAME_COLUMN = 1;
 
 interface Cell {
   x: number;
@@ -560,7 +576,7 @@ interface Cell {
  * not emit as a character becomes one; a gap that no sentence has (a tab stop, a flush-right
  * date or town, the next cell of a grid) starts a new cell.
  */
-function splitCells(items: readonly PdfTextItem[], edge: number | null): Cell[] {
+function splitCells(items: readonly PdfTextItem[], edge: number | null, columnStarts: readonly number[]): Cell[] {
   const cells: Cell[] = [];
   let right = -Infinity;
   let previousSize = Infinity;
@@ -572,8 +588,13 @@ function splitCells(items: readonly PdfTextItem[], edge: number | null): Cell[] 
     // Runs drawn over each other are no phrase: a long address in a narrow column that runs
     // on under the text beside it.
     const overlaps = gap < -OVERLAP * Math.min(item.fontSize, previousSize);
+    // A grid cell whose words ran long comes closer than an em to the next, which still starts
+    // where that column's cells start on other rows (a title wrapped to fill its cell beside
+    // its dates); a bullet or a date set apart from what follows has no words to run long.
+    const ranLong = current !== undefined && current.pieces.flatMap((piece) => piece.text.split(/\s+/u)).filter((word) => /\p{L}{2}/u.test(word)).length >= 2;
+    const startsColumn = ranLong && gap > COLUMN_GAP * item.fontSize && columnStarts.filter((x) => Math.abs(x - item.x) <= SAME_COLUMN).length >= COLUMN_ROWS;
     // Measured in the smaller text's em: small dates in a margin sit a small gap from a larger title.
-    if (!current || crossesEdge || overlaps || gap > CELL_GAP * Math.min(item.fontSize, previousSize))
+    if (!current || crossesEdge || overlaps || startsColumn || gap > CELL_GAP * Math.min(item.fontSize, previousSize))
       cells.push({ x: item.x, right: item.x + item.width, pieces: [{ text: item.text, spaceBefore: false }] });
     else {
       current.pieces.push({ text: item.text, spaceBefore: gap > WORD_GAP * item.fontSize });
@@ -587,10 +608,17 @@ function splitCells(items: readonly PdfTextItem[], edge: number | null): Cell[] 
 
 const joinVisual = (pieces: readonly VisualPiece[]): string => pieces.map((p, i) => (i > 0 && p.spaceBefore ? ' ' : '') + p.text).join('');
 
-/** A cell's text in reading order: as drawn, or right to left unless a sentence ends at its right. */
-function readingOrder(pieces: readonly VisualPiece[], rtl: boolean): string {
+/**
+ * A cell's text in reading order: as drawn, or right to left unless it is a left-to-right
+ * paragraph. A layout that aligns its Hebrew or Arabic text on the left was left at the
+ * default direction, so every paragraph on it is left to right, though few end in a mark
+ * that tells (a bullet, a title, a skill never does); elsewhere a sentence ending at the
+ * right tells.
+ */
+function readingOrder(pieces: readonly VisualPiece[], rtl: boolean, layout: Direction | null): string {
   if (!rtl) return joinVisual(pieces);
-  return endsLeftToRight(pieces) ? leftToRightText(pieces) : rightToLeftText(pieces);
+  if (layout !== 'ltr' && !endsLeftToRight(pieces)) return rightToLeftText(pieces);
+  return leftToRightText(pieces.map((piece) => ({ ...piece, text: leftToRightItem(piece.text) })));
 }
 
 // Math.min(...values) overflows the stack on the hundreds of thousands of runs a hostile page can hold.

@@ -37,6 +37,7 @@ const textOf = (items: readonly PdfTextItem[]): string =>
     .trim();
 const right = (items: readonly PdfTextItem[]): number => items.reduce((edge, item) => Math.max(edge, item.x + item.width), -Infinity);
 const left = (items: readonly PdfTextItem[]): number => items.reduce((edge, item) => Math.min(edge, item.x), Infinity);
+const overlaps = (a: readonly PdfTextItem[], b: readonly PdfTextItem[]): boolean => left(a) < right(b) && left(b) < right(a);
 const words = (text: string): number => text.split(' ').filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
 
 /** The row's items in pieces set more than PIECE_GAP ems apart, left to right. */
@@ -54,16 +55,18 @@ function pieces(row: StackRow): PdfTextItem[][] {
  * How the lower part continues the upper, when it does: with a space, the parts of one
  * range (a dash between them, a year above) or a label ("Awarded on:") and its date; as a
  * cell of its own, a word or two alone on their row a little under a date: how long the job
- * lasted ("2 years", "a year"). `gap` is the space between the parts in ems.
+ * lasted ("2 years", "a year"). `gap` is the space between the parts in ems; `underDate`
+ * tells that the lower part stands under the year itself, not under words set near it (a
+ * table cell's wrapped name beside its dates).
  */
-function joiner(upper: string, lower: string, gap: number, alone: boolean, standsOut: boolean): ' ' | '\t' | null {
+function joiner(upper: string, lower: string, gap: number, alone: boolean, standsOut: boolean, underDate: boolean): ' ' | '\t' | null {
   if (gap <= STACK_GAP && words(upper) <= MAX_WORDS && words(lower) <= MAX_WORDS) {
     if (LABEL.test(upper) && /\d{2}/u.test(lower)) return ' ';
     if (words(lower) < MAX_WORDS && /\d{2}/u.test(upper) && (OPENS_RANGE.test(upper) || CLOSES_RANGE.test(lower))) return ' ';
   }
   // A date alone: an entry's head ("Uppsala University | 2002 – 2004") has pieces set apart by a separator, and the line under it is its place.
   const date = YEAR.test(upper) && words(upper) <= MAX_WORDS + 1 && !/[:\t|·•]/u.test(upper);
-  return gap <= DURATION_GAP && alone && date && !standsOut && words(lower) <= 2 && !/\d{3}/u.test(lower) ? '\t' : null;
+  return gap <= DURATION_GAP && alone && date && underDate && !standsOut && words(lower) <= 2 && !/\d{3}/u.test(lower) ? '\t' : null;
 }
 
 // Set larger or bolder than the date above it: a heading, not how long the job lasted.
@@ -91,6 +94,7 @@ export function joinStackedRanges(rows: readonly StackRow[], gutter: number | nu
             below.gap,
             alone,
             below.part.some((item) => standsOut(item, upper)),
+            upper.some((item) => YEAR.test(item.text) && overlaps([item], below.part)),
           );
         if (!below || !join) break;
         baseline = Math.max(...below.part.map((item) => item.baseline));
@@ -112,8 +116,7 @@ function partBelow(rows: readonly StackRow[], index: number, upper: readonly Pdf
     if (row.baseline - baseline > (DURATION_GAP + 1.5) * fontSize) break;
     for (const part of pieces(row)) {
       const top = Math.min(...part.map((item) => item.top));
-      const overlaps = left(part) < right(upper) && left(upper) < right(part);
-      if (overlaps && top > baseline - fontSize / 2) return { row, part, gap: (top - baseline) / fontSize };
+      if (overlaps(part, upper) && top > baseline - fontSize / 2) return { row, part, gap: (top - baseline) / fontSize };
     }
   }
   return null;

@@ -170,6 +170,70 @@ export function endsLeftToRight(pieces: readonly VisualPiece[]): boolean {
   return before !== undefined && last !== undefined && SENTENCE_END.test(last.text) && directionOf(last.text) !== 'rtl' && directionOf(before.text) !== 'neutral';
 }
 
+// pdf.js orders the characters of an item as a right-to-left paragraph once Hebrew or
+// Arabic letters make up 30% of them (or the item is that short): an item that mixes them
+// with Latin words then has its runs in the reverse of a left-to-right paragraph's order.
+const PDFJS_RTL_SHARE = 0.3;
+const PDFJS_SHORT = 4;
+const NEUTRALS = /^(\S*)(\s.*\s|\s)?(\S*)$/su;
+const LTR_LETTER = /[A-Za-z\u00c0-\u024f]/;
+const LINE_END = /^[^\s\p{L}\p{N}([{]+/u;
+
+/**
+ * An item's text as a left-to-right paragraph reads it, where pdf.js read it right to left:
+ * its runs of Hebrew/Arabic and of Latin words in reverse order, each kept as it is
+ * ("לניהול מלאי SaaS אחריות על מודול" reads "אחריות על מודול SaaS לניהול מלאי"). What
+ * stands between two runs of different direction is parted at its spaces: a mark touching a
+ * word stays with it ("ב-Tableau"), the spaces stay between the runs.
+ */
+export function leftToRightItem(text: string): string {
+  const letters = [...text];
+  const rtlShare = letters.filter((char) => RTL_LETTER.test(char)).length / letters.length;
+  if (!LTR_STRONG.test(text) || (rtlShare < PDFJS_RTL_SHARE && letters.length > PDFJS_SHORT)) return text;
+  const runs: string[] = [];
+  const gaps: string[] = [];
+  let run = '';
+  let neutral = '';
+  let direction: Direction = 'neutral';
+  let firstDirection: Direction = 'neutral';
+  for (const char of letters) {
+    const own = RTL_LETTER.test(char) ? 'rtl' : LTR_LETTER.test(char) ? 'ltr' : 'neutral';
+    if (own === 'neutral') neutral += char;
+    else if (direction === 'neutral' || own === direction) {
+      run += neutral + char;
+      neutral = '';
+      direction = own;
+      if (firstDirection === 'neutral') firstDirection = own;
+    } else {
+      const [, before = '', between = '', after = ''] = NEUTRALS.exec(neutral) ?? [];
+      runs.push(run + before);
+      gaps.push(between);
+      run = after + char;
+      neutral = '';
+      direction = own;
+    }
+  }
+  runs.push(run + neutral);
+  if (runs.length === 1) return text;
+  // A mark that ends the line ("רב-" broken at its hyphen) was drawn at its right end, which
+  // pdf.js, reading right to left, puts first, before the right-to-left run it touches.
+  const lineEnd = firstDirection === 'rtl' ? (LINE_END.exec(runs[0]!)?.[0] ?? '') : '';
+  runs[0] = runs[0]!.slice(lineEnd.length);
+  return runs.reverse().reduce((joined, part, index) => joined + gaps[gaps.length - index]! + part) + lineEnd;
+}
+
+const JOINING_MARK = /[-–‐/]$/u;
+
+/**
+ * A number drawn touching the left of a right-to-left run, a joining mark between them,
+ * follows that mark in reading order: the bidi algorithm sets a number after Hebrew or Arabic
+ * inside their run, so "ב-18%" is drawn with "18%" on the left even in a left-to-right paragraph.
+ */
+function closesRun(pieces: readonly VisualPiece[], index: number): boolean {
+  const [number, next] = [pieces[index]!.text, pieces[index + 1]];
+  return next !== undefined && !next.spaceBefore && NUMBER.test(number) && directionOf(next.text) === 'rtl' && (JOINING_MARK.test(number) || JOINING_MARK.test(next.text));
+}
+
 /**
  * Joins pieces in visual order into reading order for a left-to-right paragraph: runs of
  * right-to-left words (with the numbers and punctuation between them) read right to left
@@ -179,7 +243,7 @@ export function leftToRightText(pieces: readonly VisualPiece[]): string {
   let text = '';
   for (let i = 0; i < pieces.length; i++) {
     let end = i;
-    if (directionOf(pieces[i]!.text) === 'rtl') {
+    if (directionOf(pieces[i]!.text) === 'rtl' || closesRun(pieces, i)) {
       // Numbers and punctuation between right-to-left words belong to their run.
       for (let j = i + 1; j < pieces.length; j++) {
         const direction = directionOf(pieces[j]!.text);

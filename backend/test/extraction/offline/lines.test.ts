@@ -151,6 +151,22 @@ describe('readingLines', () => {
     expect(lines[0]?.text).toBe('Methods for the analysis of large single-cell atlases.');
   });
 
+  it('joins a range of numbers broken after its dash without a space', () => {
+    const lines = readLines([wide('Taught English Language Arts to grades 9–'), ['11, about 150 students a year.', { gapBefore: 12 }]]);
+    expect(lines[0]?.text).toBe('Taught English Language Arts to grades 9–11, about 150 students a year.');
+  });
+
+  it('joins the rest of a sentence set beside a floated title, going on under it at its own indent', () => {
+    const lines = readLines([
+      wide('Work experience at a design studio and its clients, described at length here'),
+      ['Produced wireframes and clickable', { x: 200, width: 150, gapBefore: 20 }],
+      ['prototypes for two nonprofit client', { x: 200, width: 150, gapBefore: 12 }],
+      ['websites.', { x: 80, gapBefore: 12 }],
+      ['Conducted twelve stakeholder interviews.', { x: 80, gapBefore: 12 }],
+    ]);
+    expect(lines.map((line) => line.text)).toContain('Produced wireframes and clickable prototypes for two nonprofit client websites.');
+  });
+
   it('drops the hyphen TeX or Typst added to break a word, and keeps one the word has', () => {
     const tex = { fontName: 'SFRM1095' };
     const lines = readLines([

@@ -447,6 +447,60 @@ describe('layoutPage', () => {
     ]);
   });
 
+  it('reads Hebrew lines without a closing mark left to right where the layout aligns its text on the left', () => {
+    // A theme left at the default direction: bullets flush left at x 150, ragged on the right.
+    // "SaaS" inside a bullet is drawn between the two Hebrew runs that read around it.
+    const items = [
+      item('ניסיון', 70, 100),
+      item('מנהלת מוצר בכירה', 150, 100),
+      item('אחריות על מודול הדוחות במערכת', 150, 114),
+      item('SaaS', 303, 114),
+      item('לניהול מלאי', 326, 114),
+      item('הובלת מחקר משתמשים עם 40 לקוחות', 150, 128),
+      item('אנליסטית נתונים', 150, 142),
+    ];
+    expect(layoutPage(items, 1).map((line) => line.text)).toContain('אחריות על מודול הדוחות במערכת SaaS לניהול מלאי');
+  });
+
+  it('keeps the wrapped words of a right-to-left table cell out of the dates set close beside it', () => {
+    // A row of degree, institution and dates read from the right; the institution's name
+    // wraps, its last word under the name, not under the dates less than an em to its left.
+    const items = [
+      item('תואר ראשון', 326, 521),
+      item('2017', 73, 521),
+      item('–', 96, 521),
+      item('2014', 104, 521),
+      item('אוניברסיטת תל', 131, 521),
+      item('אביב', 180, 534),
+    ];
+    expect(layoutPage(items, 1).map((line) => line.text)).toEqual(['תואר ראשון\tאוניברסיטת תל 2014 – 2017', 'אביב']);
+  });
+
+  it('parts a title that ran long in its grid cell from the dates less than an em to its right, where other rows start a cell there', () => {
+    // Titles at x 40, dates at x 200 on every row; one title wraps to end 5 pt (half an em) short of its dates.
+    const items = [
+      item('Engineer', 40, 100),
+      item('2020-03 - Present', 200, 100),
+      item('Lecturer in Technical', 40, 130, { width: 155 }),
+      item('2018-09 - Present', 200, 130),
+      item('Mechanics', 40, 142),
+      item('Designer', 40, 170),
+      item('2015-04 - 2020-02', 200, 170),
+      item('Intern', 40, 200),
+      item('2014-01 - 2015-03', 200, 200),
+    ];
+    expect(layoutPage(items, 1).map((line) => line.text)).toContain('Lecturer in Technical\t2018-09 - Present');
+  });
+
+  it('keeps a dash bullet with its text, though the text starts where other rows start a cell', () => {
+    const items = [
+      ...['Engineer', 'Designer', 'Intern'].flatMap((title, i) => [item(title, 40, 100 + i * 30), item('2015 - 2020', 200, 100 + i * 30)]),
+      item('-', 190, 190),
+      item('Led the design review of the new gearbox housing', 200, 190),
+    ];
+    expect(layoutPage(items, 1).map((line) => line.text)).toContain('- Led the design review of the new gearbox housing');
+  });
+
   it('finds a column set closer to the text than a word gap by where the text’s lines start', () => {
     // A contact column whose longest line ends 2 pt short of the text column, its rows
     // falling now and then on the text's baselines, under a name that spans both.

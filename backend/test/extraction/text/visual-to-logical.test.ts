@@ -1,4 +1,4 @@
-import { endsLeftToRight, isRightToLeft, leftToRightText, rightToLeftText, unswapLamAlef } from '../../../src/extraction/text/visual-to-logical';
+import { endsLeftToRight, isRightToLeft, leftToRightItem, leftToRightText, rightToLeftText, unswapLamAlef } from '../../../src/extraction/text/visual-to-logical';
 
 // Words as separate pieces, spaced as drawn.
 const words = (visual: string) => visual.split(' ').map((text, i) => ({ text, spaceBefore: i > 0 }));
@@ -108,6 +108,35 @@ describe('left-to-right paragraphs of right-to-left words', () => {
         { text: 'ניסיון של שבע שנים.', spaceBefore: true },
       ]),
     ).toBe(false);
+  });
+});
+
+describe('leftToRightItem', () => {
+  it.each([
+    // pdf.js read these items, mostly Hebrew, as right-to-left paragraphs: their runs come reversed.
+    ['לניהול מלאי SaaS אחריות על מודול הדוחות במערכת', 'אחריות על מודול הדוחות במערכת SaaS לניהול מלאי'],
+    ['להנהלת החברה -Tableauבניית דשבורדים ב', 'בניית דשבורדים ב-Tableau להנהלת החברה'],
+    ['(MBA) תואר שני מנהל עסקים', 'תואר שני מנהל עסקים (MBA)'],
+    // A line broken after "רב-": pdf.js puts the hyphen drawn at the line's right end first.
+    ['-ופינטק. מובילה צוותים רב SaaS מנהלת מוצר', 'מנהלת מוצר SaaS ופינטק. מובילה צוותים רב-'],
+    // One direction only, or too little Hebrew for pdf.js to reorder the item: kept.
+    ['הובלת מחקר משתמשים עם 40 לקוחות', 'הובלת מחקר משתמשים עם 40 לקוחות'],
+    ['Product roadmap for the payments team (תשלומים)', 'Product roadmap for the payments team (תשלומים)'],
+  ])('reads %j as %j', (item, logical) => {
+    expect(leftToRightItem(item)).toBe(logical);
+  });
+
+  it('puts a number drawn left of a Hebrew run ending in a hyphen after that hyphen', () => {
+    const drawn = [
+      { text: '18%', spaceBefore: false },
+      { text: 'הגדלת שיעור ההמרה ב-', spaceBefore: false },
+    ];
+    expect(leftToRightText(drawn)).toBe('הגדלת שיעור ההמרה ב-18%');
+    const hyphenWithNumber = [
+      { text: '18%-', spaceBefore: false },
+      { text: 'הגדלת שיעור ההמרה ב', spaceBefore: false },
+    ];
+    expect(leftToRightText(hyphenWithNumber)).toBe('הגדלת שיעור ההמרה ב-18%');
   });
 });
 

@@ -11,6 +11,7 @@ import { joinWrapped } from '../../text/unspaced-scripts';
 
 const ENDS_BROKEN = /([\p{L}\p{N}]+)-$/u;
 const STARTS_WORD = /^[\p{L}\p{N}]+/u;
+const NUMBER_RANGE_BROKEN = /\p{N}[–—]$/u;
 const WORDS = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
 
 /** Whether a line ends in the first piece of a word broken at a hyphen, and the next starts with the rest in lower case. */
@@ -27,6 +28,8 @@ export class HyphenBreaks {
 
   /** Two wrapped lines as one; `fontName` is the font of the line that ends in the hyphen. */
   join(before: string, after: string, fontName: string | undefined): string {
+    // A range of numbers broken after its dash ("grades 9–" over "11") is one range again.
+    if (NUMBER_RANGE_BROKEN.test(before) && /^\p{N}/u.test(after)) return `${before}${after}`;
     const head = ENDS_BROKEN.exec(before)?.[1];
     const tail = STARTS_WORD.exec(after)?.[0];
     if (head === undefined || tail === undefined) return joinWrapped(before, after);

@@ -498,7 +498,10 @@ function continues(previous: Line, last: TextLine, line: TextLine, style: BodySt
     // its wrap starts to the left of it, and the lines after go on from there.
     // A line opening a quotation of its own starts a new paragraph, not the wrap of an item.
     const outOfIndent = wrapsOutOfIndent(previous, line) && (last.x === previous.x || aligned) && !opensQuotation(line.text);
-    return ranToEdge && (hangsUnderBullet || outOfIndent || (aligned && !previous.listItem));
+    // Text set beside a floated block (an entry's title and dates) goes on under it, back at
+    // its own indent, in lower case: the rest of a sentence that ran to the edge.
+    const underFloat = start(line) < start(last) - 2 && /^\p{Ll}/u.test(line.text) && !/[.!?]$/.test(previous.text);
+    return ranToEdge && (hangsUnderBullet || outOfIndent || underFloat || (aligned && !previous.listItem));
   }
   // Without widths, a long line followed by one that starts in lower case is a hard wrap.
   return last.text.length >= 60 && /^\p{Ll}/u.test(line.text) && !/[.!?]$/.test(previous.text);

@@ -20,7 +20,17 @@ function hobby(name: string, about: string | undefined): HobbyItem {
   return compact({ ...emptyHobbyItem(), hobbyName: name, ...(isShortList(list) ? { keywords: list } : { description: about }) });
 }
 
+// A row of cells each naming a hobby ("Ceramics ⇥ Hiking"): short, capitalised, none saying
+// more than the first, where a hobby and its description ("Chess ⇥ Club player") would.
+function cellsOfNames(text: string): string[] | null {
+  const cells = text.split('\t').map((cell) => cell.trim());
+  const names = cells.length >= 2 && cells.every((cell) => /^\p{Lu}/u.test(cell) && !/[.:;]/u.test(cell) && wordCount(cell) <= Math.min(3, wordCount(cells[0]!)));
+  return names ? cells : null;
+}
+
 function fromLine(text: string, label: string | undefined, value: string | undefined): HobbyItem[] {
+  const names = cellsOfNames(text);
+  if (names) return names.map((name) => hobby(name, undefined));
   if (label !== undefined && value) return [hobby(label, value)];
   const parts = splitParts(text);
   if (parts.length === 2 && wordCount(parts[0]!) <= 4) return [hobby(parts[0]!, parts[1])];
