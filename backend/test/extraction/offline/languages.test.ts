@@ -6,7 +6,30 @@ const read = (specs: LineSpec[]) => extractOffline(documentOf(specs)).cv;
 const top: LineSpec[] = [name('Ana Ruiz'), 'Data Analyst', 'ana@example.com'];
 
 describe('language names', () => {
-  it.each(['Spanish', 'Spanisch', 'espagnol', 'español', 'Deutsch', 'Englisch', 'inglés', 'français', 'עברית', 'ספרדית', '中文', 'Hindi', 'Catalan', 'العربية', 'الإنجليزية', 'الفرنسية', 'Английский', 'русский', '英語', '日本語', '한국어', '영어'])('knows %j for a language', (text) => {
+  it.each([
+    'Spanish',
+    'Spanisch',
+    'espagnol',
+    'español',
+    'Deutsch',
+    'Englisch',
+    'inglés',
+    'français',
+    'עברית',
+    'ספרדית',
+    '中文',
+    'Hindi',
+    'Catalan',
+    'العربية',
+    'الإنجليزية',
+    'الفرنسية',
+    'Английский',
+    'русский',
+    '英語',
+    '日本語',
+    '한국어',
+    '영어',
+  ])('knows %j for a language', (text) => {
     expect(isLanguageName(text)).toBe(true);
   });
 

@@ -311,7 +311,16 @@ describe('section parsers', () => {
 
   it('names a category by the plain line over its items, set in from it, in a font without a bold face', () => {
     const { cv } = read(
-      [...top, heading('Skills'), '编程语言', ['Java', { x: 65, listItem: true }], ['Go', { x: 65, listItem: true }], '中间件', ['Kafka', { x: 65, listItem: true }], ['Redis', { x: 65, listItem: true }]],
+      [
+        ...top,
+        heading('Skills'),
+        '编程语言',
+        ['Java', { x: 65, listItem: true }],
+        ['Go', { x: 65, listItem: true }],
+        '中间件',
+        ['Kafka', { x: 65, listItem: true }],
+        ['Redis', { x: 65, listItem: true }],
+      ],
       'pdf',
     );
     expect(cv.skills.skillCategories.map(({ categoryName, skills }) => [categoryName, skills])).toEqual([

@@ -86,15 +86,7 @@ describe('groups of skills set as rows of tags under headings of their own', () 
   it('reads each row as the category its heading names', () => {
     const subHeading = (text: string): LineSpec => [text, { fontSize: 13, bold: true, gapBefore: 26 }];
     const { cv } = extractOffline(
-      documentOf([
-        name('Noa Cohen'),
-        'noa@example.com',
-        heading('Skills'),
-        subHeading('ניהול מוצר'),
-        'Agile\tRoadmap\tמחקר משתמשים',
-        subHeading('כלים'),
-        'Jira\tFigma\tSQL',
-      ]),
+      documentOf([name('Noa Cohen'), 'noa@example.com', heading('Skills'), subHeading('ניהול מוצר'), 'Agile\tRoadmap\tמחקר משתמשים', subHeading('כלים'), 'Jira\tFigma\tSQL']),
     );
     expect(cv.skills.skillCategories.map((category) => [category.categoryName, category.skills])).toEqual([
       ['ניהול מוצר', ['Agile', 'Roadmap', 'מחקר משתמשים']],

@@ -465,14 +465,7 @@ describe('layoutPage', () => {
   it('keeps the wrapped words of a right-to-left table cell out of the dates set close beside it', () => {
     // A row of degree, institution and dates read from the right; the institution's name
     // wraps, its last word under the name, not under the dates less than an em to its left.
-    const items = [
-      item('תואר ראשון', 326, 521),
-      item('2017', 73, 521),
-      item('–', 96, 521),
-      item('2014', 104, 521),
-      item('אוניברסיטת תל', 131, 521),
-      item('אביב', 180, 534),
-    ];
+    const items = [item('תואר ראשון', 326, 521), item('2017', 73, 521), item('–', 96, 521), item('2014', 104, 521), item('אוניברסיטת תל', 131, 521), item('אביב', 180, 534)];
     expect(layoutPage(items, 1).map((line) => line.text)).toEqual(['תואר ראשון\tאוניברסיטת תל 2014 – 2017', 'אביב']);
   });
 

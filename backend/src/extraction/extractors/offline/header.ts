@@ -39,7 +39,9 @@ const withoutIcons = (text: string) => text.replace(ICONS, '');
 function piecesOf(line: Line): Piece[] {
   const pair = labelled(line.text);
   // "Email: a@b.c · Phone: …" has several labels; split first, then read each piece's label.
-  const parts = splitParts(line.text).map(withoutIcons).filter((part) => part !== '');
+  const parts = splitParts(line.text)
+    .map(withoutIcons)
+    .filter((part) => part !== '');
   if (pair && parts.length <= 1) return [{ line, text: pair.value, label: pair.label }];
   return parts.map((part) => {
     const inner = labelled(part);

@@ -25,7 +25,10 @@ export function parseExperience(entries: readonly Entry[]): Parsed<ExperienceIte
   const unclassified: string[] = [];
   const heads = entries.map((entry) => readHead(entry.head));
   const known = sectionSetting(heads.map((head) => head.parts));
-  const order = sectionOrder(heads.map((head) => head.parts), known);
+  const order = sectionOrder(
+    heads.map((head) => head.parts),
+    known,
+  );
   const loneRoles = lonePiecesAreRoles(heads.map((head) => head.parts));
   const items = entries.map((entry, index) => {
     const head = heads[index]!;
