@@ -81,7 +81,7 @@ export function layoutPage(items: readonly PdfTextItem[], page: number): DraftLi
   // Right-to-left text is set flush right, word by word: no margin of labels to find there.
   const edge = gutter === null && !rightToLeftPage ? labelEdge(rows) : null;
   if (edge !== null) joinWrappedLabels(rows, edge);
-  const shape: PageShape = { page, rightToLeftPage, cellOrder, edge, columnStarts: rowSegments.flat().map((segment) => segment.left) };
+  const shape: PageShape = { page, rightToLeftPage, cellOrder, edge, cellsStartingAt: cellStartCounter(rowSegments.flat().map((segment) => segment.left)) };
   const across: DraftLine[] = [];
   rows.forEach((row, index) => {
     if (row.items.length === 0) return;
@@ -521,12 +521,13 @@ interface PageShape {
   /** The x of a margin of labels beside the text, on pages that have one. */
   edge: number | null;
   /** Where the page's pieces of text set more than CELL_GAP apart start. */
-  columnStarts: readonly number[];
+  /** How many cells of the page start at x (within SAME_COLUMN). */
+  cellsStartingAt: (x: number) => number;
 }
 
-function toLine(drawn: readonly PdfTextItem[], column: number, { page, rightToLeftPage, cellOrder, edge, columnStarts }: PageShape): DraftLine {
+function toLine(drawn: readonly PdfTextItem[], column: number, { page, rightToLeftPage, cellOrder, edge, cellsStartingAt }: PageShape): DraftLine {
   const items = drawn.map((item) => (isLetterSpaced(item.text) ? { ...item, text: item.text.replace(/ /g, '') } : item));
-  const cells = splitCells(items, edge, columnStarts);
+  const cells = splitCells(items, edge, cellsStartingAt);
   const visual = cells.map((cell) => joinVisual(cell.pieces)).join(' ');
   // A line is a right-to-left paragraph when Hebrew/Arabic dominates it, or when it has any
   // on a page where they dominate (a Hebrew CV's line listing "Jira, SQL, Figma").
@@ -576,10 +577,12 @@ interface Cell {
  * not emit as a character becomes one; a gap that no sentence has (a tab stop, a flush-right
  * date or town, the next cell of a grid) starts a new cell.
  */
-function splitCells(items: readonly PdfTextItem[], edge: number | null, columnStarts: readonly number[]): Cell[] {
+function splitCells(items: readonly PdfTextItem[], edge: number | null, cellsStartingAt: (x: number) => number): Cell[] {
   const cells: Cell[] = [];
   let right = -Infinity;
   let previousSize = Infinity;
+  // Words of two letters or more in the current cell, counted as its runs join it.
+  let words = 0;
   for (const item of items) {
     const gap = item.x - right;
     const current = cells.at(-1);
@@ -591,19 +594,38 @@ function splitCells(items: readonly PdfTextItem[], edge: number | null, columnSt
     // A grid cell whose words ran long comes closer than an em to the next, which still starts
     // where that column's cells start on other rows (a title wrapped to fill its cell beside
     // its dates); a bullet or a date set apart from what follows has no words to run long.
-    const ranLong = current !== undefined && current.pieces.flatMap((piece) => piece.text.split(/\s+/u)).filter((word) => /\p{L}{2}/u.test(word)).length >= 2;
-    const startsColumn = ranLong && gap > COLUMN_GAP * item.fontSize && columnStarts.filter((x) => Math.abs(x - item.x) <= SAME_COLUMN).length >= COLUMN_ROWS;
+    const startsColumn = gap > COLUMN_GAP * item.fontSize && words >= 2 && cellsStartingAt(item.x) >= COLUMN_ROWS;
     // Measured in the smaller text's em: small dates in a margin sit a small gap from a larger title.
-    if (!current || crossesEdge || overlaps || startsColumn || gap > CELL_GAP * Math.min(item.fontSize, previousSize))
+    if (!current || crossesEdge || overlaps || startsColumn || gap > CELL_GAP * Math.min(item.fontSize, previousSize)) {
       cells.push({ x: item.x, right: item.x + item.width, pieces: [{ text: item.text, spaceBefore: false }] });
-    else {
+      words = wordsIn(item.text);
+    } else {
       current.pieces.push({ text: item.text, spaceBefore: gap > WORD_GAP * item.fontSize });
       current.right = Math.max(current.right, item.x + item.width);
+      words += wordsIn(item.text);
     }
     right = Math.max(right, item.x + item.width);
     previousSize = item.fontSize;
   }
   return cells;
+}
+
+const wordsIn = (text: string): number => text.split(/\s+/u).filter((word) => /\p{L}{2}/u.test(word)).length;
+
+/** Counts, for any x, the cells that start there: sorted once per page, searched once per run. */
+function cellStartCounter(starts: readonly number[]): (x: number) => number {
+  const sorted = [...starts].sort((a, b) => a - b);
+  // The index of the first start above the bound (or at it, when `inclusive` is false).
+  const firstAbove = (bound: number, inclusive: boolean): number => {
+    let [low, high] = [0, sorted.length];
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (inclusive ? sorted[middle]! <= bound : sorted[middle]! < bound) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+  return (x) => firstAbove(x + SAME_COLUMN, true) - firstAbove(x - SAME_COLUMN, false);
 }
 
 const joinVisual = (pieces: readonly VisualPiece[]): string => pieces.map((p, i) => (i > 0 && p.spaceBefore ? ' ' : '') + p.text).join('');

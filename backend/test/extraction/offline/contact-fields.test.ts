@@ -27,6 +27,7 @@ describe('contact fields', () => {
     expect(placeOnly('杭州 中国')).toEqual({ city: '杭州', country: '中国' });
     expect(placeOnly('Tel Aviv Israel')).toEqual({ city: 'Tel Aviv', country: 'Israel' });
     expect(placeOnly('New Jersey')).toEqual({ city: 'New Jersey' });
+    expect(placeOnly('Atlanta Georgia')).toEqual({ city: 'Atlanta', state: 'Georgia' });
   });
 
   it('finds addresses but not file names, and leaves an email alone', () => {

@@ -207,6 +207,11 @@ describe('degree, field and school', () => {
     expect(degrees(specs)).toEqual([expected]);
   });
 
+  it('leaves a detail that mentions a degree in the body, not the head', () => {
+    const { cv } = read([...top, heading('Education'), '2017 – 2018', bold('Stanford University'), 'Exchange year', bullet('Teaching assistant for MBA students')]);
+    expect(cv.education.items.map((item) => [item.degree ?? null, item.institution ?? null])).not.toContainEqual(['Teaching assistant for MBA students', expect.anything()]);
+  });
+
   it('reads a degree set in under the school and field, as a list item, as the degree', () => {
     const { cv } = read([...top, heading('Education'), '2017 – 2018', bold('Universidad Politécnica de Madrid'), bold('Ciencia de Datos'), bullet('Máster')]);
     expect(cv.education.items.map((item) => [item.degree, item.fieldOfStudy ?? null, item.institution ?? null])).toEqual([['Máster', 'Ciencia de Datos', 'Universidad Politécnica de Madrid']]);

@@ -309,6 +309,15 @@ describe('section parsers', () => {
     ]);
   });
 
+  it('keeps a language the names miss, stacked under another, a language', () => {
+    const { cv } = read([...top, heading('Languages'), 'English', 'Mandarin', 'Cantonese']);
+    expect(cv.languages.items.map(({ language, proficiency }) => [language, proficiency ?? null])).toEqual([
+      ['English', null],
+      ['Mandarin', null],
+      ['Cantonese', null],
+    ]);
+  });
+
   it('names a category by the plain line over its items, set in from it, in a font without a bold face', () => {
     const { cv } = read(
       [

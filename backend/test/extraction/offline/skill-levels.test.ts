@@ -19,4 +19,10 @@ describe('a skill category with its level and keywords', () => {
   it('takes no skill for a level when a second label ends a list', () => {
     expect(categoriesOf('Languages: Go, Java, Tools: Docker')[0]?.level).toBeUndefined();
   });
+
+  it('takes no first skill for a level when a second category follows it', () => {
+    const categories = categoriesOf('Languages: Python, Frameworks: Django, Flask');
+    expect(categories.every((category) => category.level === undefined)).toBe(true);
+    expect(categories.flatMap((category) => category.skills)).toContain('Python');
+  });
 });

@@ -368,7 +368,8 @@ function townBeforeCountry(text: string): Location | null {
   const words = text.split(' ');
   for (let take = 1; take < words.length; take += 1) {
     const [town, country] = [words.slice(0, -take).join(' '), words.slice(-take).join(' ')];
-    if (isCountry(country) && isPlace(town) && town.split(' ').length <= 3) return { city: town, country };
+    // "Atlanta Georgia": a state that shares a country's name, after a US town, is the state.
+    if (isCountry(country) && isPlace(town) && town.split(' ').length <= 3) return US_STATES.has(fold(country)) ? { city: town, state: country } : { city: town, country };
   }
   return null;
 }

@@ -33,8 +33,17 @@ interface Piece {
 
 // The icons a template sets before each contact detail ("📍 Ann Arbor, MI", "✉ jane@…"):
 // pictographs and symbols, which no name, place or address starts or ends with.
-const ICONS = /^[\p{Extended_Pictographic}\p{So}\uFE0F\u200D\s]+|[\p{Extended_Pictographic}\p{So}\uFE0F\u200D\s]+$/gu;
-const withoutIcons = (text: string) => text.replace(ICONS, '');
+// The end is trimmed by hand: a pattern anchored at the end would be tried from every
+// position of a long run of symbols.
+const ICON = /^[\p{Extended_Pictographic}\p{So}\uFE0F\u200D\s]$/u;
+function withoutIcons(text: string): string {
+  const chars = [...text];
+  let end = chars.length;
+  while (end > 0 && ICON.test(chars[end - 1]!)) end -= 1;
+  let start = 0;
+  while (start < end && ICON.test(chars[start]!)) start += 1;
+  return chars.slice(start, end).join('');
+}
 
 function piecesOf(line: Line): Piece[] {
   const pair = labelled(line.text);

@@ -836,5 +836,6 @@ function coreWordSection(folded: string): HeadingKey | null {
 }
 
 export function isDocumentTitle(text: string): boolean {
-  return DOCUMENT_TITLES.has(headingText(text));
+  // A title is a few words; the length check also spares headingText's trimming a long line of symbols.
+  return text.length <= 60 && DOCUMENT_TITLES.has(headingText(text));
 }

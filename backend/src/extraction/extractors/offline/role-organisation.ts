@@ -7,8 +7,9 @@ import { organisationEvidence, roleEvidence, splitAtOrganisation } from './roles
 // orders ("Engineer / Acme", "Acme / Engineer", "Acme — Engineer", "Engineer @Acme"), so
 // every reading of the first pieces is scored by what the words say (a role word, an
 // organisation suffix, a brand-like name, a place), by how the section sets them (see
-// sectionSetting), and
-// by the order the section's other entries clearly use; the best-scored reading wins.
+// sectionSetting; without a setting, an italic piece beside an upright one is the
+// organisation), and by the order the section's other entries clearly use; the best-scored
+// reading wins.
 
 export type Order = 'role-first' | 'organisation-first';
 
@@ -87,7 +88,7 @@ function asOrganisation(part: HeadPart, role: HeadPart, place: boolean, known: S
  * (negative: organisation first). A town between them ("Acme / Madrid / Engineer") tells
  * nothing of the order: the piece after it is compared.
  */
-export function orderMargin(parts: readonly HeadPart[], known: Setting | null, styled = true): number {
+function orderMargin(parts: readonly HeadPart[], known: Setting | null, styled = true): number {
   const place = placeFlags(parts);
   const [a] = parts;
   const at = parts.findIndex((_, index) => index > 0 && !place[index]);

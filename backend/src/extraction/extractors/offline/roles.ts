@@ -436,6 +436,9 @@ const INSTITUTION =
 export const isDegree = (text: string) => DEGREE.test(fold(text)) || isAsianArabicDegree(text);
 export const isInstitution = (text: string) => INSTITUTION.test(fold(text)) || isAsianArabicSchool(text);
 
+/** Nothing but a degree's name: "Máster", "Bachelor of Science", "M.Sc. (Hons)". */
+export const isWholeDegree = (text: string) => WHOLE_DEGREE.test(fold(text));
+
 /** "MBA Finance" as degree and field: the longest run of leading words that is a degree and nothing else, when a capitalised field follows. */
 export function leadingDegree(text: string): { degree: string; field: string } | null {
   const words = text.split(' ');

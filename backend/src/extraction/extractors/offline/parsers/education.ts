@@ -4,8 +4,8 @@ import { bulletsOf, first, readBody, type BodyFacts } from '../entry-body';
 import { readHead, type HeadFacts, type HeadPart } from '../entry-head';
 import type { Entry } from '../entries';
 import { labelledField, SECTION_FIELDS } from '../field-labels';
-import { isDegree, isInstitution, leadingDegree } from '../roles';
-import { isProse, labelled, splitList, wordCount } from '../text';
+import { isDegree, isInstitution, isWholeDegree, leadingDegree } from '../roles';
+import { labelled, splitList, wordCount } from '../text';
 import { compact } from './values';
 import { looksLikePlace, type Parsed } from './parsed';
 
@@ -63,8 +63,9 @@ function nameParts(parts: readonly HeadPart[]): Named {
   const degreeAt = degreeFound !== -1 ? degreeFound : institutionAt === 0 ? 1 : 0;
   // A school no word names ("IAE Lyon" over "Master, Marketing digital") stands alone on a
   // line of its own; the piece after the degree on the degree's own line is its field.
-  const alone = parts.findIndex((part) => part.line !== parts[degreeAt]?.line && parts.filter((other) => other.line === part.line).length === 1);
-  const institution = institutionAt !== -1 ? institutionAt : alone !== -1 && degreeFound !== -1 ? alone : parts[degreeAt + 1] ? degreeAt + 1 : -1;
+  const alone = (part: HeadPart) => parts.filter((other) => other.line === part.line).length === 1;
+  const aloneAt = parts.findIndex((part) => part.line !== parts[degreeAt]?.line && alone(part));
+  const institution = institutionAt !== -1 ? institutionAt : aloneAt !== -1 && degreeFound !== -1 ? aloneAt : parts[degreeAt + 1] ? degreeAt + 1 : -1;
   const between = institution > degreeAt + 1 ? parts.slice(degreeAt + 1, institution).filter((part) => part.line === parts[degreeAt]!.line) : [];
   const named: Named = { rest: parts.filter((part, index) => index !== degreeAt && index !== institution && !between.includes(part)) };
   const degreePart = parts[degreeAt];
@@ -75,7 +76,6 @@ function nameParts(parts: readonly HeadPart[]): Named {
   if (named.field === undefined && degreePart) {
     // "Graphic Design, Bachelor of Fine Arts, School": the field set just before the degree (or
     // after it) on its line, or alone on the line just over or under the degree's own.
-    const alone = (part: HeadPart) => parts.filter((other) => other.line === part.line).length === 1;
     const beside = (part: HeadPart) => part.line === degreePart.line || (Math.abs(part.line - degreePart.line) === 1 && alone(part) && alone(degreePart));
     const field = [parts[degreeAt - 1], parts[degreeAt + 1]].find(
       (part) => part !== undefined && named.rest.includes(part) && beside(part) && isDegree(degreePart.text) && !isInstitution(part.text) && parseLocation(part.text) === null,
@@ -100,12 +100,14 @@ function degreeLine(details: readonly string[]): { text: string; degree: string;
 /**
  * The entry's head and body read, with a degree set in under the school and field as a list's
  * item would be ("Universidad de Madrid / Ciencia de Datos / • Máster") taken into the head:
- * it names the entry, whatever its indent.
+ * it names the entry, whatever its indent. Only a degree's name or a degree and its field
+ * counts; a detail that mentions a degree ("Teaching assistant for MBA students") stays one.
  */
 function degreeBelowHead(entry: Entry): { head: HeadFacts; body: BodyFacts } {
   const head = readHead(entry.head);
   const [below, ...rest] = entry.body;
-  if (below === undefined || head.parts.some((part) => isDegree(part.text)) || !isDegree(below.text) || isProse(below.text) || labelled(below.text) !== null) {
+  const namesDegree = (text: string) => isWholeDegree(text) || leadingDegree(text) !== null || (isDegree(text) && wordCount(text) <= 2);
+  if (below === undefined || head.parts.some((part) => isDegree(part.text)) || !namesDegree(below.text) || labelled(below.text) !== null) {
     return { head, body: readBody(entry.body, FIELDS) };
   }
   return { head: readHead([...entry.head, below]), body: readBody(rest, FIELDS) };

@@ -73,10 +73,17 @@ function fromLine(text: string, label: string | undefined, value: string | undef
   return items;
 }
 
-/** A short line naming no language, with no level of its own, under a language named without one: its level. */
+/**
+ * A short line naming no language, with no level of its own, under a language named without
+ * one: its level, when it reads as one: a test's score ("CET-6", "HSK 5"), a level's word
+ * ("Native speaker"), or words in a script
+ * whose language names are all known ("母语"). A Latin word may be a language the names miss
+ * ("Mandarin", "Cantonese").
+ */
 function namesNoLanguageUnder(text: string, above: LanguageItem): boolean {
   const item = languageItem(text);
-  return isLanguageName(above.language ?? '') && !isLanguageName(item.language ?? '') && item.proficiency === undefined && wordCount(text) <= 3 && splitList(text).length === 1;
+  const readsAsLevel = /\d/u.test(text) || mentionsLevel(text) || !/\p{Script=Latin}/u.test(text);
+  return readsAsLevel && isLanguageName(above.language ?? '') && !isLanguageName(item.language ?? '') && item.proficiency === undefined && wordCount(text) <= 3 && splitList(text).length === 1;
 }
 
 export function parseLanguages(lines: readonly Line[]): Parsed<LanguageItem> {

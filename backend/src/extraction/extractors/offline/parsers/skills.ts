@@ -26,17 +26,45 @@ function named(label: string): Pick<SkillCategory, 'categoryName' | 'level'> {
 
 // "Tools: Advanced, Keywords: Git, Docker" (or a tab for the comma): the category's level
 // first, then its skills under a label of their own, as résumé builders print a skill's level
-// and keywords. The level is a word or two; the inner label is one name, not the end of a
-// list ("Languages: Go, Java, Tools: Docker"), and names no spoken language ("English:
-// Native, Spanish: Fluent" lists languages).
+// and keywords. The level is a word of skill levels, not a first skill ("Languages: Python,
+// Frameworks: Django"); the inner label is one name, not the end of a list ("Languages: Go,
+// Java, Tools: Docker"), and names no spoken language ("English: Native, Spanish: Fluent"
+// lists languages).
 const LEVEL_THEN_LABEL = /^([^,，、;\t:：]+)[,，、;\t]\s*(.+)$/u;
+// The inner label that says its list is the category's keywords, whatever the level's words.
+const KEYWORDS_LABELS = new Set(
+  [
+    'keywords',
+    'keyword',
+    'key words',
+    'schlüsselwörter',
+    'stichwörter',
+    'mots-clés',
+    'mots clés',
+    'palabras clave',
+    'parole chiave',
+    'palavras-chave',
+    '关键字',
+    '关键词',
+    'キーワード',
+    'מילות מפתח',
+  ].map(fold),
+);
 const MAX_LEVEL_WORDS = 3;
 
 function levelled(value: string): { level: string; list: string } | null {
   const match = LEVEL_THEN_LABEL.exec(value);
   const inner = match?.[2] ? labelled(match[2]) : null;
   const level = tidy(match?.[1] ?? '');
-  if (!inner?.value || /[:：]/u.test(inner.value) || splitList(inner.label).length !== 1 || level === '' || wordCount(level) > MAX_LEVEL_WORDS || wordCount(inner.label) > MAX_LEVEL_WORDS) return null;
+  if (
+    !inner?.value ||
+    /[:：]/u.test(inner.value) ||
+    splitList(inner.label).length !== 1 ||
+    !(SKILL_LEVEL.test(fold(level)) || KEYWORDS_LABELS.has(fold(inner.label))) ||
+    wordCount(level) > MAX_LEVEL_WORDS ||
+    wordCount(inner.label) > MAX_LEVEL_WORDS
+  )
+    return null;
   return isLanguageName(inner.label) ? null : { level, list: inner.value };
 }
 
