@@ -3,7 +3,7 @@ import { findDateRanges, withoutDates } from './date-spans';
 import { dateRank } from './entry-head';
 import { setBeside, withIndentedItems } from './entry-indent';
 import { isKnownLabel } from './field-labels';
-import { INDENT, type BodyStyle, type Line } from './lines';
+import { INDENT, sameType, type BodyStyle, type Line } from './lines';
 import { isDegree, isInstitution, organisationEvidence, roleEvidence } from './roles';
 import { isProse, labelled, splitParts, tidy, wordCount } from './text';
 
@@ -98,7 +98,7 @@ function repeatsOpening(line: Line, first: Line | undefined, current: readonly L
 }
 
 /** Set where and as the other line is: the same left edge, size and weight. */
-const setLike = (line: Line, other: Line): boolean => Math.abs(line.x - other.x) <= 1 && Math.abs(line.fontSize - other.fontSize) < 0.5 && line.bold === other.bold && line.italic === other.italic;
+const setLike = (line: Line, other: Line): boolean => Math.abs(line.x - other.x) <= 1 && sameType(line, other);
 
 export interface SplitOptions {
   /**

@@ -2,7 +2,7 @@ import type { Contact, Hero } from '@r2w/cv-schema';
 import { findEmail, findPhone, findUrl, handleLink, isPlatformName, linkOf, parseLocation, placeOnly } from './contact-fields';
 import { fieldOfLabel, SECTION_FIELDS } from './field-labels';
 import { isDocumentTitle, sectionOfHeading } from './heading-words';
-import type { BodyStyle, Line } from './lines';
+import { sameType, type BodyStyle, type Line } from './lines';
 import { trailingPlace } from './places';
 import { isInstitution, organisationEvidence, roleEvidence } from './roles';
 import { fold, isAllCaps, isProse, labelled, splitParts, tidy, wordCount } from './text';
@@ -204,8 +204,6 @@ function pickTitle(unclaimed: readonly Piece[], name: Piece, lines: readonly Lin
   return wholeLine ? { text: stripMarkup(next.line.text), parts: onItsLine } : { text: next.text, parts: [next] };
 }
 
-const sameStyle = (a: Line, b: Line) => Math.abs(a.fontSize - b.fontSize) < 0.5 && a.bold === b.bold && a.italic === b.italic;
-
 /**
  * A short capitalised piece with no word of a role or an organisation, on a line set like
  * the contact details next to it ("Jane Doe / Berlin / jane@x.de"): the town, not a title.
@@ -215,7 +213,7 @@ function isTown(piece: Piece, lines: readonly Line[], contactLines: ReadonlySet<
   const neighbours = [lines[at - 1], lines[at + 1]].filter((line): line is Line => line !== undefined && contactLines.has(line));
   return (
     !piece.label &&
-    (contactLines.has(piece.line) || neighbours.some((line) => sameStyle(line, piece.line))) &&
+    (contactLines.has(piece.line) || neighbours.some((line) => sameType(line, piece.line))) &&
     wordCount(piece.text) <= 3 &&
     placeOnly(piece.text) !== null &&
     roleEvidence(piece.text) === 0 &&

@@ -67,13 +67,10 @@ export function bodyStyle(lines: readonly TextLine[]): BodyStyle {
   return { fontSize, bold: boldLetters > letters * 0.6, lineGap: median(gaps) || fontSize * 1.3, wrapGap: wrapGapOf(sameStyleGaps), wrapGapAt };
 }
 
-const setAlike = (previous: TextLine | undefined, line: TextLine): boolean =>
-  previous !== undefined &&
-  previous.page === line.page &&
-  previous.column === line.column &&
-  previous.bold === line.bold &&
-  previous.italic === line.italic &&
-  Math.abs(previous.fontSize - line.fontSize) < 0.5;
+/** Set in the same type: size (within half a point), weight and slant. */
+export const sameType = (a: TextLine, b: TextLine): boolean => Math.abs(a.fontSize - b.fontSize) < 0.5 && a.bold === b.bold && a.italic === b.italic;
+
+const setAlike = (previous: TextLine | undefined, line: TextLine): boolean => previous !== undefined && previous.page === line.page && previous.column === line.column && sameType(previous, line);
 
 const SAME_GAP = 1.06;
 
