@@ -38,11 +38,17 @@ const ARABIC_PRESENTATION_FORMS = /[\uFB50-\uFDFF\uFE70-\uFEFE]+/g;
 // them. Each run marks what follows, as a bullet does.
 const PRIVATE_USE = /[\uE000-\uF8FF]+/g;
 
+// A glyph the PDF gives no Unicode for comes through as U+FFFD or U+FFFF. Standing alone
+// after a number and before the next value ("2010 \uFFFF 2014", "03/2019 \uFFFD Present"),
+// it is a range's dash set in a font that lacks one (a minus sign in a TeX font, say).
+const UNMAPPED_DASH = /(?<=\d\s?)[\uFFFD\uFFFF](?=\s?[\p{L}\p{N}])/gu;
+
 /** Collapses every kind of whitespace (NBSP, thin spaces, newlines) to single spaces, drops invisible characters, and gives back the ideographs and Arabic letters that radicals and display forms stand in for. */
 export function cleanText(raw: string): string {
   return raw
     .replace(INVISIBLE, '')
     .replace(PRIVATE_USE, '•')
+    .replace(UNMAPPED_DASH, '–')
     .replace(KANGXI_RADICAL, (radical) => radical.normalize('NFKC'))
     .replace(ARABIC_PRESENTATION_FORMS, (forms) => forms.normalize('NFKC'))
     .replace(/\s+/g, ' ')

@@ -28,6 +28,19 @@ describe('cleanText', () => {
   });
 });
 
+describe('cleanText and glyphs with no Unicode', () => {
+  it('reads an unmapped glyph between a number and the next value as a range dash', () => {
+    expect(cleanText('2010 \uFFFF 2014')).toBe('2010 – 2014');
+    expect(cleanText('03/2019 \uFFFD Present')).toBe('03/2019 – Present');
+    expect(cleanText('2010\uFFFF2014')).toBe('2010–2014');
+  });
+
+  it('leaves an unmapped glyph elsewhere as it is', () => {
+    expect(cleanText('Caf\uFFFD au lait')).toBe('Caf\uFFFD au lait');
+    expect(cleanText('\uFFFF Python')).toBe('\uFFFF Python');
+  });
+});
+
 describe('splitBullet', () => {
   it.each([
     ['• Led a team', 'Led a team'],
