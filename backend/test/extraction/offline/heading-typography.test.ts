@@ -65,3 +65,28 @@ describe('a bold line in the body text size', () => {
     expect(cv.experience.items).toHaveLength(2);
   });
 });
+
+describe('a row of cells set like the headings', () => {
+  it('is a label and its value, not a heading of unknown words', () => {
+    // A Europass CV: the personal information's rows, the name's set as large and bold as the headings.
+    const { cv } = extractOffline(
+      documentOf([
+        'Curriculum Vitae',
+        heading('Personal information'),
+        [`Name / Surname\tRobert Harrington`, { fontSize: 13, bold: true, gapBefore: 26 }],
+        'Telephone\t+1 312 555 0119',
+        'Email\trobert.harrington@example.com',
+        heading('Experience'),
+        bold('Chief Financial Officer, Midwest Holdings'),
+        '2016 – 2021',
+        bullet('Led the IPO'),
+        heading('Education'),
+        'MBA in Finance, University of Chicago',
+        '2003 – 2005',
+      ]),
+    );
+    expect(cv.hero.fullName).toBe('Robert Harrington');
+    expect(cv.contact.phone).toBe('+1 312 555 0119');
+    expect(cv.experience.items.map((item) => item.jobTitle)).toEqual(['Chief Financial Officer']);
+  });
+});

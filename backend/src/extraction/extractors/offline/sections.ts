@@ -147,7 +147,9 @@ function unknownHeadings(lines: readonly Line[], known: readonly Candidate[], st
     if ((members.length < 2 && !unmistakable) || !distinctive) continue;
     const usualGap = Math.min(...members.map((line) => line.gapBefore).filter((gap) => gap > 0));
     for (const line of lines.slice(first + 1)) {
-      if (members.includes(line) || !mayBeHeading(line) || /\d/.test(line.text) || signature(line) !== shared) continue;
+      // A row of cells ("Name / Surname ⇥ Robert J. Harrington", set like the headings in a
+      // Europass CV) is a label and its value, not a heading.
+      if (members.includes(line) || !mayBeHeading(line) || /\d/.test(line.text) || line.text.includes('\t') || signature(line) !== shared) continue;
       if (line.gapBefore === 0 || !Number.isFinite(usualGap) || line.gapBefore >= usualGap * 0.8) found.add(line);
     }
   }
