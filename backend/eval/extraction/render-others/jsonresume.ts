@@ -16,7 +16,7 @@ import { withStatedFacts } from './reading';
 
 const THEMES_DIR = path.join(__dirname, 'themes');
 
-interface Theme {
+export interface Theme {
   name: string;
   print: PrintOptions;
   version: string;
@@ -34,15 +34,21 @@ if (process.argv[3] === 'options') process.stdout.write(JSON.stringify(theme.pdf
 else process.stdout.write(await render(JSON.parse(readFileSync(0, 'utf8'))));
 `;
 
-/** npm ci of the pinned themes into a temporary folder; returns it (the caller removes it). */
-export function installThemes(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'r2w-themes-'));
-  for (const file of ['package.json', 'package-lock.json']) copyFileSync(path.join(THEMES_DIR, file), path.join(dir, file));
-  // Install scripts are not needed by any theme's render(); refusing them keeps the install offline-safe.
+/**
+ * npm ci of the packages pinned in `pinned` (package.json, package-lock.json) into a temporary
+ * folder, with `runner` written there as `run.mjs`; returns the folder (the caller removes it).
+ */
+export function installPinned(pinned: string, prefix: string, runner: string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  for (const file of ['package.json', 'package-lock.json']) copyFileSync(path.join(pinned, file), path.join(dir, file));
+  // Install scripts are not needed to render; refusing them keeps the install offline-safe.
   execFileSync('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: dir, stdio: 'inherit' });
-  writeFileSync(path.join(dir, 'run-theme.mjs'), RUNNER);
+  writeFileSync(path.join(dir, 'run.mjs'), runner);
   return dir;
 }
+
+/** npm ci of the pinned themes into a temporary folder; returns it (the caller removes it). */
+export const installThemes = (): string => installPinned(THEMES_DIR, 'r2w-themes-', RUNNER);
 
 export const THEME_NAMES = Object.keys(JSON.parse(readFileSync(path.join(THEMES_DIR, 'package.json'), 'utf8')).dependencies as Record<string, string>).map((name) =>
   name.replace('jsonresume-theme-', ''),
@@ -78,10 +84,11 @@ export function themePlan(cvs: SourceCv[]): Map<string, SourceCv[]> {
   return plan;
 }
 
-const runTheme = (dir: string, name: string, mode: 'options' | 'render', input = '') =>
-  execFileSync('node', [path.join(dir, 'run-theme.mjs'), `jsonresume-theme-${name}`, mode], { input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+/** A theme's render() (or its PDF options) in a Node process of its own. */
+export const runTheme = (dir: string, name: string, mode: 'options' | 'render', input = '') =>
+  execFileSync('node', [path.join(dir, 'run.mjs'), `jsonresume-theme-${name}`, mode], { input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
 
-function loadTheme(dir: string, name: string): Theme {
+export function loadTheme(dir: string, name: string): Theme {
   const manifestPath = path.join(dir, 'node_modules', `jsonresume-theme-${name}`, 'package.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { version: string; license?: string; homepage?: string; repository?: string | { url?: string } };
   const options = JSON.parse(runTheme(dir, name, 'options')) as { mediaType?: string; margin?: PrintOptions['margin'] };

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { OTHERS_DIR } from '../others';
+import { renderProducerFamilies } from './html-producers';
 import { renderJsonResumeFamilies } from './jsonresume';
 import { renderLibreOfficeFamilies } from './libreoffice';
 import { renderDatecolFamily } from './libreoffice-datecol';
@@ -10,6 +11,7 @@ import { renderYamlResumeFamilies } from './yamlresume';
 // others' layouts under others/ (all of them without arguments; "jsonresume" names every
 // jsonresume-* family). Needs Chromium, poppler-utils and, for their families, LibreOffice and
 // XeLaTeX (yamlresume-jake).
+// The typst-* and reactpdf-* families need fonts-liberation and fonts-arphic-* (apt).
 
 async function main(): Promise<void> {
   const names = process.argv.slice(2);
@@ -19,6 +21,7 @@ async function main(): Promise<void> {
   renderLibreOfficeFamilies(cvs, OTHERS_DIR, only);
   renderDatecolFamily(cvs, OTHERS_DIR, only);
   renderYamlResumeFamilies(cvs, OTHERS_DIR, only);
+  renderProducerFamilies(cvs, OTHERS_DIR, only);
   console.log(`Written under ${path.relative(process.cwd(), OTHERS_DIR)}`);
 }
 

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Cv, JsonResume } from '@r2w/cv-schema';
-import { fullReading, themeInput } from './jsonresume';
+import { fullReading, installPinned, themeInput } from './jsonresume';
 import { type SourceCv } from './source-cvs';
 import { pdfTexts, PrintedText, printedTruth } from './printed-truth';
 import { writeFamily, type FamilyDocument } from './family-files';
@@ -96,13 +96,7 @@ interface Rendered {
   degrees: (string | undefined)[];
 }
 
-function installEngine(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'r2w-yamlresume-'));
-  for (const file of ['package.json', 'package-lock.json']) copyFileSync(path.join(ENGINE_DIR, file), path.join(dir, file));
-  execFileSync('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: dir, stdio: 'inherit' });
-  writeFileSync(path.join(dir, 'run.mjs'), RUNNER);
-  return dir;
-}
+const installEngine = (): string => installPinned(ENGINE_DIR, 'r2w-yamlresume-', RUNNER);
 
 const runEngine = (dir: string, mode: 'options' | 'render', input = '') =>
   execFileSync('node', [path.join(dir, 'run.mjs'), mode], { cwd: dir, input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
