@@ -16,7 +16,10 @@ import type { TexClass } from './types';
 type ItemEntry = Extract<TexEntry, { kind: 'item' }>;
 
 function bulletsTex(groups: Group[]): string[] {
-  return groups.flatMap((group) => [...(group.label === undefined ? [] : [String.raw`\addcallout{${tex(group.label)}}\par`]), ...group.items.map((item) => String.raw`\addtimelinebullet{${tex(item)}}`)]);
+  return groups.flatMap((group) => [
+    ...(group.label === undefined ? [] : [String.raw`\addcallout{${tex(group.label)}}\par`]),
+    ...group.items.map((item) => String.raw`\addtimelinebullet{${tex(item)}}`),
+  ]);
 }
 
 function entryTex(entry: ItemEntry): string {

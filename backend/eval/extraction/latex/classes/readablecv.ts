@@ -53,7 +53,11 @@ function itemTex(entry: Extract<TexEntry, { kind: 'item' }>, section: TexSection
   const lead = entry.title ?? entry.subtitle;
   if (lead === undefined) return [String.raw`\noindent ${details}\par`];
   const body = entry.title === undefined ? (entry.where ? tex(entry.where) : '') : organisation(entry);
-  return [String.raw`\newCourse{${tex(entry.when ?? '')}}{${tex(lead)}}{${body}}{}`, ...(details ? [`${details}\\par`] : [])];
+  // \newCourse always prints its body in parentheses; with none, its row is written out without them.
+  const head = body
+    ? String.raw`\newCourse{${tex(entry.when ?? '')}}{${tex(lead)}}{${body}}{}`
+    : String.raw`\begin{tabular}{@{}p{3cm} l}\textbf{${tex(entry.when ?? '')}} & \textbf{${tex(lead)}}\\\end{tabular}`;
+  return [head, ...(details ? [`${details}\\par`] : [])];
 }
 
 function sectionTex(section: TexSection): string[] {
