@@ -7,8 +7,9 @@ import { format, resolveConfig } from 'prettier';
 import { mapLimit } from '../map-limit';
 import { TEX_CLASSES } from './classes';
 import type { TexClass } from './classes/types';
+import { pdfTexts, PrintedText, printedTruth } from '../render-others/printed-truth';
 import { latexCv, loadInputs, type Engine, type LatexInput } from './model';
-import { sourcesMd } from './sources';
+import { sourcesMd, type Rendered } from './sources';
 
 // npm run eval:render-latex -- [--family latex-moderncv-classic] [--keep]
 // Writes each LaTeX family of the eval's "layouts by others" corpus: for every CV a family
@@ -45,7 +46,7 @@ async function compile(dir: string, engine: Engine): Promise<Buffer> {
   return readFileSync(path.join(dir, 'main.pdf'));
 }
 
-async function renderOne(texClass: TexClass, input: LatexInput, work: string): Promise<void> {
+async function renderOne(texClass: TexClass, input: LatexInput, work: string): Promise<Rendered> {
   const cv = latexCv(input);
   const dir = path.join(work, texClass.family, input.name);
   mkdirSync(dir, { recursive: true });
@@ -54,11 +55,14 @@ async function renderOne(texClass: TexClass, input: LatexInput, work: string): P
   for (const [file, text] of Object.entries(inputs)) writeFileSync(path.join(dir, file), text);
   const pdf = await compile(dir, cv.engine);
   const out = path.join(OTHERS_DIR, texClass.family);
-  writeFileSync(path.join(out, `${input.name}.pdf`), pdf);
+  const pdfFile = path.join(out, `${input.name}.pdf`);
+  writeFileSync(pdfFile, pdf);
+  const { truth, dropped } = texClass.truth === 'printed' ? printedTruth(input.cv, new PrintedText(pdfTexts(pdfFile))) : { truth: input.cv, dropped: [] };
   // Formatted as the repository formats JSON, so `prettier --check .` passes on the committed files.
   const truthFile = path.join(out, `${input.name}.truth.json`);
-  writeFileSync(truthFile, await format(JSON.stringify(input.cv), { ...(await resolveConfig(truthFile)), parser: 'json' }));
-  console.log(`${texClass.family}/${input.name}.pdf (${cv.engine}, ${Math.round(pdf.length / 1024)} kB)`);
+  writeFileSync(truthFile, await format(JSON.stringify(truth), { ...(await resolveConfig(truthFile)), parser: 'json' }));
+  console.log(`${texClass.family}/${input.name}.pdf (${cv.engine}, ${Math.round(pdf.length / 1024)} kB)${dropped.length > 0 ? `, not printed: ${dropped.join(', ')}` : ''}`);
+  return { texClass, name: input.name, truth, dropped };
 }
 
 async function texLiveVersion(): Promise<string> {
@@ -78,14 +82,17 @@ async function main(): Promise<void> {
       const out = path.join(OTHERS_DIR, texClass.family);
       rmSync(out, { recursive: true, force: true });
       mkdirSync(out, { recursive: true });
-      writeFileSync(path.join(out, 'SOURCES.md'), sourcesMd(texClass, version));
       return texClass.cvs.map((name) => {
         const input = inputs.get(name);
         if (!input) throw new Error(`${texClass.family} lists "${name}", which is neither in corpus/ nor in latex/cvs/`);
         return { texClass, input };
       });
     });
-    await mapLimit(jobs, LANES, ({ texClass, input }) => renderOne(texClass, input, work));
+    const rendered = await mapLimit(jobs, LANES, ({ texClass, input }) => renderOne(texClass, input, work));
+    for (const texClass of classes) {
+      const documents = rendered.filter((document) => document.texClass === texClass);
+      writeFileSync(path.join(OTHERS_DIR, texClass.family, 'SOURCES.md'), sourcesMd(texClass, version, documents));
+    }
   } finally {
     if (values.keep) console.log(`TeX sources kept in ${work}`);
     else rmSync(work, { recursive: true, force: true });

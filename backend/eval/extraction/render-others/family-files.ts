@@ -33,7 +33,7 @@ const PRINTED_TRUTH =
   'and leaves out the rest (listed below per field). Spot-checked by eye on pages rendered with `pdftoppm -png -r 60`.';
 
 /** A short list of what was left out: field paths without indices, with counts. */
-function droppedSummary(dropped: string[]): string {
+export function droppedSummary(dropped: string[]): string {
   if (dropped.length === 0) return 'nothing';
   const counts = new Map<string, number>();
   for (const field of dropped.map((item) => item.replace(/\[\d+\]/g, ''))) counts.set(field, (counts.get(field) ?? 0) + 1);
