@@ -347,7 +347,15 @@ describe('a label over a job’s bullets', () => {
       [bold('Research Assistant'), '2024 – 2025', bold('Highlights'), ['Implemented benchmarks for type checking.', { listItem: true, gapBefore: 36 }], bullet('Co-authored a workshop paper.')],
       'pdf',
     );
-    expect(items.map((item) => [item.jobTitle, item.achievements])).toEqual([['Research Assistant', ['Implemented benchmarks for type checking.', 'Co-authored a workshop paper.']]]);
+    expect(items.map((item) => [item.jobTitle, item.responsibilities])).toEqual([['Research Assistant', ['Implemented benchmarks for type checking.', 'Co-authored a workshop paper.']]]);
+  });
+
+  it('files the bullets under "Highlights" as the job’s bullets and those under "Key achievements" as achievements', () => {
+    const items = jobs(
+      [bold('Research Assistant'), '2024 – 2025', bold('Highlights'), bullet('Implemented benchmarks for type checking.'), bold('Key achievements'), bullet('Co-authored a workshop paper.')],
+      'pdf',
+    );
+    expect(items.map((item) => [item.responsibilities, item.achievements])).toEqual([[['Implemented benchmarks for type checking.'], ['Co-authored a workshop paper.']]]);
   });
 });
 
