@@ -51,6 +51,13 @@ describe('printedTruth', () => {
     const printed = printedTruth(cv, new PrintedText(['Designer, Lumen  Summer 2017\nSenior Designer  Jun 2018 \u2012 Jan 2022'])).truth;
     expect(printed.experience.items.map((item) => item.dateRange?.text)).toEqual(['Jun 2018 \u2012 Jan 2022', 'Summer 2017']);
   });
+
+  it('takes an open range as printed with the word that ends it, not as the CV wrote it', () => {
+    const cv = sourceCv();
+    cv.experience.items[0]!.dateRange = { start: '2019', end: null, isCurrent: true, text: '2019 –' };
+    const printed = printedTruth(cv, new PrintedText(['Senior Designer  2019 - Present\nDesigner at Lumen  Jan 2016 – Jan 2016'])).truth;
+    expect(printed.experience.items[0]?.dateRange?.text).toBe('2019 - Present');
+  });
 });
 
 describe('printedTruth of a flag', () => {

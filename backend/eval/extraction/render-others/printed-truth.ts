@@ -105,6 +105,9 @@ const ONGOING = String.raw`(?:present|current|now|today|ongoing|heute|aujourd'hu
 
 /** A date range as the document prints it, or undefined when the layout does not print it. */
 function printedRange(range: DateRange, page: PrintedText): DateRange | undefined {
+  // An open range the CV wrote as "2019 –" is printed inside "2019 – Present": the page's words are the truth.
+  const open = range.text && !range.end ? page.find(new RegExp(`(?<![\\p{L}\\p{N}])${escape(range.text.replace(/[\s\-‐‑‒–—―−~]+$/u, ''))}${SEPARATOR}${ONGOING}(?![\\p{L}\\p{N}])`, 'iu')) : undefined;
+  if (open) return { ...range, text: open };
   // A layout that prints the range as the CV wrote it ("Summer 2017", "2021 – الآن") keeps it as it is.
   if (range.text && page.prints(range.text)) return range;
   const alternatives = (iso: string | null | undefined) => (iso ? dateForms(iso).map(escape).join('|') : undefined);

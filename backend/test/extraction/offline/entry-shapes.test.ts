@@ -347,7 +347,15 @@ describe('a label over a job’s bullets', () => {
       [bold('Research Assistant'), '2024 – 2025', bold('Highlights'), ['Implemented benchmarks for type checking.', { listItem: true, gapBefore: 36 }], bullet('Co-authored a workshop paper.')],
       'pdf',
     );
-    expect(items.map((item) => [item.jobTitle, item.achievements])).toEqual([['Research Assistant', ['Implemented benchmarks for type checking.', 'Co-authored a workshop paper.']]]);
+    expect(items.map((item) => [item.jobTitle, item.responsibilities])).toEqual([['Research Assistant', ['Implemented benchmarks for type checking.', 'Co-authored a workshop paper.']]]);
+  });
+
+  it('files the bullets under "Highlights" as the job’s bullets and those under "Key achievements" as achievements', () => {
+    const items = jobs(
+      [bold('Research Assistant'), '2024 – 2025', bold('Highlights'), bullet('Implemented benchmarks for type checking.'), bold('Key achievements'), bullet('Co-authored a workshop paper.')],
+      'pdf',
+    );
+    expect(items.map((item) => [item.responsibilities, item.achievements])).toEqual([[['Implemented benchmarks for type checking.'], ['Co-authored a workshop paper.']]]);
   });
 });
 
@@ -400,6 +408,22 @@ describe('a section set as a list (LaTeX’s curve)', () => {
       'pdf',
     );
     expect(cv.projects.items.map((item) => item.title)).toEqual(['Grove Street Bakery', 'Tidewater Film Festival']);
+  });
+
+  it('keeps a wrapped summary whole when a sentence on its second line ends in a label', () => {
+    // German capitalises its nouns, so the wrapped line does not read as a sentence by its case.
+    const { cv } = read(
+      [
+        ...top,
+        heading('About'),
+        'Maschinenbauingenieur mit 8 Jahren Erfahrung in der Entwicklung von Antriebskomponenten für die',
+        'Automobilindustrie. Schwerpunkte: Konstruktion, FEM-Berechnung und Serienanlauf.',
+      ],
+      'pdf',
+    );
+    expect(cv.summary.summaryText?.replace(/\s+/g, ' ')).toBe(
+      'Maschinenbauingenieur mit 8 Jahren Erfahrung in der Entwicklung von Antriebskomponenten für die Automobilindustrie. Schwerpunkte: Konstruktion, FEM-Berechnung und Serienanlauf.',
+    );
   });
 
   it('reads a summary set as a single item as the summary', () => {
@@ -478,5 +502,30 @@ describe('a grade on the degree line, beside the dates', () => {
     ['Master, Maschinenbau, Punkte: 1,7\tOkt. 2012 – März 2015', ['1,7', 'Okt. 2012 – März 2015']],
   ])('reads the grade and the dates apart: %j', (line, expected) => {
     expect(schools([bold('University of Michigan'), line])).toEqual([expected]);
+  });
+});
+
+describe('entries run on through a grid’s cells', () => {
+  it('reads each school with the dates after it, across rows', () => {
+    const row = (cells: string[]): LineSpec => [cells.join('\t'), { x: 38, cellX: cells.map((_, index) => 38 + index * 156), width: cells.length * 156, gapBefore: 21 }];
+    const about = [
+      'Computational biologist developing statistical methods for single-cell genomics',
+      'and applying them to cancer evolution, with more than sixty papers',
+      'and a group funded by the ERC, Wellcome and UKRI.',
+    ];
+    const { cv } = read(
+      [...top, heading('About'), ...about, heading('Education'), row(['University of Cambridge', '2004 – 2008', 'Uppsala University']), row(['2002 – 2004', 'Uppsala University', '1999 – 2002'])],
+      'pdf',
+    );
+    expect(cv.education.items.map((item) => [item.institution, item.dateRange?.text])).toEqual([
+      ['University of Cambridge', '2004 – 2008'],
+      ['Uppsala University', '2002 – 2004'],
+      ['Uppsala University', '1999 – 2002'],
+    ]);
+  });
+
+  it('keeps a row of one entry and its town whole', () => {
+    const { cv } = read([...top, heading('Experience'), ['Software Engineer, Acme\t2019 – 2021\tBerlin', { cellX: [50, 250, 400], width: 400 }], bullet('Built the billing API')], 'pdf');
+    expect(cv.experience.items.map((item) => [item.companyName, item.location])).toEqual([['Acme', 'Berlin']]);
   });
 });

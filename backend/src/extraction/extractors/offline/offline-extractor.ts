@@ -2,6 +2,7 @@ import { emptyCv, type Cv, type LanguageItem, type SectionKey } from '@r2w/cv-sc
 import type { DocumentText } from '../../text/document-text';
 import type { CvExtractor, ExtractorResult } from '../extractor';
 import { splitEntries, withoutStrays, type Entry, type SplitOptions } from './entries';
+import { unflowedGrid } from './grid-flow';
 import { looksLikeName, parseHeader } from './header';
 import type { HeadingKey } from './heading-words';
 import { bodyStyle, readingLines, type BodyStyle, type Line } from './lines';
@@ -38,7 +39,7 @@ const VOLUNTEERING = /volunt|benevol|ehrenamt|התנדב|community service|commu
 const entryParser =
   (parse: (entries: readonly Entry[]) => Parsed<object>, options: SplitOptions = {}) =>
   (block: Block, style: BodyStyle): Parsed<object> => {
-    const { entries, stray } = withoutStrays(splitEntries(block.lines, style, options));
+    const { entries, stray } = withoutStrays(splitEntries(unflowedGrid(block.lines), style, options));
     const parsed = parse(entries);
     return { items: parsed.items, unclassified: [...stray.map((line) => line.text), ...parsed.unclassified] };
   };

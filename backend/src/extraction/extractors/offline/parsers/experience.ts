@@ -41,7 +41,7 @@ export function parseExperience(entries: readonly Entry[]): Parsed<ExperienceIte
     }
     // Bullets are duties unless the CV files them under an achievements label: "Delivered
     // web applications" and "Cut costs by 20%" are written the same way either way.
-    const responsibilities = [...bulletsOf(body, 'responsibilities'), ...bulletsOf(body, null)];
+    const responsibilities = [...bulletsOf(body, 'responsibilities'), ...bulletsOf(body, 'highlights'), ...bulletsOf(body, null)];
     const achievements = bulletsOf(body, 'achievements');
     const [companyDescription, summary] = describe(body.plain);
     unclassified.push(...body.plain.slice(2), ...body.unknown);

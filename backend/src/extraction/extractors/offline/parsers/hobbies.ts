@@ -43,7 +43,7 @@ export function parseHobbies(lines: readonly Line[]): Parsed<HobbyItem> {
   for (const { text, label, value } of withLabelsJoined(lines)) {
     const last = items.at(-1);
     const field = last && label !== undefined && value ? fieldOfLabel(label, SECTION_FIELDS.hobbies) : null;
-    if (last && field === 'achievements') last.achievements = splitList(value!);
+    if (last && (field === 'achievements' || field === 'highlights')) last.achievements = splitList(value!);
     else if (last && field === 'skills') last.relevantSkills = splitList(value!);
     else if (last && field === 'yearsOfExperience' && countIn(value) !== undefined) last.yearsOfExperience = countIn(value);
     else items.push(...fromLine(text, label, value));

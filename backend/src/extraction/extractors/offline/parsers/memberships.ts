@@ -46,7 +46,7 @@ export function parseMemberships(entries: readonly Entry[], volunteer: boolean):
       description,
       url: urls[0] ?? body.fields.get('website')?.[0],
       activities: bulletsOf(body, 'activities'),
-      achievements: bulletsOf(body, 'achievements'),
+      achievements: [...bulletsOf(body, 'achievements'), ...bulletsOf(body, 'highlights')],
     });
   });
   return { items, unclassified };

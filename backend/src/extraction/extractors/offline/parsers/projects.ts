@@ -55,7 +55,7 @@ export function parseProjects(entries: readonly Entry[]): Parsed<ProjectItem> {
       videoUrl: first(body, 'video'),
       imageUrl: first(body, 'image'),
       keyFeatures: [...bulletsOf(body, 'keyFeatures'), ...bullets.filter((line) => tagRow(line) === null)],
-      achievements: bulletsOf(body, 'achievements'),
+      achievements: [...bulletsOf(body, 'achievements'), ...bulletsOf(body, 'highlights')],
       teamSize: countIn(first(body, 'teamSize')) ?? teamSizeIn([description ?? '', ...body.bullets.map((bullet) => bullet.text)]),
     });
   });
