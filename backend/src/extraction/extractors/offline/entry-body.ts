@@ -43,8 +43,10 @@ export function readBody(body: readonly Line[], allowed: readonly FieldLabel[]):
     if (field && pair?.value) {
       add(facts.fields, field, pair.value);
       group = null;
-    } else if (field && next?.listItem) {
+    } else if (field && (next?.listItem || (!pair && LIST_FIELDS.has(field) && headsPlainItems(body.slice(index + 1))))) {
       group = field;
+    } else if (group && !line.listItem && !pair && LIST_FIELDS.has(group)) {
+      facts.bullets.push({ text: line.text, group });
     } else if (field && next) {
       pending = field;
     } else if (pair?.value && !isProse(line.text)) {
@@ -55,6 +57,18 @@ export function readBody(body: readonly Line[], allowed: readonly FieldLabel[]):
     }
   });
   return facts;
+}
+
+// Fields that gather a list of items, which a label may head with no glyph before each item.
+const LIST_FIELDS = new Set<FieldLabel>(['achievements', 'responsibilities', 'keyProjects', 'keyFeatures', 'challenges', 'impact']);
+
+/**
+ * A label with no colon over two plain lines or more ("Highlights" over sentences, a theme
+ * that sets its items without glyphs): the lines are the label's items, not its one value.
+ */
+function headsPlainItems(after: readonly Line[]): boolean {
+  const items = after.filter((line) => !line.listItem && labelled(line.text) === null);
+  return items.length >= 2 && items.length === after.length;
 }
 
 function add(fields: Map<FieldLabel, string[]>, field: FieldLabel, value: string): void {

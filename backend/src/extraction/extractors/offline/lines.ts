@@ -91,7 +91,7 @@ export function readingLines(document: DocumentText, style: BodyStyle): Line[] {
   let last: TextLine | undefined;
   // Items whose first line is indented further than the lines it wraps to.
   const itemStarts = new Set<Line>();
-  for (const line of document.lines.flatMap(splitMarginHeading)) {
+  for (let line of document.lines.flatMap(splitMarginHeading)) {
     const previous = lines.at(-1);
     if (RULE.test(line.text) || letterCount(line.text) + (line.text.match(/\d/g) ?? []).length === 0) {
       if (previous && RULE.test(line.text)) previous.underlined = true;
@@ -103,6 +103,7 @@ export function readingLines(document: DocumentText, style: BodyStyle): Line[] {
       last = line;
       continue;
     }
+    if (document.kind === 'pdf') line = closingOpenRange(lines, line);
     const join = (before: string, after: string) => hyphens.join(before, after, last?.fontName);
     const cells = previous && document.kind === 'pdf' ? wrappedCells(previous, line, join) : null;
     if (previous && cells) {
@@ -352,6 +353,37 @@ function endsRange(previous: Line, line: TextLine, style: BodyStyle): boolean {
   return range?.start === open.start && range.end === joined.length && !line.text.includes('\t');
 }
 
+// How many lines below an open range its end may stand: the entry's next line or two run
+// beside the date column (an organisation, a bullet).
+const RANGE_WRAP_LINES = 3;
+
+/**
+ * A date column too narrow for its range ("UX Design Intern ⇥ Sep 2022 —") puts the range's
+ * end on its next line, beside whatever the entry has there ("Produced wireframes… ⇥ Mar
+ * 2023"): a last cell of one date alone, starting where the open range's cell does. The date
+ * goes back to its range; the line keeps its own text. Returns the line as it then reads.
+ */
+function closingOpenRange(lines: Line[], line: TextLine): TextLine {
+  const cells = line.text.split('\t');
+  const at = line.cellX?.at(-1);
+  const date = cells.at(-1) ?? '';
+  if (cells.length < 2 || at === undefined || line.cellX!.length !== cells.length) return line;
+  const dates = findDateRanges(date);
+  if (dates.length !== 1 || dates[0]!.range.end !== null || dates[0]!.range.isCurrent || cut(date, dates[0]!).length > 0) return line;
+  for (const above of lines.slice(-RANGE_WRAP_LINES).reverse()) {
+    if (above.page !== line.page || above.column !== line.column) return line;
+    const aboveCells = above.text.split('\t');
+    const cellStart = above.cellX?.at(-1);
+    if (cellStart === undefined || above.cellX!.length !== aboveCells.length || Math.abs(cellStart - at) > 2) continue;
+    if (!OPEN_RANGE.test(above.text)) return line;
+    const open = findDateRanges(aboveCells.at(-1)!).at(-1);
+    if (!open || open.range.end !== null || open.range.isCurrent) return line;
+    above.text = `${above.text} ${date}`;
+    return { ...line, text: cells.slice(0, -1).join('\t'), cellX: cells.length > 2 ? line.cellX!.slice(0, -1) : undefined, width: Math.max(0, at - line.x - line.fontSize) };
+  }
+  return line;
+}
+
 /**
  * A quotation left open at the line's end goes on in the next line close below, set in the
  * same size: whatever its indent (a hanging one, or a list's margin that marks it an item).
@@ -437,7 +469,21 @@ function setInFromColumn(line: TextLine, widest: Map<string, { left: number; rig
 
 // Words that join a phrase to what follows, so no name or sentence ends on them; in lower
 // case only, since "Portland, OR" ends on a state.
-const DANGLING = /\s(?:and|or|of|for|with|to|the|in|on|&|und|für|der|et|de|des|du|pour|y|e|en|del|para)$/u;
+const DANGLING = /\s(?:and|or|of|for|with|to|the|in|on|across|&|und|für|der|et|de|des|du|pour|y|e|en|del|para)$/u;
+
+// How far apart, in ems of their type, the lines of a loosely set block may stand.
+const LOOSE_LINE_EMS = 2;
+
+/**
+ * The line broke because the next line's first word did not fit: it would have run past
+ * the column's edge (the left one, in right-to-left text).
+ */
+function ranToEdge(last: TextLine, line: TextLine, widest: Map<string, { left: number; right: number }>): boolean {
+  const column = widest.get(columnKey(line));
+  if (!column || line.width <= 0 || last.width <= 0) return false;
+  const wordWidth = (line.width * (firstWord(line.text).length + 1)) / Math.max(1, line.text.length);
+  return isRightToLeft(last.text) ? last.x - wordWidth <= column.left + 2 : last.x + last.width + wordWidth >= column.right - 2;
+}
 
 /**
  * A PDF (or a hard-wrapped text file) breaks long sentences into lines; the next line of
@@ -457,6 +503,21 @@ function continues(previous: Line, last: TextLine, line: TextLine, style: BodySt
   // A line that stops on "and" or "of" has more to say, whatever the spacing of the main
   // text: a narrow sidebar sets its lines further apart than the body's wrapped paragraphs.
   if (DANGLING.test(previous.text) && line.gapBefore <= looseGap && alignedUnder(line, last) && !isContactItem(line.text)) return true;
+  // Some blocks are set looser than the body, their lines as far apart as their items (a
+  // theme's highlights with no glyphs): there a long sentence left open at the column's edge,
+  // the next word not fitting, goes on on the line under it: in lower case, or after a
+  // word that joins it to more.
+  const goesOn = /^\p{Ll}/u.test(line.text) || DANGLING.test(previous.text);
+  if (
+    line.gapBefore <= line.fontSize * LOOSE_LINE_EMS &&
+    last.text.length >= 40 &&
+    goesOn &&
+    !/[.!?:;]$/.test(previous.text) &&
+    alignedUnder(line, last) &&
+    ranToEdge(last, line, widest) &&
+    !isContactItem(line.text)
+  )
+    return true;
   if (line.gapBefore > (wrapGap === null ? looseGap : wrapGap * SAME_GAP)) return false;
   // A new "Label: …" line or a whole contact detail starts afresh.
   if (/[:;]$/.test(previous.text) || (isContactItem(line.text) && !openComma && !finishesPlace(previous.text, line.text)) || /^[^\s:]+(?:\s[^\s:]+){0,2}:\s/u.test(line.text)) return false;
@@ -481,13 +542,8 @@ function continues(previous: Line, last: TextLine, line: TextLine, style: BodySt
   // column's edge the item stopped (its box may end where a column of dates begins).
   if (previous.listItem && hangsUnderGlyph(previous, line)) return true;
   if (line.width > 0 && previous.width > 0) {
-    const column = widest.get(columnKey(line));
-    if (!column) return false;
-    // The line broke because its next word did not fit: the word would have run past the
-    // edge (the left one, in right-to-left text).
-    const wordWidth = (line.width * (firstWord(line.text).length + 1)) / Math.max(1, line.text.length);
+    if (!widest.has(columnKey(line))) return false;
     const rtl = isRightToLeft(previous.text);
-    const ranToEdge = rtl ? last.x - wordWidth <= column.left + 2 : last.x + last.width + wordWidth >= column.right - 2;
     const start = (candidate: TextLine) => (rtl ? -(candidate.x + candidate.width) : candidate.x);
     const hangsUnderBullet = previous.listItem && start(line) > start(previous) + 2;
     const aligned = rtl ? Math.abs(start(line) - start(last)) <= 2 : alignedUnder(line, last);
@@ -498,7 +554,7 @@ function continues(previous: Line, last: TextLine, line: TextLine, style: BodySt
     // Text set beside a floated block (an entry's title and dates) goes on under it, back at
     // its own indent, in lower case: the rest of a sentence that ran to the edge.
     const underFloat = start(line) < start(last) - 2 && /^\p{Ll}/u.test(line.text) && !/[.!?]$/.test(previous.text);
-    return ranToEdge && (hangsUnderBullet || outOfIndent || underFloat || (aligned && !previous.listItem));
+    return ranToEdge(last, line, widest) && (hangsUnderBullet || outOfIndent || underFloat || (aligned && !previous.listItem));
   }
   // Without widths, a long line followed by one that starts in lower case is a hard wrap.
   return last.text.length >= 60 && /^\p{Ll}/u.test(line.text) && !/[.!?]$/.test(previous.text);

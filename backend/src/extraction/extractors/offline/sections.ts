@@ -168,6 +168,24 @@ function wrapsHeading(first: Line, second: Line): boolean {
   return first.page === second.page && first.column === second.column && signature(first) === signature(second) && aligned && under;
 }
 
+/**
+ * A skills heading has its groups under it, and the first may be named like a section
+ * ("Skills", then "Languages" over Go, Java, SQL, then "Infrastructure"): a heading right
+ * under the skills heading, with nothing between and set no larger, names the first group.
+ * A section is never empty. Spoken languages grouped so are taken out of the skills later.
+ */
+function isFirstSkillGroup(open: Block | null | undefined, above: Block | undefined, aboveLine: Line | undefined, line: Line): boolean {
+  return (
+    open?.key === 'skills' &&
+    open === above &&
+    open.lines.length === 0 &&
+    aboveLine !== undefined &&
+    aboveLine.page === line.page &&
+    line.fontSize <= aboveLine.fontSize + 0.5 &&
+    !wrapsHeading(aboveLine, line)
+  );
+}
+
 // How much larger than the text a name is set, at the least.
 const NAME_SCALE = 1.4;
 // A name takes a line, two where it wraps.
@@ -191,27 +209,38 @@ export function findSections(lines: readonly Line[], style: BodyStyle): Sections
   // Where each column's lines start, leftmost and rightmost: a heading in the margin and
   // the text indented beside it are one column.
   const columnStarts = new Map<string, { left: number; right: number }>();
-  const opened = (line: Line): Block | null => {
+  // A column is placed by where its lines start, not by its first line: a page may open
+  // with a date set flush right, above the entry it dates.
+  const columnLefts = new Map<string, number>();
+  for (const line of lines) columnLefts.set(`${line.page}:${line.column}`, Math.min(columnLefts.get(`${line.page}:${line.column}`) ?? Infinity, line.x));
+  const opened = (page: number, x: number): Block | null => {
     let closest: { block: Block | null; distance: number } | null = null;
     for (const [key, { left, right }] of columnStarts) {
-      const distance = Math.max(0, left - line.x, line.x - right);
-      if (Number(key.split(':')[0]) === line.page - 1 && distance < 40 && (!closest || distance < closest.distance)) closest = { block: current.get(key) ?? null, distance };
+      const distance = Math.max(0, left - x, x - right);
+      if (Number(key.split(':')[0]) === page - 1 && distance < 40 && (!closest || distance < closest.distance)) closest = { block: current.get(key) ?? null, distance };
     }
     return closest?.block ?? null;
   };
 
   lines.forEach((line, index) => {
     const column = `${line.page}:${line.column}`;
-    if (!current.has(column)) current.set(column, opened(line));
+    if (!current.has(column)) current.set(column, opened(line.page, columnLefts.get(column)!));
     const starts = columnStarts.get(column) ?? { left: Infinity, right: -Infinity };
     columnStarts.set(column, { left: Math.min(starts.left, line.x), right: Math.max(starts.right, line.x) });
     const candidate = byLine.get(line);
     const open = current.get(column);
     // "Key achievements" over a job's bullets names a field of the job, not a section.
-    const groupLabel = open?.key && lines[index + 1]?.listItem && fieldOfLabel(line.text, SECTION_FIELDS[open.key]) !== null;
+    // Not when it is set larger than the text, like other headings: "Projects" so set after
+    // a job's bullets opens the projects.
+    const likeHeadings = candidate !== undefined && isSized(line, style) && known.some((other) => other.line !== line && look(other.line) === look(line));
+    const groupLabel = open?.key && lines[index + 1]?.listItem && fieldOfLabel(line.text, SECTION_FIELDS[open.key]) !== null && !likeHeadings;
     if ((candidate || unknown.has(line)) && !groupLabel) {
       const above = blocks.at(-1);
       const aboveLine = above && headingLines.get(above);
+      if (isFirstSkillGroup(open, above, aboveLine, line)) {
+        open!.lines.push(line);
+        return;
+      }
       if (above && aboveLine && wrapsHeading(aboveLine, line)) {
         above.title = `${above.title} ${line.text}`;
         above.key = sectionOfHeading(above.title) ?? candidate?.key ?? above.key;
