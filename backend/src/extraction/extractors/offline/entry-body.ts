@@ -60,7 +60,7 @@ export function readBody(body: readonly Line[], allowed: readonly FieldLabel[]):
 }
 
 // Fields that gather a list of items, which a label may head with no glyph before each item.
-const LIST_FIELDS = new Set<FieldLabel>(['achievements', 'responsibilities', 'keyProjects', 'keyFeatures', 'challenges', 'impact']);
+const LIST_FIELDS = new Set<FieldLabel>(['achievements', 'highlights', 'responsibilities', 'keyProjects', 'keyFeatures', 'challenges', 'impact']);
 
 /**
  * A label with no colon over two plain lines or more ("Highlights" over sentences, a theme
