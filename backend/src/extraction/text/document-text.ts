@@ -46,4 +46,6 @@ export interface DocumentText {
   lines: TextLine[];
   /** The lines' text joined with newlines: what the source check and the LLM see. */
   plainText: string;
+  /** Set by TeX or Typst, as the PDF's producer says: their line breaking hyphenates words on its own, whatever the font. */
+  typeset?: boolean;
 }

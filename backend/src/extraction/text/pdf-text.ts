@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { PDFPageProxy, TextItem } from 'pdfjs-dist/types/src/display/api';
+import type { PDFDocumentProxy, PDFPageProxy, TextItem } from 'pdfjs-dist/types/src/display/api';
 import { ExtractionError } from '../errors';
 import type { DocumentText } from './document-text';
 import { fontStyle } from './font-style';
@@ -18,6 +18,9 @@ const PICTOGRAPH_FONT = /awesome|marvosym|dingbat|wingding|webding|icons|pictogr
 const MARKER = '•';
 // Subset fonts are named "ABCDEF+Calibri-Bold"; the prefix is noise.
 const SUBSET_PREFIX = /^[A-Z]{6}\+/;
+// The programs behind a TeX or Typst PDF, as its Creator or Producer names them ("pdfTeX-1.40.25",
+// "LaTeX with hyperref", "xdvipdfmx (20230313)", "LuaTeX-1.17.0", "Typst 0.12.0").
+const TYPESETTER = /tex\b|xdvipdfmx|dvipdfm|typst/i;
 // Used when pdf.js knows no ascent for a font (Type3 fonts); typical of Latin faces.
 const DEFAULT_ASCENT = 0.8;
 
@@ -58,10 +61,17 @@ export async function pdfText(file: Uint8Array, maxPages: number): Promise<Docum
       const page = await fromPdfjs(doc.getPage(number));
       pages.push({ lines: layoutPage(await pageItems(page), number), height: page.getViewport({ scale: 1 }).height });
     }
-    return assembleDocument('pdf', doc.numPages, withoutPageFurniture(pages).flat());
+    const document = assembleDocument('pdf', doc.numPages, withoutPageFurniture(pages).flat());
+    return (await typesetByTeX(doc)) ? { ...document, typeset: true } : document;
   } finally {
     await task.destroy();
   }
+}
+
+async function typesetByTeX(doc: PDFDocumentProxy): Promise<boolean> {
+  const { info } = await fromPdfjs(doc.getMetadata());
+  const { Creator, Producer } = info as { Creator?: unknown; Producer?: unknown };
+  return [Creator, Producer].some((name) => typeof name === 'string' && TYPESETTER.test(name));
 }
 
 async function pageItems(page: PDFPageProxy): Promise<PdfTextItem[]> {

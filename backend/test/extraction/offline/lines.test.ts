@@ -183,6 +183,17 @@ describe('readingLines', () => {
     ]);
   });
 
+  it('drops the hyphen of a broken word in a PDF TeX or Typst produced, whatever its font', () => {
+    const cantarell = { fontName: 'Cantarell-Regular' };
+    const specs: LineSpec[] = [wide('Own investor relations, treasury, tax, internal audit and corporate devel-', cantarell), ['opment.', { ...cantarell, gapBefore: 12 }]];
+    const read = (typeset: boolean) => {
+      const document = { ...documentOf(specs), typeset };
+      return readingLines(document, bodyStyle(document.lines)).map((line) => line.text);
+    };
+    expect(read(true)).toEqual(['Own investor relations, treasury, tax, internal audit and corporate development.']);
+    expect(read(false)).toEqual(['Own investor relations, treasury, tax, internal audit and corporate devel-opment.']);
+  });
+
   it('drops a hyphen whatever set the text where the document writes the word whole elsewhere', () => {
     const lines = readLines([wide('Led the platform team that built the payment infra-'), ['structure.', { gapBefore: 12 }], ['Infrastructure as code', { gapBefore: 20 }]]);
     expect(lines[0]?.text).toBe('Led the platform team that built the payment infrastructure.');

@@ -573,6 +573,41 @@ describe('layoutPage', () => {
     expect(lines).toHaveLength(5);
   });
 
+  it('joins a date range its narrow column wrapped after the dash, its end cut short, and the words of a justified range’s start', () => {
+    // A left date column 85 pt wide beside the entries; the line under each date holds the
+    // entry's organisation, set beside the rest of the range.
+    const rows: [string[], string, string][] = [
+      [['Jan 2010 – Mar'], '2016', 'Cardinal Packaging Group'],
+      [['09/2018 – bis'], 'heute', 'Hochschule Esslingen'],
+      [['sept. 2020 – au-'], 'jourd’hui', 'Maison Lumière'],
+      [['Jul', '2021', '–'], 'Present', 'Frontline Relief'],
+      [['04/2015 –'], '02/2020', 'Präzisionsteile AG'],
+    ];
+    const items = rows.flatMap(([head, rest, organisation], i) => {
+      const baseline = 100 + i * 40;
+      // Justification stretches the spaces of a head of several words to fill the column.
+      const step = head.length > 1 ? 35 : 0;
+      return [...head.map((text, j) => item(text, 43 + j * step, baseline)), item('Engineer', 140, baseline), item(rest, 43, baseline + 12), item(organisation, 140, baseline + 12)];
+    });
+    expect(texts(items).map(([, line]) => line)).toEqual([
+      'Jan 2010 – Mar 2016\tEngineer',
+      'Cardinal Packaging Group',
+      '09/2018 – bis heute\tEngineer',
+      'Hochschule Esslingen',
+      'sept. 2020 – aujourd’hui\tEngineer',
+      'Maison Lumière',
+      'Jul 2021 – Present\tEngineer',
+      'Frontline Relief',
+      '04/2015 – 02/2020\tEngineer',
+      'Präzisionsteile AG',
+    ]);
+  });
+
+  it('leaves the place under a range that has its end on a line of its own', () => {
+    const items = [item('2017 – Present', 43, 100), item('Engineer', 140, 100), item('London', 43, 112), item('Ledgerline', 140, 112)];
+    expect(texts(items).map(([, line]) => line)).toEqual(['2017 – Present\tEngineer', 'London\tLedgerline']);
+  });
+
   it('leaves a place under an entry’s head and a heading under a dated line on lines of their own', () => {
     // Neither is how long a job lasted: the head holds pieces set apart by a separator, and
     // the heading is set bolder than the date above it.

@@ -1,4 +1,4 @@
-import type { TextLine } from '../../text/document-text';
+import type { DocumentText } from '../../text/document-text';
 import { isTypesetterFont } from '../../text/font-style';
 import { joinWrapped } from '../../text/unspaced-scripts';
 
@@ -6,7 +6,8 @@ import { joinWrapped } from '../../text/unspaced-scripts';
 // "cell") is one word again once the lines are joined. Whether the hyphen was the word's own
 // or one the typesetter added is read from the evidence: the same word written elsewhere in
 // the document, with or without it; else who set the text (TeX and Typst hyphenate words on
-// their own, a browser or a word processor does not) and whether the line goes on in lower
+// their own, a browser or a word processor does not: the PDF's producer tells, or else a font
+// only they use) and whether the line goes on in lower
 // case, as the rest of a word does. The source check accepts both readings.
 
 const ENDS_BROKEN = /([\p{L}\p{N}]+)-$/u;
@@ -22,8 +23,11 @@ export function breaksWord(before: string, after: string): boolean {
 export class HyphenBreaks {
   private readonly words = new Set<string>();
 
-  constructor(lines: readonly TextLine[]) {
-    for (const line of lines) for (const word of line.text.toLowerCase().match(WORDS) ?? []) this.words.add(word);
+  private readonly typeset: boolean;
+
+  constructor(document: Pick<DocumentText, 'lines' | 'typeset'>) {
+    this.typeset = document.typeset ?? false;
+    for (const line of document.lines) for (const word of line.text.toLowerCase().match(WORDS) ?? []) this.words.add(word);
   }
 
   /** Two wrapped lines as one; `fontName` is the font of the line that ends in the hyphen. */
@@ -40,6 +44,6 @@ export class HyphenBreaks {
     const whole = `${head}${tail}`.toLowerCase();
     if (this.words.has(`${head}-${tail}`.toLowerCase())) return false;
     if (this.words.has(whole)) return true;
-    return breaksWord(`${head}-`, after) && isTypesetterFont(fontName);
+    return breaksWord(`${head}-`, after) && (this.typeset || isTypesetterFont(fontName));
   }
 }

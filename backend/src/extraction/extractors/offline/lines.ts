@@ -86,7 +86,7 @@ function wrapGapOf(gaps: readonly number[]): number | null {
 export function readingLines(document: DocumentText, style: BodyStyle): Line[] {
   const lines: Line[] = [];
   const widest = widestByColumn(document.lines);
-  const hyphens = new HyphenBreaks(document.lines);
+  const hyphens = new HyphenBreaks(document);
   // The last printed line of each joined line: whether the next one continues it depends on it.
   let last: TextLine | undefined;
   // Items whose first line is indented further than the lines it wraps to.
