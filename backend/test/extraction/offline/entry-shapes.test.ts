@@ -1,4 +1,5 @@
 import { extractOffline } from '../../../src/extraction/extractors/offline/offline-extractor';
+import { labelled } from '../../../src/extraction/extractors/offline/text';
 import { bold, bullet, documentOf, heading, name, type LineSpec } from './document';
 
 // Entries written in the shapes people use, read by evidence rather than by the first shape that parses.
@@ -190,6 +191,12 @@ describe('degree, field and school', () => {
     ['a Japanese degree and school', [bold('学士（芸術工学） in 情報デザイン at 九州大学'), '2012 – 2016'], ['学士（芸術工学）', '情報デザイン', '九州大学']],
     ['a Chinese degree and its field after a full-width comma', [bold('浙江大学'), '学士，计算机科学与技术\t2013年9月–2017年6月'], ['学士', '计算机科学与技术', '浙江大学']],
     ['a Japanese degree and its field after an ideographic comma', [bold('九州大学'), '学士、情報デザイン\t2013年4月～2017年3月'], ['学士', '情報デザイン', '九州大学']],
+    [
+      'the school and its town in brackets after the degree',
+      [bold('Bachelor of Science in Nursing (University of Houston, Houston)'), '2008 – 2012'],
+      ['Bachelor of Science', 'Nursing', 'University of Houston'],
+    ],
+    ['a qualifier in brackets, which stays with the degree', [bold('BSc (Hons) in Physics, University of Porto'), '2015 – 2019'], ['BSc (Hons)', 'Physics', 'University of Porto']],
     ['a school no word names, on a line of its own over the degree and its field', [bold('IAE Lyon'), 'Master, Marketing digital\t2013 – 2015'], ['Master', 'Marketing digital', 'IAE Lyon']],
 
     [
@@ -424,6 +431,11 @@ describe('a section set as a list (LaTeX’s curve)', () => {
     expect(cv.summary.summaryText?.replace(/\s+/g, ' ')).toBe(
       'Maschinenbauingenieur mit 8 Jahren Erfahrung in der Entwicklung von Antriebskomponenten für die Automobilindustrie. Schwerpunkte: Konstruktion, FEM-Berechnung und Serienanlauf.',
     );
+  });
+
+  it('keeps an abbreviated label a label ("Admin. Tools: …")', () => {
+    expect(labelled('Admin. Tools: Jira, Confluence')).toEqual({ label: 'Admin. Tools', value: 'Jira, Confluence' });
+    expect(labelled('Automobilindustrie. Schwerpunkte: Konstruktion')).toBeNull();
   });
 
   it('reads a summary set as a single item as the summary', () => {

@@ -117,6 +117,21 @@ const DATE_LABEL =
 
 const isDateLabel = (text: string): boolean => DATE_LABEL.test(fold(text).trim());
 
+const BRACKETED = /^([^()]+?)\s*\(([^()]+)\)$/u;
+
+/**
+ * "Bachelor of Science in Nursing (University of Houston, Houston)": an organisation set in
+ * brackets after a title is a part of its own, with its town. Brackets that hold anything
+ * else ("B.Sc. (Hons)", "Engineer (Contract)") stay with their part.
+ */
+function bracketedOrganisation(piece: string): string[] {
+  const match = BRACKETED.exec(piece);
+  if (!match) return [piece];
+  const inner = tidy(match[2]!);
+  const named = trailingPlace(inner, false)?.before ?? inner;
+  return organisationEvidence(named) >= 2 ? [tidy(match[1]!), inner] : [piece];
+}
+
 export function readHead(head: readonly Line[], { names = false } = {}): HeadFacts {
   const dates = entryDates(head);
   let location: string | null = null;
@@ -131,7 +146,10 @@ export function readHead(head: readonly Line[], { names = false } = {}): HeadFac
     const whole = pieces[0] ?? '';
     // A name that wrapped after its comma ("…Using Adobe Illustrator," over "Adobe") leaves the comma behind.
     lineTexts.push(tidy(trailingPlace(whole, merged)?.before ?? whole));
-    const split = pieces.flatMap((piece) => splitParts(piece, !names)).filter((piece) => !isDuration(piece));
+    const split = pieces
+      .flatMap((piece) => splitParts(piece, !names))
+      .flatMap(bracketedOrganisation)
+      .filter((piece) => !isDuration(piece));
     for (const piece of split) {
       const place = location ? null : (trailingPlace(piece, merged) ?? (merged && !dated && split.length === 1 ? trailingTown(piece) : null));
       if (place) [location, placeLine] = [place.place, index];
