@@ -39,9 +39,10 @@ const ARABIC_PRESENTATION_FORMS = /[\uFB50-\uFDFF\uFE70-\uFEFE]+/g;
 const PRIVATE_USE = /[\uE000-\uF8FF]+/g;
 
 // A glyph the PDF gives no Unicode for comes through as U+FFFD or U+FFFF. Standing alone
-// after a number and before the next value ("2010 \uFFFF 2014", "03/2019 \uFFFD Present"),
-// it is a range's dash set in a font that lacks one (a minus sign in a TeX font, say).
-const UNMAPPED_DASH = /(?<=\d\s?)[\uFFFD\uFFFF](?=\s?[\p{L}\p{N}])/gu;
+// after a year and before a year, a month or a word ("2010 \uFFFF 2014", "03/2019 \uFFFD
+// Present"), it is a range's dash set in a font that lacks one (a minus sign in a TeX font,
+// say); after any other number it may be anything ("30\uFFFD" for a percent sign).
+const UNMAPPED_DASH = /(?<=(?:^|[^\d])(?:\d{1,2}[./])?\d{4}\s?)[\uFFFD\uFFFF](?=\s?(?:\d{1,2}[./])?\d{4}(?!\d)|\s?\p{L})/gu;
 
 /** Collapses every kind of whitespace (NBSP, thin spaces, newlines) to single spaces, drops invisible characters, and gives back the ideographs and Arabic letters that radicals and display forms stand in for. */
 export function cleanText(raw: string): string {

@@ -108,3 +108,45 @@ describe('a projects heading set like the other headings, right after a job’s 
     expect(cv.projects.items.map((item) => item.title)).toContain('Library Holds Redesign');
   });
 });
+
+// Cases a review found these rules would misread, each an ordinary CV.
+describe('the rules above leave ordinary CVs alone', () => {
+  const plain = (specs: LineSpec[]) => extractOffline(documentOf([name('Jane Doe'), 'jane@example.com', ...specs])).cv;
+
+  it('a Skills heading with nothing under it does not take the next section as its group', () => {
+    const cv = plain([heading('Skills'), heading('Experience'), bold('Engineer, Acme Corp'), '2019 – 2021', bullet('Built the billing API')]);
+    expect(cv.experience.items.map((item) => [item.jobTitle, item.companyName])).toEqual([['Engineer', 'Acme Corp']]);
+  });
+
+  it('an ongoing range is not ended by the next entry’s date in the same column', () => {
+    const cv = plain([
+      heading('Experience'),
+      ['Software Engineer, Acme\t2021 –', { bold: true, cellX: [50, 300] }],
+      bullet('Built the billing API'),
+      ['Intern, Globex\t2020', { bold: true, cellX: [50, 300] }],
+      bullet('Wrote tests'),
+    ]);
+    expect(cv.experience.items.map((item) => [item.companyName, item.dateRange?.start, item.dateRange?.end ?? null])).toEqual([
+      ['Acme', '2021', null],
+      ['Globex', '2020', null],
+    ]);
+  });
+
+  it('a plain line after a labelled group of bullets is no item of the group', () => {
+    const cv = plain([
+      heading('Experience'),
+      bold('Engineer, Acme Corp'),
+      '2019 – 2021',
+      'Key achievements',
+      bullet('Cut costs by 20%'),
+      bullet('Shipped v2'),
+      'Left to found a startup with two colleagues.',
+    ]);
+    expect(cv.experience.items[0]?.achievements).toEqual(['Cut costs by 20%', 'Shipped v2']);
+  });
+
+  it('plain lines under a "Challenges" label stay the project’s challenges', () => {
+    const cv = plain([heading('Projects'), bold('Billing API'), 'Invoicing service for small shops.', 'Challenges', 'Migrating ten years of invoices.', 'Reconciling three currencies.']);
+    expect(cv.projects.items[0]?.challenges).toContain('Migrating ten years of invoices.');
+  });
+});

@@ -38,6 +38,7 @@ describe('cleanText and glyphs with no Unicode', () => {
   it('leaves an unmapped glyph elsewhere as it is', () => {
     expect(cleanText('Caf\uFFFD au lait')).toBe('Caf\uFFFD au lait');
     expect(cleanText('\uFFFF Python')).toBe('\uFFFF Python');
+    expect(cleanText('Reduced churn by 30\uFFFD in 2019')).toBe('Reduced churn by 30\uFFFD in 2019');
   });
 });
 

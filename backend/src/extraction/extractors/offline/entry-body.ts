@@ -23,6 +23,9 @@ export interface BodyFacts {
 export function readBody(body: readonly Line[], allowed: readonly FieldLabel[]): BodyFacts {
   const facts: BodyFacts = { fields: new Map(), bullets: [], plain: [], unknown: [] };
   let group: FieldLabel | null = null;
+  // Whether the group's label headed plain lines (no glyphs), which then are its items too.
+  let plainGroup = false;
+  const plainFrom = plainTails(body);
   // A label alone on its line ("Technologies:" in a narrow column) takes the next line as its value.
   let pending: FieldLabel | null = null;
   body.forEach((line, index) => {
@@ -43,9 +46,13 @@ export function readBody(body: readonly Line[], allowed: readonly FieldLabel[]):
     if (field && pair?.value) {
       add(facts.fields, field, pair.value);
       group = null;
-    } else if (field && (next?.listItem || (!pair && LIST_FIELDS.has(field) && headsPlainItems(body.slice(index + 1))))) {
-      group = field;
-    } else if (group && !line.listItem && !pair && LIST_FIELDS.has(group)) {
+    } else if (field && next?.listItem) {
+      [group, plainGroup] = [field, false];
+    } else if (field && !pair && LIST_FIELDS.has(field) && body.length - index - 1 >= 2 && plainFrom[index + 1]) {
+      // A label with no colon over two plain lines or more ("Highlights" over sentences, a
+      // theme that sets its items without glyphs): the lines are the label's items.
+      [group, plainGroup] = [field, true];
+    } else if (group && plainGroup && !pair) {
       facts.bullets.push({ text: line.text, group });
     } else if (field && next) {
       pending = field;
@@ -59,16 +66,15 @@ export function readBody(body: readonly Line[], allowed: readonly FieldLabel[]):
   return facts;
 }
 
-// Fields that gather a list of items, which a label may head with no glyph before each item.
-const LIST_FIELDS = new Set<FieldLabel>(['achievements', 'highlights', 'responsibilities', 'keyProjects', 'keyFeatures', 'challenges', 'impact']);
+// Fields whose parsers read a list of items, which a label may head with no glyph before each item.
+const LIST_FIELDS = new Set<FieldLabel>(['achievements', 'highlights', 'responsibilities', 'keyProjects', 'keyFeatures']);
 
-/**
- * A label with no colon over two plain lines or more ("Highlights" over sentences, a theme
- * that sets its items without glyphs): the lines are the label's items, not its one value.
- */
-function headsPlainItems(after: readonly Line[]): boolean {
-  const items = after.filter((line) => !line.listItem && labelled(line.text) === null);
-  return items.length >= 2 && items.length === after.length;
+/** For each line, whether it and every line after it are plain (no glyph, no "Label:"); one pass from the end. */
+function plainTails(body: readonly Line[]): boolean[] {
+  const plain: boolean[] = new Array(body.length + 1).fill(false);
+  plain[body.length] = true;
+  for (let index = body.length - 1; index >= 0; index -= 1) plain[index] = plain[index + 1]! && !body[index]!.listItem && labelled(body[index]!.text) === null;
+  return plain;
 }
 
 function add(fields: Map<FieldLabel, string[]>, field: FieldLabel, value: string): void {

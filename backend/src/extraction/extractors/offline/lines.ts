@@ -378,6 +378,9 @@ function closingOpenRange(lines: Line[], line: TextLine): TextLine {
     if (!OPEN_RANGE.test(above.text)) return line;
     const open = findDateRanges(aboveCells.at(-1)!).at(-1);
     if (!open || open.range.end !== null || open.range.isCurrent) return line;
+    // The next entry's own date ("Intern, Globex ⇥ 2020" under "Engineer, Acme ⇥ 2021 –"):
+    // set like the open line, or earlier than its start, it ends nothing.
+    if ((sameType(above, line) && !line.listItem) || (open.range.start ?? '') > (dates[0]!.range.start ?? '')) return line;
     above.text = `${above.text} ${date}`;
     return { ...line, text: cells.slice(0, -1).join('\t'), cellX: cells.length > 2 ? line.cellX!.slice(0, -1) : undefined, width: Math.max(0, at - line.x - line.fontSize) };
   }

@@ -174,8 +174,11 @@ function wrapsHeading(first: Line, second: Line): boolean {
  * under the skills heading, with nothing between and set no larger, names the first group.
  * A section is never empty. Spoken languages grouped so are taken out of the skills later.
  */
-function isFirstSkillGroup(open: Block | null | undefined, above: Block | undefined, aboveLine: Line | undefined, line: Line): boolean {
+function isFirstSkillGroup(open: Block | null | undefined, above: Block | undefined, aboveLine: Line | undefined, line: Line, key: HeadingKey | null): boolean {
+  // Only a group whose name is also a section's that skills hold ("Languages") or none: a
+  // Skills heading with nothing under it (icons, rating bars) before "Experience" is its own.
   return (
+    (key === null || key === 'languages') &&
     open?.key === 'skills' &&
     open === above &&
     open.lines.length === 0 &&
@@ -232,12 +235,15 @@ export function findSections(lines: readonly Line[], style: BodyStyle): Sections
     // "Key achievements" over a job's bullets names a field of the job, not a section.
     // Not when it is set larger than the text, like other headings: "Projects" so set after
     // a job's bullets opens the projects.
-    const likeHeadings = candidate !== undefined && isSized(line, style) && known.some((other) => other.line !== line && look(other.line) === look(line));
-    const groupLabel = open?.key && lines[index + 1]?.listItem && fieldOfLabel(line.text, SECTION_FIELDS[open.key]) !== null && !likeHeadings;
+    const groupLabel =
+      open?.key &&
+      lines[index + 1]?.listItem &&
+      fieldOfLabel(line.text, SECTION_FIELDS[open.key]) !== null &&
+      !(candidate !== undefined && isSized(line, style) && known.some((other) => other.line !== line && look(other.line) === look(line)));
     if ((candidate || unknown.has(line)) && !groupLabel) {
       const above = blocks.at(-1);
       const aboveLine = above && headingLines.get(above);
-      if (isFirstSkillGroup(open, above, aboveLine, line)) {
+      if (isFirstSkillGroup(open, above, aboveLine, line, candidate?.key ?? null)) {
         open!.lines.push(line);
         return;
       }

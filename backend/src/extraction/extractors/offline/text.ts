@@ -108,8 +108,8 @@ export function labelled(text: string): { label: string; value: string } | null 
   const value = match?.[2]?.trim() ?? '';
   // "https://…" is an address and "10:30" a time, not labels; nor is the end of a sentence
   // wrapped from the line above with the start of the next ("Automobilindustrie. Schwerpunkte:"),
-  // which a label never holds (an abbreviation's word is shorter: "Sr. Engineer:").
-  if (!label || /^(?:https?|ftp|mailto)$/i.test(label) || (/\d$/.test(label) && /^\d/.test(value)) || /\p{L}{4,}[.!?]\s+\p{Lu}/u.test(label)) return null;
+  // which a label never holds (an abbreviation's word is shorter: "Sr. Engineer:", "Admin. Tools:").
+  if (!label || /^(?:https?|ftp|mailto)$/i.test(label) || (/\d$/.test(label) && /^\d/.test(value)) || /\p{L}{6,}[.!?]\s+\p{Lu}/u.test(label)) return null;
   return { label, value };
 }
 
