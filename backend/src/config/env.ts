@@ -170,6 +170,7 @@ const EnvSchema = z.object({
   WORKER_IN_PROCESS: bool.optional(),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
   TEXT_EXTRACTION_TIMEOUT_SECONDS: seconds(1, 300).default(30),
+  OFFLINE_EXTRACTION_TIMEOUT_SECONDS: seconds(1, 300).default(30),
   PARSER_POOL_SIZE: z.coerce.number().int().min(1).max(16).optional(),
   PARSER_MAX_JOBS_PER_PROCESS: z.coerce.number().int().min(1).max(100_000).default(100),
   // Below about 250 MB pdf.js cannot read an ordinary PDF.
@@ -437,6 +438,8 @@ export interface Config {
     claude: { apiKey: string; baseURL?: string; model: string; timeoutSeconds: number; maxRetries: number; breakerResetSeconds: number } | null;
     openaiCompatible: OpenAiCompatibleSettings | null;
     textTimeoutSeconds: number;
+    /** The offline extractor's limit per CV (it runs in a parser process): its time grows with the document's shape. */
+    offlineTimeoutSeconds: number;
     /** The warm parser processes that read uploads (pool size defaults to the worker's concurrency). */
     parsers: { poolSize: number; maxJobsPerProcess: number; memoryLimitMb: number };
   };
@@ -657,6 +660,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
             }
           : null,
       textTimeoutSeconds: e.TEXT_EXTRACTION_TIMEOUT_SECONDS,
+      offlineTimeoutSeconds: e.OFFLINE_EXTRACTION_TIMEOUT_SECONDS,
       parsers: { poolSize: e.PARSER_POOL_SIZE ?? e.WORKER_CONCURRENCY, maxJobsPerProcess: e.PARSER_MAX_JOBS_PER_PROCESS, memoryLimitMb: e.PARSER_MEMORY_LIMIT_MB },
     },
     // Locally the API process also works the queue, so `npm start` is the whole product;

@@ -13,6 +13,7 @@ export const ExtractionFailure = {
   EXTRACTION_TIMEOUT: 'Reading this file took too long. Upload a simpler copy (for example, export it to PDF again).',
   FILE_TOO_COMPLEX: 'This file needs far more memory to read than a CV does, so reading it was stopped. Export your CV to PDF again (or save it as a new .docx) and upload that copy.',
   CV_TOO_LONG: 'This document is far longer than a CV, so it was not read. Upload your CV on its own.',
+  CV_TOO_COMPLEX: 'The text of this file is laid out as no CV is (for example thousands of table cells on one line), so reading it was stopped. Upload your CV exported again as PDF or DOCX.',
 } as const;
 
 export type ExtractionFailureCode = keyof typeof ExtractionFailure;

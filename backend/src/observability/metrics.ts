@@ -24,7 +24,7 @@ export interface Metrics {
   extractionStage: client.Histogram<'stage'>;
   extractionRejectedValues: client.Counter<'extractor'>;
   extractionFittedValues: client.Counter<'extractor'>;
-  parserJobs: client.Counter<'outcome'>;
+  parserJobs: client.Counter<'job' | 'outcome'>;
   parserRecycled: client.Counter<'reason'>;
   parserProcesses: client.Gauge<'state'>;
   parserWaiting: client.Gauge;
@@ -180,8 +180,8 @@ export function createMetrics(options: { emf?: boolean; writeEmf?: (line: string
     }),
     parserJobs: new client.Counter({
       name: 'r2w_parser_jobs_total',
-      help: 'Files parsed by the parser pool, by outcome: ok, refused (the file is not readable as a CV), timeout, memory_limit, crashed.',
-      labelNames: ['outcome'],
+      help: 'Jobs run by the parser pool, by job (parse: a file to text; extract: the offline extractor on that text) and outcome: ok, refused (the file is not readable as a CV), timeout, memory_limit, crashed.',
+      labelNames: ['job', 'outcome'],
       registers: [registry],
     }),
     parserRecycled: new client.Counter({

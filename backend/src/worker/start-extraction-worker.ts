@@ -30,15 +30,16 @@ function describeExtractor(extraction: Config['extraction']): string {
 
 /**
  * The model extractor first when one is configured, with the offline extractor as its
- * fallback; else offline alone. Files are read by a pool of warm parser processes; close()
- * stops them.
+ * fallback; else offline alone. Files are read, and the offline extractor runs, in a pool
+ * of warm parser processes; close() stops them.
  */
 export function createPipeline(c: Pick<Container, 'config' | 'logger' | 'metrics'> & Partial<Pick<Container, 'tracing'>>): { pipeline: ExtractionPipeline; close(): Promise<void> } {
-  const offline = new OfflineExtractor();
-  const model = createModelExtractor(c);
-  const primary: CvExtractor = model ?? offline;
   const { poolSize, maxJobsPerProcess, memoryLimitMb } = c.config.extraction.parsers;
   const parsers = new ParserPool({ size: poolSize, maxJobsPerProcess, memoryLimitMb, logger: c.logger, metrics: c.metrics });
+  // As the primary or as the model's fallback, it runs in the parser processes, so that no document holds this event loop.
+  const offline = new OfflineExtractor({ pool: parsers, timeoutMs: c.config.extraction.offlineTimeoutSeconds * 1000 });
+  const model = createModelExtractor(c);
+  const primary: CvExtractor = model ?? offline;
   const pipeline = new ExtractionPipeline({
     primary,
     fallback: model ? offline : undefined,

@@ -1,16 +1,30 @@
 import { ExtractionError } from '../errors';
+import type { ExtractorResult } from '../extractors/extractor';
+import { extractOffline } from '../extractors/offline/offline-extractor';
 import { assertDocumentLength, assertTextFileLength } from './cv-length';
 import type { DocumentKind, DocumentText } from './document-text';
 import { parseDocument } from './parse-document';
 
-// The child half of the parser pool: a warm process that parses one file at a time for
-// parser-pool-process.ts, under the memory limit its parent set. Started by the pool only.
+// The child half of the parser pool: a warm process that takes one job at a time from
+// parser-pool-process.ts, under the memory limit its parent set: parsing a file, or reading
+// a parsed document with the offline extractor (its time grows with the document's shape,
+// which the uploader chooses). Started by the pool only.
 
 export interface ParseJob {
   file: Uint8Array;
   kind: DocumentKind;
   maxPages: number;
 }
+
+/** What each kind of job is given and gives back. */
+export interface Jobs {
+  parse: { job: ParseJob; result: DocumentText };
+  extract: { job: DocumentText; result: ExtractorResult };
+}
+
+export type JobKind = keyof Jobs;
+
+export type ChildJob = { [K in JobKind]: { kind: K; job: Jobs[K]['job'] } }[JobKind];
 
 export interface FailureReport {
   name: string;
@@ -20,7 +34,7 @@ export interface FailureReport {
   permanent?: boolean;
 }
 
-export type ChildMessage = { type: 'ready' } | { type: 'parsed'; document: DocumentText } | { type: 'failed'; error: FailureReport };
+export type ChildMessage = { type: 'ready' } | { type: 'done'; result: Jobs[JobKind]['result'] } | { type: 'failed'; error: FailureReport };
 
 // Most allocations past the memory limit kill the process, which the parent sees; the
 // few that fail politely surface as these errors, possibly wrapped by pdf.js.
@@ -52,9 +66,14 @@ const send = (message: ChildMessage): void => {
   process.send!(message);
 };
 
-process.on('message', (job: ParseJob) => {
-  parse(job).then(
-    (document) => send({ type: 'parsed', document }),
+const RUN: { [K in JobKind]: (job: Jobs[K]['job']) => Promise<Jobs[K]['result']> } = {
+  parse,
+  extract: async (document) => extractOffline(document),
+};
+
+process.on('message', ({ kind, job }: ChildJob) => {
+  (RUN[kind] as (job: ChildJob['job']) => Promise<Jobs[JobKind]['result']>)(job).then(
+    (result) => send({ type: 'done', result }),
     (error: unknown) => send({ type: 'failed', error: report(error) }),
   );
 });

@@ -1,9 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { TransientError } from '../../lib/failure-cause';
-import { ExtractionError, ExtractionFailure } from '../errors';
-import type { DocumentText } from './document-text';
-import type { ChildMessage, FailureReport, ParseJob } from './parser-pool-child';
+import { ExtractionError, ExtractionFailure, type ExtractionFailureCode } from '../errors';
+import type { ChildJob, ChildMessage, FailureReport, JobKind, Jobs } from './parser-pool-child';
 
 // Compiled, the child is a .js file beside this one. From TypeScript source (tests, tsx)
 // it is a .ts file that the child compiles itself through tsx's CommonJS hook.
@@ -25,17 +24,21 @@ const MEMORY_DEATH_REPORT = /out of memory|allocation failed/i;
 const START_TIMEOUT_MS = 60_000;
 const STDERR_TAIL_CHARS = 2_000;
 
+// A job still running at its timeout failed because of its input: a file that takes that
+// long to parse, or a document whose shape takes the offline extractor that long.
+const TIMEOUT_FAILURE: Record<JobKind, ExtractionFailureCode> = { parse: 'EXTRACTION_TIMEOUT', extract: 'CV_TOO_COMPLEX' };
+
 /** The parser process could not be started, or stopped for a reason that is not the file's: worth retrying. */
 export class ParserProcessError extends TransientError {
   override readonly name = 'ParserProcessError';
 }
 
 /**
- * One parser child process under a memory limit: loads pdf.js, then parses the files it
- * is given, one at a time. The pool decides when to stop it.
+ * One parser child process under a memory limit: loads pdf.js, then runs the jobs it is
+ * given (parsing a file, extracting a document), one at a time. The pool decides when to stop it.
  */
 export class ParserProcess {
-  /** Files given to this process so far. */
+  /** Jobs given to this process so far. */
   jobs = 0;
   private readonly child: ChildProcess;
   private readonly ready: Promise<void>;
@@ -73,14 +76,15 @@ export class ParserProcess {
     return this.child.pid !== undefined && this.child.exitCode === null && this.child.signalCode === null;
   }
 
-  /** Parses one file; rejects with ExtractionError for the file's faults, ParserProcessError for the process's. */
-  async parse(job: ParseJob, timeoutMs: number): Promise<DocumentText> {
+  /** Runs one job; rejects with ExtractionError for the input's faults, ParserProcessError for the process's. */
+  async run<K extends JobKind>(kind: K, job: Jobs[K]['job'], timeoutMs: number): Promise<Jobs[K]['result']> {
     await this.ready;
     this.jobs += 1;
-    return new Promise<DocumentText>((resolve, reject) => {
+    return new Promise<Jobs[K]['result']>((resolve, reject) => {
       const onMessage = (reply: ChildMessage): void => {
         done();
-        if (reply.type === 'parsed') resolve(reply.document);
+        // The child answers each job with the result of its kind.
+        if (reply.type === 'done') resolve(reply.result as Jobs[K]['result']);
         else if (reply.type === 'failed') reject(fromChild(reply.error));
         else reject(new ParserProcessError(`The parser process said "${reply.type}" instead of answering.`));
       };
@@ -88,10 +92,10 @@ export class ParserProcess {
         done();
         reject(this.exitDuringJob(code, signal));
       };
-      // The file's own fault: parsing began on a ready process and did not end.
+      // The input's own fault: the job began on a ready process and did not end.
       const timer = setTimeout(() => {
         done();
-        reject(new ExtractionError('EXTRACTION_TIMEOUT'));
+        reject(new ExtractionError(TIMEOUT_FAILURE[kind]));
       }, timeoutMs);
       const done = (): void => {
         clearTimeout(timer);
@@ -99,7 +103,7 @@ export class ParserProcess {
       };
       // 'close' rather than 'exit': it comes once stderr is read to the end.
       this.child.on('message', onMessage).once('close', onExit);
-      this.child.send(job, (error) => {
+      this.child.send({ kind, job } as ChildJob, (error) => {
         if (!error) return;
         done();
         reject(new ParserProcessError(`The file could not be sent to the parser process: ${error.message}`, { cause: error }));

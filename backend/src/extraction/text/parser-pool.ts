@@ -2,13 +2,14 @@ import type { Logger } from '../../observability/logger';
 import type { Metrics } from '../../observability/metrics';
 import { ExtractionError } from '../errors';
 import type { DocumentText } from './document-text';
-import type { ParseJob } from './parser-pool-child';
+import type { ExtractorResult } from '../extractors/extractor';
+import type { JobKind, Jobs, ParseJob } from './parser-pool-child';
 import { ParserProcess, ParserProcessError } from './parser-pool-process';
 
 export interface ParserPoolOptions {
-  /** Parser processes, each parsing one file at a time (default 1). */
+  /** Parser processes, each running one job (parsing a file or extracting a document) at a time (default 1). */
   size?: number;
-  /** A process is replaced after this many files, so that what one file leaves behind cannot pile up (default 100). */
+  /** A process is replaced after this many jobs, so that what one file leaves behind cannot pile up (default 100). */
   maxJobsPerProcess?: number;
   /** Each process's memory limit (RLIMIT_DATA), pdf.js's inflated streams included (default 300 MB). */
   memoryLimitMb?: number;
@@ -16,10 +17,10 @@ export interface ParserPoolOptions {
   metrics?: Metrics;
 }
 
-/** How a parse ended; a process is replaced after anything but 'ok'. */
+/** How a job ended; a process is replaced after anything but 'ok'. */
 export type ParseOutcome = 'ok' | 'refused' | 'timeout' | 'memory_limit' | 'crashed';
 
-/** Why a process was replaced: it served its files, or its last parse did not end well. */
+/** Why a process was replaced: it served its jobs, or its last job did not end well. */
 export type RecycleReason = 'max_jobs' | Exclude<ParseOutcome, 'ok'>;
 
 export interface ParserPoolStats {
@@ -29,8 +30,10 @@ export interface ParserPoolStats {
 
 /**
  * A few warm parser processes (pdf.js loaded, each under an OS memory limit) that take
- * files one at a time, in the order they come. A process that fails, times out, hits its
- * memory limit or has served maxJobsPerProcess files is killed and replaced at once.
+ * jobs one at a time, in the order they come: parsing a file, and reading the parsed
+ * document with the offline extractor, which runs on this process's event loop otherwise.
+ * A process that fails, times out, hits its memory limit or has served maxJobsPerProcess
+ * jobs is killed and replaced at once.
  */
 export class ParserPool {
   private readonly size: number;
@@ -51,18 +54,13 @@ export class ParserPool {
   }
 
   /** Parses a file on the next free process; the timeout counts from when that process begins. */
-  async parse(job: ParseJob, timeoutMs: number): Promise<DocumentText> {
-    const parser = await this.acquire();
-    let outcome: ParseOutcome = 'ok';
-    try {
-      return await parser.parse(job, timeoutMs);
-    } catch (error) {
-      outcome = outcomeOf(error);
-      throw error;
-    } finally {
-      this.options.metrics?.parserJobs.inc({ outcome });
-      this.release(parser, outcome);
-    }
+  parse(job: ParseJob, timeoutMs: number): Promise<DocumentText> {
+    return this.run('parse', job, timeoutMs);
+  }
+
+  /** The offline extractor's reading of a document, on the next free process; past the timeout it fails with CV_TOO_COMPLEX. */
+  extract(document: DocumentText, timeoutMs: number): Promise<ExtractorResult> {
+    return this.run('extract', document, timeoutMs);
   }
 
   /** The processes (pid, files parsed, busy or not) and the files waiting for one. */
@@ -82,6 +80,20 @@ export class ParserPool {
     this.idle.length = 0;
     this.report();
     await Promise.all(parsers.map((parser) => parser.kill()));
+  }
+
+  private async run<K extends JobKind>(kind: K, job: Jobs[K]['job'], timeoutMs: number): Promise<Jobs[K]['result']> {
+    const parser = await this.acquire();
+    let outcome: ParseOutcome = 'ok';
+    try {
+      return await parser.run(kind, job, timeoutMs);
+    } catch (error) {
+      outcome = outcomeOf(error);
+      throw error;
+    } finally {
+      this.options.metrics?.parserJobs.inc({ job: kind, outcome });
+      this.release(parser, outcome);
+    }
   }
 
   private acquire(): Promise<ParserProcess> {
@@ -143,7 +155,7 @@ export class ParserPool {
 
 function outcomeOf(error: unknown): Exclude<ParseOutcome, 'ok'> {
   if (!(error instanceof ExtractionError)) return 'crashed';
-  if (error.code === 'EXTRACTION_TIMEOUT') return 'timeout';
+  if (error.code === 'EXTRACTION_TIMEOUT' || error.code === 'CV_TOO_COMPLEX') return 'timeout';
   if (error.code === 'FILE_TOO_COMPLEX') return 'memory_limit';
   return 'refused';
 }

@@ -1,4 +1,5 @@
 import { ExtractionError, ExtractionFailure } from '../../../src/extraction/errors';
+import { extractOffline } from '../../../src/extraction/extractors/offline/offline-extractor';
 import type { DocumentText } from '../../../src/extraction/text/document-text';
 import { ParserPool } from '../../../src/extraction/text/parser-pool';
 import type { ParseJob } from '../../../src/extraction/text/parser-pool-child';
@@ -7,10 +8,12 @@ import { isTransient } from '../../../src/lib/failure-cause';
 import { createMetrics, type Metrics } from '../../../src/observability/metrics';
 import { extractionFailure } from './failures';
 import { oneColumnCv } from './fixtures';
+import { crowdedCv } from './hostile-texts';
 import { inflationBombPdf, runawayPdf } from './hostile-pdfs';
 
 // Real parser processes under real limits. Every wait is for an answer or a state, never
-// for a clock, except the runaway file's timeout: that file would parse for hours.
+// for a clock, except the timeouts of the runaway file and the crowded CV: that file would
+// parse for hours, and that CV takes the offline extractor many seconds.
 jest.setTimeout(120_000);
 
 const GENEROUS_MS = 100_000;
@@ -65,7 +68,7 @@ describe('ParserPool', () => {
     await gone(bombed!);
     expect((await parsers.parse(text('Still reading'), GENEROUS_MS)).plainText).toBe('Still reading');
     expect(pidsOf(parsers)).not.toContain(bombed);
-    expect(await counter(metrics, 'r2w_parser_jobs_total')).toEqual({ memory_limit: 1, ok: 1 });
+    expect(await counter(metrics, 'r2w_parser_jobs_total')).toEqual({ 'parse,memory_limit': 1, 'parse,ok': 1 });
     expect(await counter(metrics, 'r2w_parser_recycled_total')).toEqual({ memory_limit: 1 });
   });
 
@@ -77,6 +80,34 @@ describe('ParserPool', () => {
     await gone(stuck!);
     expect((await parsers.parse(text('Next CV'), GENEROUS_MS)).plainText).toBe('Next CV');
     expect(pidsOf(parsers)).not.toContain(stuck);
+  });
+
+  it('reads a parsed document with the offline extractor, as this process would', async () => {
+    const metrics = createMetrics();
+    const parsers = pool({ size: 1, metrics });
+    const document = await parsers.parse(text('Jane Doe\njane@example.com\n\nEXPERIENCE\nEngineer, Acme Corp, 2019 - 2023'), GENEROUS_MS);
+    // Each run gives its items new ids.
+    const withoutIds = (value: object): unknown => JSON.parse(JSON.stringify(value, (key, field: unknown) => (key === 'id' ? undefined : field)));
+    expect(withoutIds(await parsers.extract(document, GENEROUS_MS))).toEqual(withoutIds(extractOffline(document)));
+    expect(await counter(metrics, 'r2w_parser_jobs_total')).toEqual({ 'parse,ok': 1, 'extract,ok': 1 });
+  });
+
+  it('fails a document the offline extractor reads too long with a permanent CV_TOO_COMPLEX, keeping this event loop free', async () => {
+    const metrics = createMetrics();
+    const parsers = pool({ size: 1, metrics });
+    const document = await parsers.parse(text(crowdedCv()), GENEROUS_MS);
+    const [busy] = pidsOf(parsers);
+    const events: string[] = [];
+    const extracting = extractionFailure(() => parsers.extract(document, 1_000)).finally(() => events.push('failed'));
+    await new Promise((resolve) => setImmediate(resolve));
+    events.push('turn');
+    const error = await extracting;
+    expect(events).toEqual(['turn', 'failed']);
+    expect(error).toMatchObject({ code: 'CV_TOO_COMPLEX', permanent: true, message: ExtractionFailure.CV_TOO_COMPLEX });
+    await gone(busy!);
+    expect((await parsers.parse(text('Next CV'), GENEROUS_MS)).plainText).toBe('Next CV');
+    expect(await counter(metrics, 'r2w_parser_jobs_total')).toEqual({ 'parse,ok': 2, 'extract,timeout': 1 });
+    expect(await counter(metrics, 'r2w_parser_recycled_total')).toEqual({ timeout: 1 });
   });
 
   it('refuses a million-line text file as CV_TOO_LONG, before it exhausts memory', async () => {

@@ -3,6 +3,9 @@ import { loadConfig } from '../../../src/config/env';
 import { createLogger } from '../../../src/observability/logger';
 import { createMetrics } from '../../../src/observability/metrics';
 import { createPipeline } from '../../../src/worker/start-extraction-worker';
+import { ExtractionFailure } from '../../../src/extraction/errors';
+import { extractionFailure } from './failures';
+import { crowdedCv } from './hostile-texts';
 
 jest.setTimeout(120_000);
 
@@ -45,10 +48,27 @@ describe('createPipeline', () => {
       const outcome = await pipeline.run(Buffer.from(CV), 'txt', () => undefined);
       expect(outcome.cv.hero?.fullName).toBe('Jane Doe');
       const jobs = (await metrics.registry.getSingleMetric('r2w_parser_jobs_total')!.get()).values;
-      expect(jobs).toEqual([expect.objectContaining({ labels: { outcome: 'ok' }, value: 1 })]);
+      expect(jobs).toEqual([expect.objectContaining({ labels: { job: 'parse', outcome: 'ok' }, value: 1 }), expect.objectContaining({ labels: { job: 'extract', outcome: 'ok' }, value: 1 })]);
     } finally {
       await close();
     }
     expect(parserChildren()).toEqual([]);
+  });
+
+  it('runs the offline extractor in a parser process: a CV it reads too long fails with CV_TOO_COMPLEX while this event loop goes on', async () => {
+    const config = loadConfig({ PARSER_POOL_SIZE: '1', OFFLINE_EXTRACTION_TIMEOUT_SECONDS: '1', LOG_LEVEL: 'silent' });
+    const { pipeline, close } = createPipeline({ config, logger: createLogger({ level: 'silent', service: 'test' }), metrics: createMetrics() });
+    try {
+      const events: string[] = [];
+      // Once the extractor has the document, this process takes its next turn before the job ends.
+      const report = (progress: number) => {
+        if (progress === 35) setImmediate(() => events.push('turn'));
+      };
+      const error = await extractionFailure(() => pipeline.run(Buffer.from(crowdedCv()), 'txt', report).finally(() => events.push('failed')));
+      expect(events).toEqual(['turn', 'failed']);
+      expect(error).toMatchObject({ code: 'CV_TOO_COMPLEX', permanent: true, message: ExtractionFailure.CV_TOO_COMPLEX });
+    } finally {
+      await close();
+    }
   });
 });

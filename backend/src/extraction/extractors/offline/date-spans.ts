@@ -70,6 +70,10 @@ const CURRENT_FIRST = new RegExp(`(?:^|(?<=\\s))(?:${CURRENT_WORDS})(?:${CONNECT
 /** Every single date in the text, left to right, each as wide as it reads as a date. */
 export function findDates(text: string): FoundDate[] {
   const found: FoundDate[] = [];
+  // Where the cell of the year being read starts, kept as the years go left to right: looking
+  // back from each year would scan a long line without tabs once per year.
+  let cellStart = 0;
+  let nextTab = text.indexOf('\t');
   for (const year of text.matchAll(YEAR)) {
     const yearStart = year.index;
     if (yearStart < (found.at(-1)?.end ?? 0)) continue;
@@ -83,7 +87,7 @@ export function findDates(text: string): FoundDate[] {
     }
     let start = yearStart;
     // A date never spans two cells: "Punkte: 1,7⇥Okt. 2012" is a grade beside a month.
-    const cellStart = text.lastIndexOf('\t', yearStart) + 1;
+    for (; nextTab !== -1 && nextTab < yearStart; nextTab = text.indexOf('\t', nextTab + 1)) cellStart = nextTab + 1;
     const before = text.slice(Math.max(found.at(-1)?.end ?? 0, yearStart - 30, cellStart), yearStart);
     for (const pattern of BEFORE_YEAR) {
       const match = pattern.exec(before);
@@ -146,7 +150,15 @@ export function findDateRange(text: string): FoundRange | null {
 
 /** The text with every date range cut out, what stood on either side set apart by a space. */
 export function withoutDates(text: string): string {
-  return findDateRanges(text).reduceRight((rest, span) => `${rest.slice(0, span.start)} ${rest.slice(span.end)}`, text);
+  // Joined once: cutting the ranges out one by one copies the rest of the line each time.
+  const pieces: string[] = [];
+  let from = 0;
+  for (const span of findDateRanges(text)) {
+    pieces.push(text.slice(from, span.start));
+    from = span.end;
+  }
+  pieces.push(text.slice(from));
+  return pieces.join(' ');
 }
 
 /** What is left on either side of a span once it is cut out, tidied, empty sides left out. */

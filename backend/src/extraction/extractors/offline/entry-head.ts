@@ -2,7 +2,7 @@ import type { ParsedDateRange } from '@r2w/cv-schema';
 import { cut, findDateRanges, type FoundRange } from './date-spans';
 import type { Line } from './lines';
 import { isDegree, organisationEvidence, roleEvidence } from './roles';
-import { DASH, fold, isProse, splitParts, tidy } from './text';
+import { DASH, endWithout, fold, isProse, splitParts, tidiesAway, tidy } from './text';
 import { commaParts, trailingPlace, trailingTown } from './places';
 import { isStretched } from './towns';
 
@@ -29,8 +29,16 @@ export interface HeadFacts {
   lineTexts: string[];
 }
 
-const SEPARATED_BEFORE = /(?:^|[|,;·•([–—-])\s*$/u;
+const SEPARATOR = /[|,;·•([–—-]/u;
+const SPACE = /\s/u;
 const SEPARATED_AFTER = /^\s*(?:$|[|,;·•)\]–—-])/u;
+
+// Each side of a range is read from the range outwards only as far as it must be (every
+// date of a line is ranked, and a line may hold thousands).
+function separatedBefore(before: string): boolean {
+  const end = endWithout(before, SPACE);
+  return end === 0 || SEPARATOR.test(before[end - 1]!);
+}
 
 /**
  * How surely a range is an entry's dates rather than part of a name: 4 alone on its line,
@@ -40,14 +48,15 @@ const SEPARATED_AFTER = /^\s*(?:$|[|,;·•)\]–—-])/u;
 function rankOf(text: string, found: FoundRange): number {
   const before = text.slice(0, found.start);
   const after = text.slice(found.end);
-  if (cut(text, found).length === 0) return 4;
-  if (SEPARATED_BEFORE.test(before) && SEPARATED_AFTER.test(after)) return 3;
-  return tidy(after) === '' ? 2 : 1;
+  const endsLine = tidiesAway(after);
+  if (endsLine && tidiesAway(before, true)) return 4;
+  if (separatedBefore(before) && SEPARATED_AFTER.test(after)) return 3;
+  return endsLine ? 2 : 1;
 }
 
 /** The rank of the line's surest dates, 0 when it has none. */
 export function dateRank(text: string): number {
-  return Math.max(0, ...findDateRanges(text).map((found) => rankOf(text, found)));
+  return findDateRanges(text).reduce((best, found) => Math.max(best, rankOf(text, found)), 0);
 }
 
 /** The entry's dates: the surest on any of its opening lines, the first of equals. */

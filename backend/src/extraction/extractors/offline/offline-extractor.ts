@@ -1,5 +1,6 @@
 import { emptyCv, type Cv, type LanguageItem, type SectionKey } from '@r2w/cv-schema';
 import type { DocumentText } from '../../text/document-text';
+import type { ParserPool } from '../../text/parser-pool';
 import type { CvExtractor, ExtractorResult } from '../extractor';
 import { splitEntries, withoutStrays, type Entry, type SplitOptions } from './entries';
 import { unflowedGrid } from './grid-flow';
@@ -177,10 +178,23 @@ export function extractOffline(document: DocumentText): ExtractorResult {
   return { cv, unclassifiedText: unclassified.filter((text) => text.trim() !== ''), confidence };
 }
 
+export interface OfflineExtractorPool {
+  pool: ParserPool;
+  timeoutMs: number;
+}
+
 export class OfflineExtractor implements CvExtractor {
   readonly name = 'offline' as const;
 
+  /**
+   * With a pool, each extraction runs in its processes, under their memory limit and
+   * `timeoutMs`: how long it takes grows with the document's shape, which the uploader
+   * chooses, and here it would hold this process's event loop. Without one (the eval,
+   * tests) it runs in this process.
+   */
+  constructor(private readonly inPool?: OfflineExtractorPool) {}
+
   async extract(document: DocumentText): Promise<ExtractorResult> {
-    return extractOffline(document);
+    return this.inPool ? this.inPool.pool.extract(document, this.inPool.timeoutMs) : extractOffline(document);
   }
 }

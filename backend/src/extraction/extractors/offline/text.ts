@@ -39,16 +39,50 @@ const LONG_DASHES = String.raw`\u2014\u2015\u2e3a\u2e3b\ufe58`;
 // Punctuation and dashes around a piece once a neighbour has been cut away: "Acme Inc. —" → "Acme Inc.".
 // An opening bracket may start a piece ("(917) 555-0133"); it is dropped only when unmatched.
 const DANGLING_START = new RegExp(String.raw`^[\s,;:|/•·${DASHES}]+`, 'u');
-const DANGLING_END = new RegExp(String.raw`[\s,;:|/•·${DASHES}([]+$`, 'u');
+// Taken off the end by endWithout, one character at a time.
+const DANGLING_END = new RegExp(String.raw`[\s,;:|/•·${DASHES}([]`, 'u');
+// Every character tidy may take away; any other one stays in what it returns.
+const TIDIED_AWAY = new RegExp(String.raw`[\s,;:|/•·${DASHES}()[]`, 'u');
+const KEPT_BY_TIDY = new RegExp(String.raw`[^\s,;:|/•·${DASHES}()[]`, 'u');
+
+/**
+ * Where the text ends once the characters `strip` matches, tested one at a time (a letter
+ * outside the BMP as one), are taken off its end. It costs only what is taken off, where
+ * a pattern like `[…]+$` tries every run in the text: quadratic in a long run.
+ */
+export function endWithout(text: string, strip: RegExp): number {
+  let end = text.length;
+  while (end > 0) {
+    const width = end > 1 && isLowSurrogate(text.charCodeAt(end - 1)) && isHighSurrogate(text.charCodeAt(end - 2)) ? 2 : 1;
+    if (!strip.test(text.slice(end - width, end))) break;
+    end -= width;
+  }
+  return end;
+}
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
+const withoutDanglingEnd = (text: string): string => text.slice(0, endWithout(text, DANGLING_END));
 
 /** The text without separators left at either end, and without unmatched brackets around it. */
 export function tidy(text: string): string {
-  let result = text.replace(DANGLING_START, '').replace(DANGLING_END, '');
+  let result = withoutDanglingEnd(text.replace(DANGLING_START, ''));
   const opened = (result.match(/\(/g) ?? []).length;
   const closed = (result.match(/\)/g) ?? []).length;
-  if (closed > opened && result.endsWith(')')) result = result.slice(0, -1).replace(DANGLING_END, '');
+  if (closed > opened && result.endsWith(')')) result = withoutDanglingEnd(result.slice(0, -1));
   if (opened > closed && result.startsWith('(')) result = result.slice(1).replace(DANGLING_START, '');
   return result.trim();
+}
+
+/**
+ * Whether tidy leaves nothing of the text, looking for a character it keeps from the start
+ * or, with `fromEnd`, from the end: the side of a long line nearest to the point that
+ * matters, so that asking this at every date of the line stays linear.
+ */
+export function tidiesAway(text: string, fromEnd = false): boolean {
+  const kept = fromEnd ? endWithout(text, TIDIED_AWAY) > 0 : KEPT_BY_TIDY.test(text);
+  return !kept && tidy(text) === '';
 }
 
 // Separators CVs put between the parts of one line: "Engineer | Acme | 2020", "Acme — Berlin",
