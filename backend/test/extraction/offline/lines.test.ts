@@ -525,6 +525,21 @@ describe('a table row whose cells wrap', () => {
   });
 });
 
+describe('a paragraph whose first line is set in', () => {
+  it('goes on over a line whose first sentence ends before a label of the next', () => {
+    expect(
+      readLines([
+        ['Maschinenbauingenieur mit 8 Jahren Erfahrung in der Entwicklung von Antriebskomponenten für', { x: 68, width: 282 }],
+        ['die Automobilindustrie. Schwerpunkte: Konstruktion, FEM-Berechnung und Serienanlauf.', { width: 260, gapBefore: 13.6 }],
+        ['Werkzeuge: CATIA V5, ANSYS Mechanical', { gapBefore: 13.6 }],
+      ]).map((line) => line.text),
+    ).toEqual([
+      'Maschinenbauingenieur mit 8 Jahren Erfahrung in der Entwicklung von Antriebskomponenten für die Automobilindustrie. Schwerpunkte: Konstruktion, FEM-Berechnung und Serienanlauf.',
+      'Werkzeuge: CATIA V5, ANSYS Mechanical',
+    ]);
+  });
+});
+
 describe('a row of a date and a title, over the organisation', () => {
   it('leaves the organisation a line of its own when the title stopped well short of the column’s edge', () => {
     // Dates at x 50, the title's cell at x 150; the column runs to x 540. Had the title

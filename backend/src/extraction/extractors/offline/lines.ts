@@ -2,7 +2,7 @@ import type { DocumentText, TextLine } from '../../text/document-text';
 import { findEmail, findPhone, findUrl, parseLocation } from './contact-fields';
 import { cut, findDateRanges } from './date-spans';
 import { sectionOfHeading } from './heading-words';
-import { DASHES, isAllCaps, letterCount, wordCount } from './text';
+import { DASHES, isAllCaps, labelled, letterCount, wordCount } from './text';
 import { firstWord } from '../../text/unspaced-scripts';
 import { opensQuotation } from './quotations';
 import { breaksWord, HyphenBreaks } from './hyphen-breaks';
@@ -529,8 +529,14 @@ function continues(previous: Line, last: TextLine, line: TextLine, style: BodySt
   )
     return true;
   if (line.gapBefore > (wrapGap === null ? looseGap : wrapGap * SAME_GAP)) return false;
-  // A new "Label: …" line or a whole contact detail starts afresh.
-  if (/[:;]$/.test(previous.text) || (isContactItem(line.text) && !openComma && !finishesPlace(previous.text, line.text)) || /^[^\s:]+(?:\s[^\s:]+){0,2}:\s/u.test(line.text)) return false;
+  // A new "Label: …" line or a whole contact detail starts afresh; a sentence's end and the
+  // next one's start before a colon ("Automobilindustrie. Schwerpunkte: …") make no label.
+  if (
+    /[:;]$/.test(previous.text) ||
+    (isContactItem(line.text) && !openComma && !finishesPlace(previous.text, line.text)) ||
+    (/^[^\s:]+(?:\s[^\s:]+){0,2}:\s/u.test(line.text) && labelled(line.text) !== null)
+  )
+    return false;
   // Without telling spacing, a sentence that ends at the line's end, followed by a capital,
   // is where a new item starts.
   if (wrapGap === null && /[.!?]$/.test(previous.text) && /^\p{Lu}/u.test(line.text)) return false;
