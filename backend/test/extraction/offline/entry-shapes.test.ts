@@ -442,6 +442,25 @@ describe('a section set as a list (LaTeX’s curve)', () => {
     const { cv } = read([...top, heading('Profile'), bullet('Brand designer with 7 years of experience creating identities, packaging and campaigns.')], 'pdf');
     expect(cv.summary.summaryText).toBe('Brand designer with 7 years of experience creating identities, packaging and campaigns.');
   });
+
+  it('reads a summary set as a single item as the summary, though labelled highlights follow it', () => {
+    const { cv } = read(
+      [
+        ...top,
+        heading('Profile'),
+        bullet('Finance executive with 22 years of experience leading finance and treasury for manufacturers.'),
+        'Specializations: Capital markets, M&A integration',
+        'Career highlights',
+        bullet('Led a $450M IPO on the New York Stock Exchange in 2019.'),
+        bullet('Closed and integrated 7 acquisitions worth a combined $1.1B.'),
+      ],
+      'pdf',
+    );
+    expect([cv.summary.summaryText, cv.summary.careerHighlights]).toEqual([
+      'Finance executive with 22 years of experience leading finance and treasury for manufacturers.',
+      ['Led a $450M IPO on the New York Stock Exchange in 2019.', 'Closed and integrated 7 acquisitions worth a combined $1.1B.'],
+    ]);
+  });
 });
 
 describe('a project’s keywords set as tags', () => {

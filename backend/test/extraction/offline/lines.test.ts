@@ -495,16 +495,20 @@ describe('a row of cells whose last cell wraps', () => {
 
 describe('a table row whose cells wrap', () => {
   it('joins each further line to the cell it stands under, and leaves the next row and the indented lines alone', () => {
-    const cell = (text: string, cellX: number[], gapBefore: number): LineSpec => [text, { x: cellX[0], cellX: cellX.length > 1 ? cellX : undefined, fontSize: 9, gapBefore }];
+    const cell = (text: string, cellX: number[], gapBefore: number, width = text.length * 4.5): LineSpec => [
+      text,
+      { x: cellX[0], cellX: cellX.length > 1 ? cellX : undefined, fontSize: 9, gapBefore, width },
+    ];
     expect(
       readLines([
         cell('MSc\tHumanitarian\tCranfield University\t2013 – 2014', [212, 294, 375, 457], 0),
         cell('Logistics and', [294], 10.4),
         cell('Supply Chain\tBedford', [294, 375], 10.4),
         cell('BSc\tIndustrial\tUniversity of\t2009 – 2013', [212, 294, 375, 457], 14),
-        // The row's first cells ran together; the town stands under them, the year under its cell.
-        cell('Bachelor of Science University of\tSep 2021 – May', [212, 457], 14),
-        cell('Michigan\t2025', [330, 457], 10.3),
+        // The row's first cells ran together; the town stands under them, the year under its
+        // cell, whose dates ran to the table's edge.
+        cell('Bachelor of Science University of\tSep 2021 – May', [212, 457], 14, 308),
+        cell('Michigan\t2025', [330, 457], 10.3, 145),
         ['Built a compiler for a teaching language.', { x: 218, fontSize: 9, gapBefore: 10.3 }],
         // A description beside the entry, in the last of three cells: its lines are details.
         cell('English Teacher\t2012 – 2022\tTaught English Language Arts to grades 9–', [212, 294, 375], 14),
@@ -517,6 +521,44 @@ describe('a table row whose cells wrap', () => {
       'Built a compiler for a teaching language.',
       'English Teacher\t2012 – 2022\tTaught English Language Arts to grades 9–',
       '11, about 150 students a year.',
+    ]);
+  });
+});
+
+describe('a paragraph whose first line is set in', () => {
+  it('goes on over a line whose first sentence ends before a label of the next', () => {
+    expect(
+      readLines([
+        ['Maschinenbauingenieur mit 8 Jahren Erfahrung in der Entwicklung von Antriebskomponenten für', { x: 68, width: 282 }],
+        ['die Automobilindustrie. Schwerpunkte: Konstruktion, FEM-Berechnung und Serienanlauf.', { width: 260, gapBefore: 13.6 }],
+        ['Werkzeuge: CATIA V5, ANSYS Mechanical', { gapBefore: 13.6 }],
+      ]).map((line) => line.text),
+    ).toEqual([
+      'Maschinenbauingenieur mit 8 Jahren Erfahrung in der Entwicklung von Antriebskomponenten für die Automobilindustrie. Schwerpunkte: Konstruktion, FEM-Berechnung und Serienanlauf.',
+      'Werkzeuge: CATIA V5, ANSYS Mechanical',
+    ]);
+  });
+});
+
+describe('a row of a date and a title, over the organisation', () => {
+  it('leaves the organisation a line of its own when the title stopped well short of the column’s edge', () => {
+    // Dates at x 50, the title's cell at x 150; the column runs to x 540. Had the title
+    // wrapped, "Midwest" would have fitted after it.
+    const row = (text: string, width: number, gapBefore: number): LineSpec => [text, { cellX: [50, 150], width, fontSize: 12, gapBefore }];
+    const under = (text: string): LineSpec => [text, { x: 150, fontSize: 12, gapBefore: 14.2 }];
+    expect(
+      readLines([
+        wide('Finance executive with 22 years of experience leading finance and treasury teams for', { width: 490 }),
+        row('Apr 2016 – Present\tChief Financial Officer', 226, 30),
+        under('Midwest Industrial Holdings Inc., Chicago, IL'),
+        row('2010 – 2016\tVP Finance and Treasurer of the Packaging and Containers', 460, 30),
+        under('Division, Cardinal Packaging Group'),
+      ]).map((line) => line.text),
+    ).toEqual([
+      'Finance executive with 22 years of experience leading finance and treasury teams for',
+      'Apr 2016 – Present\tChief Financial Officer',
+      'Midwest Industrial Holdings Inc., Chicago, IL',
+      '2010 – 2016\tVP Finance and Treasurer of the Packaging and Containers Division, Cardinal Packaging Group',
     ]);
   });
 });

@@ -377,6 +377,20 @@ describe('layoutPage', () => {
     expect(line!.cellX).toBeUndefined();
   });
 
+  it('parts a label set in a type of its own from the text it labels, more than a word space after it', () => {
+    // Labels 0.7 em before their text, larger or bold; a bold lead-in a word space before its sentence.
+    const rows = [
+      [item('Languages', 40, 100, { fontSize: 12 }), item('Go, Java, TypeScript', 101, 100)],
+      [item('Data', 40, 120, { bold: true }), item('PostgreSQL, Kafka', 67, 120)],
+      [item('Led', 40, 140, { bold: true }), item('the billing rewrite', 57.5, 140)],
+    ];
+    expect(layoutPage(rows.flat(), 1).map((line) => [line.text, line.cellX])).toEqual([
+      ['Languages\tGo, Java, TypeScript', [40, 101]],
+      ['Data\tPostgreSQL, Kafka', [40, 67]],
+      ['Led the billing rewrite', undefined],
+    ]);
+  });
+
   it('reads letter-spaced runs as words and marks lines set so', () => {
     const lines = layoutPage(
       [

@@ -2,7 +2,7 @@ import type { DocumentText, TextLine } from '../../text/document-text';
 import { findEmail, findPhone, findUrl, parseLocation } from './contact-fields';
 import { cut, findDateRanges } from './date-spans';
 import { sectionOfHeading } from './heading-words';
-import { DASHES, isAllCaps, letterCount, wordCount } from './text';
+import { DASHES, isAllCaps, labelled, letterCount, wordCount } from './text';
 import { firstWord } from '../../text/unspaced-scripts';
 import { opensQuotation } from './quotations';
 import { breaksWord, HyphenBreaks } from './hyphen-breaks';
@@ -105,7 +105,7 @@ export function readingLines(document: DocumentText, style: BodyStyle): Line[] {
     }
     if (document.kind === 'pdf') line = closingOpenRange(lines, line);
     const join = (before: string, after: string) => hyphens.join(before, after, last?.fontName);
-    const cells = previous && document.kind === 'pdf' ? wrappedCells(previous, line, join) : null;
+    const cells = previous && last && document.kind === 'pdf' ? wrappedCells(previous, last, line, join, widest) : null;
     if (previous && cells) {
       previous.text = cells.join('\t');
       last = line;
@@ -405,9 +405,14 @@ const CELL_WRAP_GAP = 1.25;
  * wrapped: the next line, close below, holds their further lines ("Houston"), each under the
  * cell it belongs to, none in the first cell's place (there a new row starts). At least one
  * piece starts exactly where a cell does; one that does not (the row's text ran together)
- * goes on the cell it stands under. Returns the row's cells with their lines joined, or null.
+ * goes on the cell it stands under. A piece under the row's last cell must show that cell
+ * wrapped: its first word would not have fitted after the cell's last printed line, before
+ * the column's edge. Otherwise it is a line of its own beside the first cell, as an entry's
+ * organisation stands under its title, right of the dates ("2016 – Present ⇥ Chief Financial
+ * Officer" over "Midwest Industrial Holdings Inc., Chicago, IL").
+ * Returns the row's cells with their lines joined, or null.
  */
-function wrappedCells(previous: Line, line: TextLine, join: (before: string, after: string) => string): string[] | null {
+function wrappedCells(previous: Line, last: TextLine, line: TextLine, join: (before: string, after: string) => string, widest: Map<string, { left: number; right: number }>): string[] | null {
   const cellX = previous.cellX;
   const cells = previous.text.split('\t');
   if (!cellX || cellX.length < 2 || cells.length !== cellX.length || isRightToLeft(previous.text)) return null;
@@ -421,6 +426,8 @@ function wrappedCells(previous: Line, line: TextLine, join: (before: string, aft
   // The last of three cells or more is a description beside the entry ("Teacher ⇥ 2012 – 2022
   // ⇥ Taught English…"): its lines are the entry's details, not part of its opening row.
   if (cellX.length > 2 && under.includes(cellX.length - 1)) return null;
+  const tail = under.at(-1) === cellX.length - 1 ? starts.at(-1)! : null;
+  if (tail !== null && !ranToEdge(last, { ...line, text: pieces.at(-1)!, x: tail, width: line.x + line.width - tail }, widest)) return null;
   const joined = [...cells];
   pieces.forEach((piece, index) => {
     joined[under[index]!] = join(joined[under[index]!]!, piece);
@@ -522,8 +529,14 @@ function continues(previous: Line, last: TextLine, line: TextLine, style: BodySt
   )
     return true;
   if (line.gapBefore > (wrapGap === null ? looseGap : wrapGap * SAME_GAP)) return false;
-  // A new "Label: …" line or a whole contact detail starts afresh.
-  if (/[:;]$/.test(previous.text) || (isContactItem(line.text) && !openComma && !finishesPlace(previous.text, line.text)) || /^[^\s:]+(?:\s[^\s:]+){0,2}:\s/u.test(line.text)) return false;
+  // A new "Label: …" line or a whole contact detail starts afresh; a sentence's end and the
+  // next one's start before a colon ("Automobilindustrie. Schwerpunkte: …") make no label.
+  if (
+    /[:;]$/.test(previous.text) ||
+    (isContactItem(line.text) && !openComma && !finishesPlace(previous.text, line.text)) ||
+    (/^[^\s:]+(?:\s[^\s:]+){0,2}:\s/u.test(line.text) && labelled(line.text) !== null)
+  )
+    return false;
   // Without telling spacing, a sentence that ends at the line's end, followed by a capital,
   // is where a new item starts.
   if (wrapGap === null && /[.!?]$/.test(previous.text) && /^\p{Lu}/u.test(line.text)) return false;

@@ -11,8 +11,9 @@ export function parseSummary(lines: readonly Line[], headerProse: readonly strin
   const body = readBody(lines, FIELDS);
   const bullets = bulletsOf(body, null);
   // One bullet alone is no list of highlights: some classes set every paragraph as an item
-  // (LaTeX's curve puts each section's text in a list), so it is the summary itself.
-  const lone = headerProse.length === 0 && body.plain.length === 0 && body.bullets.length === 1 && bullets.length === 1 && isProse(bullets[0]!);
+  // (LaTeX's curve puts each section's text in a list), and a paragraph's first line set in
+  // reads as an item, so it is the summary itself, whatever labelled lists follow it.
+  const lone = headerProse.length === 0 && body.plain.length === 0 && bullets.length === 1 && isProse(bullets[0]!);
   const paragraphs = lone ? bullets : [...headerProse, ...body.plain];
   const highlights = [...bulletsOf(body, 'careerHighlights'), ...(lone ? [] : bullets)];
   return {
