@@ -67,10 +67,23 @@ function cleanCells(draft: DraftLine): { text: string; x?: number }[] {
 // and dash bullets need a following space so that "-5%" or "*nix" are left alone.
 const BULLET = /^(?:[•●▪‣◦·■□○▸►➢✓✔]\s*|[-*–]\s+)/u;
 
-/** Removes a leading bullet glyph from cleaned text; listItem tells whether there was one. */
-export function splitBullet(text: string): { text: string; listItem: boolean } {
-  const match = BULLET.exec(text);
+// An em dash also signs a quotation with its author's name ("— Ana Ruiz, CTO"), so it is
+// a bullet only in a document that opens lines with it one after another, as a list does.
+const EM_DASH_BULLET = /^—\s+/u;
+
+/** Removes a leading bullet glyph from cleaned text; listItem tells whether there was one. `dashes`: the document lists with em dashes. */
+export function splitBullet(text: string, dashes = false): { text: string; listItem: boolean } {
+  const match = BULLET.exec(text) ?? (dashes ? EM_DASH_BULLET.exec(text) : null);
   return match ? { text: text.slice(match[0].length), listItem: true } : { text, listItem: false };
+}
+
+/** Two lines in a row of one column open with an em dash: the document's lists are set so. */
+function listsWithDashes(drafts: readonly DraftLine[]): boolean {
+  const opensWithDash = (draft: DraftLine | undefined) => draft !== undefined && EM_DASH_BULLET.test(cleanText(draft.text.split('\t')[0] ?? ''));
+  return drafts.some((draft, index) => {
+    const next = drafts[index + 1];
+    return next !== undefined && next.page === draft.page && next.column === draft.column && opensWithDash(draft) && opensWithDash(next);
+  });
 }
 
 const round = (value: number, decimals = 2): number => Math.round(value * 10 ** decimals) / 10 ** decimals;
@@ -84,9 +97,10 @@ const round = (value: number, decimals = 2): number => Math.round(value * 10 ** 
 export function assembleDocument(kind: DocumentKind, pageCount: number, drafts: readonly DraftLine[]): DocumentText {
   const lines: TextLine[] = [];
   const lastInColumn = new Map<string, TextLine>();
+  const dashes = listsWithDashes(drafts);
   for (const draft of drafts) {
     const cells = cleanCells(draft);
-    const bullet = splitBullet(cells[0]?.text ?? '');
+    const bullet = splitBullet(cells[0]?.text ?? '', dashes);
     if (bullet.text) cells[0]!.text = bullet.text;
     else cells.shift();
     if (cells.length === 0) continue;

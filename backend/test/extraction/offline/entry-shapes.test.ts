@@ -560,3 +560,57 @@ describe('entries run on through a grid’s cells', () => {
     expect(cv.experience.items.map((item) => [item.companyName, item.location])).toEqual([['Acme', 'Berlin']]);
   });
 });
+
+describe('a label set apart over an entry’s bullets', () => {
+  it('stays with its entry, however much space stands above it', () => {
+    // Dates beside the title, the employer under the title, an empty labelled field, then
+    // the bullets under their label, each part set well apart from the one above.
+    const entry = (dates: string, title: string, employer: string, duty: string): LineSpec[] => [
+      [`${dates}\t${title}`, { bold: true, cellX: [50, 150], gapBefore: 38 }],
+      [employer, { bold: true, x: 150, gapBefore: 24 }],
+      ['Role outline', { italic: true, gapBefore: 12 }],
+      ['Tools: HubSpot, Looker Studio', { x: 65, gapBefore: 17 }],
+      ['Responsibilities', { gapBefore: 42 }],
+      [duty, { x: 65, gapBefore: 12 }],
+    ];
+    const items = jobs(
+      [
+        ...entry('2020 – 2024', 'Marketing Lead', 'Maison Lumière, Lyon', 'Ran a media budget of 1.2 M€.'),
+        ...entry('2016 – 2020', 'Marketing Officer', 'Voyages Azur, Marseille', 'Grew the travel blog to 80,000 visits a month.'),
+      ],
+      'pdf',
+    );
+    expect(items.map((item) => [item.jobTitle, item.companyName, item.responsibilities])).toEqual([
+      ['Marketing Lead', 'Maison Lumière', ['Ran a media budget of 1.2 M€.']],
+      ['Marketing Officer', 'Voyages Azur', ['Grew the travel blog to 80,000 visits a month.']],
+    ]);
+  });
+});
+
+describe('a certificate’s row of cells', () => {
+  it('gives a labelled last cell to the certificate as a detail, and reads the next row as the next certificate', () => {
+    const row = (text: string): LineSpec => [text, { bold: true, cellX: [50, 150, 420], width: 480, gapBefore: 18 }];
+    const { cv } = read(
+      [
+        ...top,
+        heading('Certifications'),
+        row('2016\tRegistered Nurse License (Texas Board of Nursing)\tCredential ID: 912345'),
+        row('2024\tBasic Life Support (BLS) (American Heart Association)\tExpires: 2026'),
+      ],
+      'pdf',
+    );
+    expect(cv.certifications.items.map((item) => [item.certificationName, item.issuingOrganization, item.issueDate, item.credentialId, item.expirationDate])).toEqual([
+      ['Registered Nurse License', 'Texas Board of Nursing', '2016', '912345', undefined],
+      ['Basic Life Support (BLS)', 'American Heart Association', '2024', undefined, '2026'],
+    ]);
+  });
+
+  it('reads a name in brackets after a certificate or a course as who gave it, not its initials or its grade', () => {
+    const { cv } = read([...top, heading('Certifications'), 'Management d’équipe (CEGOS)', '2021', 'Solutions Architect (Associate)', '2022', 'Basic Life Support (BLS)', '2023']);
+    expect(cv.certifications.items.map((item) => [item.certificationName, item.issuingOrganization])).toEqual([
+      ['Management d’équipe', 'CEGOS'],
+      ['Solutions Architect (Associate)', undefined],
+      ['Basic Life Support (BLS)', undefined],
+    ]);
+  });
+});

@@ -306,6 +306,72 @@ describe('layoutPage', () => {
     ]);
   });
 
+  it('reads a bulleted list in justified columns column by column, its items wrapped under their text and not their bullet', () => {
+    // LaTeX multicols, three columns 173 pt apart: a stretched space parts 'People:' from its
+    // first skill, and wrapped lines start 10 pt in from the bullet.
+    const items = [
+      item('• Clinical: Telemetry monitor-', 58, 100),
+      item('• Systems: Epic, Pyxis, Omni-', 231.4, 100),
+      item('• People:', 404.75, 100),
+      item('Patient education,', 467.45, 100),
+      item('ing, IV therapy, Cardiac drips,', 68, 112),
+      item('cell', 241.37, 112),
+      item('Precepting, De-escalation', 414.72, 112),
+      item('Wound care, ESI triage', 68, 124),
+    ];
+    expect(texts(items)).toEqual([
+      [0, '• Clinical: Telemetry monitor-'],
+      [0, 'ing, IV therapy, Cardiac drips,'],
+      [0, 'Wound care, ESI triage'],
+      [0, '• Systems: Epic, Pyxis, Omni-'],
+      [0, 'cell'],
+      [0, '• People: Patient education,'],
+      [0, 'Precepting, De-escalation'],
+    ]);
+  });
+
+  it('finds a column of such a list that holds only the tail of an item, and joins a word cut at the foot of the column before', () => {
+    const tail = [
+      item('• Logistics: Procurement, Ware-', 58, 100),
+      item('Cold chain', 241.37, 100),
+      item('• Systems:', 404.75, 100),
+      item('SAP MM, LogIK,', 469.24, 100),
+      item('housing, Fleet management,', 68, 112),
+      item('Power BI, Excel', 414.72, 112),
+    ];
+    expect(texts(tail)).toEqual([
+      [0, '• Logistics: Procurement, Ware-'],
+      [0, 'housing, Fleet management, Cold chain'],
+      [0, '• Systems: SAP MM, LogIK,'],
+      [0, 'Power BI, Excel'],
+    ]);
+    // Items opened by em dashes, a word cut between two columns.
+    const cut = [
+      item('— Acquisition : SEA, SEO, So-', 58, 100),
+      item('pot, Brevo, Segmentation', 246.34, 100),
+      item('Looker Studio, Excel avancé', 419.69, 100),
+      item('cial ads', 73, 112),
+      item('RFM', 246.34, 112),
+      item('— CRM et fidélisation : HubS-', 58, 124),
+      item('— Analyse : Google Analytics 4,', 231.4, 124),
+    ];
+    expect(texts(cut)).toEqual([
+      [0, '— Acquisition : SEA, SEO, So-'],
+      [0, 'cial ads'],
+      [0, '— CRM et fidélisation : HubSpot, Brevo, Segmentation RFM'],
+      [0, '— Analyse : Google Analytics 4, Looker Studio, Excel avancé'],
+    ]);
+  });
+
+  it('reads one row of bulleted cells as one item to a cell', () => {
+    const items = [item('• English: Native', 58, 100), item('• Yoruba: Fluent', 231.4, 100), item('• Spanish: Intermediate', 404.75, 100)];
+    expect(texts(items)).toEqual([
+      [0, '• English: Native'],
+      [0, '• Yoruba: Fluent'],
+      [0, '• Spanish: Intermediate'],
+    ]);
+  });
+
   it('reads a grid of labels set larger over their values column by column, each label before its values', () => {
     const items = [
       item('Infrastructure', 40, 100, { fontSize: 11, bold: true }),

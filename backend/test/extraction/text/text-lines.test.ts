@@ -120,4 +120,23 @@ describe('assembleDocument', () => {
   it('refuses a document without any text', async () => {
     expect(await extractionFailure(() => assembleDocument('txt', 1, [draft(' \u200B ', 0), draft('•', 14)]))).toMatchObject({ code: 'NO_TEXT_FOUND' });
   });
+
+  it('takes em dashes off as bullets in a document that opens lines with them one after another, and leaves a lone one that signs a quotation', () => {
+    const list = assembleDocument('pdf', 1, [
+      draft('Responsibilities', 10),
+      draft('— Pilotage d’un budget média.', 22),
+      draft('— Management d’une équipe.', 34),
+      draft('Achievements', 46),
+      draft('— Refonte du programme.', 58),
+    ]);
+    expect(list.lines.map((line) => [line.text, line.listItem])).toEqual([
+      ['Responsibilities', false],
+      ['Pilotage d’un budget média.', true],
+      ['Management d’une équipe.', true],
+      ['Achievements', false],
+      ['Refonte du programme.', true],
+    ]);
+    const signed = assembleDocument('pdf', 1, [draft('“She rebuilt our checkout.”', 10), draft('— Ana Ruiz, CTO', 22), draft('“A calm lead.”', 34), draft('— Jon Bell', 46)]);
+    expect(signed.lines.map((line) => line.text)).toEqual(['“She rebuilt our checkout.”', '— Ana Ruiz, CTO', '“A calm lead.”', '— Jon Bell']);
+  });
 });

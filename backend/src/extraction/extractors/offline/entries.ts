@@ -109,7 +109,8 @@ export interface SplitOptions {
   labelledDetails?: boolean;
 }
 
-export function splitEntries(lines: readonly Line[], style: BodyStyle, { labelledDetails = false }: SplitOptions = {}): Entry[] {
+export function splitEntries(rows: readonly Line[], style: BodyStyle, { labelledDetails = false }: SplitOptions = {}): Entry[] {
+  const lines = rows.flatMap(withoutLabelledCell);
   const labelsOpen = labelsOpenEntries(lines, style);
   const detail = new Map(lines.map((line, index) => [line, isDetail(line, lines[index - 1], style, labelledDetails && !labelsOpen)]));
   const rankOf = new Map(lines.map((line) => [line, dateRank(line.text)]));
@@ -139,8 +140,9 @@ export function splitEntries(lines: readonly Line[], style: BodyStyle, { labelle
       const datedAt = ranks.indexOf(Math.max(...ranks));
       const rank = rankOf.get(line) ?? 0;
       // A label over details ("Highlights"), or standing alone over them, announces them,
-      // however much space it leaves.
-      const announced = (isDetailLabel(last) && !last.listItem) || (!opening && isBareLabel(last));
+      // however much space it leaves; a bare label itself opens no entry, however much space
+      // it leaves above it: it heads the details of the entry it stands in.
+      const announced = (isDetailLabel(last) && !last.listItem) || (!opening && isBareLabel(last)) || isBareLabel(line);
       if ((setApart(line, current, style) && !announced) || (opening && (hadDetails || repeatsOpening(line, lines[0], current, style)))) open(current.length);
       else if (opening && !hadDetails && rank > 0 && rank === ranks[datedAt]) {
         // The first entry's dates sat on its n-th line; so do this one's.
@@ -204,4 +206,21 @@ function toEntry(lines: readonly Line[], detail: ReadonlyMap<Line, boolean | und
   const split = lines.findIndex((line) => detail.get(line));
   const at = split === -1 ? lines.length : split;
   return { head: lines.slice(0, at), body: lines.slice(at) };
+}
+
+/**
+ * A row of cells whose last holds a known label and its value ("2016 ⇥ Registered Nurse
+ * License ⇥ Credential ID: 912345", "… ⇥ Duration: 6 weeks"): that cell is a detail of the
+ * entry, set beside its opening where other layouts put it below.
+ */
+function withoutLabelledCell(line: Line): Line[] {
+  const cells = line.text.split('\t');
+  const last = cells.at(-1)!;
+  const pair = labelled(last);
+  if (cells.length < 2 || pair === null || pair.value === '' || !isKnownLabel(pair.label)) return [line];
+  const { cellX, ...rest } = line;
+  const x = cellX?.at(-1) ?? line.x;
+  const kept = cellX?.slice(0, -1);
+  const head: Line = { ...rest, text: cells.slice(0, -1).join('\t'), ...(kept && kept.length > 1 ? { cellX: kept } : {}) };
+  return [head, { ...rest, text: last, x }];
 }

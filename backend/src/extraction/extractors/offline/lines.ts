@@ -500,9 +500,19 @@ function ranToEdge(last: TextLine, line: TextLine, widest: Map<string, { left: n
  * the same style, close below, continues the previous one when that one ran to the edge
  * or a bullet's text continues indented under it. DOCX keeps paragraphs whole.
  */
+/**
+ * The line's cells start where the last line's do ("2016 ⇥ Registered Nurse License" under
+ * "2024 ⇥ Basic Life Support"): the next row of a table, however close below, where a wrap
+ * would run on from one edge.
+ */
+function nextRow(last: TextLine, line: TextLine): boolean {
+  const [first, second] = line.cellX ?? [];
+  return first !== undefined && second !== undefined && Math.abs(first - (last.cellX?.[0] ?? Number.NaN)) <= 1 && Math.abs(second - (last.cellX?.[1] ?? Number.NaN)) <= 1;
+}
+
 function continues(previous: Line, last: TextLine, line: TextLine, style: BodyStyle, widest: Map<string, { left: number; right: number }>): boolean {
   if (line.listItem || line.headingLevel !== undefined || previous.headingLevel !== undefined) return false;
-  if (line.page !== previous.page || line.column !== previous.column) return false;
+  if (line.page !== previous.page || line.column !== previous.column || nextRow(last, line)) return false;
   // A comma at the line's end leaves the piece it opened to the next line, whose style may
   // differ: an entry's opening mixes a bold title with plain text, and its wrap holds the plain.
   const openComma = previous.text.endsWith(',');

@@ -1,6 +1,7 @@
 import type { HeadFacts } from '../entry-head';
 import { organisationEvidence } from '../roles';
-import { tidy } from '../text';
+import { tidy, wordCount } from '../text';
+import { mentionsLevel } from './languages';
 import { looksLikePlace } from './parsed';
 
 // Most entries name a thing and then who gave or held it: a certificate and its issuer, an
@@ -33,6 +34,35 @@ export interface TitledOptions {
   givenBy?: boolean;
 }
 
+const LAST_BRACKETS = /^(.+?)\s*\(([^()]+)\)$/u;
+// Grades a certificate states in brackets after its name ("Solutions Architect (Associate)").
+const GRADE = /^(?:associate|professional|expert|foundation|practitioner|specialty|fundamentals|master|level\b.*|hons|honours)$/iu;
+
+/**
+ * "Basic Life Support (BLS) (American Heart Association)", "Management d'équipe (CEGOS)": a
+ * name in brackets after the thing, with no one else named, is whoever gave it, unless it
+ * is the thing's initials, a grade or a level, a year or a count.
+ */
+function bracketedGiver(text: string): { title: string; giver: string } | null {
+  const match = LAST_BRACKETS.exec(text);
+  if (!match) return null;
+  const [name, giver] = [tidy(match[1]!), tidy(match[2]!)];
+  if (!/^\p{Lu}/u.test(giver) || /\d/u.test(giver) || wordCount(giver) > 6 || GRADE.test(giver) || mentionsLevel(giver) || initialsOf(giver, name)) return null;
+  return { title: name, giver };
+}
+
+/** "BLS" after "Basic Life Support": the letters are the words' first letters, in order. */
+function initialsOf(short: string, name: string): boolean {
+  if (/\s/u.test(short) || /\p{Ll}.*\p{Ll}/u.test(short)) return false;
+  const initials = (name.match(/\p{L}+/gu) ?? []).map((word) => word[0]!.toUpperCase()).join('');
+  let at = 0;
+  for (const letter of short.toUpperCase()) {
+    at = initials.indexOf(letter, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
+}
+
 export function titled(head: HeadFacts, { givenBy = false }: TitledOptions = {}): Titled {
   const withText = head.lineTexts.flatMap((text, line) => (text ? [line] : []));
   let [titleLine, subtitleLine] = withText;
@@ -50,8 +80,10 @@ export function titled(head: HeadFacts, { givenBy = false }: TitledOptions = {})
     [title, ...pieces] = head.parts.map((part) => part.text);
   }
   const [given, ...others] = pieces;
+  const bracketed = givenBy && given === undefined && title !== undefined ? bracketedGiver(title) : null;
+  if (bracketed) title = bracketed.title;
   // "Second Place / by MHacks 16": the words that say who gave it are no part of the name.
-  const subtitle = given?.replace(GIVEN_BY, '');
+  const subtitle = (bracketed?.giver ?? given)?.replace(GIVEN_BY, '');
   const result: Titled = { rest: [] };
   if (title) result.title = title;
   if (subtitle) result.subtitle = subtitle;
