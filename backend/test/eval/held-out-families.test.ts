@@ -1,8 +1,10 @@
 import { emptyCv } from '@r2w/cv-schema';
 import { loadFamily } from '../../eval/extraction/others';
 import { LISTED_THEMES, THEME_NAMES, themePlan } from '../../eval/extraction/render-others/jsonresume';
+import { PRODUCERS } from '../../eval/extraction/render-others/html-producers';
 import { datecolOdt, datecolReading } from '../../eval/extraction/render-others/libreoffice-datecol';
 import { documentText } from '../../eval/extraction/render-others/libreoffice';
+import { docxTexts, pdfTexts, PrintedText, printedTruth } from '../../eval/extraction/render-others/printed-truth';
 import { corpusCvs, newCvs } from '../../eval/extraction/render-others/source-cvs';
 import { givenReading, YAMLRESUME_FAMILIES, yamlResumeInput } from '../../eval/extraction/render-others/yamlresume';
 
@@ -136,5 +138,27 @@ describe('yamlresume-* families', () => {
     expect(reading.experience.items[0]?.responsibilities).toEqual(['CAD-Konstruktion', 'Gewicht um 14 % reduziert']);
     expect(reading.education.items[0]?.degree).toBe('Master');
     expect(reading.languages.items.map(({ language, proficiency }) => [language, proficiency])).toEqual([['Deutsch', 'Muttersprache oder zweisprachig']]);
+  });
+});
+
+describe('families of other producers fed a theme’s HTML (typst-myst, reactpdf-html, pandoc-docx, wkhtmltopdf-sidebar)', () => {
+  it('each lays out the CVs its plan names, in its format, and no others', () => {
+    const names = new Set([...corpusCvs(), ...newCvs()].map((cv) => cv.name));
+    for (const producer of PRODUCERS) {
+      const planned = Object.values(producer.plan).flat();
+      expect(planned.every((name) => names.has(name))).toBe(true);
+      const committed = loadFamily(producer.family);
+      expect(committed.map((document) => document.name).sort()).toEqual([...planned].sort());
+      expect(new Set(committed.map((document) => document.format))).toEqual(new Set([producer.format]));
+    }
+  });
+
+  // Read back by the same independent reader as when it was made (the Word file's XML, or
+  // pdftotext), a committed truth keeps every value: it holds nothing the document does not print.
+  it.each(['pandoc-docx', 'wkhtmltopdf-sidebar'])('%s: each truth holds only what its document prints', (family) => {
+    for (const document of loadFamily(family)) {
+      const printed = new PrintedText(document.format === 'docx' ? docxTexts(document.file) : pdfTexts(document.file));
+      expect({ document: document.name, dropped: printedTruth(document.truth, printed).dropped }).toEqual({ document: document.name, dropped: [] });
+    }
   });
 });

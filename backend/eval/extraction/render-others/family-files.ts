@@ -26,11 +26,16 @@ export interface FamilySources {
   truth?: string;
 }
 
-const PRINTED_TRUTH =
-  'The truth is the source CV as a careful reader would file it (render-others/jsonresume.ts `fullReading`), kept to the values the PDF prints: ' +
-  "render-others/printed-truth.ts reads the PDF with poppler's `pdftotext` (an independent reader, not pdf.js), keeps each value found as a word or phrase " +
-  '(normalised as the scorer normalises), each date and date range as the layout prints it ("Dec 2013 - Present"), each link as printed (with or without its scheme), ' +
-  'and leaves out the rest (listed below per field). Spot-checked by eye on pages rendered with `pdftoppm -png -r 60`.';
+/** How printed-truth.ts decided the truth, for documents of one format. */
+function printedTruthNote(format: string): string {
+  const docx = format === 'docx';
+  return (
+    `The truth is the source CV as a careful reader would file it (render-others/jsonresume.ts \`fullReading\`), kept to the values the ${docx ? 'DOCX' : 'PDF'} prints: ` +
+    `render-others/printed-truth.ts reads the ${docx ? "DOCX's `word/document.xml` with unzip (paragraphs, tabs and line breaks; an independent reader, not the extractor's)" : "PDF with poppler's `pdftotext` (an independent reader, not pdf.js)"}, keeps each value found as a word or phrase ` +
+    '(normalised as the scorer normalises), each date and date range as the layout prints it ("Dec 2013 - Present"), each link as printed (with or without its scheme), ' +
+    `and leaves out the rest (listed below per field). ${docx ? 'Spot-checked by eye on the PDFs LibreOffice exports from the documents.' : 'Spot-checked by eye on pages rendered with `pdftoppm -png -r 60`.'}`
+  );
+}
 
 /** A short list of what was left out: field paths without indices, with counts. */
 export function droppedSummary(dropped: string[]): string {
@@ -51,7 +56,7 @@ export function writeFamily(folder: string, documents: FamilyDocument[], sources
     'How the files were made:',
     ...sources.made.map((point) => `- ${point}`),
     '',
-    `Truth: ${sources.truth ?? PRINTED_TRUTH}`,
+    `Truth: ${sources.truth ?? printedTruthNote(documents.every((document) => document.formats.join() === 'docx') ? 'docx' : 'pdf')}`,
     '',
     '| document | CV | true facts | not printed, left out of the truth |',
     '|---|---|---|---|',

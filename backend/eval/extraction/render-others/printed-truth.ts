@@ -12,6 +12,19 @@ export function pdfTexts(file: string): string[] {
   return ['-nopgbrk', '-raw'].map((mode) => execFileSync('pdftotext', ['-enc', 'UTF-8', mode, file, '-'], { encoding: 'utf8' }));
 }
 
+/** A .docx's text as Word lays it out in paragraphs (tabs kept), read from its XML with unzip. */
+export function docxTexts(file: string): string[] {
+  const xml = execFileSync('unzip', ['-p', file, 'word/document.xml'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+  const text = xml
+    .replace(/<w:tab\/>/g, '\t')
+    .replace(/<w:br\/>/g, '\n')
+    .replace(/<\/w:p>/g, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&(amp|lt|gt|quot|apos);/g, (_, name: string) => entities[name]!);
+  return [text];
+}
+
 const squeeze = (text: string) => text.replace(/\s+/g, '');
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -11,7 +11,8 @@ import { renderYamlResumeFamilies } from './yamlresume';
 // others' layouts under others/ (all of them without arguments; "jsonresume" names every
 // jsonresume-* family). Needs Chromium, poppler-utils and, for their families, LibreOffice and
 // XeLaTeX (yamlresume-jake).
-// The typst-* and reactpdf-* families need fonts-liberation and fonts-arphic-* (apt).
+// The typst-* and reactpdf-* families need fonts-liberation and fonts-arphic-* (apt);
+// pandoc-docx and wkhtmltopdf-sidebar need pandoc and wkhtmltopdf (apt).
 
 async function main(): Promise<void> {
   const names = process.argv.slice(2);

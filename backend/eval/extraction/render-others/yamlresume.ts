@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Cv, JsonResume } from '@r2w/cv-schema';
 import { fullReading, installPinned, themeInput } from './jsonresume';
 import { type SourceCv } from './source-cvs';
-import { pdfTexts, PrintedText, printedTruth } from './printed-truth';
+import { docxTexts, pdfTexts, PrintedText, printedTruth } from './printed-truth';
 import { writeFamily, type FamilyDocument } from './family-files';
 
 // The yamlresume-* families: CVs laid out by YAMLResume's engine (@yamlresume/core, pinned in
@@ -284,19 +284,6 @@ export function givenReading(given: JsonResume, shown: Content, degrees: (string
     });
   }
   return cv;
-}
-
-/** A .docx's text as Word lays it out in paragraphs (tabs kept), read from its XML with unzip. */
-export function docxTexts(file: string): string[] {
-  const xml = execFileSync('unzip', ['-p', file, 'word/document.xml'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-  const text = xml
-    .replace(/<w:tab\/>/g, '\t')
-    .replace(/<w:br\/>/g, '\n')
-    .replace(/<\/w:p>/g, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&(amp|lt|gt|quot|apos);/g, (_, name: string) => entities[name]!);
-  return [text];
 }
 
 // Fixed dates in the PDFs, so a re-run changes no bytes unless the inputs changed.

@@ -71,6 +71,9 @@ describe('sectionOfHeading', () => {
     ['Clinical Skills', 'skills'],
     ['Experiencia docente', 'experience'],
     ['Selected Publications', 'publications'],
+    // The count of entries a web résumé prints beside the heading (kept in its Word copy).
+    ['Work Experience(3)', 'experience'],
+    ['Publications (12)', 'publications'],
   ])('reads the decorated or qualified heading %j', (text, key) => {
     expect(sectionOfHeading(text)).toBe(key);
   });

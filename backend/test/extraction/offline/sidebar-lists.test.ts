@@ -94,3 +94,36 @@ describe('groups of skills set as rows of tags under headings of their own', () 
     ]);
   });
 });
+
+describe('groups of skills whose terms are each set larger than the body', () => {
+  // A web sidebar converted to Word (pandoc): each group's name in one heading style, each term
+  // on a paragraph of its own in a smaller heading style, still larger than the body text.
+  const group = (text: string): LineSpec => [text, { fontSize: 14, headingLevel: 3, gapBefore: 34 }];
+  const term = (text: string): LineSpec => [text, { fontSize: 12, headingLevel: 6, gapBefore: 34 }];
+
+  it('reads the terms as the group’s skills: none stands out from the ones under it', () => {
+    const { cv } = extractOffline(
+      documentOf(
+        [
+          name('Grace Adeyemi'),
+          group('About'),
+          ...['Houston TX', 'grace@example.com'].map(term),
+          group('Clinical'),
+          ...['Telemetry monitoring', 'IV therapy', 'Wound care'].map(term),
+          group('Systems'),
+          ...['Epic', 'Pyxis', 'Omnicell'].map(term),
+          group('Languages'),
+          ...['English (Native)', 'Yoruba (Fluent)'].map(term),
+          group('Summary'),
+          'Registered nurse with eight years of acute care in cardiac step-down and emergency departments.',
+          'Known for calm triage under pressure and clear patient education.',
+        ],
+        'docx',
+      ),
+    );
+    expect(cv.skills.skillCategories.map((category) => [category.categoryName, category.skills])).toEqual([
+      ['Clinical', ['Telemetry monitoring', 'IV therapy', 'Wound care']],
+      ['Systems', ['Epic', 'Pyxis', 'Omnicell']],
+    ]);
+  });
+});

@@ -788,12 +788,13 @@ for (const [key, phrases] of [...Object.entries(HEADINGS), ...Object.entries(ASI
 }
 
 // Headings carry decoration: numbering ("2. Experience", "II. Education"), rules and marks
-// ("— SKILLS —", "## Skills"), a trailing colon, or letter spacing ("E X P E R I E N C E").
+// ("— SKILLS —", "## Skills"), a trailing colon, letter spacing ("E X P E R I E N C E"), or the
+// count of their entries that web résumés and their Word copies print ("Work Experience(3)").
 function headingText(text: string): string {
   return fold(text)
     .replace(/^(?:\d{1,2}|[ivx]{1,4})[.)]\s+/u, '')
     .replace(/^[^\p{L}]+|[^\p{L})]+$/gu, '')
-    .replace(/\s*\((?:selected|selection|seleccion|auswahl|נבחרים)\)$/u, '')
+    .replace(/\s*\((?:\d{1,3}|selected|selection|seleccion|auswahl|נבחרים)\)$/u, '')
     .replace(/^(?:my|mis|mes|meine)\s+/u, '');
 }
 

@@ -111,11 +111,13 @@ function cellLabelled(text: string): { label: string; value: string } | null {
 }
 
 function isSubheading(line: Line, next: Line | undefined, style: BodyStyle): boolean {
-  // Larger than the body, or than the items under it: a sidebar sets its lists smaller than
-  // the body. Or standing over list items set in from it: a font without a bold face (Chinese,
-  // Japanese) leaves a category's name plain.
+  // Larger than the items under it, whether they are in the body's size or smaller (a sidebar
+  // sets its lists smaller than the body); terms set one a line all larger than the body (a
+  // Word file's heading style on each) stand out from none of them. Or standing over list
+  // items set in from it: a font without a bold face (Chinese, Japanese) leaves a category's
+  // name plain.
   const overItems = next?.listItem === true && next.x >= line.x + INDENT.min;
-  const standsOut = (line.bold && !style.bold) || line.fontSize > Math.min(style.fontSize, next?.fontSize ?? Infinity) + 0.5 || overItems;
+  const standsOut = (line.bold && !style.bold) || line.fontSize > (next?.fontSize ?? Infinity) + 0.5 || overItems;
   return standsOut && !line.listItem && wordCount(line.text) <= 5 && !/[,;]/.test(line.text) && next !== undefined && !(next.bold && !style.bold);
 }
 
