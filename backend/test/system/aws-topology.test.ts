@@ -167,7 +167,8 @@ it('upload → extraction (its worker SIGKILLed mid-job, the job finished once b
     timeoutMs: 60_000,
     intervalMs: 250,
   });
-  expect(build.status).toBe('succeeded');
+  // The whole build, so that a failure shows its error.
+  expect(build).toMatchObject({ status: 'succeeded' });
   const published = await call<PublishResponse>('POST', `/api/v1/portfolios/${portfolioId}/publish`, { token });
   expect(published.status).toBe(200);
   const { slug } = (await call<{ portfolio: Portfolio }>('GET', `/api/v1/portfolios/${portfolioId}`, { token })).body.portfolio;

@@ -565,10 +565,10 @@ const COLUMN_GAP = 0.4;
 // ...where this many pieces of text on other rows start within this many points of it.
 const COLUMN_ROWS = 3;
 const SAME_COLUMN = 1;
-// A label of a few words opening the row in a type of its own (bold, or larger) and set
-// apart from the text after it by more than this many ems ("Languages   Go, Java, SQL") is a
-// cell of its own, though closer than a tab: a word space is a quarter of an em, and a
-// justified line stretches all its spaces alike.
+// A label of a few words opening the row in a size of its own and set apart from the text
+// after it by more than this many ems ("Languages   Go, Java, SQL") is a cell of its own,
+// though closer than a tab. Bold alone is not enough: a bold lead-in opens many a justified
+// line, whose stretched spaces reach this gap too.
 const LABEL_CELL_GAP = 0.5;
 const LABEL_CELL_WORDS = 3;
 
@@ -602,8 +602,8 @@ function splitCells(items: readonly PdfTextItem[], edge: number | null, cellsSta
     // where that column's cells start on other rows (a title wrapped to fill its cell beside
     // its dates); a bullet or a date set apart from what follows has no words to run long.
     const startsColumn = gap > COLUMN_GAP * item.fontSize && words >= 2 && cellsStartingAt(item.x) >= COLUMN_ROWS;
-    const retyped = previous !== undefined && (previous.bold !== item.bold || Math.abs(previous.fontSize - item.fontSize) >= 0.5);
-    const endsLabel = retyped && cells.length === 1 && words >= 1 && words <= LABEL_CELL_WORDS && gap > LABEL_CELL_GAP * Math.min(item.fontSize, previousSize);
+    const resized = previous !== undefined && Math.abs(previous.fontSize - item.fontSize) >= 0.5;
+    const endsLabel = resized && cells.length === 1 && words >= 1 && words <= LABEL_CELL_WORDS && gap > LABEL_CELL_GAP * Math.min(item.fontSize, previousSize);
     // Measured in the smaller text's em: small dates in a margin sit a small gap from a larger title.
     if (!current || crossesEdge || overlaps || startsColumn || endsLabel || gap > CELL_GAP * Math.min(item.fontSize, previousSize)) {
       cells.push({ x: item.x, right: item.x + item.width, pieces: [{ text: item.text, spaceBefore: false }] });

@@ -605,12 +605,48 @@ describe('a certificate’s row of cells', () => {
     ]);
   });
 
+  it('keeps a labelled last cell on its row when it holds the dates, and a split cell opens no entry however far the row is set apart', () => {
+    const row = (text: string): LineSpec => [text, { bold: true, cellX: [50, 150, 420], width: 480, gapBefore: 30 }];
+    const { cv } = read(
+      [
+        ...top,
+        heading('Experience'),
+        row('Projektleiter\tSiemens AG\tZeitraum: 03/2019 – 06/2021'),
+        heading('Certifications'),
+        row('2016\tRegistered Nurse License\tCredential ID: 912345'),
+        row('2024\tBasic Life Support\tExpires: 2026'),
+      ],
+      'pdf',
+    );
+    expect(cv.experience.items.map((item) => [item.jobTitle, item.companyName, item.dateRange?.start, item.dateRange?.end])).toEqual([['Projektleiter', 'Siemens AG', '2019-03', '2021-06']]);
+    expect(cv.certifications.items.map((item) => [item.certificationName, item.credentialId, item.expirationDate])).toEqual([
+      ['Registered Nurse License', '912345', undefined],
+      ['Basic Life Support', undefined, '2026'],
+    ]);
+  });
+
   it('reads a name in brackets after a certificate or a course as who gave it, not its initials or its grade', () => {
-    const { cv } = read([...top, heading('Certifications'), 'Management d’équipe (CEGOS)', '2021', 'Solutions Architect (Associate)', '2022', 'Basic Life Support (BLS)', '2023']);
+    const { cv } = read([
+      ...top,
+      heading('Certifications'),
+      ...[
+        'Management d’équipe (CEGOS)',
+        'Solutions Architect (Associate)',
+        'Basic Life Support (BLS)',
+        'Certified ScrumMaster (CSM)',
+        'Azure Fundamentals (Expired)',
+        'PMP (In Progress)',
+        'Driving Licence (Category B)',
+      ].flatMap((name, at) => [name, String(2015 + at)]),
+    ]);
     expect(cv.certifications.items.map((item) => [item.certificationName, item.issuingOrganization])).toEqual([
       ['Management d’équipe', 'CEGOS'],
       ['Solutions Architect (Associate)', undefined],
       ['Basic Life Support (BLS)', undefined],
+      ['Certified ScrumMaster (CSM)', undefined],
+      ['Azure Fundamentals (Expired)', undefined],
+      ['PMP (In Progress)', undefined],
+      ['Driving Licence (Category B)', undefined],
     ]);
   });
 });

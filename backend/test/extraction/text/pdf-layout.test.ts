@@ -443,17 +443,20 @@ describe('layoutPage', () => {
     expect(line!.cellX).toBeUndefined();
   });
 
-  it('parts a label set in a type of its own from the text it labels, more than a word space after it', () => {
-    // Labels 0.7 em before their text, larger or bold; a bold lead-in a word space before its sentence.
+  it('parts a label set in a size of its own from the text it labels, more than a word space after it', () => {
+    // Labels 0.7 em before their text, larger or smaller; bold lead-ins a word space, or a
+    // justified line's stretched space (0.6 em), before their sentence.
     const rows = [
       [item('Languages', 40, 100, { fontSize: 12 }), item('Go, Java, TypeScript', 101, 100)],
-      [item('Data', 40, 120, { bold: true }), item('PostgreSQL, Kafka', 67, 120)],
+      [item('Data', 40, 120, { fontSize: 9 }), item('PostgreSQL, Kafka', 64.5, 120)],
       [item('Led', 40, 140, { bold: true }), item('the billing rewrite', 57.5, 140)],
+      [item('Senior Data Engineer', 40, 160, { bold: true }), item('with eight years of building', 146, 160)],
     ];
     expect(layoutPage(rows.flat(), 1).map((line) => [line.text, line.cellX])).toEqual([
       ['Languages\tGo, Java, TypeScript', [40, 101]],
-      ['Data\tPostgreSQL, Kafka', [40, 67]],
+      ['Data\tPostgreSQL, Kafka', [40, 64.5]],
       ['Led the billing rewrite', undefined],
+      ['Senior Data Engineer with eight years of building', undefined],
     ]);
   });
 

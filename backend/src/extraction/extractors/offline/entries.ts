@@ -217,10 +217,12 @@ function withoutLabelledCell(line: Line): Line[] {
   const cells = line.text.split('\t');
   const last = cells.at(-1)!;
   const pair = labelled(last);
-  if (cells.length < 2 || pair === null || pair.value === '' || !isKnownLabel(pair.label)) return [line];
+  // The row's dates stay on it ("Zeitraum: 03/2019 – 06/2021"): they are what dates the entry.
+  if (cells.length < 2 || pair === null || pair.value === '' || !isKnownLabel(pair.label) || findDateRanges(pair.value).some(({ range }) => range.end !== null || range.isCurrent)) return [line];
   const { cellX, ...rest } = line;
   const x = cellX?.at(-1) ?? line.x;
   const kept = cellX?.slice(0, -1);
   const head: Line = { ...rest, text: cells.slice(0, -1).join('\t'), ...(kept && kept.length > 1 ? { cellX: kept } : {}) };
-  return [head, { ...rest, text: last, x }];
+  // Set on the row's own line, the cell is no farther from the row than its neighbour is.
+  return [head, { ...rest, text: last, x, gapBefore: 0 }];
 }

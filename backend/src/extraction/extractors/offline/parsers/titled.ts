@@ -38,23 +38,30 @@ const LAST_BRACKETS = /^(.+?)\s*\(([^()]+)\)$/u;
 // Grades a certificate states in brackets after its name ("Solutions Architect (Associate)").
 const GRADE = /^(?:associate|professional|expert|foundation|practitioner|specialty|fundamentals|master|level\b.*|hons|honours)$/iu;
 
+// An organisation's short name in brackets ("CEGOS"), as opposed to a status or a kind
+// ("Expired", "Online", "Category B"), which a name's own words cannot tell apart.
+const ACRONYM = /^\p{Lu}{2,6}$/u;
+// A proper name of three words or more ("Texas Board of Nursing") is no status either.
+const LONG_NAME = /^\p{Lu}\S*(?:\s+\S+){2,}$/u;
+
 /**
  * "Basic Life Support (BLS) (American Heart Association)", "Management d'équipe (CEGOS)": a
- * name in brackets after the thing, with no one else named, is whoever gave it, unless it
- * is the thing's initials, a grade or a level, a year or a count.
+ * name in brackets after the thing, with no one else named, is whoever gave it when it reads
+ * as an organisation (its words, a short name in capitals or a longer proper name), unless it is the thing's
+ * initials, a grade or a level, a year or a count.
  */
 function bracketedGiver(text: string): { title: string; giver: string } | null {
   const match = LAST_BRACKETS.exec(text);
   if (!match) return null;
   const [name, giver] = [tidy(match[1]!), tidy(match[2]!)];
-  if (!/^\p{Lu}/u.test(giver) || /\d/u.test(giver) || wordCount(giver) > 6 || GRADE.test(giver) || mentionsLevel(giver) || initialsOf(giver, name)) return null;
-  return { title: name, giver };
+  if (/\d/u.test(giver) || wordCount(giver) > 6 || GRADE.test(giver) || mentionsLevel(giver) || initialsOf(giver, name)) return null;
+  return organisationEvidence(giver) >= 1 || ACRONYM.test(giver) || LONG_NAME.test(giver) ? { title: name, giver } : null;
 }
 
-/** "BLS" after "Basic Life Support": the letters are the words' first letters, in order. */
+/** "BLS" after "Basic Life Support", "CSM" after "Certified ScrumMaster": the letters are the name's capitals and words' first letters, in order. */
 function initialsOf(short: string, name: string): boolean {
   if (/\s/u.test(short) || /\p{Ll}.*\p{Ll}/u.test(short)) return false;
-  const initials = (name.match(/\p{L}+/gu) ?? []).map((word) => word[0]!.toUpperCase()).join('');
+  const initials = (name.match(/\p{L}+/gu) ?? []).map((word) => word[0]!.toUpperCase() + word.slice(1).replace(/\P{Lu}/gu, '')).join('');
   let at = 0;
   for (const letter of short.toUpperCase()) {
     at = initials.indexOf(letter, at) + 1;
