@@ -1,4 +1,5 @@
 import { CvSchema, SECTION_KEYS, type Cv } from '@r2w/cv-schema';
+import { TransientError } from '../lib/failure-cause';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
 import { ExtractionError } from './errors';
@@ -97,7 +98,20 @@ export class ExtractionPipeline {
       this.deps.metrics.extractionFallbacks.inc({ extractor: primary.name });
       logger.warn('primary extractor failed; using the fallback', { extractor: primary.name, fallback: fallback.name, err: error instanceof Error ? error.message : String(error) });
       await report(40, READING_MESSAGE[fallback.name]);
-      return { result: await fallback.extract(document), extractor: fallback };
+      try {
+        return { result: await fallback.extract(document), extractor: fallback };
+      } catch (fallbackError) {
+        if (error instanceof ExtractionError && error.permanent) throw fallbackError;
+        // The model may read this CV on the queue's next try, so the fallback's failure
+        // (CV_TOO_COMPLEX, say) must not end the job for good. Wrapped because the worker
+        // retries only what isTransient knows, and an SDK's 429/5xx is not among those.
+        logger.warn('fallback extractor failed too; the job will be retried', {
+          extractor: primary.name,
+          fallback: fallback.name,
+          err: fallbackError instanceof Error ? fallbackError.message : String(fallbackError),
+        });
+        throw new TransientError(`${primary.name} extractor failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      }
     }
   }
 }

@@ -32,9 +32,9 @@ export interface ExtractionJobDeps {
 const GIVE_UP_MESSAGE = 'We could not extract this CV after several attempts. Please try again later or upload it again.';
 const OUR_FAULT_MESSAGE = 'Something went wrong on our side while reading this CV, and it has been logged. Upload it again, or try a PDF or DOCX copy.';
 
-/** A parse that ran out of time may have been starved by a busy machine: it gets one more try. */
+/** A parse or offline extraction that ran out of time may have been starved by a busy machine: it gets one more try. */
 function retriedOnce(error: ExtractionError, receiveCount: number): boolean {
-  return error.code === 'EXTRACTION_TIMEOUT' && receiveCount < 2;
+  return (error.code === 'EXTRACTION_TIMEOUT' || error.code === 'CV_TOO_COMPLEX') && receiveCount < 2;
 }
 
 /** What the person is told, and whether the fault is ours (a bug to look at) rather than the file's. */

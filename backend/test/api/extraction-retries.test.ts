@@ -1,6 +1,7 @@
 import { emptyCv, MAX_SHORT_TEXT, type Cv } from '@r2w/cv-schema';
 import request from 'supertest';
 import { startConsumer } from '../../src/adapters/queue/consumer';
+import { ExtractionError, ExtractionFailure } from '../../src/extraction/errors';
 import type { CvExtractor } from '../../src/extraction/extractors/extractor';
 import { ExtractionPipeline } from '../../src/extraction/pipeline';
 import { TransientError } from '../../src/lib/failure-cause';
@@ -186,4 +187,19 @@ it("a delivery that fails after another delivery of the same job took over leave
   const row = await db.cv.findUniqueOrThrow({ where: { id } });
   expect(row.status).toBe('ready');
   expect((row.data as { hero: { fullName: string } }).hero.fullName).toBe('Jane Doe');
+});
+
+it('gives an offline extraction that ran out of time (CV_TOO_COMPLEX) one more try, as a parse timeout gets, then fails the CV', async () => {
+  const user = await registerAccount(t.app);
+  const id = await uploadText(user.accessToken);
+  const extractor = extractorOf(() => undefined, new ExtractionError('CV_TOO_COMPLEX'));
+  const { db, storage, logger, metrics } = t.container;
+  const handler = createExtractionJobHandler({ db, storage, pipeline: new ExtractionPipeline({ primary: extractor, logger, metrics }), logger, metrics, maxReceives: 3 });
+  const job = (receiveCount: number) => ({ id: 'job-1', body: { cvId: id, requestId: 'r' }, receiveCount, receipt: `receipt-${receiveCount}` });
+  await expect(handler(job(1))).rejects.toMatchObject({ code: 'CV_TOO_COMPLEX' });
+  expect((await db.cv.findUniqueOrThrow({ where: { id } })).status).toBe('queued');
+  await handler(job(2));
+  const row = await db.cv.findUniqueOrThrow({ where: { id } });
+  expect(extractor.calls).toBe(2);
+  expect(row).toMatchObject({ status: 'failed', errorCode: 'CV_TOO_COMPLEX', errorMessage: ExtractionFailure.CV_TOO_COMPLEX });
 });
