@@ -496,11 +496,6 @@ function ranToEdge(last: TextLine, line: TextLine, widest: Map<string, { left: n
 }
 
 /**
- * A PDF (or a hard-wrapped text file) breaks long sentences into lines; the next line of
- * the same style, close below, continues the previous one when that one ran to the edge
- * or a bullet's text continues indented under it. DOCX keeps paragraphs whole.
- */
-/**
  * The line's cells start where the last line's do ("2016 ⇥ Registered Nurse License" under
  * "2024 ⇥ Basic Life Support"): the next row of a table, however close below, where a wrap
  * would run on from one edge.
@@ -510,6 +505,11 @@ function nextRow(last: TextLine, line: TextLine): boolean {
   return first !== undefined && second !== undefined && Math.abs(first - (last.cellX?.[0] ?? Number.NaN)) <= 1 && Math.abs(second - (last.cellX?.[1] ?? Number.NaN)) <= 1;
 }
 
+/**
+ * A PDF (or a hard-wrapped text file) breaks long sentences into lines; the next line of
+ * the same style, close below, continues the previous one when that one ran to the edge
+ * or a bullet's text continues indented under it. DOCX keeps paragraphs whole.
+ */
 function continues(previous: Line, last: TextLine, line: TextLine, style: BodyStyle, widest: Map<string, { left: number; right: number }>): boolean {
   if (line.listItem || line.headingLevel !== undefined || previous.headingLevel !== undefined) return false;
   if (line.page !== previous.page || line.column !== previous.column || nextRow(last, line)) return false;
