@@ -243,6 +243,7 @@ describe('CVs waiting for extraction, per owner', () => {
     const refused = await upload(t, '203.0.113.30');
     expect(refused.status).toBe(429);
     expect(refused.body.error).toEqual({ code: 'RATE_LIMITED', message: expect.stringMatching(/2 of your CVs are still waiting/) });
+    expect(refused.headers['retry-after']).toBe('5');
     expect(await t.container.db.cv.count()).toBe(rows);
     expect(await storedUploads(t)).toBe(files);
     // The row holds a keyed hash of the uploader's network, never the address.

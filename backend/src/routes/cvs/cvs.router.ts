@@ -19,6 +19,8 @@ import { AppError } from '@r2w/cv-schema';
 import { ClaimBodySchema, CvIdParamsSchema, ExportQuerySchema, PHOTO_UPLOAD_TYPES, PhotoCropQuerySchema, photoCropOf } from '@r2w/cv-schema/api';
 import { MAX_PHOTO_BYTES } from '../../photos/profile-photo';
 
+const PENDING_EXTRACTION_RETRY_SECONDS = 5;
+
 export interface CvsRouterDeps {
   cvs: CvService;
   db: Database;
@@ -57,8 +59,12 @@ export function cvsRouter(deps: CvsRouterDeps): Router {
   router.post('/', userOrClaim, limits.for('uploadAnonymous'), limits.for('uploadUser'), async (req, res) => {
     const userId = res.locals.auth?.userId;
     const owner: UploadOwner = userId ? { userId } : { uploaderHash: deps.identifiers.hash(clientNetwork(req)) };
-    // Before the file is read: a refused upload costs neither bandwidth nor storage.
-    await deps.extractionQuota.admit(owner);
+    // Before the file is read: a refused upload costs neither bandwidth nor storage. Every
+    // 429 says when to try again (the contract); a waiting CV is read within seconds.
+    await deps.extractionQuota.admit(owner).catch((error: unknown) => {
+      if (error instanceof AppError && error.status === 429) res.setHeader('Retry-After', String(PENDING_EXTRACTION_RETRY_SECONDS));
+      throw error;
+    });
     const max = deps.maxUploadBytes;
     const upload: Upload = (store, abandon) => {
       checkDeclaredSize(req, max);
