@@ -42,8 +42,9 @@ const DANGLING_START = new RegExp(String.raw`^[\s,;:|/•·${DASHES}]+`, 'u');
 // Taken off the end by endWithout, one character at a time.
 const DANGLING_END = new RegExp(String.raw`[\s,;:|/•·${DASHES}([]`, 'u');
 // Every character tidy may take away; any other one stays in what it returns.
-const TIDIED_AWAY = new RegExp(String.raw`[\s,;:|/•·${DASHES}()[]`, 'u');
-const KEPT_BY_TIDY = new RegExp(String.raw`[^\s,;:|/•·${DASHES}()[]`, 'u');
+const TIDIED_CHARACTERS = String.raw`\s,;:|/•·${DASHES}()[`;
+const TIDIED_AWAY = new RegExp(`[${TIDIED_CHARACTERS}]`, 'u');
+const KEPT_BY_TIDY = new RegExp(`[^${TIDIED_CHARACTERS}]`, 'u');
 
 /**
  * Where the text ends once the characters `strip` matches, tested one at a time (a letter
